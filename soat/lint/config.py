@@ -1,0 +1,290 @@
+"""Configuration: discovery, parsing and validation (DESIGN.md §5).
+
+`soat.toml` or `.soat.toml` (keys at top level), or `[tool.soat]` in `pyproject.toml`; the
+nearest one above a file applies to it. Every error names the file and the line.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import fnmatch
+import glob
+import os
+import re
+import typing
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from soat.lint.diagnostic import Severity
+from soat.lint.errors import UsageError, did_you_mean
+from soat.lint.rule import Rule, is_known_selector, matches_selector
+from soat.lint.tomlsource import TomlSource
+
+CONFIG_NAMES = (".soat.toml", "soat.toml", "pyproject.toml")
+DEFAULT_INCLUDE = ("**/*.md", "**/*.markdown", "**/*.txt", "**/*.html", "**/*.htm")
+LANGS = ("vi", "en")
+SEVERITIES = ("error", "warning", "info")
+
+_LIST_KEYS = ("select", "extend-select", "ignore", "include", "exclude", "registry")
+_KNOWN_KEYS = (*_LIST_KEYS, "lang", "fail-on", "per-file-ignores", "severity", "rules")
+
+
+@dataclass(frozen=True)
+class Config:
+    path: str | None = None
+    root: str = "."
+    select: tuple[str, ...] = ("ALL",)
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = ()
+    lang: str = "vi"
+    fail_on: str = "warning"
+    registry: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    severity: dict[str, Severity] = field(default_factory=dict)
+    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def relative(self, path: str) -> str:
+        """`path` relative to the configuration's folder, with forward slashes."""
+        rel = os.path.relpath(os.path.abspath(path), os.path.abspath(self.root))
+        return rel.replace(os.sep, "/")
+
+    def is_excluded(self, path: str) -> bool:
+        return _matches_any(self.relative(path), self.exclude)
+
+    def is_included(self, path: str) -> bool:
+        return _matches_any(self.relative(path), self.include)
+
+    def enabled_rules(self, rules: Sequence[Rule], path: str | None = None) -> tuple[Rule, ...]:
+        ignored = list(self.ignore)
+        if path is not None:
+            rel = self.relative(path)
+            for pattern, codes in self.per_file_ignores:
+                if _matches_any(rel, (pattern,)):
+                    ignored.extend(codes)
+        selected = (*self.select, *self.extend_select)
+        return tuple(
+            r for r in rules
+            if any(matches_selector(r, s) for s in selected)
+            and not any(matches_selector(r, s) for s in ignored)
+        )
+
+    def options_for(self, rule: Rule) -> Any:
+        values = self.rule_options.get(rule.code)
+        return rule.make_options(values) if values else rule.default_options()
+
+
+def _matches_any(rel: str, patterns: Sequence[str]) -> bool:
+    for pattern in patterns:
+        pattern = pattern.rstrip("/")
+        if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(rel, pattern + "/*"):
+            return True
+        if pattern.startswith("**/") and fnmatch.fnmatch(rel, pattern[3:]):
+            return True
+        # "archive" or "archive/**" also matches everything below archive/
+        base = pattern[:-3] if pattern.endswith("/**") else pattern
+        if rel == base or rel.startswith(base + "/"):
+            return True
+    return False
+
+
+# --- discovery ----------------------------------------------------------------------------
+
+def find_config_file(directory: str) -> str | None:
+    """The nearest configuration file at or above `directory`."""
+    directory = os.path.abspath(directory)
+    while True:
+        for name in CONFIG_NAMES:
+            candidate = os.path.join(directory, name)
+            if os.path.isfile(candidate):
+                if name != "pyproject.toml" or _has_tool_soat(candidate):
+                    return candidate
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return None
+        directory = parent
+
+
+def _has_tool_soat(path: str) -> bool:
+    try:
+        with open(path, encoding="utf-8-sig") as fh:
+            text = fh.read()
+    except (OSError, UnicodeDecodeError):
+        return False
+    return re.search(r"^\s*\[\s*tool\.soat(\s*\]|\.)", text, re.MULTILINE) is not None
+
+
+class ConfigResolver:
+    """Finds and caches the configuration that applies to each file."""
+
+    def __init__(self, rules: Sequence[Rule], explicit: str | None = None) -> None:
+        self.rules = tuple(rules)
+        self._explicit = load_config(explicit, self.rules) if explicit else None
+        self._by_dir: dict[str, Config] = {}
+        self._by_file: dict[str, Config] = {}
+
+    def for_path(self, path: str) -> Config:
+        if self._explicit is not None:
+            return self._explicit
+        directory = os.path.dirname(os.path.abspath(path)) if not os.path.isdir(path) \
+            else os.path.abspath(path)
+        cached = self._by_dir.get(directory)
+        if cached is None:
+            found = find_config_file(directory)
+            if found is None:
+                cached = Config(root=os.getcwd())
+            else:
+                cached = self._by_file.get(found)
+                if cached is None:
+                    cached = load_config(found, self.rules)
+                    self._by_file[found] = cached
+            self._by_dir[directory] = cached
+        return cached
+
+
+# --- parsing ------------------------------------------------------------------------------
+
+def load_config(path: str, rules: Sequence[Rule]) -> Config:
+    src = TomlSource.read(path)
+    data = src.data
+    table_prefix = None
+    if os.path.basename(path) == "pyproject.toml":
+        data = data.get("tool", {}).get("soat")
+        table_prefix = "tool.soat"
+        if data is None:
+            raise UsageError("no [tool.soat] table", path)
+    return parse_config(data, src, rules, table_prefix)
+
+
+def parse_config(data: dict, src: TomlSource, rules: Sequence[Rule], prefix: str | None = None) -> Config:
+    path = src.path
+    by_code = {r.code: r for r in rules}
+    by_name = {r.name: r for r in rules}
+
+    def line_of(key: str, table: str | None = None) -> int | None:
+        full = ".".join(p for p in (prefix, table) if p) or None
+        return src.key_line(key, full) or (src.table_line(full) if full else None)
+
+    def fail(message: str, key: str, table: str | None = None):
+        raise UsageError(message, path, line_of(key, table))
+
+    for key in data:
+        if key not in _KNOWN_KEYS:
+            fail(f'unknown option "{key}".{did_you_mean(key, _KNOWN_KEYS)}', key)
+
+    values: dict[str, Any] = {}
+    for key in _LIST_KEYS:
+        if key in data:
+            value = data[key]
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                fail(f'"{key}" must be a list of strings', key)
+            values[key] = tuple(value)
+    for key in ("select", "extend-select", "ignore"):
+        for sel in values.get(key, ()):
+            if not is_known_selector(sel, rules):
+                fail(f'unknown rule "{sel}" in "{key}".{did_you_mean(sel, [*by_code, *by_name])}', key)
+
+    lang = data.get("lang", "vi")
+    if lang not in LANGS:
+        fail(f'"lang" must be one of {", ".join(LANGS)}, not {lang!r}', "lang")
+    fail_on = data.get("fail-on", "warning")
+    if fail_on not in SEVERITIES:
+        fail(f'"fail-on" must be one of {", ".join(SEVERITIES)}, not {fail_on!r}', "fail-on")
+
+    root = os.path.dirname(os.path.abspath(path))
+    registry = []
+    for pattern in values.get("registry", ()):
+        full = os.path.join(root, pattern)
+        matches = sorted(glob.glob(full, recursive=True)) if glob.has_magic(full) else [full]
+        if not glob.has_magic(full) and not os.path.isfile(full):
+            fail(f'registry file "{pattern}" does not exist', "registry")
+        registry.extend(matches)
+
+    per_file = []
+    pfi = data.get("per-file-ignores", {})
+    if not isinstance(pfi, dict):
+        fail('"per-file-ignores" must be a table of pattern = [codes]', "per-file-ignores")
+    for pattern, codes in pfi.items():
+        if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
+            fail(f'per-file-ignores "{pattern}" must be a list of codes', pattern, "per-file-ignores")
+        for code in codes:
+            if not is_known_selector(code, rules):
+                fail(f'unknown rule "{code}" in per-file-ignores.{did_you_mean(code, by_code)}',
+                     pattern, "per-file-ignores")
+        per_file.append((pattern, tuple(codes)))
+
+    severity = {}
+    sev = data.get("severity", {})
+    if not isinstance(sev, dict):
+        fail('"severity" must be a table of CODE = "error" | "warning" | "info"', "severity")
+    for code, level in sev.items():
+        rule = by_code.get(code) or by_name.get(code)
+        if rule is None:
+            fail(f'unknown rule "{code}" in [severity].{did_you_mean(code, by_code)}', code, "severity")
+        if level not in SEVERITIES:
+            fail(f'severity of {code} must be one of {", ".join(SEVERITIES)}, not {level!r}',
+                 code, "severity")
+        severity[rule.code] = Severity.parse(level)
+
+    rule_options: dict[str, dict[str, Any]] = {}
+    rules_table = data.get("rules", {})
+    if not isinstance(rules_table, dict):
+        fail('"rules" must be a table of [rules.CODE] tables', "rules")
+    for code, options in rules_table.items():
+        rule = by_code.get(code) or by_name.get(code)
+        table = f"rules.{code}"
+        if rule is None:
+            raise UsageError(f'unknown rule "{code}" in [rules].{did_you_mean(code, [*by_code, *by_name])}',
+                             path, src.table_line(".".join(p for p in (prefix, table) if p)) or line_of(code, "rules"))
+        if not isinstance(options, dict):
+            fail(f"[rules.{code}] must be a table", code, "rules")
+        rule_options[rule.code] = validate_options(rule, options, lambda k, t=table: line_of(k, t), path)
+
+    return Config(
+        path=path, root=root,
+        select=values.get("select", ("ALL",)), extend_select=values.get("extend-select", ()),
+        ignore=values.get("ignore", ()), include=values.get("include", DEFAULT_INCLUDE),
+        exclude=values.get("exclude", ()), lang=lang, fail_on=fail_on,
+        registry=tuple(registry), per_file_ignores=tuple(per_file),
+        severity=severity, rule_options=rule_options,
+    )
+
+
+def validate_options(rule: Rule, options: dict, line_of, path: str) -> dict[str, Any]:
+    """Check option names and types against the rule's Options dataclass."""
+    fields = rule.option_fields()
+    hints = typing.get_type_hints(rule.options)
+    out = {}
+    for key, value in options.items():
+        f = fields.get(key)
+        if f is None:
+            known = ", ".join(fields) or "none"
+            raise UsageError(
+                f'unknown option "{key}" for {rule.code}.{did_you_mean(key, fields)} '
+                f"(options: {known})", path, line_of(key))
+        problem = _type_problem(value, hints.get(f.name, Any), f)
+        if problem:
+            raise UsageError(f'option "{key}" of {rule.code} {problem}', path, line_of(key))
+        out[key] = tuple(value) if isinstance(value, list) else value
+    return out
+
+
+def _type_problem(value: Any, hint: Any, f: dataclasses.Field) -> str | None:
+    choices = f.metadata.get("choices") if f.metadata else None
+    if choices is not None:
+        return None if value in choices else f"must be one of {', '.join(map(str, choices))}, not {value!r}"
+    origin = typing.get_origin(hint)
+    if hint is bool:
+        return None if isinstance(value, bool) else "must be true or false"
+    if hint is int:
+        return None if isinstance(value, int) and not isinstance(value, bool) else "must be an integer"
+    if hint is float:
+        return None if isinstance(value, (int, float)) and not isinstance(value, bool) else "must be a number"
+    if hint is str:
+        return None if isinstance(value, str) else "must be a string"
+    if origin in (tuple, list):
+        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        return None if ok else "must be a list of strings"
+    return None

@@ -1,0 +1,193 @@
+"""The Document: exact source text, a line index, and prose blocks that map back to it.
+
+Every position in soat is a code-point offset into the exact source text (the decoded file,
+without a byte-order mark). Readers build blocks as `TextView`s: a plain text in which each
+character knows the source range it came from. A character decoded from an entity such as
+``&nbsp;`` covers the six source characters; a character that was inserted (a space standing
+for a collapsed line break) covers the source whitespace it stands for.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+BLOCK_KINDS = ("title", "heading", "paragraph", "caption", "list-item", "table-cell", "quote")
+
+
+class LineIndex:
+    """Converts code-point offsets to 1-based (row, column) and back."""
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        for i, ch in enumerate(text):
+            if ch == "\n":
+                starts.append(i + 1)
+            elif ch == "\r" and (i + 1 >= len(text) or text[i + 1] != "\n"):
+                starts.append(i + 1)
+        self._starts = starts
+        self._length = len(text)
+
+    @property
+    def line_count(self) -> int:
+        return len(self._starts)
+
+    def line_start(self, row: int) -> int:
+        return self._starts[row - 1]
+
+    def rowcol(self, offset: int) -> tuple[int, int]:
+        offset = max(0, min(offset, self._length))
+        row = bisect.bisect_right(self._starts, offset)
+        return row, offset - self._starts[row - 1] + 1
+
+    def offset(self, row: int, column: int) -> int:
+        return min(self._starts[row - 1] + column - 1, self._length)
+
+
+@dataclass(frozen=True)
+class TextView:
+    """A plain text with, for each character, the source range [starts[i], ends[i])."""
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def __post_init__(self) -> None:
+        if not (len(self.text) == len(self.starts) == len(self.ends)):
+            raise ValueError("a TextView needs one source range per character")
+
+    @classmethod
+    def contiguous(cls, text: str, source_start: int) -> TextView:
+        """A view whose characters are copied one-to-one from the source."""
+        starts = tuple(range(source_start, source_start + len(text)))
+        return cls(text, starts, tuple(s + 1 for s in starts))
+
+    @classmethod
+    def concat(cls, views: Sequence[TextView]) -> TextView:
+        return cls(
+            "".join(v.text for v in views),
+            tuple(s for v in views for s in v.starts),
+            tuple(e for v in views for e in v.ends),
+        )
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """The source range covered by the plain-text range [start, end)."""
+        if not self.text:
+            raise ValueError("empty view has no source span")
+        if end <= start:
+            pos = self.starts[start] if start < len(self.text) else self.ends[-1]
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+    def nfc(self) -> TextView:
+        """The NFC form of this view; each composed character covers its sources."""
+        if unicodedata.is_normalized("NFC", self.text):
+            return self
+        text, starts, ends = [], [], []
+        # Normalise cluster by cluster (a starter and the combining marks after it), so each
+        # output character can be traced to the source of the cluster it came from.
+        i, n = 0, len(self.text)
+        while i < n:
+            j = i + 1
+            while j < n and unicodedata.combining(self.text[j]):
+                j += 1
+            cluster = unicodedata.normalize("NFC", self.text[i:j])
+            if len(cluster) == j - i:
+                text.append(cluster)
+                starts.extend(self.starts[i:j])
+                ends.extend(self.ends[i:j])
+            else:
+                # Composition merged characters: spread the cluster's source range.
+                s, e = self.starts[i], max(self.ends[i:j])
+                text.append(cluster)
+                starts.extend([s] * len(cluster))
+                ends.extend([e] * len(cluster))
+            i = j
+        return TextView("".join(text), tuple(starts), tuple(ends))
+
+
+@dataclass
+class Block:
+    """A piece of prose: a title, heading, paragraph, caption, list item, table cell or quote.
+
+    `start`/`end` is the block's whole extent in the source (what deleting the block removes,
+    before its separator); `raw` is its plain text as written, `nfc` the NFC view most rules
+    read.
+    """
+
+    kind: str
+    raw: TextView
+    start: int
+    end: int
+    index: int = 0
+    attrs: dict[str, Any] = field(default_factory=dict)
+    _nfc: TextView | None = field(default=None, repr=False)
+
+    @property
+    def text(self) -> str:
+        return self.nfc.text
+
+    @property
+    def nfc(self) -> TextView:
+        if self._nfc is None:
+            self._nfc = self.raw.nfc()
+        return self._nfc
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Source range of the NFC-text range [start, end)."""
+        return self.nfc.source_span(start, end)
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.raw.source_span(start, end)
+
+
+@dataclass
+class Document:
+    path: str
+    source: str
+    format: str
+    blocks: list[Block] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=dict)
+    _line_index: LineIndex | None = field(default=None, repr=False)
+
+    @property
+    def line_index(self) -> LineIndex:
+        if self._line_index is None:
+            self._line_index = LineIndex(self.source)
+        return self._line_index
+
+    @property
+    def title(self) -> Block | None:
+        return next((b for b in self.blocks if b.kind == "title"), None)
+
+    def prose(self, *kinds: str) -> Iterator[Block]:
+        """Blocks of the given kinds (all kinds when none are given)."""
+        for block in self.blocks:
+            if not kinds or block.kind in kinds:
+                yield block
+
+    def block_deletion(self, block: Block) -> tuple[int, int]:
+        """The source range that deleting `block` removes, separator included.
+
+        A block takes the whitespace after it, up to and including the last line break
+        before the next content (so the next line keeps its indentation). The last block of
+        the file takes the whitespace before it instead; whether the file ends with a
+        newline never changes.
+        """
+        src = self.source
+        end = block.end
+        j = end
+        while j < len(src) and src[j] in " \t\r\n\f\v\u00a0":
+            j += 1
+        if j < len(src):
+            last_break = max(src.rfind("\n", end, j), src.rfind("\r", end, j))
+            return block.start, (last_break + 1 if last_break >= 0 else j)
+        # Nothing but whitespace follows: keep that whitespace (the final newline state)
+        # and take the separator before the block.
+        i = block.start
+        while i > 0 and src[i - 1] in " \t\r\n\f\v\u00a0":
+            i -= 1
+        return i, end

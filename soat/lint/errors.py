@@ -1,0 +1,22 @@
+"""Errors that stop a run with exit status 2, worded for the user (file:line: what)."""
+
+from __future__ import annotations
+
+
+class UsageError(Exception):
+    """Bad configuration, registry or command-line input; the message names file and line."""
+
+    def __init__(self, message: str, path: str | None = None, line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        self.detail = message
+        where = f"{path}:{line}: " if path and line else f"{path}: " if path else ""
+        super().__init__(where + message)
+
+
+def did_you_mean(word: str, choices) -> str:
+    """' Did you mean "x"?' for the closest choice, or ''."""
+    from rapidfuzz import fuzz, process
+
+    best = process.extractOne(word, list(choices), scorer=fuzz.ratio, score_cutoff=60)
+    return f' Did you mean "{best[0]}"?' if best else ""

@@ -1,0 +1,52 @@
+"""Plain text: each non-blank line is a block; the first that is not navigation is the title.
+
+Drafts pasted from web pages and word processors carry one paragraph per line. soat's own
+directive comments are removed from the block text (a directive-only line is no block).
+"""
+
+from __future__ import annotations
+
+import re
+
+from soat.lint.document import Block, Document, TextView
+from soat.lint.suppress import DIRECTIVE_RE
+
+_LINE_RE = re.compile(r"[^\r\n]*")
+# Breadcrumb trails ("Trang chủ > Tin tức") are navigation, not the article's title.
+_BREADCRUMB_RE = re.compile(r"\S\s*[>»›/|]\s*\S.*[>»›/|]|^\S.{0,40}\s[>»›]\s")
+
+
+def read_text(path: str, source: str) -> Document:
+    doc = Document(path=path, source=source, format="txt")
+    pos = 0
+    for m in _LINE_RE.finditer(source):
+        if m.start() < pos:
+            continue
+        line, start = m.group(), m.start()
+        pos = m.end() + 1
+        view = _strip_directives(line, start)
+        if view is None or not view.text.strip():
+            continue
+        doc.blocks.append(Block("paragraph", view, start, start + len(line), len(doc.blocks)))
+    for block in doc.blocks:
+        if not _BREADCRUMB_RE.search(block.raw.text):
+            block.kind = "title"
+            break
+    return doc
+
+
+def _strip_directives(line: str, start: int) -> TextView | None:
+    """The line's text without soat directives; None for a directive-only line."""
+    matches = list(DIRECTIVE_RE.finditer(line))
+    if not matches:
+        return TextView.contiguous(line, start)
+    pieces, last = [], 0
+    for m in matches:
+        cut = m.start()
+        while cut > last and line[cut - 1] in " \t":
+            cut -= 1
+        pieces.append(TextView.contiguous(line[last:cut], start + last))
+        last = m.end()
+    pieces.append(TextView.contiguous(line[last:], start + last))
+    view = TextView.concat(pieces)
+    return view if view.text.strip() else None

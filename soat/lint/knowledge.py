@@ -1,0 +1,301 @@
+"""Knowledge registries (DESIGN.md §6): documents, organisations, people, places, terms.
+
+Built-in data lives in soat/data/*.toml; users add files through `registry`. Both use the
+same format; a user entry replaces a built-in one with the same key. Errors name file:line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import unicodedata
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from soat.lint.errors import UsageError, did_you_mean
+from soat.lint.tomlsource import TomlSource
+
+BUILTIN_FILES = ("documents.toml", "organizations.toml", "places.toml", "terms.toml")
+
+
+@dataclass(frozen=True)
+class DocumentEntry:
+    number: str
+    type: str | None = None
+    date: dt.date | None = None
+    issuer: str | None = None
+    title: str | None = None
+    source: str | None = None
+    names: tuple[str, ...] = ()  # names the document gives (a movement, a programme)
+    origin: str = ""  # the registry file it came from
+
+
+@dataclass(frozen=True)
+class Organization:
+    name: str
+    abbreviations: tuple[str, ...] = ()
+    short_names: tuple[str, ...] = ()
+    kind: str | None = None
+    from_: dt.date | None = None
+    until: dt.date | None = None
+    merged_into: str | None = None
+    source: str | None = None
+    origin: str = ""
+
+    @property
+    def all_names(self) -> tuple[str, ...]:
+        return (self.name, *self.abbreviations, *self.short_names)
+
+
+@dataclass(frozen=True)
+class Role:
+    title: str
+    org: str | None = None
+    from_: dt.date | None = None
+    until: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    roles: tuple[Role, ...] = ()
+    source: str | None = None
+    origin: str = ""
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    kind: str | None = None
+    variants: tuple[str, ...] = ()
+    from_: dt.date | None = None
+    until: dt.date | None = None
+    merged_into: str | None = None
+    parent: str | None = None
+    source: str | None = None
+    origin: str = ""
+
+
+@dataclass(frozen=True)
+class Term:
+    preferred: str
+    variants: tuple[str, ...] = ()
+    source: str | None = None
+    origin: str = ""
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    documents: tuple[DocumentEntry, ...] = ()
+    organizations: tuple[Organization, ...] = ()
+    persons: tuple[Person, ...] = ()
+    places: tuple[Place, ...] = ()
+    terms: tuple[Term, ...] = ()
+    _index: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def documents_by_symbol(self, symbol: str) -> tuple[DocumentEntry, ...]:
+        idx = self._index.get("doc")
+        if idx is None:
+            idx = {}
+            for d in self.documents:
+                idx.setdefault(symbol_key(d.number), []).append(d)
+            self._index["doc"] = idx
+        return tuple(idx.get(symbol_key(symbol), ()))
+
+    def organization(self, name: str) -> Organization | None:
+        """The organisation that has `name` as its name, abbreviation or short name."""
+        idx = self._index.get("org")
+        if idx is None:
+            idx = {}
+            for o in self.organizations:
+                for n in o.all_names:
+                    idx.setdefault(fold(n), o)
+            self._index["org"] = idx
+        return idx.get(fold(name))
+
+    def merged(self, other: Knowledge) -> Knowledge:
+        """This knowledge with `other`'s entries added; other's win on equal keys."""
+        return Knowledge(
+            documents=_merge(self.documents, other.documents, lambda d: (d.number, d.date and d.date.year)),
+            organizations=_merge(self.organizations, other.organizations, lambda o: (o.name, o.from_)),
+            persons=_merge(self.persons, other.persons, lambda p: p.name),
+            places=_merge(self.places, other.places, lambda p: (p.name, p.kind)),
+            terms=_merge(self.terms, other.terms, lambda t: t.preferred),
+        )
+
+
+def fold(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def symbol_key(symbol: str) -> str:
+    return unicodedata.normalize("NFC", symbol).strip().upper()
+
+
+def _merge(base, extra, key):
+    keys = {key(e) for e in extra}
+    return tuple(e for e in base if key(e) not in keys) + tuple(extra)
+
+
+# --- loading ------------------------------------------------------------------------------
+
+_TABLES: dict[str, dict[str, tuple[type, bool]]] = {
+    # table: {key: (type, required)}
+    "document": {
+        "number": (str, True), "type": (str, False), "date": (dt.date, False),
+        "issuer": (str, False), "title": (str, False), "source": (str, False),
+        "names": (list, False),
+    },
+    "organization": {
+        "name": (str, True), "abbreviations": (list, False), "short-names": (list, False),
+        "kind": (str, False), "from": (dt.date, False), "until": (dt.date, False),
+        "merged-into": (str, False), "source": (str, False),
+    },
+    "person": {"name": (str, True), "role": (list, False), "source": (str, False)},
+    "place": {
+        "name": (str, True), "kind": (str, False), "variants": (list, False),
+        "from": (dt.date, False), "until": (dt.date, False), "merged-into": (str, False),
+        "parent": (str, False), "source": (str, False),
+    },
+    "term": {"preferred": (str, True), "variants": (list, False), "source": (str, False)},
+}
+_ROLE_KEYS = {"title": (str, True), "org": (str, False), "from": (dt.date, False), "until": (dt.date, False)}
+_TOP_LEVEL_EXTRA = {"meta"}  # a free-form table for provenance notes
+
+
+def load_registry_text(path: str, text: str, require_source: bool = False) -> Knowledge:
+    src = TomlSource(path, text)
+    data = src.data
+    for key in data:
+        if key not in _TABLES and key not in _TOP_LEVEL_EXTRA:
+            raise UsageError(
+                f'unknown registry table "{key}".{did_you_mean(key, _TABLES)}',
+                path, src.table_line(key) or src.key_line(key),
+            )
+    out: dict[str, list] = {t: [] for t in _TABLES}
+    for table, spec in _TABLES.items():
+        entries = data.get(table, [])
+        if not isinstance(entries, list):
+            raise UsageError(f'"{table}" must be an array of tables ([[{table}]])', path,
+                             src.key_line(table) or src.table_line(table))
+        for i, entry in enumerate(entries):
+            line = src.table_line(table, i)
+            _check_entry(entry, spec, table, path, line, src, i)
+            if require_source and not entry.get("source"):
+                raise UsageError(f"built-in [[{table}]] entry needs a source", path, line)
+            out[table].append(_build(table, entry, path, line, src, i))
+    return Knowledge(
+        documents=tuple(out["document"]), organizations=tuple(out["organization"]),
+        persons=tuple(out["person"]), places=tuple(out["place"]), terms=tuple(out["term"]),
+    )
+
+
+def _check_entry(entry, spec, table, path, line, src, i) -> None:
+    if not isinstance(entry, dict):
+        raise UsageError(f"[[{table}]] entries must be tables", path, line)
+    for key, value in entry.items():
+        if key not in spec:
+            raise UsageError(
+                f'unknown key "{key}" in [[{table}]].{did_you_mean(key, spec)}',
+                path, src.key_line(key, table, i) or line,
+            )
+        typ, _ = spec[key]
+        if not _is_type(value, typ):
+            raise UsageError(
+                f'"{key}" in [[{table}]] must be {_type_name(typ)}, not {_type_name(type(value))}',
+                path, src.key_line(key, table, i) or line,
+            )
+        if typ is list and key != "role" and not all(isinstance(v, str) for v in value):
+            raise UsageError(f'"{key}" in [[{table}]] must be a list of strings', path,
+                             src.key_line(key, table, i) or line)
+    for key, (_, required) in spec.items():
+        if required and not entry.get(key):
+            raise UsageError(f'[[{table}]] entry needs "{key}"', path, line)
+    if table == "person":
+        for role in entry.get("role", []):
+            if not isinstance(role, dict):
+                raise UsageError("[[person.role]] entries must be tables", path, line)
+            for key, value in role.items():
+                if key not in _ROLE_KEYS:
+                    raise UsageError(
+                        f'unknown key "{key}" in [[person.role]].{did_you_mean(key, _ROLE_KEYS)}',
+                        path, src.key_line(key) or line,
+                    )
+                if not _is_type(value, _ROLE_KEYS[key][0]):
+                    raise UsageError(f'"{key}" in [[person.role]] must be {_type_name(_ROLE_KEYS[key][0])}',
+                                     path, src.key_line(key) or line)
+            if not role.get("title"):
+                raise UsageError('[[person.role]] entry needs "title"', path, line)
+
+
+def _is_type(value: Any, typ: type) -> bool:
+    if typ is dt.date:
+        return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+    return isinstance(value, typ)
+
+
+def _type_name(typ: type) -> str:
+    return {str: "a string", list: "a list", dt.date: "a date (YYYY-MM-DD)", int: "an integer",
+            bool: "true or false", float: "a number", dict: "a table"}.get(typ, typ.__name__)
+
+
+def _nfc(value):
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, list):
+        return tuple(_nfc(v) for v in value)
+    return value
+
+
+def _build(table: str, e: dict, path: str, line, src, i):
+    g = lambda k: _nfc(e.get(k))  # noqa: E731
+    origin = f"{path}:{line}" if line else path
+    if table == "document":
+        return DocumentEntry(g("number"), g("type"), e.get("date"), g("issuer"), g("title"),
+                             g("source"), g("names") or (), origin)
+    if table == "organization":
+        return Organization(g("name"), g("abbreviations") or (), g("short-names") or (), g("kind"),
+                            e.get("from"), e.get("until"), g("merged-into"), g("source"), origin)
+    if table == "person":
+        roles = tuple(Role(_nfc(r["title"]), _nfc(r.get("org")), r.get("from"), r.get("until"))
+                      for r in e.get("role", []))
+        return Person(g("name"), roles, g("source"), origin)
+    if table == "place":
+        return Place(g("name"), g("kind"), g("variants") or (), e.get("from"), e.get("until"),
+                     g("merged-into"), g("parent"), g("source"), origin)
+    return Term(g("preferred"), g("variants") or (), g("source"), origin)
+
+
+@functools.lru_cache(maxsize=1)
+def builtin_knowledge() -> Knowledge:
+    result = Knowledge()
+    data = resources.files("soat") / "data"
+    for name in BUILTIN_FILES:
+        resource = data / name
+        if resource.is_file():
+            part = load_registry_text(f"soat/data/{name}", resource.read_text("utf-8"), require_source=True)
+            result = result.merged(part)
+    return result
+
+
+_USER_CACHE: dict[tuple[str, float], Knowledge] = {}
+
+
+def load_knowledge(registry_paths: tuple[str, ...] = ()) -> Knowledge:
+    """Built-in knowledge plus the user's registry files (later files win)."""
+    import os
+
+    result = builtin_knowledge()
+    for path in registry_paths:
+        try:
+            stamp = os.stat(path).st_mtime
+        except OSError as exc:
+            raise UsageError(f"cannot read registry: {exc.strerror}", path) from None
+        part = _USER_CACHE.get((path, stamp))
+        if part is None:
+            part = load_registry_text(path, TomlSource.read(path).text)
+            _USER_CACHE[(path, stamp)] = part
+        result = result.merged(part)
+    return result
+

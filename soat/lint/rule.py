@@ -1,0 +1,135 @@
+"""Rule metadata. A rule is a module with a `RULE = Rule(...)` value and a `check` function.
+
+`check(doc, options, knowledge)` yields Diagnostics; it never reads files, prints or mutates
+the document. The engine stamps code, name and default severity on what it yields.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from soat.lint.diagnostic import Diagnostic, Msg, Severity
+
+CODE_RE = re.compile(r"^[A-Z]{2,3}\d{3}$")
+FAMILIES = ("CAP", "BPL", "REF", "DAT", "TTL", "SPL", "TYP", "IO", "INT")
+
+
+@dataclass(frozen=True)
+class Example:
+    """A bad or good example, run by the test suite and printed by `soat rule CODE`."""
+
+    text: str
+    format: str = "txt"
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class NoOptions:
+    """For rules without options."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    summary: Msg
+    explanation: Msg
+    severity: Severity
+    check: Callable[..., Iterable[Diagnostic]]
+    bad: tuple[Example, ...]
+    good: tuple[Example, ...]
+    fixes: frozenset[str] = frozenset()
+    options: type = NoOptions
+
+    def __post_init__(self) -> None:
+        if not CODE_RE.match(self.code):
+            raise ValueError(f"bad rule code {self.code!r}")
+        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", self.name):
+            raise ValueError(f"rule name {self.name!r} is not kebab-case")
+        if not self.bad or not self.good:
+            raise ValueError(f"{self.code} needs at least one bad and one good example")
+        if not self.fixes <= {"safe", "unsafe", "suggestion"}:
+            raise ValueError(f"{self.code}: unknown fix kind in {sorted(self.fixes)}")
+
+    @property
+    def family(self) -> str:
+        return self.code.rstrip("0123456789")
+
+    def option_fields(self) -> dict[str, dataclasses.Field]:
+        """Options by their configuration spelling (kebab-case)."""
+        return {f.name.replace("_", "-"): f for f in dataclasses.fields(self.options)}
+
+    def default_options(self) -> Any:
+        return self.options()
+
+    def make_options(self, values: dict[str, Any]) -> Any:
+        """Options from validated configuration values (keys in kebab-case)."""
+        return self.options(**{k.replace("-", "_"): v for k, v in values.items()})
+
+    def default_option_values(self) -> dict[str, Any]:
+        defaults = self.options()
+        return {key: getattr(defaults, f.name) for key, f in self.option_fields().items()}
+
+
+def matches_selector(rule: Rule, selector: str) -> bool:
+    """A selector is ALL, a code, a family or code prefix (DAT, DAT00), or a rule name."""
+    sel = selector.strip()
+    if sel.upper() == "ALL":
+        return True
+    if sel == rule.name:
+        return True
+    return bool(sel) and sel.upper() == sel and rule.code.startswith(sel)
+
+
+def is_known_selector(selector: str, rules: Iterable[Rule]) -> bool:
+    if selector.upper() == "ALL":
+        return True
+    rules = list(rules)
+    if any(matches_selector(r, selector) for r in rules):
+        return True
+    # A family known to soat is valid even when no rule of it is loaded.
+    return selector in FAMILIES
+
+
+# Engine pseudo-rules: reported by the engine itself, listed by `soat rules`.
+def _no_check(*_args: Any) -> Iterable[Diagnostic]:
+    return ()
+
+
+UNREADABLE_FILE = Rule(
+    code="IO001",
+    name="unreadable-file",
+    summary=Msg("Không đọc được tệp", "File cannot be read"),
+    explanation=Msg(
+        "Tệp không phải UTF-8 (hay UTF-16 có BOM) hợp lệ, hoặc không mở được. soat báo vị "
+        "trí byte lỗi đầu tiên và không bao giờ ghi vào tệp này.",
+        "The file is not valid UTF-8 (or UTF-16 with a BOM), or cannot be opened. soat names "
+        "the offset of the first bad byte and never writes the file.",
+    ),
+    severity=Severity.ERROR,
+    check=_no_check,
+    bad=(Example("(tệp mã hóa Windows-1258)"),),
+    good=(Example("Tệp UTF-8 hợp lệ."),),
+)
+
+INTERNAL_ERROR = Rule(
+    code="INT001",
+    name="internal-error",
+    summary=Msg("Quy tắc gặp lỗi nội bộ", "A rule raised an exception"),
+    explanation=Msg(
+        "Một quy tắc gặp lỗi khi kiểm tra tệp này. Các quy tắc và tệp khác vẫn được kiểm tra; "
+        "mã thoát là 2. Hãy báo lỗi kèm tệp gây ra.",
+        "A rule raised an exception on this file. Other rules and files still run; the exit "
+        "status is 2. Please report it with the file.",
+    ),
+    severity=Severity.ERROR,
+    check=_no_check,
+    bad=(Example("(một quy tắc bị lỗi)"),),
+    good=(Example("(mọi quy tắc chạy bình thường)"),),
+)
+
+ENGINE_RULES = (UNREADABLE_FILE, INTERNAL_ERROR)

@@ -1,0 +1,144 @@
+"""Runs rules over documents and files: stamping, suppression, INT001, fixing and writing."""
+
+from __future__ import annotations
+
+import os
+import traceback
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from soat.lint.config import Config
+from soat.lint.diagnostic import Diagnostic, Msg, Severity
+from soat.lint.document import Document
+from soat.lint.fixer import fix_to_fixpoint, write_atomically
+from soat.lint.formats import DecodeFailure, Encoding, decode, parse
+from soat.lint.knowledge import Knowledge, load_knowledge
+from soat.lint.rule import INTERNAL_ERROR, UNREADABLE_FILE, Rule
+from soat.lint.suppress import Suppressions
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What one file is checked with: enabled rules, their options, severities, knowledge."""
+
+    rules: tuple[Rule, ...]
+    options: dict[str, Any]
+    severity: dict[str, Severity]
+    knowledge: Knowledge
+    lang: str = "vi"
+
+    @classmethod
+    def from_config(cls, config: Config, rules: Sequence[Rule], path: str | None = None,
+                    knowledge: Knowledge | None = None) -> Settings:
+        enabled = config.enabled_rules(rules, path)
+        return cls(
+            rules=enabled,
+            options={r.code: config.options_for(r) for r in enabled},
+            severity=dict(config.severity),
+            knowledge=knowledge if knowledge is not None else load_knowledge(config.registry),
+            lang=config.lang,
+        )
+
+
+@dataclass
+class FileResult:
+    path: str
+    source: str | None  # None when the file could not be read
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    fixed_source: str | None = None  # set in fix mode when fixes changed the text
+    fixes_applied: int = 0
+    encoding: Encoding | None = None
+
+    @property
+    def internal_error(self) -> bool:
+        return any(d.code == INTERNAL_ERROR.code for d in self.diagnostics)
+
+
+def lint_document(doc: Document, settings: Settings) -> list[Diagnostic]:
+    """Every rule's findings on `doc`, stamped, with suppressed ones removed, sorted."""
+    found: list[Diagnostic] = []
+    for rule in settings.rules:
+        options = settings.options.get(rule.code) or rule.default_options()
+        try:
+            for diag in rule.check(doc, options, settings.knowledge):
+                diag.code, diag.name = rule.code, rule.name
+                if diag.severity is None:
+                    diag.severity = rule.severity
+                if rule.code in settings.severity:
+                    diag.severity = settings.severity[rule.code]
+                diag.path = doc.path
+                found.append(diag)
+        except Exception as exc:  # a broken rule must not stop the run
+            found.append(_internal_error(doc, rule, exc))
+    suppressions = Suppressions(doc.source, lambda off: doc.line_index.rowcol(off)[0])
+    found = [
+        d for d in found
+        if d.code == INTERNAL_ERROR.code
+        or not suppressions.is_suppressed(d.code, d.name, doc.line_index.rowcol(d.start)[0])
+    ]
+    found.sort(key=lambda d: (d.start, d.end, d.code))
+    return found
+
+
+def _internal_error(doc: Document, rule: Rule, exc: Exception) -> Diagnostic:
+    where = traceback.extract_tb(exc.__traceback__)[-1]
+    detail = f"{type(exc).__name__}: {exc} ({os.path.basename(where.filename)}:{where.lineno})"
+    return Diagnostic(
+        Msg(f"Quy tắc {rule.code} ({rule.name}) gặp lỗi nội bộ: {detail}",
+            f"Rule {rule.code} ({rule.name}) raised an exception: {detail}"),
+        0, 0, severity=Severity.ERROR, code=INTERNAL_ERROR.code, name=INTERNAL_ERROR.name,
+        path=doc.path,
+    )
+
+
+def lint_source(path: str, source: str, settings: Settings, fmt: str | None = None) -> list[Diagnostic]:
+    return lint_document(parse(path, source, fmt), settings)
+
+
+def check_source(path: str, source: str, settings: Settings, *, fix: bool = False,
+                 unsafe: bool = False, fmt: str | None = None) -> FileResult:
+    """Lint `source`; in fix mode fix to a fixpoint and report what remains."""
+    if not fix:
+        return FileResult(path, source, lint_source(path, source, settings, fmt))
+    fixed, remaining, applied = fix_to_fixpoint(
+        source, lambda text: lint_source(path, text, settings, fmt), unsafe)
+    result = FileResult(path, source, remaining, fixes_applied=applied)
+    if fixed != source:
+        result.fixed_source = fixed
+    return result
+
+
+def unreadable(path: str, message: Msg) -> FileResult:
+    diag = Diagnostic(message, 0, 0, severity=Severity.ERROR, code=UNREADABLE_FILE.code,
+                      name=UNREADABLE_FILE.name, path=path)
+    return FileResult(path, None, [diag])
+
+
+def read_source(path: str, data: bytes) -> tuple[str, Encoding] | FileResult:
+    try:
+        return decode(data)
+    except DecodeFailure as exc:
+        return unreadable(path, Msg(
+            f"Tệp không phải UTF-8 hợp lệ: byte lỗi đầu tiên ở vị trí {exc.offset} ({exc.reason})",
+            f"File is not valid UTF-8: first bad byte at offset {exc.offset} ({exc.reason})"))
+
+
+def check_file(path: str, display: str, settings: Settings, *, fix: bool = False,
+               unsafe: bool = False, write: bool = True) -> FileResult:
+    """Check one file on disk; in fix mode with `write`, write the fixed text atomically."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        return unreadable(display, Msg(f"Không đọc được tệp: {exc.strerror}",
+                                       f"Cannot read file: {exc.strerror}"))
+    decoded = read_source(display, data)
+    if isinstance(decoded, FileResult):
+        return decoded
+    source, encoding = decoded
+    result = check_source(display, source, settings, fix=fix, unsafe=unsafe)
+    result.encoding = encoding
+    if fix and write and result.fixed_source is not None:
+        write_atomically(path, encoding.encode(result.fixed_source))
+    return result

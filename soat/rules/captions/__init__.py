@@ -1,0 +1,3 @@
+"""Rules of this family, in code order."""
+
+RULES = ()

@@ -1,0 +1,95 @@
+"""TYP001 whitespace — khoảng trắng thừa hoặc lạ trong dòng.
+
+Mỗi chuỗi khoảng trắng liền nhau trong một dòng mà không phải đúng một dấu cách U+0020
+(nhiều dấu cách, dấu cách không ngắt U+00A0, tab, khoảng trắng cuối dòng) là một lỗi.
+A no-break space between a number and the word after it ("15 kg") is deliberate typography
+and is kept; in Markdown exactly two trailing spaces are a line break.
+Fix (safe): one normal space, or nothing at the end of a line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from soat.lint.diagnostic import Diagnostic, Fix, Msg, Severity
+from soat.lint.document import Document
+from soat.lint.rule import Example, Rule
+
+_RUN_RE = re.compile(r"[^\S\r\n]+")
+_NAMES = {
+    "\u00a0": ("dấu cách không ngắt (U+00A0)", "no-break space (U+00A0)"),
+    "\t": ("tab", "tab"),
+    "\u2009": ("dấu cách hẹp (U+2009)", "thin space (U+2009)"),
+    "\u202f": ("dấu cách hẹp không ngắt (U+202F)", "narrow no-break space (U+202F)"),
+    "\u3000": ("dấu cách toàn khổ (U+3000)", "ideographic space (U+3000)"),
+}
+
+
+@dataclass(frozen=True)
+class Options:
+    pass
+
+
+def _describe(run: str, trailing: bool) -> Msg:
+    if trailing:
+        return Msg("Khoảng trắng thừa ở cuối dòng", "Trailing whitespace at the end of the line")
+    odd = sorted({c for c in run if c != " "})
+    if odd:
+        vi = ", ".join(_NAMES.get(c, (f"U+{ord(c):04X}",))[0] for c in odd)
+        en = ", ".join(_NAMES.get(c, (None, f"U+{ord(c):04X}"))[1] for c in odd)
+        return Msg(f"Khoảng trắng lạ ({vi}); nên dùng một dấu cách thường",
+                   f"Unusual whitespace ({en}); expected one normal space")
+    return Msg(f"{len(run)} dấu cách liền nhau; nên dùng một dấu cách",
+               f"{len(run)} spaces in a row; expected one space")
+
+
+def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
+    for block in doc.blocks:
+        text = block.raw.text
+        for m in _RUN_RE.finditer(text):
+            run = m.group()
+            start, end = m.span()
+            trailing = end == len(text) or text[end] in "\r\n"
+            if run == " " and not trailing:
+                continue
+            leading = start == 0
+            if leading and not trailing:
+                continue  # indentation belongs to the layout, not the prose
+            if run == "\u00a0" and start > 0 and text[start - 1].isdigit() and not trailing \
+                    and text[end].isalpha():
+                continue  # "15 kg": a deliberate no-break space
+            if trailing and doc.format == "md" and run == "  ":
+                continue  # a Markdown hard line break
+            src_start, src_end = block.raw_span(start, end)
+            replacement = "" if trailing else " "
+            title = Msg("Xóa khoảng trắng cuối dòng", "Remove trailing whitespace") if trailing \
+                else Msg("Thay bằng một dấu cách", "Replace with one space")
+            yield Diagnostic(_describe(run, trailing), src_start, src_end,
+                             fix=Fix.replace(title, src_start, src_end, replacement))
+
+
+RULE = Rule(
+    code="TYP001",
+    name="whitespace",
+    summary=Msg("Khoảng trắng thừa hoặc lạ trong dòng",
+                "Repeated, unusual or trailing whitespace in a line"),
+    explanation=Msg(
+        "Mỗi chuỗi khoảng trắng trong dòng không phải đúng một dấu cách thường là một lỗi: "
+        "nhiều dấu cách liền nhau, dấu cách không ngắt (U+00A0) dán từ trang web hay Word, "
+        "tab, khoảng trắng cuối dòng. Dấu cách không ngắt giữa số và đơn vị (\"15\u00a0kg\") "
+        "được giữ. Sửa an toàn: một dấu cách thường, hoặc xóa ở cuối dòng.",
+        "Each run of whitespace inside a line that is not exactly one normal space is a "
+        "finding: repeated spaces, no-break spaces (U+00A0) pasted from web pages or word "
+        "processors, tabs, trailing whitespace. A no-break space between a number and the "
+        "word after it (\"15\u00a0kg\") is kept. Safe fix: one normal space, or nothing at "
+        "the end of a line.",
+    ),
+    severity=Severity.WARNING,
+    check=check,
+    bad=(Example("Công đoàn\u00a0cơ sở  tổ chức hội nghị."),),
+    good=(Example("Mỗi đoàn viên được hỗ trợ 15\u00a0kg gạo."),),
+    fixes=frozenset({"safe"}),
+    options=Options,
+)
