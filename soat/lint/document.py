@@ -144,6 +144,16 @@ class Block:
         return self.raw.source_span(start, end)
 
 
+@dataclass(frozen=True)
+class Image:
+    """An image in Markdown or HTML: its alt text is not prose, but CAP compares with it."""
+
+    alt: str
+    start: int
+    end: int
+    block_index: int  # index of the first block after the image (len(blocks) at the end)
+
+
 @dataclass
 class Document:
     path: str
@@ -151,6 +161,7 @@ class Document:
     format: str
     blocks: list[Block] = field(default_factory=list)
     metadata: dict[str, Any] = field(default_factory=dict)
+    images: list[Image] = field(default_factory=list)
     _line_index: LineIndex | None = field(default=None, repr=False)
 
     @property
