@@ -51,6 +51,13 @@ class FileResult:
     encoding: Encoding | None = None
 
     @property
+    def final_source(self) -> str:
+        """The text the diagnostics' offsets refer to (the fixed text in fix mode)."""
+        if self.fixed_source is not None:
+            return self.fixed_source
+        return self.source or ""
+
+    @property
     def internal_error(self) -> bool:
         return any(d.code == INTERNAL_ERROR.code for d in self.diagnostics)
 

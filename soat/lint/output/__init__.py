@@ -1,0 +1,65 @@
+"""Output formats. Each module has `render(results, context) -> str`."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from soat.lint.diagnostic import Diagnostic, Fix, Related, text_of
+from soat.lint.document import LineIndex
+from soat.lint.rule import Rule
+
+FORMATS = ("text", "json", "github", "sarif")
+
+
+@dataclass(frozen=True)
+class OutputContext:
+    rules: dict[str, Rule]
+    lang: str = "vi"
+    color: bool = False
+    show_fixes: bool = True
+    fix_mode: bool = False
+    options: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Located:
+    """A diagnostic with 1-based rows and code-point columns, ready to print."""
+
+    path: str
+    diag: Diagnostic
+    row: int
+    column: int
+    end_row: int
+    end_column: int
+    index: LineIndex
+    source: str
+
+    def span(self, start: int, end: int) -> dict:
+        r, c = self.index.rowcol(start)
+        er, ec = self.index.rowcol(end)
+        return {"row": r, "column": c, "end_row": er, "end_column": ec}
+
+
+def located(results) -> Iterator[Located]:
+    """All findings of all results, sorted by filename, row, column."""
+    items = []
+    for result in results:
+        source = result.final_source
+        index = LineIndex(source)
+        for d in result.diagnostics:
+            r, c = index.rowcol(d.start)
+            er, ec = index.rowcol(d.end)
+            items.append(Located(result.path, d, r, c, er, ec, index, source))
+    items.sort(key=lambda x: (x.path, x.row, x.column, x.diag.code))
+    return iter(items)
+
+
+def message(diag: Diagnostic | Fix | Related, lang: str) -> str:
+    return text_of(diag.message if not isinstance(diag, Fix) else diag.title, lang)
+
+
+def render(name: str, results, context: OutputContext) -> str:
+    module = importlib.import_module(f"soat.lint.output.{name}_format")
+    return module.render(results, context)

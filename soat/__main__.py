@@ -1,0 +1,3 @@
+from soat.cli import run
+
+run()

@@ -1,0 +1,116 @@
+"""soat's command line: parse options, call the engine, print. Nothing else lives here."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from soat import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _codes(value: str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    return tuple(c.strip() for c in value.split(",") if c.strip())
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="soat")
+def main() -> None:
+    """soat — kiểm tra bài viết cho báo chí công đoàn Việt Nam.
+
+    A content linter for Vietnamese trade-union publications.
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=False))
+@click.option("--fix", is_flag=True, help="Apply safe fixes (sửa các lỗi sửa được an toàn).")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
+@click.option("--output-format", default="text",
+              type=click.Choice(["text", "json", "github", "sarif", "gitlab", "rdjson", "junit"]),
+              help="Output format.")
+@click.option("--select", help="Rules to run: codes, family prefixes or names, comma separated.")
+@click.option("--extend-select", help="Rules to add to the selection.")
+@click.option("--ignore", help="Rules to skip.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Use this configuration file for every file.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
+              help="Lowest severity that makes the exit status 1 (default: warning).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain.")
+@click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
+@click.option("--statistics", is_flag=True, help="Print counts per rule instead of findings.")
+@click.option("--stdin-filename", help="The name of the file read from standard input.")
+def check(paths, fix, unsafe_fixes, diff, output_format, select, extend_select, ignore,
+          config_path, fail_on, exit_zero, quiet, statistics, stdin_filename) -> None:
+    """Check files (default: the current folder); "-" reads standard input."""
+    from soat.lint.errors import UsageError
+    from soat.lint.session import CheckOptions, run_check
+    from soat.rules import ALL_RULES
+
+    options = CheckOptions(
+        paths=tuple(paths) or (".",), fix=fix or diff, unsafe=unsafe_fixes, diff=diff,
+        output_format=output_format, select=_codes(select), extend_select=_codes(extend_select),
+        ignore=_codes(ignore), config_path=config_path, fail_on=fail_on, exit_zero=exit_zero,
+        quiet=quiet, statistics=statistics, stdin_filename=stdin_filename,
+    )
+    try:
+        status = run_check(options, ALL_RULES)
+    except UsageError as exc:
+        click.echo(f"soat: error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    sys.exit(status)
+
+
+@main.command("rules")
+@click.option("--output-format", default="text", type=click.Choice(["text", "json"]))
+@click.option("--lang", default="vi", type=click.Choice(["vi", "en"]))
+def rules_command(output_format, lang) -> None:
+    """List all rules (code, name, family, severity, fix)."""
+    from soat.lint.ruledoc import rules_json, rules_table
+    from soat.rules import ALL_RULES
+
+    if output_format == "json":
+        click.echo(rules_json(ALL_RULES))
+    else:
+        click.echo(rules_table(ALL_RULES, lang))
+
+
+@main.command("rule")
+@click.argument("code")
+@click.option("--lang", default="vi", type=click.Choice(["vi", "en"]))
+def rule_command(code, lang) -> None:
+    """Show a rule's documentation, options and examples."""
+    from soat.lint.errors import did_you_mean
+    from soat.lint.rule import ENGINE_RULES
+    from soat.lint.ruledoc import rule_markdown
+    from soat.rules import ALL_RULES
+
+    everything = (*ALL_RULES, *ENGINE_RULES)
+    rule = next((r for r in everything if code in (r.code, r.name) or code.upper() == r.code), None)
+    if rule is None:
+        hint = did_you_mean(code, [r.code for r in everything] + [r.name for r in everything])
+        click.echo(f"soat: error: unknown rule {code!r}.{hint}", err=True)
+        sys.exit(EXIT_ERROR)
+    click.echo(rule_markdown(rule, lang))
+
+
+@main.command()
+def server() -> None:
+    """Run the language server on stdio (for editors)."""
+    from soat.lint.server import serve
+
+    serve()
+
+
+def run() -> None:  # python -m soat
+    main(prog_name="soat")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    run()
+

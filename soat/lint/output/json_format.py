@@ -1,0 +1,51 @@
+"""JSON output (DESIGN.md §4): stable, every key always present."""
+
+from __future__ import annotations
+
+import json
+
+from soat.lint.diagnostic import Fix
+from soat.lint.output import Located, OutputContext, located, message
+
+
+def _loc(item: Located, start: int, end: int) -> tuple[dict, dict]:
+    s = item.span(start, end)
+    return {"row": s["row"], "column": s["column"]}, {"row": s["end_row"], "column": s["end_column"]}
+
+
+def _edits(item: Located, fix: Fix) -> list[dict]:
+    out = []
+    for e in fix.edits:
+        loc, end = _loc(item, e.start, e.end)
+        out.append({"content": e.content, "location": loc, "end_location": end})
+    return out
+
+
+def finding(item: Located, context: OutputContext) -> dict:
+    d = item.diag
+    lang = context.lang
+    fix = None
+    if d.fix is not None:
+        fix = {"applicability": d.fix.applicability.value, "message": message(d.fix, lang),
+               "edits": _edits(item, d.fix)}
+    related = []
+    for r in d.related:
+        loc, end = _loc(item, r.start, r.end)
+        related.append({"message": message(r, lang), "location": loc, "end_location": end})
+    return {
+        "code": d.code,
+        "name": d.name,
+        "message": message(d, lang),
+        "severity": d.severity.label,
+        "filename": item.path,
+        "location": {"row": item.row, "column": item.column},
+        "end_location": {"row": item.end_row, "column": item.end_column},
+        "fix": fix,
+        "suggestions": [{"message": message(s, lang), "edits": _edits(item, s)} for s in d.suggestions],
+        "related": related,
+        "url": None,
+    }
+
+
+def render(results, context: OutputContext) -> str:
+    return json.dumps([finding(i, context) for i in located(results)], ensure_ascii=False, indent=2) + "\n"
