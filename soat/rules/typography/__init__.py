@@ -1,5 +1,5 @@
 """Typography rules (TYP), in code order."""
 
-from soat.rules.typography import whitespace
+from soat.rules.typography import unicode_nfc, whitespace
 
-RULES = (whitespace.RULE,)
+RULES = (whitespace.RULE, unicode_nfc.RULE)

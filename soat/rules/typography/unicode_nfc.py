@@ -1,0 +1,66 @@
+"""TYP005 unicode-nfc — chữ không ở dạng Unicode dựng sẵn (NFC).
+
+Text copied from macOS, PDF files or some word processors carries decomposed letters: "ế"
+as "e" + U+0302 + U+0301. It looks the same, but search, sorting and spell checking fail on
+it. Each word that is not in NFC is one finding; the safe fix writes the word in NFC.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from soat.lint.diagnostic import Diagnostic, Fix, Msg, Severity
+from soat.lint.document import Document
+from soat.lint.rule import Example, Rule
+
+_WORD_RE = re.compile(r"[^\s.,;:!?()\[\]{}\"'“”‘’«»<>/|]+")
+
+
+@dataclass(frozen=True)
+class Options:
+    pass
+
+
+def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
+    for block in doc.blocks:
+        text = block.raw.text
+        if unicodedata.is_normalized("NFC", text):
+            continue
+        for m in _WORD_RE.finditer(text):
+            word = m.group()
+            if unicodedata.is_normalized("NFC", word):
+                continue
+            nfc = unicodedata.normalize("NFC", word)
+            start, end = block.raw_span(*m.span())
+            yield Diagnostic(
+                Msg(f"Chữ không ở dạng Unicode dựng sẵn (NFC): “{nfc}” được gõ bằng dấu tổ hợp",
+                    f"Text not in Unicode NFC: “{nfc}” is written with combining marks"),
+                start, end,
+                fix=Fix.replace(Msg(f"Chuyển “{nfc}” sang dạng dựng sẵn (NFC)",
+                                    f"Normalise “{nfc}” to NFC"), start, end, nfc),
+            )
+
+
+RULE = Rule(
+    code="TYP005",
+    name="unicode-nfc",
+    summary=Msg("Chữ không ở dạng Unicode dựng sẵn (NFC)", "Text not in Unicode NFC"),
+    explanation=Msg(
+        "Văn bản chép từ macOS, tệp PDF hay một số phần mềm soạn thảo mang chữ ở dạng tổ hợp "
+        "(\"ế\" = \"e\" + dấu mũ + dấu sắc). Trông giống nhau nhưng tìm kiếm, sắp xếp và "
+        "kiểm tra chính tả đều sai. Mỗi từ không ở dạng NFC là một lỗi; sửa an toàn bằng "
+        "dạng dựng sẵn của từ đó.",
+        "Text copied from macOS, PDF files or some word processors carries decomposed letters "
+        "(\"ế\" as \"e\" + circumflex + acute). It looks the same, but search, sorting and spell "
+        "checking fail on it. Each word not in NFC is a finding; the safe fix writes it in NFC.",
+    ),
+    severity=Severity.WARNING,
+    check=check,
+    bad=(Example("Công đoa\u0300n cơ sở"),),
+    good=(Example("Công đoàn cơ sở"),),
+    fixes=frozenset({"safe"}),
+    options=Options,
+)
