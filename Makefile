@@ -1,0 +1,32 @@
+# Each target sets itself up: a virtualenv in .venv with soat and its test tools.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test lint bench docs clean
+
+$(BIN)/.soat-installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+# Lint the example drafts (plain text, Markdown, HTML), then show what --fix would change.
+demo: $(BIN)/.soat-installed
+	$(BIN)/soat check examples/ || test $$? -eq 1
+	$(BIN)/soat check --diff examples/bai-mau.txt || test $$? -eq 1
+
+test: $(BIN)/.soat-installed
+	$(BIN)/python -m pytest -q
+
+lint: $(BIN)/.soat-installed
+	$(BIN)/ruff check soat tests tools bench
+
+bench: $(BIN)/.soat-installed
+	$(BIN)/python bench/startup.py
+
+docs: $(BIN)/.soat-installed
+	$(BIN)/python tools/gen_rule_docs.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
