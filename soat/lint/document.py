@@ -106,7 +106,13 @@ class TextView:
                 starts.extend([s] * len(cluster))
                 ends.extend([e] * len(cluster))
             i = j
-        return TextView("".join(text), tuple(starts), tuple(ends))
+        joined = "".join(text)
+        if joined != unicodedata.normalize("NFC", self.text):
+            # Composition across clusters (rare outside Vietnamese): one coarse range.
+            whole = unicodedata.normalize("NFC", self.text)
+            lo, hi = self.starts[0], max(self.ends)
+            return TextView(whole, (lo,) * len(whole), (hi,) * len(whole))
+        return TextView(joined, tuple(starts), tuple(ends))
 
 
 @dataclass

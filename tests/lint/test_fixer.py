@@ -1,0 +1,80 @@
+import string
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix
+from soat.lint.fixer import apply_fixes, fix_to_fixpoint, select_fixes
+
+
+def fx(*edits, app=Applicability.SAFE):
+    return Fix("t", tuple(Edit(*e) for e in edits), app)
+
+
+def test_overlapping_fixes_wait_for_the_next_pass():
+    chosen = select_fixes([fx((0, 3, "")), fx((2, 5, "x")), fx((5, 6, "y"))])
+    assert [f.edits[0].start for f in chosen] == [0, 5]
+
+
+def test_touching_ranges_do_not_conflict_but_two_insertions_at_one_point_do():
+    assert len(select_fixes([fx((0, 2, "")), fx((2, 4, ""))])) == 2
+    assert len(select_fixes([fx((3, 3, "a")), fx((3, 3, "b"))])) == 1
+    assert len(select_fixes([fx((1, 5, "")), fx((3, 3, "b"))])) == 1
+
+
+def test_a_fix_with_several_edits_is_all_or_nothing():
+    chosen = select_fixes([fx((0, 1, "A")), fx((1, 2, "B"), (0, 1, "C"))])
+    assert len(chosen) == 1 and chosen[0].edits[0].content == "A"
+
+
+def test_identical_fixes_from_two_rules_apply_once():
+    assert apply_fixes("abc", select_fixes([fx((1, 2, "X")), fx((1, 2, "X"))])) == "aXc"
+
+
+def test_fixpoint_stops_after_ten_passes_on_a_rule_that_never_settles():
+    calls = []
+
+    def lint(text):
+        calls.append(text)
+        return [Diagnostic("grow", 0, 0, fix=fx((0, 0, "a")))]
+
+    fixed, _, applied = fix_to_fixpoint("", lint)
+    assert fixed == "a" * 10 and applied == 10
+
+
+def test_unsafe_fixes_only_with_unsafe():
+    diag = Diagnostic("m", 0, 1, fix=fx((0, 1, "X"), app=Applicability.UNSAFE))
+
+    def lint(text):
+        return [diag] if text.startswith("a") else []
+
+    assert fix_to_fixpoint("abc", lint)[0] == "abc"
+    assert fix_to_fixpoint("abc", lint, unsafe=True)[0] == "Xbc"
+
+
+edit_st = st.tuples(st.integers(0, 60), st.integers(0, 8), st.text(string.ascii_letters + "đ ", max_size=4))
+
+
+@given(st.text(max_size=60), st.lists(edit_st, max_size=8))
+def test_text_outside_the_chosen_edits_is_untouched(source, raw_edits):
+    fixes = [fx((min(s, len(source)), min(s + n, len(source)), c)) for s, n, c in raw_edits]
+    chosen = select_fixes(fixes)
+    result = apply_fixes(source, chosen)
+    spans = sorted((e.start, e.end, e.content) for f in chosen for e in f.edits)
+    # Rebuild the result from the untouched pieces and the replacements.
+    pos, expected = 0, []
+    for s, e, c in spans:
+        assert s >= pos
+        expected.append(source[pos:s])
+        expected.append(c)
+        pos = e
+    expected.append(source[pos:])
+    assert result == "".join(expected)
+
+
+@given(st.text(alphabet="ab  \n\u00a0", max_size=40))
+def test_a_second_fix_pass_is_a_no_op(source):
+    from tests.rule_fixtures import fix
+
+    once = fix(source, ["TYP001"])
+    assert fix(once, ["TYP001"]) == once
