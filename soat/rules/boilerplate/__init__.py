@@ -1,3 +1,5 @@
-"""Rules of this family, in code order."""
+"""Boilerplate rules (BPL), in code order."""
 
-RULES = ()
+from soat.rules.boilerplate import boilerplate_line
+
+RULES = (boilerplate_line.RULE,)

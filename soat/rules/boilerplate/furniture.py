@@ -1,0 +1,212 @@
+"""Recognising page furniture: the phrase list of soat/data/boilerplate.toml and its matcher.
+
+Nhận diện "đồ đạc" của trang web (tin liên quan, bình luận, chia sẻ, chân trang…) theo danh
+sách cụm từ có sẵn. Shared by BPL001 (which reports the matches) and BPL002 (which reports
+the short lines around them that no phrase names).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import sys
+from dataclasses import dataclass
+from importlib import resources
+
+from soat.lint.document import Block, Document
+from soat.vi.text import fold_case, fold_tones, word_count
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+# Decoration around a widget's label: bullets, arrows, brackets, dashes ("-- Chọn Link --").
+_DECORATION = " -–—•·»«›‹>|[](){}*#+=~_:;/\\"
+# A counter after a label: "Bình luận (0)", "Thích 12", "Lượt xem: 1.234".
+_COUNTER_RE = re.compile(r"^(?P<head>.*?)\s*[:\-–]?\s*(?:\(\s*\d[\d.,]*\s*\)|\[\s*\d[\d.,]*\s*\]|\d[\d.,]*)$")
+# A line that is nothing but a counter: the "(0)" a page prints below "Bình luận".
+COUNTER_ONLY_RE = re.compile(r"^\s*[(\[]?\s*\d[\d.,]*\s*[)\]]?\s*$")
+_SENTENCE_END_RE = re.compile(r"[.!?…]")
+_SHARE_TARGETS = frozenset({
+    "facebook", "zalo", "twitter", "x", "email", "e-mail", "messenger", "linkedin",
+    "telegram", "copy link", "sao chép liên kết", "in", "print", "pinterest", "tiktok",
+})
+_LIST_SEPARATOR_RE = re.compile(r"\s*[|,;•·/]\s*|\s{2,}")
+MAX_FURNITURE_WORDS = 40  # a longer block is prose, whatever it starts with
+MAX_LIST_WORDS = 25
+
+
+@dataclass(frozen=True)
+class Phrase:
+    text: str
+    block: str
+    form: str = "line"  # line | prefix
+    list: bool = False
+    colon: bool = False
+    attribution: bool = False
+
+
+@dataclass(frozen=True)
+class FurnitureMatch:
+    """Why a block is furniture. `safe`: the block is exactly (ignoring case) a known phrase."""
+
+    phrase: str
+    block: str
+    how: str  # phrase | tones | list | prefix | pattern | counter
+    safe: bool
+
+
+@dataclass(frozen=True)
+class PhraseTable:
+    lines: dict[str, Phrase]  # fold_case key → phrase
+    lines_toneless: dict[str, Phrase]  # fold_tones key → phrase
+    prefixes: tuple[tuple[str, str, Phrase], ...]  # (fold_case, fold_tones, phrase)
+    patterns: tuple[tuple[re.Pattern[str], str], ...]  # (regex, block)
+
+
+def label_key(text: str) -> str:
+    """A label without case, extra spaces or decoration: "-- Chọn Link liên kết --"."""
+    return fold_case(text).strip(_DECORATION)
+
+
+@functools.lru_cache(maxsize=1)
+def load_data() -> dict:
+    path = resources.files("soat") / "data" / "boilerplate.toml"
+    return tomllib.loads(path.read_text("utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def builtin_phrases() -> tuple[Phrase, ...]:
+    out = []
+    for group in load_data()["group"]:
+        for text in group["phrases"]:
+            out.append(Phrase(text, group["block"], group.get("form", "line"),
+                              group.get("list", False), group.get("colon", False),
+                              group.get("attribution", False)))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=16)
+def phrase_table(extra: tuple[str, ...] = ()) -> PhraseTable:
+    """The built-in phrases plus `extra` (from `extend-phrases`, matched as whole lines)."""
+    phrases = builtin_phrases() + tuple(Phrase(p, "user", "line", list=True) for p in extra)
+    lines: dict[str, Phrase] = {}
+    toneless: dict[str, Phrase] = {}
+    prefixes = []
+    for p in phrases:
+        if p.form == "prefix":
+            prefixes.append((fold_case(p.text), fold_tones(p.text), p))
+            continue
+        lines.setdefault(label_key(p.text), p)
+        toneless.setdefault(fold_tones(label_key(p.text)), p)
+    patterns = tuple((re.compile(entry["regex"]), entry["block"])
+                     for entry in load_data().get("pattern", ()))
+    # Longest prefixes first, so "Phó tổng biên tập" is named rather than a shorter one.
+    prefixes.sort(key=lambda t: -len(t[0]))
+    return PhraseTable(lines, toneless, tuple(prefixes), patterns)
+
+
+def _lookup_label(label: str, table: PhraseTable) -> tuple[Phrase, bool] | None:
+    """The phrase a label names, and whether it matched with its tone marks."""
+    key = label.strip(_DECORATION)
+    if not key:
+        return None
+    if key in table.lines:
+        return table.lines[key], True
+    phrase = table.lines_toneless.get(fold_tones(key))
+    if phrase is None or " " not in phrase.text:
+        return None  # a one-word label without its tones is too often a name ("Huy", "Hủy")
+    return phrase, False
+
+
+def _is_share_list(tail: str) -> bool:
+    items = [i for i in _LIST_SEPARATOR_RE.split(tail.strip(_DECORATION)) if i]
+    return bool(items) and all(i in _SHARE_TARGETS for i in items)
+
+
+def _is_short_list(tail: str) -> bool:
+    """A colon's tail that reads as a list of labels, not as a sentence."""
+    tail = tail.strip()
+    return (word_count(tail) <= MAX_LIST_WORDS and not _SENTENCE_END_RE.search(tail.rstrip("."))
+            and not tail.endswith(".."))
+
+
+def match_furniture(text: str, table: PhraseTable) -> FurnitureMatch | None:
+    """Whether a whole block's text is page furniture, and how it matched."""
+    s = fold_case(text)
+    if not s or word_count(s) > MAX_FURNITURE_WORDS:
+        return None
+    found = _lookup_label(s, table)
+    if found and not found[1] and _looks_like_name(text):
+        found = None
+    if found:
+        phrase, exact = found
+        safe = exact and not phrase.attribution
+        return FurnitureMatch(phrase.text, phrase.block, "phrase" if exact else "tones", safe)
+    m = _COUNTER_RE.match(s)
+    if m and m.group("head"):
+        found = _lookup_label(m.group("head"), table)
+        if found:
+            phrase, exact = found
+            return FurnitureMatch(phrase.text, phrase.block, "counter",
+                                  exact and not phrase.attribution)
+    head, colon, tail = s.partition(":")
+    if colon and tail.strip():
+        found = _lookup_label(head, table)
+        if found and found[0].list and _is_short_list(tail):
+            phrase, exact = found
+            safe = exact and not phrase.attribution and _is_share_list(tail)
+            return FurnitureMatch(phrase.text, phrase.block, "list", safe)
+    bare = s.lstrip(_DECORATION)
+    toneless = None
+    for cased, tone_key, phrase in table.prefixes:
+        if bare.startswith(cased):
+            rest = bare[len(cased):]
+        else:
+            toneless = toneless if toneless is not None else fold_tones(bare)
+            if not toneless.startswith(tone_key):
+                continue
+            rest = toneless[len(tone_key):]
+        if phrase.colon:
+            if not rest.lstrip().startswith(":"):
+                continue
+        elif rest and rest[0].isalnum() and cased[-1].isalnum():
+            continue  # "Giấy phép số" must not match "Giấy phép sống"
+        return FurnitureMatch(phrase.text, phrase.block, "prefix", False)
+    label = s.strip(_DECORATION)
+    for regex, block in table.patterns:
+        if regex.fullmatch(label):
+            return FurnitureMatch(label, block, "pattern", False)
+    return None
+
+
+def _looks_like_name(text: str) -> bool:
+    """Every word capitalised: "Quang Cao" is a name before it is "Quảng cáo" without tones."""
+    parts = text.split()
+    return len(parts) >= 2 and all(p[:1].isupper() for p in parts)
+
+
+def furniture_blocks(doc: Document, extra: tuple[str, ...] = ()) -> dict[int, FurnitureMatch]:
+    """Blocks that are page furniture, by block index.
+
+    A line that is only a counter ("(0)") directly after a furniture label is furniture too:
+    the page printed the label's counter on its own line.
+    """
+    table = phrase_table(tuple(extra))
+    found: dict[int, FurnitureMatch] = {}
+    previous: FurnitureMatch | None = None
+    for block in doc.blocks:
+        match = None
+        if _may_be_furniture(block):
+            match = match_furniture(block.text, table)
+            if match is None and previous is not None and COUNTER_ONLY_RE.match(block.text):
+                match = FurnitureMatch(block.text.strip(), previous.block, "counter", previous.safe)
+        if match is not None:
+            found[block.index] = match
+        previous = match
+    return found
+
+
+def _may_be_furniture(block: Block) -> bool:
+    return block.kind != "table-cell"

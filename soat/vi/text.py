@@ -1,0 +1,65 @@
+"""Comparing Vietnamese text: whitespace, case and tone-mark folding, words.
+
+So sánh văn bản tiếng Việt: gộp khoảng trắng, bỏ phân biệt hoa/thường và bỏ dấu.
+Pure functions; nothing here knows about soat's documents.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACE_RE = re.compile(r"\s+")
+# A word: letters and digits, with the joiners that stay inside a number or a code
+# ("3.000.000", "02-NQ/TW", "20,5").
+_WORD_RE = re.compile(r"\w+(?:[.,/\-–]\w+)*")
+_TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền, sắc, ngã, hỏi, nặng
+
+
+def collapse_spaces(text: str) -> str:
+    """Every run of whitespace (no-break spaces included) as one space, ends trimmed."""
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def comparable(text: str) -> str:
+    """NFC, whitespace collapsed: the form in which two texts are "the same words"."""
+    return collapse_spaces(unicodedata.normalize("NFC", text))
+
+
+def fold_case(text: str) -> str:
+    """`comparable` and case-folded: "Có Thể Bạn  Quan tâm" → "có thể bạn quan tâm"."""
+    return comparable(text).casefold()
+
+
+def strip_tone_marks(text: str) -> str:
+    """Remove the five tone marks, keep the vowel marks: "Phản hồi" → "Phan hôi"."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
+
+
+def strip_diacritics(text: str) -> str:
+    """Remove every diacritic and write đ as d: "Phản hồi" → "Phan hoi", "Đọc" → "Doc"."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold_tones(text: str) -> str:
+    """Case- and diacritic-insensitive key: "Phản Hồi" and "phan hoi" both give "phan hoi".
+
+    Text typed without diacritics drops the vowel marks as well as the tones, so both go.
+    """
+    return strip_diacritics(fold_case(text))
+
+
+def words(text: str) -> list[str]:
+    """The words of `text`, numbers and codes kept whole."""
+    return _WORD_RE.findall(text)
+
+
+def word_count(text: str) -> int:
+    return len(words(text))
+
+
+def is_capitalized(word: str) -> bool:
+    """Whether a word starts with an upper-case letter ("Đạt", "TTXVN"); digits do not."""
+    return bool(word) and word[0].isupper()
