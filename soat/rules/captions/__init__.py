@@ -1,3 +1,5 @@
-"""Rules of this family, in code order."""
+"""Caption rules (CAP), in code order."""
 
-RULES = ()
+from soat.rules.captions import duplicate_caption, repeated_paragraph
+
+RULES = (duplicate_caption.RULE, repeated_paragraph.RULE)

@@ -1,0 +1,120 @@
+"""CAP001 duplicate-caption — chú thích (hay đoạn văn) lặp lại nguyên văn ngay sau chính nó.
+
+Khi sao chép bài từ trang web, chú thích ảnh thường xuất hiện hai lần liên tiếp: một lần từ
+chú thích của ảnh, một lần từ phần chữ. A paragraph, caption or heading that repeats the
+block right before it word for word (after NFC and whitespace normalisation), or that
+repeats the alt text of the image right before it.
+Fix: delete the repeated block with its separator — safe when it repeats the previous block
+(the reader reads the same article), unsafe when it repeats an image's alt text (the alt is
+not visible everywhere, so the visible caption may be the one to keep).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Related, Severity
+from soat.lint.document import Block, Document, Image
+from soat.lint.rule import Example, Rule
+from soat.vi.text import comparable
+
+# List items and table cells repeat by design ("x", "x"); they are never duplicates.
+COMPARED_KINDS = ("title", "heading", "paragraph", "caption", "quote")
+
+
+@dataclass(frozen=True)
+class Options:
+    pass
+
+
+def _has_letter(text: str) -> bool:
+    return any(c.isalpha() for c in text)
+
+
+def find_duplicates(doc: Document) -> Iterator[tuple[Block, Block | Image]]:
+    """(block, what it repeats): the previous block, or the image right before it."""
+    images_before = {}
+    for image in doc.images:
+        images_before.setdefault(image.block_index, image)
+    previous: Block | None = None
+    for block in doc.blocks:
+        if block.kind in COMPARED_KINDS:
+            text = comparable(block.text)
+            if _has_letter(text):
+                image = images_before.get(block.index)
+                if previous is not None and previous.kind in COMPARED_KINDS \
+                        and comparable(previous.text) == text:
+                    yield block, previous
+                elif image is not None and comparable(image.alt) == text:
+                    yield block, image
+        previous = block
+
+
+def duplicate_indexes(doc: Document) -> set[int]:
+    """Indexes of the blocks CAP001 reports (CAP002 leaves them alone)."""
+    return {block.index for block, _ in find_duplicates(doc)}
+
+
+def _trimmed_span(block: Block) -> tuple[int, int]:
+    text = block.text
+    lead = len(text) - len(text.lstrip())
+    return block.span(lead, len(text.rstrip()))
+
+
+def _short(text: str) -> str:
+    text = comparable(text)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
+    for block, original in find_duplicates(doc):
+        start, end = _trimmed_span(block)
+        del_start, del_end = doc.block_deletion(block)
+        row = doc.line_index.rowcol(original.start)[0]
+        if isinstance(original, Image):
+            message = Msg(
+                f"Chú thích lặp lại nguyên văn lời mô tả (alt) của ảnh ngay trước (dòng {row}): "
+                f"\"{_short(block.text)}\"",
+                f"Caption repeats word for word the alt text of the image right before it "
+                f"(line {row}): \"{_short(block.text)}\"")
+            related = Related(Msg("Ảnh có cùng lời mô tả", "The image with the same alt text"),
+                              original.start, original.end)
+            applicability = Applicability.UNSAFE
+        else:
+            message = Msg(
+                f"Đoạn lặp lại nguyên văn khối ngay trước (dòng {row}): \"{_short(block.text)}\"",
+                f"Repeats the block right before it word for word (line {row}): "
+                f"\"{_short(block.text)}\"")
+            o_start, o_end = _trimmed_span(original)
+            related = Related(Msg("Lần xuất hiện đầu tiên", "First occurrence"), o_start, o_end)
+            applicability = Applicability.SAFE
+        fix = Fix.delete(Msg("Xóa đoạn lặp", "Delete the repeated block"), del_start, del_end,
+                         applicability)
+        yield Diagnostic(message, start, end, fix=fix, related=(related,))
+
+
+RULE = Rule(
+    code="CAP001",
+    name="duplicate-caption",
+    summary=Msg("Chú thích hay đoạn văn lặp lại nguyên văn ngay sau chính nó",
+                "A caption or paragraph repeated word for word right after itself"),
+    explanation=Msg(
+        "Khi sao chép bài từ trang web, chú thích ảnh thường xuất hiện hai lần liên tiếp. "
+        "Quy tắc so một khối với khối ngay trước (sau khi chuẩn hóa Unicode NFC và khoảng "
+        "trắng), và với lời mô tả (alt) của ảnh ngay trước nó. Sửa an toàn: xóa khối lặp "
+        "cùng dòng trống ngăn cách; khi khối chỉ lặp lời mô tả của ảnh, việc xóa là không "
+        "an toàn (người đọc có thể không thấy lời mô tả).",
+        "Copying an article from a web page often leaves a photo caption twice in a row. The "
+        "rule compares each block with the block right before it (after NFC and whitespace "
+        "normalisation), and with the alt text of the image right before it. Safe fix: delete "
+        "the repeated block with its separating blank line; when the block only repeats an "
+        "image's alt text, the deletion is unsafe (readers may never see the alt text).",
+    ),
+    severity=Severity.WARNING,
+    check=check,
+    bad=(Example("Phó Chủ tịch phát biểu tại Hội nghị.\n\nPhó Chủ tịch phát biểu tại Hội nghị."),),
+    good=(Example("Giải Nhì: 3.000.000 đồng.\n\nGiải Ba: 2.000.000 đồng."),),
+    fixes=frozenset({"safe", "unsafe"}),
+    options=Options,
+)

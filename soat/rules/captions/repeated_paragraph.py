@@ -1,0 +1,137 @@
+"""CAP002 repeated-paragraph — một đoạn văn lặp lại (hoặc gần như lặp lại) một đoạn trước đó.
+
+Bài ghép từ nhiều nguồn hay dán hai lần thường có đoạn văn trùng lặp ở xa nhau. A paragraph
+of at least `min-words` words that repeats, or nearly repeats, an earlier paragraph anywhere
+in the document: rapidfuzz `fuzz.ratio` on NFC, whitespace-collapsed, case-folded text at or
+above `threshold`. Paragraphs that differ in a number never count, nor short ones that
+differ in any word ("Giải Nhì: 3.000.000 đồng" / "Giải Ba: 2.000.000 đồng"); list items,
+table cells, titles, headings and image alt texts are not compared. A block CAP001 reports
+(a repeat of the block right before it) is left to CAP001.
+Fix (unsafe): delete the later paragraph — which copy to keep needs a human.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Related, Severity
+from soat.lint.document import Block, Document
+from soat.lint.rule import Example, Rule
+from soat.rules.captions.duplicate_caption import duplicate_indexes
+from soat.vi.text import fold_case, words
+
+COMPARED_KINDS = ("paragraph", "caption", "quote")
+# Below this many words a paragraph may only repeat another exactly, up to case, spacing
+# and punctuation: in a short line every word is a key word.
+SHORT_WORDS = 20
+
+
+@dataclass(frozen=True)
+class Options:
+    min_words: int = 8
+    threshold: float = 90.0
+
+
+@dataclass(frozen=True)
+class _Entry:
+    block: Block
+    key: str
+    words: tuple[str, ...]
+
+
+def _word_difference(a: tuple[str, ...], b: tuple[str, ...]) -> list[str]:
+    ca, cb = Counter(a), Counter(b)
+    return list(((ca - cb) + (cb - ca)).elements())
+
+
+def is_near_repeat(later: _Entry, earlier: _Entry, threshold: float) -> float | None:
+    """The similarity score when `later` repeats `earlier`, else None."""
+    from rapidfuzz import fuzz
+
+    la, lb = len(later.key), len(earlier.key)
+    if 200 * min(la, lb) / (la + lb) < threshold:
+        return None  # fuzz.ratio cannot reach the threshold with lengths this different
+    score = fuzz.ratio(later.key, earlier.key, score_cutoff=threshold)
+    if not score:
+        return None
+    diff = _word_difference(later.words, earlier.words)
+    if any(any(c.isdigit() for c in w) for w in diff):
+        return None  # different figures: a different fact, not a repeat
+    if diff and min(len(later.words), len(earlier.words)) < SHORT_WORDS:
+        return None
+    return score
+
+
+def find_repeats(doc: Document, options: Options) -> Iterator[tuple[Block, Block, float]]:
+    skip = duplicate_indexes(doc)
+    seen: list[_Entry] = []
+    for block in doc.blocks:
+        if block.kind not in COMPARED_KINDS:
+            continue
+        key = fold_case(block.text)
+        entry = _Entry(block, key, tuple(words(key)))
+        if len(entry.words) >= options.min_words and block.index not in skip:
+            best: tuple[float, _Entry] | None = None
+            for earlier in seen:
+                score = is_near_repeat(entry, earlier, options.threshold)
+                if score is not None and (best is None or score > best[0]):
+                    best = (score, earlier)
+            if best is not None:
+                yield block, best[1].block, best[0]
+                continue  # a repeat is not an original for later paragraphs
+        seen.append(entry)
+
+
+def _trimmed_span(block: Block) -> tuple[int, int]:
+    text = block.text
+    lead = len(text) - len(text.lstrip())
+    return block.span(lead, len(text.rstrip()))
+
+
+def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
+    for block, earlier, score in find_repeats(doc, options):
+        start, end = _trimmed_span(block)
+        row = doc.line_index.rowcol(earlier.start)[0]
+        same = score >= 100
+        vi_how = "lặp lại nguyên văn" if same else f"gần như lặp lại ({score:.0f}%)"
+        en_how = "repeats word for word" if same else f"nearly repeats ({score:.0f}%)"
+        e_start, e_end = _trimmed_span(earlier)
+        del_start, del_end = doc.block_deletion(block)
+        yield Diagnostic(
+            Msg(f"Đoạn văn {vi_how} đoạn ở dòng {row}", f"Paragraph {en_how} the one on line {row}"),
+            start, end,
+            fix=Fix.delete(Msg("Xóa đoạn lặp", "Delete the repeated paragraph"), del_start,
+                           del_end, Applicability.UNSAFE),
+            related=(Related(Msg("Đoạn văn trước đó", "The earlier paragraph"), e_start, e_end),),
+        )
+
+
+RULE = Rule(
+    code="CAP002",
+    name="repeated-paragraph",
+    summary=Msg("Đoạn văn lặp lại (hoặc gần như lặp lại) một đoạn trước đó",
+                "A paragraph repeats, or nearly repeats, an earlier one"),
+    explanation=Msg(
+        "Một đoạn văn có ít nhất `min-words` từ giống một đoạn trước đó ở bất kỳ đâu trong bài "
+        "(độ giống rapidfuzz `fuzz.ratio` trên văn bản NFC, gộp khoảng trắng, không phân biệt "
+        "hoa/thường, từ `threshold` trở lên). Hai đoạn khác nhau ở một con số không bị báo; "
+        "đoạn ngắn (dưới 20 từ) chỉ bị báo khi trùng từng từ. Không so mục danh sách, ô bảng, "
+        "tiêu đề, đề mục hay lời mô tả ảnh. Sửa không an toàn: xóa đoạn sau.",
+        "A paragraph of at least `min-words` words that is like an earlier one anywhere in the "
+        "document (rapidfuzz `fuzz.ratio` on NFC, whitespace-collapsed, case-folded text at or "
+        "above `threshold`). Paragraphs that differ in a number are not reported; short ones "
+        "(under 20 words) only when every word is the same. List items, table cells, titles, "
+        "headings and image alt texts are not compared. Unsafe fix: delete the later one.",
+    ),
+    severity=Severity.WARNING,
+    check=check,
+    bad=(Example("Công đoàn cơ sở đã tổ chức thăm hỏi và tặng quà cho đoàn viên khó khăn.\n\n"
+                 "Hội nghị diễn ra trong một ngày.\n\n"
+                 "Công đoàn cơ sở đã tổ chức thăm hỏi và tặng quà cho đoàn viên khó khăn."),),
+    good=(Example("Giải Nhì: 3.000.000 đồng cho tập thể có thành tích xuất sắc.\n\n"
+                  "Giải Ba: 2.000.000 đồng cho tập thể có thành tích xuất sắc."),),
+    fixes=frozenset({"unsafe"}),
+    options=Options,
+)
