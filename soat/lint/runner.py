@@ -49,6 +49,7 @@ class FileResult:
     fixed_source: str | None = None  # set in fix mode when fixes changed the text
     fixes_applied: int = 0
     encoding: Encoding | None = None
+    lang: str = "vi"
 
     @property
     def final_source(self) -> str:
@@ -88,29 +89,38 @@ def lint_document(doc: Document, settings: Settings) -> list[Diagnostic]:
     return found
 
 
-def _internal_error(doc: Document, rule: Rule, exc: Exception) -> Diagnostic:
+def _internal_error(doc: Document, rule: Rule | None, exc: Exception) -> Diagnostic:
     where = traceback.extract_tb(exc.__traceback__)[-1]
     detail = f"{type(exc).__name__}: {exc} ({os.path.basename(where.filename)}:{where.lineno})"
+    if rule is None:
+        message = Msg(f"Không phân tích được tệp ({doc.format}): {detail}",
+                      f"The {doc.format} reader failed on this file: {detail}")
+    else:
+        message = Msg(f"Quy tắc {rule.code} ({rule.name}) gặp lỗi nội bộ: {detail}",
+                      f"Rule {rule.code} ({rule.name}) raised an exception: {detail}")
     return Diagnostic(
-        Msg(f"Quy tắc {rule.code} ({rule.name}) gặp lỗi nội bộ: {detail}",
-            f"Rule {rule.code} ({rule.name}) raised an exception: {detail}"),
+        message,
         0, 0, severity=Severity.ERROR, code=INTERNAL_ERROR.code, name=INTERNAL_ERROR.name,
         path=doc.path,
     )
 
 
 def lint_source(path: str, source: str, settings: Settings, fmt: str | None = None) -> list[Diagnostic]:
-    return lint_document(parse(path, source, fmt), settings)
+    try:
+        doc = parse(path, source, fmt)
+    except Exception as exc:  # a reader bug must not stop the run either
+        return [_internal_error(Document(path, source, fmt or "txt"), None, exc)]
+    return lint_document(doc, settings)
 
 
 def check_source(path: str, source: str, settings: Settings, *, fix: bool = False,
                  unsafe: bool = False, fmt: str | None = None) -> FileResult:
     """Lint `source`; in fix mode fix to a fixpoint and report what remains."""
     if not fix:
-        return FileResult(path, source, lint_source(path, source, settings, fmt))
+        return FileResult(path, source, lint_source(path, source, settings, fmt), lang=settings.lang)
     fixed, remaining, applied = fix_to_fixpoint(
         source, lambda text: lint_source(path, text, settings, fmt), unsafe)
-    result = FileResult(path, source, remaining, fixes_applied=applied)
+    result = FileResult(path, source, remaining, fixes_applied=applied, lang=settings.lang)
     if fixed != source:
         result.fixed_source = fixed
     return result

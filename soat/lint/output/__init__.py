@@ -35,6 +35,7 @@ class Located:
     end_column: int
     index: LineIndex
     source: str
+    lang: str = "vi"
 
     def span(self, start: int, end: int) -> dict:
         r, c = self.index.rowcol(start)
@@ -51,7 +52,8 @@ def located(results) -> Iterator[Located]:
         for d in result.diagnostics:
             r, c = index.rowcol(d.start)
             er, ec = index.rowcol(d.end)
-            items.append(Located(result.path, d, r, c, er, ec, index, source))
+            items.append(Located(result.path, d, r, c, er, ec, index, source,
+                                 getattr(result, "lang", "vi")))
     items.sort(key=lambda x: (x.path, x.row, x.column, x.diag.code))
     return iter(items)
 

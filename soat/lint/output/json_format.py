@@ -23,7 +23,7 @@ def _edits(item: Located, fix: Fix) -> list[dict]:
 
 def finding(item: Located, context: OutputContext) -> dict:
     d = item.diag
-    lang = context.lang
+    lang = item.lang
     fix = None
     if d.fix is not None:
         fix = {"applicability": d.fix.applicability.value, "message": message(d.fix, lang),

@@ -39,7 +39,7 @@ def render_one(item: Located, context: OutputContext) -> str:
     fixable = d.fix is not None and d.fix.applicability == Applicability.SAFE
     marker = " [*]" if fixable else ""
     head = (f"{_paint(item.path, '1', on)}:{item.row}:{item.column}: "
-            f"{_paint(d.code, '1;' + _COLORS[d.severity.label], on)}{marker} {message(d, context.lang)}")
+            f"{_paint(d.code, '1;' + _COLORS[d.severity.label], on)}{marker} {message(d, item.lang)}")
     if d.code == "IO001":
         return head
     line, col, width = _excerpt(item)
@@ -47,16 +47,16 @@ def render_one(item: Located, context: OutputContext) -> str:
     out = [head, f" {gutter} |", f" {item.row} | {line}",
            f" {gutter} | {' ' * col}{_paint('^' * width, _COLORS[d.severity.label], on)}"]
     if d.fix is not None:
-        label = "fix" if context.lang == "en" else "sửa"
-        note = "" if fixable else (" (unsafe)" if context.lang == "en" else " (cần xem lại)")
-        out.append(f" {gutter} = {label}{note}: {message(d.fix, context.lang)}")
+        label = "fix" if item.lang == "en" else "sửa"
+        note = "" if fixable else (" (unsafe)" if item.lang == "en" else " (cần xem lại)")
+        out.append(f" {gutter} = {label}{note}: {message(d.fix, item.lang)}")
     for s in d.suggestions:
-        label = "suggestion" if context.lang == "en" else "gợi ý"
-        out.append(f" {gutter} = {label}: {message(s, context.lang)}")
+        label = "suggestion" if item.lang == "en" else "gợi ý"
+        out.append(f" {gutter} = {label}: {message(s, item.lang)}")
     for r in d.related:
         rr, rc = item.index.rowcol(r.start)
-        label = "see" if context.lang == "en" else "xem"
-        out.append(f" {gutter} = {label} {item.path}:{rr}:{rc}: {message(r, context.lang)}")
+        label = "see" if item.lang == "en" else "xem"
+        out.append(f" {gutter} = {label} {item.path}:{rr}:{rc}: {message(r, item.lang)}")
     return "\n".join(out)
 
 

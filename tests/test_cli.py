@@ -1,0 +1,239 @@
+"""The command line, through a real subprocess."""
+
+import json
+import os
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT.parent / "shared" / "seed" / "000_7f95cae0e241f5ce.txt"
+KEYS = {"code", "name", "message", "severity", "filename", "location", "end_location", "fix",
+        "suggestions", "related", "url"}
+
+
+def soat(*args, cwd=None, input=None):
+    return subprocess.run([sys.executable, "-m", "soat", *map(str, args)], cwd=cwd, input=input,
+                          capture_output=True, timeout=120)
+
+
+def findings(proc):
+    return json.loads(proc.stdout.decode())
+
+
+needs_seed = pytest.mark.skipif(not SEED.exists(), reason="../shared/seed is not beside the repository")
+
+
+@needs_seed
+def test_seed_json_matches_the_contract_and_typ001_positions():
+    proc = soat("check", "--output-format", "json", SEED)
+    assert proc.returncode == 1, proc.stderr
+    data = findings(proc)
+    assert all(set(f) == KEYS for f in data)
+    typ = [(f["location"]["row"], f["location"]["column"], f["end_location"]["column"])
+           for f in data if f["code"] == "TYP001"]
+    assert typ == [(14, 78, 79), (22, 88, 90)]
+    first = next(f for f in data if f["code"] == "TYP001")
+    assert first["fix"]["applicability"] == "safe"
+    assert first["fix"]["edits"] == [{"content": " ", "location": {"row": 14, "column": 78},
+                                      "end_location": {"row": 14, "column": 79}}]
+    assert first["filename"] == str(SEED)
+
+
+@needs_seed
+def test_fix_typ001_changes_exactly_the_two_runs(tmp_path):
+    copy = tmp_path / "seed.txt"
+    shutil.copy(SEED, copy)
+    before = copy.read_bytes()
+    proc = soat("check", "--fix", "--select", "TYP001", copy)
+    assert proc.returncode == 0, proc.stdout.decode()
+    after = copy.read_bytes()
+    expected = before.decode().replace("đoàn\u00a0cần", "đoàn cần").replace("triệt \u00a0một", "triệt một")
+    assert after.decode() == expected
+    assert not after.endswith(b"\n")
+    again = soat("check", "--fix", "--select", "TYP001", copy)
+    assert again.returncode == 0 and copy.read_bytes() == after
+
+
+def test_clean_file_exits_zero(tmp_path):
+    f = tmp_path / "bai.txt"
+    f.write_text("Tiêu đề\n\nMột đoạn văn bình thường.\n", encoding="utf-8")
+    proc = soat("check", "--select", "TYP", f)
+    assert proc.returncode == 0
+    assert "Không phát hiện lỗi nào" in proc.stdout.decode()
+
+
+def test_malformed_config_exits_two_with_file_and_line(tmp_path):
+    (tmp_path / "soat.toml").write_text('select = ["ALL"]\nlang = "vi"\nfail-on = \n', encoding="utf-8")
+    (tmp_path / "bai.txt").write_text("Tiêu đề\n", encoding="utf-8")
+    proc = soat("check", "bai.txt", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "soat.toml:3:" in proc.stderr.decode()
+
+
+def test_unknown_option_suggests_the_closest(tmp_path):
+    (tmp_path / "soat.toml").write_text('select = ["ALL"]\nfial-on = "error"\n', encoding="utf-8")
+    (tmp_path / "bai.txt").write_text("Tiêu đề\n", encoding="utf-8")
+    proc = soat("check", "bai.txt", cwd=tmp_path)
+    assert proc.returncode == 2
+    err = proc.stderr.decode()
+    assert "soat.toml:2:" in err and 'Did you mean "fail-on"?' in err
+
+
+def test_unknown_rule_option_is_an_error(tmp_path):
+    (tmp_path / "soat.toml").write_text('[rules.TYP001]\nstyel = "x"\n', encoding="utf-8")
+    (tmp_path / "bai.txt").write_text("Tiêu đề\n", encoding="utf-8")
+    proc = soat("check", "bai.txt", cwd=tmp_path)
+    assert proc.returncode == 2 and "soat.toml:2:" in proc.stderr.decode()
+
+
+def test_missing_path_is_a_usage_error(tmp_path):
+    proc = soat("check", tmp_path / "nope.txt")
+    assert proc.returncode == 2 and "nope.txt" in proc.stderr.decode()
+
+
+def test_undecodable_file_is_io001_and_never_written(tmp_path):
+    bad = tmp_path / "cp1258.txt"
+    bad.write_bytes("Tiêu đề\n".encode() + b"C\xf4ng \xf0o\xe0n  x\n")
+    good = tmp_path / "good.txt"
+    good.write_text("Tiêu đề\nHai  dấu cách\n", encoding="utf-8")
+    before = bad.read_bytes()
+    proc = soat("check", "--fix", "--output-format", "json", bad, good)
+    data = findings(proc)
+    io = [f for f in data if f["code"] == "IO001"]
+    assert len(io) == 1 and io[0]["location"] == {"row": 1, "column": 1}
+    assert "13" in io[0]["message"]  # offset of the first bad byte
+    assert bad.read_bytes() == before
+    assert good.read_text(encoding="utf-8") == "Tiêu đề\nHai dấu cách\n"
+    assert proc.returncode == 1
+
+
+def test_fix_keeps_bom_crlf_and_permissions(tmp_path):
+    f = tmp_path / "bai.txt"
+    f.write_bytes(b"\xef\xbb\xbfTi\xc3\xaau \xc4\x91\xe1\xbb\x81\r\nM\xe1\xbb\x99t  hai\r\n")
+    os.chmod(f, 0o640)
+    proc = soat("check", "--output-format", "json", f)
+    data = findings(proc)
+    assert data[0]["location"] == {"row": 2, "column": 4}  # the BOM is not a column
+    soat("check", "--fix", f)
+    assert f.read_bytes() == b"\xef\xbb\xbfTi\xc3\xaau \xc4\x91\xe1\xbb\x81\r\nM\xe1\xbb\x99t hai\r\n"
+    assert stat.S_IMODE(os.stat(f).st_mode) == 0o640
+
+
+def test_utf16_with_bom_is_read_and_written_back(tmp_path):
+    f = tmp_path / "bai.txt"
+    f.write_bytes("\ufeffTiêu đề\nMột  hai\n".encode("utf-16-le").replace(b"", b"", 0))
+    f.write_bytes(b"\xff\xfe" + "Tiêu đề\nMột  hai\n".encode("utf-16-le"))
+    soat("check", "--fix", f)
+    assert f.read_bytes() == b"\xff\xfe" + "Tiêu đề\nMột hai\n".encode("utf-16-le")
+
+
+def test_nothing_written_when_nothing_changes(tmp_path):
+    f = tmp_path / "bai.txt"
+    f.write_text("Tiêu đề\nSạch sẽ.\n", encoding="utf-8")
+    os.utime(f, (1_000_000, 1_000_000))
+    soat("check", "--fix", f)
+    assert os.stat(f).st_mtime == 1_000_000
+
+
+def test_diff_prints_and_writes_nothing(tmp_path):
+    f = tmp_path / "bai.txt"
+    f.write_text("Tiêu đề\nMột  hai", encoding="utf-8")
+    proc = soat("check", "--diff", f)
+    out = proc.stdout.decode()
+    assert proc.returncode == 1
+    assert "-Một  hai\n\\ No newline at end of file\n+Một hai\n\\ No newline at end of file" in out
+    assert f.read_text(encoding="utf-8") == "Tiêu đề\nMột  hai"
+    f.write_text("Tiêu đề\nMột hai", encoding="utf-8")
+    assert soat("check", "--diff", f).returncode == 0
+
+
+def test_stdin_with_filename():
+    proc = soat("check", "--output-format", "json", "--stdin-filename", "bai.txt", "-",
+                input="Tiêu đề\nMột  hai\n".encode())
+    data = findings(proc)
+    assert [(f["filename"], f["code"]) for f in data] == [("bai.txt", "TYP001")]
+
+
+def test_stdin_fix_writes_the_fixed_text_to_stdout():
+    proc = soat("check", "--fix", "-", input="Tiêu đề\nMột  hai\n".encode())
+    assert proc.stdout.decode() == "Tiêu đề\nMột hai\n"
+
+
+def test_directory_walk_respects_include_exclude_and_gitignore(tmp_path):
+    (tmp_path / "content").mkdir()
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "node_modules").mkdir()
+    for p in ("content/a.md", "content/b.txt", "archive/c.txt", "node_modules/d.txt",
+              "content/skip.txt", "content/e.csv"):
+        (tmp_path / p).write_text("Tiêu đề\nMột  hai\n", encoding="utf-8")
+    (tmp_path / "soat.toml").write_text('exclude = ["archive/**"]\n', encoding="utf-8")
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    (tmp_path / ".gitignore").write_text("content/skip.txt\n", encoding="utf-8")
+    proc = soat("check", "--output-format", "json", "--select", "TYP001", ".", cwd=tmp_path)
+    names = sorted({f["filename"] for f in findings(proc)})
+    assert names == ["content/a.md", "content/b.txt"]
+    # exclude applies to explicitly named files too
+    proc = soat("check", "--output-format", "json", "archive/c.txt", cwd=tmp_path)
+    assert findings(proc) == [] and proc.returncode == 0
+
+
+def test_select_ignore_and_fail_on_and_exit_zero(tmp_path):
+    f = tmp_path / "bai.txt"
+    f.write_text("Tiêu đề\nMột  hai\n", encoding="utf-8")
+    assert soat("check", "--ignore", "TYP001", f).returncode == 0
+    assert soat("check", "--select", "whitespace", f).returncode == 1
+    assert soat("check", "--fail-on", "error", f).returncode == 0
+    assert soat("check", "--exit-zero", f).returncode == 0
+    bad = soat("check", "--select", "TYP0O1", f)
+    assert bad.returncode == 2 and 'Did you mean "TYP001"?' in bad.stderr.decode()
+
+
+def test_severity_override_and_per_file_ignores(tmp_path):
+    (tmp_path / "old").mkdir()
+    (tmp_path / "old" / "a.txt").write_text("Tiêu đề\nMột  hai\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Tiêu đề\nMột  hai\n", encoding="utf-8")
+    (tmp_path / "soat.toml").write_text('[severity]\nTYP001 = "info"\n[per-file-ignores]\n"old/**" = ["TYP"]\n',
+                                        encoding="utf-8")
+    proc = soat("check", "--output-format", "json", ".", cwd=tmp_path)
+    data = findings(proc)
+    assert [(f["filename"], f["severity"]) for f in data] == [("b.txt", "info")]
+    assert proc.returncode == 0
+
+
+def test_nearest_config_wins_and_dot_soat_beats_soat_toml(tmp_path):
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (tmp_path / "soat.toml").write_text('ignore = ["TYP001"]\n', encoding="utf-8")
+    (sub / "soat.toml").write_text('lang = "vi"\n', encoding="utf-8")
+    (sub / ".soat.toml").write_text('lang = "en"\n', encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text("[project]\nname='x'\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Tiêu đề\nMột  hai\n", encoding="utf-8")
+    (sub / "b.txt").write_text("Tiêu đề\nMột  hai\n", encoding="utf-8")
+    data = findings(soat("check", "--output-format", "json", ".", cwd=tmp_path))
+    assert [f["filename"] for f in data] == ["sub/b.txt"]
+    assert data[0]["message"].startswith("2 spaces")
+
+
+def test_pyproject_tool_soat(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.soat]\nignore = ["TYP"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Tiêu đề\nMột  hai\n", encoding="utf-8")
+    assert soat("check", "a.txt", cwd=tmp_path).returncode == 0
+
+
+def test_rules_and_rule_commands():
+    proc = soat("rules")
+    assert proc.returncode == 0 and "TYP001" in proc.stdout.decode()
+    doc = soat("rule", "TYP001").stdout.decode()
+    assert doc.startswith("# TYP001 whitespace") and "Ví dụ sai" in doc
+    assert soat("rule", "TYP01").returncode == 2
+
+
+def test_version():
+    from soat import __version__
+
+    assert soat("--version").stdout.decode().strip().endswith(__version__)
