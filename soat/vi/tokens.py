@@ -1,0 +1,79 @@
+"""Words of prose with their offsets, skipping what is not prose (URLs, e-mail, code, tags).
+
+Tách văn xuôi thành từ (kèm vị trí), bỏ qua đường link, địa chỉ e-mail, mã, hashtag.
+A word is a maximal run of letters and digits; `Word.is_letters` tells a pure-letter word
+("ngành", "COVID") from one mixed with digits ("F0", "19"). Pure functions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+_WORD_RE = re.compile(r"[^\W_]+")
+# Things that look like words but are not prose. Domains only with common top-level
+# domains, so that a sentence glued to the next one ("xong.Đây") is not taken for one.
+_NOT_PROSE_RE = re.compile(
+    r"""(?:https?|ftp)://[^\s<>"'“”‘’()\[\]]+"""
+    r"|www\.[^\s<>\"'“”‘’()\[\]]+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|gov|edu|info|io|me|tv|asia|biz)\b(?:/[^\s<>\"'“”]*)?"
+    r"|`[^`\n]*`"
+    r"|(?<![\w#@])[#@][^\W_][\w.]*",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def is_letters(self) -> bool:
+        return self.text.isalpha()
+
+    @property
+    def is_capitalized(self) -> bool:
+        """First letter upper case, the rest not all upper case ("Thủy", not "ILO")."""
+        return self.text[:1].isupper() and not is_all_caps(self.text)
+
+    @property
+    def is_all_caps(self) -> bool:
+        return is_all_caps(self.text)
+
+
+def is_all_caps(text: str) -> bool:
+    """Whether every cased letter is upper case and there are at least two ("ILO", "ĐOÀN")."""
+    cased = [c for c in text if c.isupper() or c.islower()]
+    return len(cased) >= 2 and all(c.isupper() for c in cased)
+
+
+def non_prose_spans(text: str) -> list[tuple[int, int]]:
+    """Ranges of URLs, bare domains, e-mail addresses, inline code, hashtags and @handles."""
+    return [m.span() for m in _NOT_PROSE_RE.finditer(text)]
+
+
+def iter_words(text: str, skip_non_prose: bool = True) -> Iterator[Word]:
+    """The words of `text` in order; with `skip_non_prose`, none inside a URL, e-mail, …"""
+    spans = non_prose_spans(text) if skip_non_prose else []
+    k = 0
+    for m in _WORD_RE.finditer(text):
+        start, end = m.span()
+        while k < len(spans) and spans[k][1] <= start:
+            k += 1
+        if k < len(spans) and spans[k][0] < end:
+            continue
+        yield Word(m.group(), start, end)
+
+
+def sentence_initial(text: str, start: int) -> bool:
+    """Whether the word at `start` begins a sentence: only spaces, quotes, brackets or
+    dashes since the text's start or since a full stop, question or exclamation mark,
+    colon or ellipsis."""
+    i = start - 1
+    while i >= 0 and (text[i].isspace() or text[i] in "\"'“”‘’«»()[]-–—*•"):
+        i -= 1
+    return i < 0 or text[i] in ".?!:…;"
