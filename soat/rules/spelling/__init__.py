@@ -1,3 +1,5 @@
 """Rules of this family, in code order."""
 
-RULES = ()
+from soat.rules.spelling import place_name, term_case
+
+RULES = (place_name.RULE, term_case.RULE)

@@ -1,0 +1,301 @@
+"""SPL003 place-name — địa danh viết gần đúng một địa danh trong danh mục.
+
+Sau "tỉnh", "thành phố", "TP.", "huyện", "quận", "thị xã", "điểm cầu" (và trong danh sách
+liệt kê sau chúng), một tên viết hoa gần giống một địa danh có trong danh mục nhưng không
+trùng tên nào ("Lai Cai" → "Lào Cai", "Đắc Lắk" → "Đắk Lắk") là một lỗi. Tên đúng và từ không
+phải địa danh không bao giờ bị báo. Tên các tỉnh đã hợp nhất ngày 1/7/2025 vẫn đúng khi nói về
+thời gian trước đó: chỉ báo ở mức info (nêu đơn vị mới), không coi là lỗi chính tả.
+
+After a place word, a capitalised name that nearly matches a place in the data (one typing
+slip on the name without diacritics, or the same letters with different marks) but is no
+known place is reported. Sửa không an toàn (unsafe): the name may be a place the data lacks.
+Communes ("xã", "phường", "thị trấn") are not in the data, so their names are not checked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Severity
+from soat.lint.document import Document
+from soat.lint.rule import Example, Rule
+from soat.vi.places import loose_key, looks_like_person, place_key, syllable_count
+
+MERGER_DATE = dt.date(2025, 7, 1)
+_PROVINCIAL = "provincial"
+_DISTRICT = "district"
+_COMMUNE = "commune"
+# Which level of place each context word names.
+_CONTEXT_LEVELS = {
+    "tỉnh": (_PROVINCIAL,),
+    "thành phố": (_PROVINCIAL, _DISTRICT),
+    "tp": (_PROVINCIAL, _DISTRICT),
+    "điểm cầu": (_PROVINCIAL, _DISTRICT),
+    "huyện": (_DISTRICT,),
+    "quận": (_DISTRICT,),
+    "thị xã": (_DISTRICT,),
+    "xã": (_COMMUNE,),
+    "phường": (_COMMUNE,),
+    "thị trấn": (_COMMUNE,),
+}
+_CONTEXT_RE = re.compile(
+    r"(?<![^\W_])(?:(?P<word>(?i:tỉnh|thành phố|điểm cầu|huyện|quận|thị xã|thị trấn|xã|phường))"
+    r"[ \u00a0]+|(?P<tp>TP|Tp)(?:\.[ \u00a0]*|[ \u00a0]+|(?=[A-ZĐ])))"
+)
+_WORD_RE = re.compile(r"[^\W\d_]\w*")
+_WORD_SEP_RE = re.compile(r"[ \u00a0](?=\w)|[ \u00a0]?[-\u2013][ \u00a0]?(?=\w)")
+_LIST_SEP_RE = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*(?:và[ \u00a0]+)?|và[ \u00a0]+)")
+_FORMER_RE = re.compile(r"[ \u00a0]*(?:\([ \u00a0]*cũ[ \u00a0]*\)|cũ\b)")
+_SPACED_DASH_RE = re.compile(r"[ \u00a0][-\u2013\u2014][ \u00a0]")
+_MAX_WORDS = 6
+
+
+@dataclass(frozen=True)
+class Options:
+    pass
+
+
+@dataclass(frozen=True)
+class _Target:
+    name: str
+    level: str
+    kind: str | None
+    loose: str
+    syllables: int
+
+
+@dataclass
+class _PlaceIndex:
+    exact: dict[str, list]  # place_key of every name and variant → places
+    near: dict[tuple[int, int], list[_Target]]  # (syllables, len(loose)) → targets
+    provincial: dict[str, object]  # current or former provincial units by name
+
+
+_CACHE: dict[int, tuple[tuple, _PlaceIndex]] = {}
+
+
+def _level(place) -> str:
+    if place.parent is None:
+        return _PROVINCIAL
+    if place.kind in ("xã", "phường", "thị trấn", "đặc khu"):
+        return _COMMUNE
+    return _DISTRICT
+
+
+def _index(places: tuple) -> _PlaceIndex:
+    cached = _CACHE.get(id(places))
+    if cached is not None and cached[0] is places:
+        return cached[1]
+    exact: dict[str, list] = {}
+    near: dict[tuple[int, int], list[_Target]] = {}
+    provincial = {}
+    for place in places:
+        level = _level(place)
+        for name in (place.name, *place.variants):
+            exact.setdefault(place_key(name), []).append(place)
+        if level == _PROVINCIAL:
+            provincial.setdefault(place.name, place)
+        loose = loose_key(place.name)
+        syllables = syllable_count(place.name)
+        if syllables >= 2:
+            target = _Target(place.name, level, place.kind, loose, syllables)
+            near.setdefault((syllables, len(loose)), []).append(target)
+    index = _PlaceIndex(exact, near, provincial)
+    _CACHE.clear()
+    _CACHE[id(places)] = (places, index)
+    return index
+
+
+def _name_words(text: str, pos: int) -> list[tuple[int, int]]:
+    """The capitalised words of a name starting at `pos` ("Bà Rịa - Vũng Tàu": 4 words)."""
+    words = []
+    m = _WORD_RE.match(text, pos)
+    while m and m.group()[0].isupper() and len(words) < _MAX_WORDS:
+        words.append(m.span())
+        sep = _WORD_SEP_RE.match(text, m.end())
+        if not sep:
+            break
+        m = _WORD_RE.match(text, sep.end())
+    return words
+
+
+def _near_matches(candidate: str, levels: tuple[str, ...], index: _PlaceIndex) -> list[str]:
+    """Place names one slip away from `candidate` (on the letters without diacritics)."""
+    from rapidfuzz.distance import Levenshtein
+
+    loose = loose_key(candidate)
+    syllables = syllable_count(candidate)
+    full = place_key(candidate)
+    scored = []
+    for length in (len(loose) - 1, len(loose), len(loose) + 1):
+        for target in index.near.get((syllables, length), ()):
+            if target.level not in levels:
+                continue
+            distance = Levenshtein.distance(loose, target.loose, score_cutoff=1)
+            if distance <= 1:
+                detail = Levenshtein.distance(full, place_key(target.name))
+                scored.append((distance, detail, target.name))
+    if not scored:
+        return []
+    best = min(scored)[:2]
+    return sorted({name for d, dd, name in scored if (d, dd) == best})
+
+
+def _article_date(doc: Document) -> dt.date | None:
+    value = doc.metadata.get("date")
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _unit_label(place) -> tuple[str, str]:
+    if place is None:
+        return "", ""
+    if place.kind == "thành phố":
+        return f"Thành phố {place.name}", f"{place.name} City"
+    return f"tỉnh {place.name}", f"{place.name} Province"
+
+
+def _former_province(entries, context: str, levels) -> object | None:
+    """The merged-away provincial unit a name in this context stands for, if any."""
+    if _PROVINCIAL not in levels:
+        return None
+    for place in entries:
+        if place.parent is not None:
+            continue
+        if place.until is None:
+            return None  # the name is (also) a current unit
+        if place.merged_into and (context in ("điểm cầu", "list") or
+                                  (context == "tỉnh") == (place.kind == "tỉnh")):
+            return place
+    return None
+
+
+def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
+    if not knowledge.places:
+        return
+    index = _index(knowledge.places)
+    date = _article_date(doc)
+    report_former = date is None or date >= MERGER_DATE
+    former_reported: set[str] = set()
+    for block in doc.blocks:
+        text = block.text
+        seen: set[int] = set()
+        for context_match in _CONTEXT_RE.finditer(text):
+            word = context_match.group("word")
+            context = word.lower() if word else "tp"
+            levels = _CONTEXT_LEVELS[context]
+            if _COMMUNE in levels:
+                continue
+            pos = context_match.end()
+            while True:
+                words = _name_words(text, pos)
+                if not words or words[0][0] in seen:
+                    break
+                seen.add(words[0][0])
+                yield from _examine(doc, block, text, words, context, levels, index,
+                                    report_former, former_reported)
+                sep = _LIST_SEP_RE.match(text, words[-1][1])
+                if not sep:
+                    break
+                pos, context = sep.end(), ("list" if context in ("tỉnh", "điểm cầu") else context)
+
+
+def _examine(doc, block, text, words, context, levels, index, report_former, former_reported):
+    for k in range(len(words), 0, -1):
+        start, end = words[0][0], words[k - 1][1]
+        entries = index.exact.get(place_key(text[start:end]))
+        if entries:
+            former = _former_province(entries, context, levels)
+            if former is not None and report_former and former.name not in former_reported \
+                    and not _FORMER_RE.match(text, end):
+                former_reported.add(former.name)
+                yield _former_diagnostic(block, text, start, end, former, index)
+            return
+    # Not a known name: compare the whole run (up to a spaced dash) with the data.
+    start = words[0][0]
+    end = words[-1][1]
+    dash = _SPACED_DASH_RE.search(text, start, end)
+    if dash:
+        end = dash.start()
+    candidate = text[start:end]
+    names = [text[s:e] for s, e in words if e <= end]
+    if not 2 <= len(names) <= 4 or looks_like_person(names):
+        return
+    matches = _near_matches(candidate, levels, index)
+    if not matches:
+        return
+    src_start, src_end = block.span(start, end)
+    if len(matches) == 1:
+        (name,) = matches
+        yield Diagnostic(
+            Msg(f"Địa danh “{candidate}” không có trong danh mục; có phải “{name}”?",
+                f"“{candidate}” is not a known place; did you mean “{name}”?"),
+            src_start, src_end,
+            fix=Fix.replace(Msg(f"Sửa thành “{name}”", f"Replace with “{name}”"),
+                            src_start, src_end, name, Applicability.UNSAFE))
+        return
+    listed = ", ".join(f"“{n}”" for n in matches)
+    yield Diagnostic(
+        Msg(f"Địa danh “{candidate}” không có trong danh mục; có phải {listed}?",
+            f"“{candidate}” is not a known place; did you mean {listed}?"),
+        src_start, src_end,
+        suggestions=tuple(Fix(Msg(f"Sửa thành “{n}”", f"Replace with “{n}”"),
+                              (Edit(src_start, src_end, n),), Applicability.SUGGESTION)
+                          for n in matches))
+
+
+def _former_diagnostic(block, text, start, end, former, index) -> Diagnostic:
+    new_vi, new_en = _unit_label(index.provincial.get(former.merged_into))
+    if not new_vi:
+        new_vi = new_en = former.merged_into
+    day = former.until + dt.timedelta(days=1)
+    src_start, src_end = block.span(start, end)
+    return Diagnostic(
+        Msg(f"“{former.name}” đã hợp nhất vào {new_vi} từ {day.day}/{day.month}/{day.year}; "
+            f"tên cũ chỉ đúng khi nói về thời gian trước đó",
+            f"“{former.name}” was merged into {new_en} on {day.isoformat()}; the former name "
+            f"is right only for events before that date"),
+        src_start, src_end, severity=Severity.INFO)
+
+
+RULE = Rule(
+    code="SPL003",
+    name="place-name",
+    summary=Msg("Địa danh viết gần đúng một địa danh trong danh mục",
+                "A place name that nearly matches a known place"),
+    explanation=Msg(
+        "Sau “tỉnh”, “thành phố”, “TP.”, “huyện”, “quận”, “thị xã”, “điểm cầu” và trong danh "
+        "sách liệt kê sau chúng, một tên viết hoa gần giống một địa danh trong danh mục (34 "
+        "tỉnh, thành phố từ 1/7/2025, 63 tỉnh, thành phố trước đó, các quận, huyện, thị xã, "
+        "thành phố thuộc tỉnh) mà không trùng tên nào được báo kèm tên đúng. Sửa không an toàn: "
+        "có thể là địa danh mà danh mục chưa có. Tên các tỉnh đã hợp nhất ngày 1/7/2025 chỉ được "
+        "nhắc ở mức info (nêu đơn vị mới), trừ khi bài viết trước ngày đó hoặc ghi “(cũ)”. Tên "
+        "xã, phường, thị trấn không được kiểm tra.",
+        "After a place word (“tỉnh”, “thành phố”, “TP.”, “huyện”, “quận”, “thị xã”, “điểm "
+        "cầu”) and in a list that follows one, a capitalised name that nearly matches a place in "
+        "the data (the 34 provincial units from 1 July 2025, the 63 before, the district-level "
+        "units) but is no known place is reported with the likely name. Unsafe fix: the data may "
+        "lack the place. Provinces merged on 1 July 2025 are mentioned at info only (naming the "
+        "unit they now belong to), unless the article predates the merger or says “(cũ)”. "
+        "Commune names are not checked.",
+    ),
+    severity=Severity.WARNING,
+    check=check,
+    bad=(Example("Hội nghị có các điểm cầu Hải Phòng, Lai Cai và Cần Thơ."),
+         Example("Đoàn công tác làm việc tại tỉnh Đắc Lắk."),),
+    good=(Example("Hội nghị có các điểm cầu Hải Phòng, Lào Cai và Cần Thơ."),
+          Example("Chủ tịch LĐLĐ thành phố Hải Phòng Nguyễn Anh Tuân phát biểu."),),
+    fixes=frozenset({"unsafe", "suggestion"}),
+    options=Options,
+)

@@ -1,0 +1,117 @@
+"""SPL004 term-case — tên thương hiệu, tên riêng viết sai hoa/thường.
+
+Tên riêng có trong danh mục `[[term]]` (có sẵn và của người dùng) phải viết đúng như chủ sở
+hữu viết: "facebook" → "Facebook", "Youtube" → "YouTube", "Tik Tok" → "TikTok". Không xét
+trong địa chỉ web, địa chỉ e-mail, tên miền ("facebook.com", "zalo.me") và hashtag; một từ
+viết hoa toàn bộ (tiêu đề in hoa) được giữ nguyên.
+
+A name from the `[[term]]` registry written with another capitalisation (or one of its listed
+variant spellings) is reported. Sửa an toàn (safe): the owner's one spelling of the name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from soat.lint.diagnostic import Diagnostic, Fix, Msg, Severity
+from soat.lint.document import Document
+from soat.lint.rule import Example, Rule
+
+# Web addresses and e-mail addresses: names inside them are not prose.
+_ADDRESS_RE = re.compile(
+    r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|vn|net|org|me|io|gov|edu)\b\S*",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Options:
+    pass
+
+
+@dataclass
+class _TermIndex:
+    pattern: re.Pattern | None
+    preferred: dict[str, str]  # casefolded form → preferred spelling
+
+
+_CACHE: dict[int, tuple[tuple, _TermIndex]] = {}
+
+
+def _form_pattern(form: str) -> str:
+    return r"[ \u00a0]+".join(re.escape(part) for part in form.split())
+
+
+def _index(terms: tuple) -> _TermIndex:
+    cached = _CACHE.get(id(terms))
+    if cached is not None and cached[0] is terms:
+        return cached[1]
+    preferred: dict[str, str] = {}
+    for term in terms:
+        for form in (term.preferred, *term.variants):
+            preferred[" ".join(form.split()).casefold()] = term.preferred
+    forms = sorted(preferred, key=len, reverse=True)
+    pattern = None
+    if forms:
+        alternatives = "|".join(_form_pattern(f) for f in forms)
+        # Not part of a longer word, an address, a path, a hashtag or a mention.
+        pattern = re.compile(rf"(?<![\w@#./\\-])(?:{alternatives})(?![\w@]|[./\\-]\w)",
+                             re.IGNORECASE)
+    index = _TermIndex(pattern, preferred)
+    _CACHE.clear()
+    _CACHE[id(terms)] = (terms, index)
+    return index
+
+
+def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
+    index = _index(knowledge.terms)
+    if index.pattern is None:
+        return
+    for block in doc.blocks:
+        text = block.text
+        addresses = None
+        for m in index.pattern.finditer(text):
+            found = m.group()
+            key = " ".join(found.split()).casefold()
+            preferred = index.preferred.get(key)
+            if preferred is None or found == preferred:
+                continue
+            if found.isupper() and not preferred.isupper() and len(found) > 1:
+                continue  # a headline in capitals
+            if addresses is None:
+                addresses = [a.span() for a in _ADDRESS_RE.finditer(text)]
+            if any(s < m.end() and m.start() < e for s, e in addresses):
+                continue
+            start, end = block.span(*m.span())
+            yield Diagnostic(
+                Msg(f"Viết đúng tên riêng: “{found}” → “{preferred}”",
+                    f"Proper name spelt “{found}”; its owner writes “{preferred}”"),
+                start, end,
+                fix=Fix.replace(Msg(f"Sửa thành “{preferred}”", f"Replace with “{preferred}”"),
+                                start, end, preferred))
+
+
+RULE = Rule(
+    code="SPL004",
+    name="term-case",
+    summary=Msg("Tên thương hiệu, tên riêng viết sai hoa/thường",
+                "A brand or proper name with the wrong capitalisation"),
+    explanation=Msg(
+        "Tên riêng trong danh mục [[term]] (có sẵn: Facebook, YouTube, Zalo, TikTok, Google, "
+        "iPhone, Viettel, VNPT, VNeID, VssID, MoMo, …; người dùng thêm trong registry) phải "
+        "viết như chủ sở hữu viết. Không xét trong địa chỉ web, e-mail, tên miền, hashtag; từ "
+        "in hoa toàn bộ được giữ. Sửa an toàn: cách viết duy nhất của tên đó.",
+        "Names from the [[term]] registry (built in: Facebook, YouTube, Zalo, TikTok, Google, "
+        "iPhone, Viettel, VNPT, VNeID, VssID, MoMo, …; users add their own) must be written as "
+        "their owners write them. Web and e-mail addresses, domain names and hashtags are "
+        "skipped; words in capitals are kept. Safe fix: the name's one spelling.",
+    ),
+    severity=Severity.WARNING,
+    check=check,
+    bad=(Example("Công đoàn tuyên truyền qua facebook, Youtube và zalo."),),
+    good=(Example("Xem video trên YouTube hoặc tại www.youtube.com/congdoan."),),
+    fixes=frozenset({"safe"}),
+    options=Options,
+)
