@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import pickle
 import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
@@ -269,14 +270,58 @@ def _build(table: str, e: dict, path: str, line, src, i):
 
 @functools.lru_cache(maxsize=1)
 def builtin_knowledge() -> Knowledge:
-    result = Knowledge()
+    """soat's own registries; parsed once, then read from a pickle cache (start-up matters)."""
     data = resources.files("soat") / "data"
-    for name in BUILTIN_FILES:
-        resource = data / name
-        if resource.is_file():
-            part = load_registry_text(f"soat/data/{name}", resource.read_text("utf-8"), require_source=True)
-            result = result.merged(part)
+    files = [(name, data / name) for name in BUILTIN_FILES if (data / name).is_file()]
+    cache = _cache_path(files)
+    if cache is not None:
+        try:
+            with open(cache, "rb") as fh:
+                loaded = pickle.load(fh)
+            if isinstance(loaded, Knowledge):
+                return loaded
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
+            pass
+    result = Knowledge()
+    for name, resource in files:
+        part = load_registry_text(f"soat/data/{name}", resource.read_text("utf-8"), require_source=True)
+        result = result.merged(part)
+    if cache is not None:
+        _write_cache(cache, result)
     return result
+
+
+def _cache_path(files) -> str | None:
+    import hashlib
+    import os
+
+    from soat import __version__
+
+    root = os.environ.get("SOAT_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "soat")
+    key = hashlib.sha256(__version__.encode())
+    for name, resource in files:
+        try:
+            st = os.stat(str(resource))
+        except OSError:
+            return None  # data inside a zip: no cheap stamp, parse every time
+        key.update(f"{name}:{st.st_size}:{st.st_mtime_ns}".encode())
+    return os.path.join(root, f"knowledge-{key.hexdigest()[:20]}.pickle")
+
+
+def _write_cache(path: str, knowledge: Knowledge) -> None:
+    import os
+    import tempfile
+
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".knowledge-")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(Knowledge(knowledge.documents, knowledge.organizations, knowledge.persons,
+                                  knowledge.places, knowledge.terms), fh)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only home is fine: we parse again next time
 
 
 _USER_CACHE: dict[tuple[str, float], Knowledge] = {}

@@ -22,6 +22,7 @@ class TomlSource:
         self.path = path
         self.text = text
         self.lines = text.splitlines()
+        self._headers: dict[str, list[int]] | None = None
         try:
             self.data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
@@ -41,14 +42,16 @@ class TomlSource:
 
     def table_line(self, table: str, index: int | None = None) -> int | None:
         """Line of `[table]`, or of the index-th `[[table]]`."""
-        seen = -1
-        for no, line in enumerate(self.lines, 1):
-            m = _HEADER.match(line)
-            if m and m.group(2).strip().strip('"') == table:
-                seen += 1
-                if index is None or seen == index:
-                    return no
-        return None
+        if self._headers is None:
+            self._headers = {}
+            for no, line in enumerate(self.lines, 1):
+                m = _HEADER.match(line)
+                if m:
+                    self._headers.setdefault(m.group(2).strip().strip('"'), []).append(no)
+        found = self._headers.get(table, ())
+        if index is None:
+            return found[0] if found else None
+        return found[index] if index < len(found) else None
 
     def key_line(self, key: str, table: str | None = None, index: int | None = None) -> int | None:
         """Line where `key` is set, inside `table` (its index-th array entry) if given."""
