@@ -1,0 +1,140 @@
+"""BPL002 trailing-furniture — các dòng ngắn còn sót sau bút danh, hoặc điều hướng trước tít.
+
+Sau đoạn thân bài cuối cùng và dòng bút danh ("Tuấn Đạt"), những dòng ngắn không có dấu câu
+còn lại là phần trang web bị sao chép theo (khung bình luận, danh sách tin), kể cả khi không
+có cụm từ nào trong danh sách của BPL001 gọi tên chúng. Cũng vậy với các dòng điều hướng
+("Trang chủ > Tin tức") đứng trước tít bài.
+
+The byline is the first line after the last body paragraph (sentence punctuation and at
+least 10 words) with 1–5 words, each capitalised, and none of . , ; : ! ?. Every later short
+line without sentence punctuation is furniture; so are breadcrumb lines before the title.
+Lines BPL001 reports, photo credits and attributions ("Ảnh: …", "Nguồn: …", "Theo …") are
+left alone. Fix (unsafe): delete the line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
+from soat.lint.document import Block, Document
+from soat.lint.rule import Example, Rule
+from soat.rules.boilerplate.furniture import furniture_blocks
+from soat.vi.text import collapse_spaces, fold_tones, is_capitalized, word_count
+
+BODY_KINDS = ("paragraph", "quote", "caption")
+MIN_BODY_WORDS = 10
+MAX_BYLINE_WORDS = 5
+MAX_FURNITURE_WORDS = 12
+_SENTENCE_RE = re.compile(r"[.!?…]")
+_BYLINE_FORBIDDEN = set(".,;:!?")
+_TAIL_FORBIDDEN_RE = re.compile(r"[.!?…;]")
+# Attributions and credits that may follow a byline: never furniture.
+_ATTRIBUTION_RE = re.compile(
+    r"^[(\[]?\s*(anh|nguon|theo|tac gia|bai va anh|bai, anh|video|do hoa|thuc hien|"
+    r"tong hop|trinh bay|bien tap|phong vien|ctv|pv)\b")
+
+
+@dataclass(frozen=True)
+class Options:
+    pass
+
+
+def is_body_paragraph(block: Block) -> bool:
+    return block.kind in BODY_KINDS and bool(_SENTENCE_RE.search(block.text)) \
+        and word_count(block.text) >= MIN_BODY_WORDS
+
+
+def is_byline(text: str) -> bool:
+    """1–5 words, each capitalised, no . , ; : ! ? — "Tuấn Đạt", "NGỌC ANH"."""
+    parts = collapse_spaces(text).split(" ")
+    if not 1 <= len(parts) <= MAX_BYLINE_WORDS or any(c in _BYLINE_FORBIDDEN for c in text):
+        return False
+    return all(is_capitalized(p) for p in parts)
+
+
+def _is_attribution(text: str) -> bool:
+    return bool(_ATTRIBUTION_RE.match(fold_tones(text)))
+
+
+def _is_short_furniture(text: str) -> bool:
+    return 0 < word_count(text) <= MAX_FURNITURE_WORDS and not _TAIL_FORBIDDEN_RE.search(text) \
+        and not _is_attribution(text)
+
+
+def find_trailing_furniture(doc: Document) -> Iterator[tuple[Block, str]]:
+    """(block, where): "tail" after the byline, "lead" before the title."""
+    furniture = furniture_blocks(doc)
+    blocks = [b for b in doc.blocks if b.kind != "table-cell"]
+    title = doc.title
+    if title is not None:
+        for block in blocks:
+            if block is title:
+                break
+            if block.index not in furniture and _is_short_furniture(block.text):
+                yield block, "lead"
+    last_body = max((i for i, b in enumerate(blocks)
+                     if b.index not in furniture and is_body_paragraph(b)), default=None)
+    if last_body is None:
+        return
+    rest = blocks[last_body + 1:]
+    byline = next((i for i, b in enumerate(rest)
+                   if b.index not in furniture and is_byline(b.text)), None)
+    if byline is None:
+        return
+    for block in rest[byline + 1:]:
+        if block.index not in furniture and _is_short_furniture(block.text):
+            yield block, "tail"
+
+
+def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
+    for block, where in find_trailing_furniture(doc):
+        text = block.text
+        lead = len(text) - len(text.lstrip())
+        start, end = block.span(lead, len(text.rstrip()))
+        shown = collapse_spaces(text)
+        if len(shown) > 60:
+            shown = shown[:57] + "…"
+        if where == "lead":
+            message = Msg(f"Dòng điều hướng trang web trước tít bài: \"{shown}\"; nên xóa",
+                          f"Web page navigation before the title: \"{shown}\"; delete it")
+        else:
+            message = Msg(f"Dòng ngắn sau bút danh, có lẽ còn sót từ trang web: \"{shown}\"",
+                          f"Short line after the byline, probably left over from the web page: "
+                          f"\"{shown}\"")
+        del_start, del_end = doc.block_deletion(block)
+        yield Diagnostic(message, start, end,
+                         fix=Fix.delete(Msg("Xóa dòng này", "Delete this line"), del_start,
+                                        del_end, Applicability.UNSAFE))
+
+
+RULE = Rule(
+    code="BPL002",
+    name="trailing-furniture",
+    summary=Msg("Dòng ngắn còn sót từ trang web sau bút danh hoặc trước tít bài",
+                "Short leftover web page lines after the byline or before the title"),
+    explanation=Msg(
+        "Bút danh là dòng đầu tiên sau đoạn thân bài cuối cùng (có dấu câu, ít nhất 10 từ) "
+        "gồm 1–5 từ viết hoa chữ đầu, không có . , ; : ! ?. Mọi dòng ngắn không có dấu câu "
+        "sau bút danh là phần trang web bị sao chép theo, kể cả khi không có trong danh sách "
+        "của BPL001; các dòng điều hướng trước tít bài cũng vậy. Dòng BPL001 đã báo, dòng "
+        "ghi ảnh và nguồn (\"Ảnh: …\", \"Nguồn: …\", \"Theo …\") được giữ. Sửa không an toàn: "
+        "xóa dòng.",
+        "The byline is the first line after the last body paragraph (sentence punctuation, "
+        "at least 10 words) with 1–5 capitalised words and none of . , ; : ! ?. Every short "
+        "line without sentence punctuation after it is page furniture, even when BPL001 knows "
+        "no phrase for it; so are navigation lines before the title. Lines BPL001 reports, "
+        "photo credits and attributions (\"Ảnh: …\", \"Nguồn: …\", \"Theo …\") are left "
+        "alone. Unsafe fix: delete the line.",
+    ),
+    severity=Severity.WARNING,
+    check=check,
+    bad=(Example("Hội nghị tổng kết công tác năm 2023 đã diễn ra thành công tốt đẹp.\n\n"
+                 "Tuấn Đạt\n\nNgười lao động được hỗ trợ gì\n\nLịch nghỉ Tết năm nay"),),
+    good=(Example("Hội nghị tổng kết công tác năm 2023 đã diễn ra thành công tốt đẹp.\n\n"
+                  "Tuấn Đạt\n\nẢnh: Ngọc Anh"),),
+    fixes=frozenset({"unsafe"}),
+    options=Options,
+)
