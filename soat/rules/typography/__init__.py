@@ -1,5 +1,13 @@
 """Typography rules (TYP), in code order."""
 
-from soat.rules.typography import unicode_nfc, whitespace
+from soat.rules.typography import (
+    dash,
+    ellipsis,
+    punctuation_space,
+    quotes,
+    unicode_nfc,
+    whitespace,
+)
 
-RULES = (whitespace.RULE, unicode_nfc.RULE)
+RULES = (whitespace.RULE, punctuation_space.RULE, ellipsis.RULE, quotes.RULE, unicode_nfc.RULE,
+         dash.RULE)

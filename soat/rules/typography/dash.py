@@ -1,0 +1,134 @@
+"""TYP006 dash — dấu gạch nối khoảng năm, hoặc gạch ngang giữa các từ, viết không thống nhất.
+
+Trong một văn bản, khoảng năm viết một kiểu (“2023 - 2028” hoặc “2023-2028” hoặc
+“2023–2028”), và dấu gạch đứng giữa hai từ có dấu cách hai bên (“Ngọ Duy Hiểu - Phó Chủ
+tịch”, “kinh tế - xã hội”) dùng một ký tự (-, – hoặc —). Kiểu dùng nhiều hơn thắng; hòa thì giữ
+kiểu dùng trước.
+
+A year range or a spaced dash between words written in more than one way in one document.
+Sửa an toàn (safe): the document's majority style (only typographic characters change).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from soat.lint.diagnostic import Diagnostic, Fix, Msg, Severity
+from soat.lint.document import Document
+from soat.lint.rule import Example, Rule
+
+_YEAR = r"(?:19|20)\d\d"
+_RANGE_RE = re.compile(
+    rf"(?<![\w/.,\-–—])({_YEAR})([ \u00a0]*)([-–—])([ \u00a0]*)({_YEAR})"
+    r"(?![\w/]|[.,]\d|[ \u00a0]*[-–—][ \u00a0]*\d)"
+)
+# A dash with a space on each side, between two words (not a list bullet, not a range).
+_SPACED_DASH_RE = re.compile(r"(?<=[^\s\d])[ \u00a0]+([-–—])[ \u00a0]+(?=[^\s\d\-–—])")
+_DASH_NAMES = {"-": ("gạch nối", "hyphen"), "–": ("gạch ngang ngắn", "en dash"),
+               "—": ("gạch ngang dài", "em dash")}
+
+
+@dataclass(frozen=True)
+class Options:
+    pass
+
+
+@dataclass
+class _Use:
+    block: object
+    start: int
+    end: int
+    style: str  # how it is written: "2023 - 2028" → " - ", "Hiểu - Phó" → "-"
+    left: str = ""
+    right: str = ""
+
+
+def _range_uses(block) -> Iterator[_Use]:
+    for m in _RANGE_RE.finditer(block.text):
+        left_space, dash, right_space = m.group(2), m.group(3), m.group(4)
+        style = (" " if left_space else "") + dash + (" " if right_space else "")
+        yield _Use(block, m.start(), m.end(), style, m.group(1), m.group(5))
+
+
+def _spaced_uses(block) -> Iterator[_Use]:
+    for m in _SPACED_DASH_RE.finditer(block.text):
+        yield _Use(block, m.start(1), m.end(1), m.group(1))
+
+
+def _majority(uses: list[_Use]) -> str | None:
+    counts: dict[str, int] = {}
+    for use in uses:
+        counts[use.style] = counts.get(use.style, 0) + 1
+    if len(counts) < 2:
+        return None
+    best = max(counts.values())
+    return next(u.style for u in uses if counts[u.style] == best)  # a tie keeps the first
+
+
+def _describe_range(style: str) -> str:
+    return f"2023{style}2028"
+
+
+def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
+    ranges: list[_Use] = []
+    spaced: list[_Use] = []
+    for block in doc.blocks:
+        text = block.text
+        if not any(c in text for c in "-–—"):
+            continue
+        ranges.extend(_range_uses(block))
+        spaced.extend(_spaced_uses(block))
+    target = _majority(ranges)
+    if target is not None:
+        for use in ranges:
+            if use.style == target:
+                continue
+            written = use.block.text[use.start:use.end]
+            wanted = f"{use.left}{target}{use.right}"
+            start, end = use.block.span(use.start, use.end)
+            yield Diagnostic(
+                Msg(f"Khoảng năm “{written}” viết khác kiểu “{_describe_range(target)}” dùng "
+                    f"nhiều hơn trong bài", f"Year range “{written}” differs from the style "
+                    f"“{_describe_range(target)}” used most in the document"),
+                start, end,
+                fix=Fix.replace(Msg(f"Viết “{wanted}”", f"Write “{wanted}”"), start, end, wanted))
+    target = _majority(spaced)
+    if target is not None:
+        for use in spaced:
+            if use.style == target:
+                continue
+            start, end = use.block.span(use.start, use.end)
+            got_vi, got_en = _DASH_NAMES[use.style]
+            want_vi, want_en = _DASH_NAMES[target]
+            yield Diagnostic(
+                Msg(f"Dấu {got_vi} “{use.style}” giữa hai từ; bài này chủ yếu dùng dấu {want_vi} "
+                    f"“{target}”", f"An {got_en} “{use.style}” between words; the document "
+                    f"mostly uses an {want_en} “{target}”"),
+                start, end,
+                fix=Fix.replace(Msg(f"Thay bằng “{target}”", f"Replace with “{target}”"),
+                                start, end, target))
+
+
+RULE = Rule(
+    code="TYP006",
+    name="dash",
+    summary=Msg("Gạch nối khoảng năm hoặc gạch ngang giữa các từ viết không thống nhất",
+                "Year ranges or spaced dashes written inconsistently"),
+    explanation=Msg(
+        "Trong một bài, khoảng năm viết một kiểu (“2023 - 2028”, “2023-2028” hoặc “2023–2028”) "
+        "và dấu gạch có dấu cách hai bên giữa hai từ (“kinh tế - xã hội”) dùng một ký tự (-, – "
+        "hoặc —). Kiểu dùng nhiều hơn thắng; hòa thì giữ kiểu dùng trước. Sửa an toàn.",
+        "In one document, year ranges are written one way (“2023 - 2028”, “2023-2028” or "
+        "“2023–2028”) and a spaced dash between words uses one character (-, – or —). The "
+        "majority wins; a tie keeps the style used first. Safe fix.",
+    ),
+    severity=Severity.INFO,
+    check=check,
+    bad=(Example("Nhiệm kỳ 2023 - 2028 kế thừa nhiệm kỳ 2018-2023."),
+         Example("Ông Ngọ Duy Hiểu - Phó Chủ tịch và bà Vũ Thị Giáng Hương – Trưởng Ban."),),
+    good=(Example("Nhiệm kỳ 2023 - 2028 kế thừa nhiệm kỳ 2018 - 2023; Nghị quyết 02-NQ/TW."),),
+    fixes=frozenset({"safe"}),
+    options=Options,
+)

@@ -1,0 +1,87 @@
+"""TYP003 ellipsis — dấu ba chấm viết hai kiểu “…” và “...” trong một văn bản.
+
+Một văn bản chỉ nên dùng một kiểu dấu ba chấm: ký tự “…” (U+2026) hoặc ba dấu chấm “...”.
+Tùy chọn `ellipsis`: "consistent" (mặc định: kiểu dùng nhiều hơn thắng; hòa thì giữ kiểu dùng
+trước), "…" hoặc "...". Chuỗi bốn dấu chấm trở lên (ô trống để điền) không tính.
+
+An ellipsis written both as “…” and as “...” in one document; with `ellipsis = "consistent"`
+the majority wins and a tie keeps the style used first. Sửa an toàn (safe): the chosen style.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from soat.lint.diagnostic import Diagnostic, Fix, Msg, Severity
+from soat.lint.document import Document
+from soat.lint.rule import Example, Rule
+
+_ELLIPSIS_RE = re.compile(r"…|(?<!\.)\.\.\.(?![.…])")
+CHARACTER, DOTS = "…", "..."
+
+
+@dataclass(frozen=True)
+class Options:
+    ellipsis: str = field(default="consistent",
+                          metadata={"choices": ("consistent", CHARACTER, DOTS)})
+
+
+def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
+    found = []  # (block, start, end, style) in document order
+    for block in doc.blocks:
+        text = block.text
+        if "…" not in text and "..." not in text:
+            continue
+        found.extend((block, m.start(), m.end(), m.group()) for m in _ELLIPSIS_RE.finditer(text))
+    if not found:
+        return
+    if options.ellipsis == "consistent":
+        counts = {CHARACTER: 0, DOTS: 0}
+        for *_, style in found:
+            counts[style] += 1
+        if not counts[CHARACTER] or not counts[DOTS]:
+            return
+        if counts[CHARACTER] == counts[DOTS]:
+            target = found[0][3]
+            why_vi, why_en = "kiểu dùng trước trong bài", "the style used first"
+        else:
+            target = max(counts, key=counts.get)
+            why_vi, why_en = "kiểu dùng nhiều hơn trong bài", "the style used most"
+    else:
+        target = options.ellipsis
+        why_vi, why_en = "theo cấu hình", "as configured"
+    for block, start, end, style in found:
+        if style == target:
+            continue
+        src_start, src_end = block.span(start, end)
+        yield Diagnostic(
+            Msg(f"Dấu ba chấm “{style}” khác kiểu “{target}” ({why_vi})",
+                f"Ellipsis “{style}” differs from “{target}” ({why_en})"),
+            src_start, src_end,
+            fix=Fix.replace(Msg(f"Thay bằng “{target}”", f"Replace with “{target}”"),
+                            src_start, src_end, target))
+
+
+RULE = Rule(
+    code="TYP003",
+    name="ellipsis",
+    summary=Msg("Dấu ba chấm viết hai kiểu “…” và “...”",
+                "Ellipsis written both as “…” and as “...”"),
+    explanation=Msg(
+        "Một văn bản chỉ dùng một kiểu dấu ba chấm. Tùy chọn ellipsis: \"consistent\" (mặc "
+        "định: kiểu dùng nhiều hơn thắng, hòa thì giữ kiểu dùng trước), \"…\" hoặc \"...\". "
+        "Sửa an toàn: đổi sang kiểu đã chọn.",
+        "One document uses one ellipsis style. Option ellipsis: \"consistent\" (default: the "
+        "majority wins, a tie keeps the style used first), \"…\" or \"...\". Safe fix: the "
+        "chosen style.",
+    ),
+    severity=Severity.WARNING,
+    check=check,
+    bad=(Example("Hội nghị bàn về tiền lương, nhà ở… và việc làm, đời sống..."),),
+    good=(Example("Hội nghị bàn về tiền lương, nhà ở… và việc làm, đời sống…"),
+          Example("Số: .../QĐ-LĐLĐ, ngày ... tháng ... năm ..."),),
+    fixes=frozenset({"safe"}),
+    options=Options,
+)
