@@ -1,0 +1,241 @@
+"""Dates and weekday phrases in Vietnamese prose.
+
+Pure functions: find dates with their written style (numeric "12/6/2021", "12-6-2021",
+"12.6.2021", long "ngày 12 tháng 6 năm 2021"), decide whether a day/month without a year is
+a date at all, and find weekday phrases ("thứ Hai", "thứ 2", "Chủ nhật", "CN") attached to a
+date. Offsets are code-point offsets into the text given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+# Holidays written as a day and a month are names ("1-5", "2-9", "30-4"), not a date style.
+HOLIDAYS = frozenset({
+    (1, 1), (3, 2), (8, 3), (26, 3), (30, 4), (1, 5), (7, 5), (19, 5), (1, 6), (27, 7),
+    (28, 7), (19, 8), (2, 9), (20, 10), (20, 11), (22, 12),
+})
+
+_NUMERIC_RE = re.compile(
+    r"(?<![\w/.\-–])(\d{1,2})([/.\-])(\d{1,2})(?:\2(\d{4}))?(?![\w/]|[.\-–]\d)"
+)
+_LONG_RE = re.compile(
+    r"(?<!\w)(\d{1,2})(\s+)(tháng)(\s+)(\d{1,2})(\s*,?\s+)(năm|tháng)(\s+)(\d{4})(?!\d)",
+    re.IGNORECASE,
+)
+_LONG_CUE_RE = re.compile(r"(?:ngày|hôm)\s*$", re.IGNORECASE)
+# Words after which a day/month without a year is a date (a time of day, a weekday, a range).
+_CUE_RE = re.compile(
+    r"(?<!\w)(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|khuya|rạng\s+sáng|từ|"
+    r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|CN)"
+    r"(?:\s+(?:nay|qua|mai|này|mùng|mồng))?\s*[,(]?\s*$",
+    re.IGNORECASE,
+)
+_RANGE_CUE_RE = re.compile(r"(?:đến|tới|và|-|–)\s*(?:ngày\s+)?$", re.IGNORECASE)
+# A number before which a day/month is an address or a count: "số 31/4", "hẻm 30/2".
+_ADDRESS_RE = re.compile(r"(?<!\w)(?:số|hẻm|ngõ|ngách|kiệt|kiệt|nhà|lô|phòng)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date as written. `year` is None for a day/month written without one."""
+
+    start: int
+    end: int
+    day: int
+    month: int
+    year: int | None
+    form: str  # "numeric" | "long"
+    separator: str  # "/", "-", "." for numeric dates; "" for the long form
+    day_text: str
+    month_text: str
+    keyword: str = "năm"  # the word before the year in the long form ("tháng" is an error)
+    keyword_start: int = -1
+    holiday: bool = False
+
+    @property
+    def exists(self) -> bool:
+        return is_valid_date(self.day, self.month, self.year)
+
+    @property
+    def day_padded(self) -> bool:
+        return len(self.day_text) == 2 and self.day_text[0] == "0"
+
+    @property
+    def month_padded(self) -> bool:
+        return len(self.month_text) == 2 and self.month_text[0] == "0"
+
+    def as_date(self) -> dt.date | None:
+        if self.year is None or not self.exists:
+            return None
+        return dt.date(self.year, self.month, self.day)
+
+
+def is_leap_year(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def days_in_month(month: int, year: int | None) -> int:
+    """Days in `month`; February has 29 when the year is unknown."""
+    if month == 2:
+        return 29 if year is None or is_leap_year(year) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+def is_valid_date(day: int, month: int, year: int | None = None) -> bool:
+    if not 1 <= month <= 12 or day < 1:
+        return False
+    if year is not None and not 1 <= year <= 9999:
+        return False
+    return day <= days_in_month(month, year)
+
+
+def _pad(n: int, padded: bool) -> str:
+    return f"{n:02d}" if padded else str(n)
+
+
+def format_date(day: int, month: int, year: int | None, *, form: str = "numeric",
+                separator: str = "/", pad_day: bool = False, pad_month: bool = False) -> str:
+    """A date written in the given style: "5/3/2020", "05.03.2020", "5 tháng 3 năm 2020"."""
+    d, m = _pad(day, pad_day), _pad(month, pad_month)
+    if form == "long":
+        return f"{d} tháng {m}" + (f" năm {year}" if year is not None else "")
+    return separator.join([d, m] + ([str(year)] if year is not None else []))
+
+
+def nd30_padding(day: int, month: int) -> tuple[bool, bool]:
+    """Nghị định 30/2020 style: a leading zero for days below 10 and months 1 and 2."""
+    return day < 10, month < 3
+
+
+def _has_cue(text: str, start: int, previous_end: int | None) -> bool:
+    before = text[max(0, start - 40):start]
+    if _CUE_RE.search(before):
+        return True
+    # "từ 1/3 đến 5/3", "ngày 2/9 và 3/9": a range or list after a date.
+    return previous_end is not None and start - previous_end <= 12 and bool(
+        _RANGE_CUE_RE.search(text[previous_end:start]))
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every date in `text`, in order. Day/months without a year need a date cue before them."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for m in _LONG_RE.finditer(text):
+        before = text[max(0, m.start() - 12):m.start()]
+        if not _LONG_CUE_RE.search(before):
+            continue
+        day, month, year = int(m.group(1)), int(m.group(5)), int(m.group(9))
+        found.append(DateMention(
+            m.start(), m.end(), day, month, year, "long", "", m.group(1), m.group(5),
+            keyword=m.group(7), keyword_start=m.start(7),
+        ))
+        taken.append(m.span())
+    previous_end: int | None = None
+    for m in _NUMERIC_RE.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        day, sep, month = int(m.group(1)), m.group(2), int(m.group(3))
+        year = int(m.group(4)) if m.group(4) else None
+        if year is not None and not 1000 <= year <= 2999:
+            continue
+        before = text[max(0, m.start() - 12):m.start()]
+        if _ADDRESS_RE.search(before):
+            continue
+        if year is None:
+            if not _has_cue(text, m.start(), previous_end):
+                continue
+            if sep == "." and not is_valid_date(day, month):
+                continue  # "sáng 9.30" is a time of day
+        holiday = year is None and (day, month) in HOLIDAYS
+        found.append(DateMention(m.start(), m.end(), day, month, year, "numeric", sep,
+                                 m.group(1), m.group(3), holiday=holiday))
+        previous_end = m.end()
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+# --- weekdays ----------------------------------------------------------------------------
+
+WEEKDAY_NAMES = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
+_WEEKDAY_WORDS = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5,
+                  "2": 0, "3": 1, "4": 2, "5": 3, "6": 4, "7": 5}
+_WEEKDAY_RE = re.compile(
+    r"(?<!\w)(?:(thứ)\s+(hai|ba|tư|năm|sáu|bảy|[2-7])|(chủ\s+nhật)|(CN))(?!\w)",
+    re.IGNORECASE,
+)
+# Nouns after which "thứ hai", "thứ ba" … are ordinals (the second time, the third term).
+_ORDINAL_NOUNS = frozenset("""
+    lần kỳ khóa khoá đợt phiên lượt vòng hạng giải năm ngày tuần tháng người số đời thế hệ
+    bậc lớp tầng mục điều khoản chương phần cấp thời đoạn trận hiệp ván ván set bài nhóm
+    quý hội nghị đại hội buổi chặng hàng loại đứng xếp về nhì tập kì
+""".split())
+
+
+@dataclass(frozen=True)
+class WeekdayMention:
+    start: int
+    end: int
+    weekday: int  # 0 = Monday … 6 = Sunday, as datetime.date.weekday()
+    text: str
+
+
+def find_weekdays(text: str) -> list[WeekdayMention]:
+    """Weekday phrases ("thứ Hai", "thứ 2", "Chủ nhật", "CN"), ordinals left out."""
+    out = []
+    for m in _WEEKDAY_RE.finditer(text):
+        if m.group(4) and m.group(4) != "CN":
+            continue  # "cn" in lowercase is not the abbreviation
+        if m.group(1):
+            prev = re.search(r"(\w+)\s*$", text[max(0, m.start() - 20):m.start()])
+            if prev and prev.group(1).casefold() in _ORDINAL_NOUNS:
+                continue
+            weekday = _WEEKDAY_WORDS[m.group(2).casefold()]
+        else:
+            weekday = 6
+        out.append(WeekdayMention(m.start(), m.end(), weekday, m.group()))
+    return out
+
+
+_BEFORE_GAP_RE = re.compile(r"^\s*[,(]?\s*(?:ngày\s+|mùng\s+|mồng\s+)?$", re.IGNORECASE)
+_AFTER_GAP_RE = re.compile(r"^\s*[,(]\s*(?:ngày\s+)?$|^\s+$")
+
+
+@dataclass(frozen=True)
+class WeekdayDate:
+    weekday: WeekdayMention
+    date: DateMention
+
+
+def attach_weekdays(text: str, dates: list[DateMention] | None = None) -> list[WeekdayDate]:
+    """Weekday phrases right before a date ("thứ Ba, ngày 17/2/2025") or right after it
+    ("ngày 17/2/2025 (thứ Hai)")."""
+    dates = find_dates(text) if dates is None else dates
+    out = []
+    for w in find_weekdays(text):
+        match = None
+        for d in dates:
+            if d.start >= w.end and _BEFORE_GAP_RE.match(text[w.end:d.start]):
+                match = d
+                break
+            if d.end <= w.start and _AFTER_GAP_RE.match(text[d.end:w.start]):
+                match = d
+        if match is not None:
+            out.append(WeekdayDate(w, match))
+    return out
+
+
+def weekday_of(day: int, month: int, year: int) -> int | None:
+    if not is_valid_date(day, month, year):
+        return None
+    return dt.date(year, month, day).weekday()
+
+
+def iter_date_values(mentions: list[DateMention]) -> Iterator[dt.date]:
+    for d in mentions:
+        value = d.as_date()
+        if value is not None:
+            yield value

@@ -1,0 +1,311 @@
+"""Citations of official documents: "Nghị quyết số 02-NQ/TW ngày 12/6/2021 của Bộ Chính trị
+về “…”".
+
+A citation is a number-and-symbol (see `doc_symbols`) with, when the text gives them, the
+type word before it, the date after it ("ngày D/M/YYYY" in any style, or the long form), the
+issuer ("của Bộ Chính trị") and the title ("về “…”" or "về …" up to the clause end). Each part
+carries its span. `tail` is the rest of the clause, where quoted names the document gives (a
+movement, a programme) are found. Pure functions; offsets are code-point offsets.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from soat.vi.dates import DateMention, find_dates
+from soat.vi.doc_symbols import (
+    PARTY_TYPES,
+    STATE_TYPES,
+    Symbol,
+    candidates,
+    find_symbols,
+)
+
+# Type words, longest first so that "Thông tư liên tịch" wins over "Thông tư".
+TYPE_WORDS = (
+    "Thông tư liên tịch", "Nghị quyết liên tịch", "Chương trình phối hợp",
+    "Chương trình hành động", "Nghị quyết", "Quyết định", "Chỉ thị", "Kết luận", "Quy định",
+    "Hướng dẫn", "Kế hoạch", "Thông báo", "Thông tri", "Thông cáo", "Chương trình", "Công văn",
+    "Công điện", "Thông tư", "Nghị định", "Bộ luật", "Luật", "Pháp lệnh", "Báo cáo", "Tờ trình",
+    "Đề án", "Dự án", "Quy chế", "Phương án", "Văn bản", "Hợp đồng", "Lệnh",
+)
+GENERIC_TYPES = frozenset({"Văn bản", "Công văn"})
+# Type word → the type codes it may carry, per family.
+_STATE_CODES = {
+    "Nghị quyết": {"NQ"}, "Nghị quyết liên tịch": {"NQLT"}, "Quyết định": {"QĐ", "QĐLT"},
+    "Chỉ thị": {"CT"}, "Quy chế": {"QC", "QĐ"}, "Quy định": {"QyĐ", "QĐ"},
+    "Thông cáo": {"TC"}, "Thông báo": {"TB"}, "Hướng dẫn": {"HD"},
+    "Chương trình": {"CTr", "CTrPH", "CT"}, "Chương trình phối hợp": {"CTr", "CTrPH", "CT"},
+    "Chương trình hành động": {"CTr", "CT"}, "Kế hoạch": {"KH"}, "Phương án": {"PA"},
+    "Đề án": {"ĐA"}, "Dự án": {"DA"}, "Báo cáo": {"BC"}, "Tờ trình": {"TTr"},
+    "Hợp đồng": {"HĐ"}, "Công điện": {"CĐ"}, "Thông tư": {"TT"},
+    "Thông tư liên tịch": {"TTLT"}, "Nghị định": {"NĐ"}, "Pháp lệnh": {"PL"},
+    "Kết luận": {"KL", "TB"}, "Lệnh": {"L"},
+}
+_PARTY_CODES = {
+    "Nghị quyết": {"NQ"}, "Quyết định": {"QĐ"}, "Quy định": {"QĐi", "QĐ", "QyĐ"},
+    "Chỉ thị": {"CT"}, "Kết luận": {"KL", "TB"}, "Quy chế": {"QC"}, "Báo cáo": {"BC"},
+    "Chương trình": {"CTr"}, "Chương trình hành động": {"CTr"}, "Thông tri": {"TT"},
+    "Tờ trình": {"TTr"}, "Hướng dẫn": {"HD"}, "Thông báo": {"TB"}, "Kế hoạch": {"KH"},
+    "Đề án": {"ĐA"}, "Công văn": {"CV"}, "Thông cáo": {"TC"},
+}
+# Type code → the type word a writer most likely meant.
+_STATE_WORD = {"NQ": "Nghị quyết", "NQLT": "Nghị quyết liên tịch", "QĐ": "Quyết định",
+               "CT": "Chỉ thị", "QC": "Quy chế", "QyĐ": "Quy định", "TC": "Thông cáo",
+               "TB": "Thông báo", "HD": "Hướng dẫn", "CTr": "Chương trình", "KH": "Kế hoạch",
+               "PA": "Phương án", "ĐA": "Đề án", "DA": "Dự án", "BC": "Báo cáo",
+               "TTr": "Tờ trình", "HĐ": "Hợp đồng", "CĐ": "Công điện", "TT": "Thông tư",
+               "TTLT": "Thông tư liên tịch", "NĐ": "Nghị định", "PL": "Pháp lệnh",
+               "KL": "Kết luận"}
+_PARTY_WORD = {"NQ": ("Nghị quyết",), "QĐ": ("Quyết định", "Quy định"), "QĐi": ("Quy định",),
+               "CT": ("Chỉ thị",), "KL": ("Kết luận",), "QC": ("Quy chế",), "BC": ("Báo cáo",),
+               "CTr": ("Chương trình",), "TT": ("Thông tri",), "TTr": ("Tờ trình",),
+               "HD": ("Hướng dẫn",), "TB": ("Thông báo",), "KH": ("Kế hoạch",),
+               "ĐA": ("Đề án",), "CV": ("Công văn",)}
+
+_TYPE_RE = re.compile(
+    r"(?<!\w)(" + "|".join(re.escape(w) for w in TYPE_WORDS) + r")"
+    r"(?:\s+(?:số|Số|số:|Số:))?\s*$",
+    re.IGNORECASE,
+)
+_DATE_LEAD_RE = re.compile(r"\s*,?\s*(?:\(\s*)?(?:ban hành\s+|ký\s+)?(?:ngày|Ngày)\s+")
+_OF_RE = re.compile(r"\s*,?\s*(?:\)\s*)?của\s+")
+_ABOUT_RE = re.compile(r"\s*,?\s*(?:\)\s*)?[vV]ề\s+(?:việc\s+)?")
+_ISSUER_WORD_RE = re.compile(r"[^\W\d_]+|[IVXLC]+\b|\d{1,2}\b|-|–")
+# Lowercase words inside organisation names that may stand between capitalised words.
+_ISSUER_CONNECTORS = frozenset("""
+    và tỉnh thành phố huyện quận thị xã phường lần thứ khóa khoá hai ba tư năm sáu bảy tám
+    chín mười một nhân dân
+""".split())
+_ISSUER_NAME_LOWER = frozenset({"nhân", "dân"})
+_ISSUER_STOP_RE = re.compile(
+    r"(?:về|ban hành|phê duyệt|hướng dẫn|triển khai|thực hiện|quy định|sửa đổi|bổ sung|"
+    r"tại|trong|đối với|nhằm|đã|là)(?!\w)", re.IGNORECASE)
+_QUOTES = {"“": "”", '"': '"', "«": "»", "‘": "’"}
+_CLAUSE_END_RE = re.compile(r"[;.!?(\n]|\s[-–]\s|…|\.\.\.")
+
+
+@dataclass(frozen=True)
+class Part:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Citation:
+    symbol: Symbol
+    type_word: Part | None = None  # as written ("nghị quyết"); see `doc_type`
+    date: DateMention | None = None
+    issuer: Part | None = None
+    title: Part | None = None  # without "về" and without the quotes
+    title_quoted: bool = False
+    quotes: tuple[Part, ...] = ()  # quoted names in the rest of the clause (title included)
+    start: int = 0
+    end: int = 0
+
+    @property
+    def doc_type(self) -> str | None:
+        """The type word in its dictionary form ("Nghị quyết"), or None."""
+        if self.type_word is None:
+            return None
+        folded = self.type_word.text.casefold()
+        return next((w for w in TYPE_WORDS if w.casefold() == folded), None)
+
+
+def allowed_codes(type_word: str, family: str) -> set[str] | None:
+    """Type codes a type word may carry in a family; None when any code goes (Văn bản)."""
+    table = _PARTY_CODES if family == "party" else _STATE_CODES
+    if type_word in GENERIC_TYPES and family != "party":
+        return None
+    return table.get(type_word)
+
+
+def words_for_code(code: str, family: str) -> tuple[str, ...]:
+    if family == "party":
+        return _PARTY_WORD.get(code, ())
+    word = _STATE_WORD.get(code)
+    return (word,) if word else ()
+
+
+def is_type_code(code: str | None, family: str) -> bool:
+    return code is not None and code in (PARTY_TYPES if family == "party" else STATE_TYPES)
+
+
+def _type_before(text: str, pos: int) -> Part | None:
+    m = _TYPE_RE.search(text[max(0, pos - 40):pos])
+    if not m:
+        return None
+    base = max(0, pos - 40)
+    return Part(base + m.start(1), base + m.end(1), m.group(1))
+
+
+def _issuer(text: str, pos: int, limit: int) -> Part | None:
+    """The issuer after "của": capitalised words, the lowercase syllable that completes one
+    ("Chính trị", "Thủ tướng") and the few connectors org names use ("và", "tỉnh", "khóa")."""
+    end = pos
+    i = pos
+    prev = ""
+    while i < limit:
+        m = _ISSUER_WORD_RE.match(text, i)
+        if not m or m.end() > limit:
+            break
+        w = m.group()
+        if prev and _ISSUER_STOP_RE.match(text, i) and not (w[0].isupper() and w != "Về"):
+            break
+        if w in "-–":
+            kind = "conn"
+        elif w[0].isupper() or w[0].isdigit():
+            kind = "cap"
+            end = m.end()
+        elif prev and w in _ISSUER_CONNECTORS:
+            kind = "conn"
+            if w in _ISSUER_NAME_LOWER:
+                end = m.end()
+        elif prev == "cap":
+            kind = "lower"
+            end = m.end()
+        else:
+            break
+        prev = kind
+        i = m.end()
+        sp = re.match(r"[ \t]+", text[i:limit])
+        if not sp:
+            break
+        i += sp.end()
+    if end == pos:
+        return None
+    return Part(pos, end, text[pos:end])
+
+
+def _quoted(text: str, pos: int, limit: int) -> Part | None:
+    if pos < limit and text[pos] in _QUOTES:
+        close = text.find(_QUOTES[text[pos]], pos + 1, limit)
+        if close > pos + 1:
+            return Part(pos + 1, close, text[pos + 1:close])
+    return None
+
+
+def _clause_end(text: str, pos: int, limit: int) -> int:
+    """End of the clause that starts at `pos`: quotes are skipped over whole."""
+    i = pos
+    while i < limit:
+        c = text[i]
+        if c in _QUOTES:
+            close = text.find(_QUOTES[c], i + 1, limit)
+            if close > i:
+                i = close + 1
+                continue
+        m = _CLAUSE_END_RE.match(text, i)
+        if m and not (c == "." and i + 1 < limit and text[i + 1].isdigit()):
+            return i
+        i += 1
+    return limit
+
+
+def find_citations(text: str) -> list[Citation]:
+    """Every document citation in `text`, in order."""
+    text_nfc = text  # callers pass NFC text; offsets are into it as given
+    starts = frozenset(m for m in _citation_starts(text_nfc))
+    symbols = find_symbols(text_nfc, starts)
+    dates = find_dates(text_nfc)
+    out = []
+    for k, sym in enumerate(symbols):
+        limit = symbols[k + 1].start if k + 1 < len(symbols) else len(text_nfc)
+        type_part = _type_before(text_nfc, sym.start)
+        if type_part is not None:
+            # A type word far before, with another symbol in between, is not this one's.
+            prev_end = symbols[k - 1].end if k else -1
+            if type_part.start < prev_end:
+                type_part = None
+        pos = sym.end
+        date = None
+        m = _DATE_LEAD_RE.match(text_nfc, pos)
+        if m:
+            date = next((d for d in dates if d.start == m.end() and d.year is not None), None)
+            if date is not None:
+                pos = date.end
+                close = re.match(r"\s*\)", text_nfc[pos:limit])
+                if close and "(" in text_nfc[sym.end:date.start]:
+                    pos += close.end()
+        issuer = None
+        m = _OF_RE.match(text_nfc, pos)
+        if m and m.end() < limit:
+            issuer = _issuer(text_nfc, m.end(), limit)
+            if issuer is not None:
+                pos = issuer.end
+        title, quoted = None, False
+        m = _ABOUT_RE.match(text_nfc, pos)
+        if m and m.end() < limit:
+            q = _quoted(text_nfc, m.end(), limit)
+            if q is not None:
+                title, quoted = q, True
+            else:
+                end = _clause_end(text_nfc, m.end(), limit)
+                seg = text_nfc[m.end():end].rstrip(" ,:")
+                if seg:
+                    title = Part(m.end(), m.end() + len(seg), seg)
+        clause_end = _clause_end(text_nfc, sym.end, limit)
+        if title is not None and title.end > clause_end:
+            clause_end = title.end
+        quotes = tuple(_quotes_in(text_nfc, sym.end, clause_end))
+        out.append(Citation(sym, type_part, date, issuer, title, quoted, quotes,
+                            type_part.start if type_part else sym.start,
+                            max(sym.end, title.end + (1 if quoted else 0) if title else 0,
+                                issuer.end if issuer else 0, date.end if date else 0)))
+    return out
+
+
+def _citation_starts(text: str):
+    """Offsets where a symbol may start right after a type word ("Nghị quyết số |")."""
+    for s, _e in candidates(text):
+        if _type_before(text, s) is not None:
+            yield s
+
+
+def _quotes_in(text: str, start: int, end: int):
+    i = start
+    while i < end:
+        c = text[i]
+        if c in _QUOTES:
+            close = text.find(_QUOTES[c], i + 1, end + 1)
+            if close > i + 1:
+                yield Part(i + 1, close, text[i + 1:close])
+                i = close + 1
+                continue
+            break
+        i += 1
+
+
+# --- comparing parts ---------------------------------------------------------------------
+
+_KHOA_RE = re.compile(r"\s+khó?a\s+[\wIVXLC]+$|\s+khoá\s+[\wIVXLC]+$")
+
+
+def normalize_issuer(issuer: str) -> str:
+    """NFC, case folding, "Đảng" and a trailing "khóa …" dropped (DESIGN.md §6)."""
+    s = unicodedata.normalize("NFC", issuer).casefold()
+    s = s.replace("khoá", "khóa")
+    s = re.sub(r"\s+khóa\s+\S+$", "", s.strip())
+    s = re.sub(r"(?<!\w)đảng(?!\w)", " ", s)
+    return " ".join(s.split())
+
+
+def issuers_agree(a: str, b: str, same_org=None) -> bool:
+    """One contains the other after normalisation, or both name one organisation."""
+    na, nb = normalize_issuer(a), normalize_issuer(b)
+    if not na or not nb or na in nb or nb in na:
+        return True
+    if same_org is not None and same_org(a, b):
+        return True
+    return False
+
+
+def normalize_title(title: str) -> str:
+    """NFC, case folding, quotes and a leading "về" dropped, spaces collapsed."""
+    s = unicodedata.normalize("NFC", title).casefold().strip()
+    s = s.strip("“”\"«»‘’ ")
+    s = re.sub(r"^về\s+", "", s)
+    return " ".join(s.split())
