@@ -237,3 +237,15 @@ def test_version():
     from soat import __version__
 
     assert soat("--version").stdout.decode().strip().endswith(__version__)
+
+
+def test_many_files_are_checked_in_parallel_with_the_same_results(tmp_path):
+    for i in range(60):
+        (tmp_path / f"bai{i:02d}.txt").write_text(f"Tiêu đề {i}\nMột  hai\n", encoding="utf-8")
+    proc = soat("check", "--output-format", "json", "--select", "TYP001", ".", cwd=tmp_path)
+    data = findings(proc)
+    assert [f["filename"] for f in data] == [f"bai{i:02d}.txt" for i in range(60)]
+    assert proc.returncode == 1
+    fixed = soat("check", "--fix", "--select", "TYP001", ".", cwd=tmp_path)
+    assert fixed.returncode == 0
+    assert (tmp_path / "bai59.txt").read_text(encoding="utf-8") == "Tiêu đề 59\nMột hai\n"

@@ -21,6 +21,7 @@ from soat.lint.runner import FileResult, Settings, check_file, check_source, rea
 SKIPPED_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__",
                 ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache", "site-packages"}
 PROGRESS_THRESHOLD = 20
+PARALLEL_THRESHOLD = 48  # below this, starting worker processes costs more than it saves
 
 
 @dataclass(frozen=True)
@@ -83,15 +84,17 @@ def run_check(options: CheckOptions, rules: Sequence[Rule], out=None) -> int:
                 return _exit_status(results, options, config)
     else:
         files = list(discover(options.paths, resolver, options))
-        configs = []
-        for path, display in _progress(files):
-            config, settings = settings_for(path)
-            configs.append(config)
-            results.append(check_file(path, display, settings, fix=options.fix,
-                                      unsafe=options.unsafe, write=write))
-        if configs:
-            lang = configs[0].lang
-        config = configs[0] if configs else _apply_cli(resolver.for_path("."), options)
+        for path, _ in files:  # configuration errors surface before any work starts
+            settings_for(path)
+        if len(files) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1:
+            results = _check_in_parallel(files, options, rules)
+        else:
+            for path, display in _progress(files):
+                _, settings = settings_for(path)
+                results.append(check_file(path, display, settings, fix=options.fix,
+                                          unsafe=options.unsafe, write=write))
+        config = settings_for(files[0][0])[0] if files else _apply_cli(resolver.for_path("."), options)
+        lang = config.lang
 
     context = OutputContext(rules={r.code: r for r in (*rules, *ENGINE_RULES)}, lang=lang,
                             color=out.isatty() if hasattr(out, "isatty") else False,
@@ -113,6 +116,49 @@ def run_check(options: CheckOptions, rules: Sequence[Rule], out=None) -> int:
     else:
         out.write(render(options.output_format, results, context))
     return _exit_status(results, options, config)
+
+
+# --- parallel checking --------------------------------------------------------------------
+
+_worker: dict = {}
+
+
+def _init_worker(options: CheckOptions, rules: tuple[Rule, ...]) -> None:
+    _worker["options"] = options
+    _worker["rules"] = rules
+    _worker["resolver"] = ConfigResolver(rules, options.config_path)
+    _worker["settings"] = {}
+
+
+def _check_in_worker(item: tuple[str, str]) -> FileResult:
+    path, display = item
+    options, resolver = _worker["options"], _worker["resolver"]
+    config = _apply_cli(resolver.for_path(path), options)
+    key = (id(resolver.for_path(path)), path if config.per_file_ignores else None)
+    settings = _worker["settings"].get(key)
+    if settings is None:
+        settings = _worker["settings"][key] = Settings.from_config(config, _worker["rules"], path)
+    return check_file(path, display, settings, fix=options.fix, unsafe=options.unsafe,
+                      write=options.fix and not options.diff)
+
+
+def _check_in_parallel(files, options: CheckOptions, rules) -> list[FileResult]:
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = min(os.cpu_count() or 1, 8)
+    chunk = max(1, min(32, len(files) // (workers * 4)))
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(options, rules)) as pool:
+        return list(_progress_iter(pool.map(_check_in_worker, files, chunksize=chunk), len(files)))
+
+
+def _progress_iter(iterable, length: int):
+    if length >= PROGRESS_THRESHOLD and sys.stderr.isatty():
+        import click
+
+        with click.progressbar(iterable, length=length, file=sys.stderr, label="soat") as bar:
+            yield from bar
+    else:
+        yield from iterable
 
 
 def _apply_cli(config: Config, options: CheckOptions) -> Config:
