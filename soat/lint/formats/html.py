@@ -1,0 +1,284 @@
+"""HTML (`.html`, `.htm`) on the standard library's html.parser, with exact source positions.
+
+Blocks are the elements that hold prose: `p`, `div` and other flow containers (paragraphs),
+`h1`–`h6` (headings), `li`/`dt`/`dd` (list items), `td`/`th` (table cells), `blockquote`
+(quotes), `figcaption`/`caption` (captions) and `title` (the title; without one, the first
+`h1`). A block's extent is the whole element, start tag through end tag. Text directly in an
+element that also holds blocks becomes blocks of its own, cut at the inner blocks.
+
+Not prose: `head` (except `title`), `script`, `style`, `template`, `noscript`, `svg`, `math`,
+code (`pre`, `code`, `kbd`, `samp`), form controls, comments, and image `alt` texts (which go
+to `doc.images`). Entities are decoded while each decoded character keeps its source range,
+so a finding on `&nbsp;` covers the six source characters. Whitespace HTML collapses (line
+breaks and indentation inside an element, whitespace between tags) is one space, or nothing
+at a block's edges (see formats/inline.py).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from html import entities
+from html.parser import HTMLParser
+
+from soat.lint.document import Block, Document, Image
+from soat.lint.formats.inline import PlainBuilder
+
+_SKIPPED = frozenset({
+    "head", "script", "style", "template", "noscript", "svg", "math", "pre", "code", "kbd",
+    "samp", "textarea", "select", "button", "iframe", "object", "canvas", "audio", "video",
+})
+_VOID = frozenset({
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+    "source", "track", "wbr",
+})
+_KINDS = {
+    "title": "title", "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading",
+    "h5": "heading", "h6": "heading", "figcaption": "caption", "caption": "caption",
+    "li": "list-item", "dt": "list-item", "dd": "list-item", "td": "table-cell",
+    "th": "table-cell", "blockquote": "quote",
+}
+# Elements whose text is a block of its own (plus those in _KINDS).
+_BLOCKS = frozenset(_KINDS) | frozenset({
+    "html", "body", "p", "div", "section", "article", "main", "header", "footer", "nav",
+    "aside", "figure", "ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr", "form",
+    "fieldset", "address", "center", "details", "summary", "hgroup", "menu", "legend",
+})
+# Kinds a plain container (p, div) takes from the element around it.
+_INHERITED = ("list-item", "table-cell", "quote", "caption")
+# An opening tag closes an open element of these tags (the HTML optional end tags).
+_IMPLIED_END = {
+    "li": ("li",), "dt": ("dt", "dd"), "dd": ("dt", "dd"), "td": ("td", "th"),
+    "th": ("td", "th"), "tr": ("tr", "td", "th"), "tbody": ("thead", "tbody", "tr", "td", "th"),
+    "tfoot": ("thead", "tbody", "tr", "td", "th"), "body": ("head",),
+}
+_CHARREF_RE = re.compile(r"&#(?:[xX][0-9a-fA-F]+|[0-9]+);?")
+_ENTITYREF_RE = re.compile(r"&([a-zA-Z][a-zA-Z0-9]*)(;?)")
+_TAG_END_RE = re.compile(r"</?[^>]*>?")
+
+
+def read_html(path: str, source: str) -> Document:
+    doc = Document(path=path, source=source, format="html")
+    reader = _Reader(doc)
+    reader.feed(source)
+    reader.close()
+    reader.finish()
+    return doc
+
+
+class _Element:
+    __slots__ = ("tag", "start", "builder", "inner_blocks", "last_end")
+
+    def __init__(self, tag: str, start: int, end: int) -> None:
+        self.tag = tag
+        self.start = start
+        self.builder = PlainBuilder(" \t\n\r\f") if tag in _BLOCKS else None
+        self.inner_blocks = False
+        self.last_end = end  # end of the last thing seen inside (for implied end tags)
+
+
+class _Reader(HTMLParser):
+    def __init__(self, doc: Document) -> None:
+        super().__init__(convert_charrefs=False)
+        self.doc = doc
+        self.src = doc.source
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.src)]
+        self.stack: list[_Element] = []
+        self.root = _Element("html", 0, 0)  # text outside any element
+        self.root.builder = PlainBuilder(" \t\n\r\f")
+        self.pending: list[tuple[str, Block]] = []
+
+    # --- positions ----------------------------------------------------------------------
+
+    def position(self) -> int:
+        line, col = self.getpos()
+        return self.line_starts[line - 1] + col
+
+    # --- structure ----------------------------------------------------------------------
+
+    def _skipping(self) -> bool:
+        for el in reversed(self.stack):
+            if el.tag == "title":
+                return False
+            if el.tag in _SKIPPED:
+                return True
+        return False
+
+    def _container(self) -> _Element:
+        for el in reversed(self.stack):
+            if el.builder is not None:
+                return el
+        return self.root
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        start = self.position()
+        text = self.get_starttag_text() or ""
+        end = start + len(text)
+        if tag in _IMPLIED_END:
+            self._close_implied(_IMPLIED_END[tag], stop=("ul", "ol", "dl", "table"))
+        if tag in _BLOCKS:
+            self._close_implied(("p",), stop=_BLOCKS - {"p"})
+        if tag == "img":
+            if not self._skipping():
+                alt = dict(attrs).get("alt")
+                if alt is not None:
+                    self.doc.images.append(Image(alt, start, end, 0))
+                self._container().builder.gap()
+            return
+        if tag == "br":
+            if not self._skipping():
+                self._container().builder.hard_break(start, end)
+            return
+        if tag in _VOID:
+            return
+        if tag in _SKIPPED and not self._skipping():
+            self._container().builder.gap()
+        element = _Element(tag, start, end)
+        if element.builder is not None and not self._skipping():
+            self._flush(self._container(), inner=True)
+        self.stack.append(element)
+
+    def handle_startendtag(self, tag: str, attrs) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        start = self.position()
+        m = _TAG_END_RE.match(self.src, start)
+        end = m.end() if m else start
+        for k in range(len(self.stack) - 1, -1, -1):
+            if self.stack[k].tag == tag:
+                while len(self.stack) > k + 1:
+                    self._pop(None)
+                self._pop(end)
+                return
+        # A stray end tag closes nothing.
+
+    def _close_implied(self, tags, stop) -> None:
+        for k in range(len(self.stack) - 1, -1, -1):
+            tag = self.stack[k].tag
+            if tag in tags:
+                while len(self.stack) > k:
+                    self._pop(None)
+                return
+            if tag in stop:
+                return
+
+    def _pop(self, end: int | None) -> None:
+        """Closes the innermost element; `end` is past its end tag (None when implied)."""
+        element = self.stack.pop()
+        if element.builder is None:
+            return
+        if self._skipping_with(element):
+            return
+        whole = not element.inner_blocks
+        self._flush(element, inner=False, extent=(element.start, end) if whole else None)
+        if self.stack or element is not self.root:
+            parent = self._container()
+            parent.inner_blocks = True
+
+    def _skipping_with(self, element: _Element) -> bool:
+        self.stack.append(element)
+        try:
+            return self._skipping()
+        finally:
+            self.stack.pop()
+
+    def _flush(self, element: _Element, inner: bool, extent=None) -> None:
+        """Makes a block of the text gathered in `element` so far."""
+        builder = element.builder
+        if not builder.items:
+            return
+        element.builder = PlainBuilder(" \t\n\r\f")
+        view = builder.view()
+        if view is None:
+            return
+        if inner:
+            element.inner_blocks = True
+        start, end = view.starts[0], view.ends[-1]
+        if extent is not None:
+            start = extent[0]
+            end = extent[1] if extent[1] is not None else end
+        self.doc.blocks.append(Block(self._kind(element), view, start, end,
+                                     attrs={"tag": element.tag}))
+
+    def _kind(self, element: _Element) -> str:
+        if element.tag in _KINDS:
+            return _KINDS[element.tag]
+        for el in reversed(self.stack):
+            kind = _KINDS.get(el.tag)
+            if kind in _INHERITED:
+                return kind
+        return "paragraph"
+
+    # --- text ---------------------------------------------------------------------------
+
+    def handle_data(self, data: str) -> None:
+        if self._skipping():
+            return
+        self._container().builder.text(data, self.position())
+
+    def handle_charref(self, name: str) -> None:
+        self._reference(_CHARREF_RE)
+
+    def handle_entityref(self, name: str) -> None:
+        self._reference(_ENTITYREF_RE)
+
+    def _reference(self, pattern: re.Pattern) -> None:
+        if self._skipping():
+            return
+        start = self.position()
+        builder = self._container().builder
+        m = pattern.match(self.src, start)
+        if not m:
+            return
+        for text, s, e, decoded in _decode_reference(m.group(), start):
+            if decoded:
+                builder.decoded(text, s, e)
+            else:
+                builder.text(text, s)
+
+    def handle_comment(self, data: str) -> None:
+        if not self._skipping():
+            self._container().builder.gap()
+
+    # --- end ----------------------------------------------------------------------------
+
+    def finish(self) -> None:
+        while self.stack:
+            self._pop(None)
+        self._flush(self.root, inner=False)
+        doc = self.doc
+        doc.blocks.sort(key=lambda b: (b.start, b.end))
+        if not any(b.kind == "title" for b in doc.blocks):
+            first_h1 = next((b for b in doc.blocks if b.attrs.get("tag") == "h1"), None)
+            if first_h1 is not None:
+                first_h1.kind = "title"
+        starts = [b.start for b in doc.blocks]
+        for k, block in enumerate(doc.blocks):
+            block.index = k
+        doc.images[:] = [Image(im.alt, im.start, im.end, bisect.bisect_right(starts, im.start))
+                         for im in doc.images]
+
+
+def _decode_reference(text: str, start: int):
+    """Pieces of a character or entity reference: (text, start, end, decoded)."""
+    import html
+
+    end = start + len(text)
+    if text.startswith("&#"):
+        return [(html.unescape(text if text.endswith(";") else text + ";"), start, end, True)]
+    name = text[1:].rstrip(";")
+    if text.endswith(";") and name + ";" in entities.html5:
+        return [(entities.html5[name + ";"], start, end, True)]
+    # Legacy references without a semicolon ("&nbsp", "&copy2024"): the longest known prefix.
+    for k in range(len(name), 0, -1):
+        if name[:k] in entities.html5:
+            cut = start + 1 + k
+            rest = text[1 + k:]
+            pieces = [(entities.html5[name[:k]], start, cut, True)]
+            if rest:
+                pieces.append((rest, cut, end, False))
+            return pieces
+    return [(text, start, end, False)]

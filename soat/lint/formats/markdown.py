@@ -1,0 +1,437 @@
+"""Markdown (`.md`, `.markdown`) on markdown-it-py, with exact source positions.
+
+markdown-it-py gives block line ranges only, so each inline token is located in its block's
+source: text must appear exactly where the previous token ended (after a container prefix —
+`>`, a list marker, `#`, `|`, indentation — at the start of a line). Escapes and entities are
+kept apart (the `text_join` rule is off), so `&nbsp;` becomes one character covering its six
+source characters and `\\*` one covering two. Where a token cannot be located exactly, the
+rest of that block's text is left out rather than reported at a wrong column.
+
+Not prose: front matter (metadata), code spans and blocks, HTML blocks and comments, link
+URLs, image URLs and alt text (alt texts go to `doc.images`). A caption is an emphasis-only
+line inside an image's paragraph, or an emphasis-only paragraph right after an image-only
+paragraph. The first level-1 heading is the document's title.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from soat.lint.document import Block, Document, Image
+from soat.lint.formats.frontmatter import split_front_matter
+from soat.lint.formats.inline import PlainBuilder
+
+# One piece of a container prefix at the start of a line: indentation, a block-quote marker,
+# a list marker, a heading marker or a table pipe.
+_PREFIX_PART_RE = re.compile(
+    r"[ \t]+|>|[-+*](?=[ \t\n]|\Z)|\d{1,9}[.)](?=[ \t\n]|\Z)|#{1,6}(?=[ \t\n]|\Z)|\|")
+_BREAK_RE = re.compile(r"( *)(\\?)[ \t]*\n")
+_TRAILING_RE = re.compile(r"[ \t]+(?=\n|\Z)")
+_CONTAINERS = {"blockquote_open": "quote", "list_item_open": "list-item"}
+_CLOSERS = {"blockquote_close", "list_item_close"}
+_MARKUP_TOKENS = {"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"}
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    from markdown_it import MarkdownIt  # start-up: only Markdown files pay
+
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    md.disable("text_join")  # keep escapes and entities apart, with their source markup
+    return md
+
+
+class _Located(Exception):
+    """A token could not be located exactly in the source."""
+
+
+def read_markdown(path: str, source: str) -> Document:
+    doc = Document(path=path, source=source, format="md")
+    front_end, doc.metadata = split_front_matter(source)
+    work, to_source = _working_text(source, front_end)
+    reader = _Reader(doc, work, to_source)
+    reader.read(_parser().parse(work))
+    _number(doc)
+    return doc
+
+
+def _working_text(source: str, front_end: int):
+    """The text markdown-it parses: line breaks as `\\n`, front matter blanked out.
+
+    Returns it with a map from its offsets back to source offsets (None when they agree).
+    """
+    to_source = None
+    if "\r" in source:
+        offsets = []
+        i, n = 0, len(source)
+        while i < n:
+            offsets.append(i)
+            i += 2 if source.startswith("\r\n", i) else 1
+        offsets.append(n)
+        text = source.replace("\r\n", "\n").replace("\r", "\n")
+        front = bisect.bisect_left(offsets, front_end)
+        to_source = offsets.__getitem__
+    else:
+        text, front = source, front_end
+    if front:
+        # Keep the line count so markdown-it's line numbers stay valid.
+        text = re.sub(r"[^\n]", " ", text[:front]) + text[front:]
+    return text, to_source
+
+
+class _Reader:
+    def __init__(self, doc: Document, text: str, to_source) -> None:
+        self.doc = doc
+        self.t = text
+        self.to_source = to_source or (lambda x: x)
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.images: list[tuple[str, int, int]] = []
+        self.title_done = False
+
+    def src(self, offset: int) -> int:
+        return self.to_source(offset)
+
+    def line_end(self, row: int) -> int:
+        """End of line `row` (0-based), before its line break."""
+        if row + 1 < len(self.line_starts):
+            return self.line_starts[row + 1] - 1
+        return len(self.t)
+
+    def read(self, tokens) -> None:
+        containers: list[str] = []
+        cell_cursor: tuple[list[int] | None, int] = (None, 0)
+        after_image = False
+        for i, tok in enumerate(tokens):
+            if tok.type in _CONTAINERS:
+                containers.append(_CONTAINERS[tok.type])
+            elif tok.type in _CLOSERS:
+                containers.pop()
+            elif tok.type in ("fence", "code_block", "html_block", "hr"):
+                after_image = False
+            if tok.type != "inline":
+                continue
+            opener = tokens[i - 1]
+            if opener.type == "heading_open":
+                kind = "heading"
+                if opener.tag == "h1" and not self.title_done:
+                    kind, self.title_done = "title", True
+                after_image = False
+                self.block(kind, tok.children or [], tok.map)
+            elif opener.type in ("th_open", "td_open"):
+                start = self.line_starts[tok.map[0]]
+                if cell_cursor[0] == tok.map:
+                    start = cell_cursor[1]
+                end = self.cell(tok.children or [], start, self.line_end(tok.map[0]))
+                cell_cursor = (tok.map, end)
+                after_image = False
+            else:
+                kind = containers[-1] if containers else "paragraph"
+                after_image = self.paragraph(kind, tok.children or [], tok.map, after_image)
+        for alt, start, end in self.images:
+            self.doc.images.append(Image(alt, self.src(start), self.src(end), 0))
+
+    # --- blocks -----------------------------------------------------------------------
+
+    def _extent(self, first_row: int, last_row: int) -> tuple[int, int]:
+        return self.src(self.line_starts[first_row]), self.src(self.line_end(last_row))
+
+    def block(self, kind: str, children, rows, line_rows=None) -> None:
+        builder = PlainBuilder()
+        first, last = line_rows or (rows[0], rows[1] - 1)
+        self.locate(children, builder, self.line_starts[first], trailing=True)
+        view = builder.view(keep_trailing=True, to_source=self.to_source)
+        if view is None:
+            return
+        start, end = self._extent(first, last)
+        self.doc.blocks.append(Block(kind, view, start, end))
+
+    def cell(self, children, start: int, limit: int) -> int:
+        builder = PlainBuilder()
+        end = self.locate(children, builder, start, trailing=False)
+        view = builder.view(to_source=self.to_source)
+        if view is not None:
+            self.doc.blocks.append(Block("table-cell", view, view.starts[0], view.ends[-1]))
+        return end if end is not None else limit
+
+    def paragraph(self, kind: str, children, rows, after_image: bool) -> bool:
+        """Adds the paragraph's blocks; returns whether it was an image-only paragraph."""
+        lines = _split_lines(children)
+        shapes = [_shape(line) for line in lines]
+        if shapes == ["image"]:
+            self.locate(children, PlainBuilder(), self.line_starts[rows[0]], trailing=False)
+            return True
+        if len(lines) > 1 and "image" in shapes:
+            # An image with its caption (and maybe more lines) in one paragraph: group the
+            # lines, each emphasis-only line a caption, the other text lines paragraphs.
+            row = rows[0]
+            group: list = []
+            group_rows: list[int] = []
+            for line, shape in zip(lines, shapes, strict=True):
+                if shape == "emphasis" or shape == "image":
+                    if group:
+                        self.block(kind, _join(group), rows, (group_rows[0], group_rows[-1]))
+                        group, group_rows = [], []
+                    if shape == "emphasis":
+                        self.block("caption", line, rows, (row, row))
+                    else:
+                        self.locate(line, PlainBuilder(), self.line_starts[row], trailing=False)
+                else:
+                    group.append(line)
+                    group_rows.append(row)
+                row += 1 + _line_breaks_inside(line)
+            if group:
+                self.block(kind, _join(group), rows, (group_rows[0], group_rows[-1]))
+            return False
+        if after_image and _shape(children) == "emphasis":
+            kind = "caption"
+        self.block(kind, children, rows)
+        return False
+
+    # --- inline -----------------------------------------------------------------------
+
+    def locate(self, children, builder: PlainBuilder, pos: int, trailing: bool) -> int | None:
+        """Feeds `builder` with the children's text; returns the offset after them."""
+        try:
+            pos = self._inline(children, builder, pos, at_line_start=True)
+        except _Located:
+            return None
+        if trailing:
+            m = _TRAILING_RE.match(self.t, pos)
+            if m:
+                builder.text(m.group(), pos)
+        return pos
+
+    def _place(self, pos: int, expected: str, at_line_start: bool) -> int:
+        """Where `expected` starts: at `pos`, or after a container prefix at a line start."""
+        if not at_line_start:
+            if self.t.startswith(expected, pos):
+                return pos
+            raise _Located
+        candidates = [pos]
+        p = pos
+        while True:
+            m = _PREFIX_PART_RE.match(self.t, p)
+            if not m or m.end() == p:
+                break
+            p = m.end()
+            candidates.append(p)
+        for cand in reversed(candidates):
+            if self.t.startswith(expected, cand):
+                return cand
+        raise _Located
+
+    def _inline(self, children, builder: PlainBuilder, pos: int, at_line_start: bool) -> int:
+        t = self.t
+        pending_break = None  # (start, is_hard) of a line break waiting for the next line
+        i, n = 0, len(children)
+        while i < n:
+            tok = children[i]
+            kind = tok.type
+            if kind in ("softbreak", "hardbreak"):
+                m = _BREAK_RE.match(t, pos)
+                if not m:
+                    raise _Located
+                if kind == "hardbreak" and not m.group(2):
+                    builder.literal(m.group(1), pos)  # the two spaces that make the break
+                    pending_break = (pos + len(m.group(1)), True)
+                else:
+                    pending_break = (pos, kind == "hardbreak")
+                pos, at_line_start = m.end(), True
+                i += 1
+                continue
+            expected = _expected(tok)
+            if expected is None:
+                raise _Located
+            place = self._place(pos, expected, at_line_start)
+            if pending_break is not None:
+                start, hard = pending_break
+                if hard:
+                    builder.hard_break(start, place)
+                else:
+                    builder.collapsed(start, place)
+                pending_break = None
+            at_line_start = False
+            pos = place
+            if kind == "text":
+                builder.text(tok.content, pos)
+                pos += len(tok.content)
+            elif kind == "text_special":
+                builder.decoded(tok.content, pos, pos + len(tok.markup))
+                pos += len(tok.markup)
+            elif kind in _MARKUP_TOKENS:
+                pos += len(tok.markup)
+            elif kind == "code_inline":
+                close = re.compile(r"(?<!`)" + re.escape(tok.markup) + r"(?!`)")
+                m = close.search(t, pos + len(tok.markup))
+                if not m:
+                    raise _Located
+                builder.gap()
+                pos = m.end()
+            elif kind == "html_inline":
+                pos += len(tok.content)
+                if re.match(r"<br\s*/?>$", tok.content, re.I):
+                    builder.hard_break(place, pos)
+                elif not re.match(r"</?[A-Za-z][\w-]*(\s[^>]*)?/?>$", tok.content) \
+                        or re.match(r"<img\b", tok.content, re.I):
+                    builder.gap()  # comments, images and other objects; formatting tags vanish
+            elif kind == "image":
+                pos = self._image(tok, pos)
+                builder.gap()
+            elif kind == "link_open":
+                j = _matching_close(children, i)
+                if tok.markup in ("autolink", "linkify"):
+                    end = t.find(">", pos) + 1 if tok.markup == "autolink" else -1
+                    if end <= 0:
+                        raise _Located
+                    builder.gap()  # a bare URL is not prose
+                    pos, i = end, j + 1
+                    continue
+                pos = self._inline(children[i + 1:j], builder, pos + 1, at_line_start=False)
+                if not t.startswith("]", pos):
+                    raise _Located
+                pos = self._link_tail(pos + 1)
+                i = j + 1
+                continue
+            else:
+                raise _Located
+            i += 1
+        if pending_break is not None:
+            raise _Located
+        return pos
+
+    def _image(self, tok, pos: int) -> int:
+        label = tok.content
+        if not self.t.startswith(label + "]", pos + 2):
+            raise _Located
+        end = self._link_tail(pos + 2 + len(label) + 1)
+        self.images.append((_alt_text(tok.children or []), pos, end))
+        return end
+
+    def _link_tail(self, pos: int) -> int:
+        """Skips what follows a link's text: `(destination "title")`, `[label]` or nothing."""
+        from markdown_it.helpers import parseLinkDestination, parseLinkTitle
+
+        t = self.t
+        if t.startswith("(", pos):
+            p = _skip_space(t, pos + 1)
+            if t.startswith(")", p):
+                return p + 1
+            dest = parseLinkDestination(t, p, len(t))
+            if not dest.ok:
+                raise _Located
+            p = _skip_space(t, dest.pos)
+            if not t.startswith(")", p):
+                title = parseLinkTitle(t, p, len(t))
+                if title.ok:
+                    p = _skip_space(t, title.pos)
+            if not t.startswith(")", p):
+                raise _Located
+            return p + 1
+        if t.startswith("[", pos):
+            m = re.compile(r"\[(?:[^\\\[\]]|\\.)*\]", re.S).match(t, pos)
+            if not m:
+                raise _Located
+            return m.end()
+        return pos
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\n":
+        pos += 1
+    return pos
+
+
+def _expected(tok) -> str | None:
+    """The source text a token starts with."""
+    kind = tok.type
+    if kind == "text":
+        return tok.content
+    if kind in ("text_special", "code_inline") or kind in _MARKUP_TOKENS:
+        return tok.markup
+    if kind == "html_inline":
+        return tok.content
+    if kind == "image":
+        return "!["
+    if kind == "link_open":
+        return "<" if tok.markup == "autolink" else ("" if tok.markup == "linkify" else "[")
+    return None
+
+
+def _matching_close(children, i: int) -> int:
+    depth = 0
+    for j in range(i, len(children)):
+        if children[j].type == "link_open":
+            depth += 1
+        elif children[j].type == "link_close":
+            depth -= 1
+            if depth == 0:
+                return j
+    raise _Located
+
+
+def _alt_text(children) -> str:
+    parts = []
+    for tok in children:
+        if tok.type in ("text", "text_special", "code_inline"):
+            parts.append(tok.content)
+        elif tok.type == "image":
+            parts.append(_alt_text(tok.children or []))
+        elif tok.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return "".join(parts)
+
+
+def _split_lines(children) -> list[list]:
+    lines: list[list] = [[]]
+    for tok in children:
+        if tok.type in ("softbreak", "hardbreak"):
+            lines.append([])
+        else:
+            lines[-1].append(tok)
+    return lines
+
+
+def _join(lines: list[list]) -> list:
+    """Lines back into one token list, joined by soft breaks."""
+    from markdown_it.token import Token
+
+    out: list = []
+    for k, line in enumerate(lines):
+        if k:
+            out.append(Token("softbreak", "br", 0))
+        out.extend(line)
+    return out
+
+
+def _line_breaks_inside(line) -> int:
+    """Line breaks inside a line's tokens (a code span or inline HTML spread over lines)."""
+    return sum(tok.content.count("\n") for tok in line if tok.type in ("code_inline", "html_inline"))
+
+
+def _shape(tokens) -> str:
+    """"image" for a lone image, "emphasis" for a wholly emphasised line, else "text"."""
+    core = [tok for tok in tokens if not (tok.type == "text" and not tok.content.strip())]
+    if len(core) == 1 and core[0].type == "image":
+        return "image"
+    if len(core) >= 3 and core[0].type in ("em_open", "strong_open"):
+        opener, closer = core[0].type, core[0].type.replace("_open", "_close")
+        depth = 0
+        for k, tok in enumerate(core):
+            if tok.type == opener:
+                depth += 1
+            elif tok.type == closer:
+                depth -= 1
+                if depth == 0:
+                    return "emphasis" if k == len(core) - 1 else "text"
+    return "text"
+
+
+def _number(doc: Document) -> None:
+    doc.blocks.sort(key=lambda b: (b.start, b.end))
+    starts = [b.start for b in doc.blocks]
+    for k, block in enumerate(doc.blocks):
+        block.index = k
+    doc.images[:] = [Image(im.alt, im.start, im.end, bisect.bisect_right(starts, im.start))
+                     for im in doc.images]
