@@ -1,0 +1,704 @@
+"""soat's language server (DESIGN.md §3, §4): diagnostics, quick fixes, fix-all and hover.
+
+`soat server` speaks the Language Server Protocol on stdio, built on pygls 2. It lints
+`.txt`, `.md` and `.html` documents (and untitled ones by their language id) on open, on
+change (debounced; a lint of an old version never overwrites a newer one), and on save, and
+clears their diagnostics on close.
+
+Positions: soat works in code-point offsets; the protocol counts in the negotiated position
+encoding (UTF-16 unless the client offers another), with lines split at LF, CRLF and CR only.
+`PositionMap` is the one place that converts, so characters outside the Basic Multilingual
+Plane and line separators such as U+2028 are handled the same way in both directions. The
+server keeps its own copy of each open document for that reason: pygls's document store
+splits lines with `str.splitlines`, which also breaks at U+2028, U+0085 and form feeds.
+
+Configuration is resolved again for every lint (a few `stat` calls), so edits to soat.toml,
+pyproject.toml and registry files take effect without a restart; settings are cached on the
+files' modification stamps. Configuration and registry errors become a window message and a
+diagnostic on the first line, never a crash.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import logging
+import os
+import traceback
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from lsprotocol import types
+
+from soat import __version__
+from soat.lint.config import Config, find_config_file, load_config
+from soat.lint.diagnostic import Diagnostic, Fix, Severity, text_of
+from soat.lint.document import LineIndex
+from soat.lint.errors import UsageError
+from soat.lint.fixer import fix_to_fixpoint
+from soat.lint.formats import FORMATS_BY_EXTENSION
+from soat.lint.rule import ENGINE_RULES, INTERNAL_ERROR, Rule
+from soat.lint.runner import Settings, lint_source
+
+logger = logging.getLogger(__name__)
+
+SOURCE = "soat"
+FIX_ALL_KIND = "source.fixAll.soat"
+DEFAULT_DEBOUNCE_SECONDS = 0.1
+# Untitled documents have no extension; their language id names the format.
+LANGUAGE_FORMATS = {"markdown": "md", "html": "html", "plaintext": "txt", "text": "txt"}
+CONFIG_GLOBS = ("**/soat.toml", "**/.soat.toml", "**/pyproject.toml", "**/*.toml")
+
+_SEVERITIES = {
+    Severity.ERROR: types.DiagnosticSeverity.Error,
+    Severity.WARNING: types.DiagnosticSeverity.Warning,
+    Severity.INFO: types.DiagnosticSeverity.Information,
+}
+
+
+# --- positions ----------------------------------------------------------------------------
+
+def _code_units(text: str, encoding: str) -> int:
+    """How many code units of `encoding` the client counts for `text`."""
+    if encoding == types.PositionEncodingKind.Utf8:
+        return len(text.encode("utf-8", "surrogatepass"))
+    if encoding == types.PositionEncodingKind.Utf32:
+        return len(text)
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+class PositionMap:
+    """Code-point offsets into one text ↔ LSP positions in the negotiated encoding.
+
+    Lines end at LF, CRLF or CR (the protocol's definition, and LineIndex's). A position
+    past the end of its line means the end of the line; a line past the last means the end
+    of the text; a character inside a surrogate pair (UTF-16) or a multi-byte sequence
+    (UTF-8) rounds up to the next code point.
+    """
+
+    def __init__(self, text: str, encoding: str = types.PositionEncodingKind.Utf16) -> None:
+        self.text = text
+        self.encoding = encoding
+        self.index = LineIndex(text)
+
+    def _line_bounds(self, line: int) -> tuple[int, int]:
+        """Code-point offsets of the start and end (before the line break) of 0-based `line`."""
+        start = self.index.line_start(line + 1)
+        if line + 1 < self.index.line_count:
+            end = self.index.line_start(line + 2)
+            end -= 2 if self.text[end - 2:end] == "\r\n" else 1
+        else:
+            end = len(self.text)
+        return start, end
+
+    def position(self, offset: int) -> types.Position:
+        offset = max(0, min(offset, len(self.text)))
+        row, column = self.index.rowcol(offset)
+        start = self.index.line_start(row)
+        if offset > start and self.text[offset - 1] == "\r" and offset < len(self.text) \
+                and self.text[offset] == "\n":
+            offset -= 1  # between CR and LF: the end of the line
+        return types.Position(row - 1, _code_units(self.text[start:offset], self.encoding))
+
+    def range(self, start: int, end: int) -> types.Range:
+        return types.Range(self.position(start), self.position(end))
+
+    def offset(self, position: types.Position) -> int:
+        if position.line < 0:
+            return 0
+        if position.line >= self.index.line_count:
+            return len(self.text)
+        start, end = self._line_bounds(position.line)
+        wanted = max(0, position.character)
+        if self.encoding == types.PositionEncodingKind.Utf32:
+            return min(start + wanted, end)
+        units = 0
+        i = start
+        while i < end and units < wanted:
+            units += _code_units(self.text[i], self.encoding)
+            i += 1
+        return i
+
+    def end(self) -> types.Position:
+        return self.position(len(self.text))
+
+
+def apply_change(text: str, change: Any, encoding: str) -> str:
+    """The text after one `TextDocumentContentChangeEvent` (incremental or whole)."""
+    rng = getattr(change, "range", None)
+    if rng is None:
+        return change.text
+    pmap = PositionMap(text, encoding)
+    start, end = pmap.offset(rng.start), pmap.offset(rng.end)
+    if end < start:
+        start, end = end, start
+    return text[:start] + change.text + text[end:]
+
+
+# --- configuration ------------------------------------------------------------------------
+
+def _stamp(path: str) -> tuple[int, int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size, st.st_ino
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """What one document is checked with, or why it cannot be."""
+
+    config: Config | None
+    settings: Settings | None
+    error: UsageError | None = None
+    excluded: bool = False
+
+    @property
+    def lang(self) -> str:
+        return self.config.lang if self.config is not None else "vi"
+
+
+class SettingsCache:
+    """Configuration and settings per file, rebuilt when a config or registry file changes.
+
+    The configuration file is found and parsed again on every call (cheap, and it keeps
+    registry globs current); Settings, which load knowledge, are reused while the stamps of
+    the configuration and its registry files stay the same.
+    """
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self.rules = tuple(rules)
+        self._settings: dict[tuple, Settings] = {}
+
+    def resolve(self, path: str, default_root: str) -> Resolved:
+        try:
+            found = find_config_file(os.path.dirname(os.path.abspath(path)))
+            config = load_config(found, self.rules) if found else Config(root=default_root)
+            if found and config.is_excluded(path):
+                return Resolved(config, None, excluded=True)
+            key = (
+                found, _stamp(found) if found else None,
+                tuple((p, _stamp(p)) for p in config.registry),
+                path if config.per_file_ignores else None,
+            )
+            settings = self._settings.get(key)
+            if settings is None:
+                settings = Settings.from_config(config, self.rules, path)
+                if len(self._settings) > 64:
+                    self._settings.clear()
+                self._settings[key] = settings
+            return Resolved(config, settings)
+        except UsageError as exc:
+            return Resolved(None, None, error=exc)
+
+
+# --- from soat findings to protocol values ------------------------------------------------
+
+def rule_index(rules: Sequence[Rule]) -> dict[str, Rule]:
+    return {r.code: r for r in (*rules, *ENGINE_RULES)}
+
+
+def to_lsp_diagnostic(diag: Diagnostic, pmap: PositionMap, uri: str, lang: str,
+                      rules: dict[str, Rule]) -> types.Diagnostic:
+    rule = rules.get(diag.code)
+    href = getattr(rule, "url", None) if rule is not None else None
+    related = [
+        types.DiagnosticRelatedInformation(
+            location=types.Location(uri, pmap.range(r.start, r.end)),
+            message=text_of(r.message, lang))
+        for r in diag.related
+    ]
+    data: dict[str, Any] = {"name": diag.name}
+    if rule is not None:
+        data["summary"] = rule.summary.get(lang)
+    if diag.fix is not None:
+        data["fix"] = diag.fix.applicability.value
+    return types.Diagnostic(
+        range=pmap.range(diag.start, diag.end),
+        message=text_of(diag.message, lang),
+        severity=_SEVERITIES.get(diag.severity or Severity.WARNING),
+        code=diag.code,
+        code_description=types.CodeDescription(href=href) if href else None,
+        source=SOURCE,
+        related_information=related or None,
+        data=data,
+    )
+
+
+def error_diagnostic(error: Exception, pmap: PositionMap) -> types.Diagnostic:
+    """A configuration, registry or internal error, shown on the document's first line."""
+    first_line_end = pmap.offset(types.Position(0, 1 << 30))
+    related = None
+    path = getattr(error, "path", None)
+    if path:
+        from pygls.uris import from_fs_path
+
+        line = max((getattr(error, "line", None) or 1) - 1, 0)
+        related = [types.DiagnosticRelatedInformation(
+            location=types.Location(from_fs_path(os.path.abspath(path)) or path,
+                                    types.Range(types.Position(line, 0), types.Position(line, 0))),
+            message=getattr(error, "detail", str(error)))]
+    return types.Diagnostic(
+        range=pmap.range(0, first_line_end),
+        message=f"soat: {error}",
+        severity=types.DiagnosticSeverity.Error,
+        source=SOURCE,
+        related_information=related,
+    )
+
+
+def _overlaps(diag: Diagnostic, start: int, end: int) -> bool:
+    return diag.start <= end and start <= diag.end
+
+
+def _text_edits(fix: Fix, pmap: PositionMap) -> list[types.TextEdit]:
+    return [types.TextEdit(pmap.range(e.start, e.end), e.content) for e in fix.edits]
+
+
+def _newline(text: str) -> str:
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            return "\r\n" if i and text[i - 1] == "\r" else "\n"
+        if ch == "\r" and text[i + 1:i + 2] != "\n":
+            return "\r"
+    return "\n"
+
+
+def suppression_edit(text: str, diag: Diagnostic, pmap: PositionMap) -> types.TextEdit:
+    """Insert `<!-- soat-disable-next-line CODE -->` on its own line above the finding's
+    line, with that line's indentation."""
+    row, _ = pmap.index.rowcol(diag.start)
+    start = pmap.index.line_start(row)
+    indent_end = start
+    while indent_end < len(text) and text[indent_end] in " \t":
+        indent_end += 1
+    comment = f"{text[start:indent_end]}<!-- soat-disable-next-line {diag.code} -->{_newline(text)}"
+    at = pmap.position(start)
+    return types.TextEdit(types.Range(at, at), comment)
+
+
+def _wants(only: Sequence[str] | None, kind: str) -> bool:
+    """Whether a client that asked for `only` kinds wants an action of `kind`."""
+    if not only:
+        return True
+    return any(kind == k or kind.startswith(f"{k}.") for k in only)
+
+
+@dataclass
+class ActionInput:
+    """Everything code actions are built from: one version of one document, linted."""
+
+    uri: str
+    version: int | None
+    text: str
+    diagnostics: list[Diagnostic]
+    lang: str
+    fixed: str | None  # the fixpoint of --fix, or None when nothing changes
+    encoding: str = types.PositionEncodingKind.Utf16
+    versioned_edits: bool = True
+
+
+def build_code_actions(inp: ActionInput, rng: types.Range, only: Sequence[str] | None,
+                       rules: dict[str, Rule]) -> list[types.CodeAction]:
+    pmap = PositionMap(inp.text, inp.encoding)
+    start, end = pmap.offset(rng.start), pmap.offset(rng.end)
+
+    def edit(edits: list[types.TextEdit]) -> types.WorkspaceEdit:
+        if inp.versioned_edits:
+            return types.WorkspaceEdit(document_changes=[types.TextDocumentEdit(
+                text_document=types.OptionalVersionedTextDocumentIdentifier(inp.uri, inp.version),
+                edits=edits)])
+        return types.WorkspaceEdit(changes={inp.uri: edits})
+
+    actions: list[types.CodeAction] = []
+    en = inp.lang == "en"
+    if _wants(only, types.CodeActionKind.QuickFix):
+        suppressed: set[tuple[str, int]] = set()
+        for diag in inp.diagnostics:
+            if not _overlaps(diag, start, end):
+                continue
+            lsp_diag = to_lsp_diagnostic(diag, pmap, inp.uri, inp.lang, rules)
+            fixes = ([diag.fix] if diag.fix is not None else []) + list(diag.suggestions)
+            for fix in fixes:
+                actions.append(types.CodeAction(
+                    title=f"{diag.code}: {text_of(fix.title, inp.lang)}",
+                    kind=types.CodeActionKind.QuickFix,
+                    diagnostics=[lsp_diag],
+                    is_preferred=fix is diag.fix and fix.applicability.value == "safe",
+                    edit=edit(_text_edits(fix, pmap)),
+                ))
+            row = pmap.index.rowcol(diag.start)[0]
+            if diag.code in rules and diag.code != INTERNAL_ERROR.code \
+                    and (diag.code, row) not in suppressed:
+                suppressed.add((diag.code, row))
+                title = (f"Disable {diag.code} for this line" if en
+                         else f"Tắt {diag.code} cho dòng này")
+                actions.append(types.CodeAction(
+                    title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[lsp_diag],
+                    edit=edit([suppression_edit(inp.text, diag, pmap)]),
+                ))
+    if inp.fixed is not None and _wants(only, FIX_ALL_KIND):
+        title = ("soat: fix all safe problems in this file" if en
+                 else "soat: sửa mọi lỗi sửa được an toàn trong tệp")
+        actions.append(types.CodeAction(
+            title=title, kind=FIX_ALL_KIND,
+            edit=edit([types.TextEdit(types.Range(types.Position(0, 0), pmap.end()), inp.fixed)]),
+        ))
+    return actions
+
+
+def hover_markdown(diags: Sequence[Diagnostic], lang: str, rules: dict[str, Rule]) -> str:
+    parts = []
+    for code in dict.fromkeys(d.code for d in diags):
+        rule = rules.get(code)
+        if rule is None:
+            continue
+        parts.append(f"**{rule.code}** `{rule.name}` — {rule.summary.get(lang)}\n\n"
+                     f"{rule.explanation.get(lang)}")
+    return "\n\n---\n\n".join(parts)
+
+
+# --- the server ---------------------------------------------------------------------------
+
+@dataclass
+class OpenDocument:
+    uri: str
+    path: str | None  # None for untitled documents
+    fmt: str
+    text: str
+    version: int | None
+    revision: int = 0  # bumped on every change; what staleness is judged by
+    published: tuple[int, Any] | None = None  # (revision, LintOutcome) last published
+    shown_error: str | None = None
+
+
+@dataclass
+class LintOutcome:
+    revision: int
+    text: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    resolved: Resolved | None = None
+    error: Exception | None = None
+    skipped: bool = False  # excluded by the configuration
+
+
+def document_format(uri: str, path: str | None, language_id: str | None) -> str | None:
+    """The soat format of a document, or None when soat does not lint it."""
+    if path is not None:
+        ext = os.path.splitext(path)[1].lower()
+        if ext in FORMATS_BY_EXTENSION:
+            return FORMATS_BY_EXTENSION[ext]
+        if ext:
+            return None
+    return LANGUAGE_FORMATS.get(language_id or "")
+
+
+class SoatLanguageServer:
+    """The state of one session: open documents, pending and running lints, settings."""
+
+    def __init__(self, rules: Sequence[Rule], debounce: float = DEFAULT_DEBOUNCE_SECONDS) -> None:
+        from pygls.lsp.server import LanguageServer
+        from pygls.protocol import LanguageServerProtocol
+        from pygls.protocol.language_server import lsp_method
+
+        class SoatProtocol(LanguageServerProtocol):
+            """Keeps documents in soat's own store (see the module docstring)."""
+
+            @lsp_method(types.TEXT_DOCUMENT_DID_OPEN)
+            def lsp_text_document__did_open(self, params):
+                if (handler := self.fm.features.get(types.TEXT_DOCUMENT_DID_OPEN)) is not None:
+                    yield handler, (params,), None
+
+            @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
+            def lsp_text_document__did_change(self, params):
+                if (handler := self.fm.features.get(types.TEXT_DOCUMENT_DID_CHANGE)) is not None:
+                    yield handler, (params,), None
+
+            @lsp_method(types.TEXT_DOCUMENT_DID_CLOSE)
+            def lsp_text_document__did_close(self, params):
+                if (handler := self.fm.features.get(types.TEXT_DOCUMENT_DID_CLOSE)) is not None:
+                    yield handler, (params,), None
+
+        self.rules = tuple(rules)
+        self.rules_by_code = rule_index(self.rules)
+        self.debounce = debounce
+        self.ls = LanguageServer(SOURCE, __version__, protocol_cls=SoatProtocol,
+                                 text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        self.docs: dict[str, OpenDocument] = {}
+        self._timers: dict[str, asyncio.TimerHandle] = {}
+        self._running: set[str] = set()
+        self._again: set[str] = set()
+        # One worker: lints run one at a time, off the protocol thread, and the settings
+        # cache is only ever touched from that thread.
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="soat-lint")
+        self._cache = SettingsCache(self.rules)
+        self._register()
+
+    # -- plumbing --------------------------------------------------------------------------
+
+    @property
+    def encoding(self) -> str:
+        try:
+            return self.ls.workspace.position_encoding or types.PositionEncodingKind.Utf16
+        except RuntimeError:
+            return types.PositionEncodingKind.Utf16
+
+    def _default_root(self, path: str) -> str:
+        """The workspace folder holding `path` (the longest match), else the file's folder."""
+        from pygls.uris import to_fs_path
+
+        roots = []
+        try:
+            workspace = self.ls.workspace
+            roots = [to_fs_path(f.uri) for f in workspace.folders.values()]
+            if workspace.root_path:
+                roots.append(workspace.root_path)
+        except RuntimeError:
+            pass
+        path = os.path.abspath(path)
+        best = None
+        for root in filter(None, roots):
+            root = os.path.abspath(root)
+            if path.startswith(root.rstrip(os.sep) + os.sep) and (best is None or len(root) > len(best)):
+                best = root
+        return best or os.path.dirname(path)
+
+    def _lint_path(self, doc: OpenDocument) -> str:
+        if doc.path is not None:
+            return doc.path
+        ext = {"md": ".md", "html": ".html"}.get(doc.fmt, ".txt")
+        try:
+            root = self.ls.workspace.root_path or os.getcwd()
+        except RuntimeError:
+            root = os.getcwd()
+        return os.path.join(root, "untitled" + ext)
+
+    # -- linting (worker thread) -----------------------------------------------------------
+
+    def _lint(self, path: str, fmt: str, text: str, revision: int, root: str) -> LintOutcome:
+        outcome = LintOutcome(revision, text)
+        try:
+            resolved = self._cache.resolve(path, root)
+            outcome.resolved = resolved
+            if resolved.error is not None:
+                outcome.error = resolved.error
+            elif resolved.excluded:
+                outcome.skipped = True
+            else:
+                outcome.diagnostics = lint_source(path, text, resolved.settings, fmt)
+        except Exception as exc:  # a parser bug must not take the editor's linter down
+            logger.exception("lint failed for %s", path)
+            outcome.error = exc
+        return outcome
+
+    def _fixed(self, path: str, fmt: str, text: str, settings: Settings) -> str | None:
+        fixed, _, _ = fix_to_fixpoint(text, lambda t: lint_source(path, t, settings, fmt), False)
+        return fixed if fixed != text else None
+
+    # -- scheduling (protocol thread) ------------------------------------------------------
+
+    def schedule(self, uri: str, delay: float) -> None:
+        timer = self._timers.pop(uri, None)
+        if timer is not None:
+            timer.cancel()
+        loop = asyncio.get_event_loop()
+        if delay <= 0:
+            self._timers[uri] = loop.call_soon(self._start, uri)  # type: ignore[assignment]
+        else:
+            self._timers[uri] = loop.call_later(delay, self._start, uri)
+
+    def _start(self, uri: str) -> None:
+        self._timers.pop(uri, None)
+        doc = self.docs.get(uri)
+        if doc is None:
+            return
+        if uri in self._running:
+            self._again.add(uri)  # start again with the newest text when this one ends
+            return
+        self._running.add(uri)
+        path = self._lint_path(doc)
+        future = asyncio.get_event_loop().run_in_executor(
+            self._worker, self._lint, path, doc.fmt, doc.text, doc.revision, self._default_root(path))
+        future.add_done_callback(lambda f: self._finished(uri, f))
+
+    def _finished(self, uri: str, future: asyncio.Future) -> None:
+        self._running.discard(uri)
+        doc = self.docs.get(uri)
+        if doc is None or future.cancelled():
+            return
+        outcome: LintOutcome = future.result()
+        if outcome.revision == doc.revision:
+            self._publish(doc, outcome)
+        if uri in self._again or outcome.revision != doc.revision:
+            self._again.discard(uri)
+            if uri not in self._timers:
+                self._start(uri)
+
+    def _publish(self, doc: OpenDocument, outcome: LintOutcome) -> None:
+        pmap = PositionMap(outcome.text, self.encoding)
+        lang = outcome.resolved.lang if outcome.resolved else "vi"
+        if outcome.error is not None:
+            diagnostics = [error_diagnostic(outcome.error, pmap)]
+            message = f"soat: {outcome.error}"
+            if doc.shown_error != message:
+                doc.shown_error = message
+                self.ls.window_show_message(types.ShowMessageParams(types.MessageType.Error, message))
+                if not isinstance(outcome.error, UsageError):
+                    self.ls.window_log_message(types.LogMessageParams(
+                        types.MessageType.Error,
+                        "".join(traceback.format_exception(outcome.error))))
+        else:
+            doc.shown_error = None
+            diagnostics = [to_lsp_diagnostic(d, pmap, doc.uri, lang, self.rules_by_code)
+                           for d in outcome.diagnostics]
+        doc.published = (outcome.revision, outcome)
+        self.ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
+            uri=doc.uri, diagnostics=diagnostics, version=doc.version))
+
+    async def current_outcome(self, doc: OpenDocument) -> LintOutcome:
+        """The lint of the document's current text (reusing the published one if current)."""
+        if doc.published is not None and doc.published[0] == doc.revision:
+            return doc.published[1]
+        path = self._lint_path(doc)
+        return await asyncio.get_event_loop().run_in_executor(
+            self._worker, self._lint, path, doc.fmt, doc.text, doc.revision, self._default_root(path))
+
+    # -- features --------------------------------------------------------------------------
+
+    def _register(self) -> None:
+        ls = self.ls
+
+        @ls.feature(types.INITIALIZE)
+        def initialize(params: types.InitializeParams) -> None:
+            options = params.initialization_options
+            if isinstance(options, dict) and isinstance(options.get("debounceMs"), (int, float)):
+                self.debounce = max(0.0, options["debounceMs"] / 1000)
+
+        @ls.feature(types.INITIALIZED)
+        def initialized(params: types.InitializedParams) -> None:
+            from pygls.capabilities import get_capability
+
+            dynamic = get_capability(
+                ls.client_capabilities,
+                "workspace.did_change_watched_files.dynamic_registration", False)
+            if dynamic:
+                watchers = [types.FileSystemWatcher(glob_pattern=g) for g in CONFIG_GLOBS]
+                ls.client_register_capability(types.RegistrationParams([types.Registration(
+                    id="soat-config-watch", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                    register_options=types.DidChangeWatchedFilesRegistrationOptions(watchers))]))
+
+        @ls.feature(types.TEXT_DOCUMENT_DID_OPEN)
+        def did_open(params: types.DidOpenTextDocumentParams) -> None:
+            from pygls.uris import to_fs_path
+
+            item = params.text_document
+            path = to_fs_path(item.uri) if item.uri.startswith("file:") else None
+            fmt = document_format(item.uri, path, item.language_id)
+            if fmt is None:
+                return
+            self.docs[item.uri] = OpenDocument(item.uri, path, fmt, item.text, item.version)
+            self.schedule(item.uri, 0)
+
+        @ls.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+        def did_change(params: types.DidChangeTextDocumentParams) -> None:
+            doc = self.docs.get(params.text_document.uri)
+            if doc is None:
+                return
+            text = doc.text
+            for change in params.content_changes:
+                text = apply_change(text, change, self.encoding)
+            doc.text = text
+            doc.version = params.text_document.version
+            doc.revision += 1
+            self.schedule(doc.uri, self.debounce)
+
+        @ls.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))
+        def did_save(params: types.DidSaveTextDocumentParams) -> None:
+            if params.text_document.uri in self.docs:
+                self.schedule(params.text_document.uri, 0)
+            elif params.text_document.uri.endswith(".toml"):
+                self.relint_all()
+
+        @ls.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+        def did_close(params: types.DidCloseTextDocumentParams) -> None:
+            uri = params.text_document.uri
+            doc = self.docs.pop(uri, None)
+            timer = self._timers.pop(uri, None)
+            if timer is not None:
+                timer.cancel()
+            self._again.discard(uri)
+            if doc is not None:
+                ls.text_document_publish_diagnostics(
+                    types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+        @ls.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+        def did_change_watched_files(params: types.DidChangeWatchedFilesParams) -> None:
+            self.relint_all()
+
+        @ls.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
+            code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL_KIND]))
+        async def code_action(params: types.CodeActionParams) -> list[types.CodeAction] | None:
+            doc = self.docs.get(params.text_document.uri)
+            if doc is None:
+                return None
+            outcome = await self.current_outcome(doc)
+            if outcome.error is not None or outcome.skipped or outcome.resolved is None:
+                return []
+            only = params.context.only
+            fixed = None
+            if _wants(only, FIX_ALL_KIND) and any(d.fix is not None for d in outcome.diagnostics):
+                fixed = await asyncio.get_event_loop().run_in_executor(
+                    self._worker, self._fixed, self._lint_path(doc), doc.fmt, outcome.text,
+                    outcome.resolved.settings)
+            from pygls.capabilities import get_capability
+
+            versioned = bool(get_capability(
+                ls.client_capabilities, "workspace.workspace_edit.document_changes", False))
+            inp = ActionInput(doc.uri, doc.version, outcome.text, outcome.diagnostics,
+                              outcome.resolved.lang, fixed, self.encoding, versioned)
+            if outcome.revision != doc.revision:
+                return []  # the document changed while we worked; the client will ask again
+            return build_code_actions(inp, params.range, only, self.rules_by_code)
+
+        @ls.feature(types.TEXT_DOCUMENT_HOVER)
+        async def hover(params: types.HoverParams) -> types.Hover | None:
+            doc = self.docs.get(params.text_document.uri)
+            if doc is None:
+                return None
+            outcome = await self.current_outcome(doc)
+            if outcome.error is not None or outcome.resolved is None:
+                return None
+            pmap = PositionMap(outcome.text, self.encoding)
+            at = pmap.offset(params.position)
+            found = [d for d in outcome.diagnostics
+                     if d.start <= at < d.end or d.start == at == d.end]
+            text = hover_markdown(found, outcome.resolved.lang, self.rules_by_code)
+            if not text:
+                return None
+            return types.Hover(
+                contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text),
+                range=pmap.range(found[0].start, found[0].end))
+
+    def relint_all(self) -> None:
+        for uri in list(self.docs):
+            self.schedule(uri, 0)
+
+
+def create_server(rules: Sequence[Rule], debounce: float = DEFAULT_DEBOUNCE_SECONDS
+                  ) -> SoatLanguageServer:
+    return SoatLanguageServer(rules, debounce)
+
+
+def serve(rules: Sequence[Rule] | None = None) -> None:
+    """Run the language server on stdio until the client says exit.
+
+    The command line passes the rule list; `lint` never imports `rules` at module level,
+    so when called without one, the list is looked up by name here.
+    """
+    if rules is None:
+        rules = importlib.import_module("soat.rules").ALL_RULES
+    server = create_server(rules)
+    server.ls.start_io()
