@@ -26,6 +26,10 @@ CASES = {
     "txt-lf": ("bai.txt", "\n".join(LINES) + "\n"),
     "txt-crlf": ("bai.txt", "\r\n".join(LINES) + "\r\n"),
     "txt-no-final-newline": ("bai.txt", "\n".join(LINES)),
+    "md": ("bai.md", "---\ntitle: Tập huấn\n---\n\n" + "\n\n".join(LINES) + "\n"),
+    "html": ("bai.html", "<html><body>\n"
+             + "".join(f"<p>{line.replace(chr(0xA0), '&nbsp;')}</p>\n" for line in LINES)
+             + "</body></html>\n"),
 }
 
 
