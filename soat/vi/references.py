@@ -309,3 +309,54 @@ def normalize_title(title: str) -> str:
     s = s.strip("“”\"«»‘’ ")
     s = re.sub(r"^về\s+", "", s)
     return " ".join(s.split())
+
+
+def title_similarity(cited: str, official: str, quoted: bool = True) -> tuple[float, int]:
+    """Similarity (rapidfuzz ratio, 0–100) of a cited title to the official one, and how many
+    characters of `cited` the comparison covers.
+
+    A quoted title is compared whole. An unquoted one ("về …" up to the clause end) may run on
+    past the title, so it is cut at the word boundary that matches the official title best.
+    """
+    from rapidfuzz import fuzz  # heavy: imported only when a title is compared
+
+    target = normalize_title(official)
+    if quoted:
+        return fuzz.ratio(normalize_title(cited), target), len(cited)
+    best, best_len = 0.0, len(cited)
+    ends = [m.start() for m in re.finditer(r"\s", cited)] + [len(cited)]
+    lead = len(cited) - len(cited.lstrip())
+    for end in ends:
+        piece = cited[lead:end].rstrip(" ,")
+        if not piece:
+            continue
+        score = fuzz.ratio(normalize_title(piece), target)
+        if score > best or (score == best and end < best_len):
+            best, best_len = score, len(cited[:end].rstrip(" ,"))
+    return best, best_len
+
+
+def official_wording(official: str, as_written: str) -> str:
+    """The official title or name spelled to replace `as_written`: a leading "Về" only if the
+    article wrote one, and the article's initial capital kept."""
+    text = unicodedata.normalize("NFC", official).strip()
+    written = as_written.strip()
+    if re.match(r"về\s", text, re.IGNORECASE) and not re.match(r"về\s", written, re.IGNORECASE):
+        text = text[3:].lstrip()
+    if written and text:
+        first = text[0].upper() if written[0].isupper() else text[0].lower()
+        text = first + text[1:]
+    return text
+
+
+# Opening days of the Party's national congresses: Central Committee documents are numbered
+# anew in each term, so "20-NQ/TW" of 2008 and of 2017 are different documents.
+PARTY_CONGRESSES = (
+    (1996, 6, 28), (2001, 4, 19), (2006, 4, 18), (2011, 1, 12), (2016, 1, 20),
+    (2021, 1, 25), (2026, 1, 19),
+)
+
+
+def party_term(day: int, month: int, year: int) -> int:
+    """Index of the Central Committee term a date falls in (only comparisons are meaningful)."""
+    return sum(1 for c in PARTY_CONGRESSES if (year, month, day) >= c)

@@ -1,3 +1,17 @@
 """Rules of this family, in code order."""
 
-RULES = ()
+from soat.rules.references import (
+    inconsistent_citation,
+    malformed_symbol,
+    registry_conflict,
+    type_mismatch,
+    year_mismatch,
+)
+
+RULES = (
+    malformed_symbol.RULE,
+    type_mismatch.RULE,
+    year_mismatch.RULE,
+    inconsistent_citation.RULE,
+    registry_conflict.RULE,
+)
