@@ -26,6 +26,59 @@ PERSON_FAMILY_NAMES = frozenset({
 })
 
 
+# Foreign places that Vietnamese writes with Sino-Vietnamese or Vietnamised names; they look
+# like near misses of Vietnamese places ("tỉnh Hồ Nam" is Hunan, not "Hà Nam").
+FOREIGN_PLACE_NAMES = frozenset({
+    # China: provinces, regions and large cities
+    "Hồ Nam", "Hồ Bắc", "Hà Bắc", "Sơn Đông", "Sơn Tây", "Quảng Đông", "Quảng Tây", "Vân Nam",
+    "Quý Châu", "Tứ Xuyên", "Phúc Kiến", "Chiết Giang", "Giang Tô", "Giang Tây", "An Huy",
+    "Thiểm Tây", "Cam Túc", "Thanh Hải", "Hải Nam", "Cát Lâm", "Liêu Ninh", "Hắc Long Giang",
+    "Nội Mông", "Tân Cương", "Tây Tạng", "Ninh Hạ", "Bắc Kinh", "Thượng Hải", "Thiên Tân",
+    "Trùng Khánh", "Quảng Châu", "Thâm Quyến", "Nam Ninh", "Vũ Hán", "Hàng Châu", "Nam Kinh",
+    "Thành Đô", "Côn Minh", "Hạ Môn", "Tô Châu", "Trường Sa", "Đại Liên", "Thanh Đảo",
+    "Hồng Kông", "Ma Cao", "Đài Bắc", "Cao Hùng", "Đài Trung", "Cáp Nhĩ Tân", "Tây An",
+    "Lạc Dương", "Khai Phong", "Quế Lâm", "Bằng Tường", "Đông Hưng", "Phòng Thành Cảng",
+    "Hà Khẩu", "Sùng Tả", "Bách Sắc", "Khâm Châu", "Bắc Hải", "Hải Khẩu", "Tam Á",
+    # Laos: provinces and cities
+    "Viêng Chăn", "Luông Pha Băng", "Luông Prabang", "Hủa Phăn", "Xiêng Khoảng",
+    "Chăm Pa Xắc", "Xa La Van", "Sa Vắn Na Khệt", "Bò Kẹo", "U Đôm Xay", "Phông Xa Lỳ",
+    "Bô Ly Khăm Xay", "Khăm Muộn", "Xê Kông", "Át Tạ Pư", "Luông Nậm Thà", "Xay Nha Bu Ly",
+    "Xay Sổm Bun", "Viêng Xay",
+    # Cambodia, Korea, Japan: Vietnamised names in common use
+    "Nông Pênh", "Phnôm Pênh", "Xiêm Riệp", "Bát Tam Bang", "Hán Thành", "Đông Kinh",
+})
+# Countries and regions: a sentence that names one is probably about a foreign place.
+# Names that are also given names or parts of Vietnamese place names (Anh, Đức, Nga, Mỹ,
+# Úc; Lào as in Lào Cai) are left out or guarded by the rule.
+FOREIGN_COUNTRY_WORDS = (
+    "Trung Quốc", "Campuchia", "Thái Lan", "Hàn Quốc", "Triều Tiên", "Nhật Bản", "Hoa Kỳ",
+    "Liên bang Nga", "Ấn Độ", "Indonesia", "Malaysia", "Philippines", "Myanmar", "Singapore",
+    "Đài Loan", "Australia", "Canada", "Italy", "Tây Ban Nha", "Brazil", "Ukraine", "Israel",
+)
+# Onsets (initial consonants) of Vietnamese syllables, longest first, without diacritics.
+_ONSETS = ("ngh", "ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr",
+           "b", "c", "d", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x")
+
+
+def syllable_onset(syllable: str) -> str:
+    """The initial consonant of a syllable without diacritics: "Thụy" → "th", "Ảng" → ""."""
+    folded = strip_diacritics(syllable).casefold()
+    if folded.startswith("gi") and len(folded) == 2:
+        return "g"  # "gì": g + i
+    return next((o for o in _ONSETS if folded.startswith(o)), "")
+
+
+def same_onsets(name: str, other: str) -> bool:
+    """Whether two names of as many syllables start each syllable with the same consonant.
+
+    Typing slips keep the initial consonants ("Lai Cai" for "Lào Cai"); a different one
+    usually means a different name ("Tĩnh Gia" is a former district, not "Bình Gia").
+    """
+    mine, theirs = _SYLLABLE_RE.findall(name), _SYLLABLE_RE.findall(other)
+    return len(mine) == len(theirs) and all(
+        syllable_onset(a) == syllable_onset(b) for a, b in zip(mine, theirs))
+
+
 def _syllable_key(syllable: str) -> str:
     decomposed = unicodedata.normalize("NFD", syllable)
     tone = next((_TONES[c] for c in decomposed if c in _TONES), "")

@@ -22,12 +22,21 @@ from dataclasses import dataclass
 from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Severity
 from soat.lint.document import Document
 from soat.lint.rule import Example, Rule
-from soat.vi.places import loose_key, looks_like_person, place_key, syllable_count
+from soat.vi.places import (
+    FOREIGN_COUNTRY_WORDS,
+    FOREIGN_PLACE_NAMES,
+    loose_key,
+    looks_like_person,
+    place_key,
+    same_onsets,
+    syllable_count,
+)
 
 MERGER_DATE = dt.date(2025, 7, 1)
 _PROVINCIAL = "provincial"
 _DISTRICT = "district"
 _COMMUNE = "commune"
+_MARKS_ONLY = "marks-only"  # after "tại", "ở": only a province written with other marks
 # Which level of place each context word names.
 _CONTEXT_LEVELS = {
     "tỉnh": (_PROVINCIAL,),
@@ -40,9 +49,11 @@ _CONTEXT_LEVELS = {
     "xã": (_COMMUNE,),
     "phường": (_COMMUNE,),
     "thị trấn": (_COMMUNE,),
+    "tại": (_MARKS_ONLY,),
+    "ở": (_MARKS_ONLY,),
 }
 _CONTEXT_RE = re.compile(
-    r"(?<![^\W_])(?:(?P<word>(?i:tỉnh|thành phố|điểm cầu|huyện|quận|thị xã|thị trấn|xã|phường))"
+    r"(?<![^\W_])(?:(?P<word>(?i:tỉnh|thành phố|điểm cầu|huyện|quận|thị xã|thị trấn|xã|phường|tại|ở))"
     r"[ \u00a0]+|(?P<tp>TP|Tp)(?:\.[ \u00a0]*|[ \u00a0]+|(?=[A-ZĐ])))"
 )
 _WORD_RE = re.compile(r"[^\W\d_]\w*")
@@ -51,6 +62,15 @@ _LIST_SEP_RE = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*(?:và[ \u00a0]+)?|và[ \u00
 _FORMER_RE = re.compile(r"[ \u00a0]*(?:\([ \u00a0]*cũ[ \u00a0]*\)|cũ\b)")
 _SPACED_DASH_RE = re.compile(r"[ \u00a0][-\u2013\u2014][ \u00a0]")
 _MAX_WORDS = 6
+# "các tỉnh Bình Dương, Đồng Nai và Long An": only a plural place word starts a list.
+_PLURAL_BEFORE_RE = re.compile(
+    r"(?i:các|những|nhiều|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|\d+)[ \u00a0]+$")
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)[ \u00a0]+$")
+_COUNTRY_RE = re.compile(
+    r"(?<![^\W_])(?:" + "|".join(re.escape(c) for c in FOREIGN_COUNTRY_WORDS)
+    + r"|Lào(?![ \u00a0]+Cai))(?![^\W_])")
+_SENTENCE_END_RE = re.compile(r"[.!?;]+(?:\s|$)")
+_FOREIGN_KEYS = frozenset(place_key(name) for name in FOREIGN_PLACE_NAMES)
 
 
 @dataclass(frozen=True)
@@ -129,10 +149,15 @@ def _near_matches(candidate: str, levels: tuple[str, ...], index: _PlaceIndex) -
     loose = loose_key(candidate)
     syllables = syllable_count(candidate)
     full = place_key(candidate)
+    marks_only = levels == (_MARKS_ONLY,)
     scored = []
-    for length in (len(loose) - 1, len(loose), len(loose) + 1):
+    lengths = (len(loose),) if marks_only else (len(loose) - 1, len(loose), len(loose) + 1)
+    for length in lengths:
         for target in index.near.get((syllables, length), ()):
-            if target.level not in levels:
+            if marks_only:
+                if target.level != _PROVINCIAL or target.loose != loose:
+                    continue
+            elif target.level not in levels or not same_onsets(candidate, target.name):
                 continue
             distance = Levenshtein.distance(loose, target.loose, score_cutoff=1)
             if distance <= 1:
@@ -195,8 +220,9 @@ def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
             word = context_match.group("word")
             context = word.lower() if word else "tp"
             levels = _CONTEXT_LEVELS[context]
-            if _COMMUNE in levels:
+            if _COMMUNE in levels or _inside_a_name(text, context_match):
                 continue
+            in_list = bool(_PLURAL_BEFORE_RE.search(text, 0, context_match.start()))
             pos = context_match.end()
             while True:
                 words = _name_words(text, pos)
@@ -206,15 +232,35 @@ def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
                 yield from _examine(doc, block, text, words, context, levels, index,
                                     report_former, former_reported)
                 sep = _LIST_SEP_RE.match(text, words[-1][1])
-                if not sep:
+                if not sep or not in_list:
                     break
                 pos, context = sep.end(), ("list" if context in ("tỉnh", "điểm cầu") else context)
+
+
+def _inside_a_name(text: str, context_match: re.Match) -> bool:
+    """"Bà Huyện Thanh Quan" (a street): a capitalised place word inside a longer name."""
+    word = context_match.group("word")
+    if not word or not word[0].isupper() or word.isupper():
+        return False
+    before = _WORD_BEFORE_RE.search(text, 0, context_match.start())
+    return bool(before) and before.group(1)[0].isupper() and not before.group(1).isupper()
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    begin = 0
+    for m in _SENTENCE_END_RE.finditer(text, 0, start):
+        begin = m.end()
+    stop = _SENTENCE_END_RE.search(text, end)
+    return text[begin:stop.start() if stop else len(text)]
 
 
 def _examine(doc, block, text, words, context, levels, index, report_former, former_reported):
     for k in range(len(words), 0, -1):
         start, end = words[0][0], words[k - 1][1]
-        entries = index.exact.get(place_key(text[start:end]))
+        key = place_key(text[start:end])
+        if key in _FOREIGN_KEYS:
+            return
+        entries = index.exact.get(key)
         if entries:
             former = _former_province(entries, context, levels)
             if former is not None and report_former and former.name not in former_reported \
@@ -233,7 +279,7 @@ def _examine(doc, block, text, words, context, levels, index, report_former, for
     if not 2 <= len(names) <= 4 or looks_like_person(names):
         return
     matches = _near_matches(candidate, levels, index)
-    if not matches:
+    if not matches or _COUNTRY_RE.search(_sentence(text, start, end)):
         return
     src_start, src_end = block.span(start, end)
     if len(matches) == 1:
