@@ -1,22 +1,28 @@
 """Inline suppression comments (DESIGN.md §5), the same in every format.
 
-    <!-- soat-disable CODE … -->  …  <!-- soat-enable -->   a region
-    <!-- soat-disable-next-line CODE … -->                   on its own line
-    text <!-- soat-disable-line CODE … -->                   trailing
-    <!-- soat-disable-file -->                                the whole file
+    <!-- soat-disable CODE … -->  …  <!-- soat-enable CODE … -->   a region
+    <!-- soat-disable-next-line CODE … -->                         on its own line
+    text <!-- soat-disable-line CODE … -->                         trailing
+    <!-- soat-disable-file CODE … -->                              the whole file
 
-Codes, family prefixes and rule names, separated by spaces and/or commas; none means all.
+Codes (TYP001), family or code prefixes (TYP, TYP00) and rule names (whitespace), separated
+by spaces and/or commas; none means every rule. A region starts on the line of its
+`soat-disable` and ends on the line of the `soat-enable` that re-enables the rule; an enable
+that names rules re-enables only those (markdownlint's behaviour), and a region left open
+runs to the end of the file.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 DIRECTIVE_RE = re.compile(
     r"<!--\s*soat-(disable-next-line|disable-line|disable-file|disable|enable)"
     r"(?![\w-])([^>]*?)\s*-->"
 )
+_PREFIX_RE = re.compile(r"[A-Za-z]{2,3}\d{0,3}")
 
 
 @dataclass(frozen=True)
@@ -35,20 +41,27 @@ def find_directives(source: str) -> list[Directive]:
     return out
 
 
-def _selected(selectors: tuple[str, ...], code: str, name: str) -> bool:
+def selects(selectors: tuple[str, ...], code: str, name: str) -> bool:
+    """Whether a directive's selectors name a rule (no selector names every rule)."""
     if not selectors:
         return True
-    return any(s == name or (s.upper() == s and code.startswith(s)) for s in selectors)
+    for s in selectors:
+        if s == name or s.upper() == "ALL":
+            return True
+        if _PREFIX_RE.fullmatch(s) and code.startswith(s.upper()):
+            return True
+    return False
 
 
 class Suppressions:
-    """Answers whether a finding at a source row is suppressed for a rule."""
+    """Answers whether a finding starting on a source row is suppressed for a rule."""
 
-    def __init__(self, source: str, line_of) -> None:
+    def __init__(self, source: str, line_of: Callable[[int], int]) -> None:
         self.file_wide: list[tuple[str, ...]] = []
         self.lines: dict[int, list[tuple[str, ...]]] = {}
-        self.regions: list[tuple[int, int, tuple[str, ...]]] = []  # rows [start, end]
-        open_regions: list[tuple[int, tuple[str, ...]]] = []
+        # Region directives in source order: (row, disables, selectors).
+        self.switches: list[tuple[int, bool, tuple[str, ...]]] = []
+        self._regions: dict[tuple[str, str], list[tuple[int, float]]] = {}
         for d in find_directives(source):
             row = line_of(d.start)
             if d.kind == "disable-file":
@@ -57,22 +70,31 @@ class Suppressions:
                 self.lines.setdefault(row, []).append(d.selectors)
             elif d.kind == "disable-next-line":
                 self.lines.setdefault(line_of(d.end) + 1, []).append(d.selectors)
-            elif d.kind == "disable":
-                open_regions.append((row, d.selectors))
-            else:  # enable closes every open region (or those it names)
-                keep = []
-                for start, sel in open_regions:
-                    if d.selectors and sel and not set(sel) & set(d.selectors):
-                        keep.append((start, sel))
-                    else:
-                        self.regions.append((start, row, sel))
-                open_regions = keep
-        for start, sel in open_regions:
-            self.regions.append((start, 10**12, sel))
+            else:
+                self.switches.append((row, d.kind == "disable", d.selectors))
+
+    def regions(self, code: str, name: str) -> list[tuple[int, float]]:
+        """Row ranges [first, last] in which the rule is disabled by region directives."""
+        key = (code, name)
+        if key not in self._regions:
+            out: list[tuple[int, float]] = []
+            since = None
+            for row, disables, selectors in self.switches:
+                if not selects(selectors, code, name):
+                    continue
+                if disables and since is None:
+                    since = row
+                elif not disables and since is not None:
+                    out.append((since, row))
+                    since = None
+            if since is not None:
+                out.append((since, float("inf")))
+            self._regions[key] = out
+        return self._regions[key]
 
     def is_suppressed(self, code: str, name: str, row: int) -> bool:
-        if any(_selected(s, code, name) for s in self.file_wide):
+        if any(selects(s, code, name) for s in self.file_wide):
             return True
-        if any(_selected(s, code, name) for s in self.lines.get(row, ())):
+        if any(selects(s, code, name) for s in self.lines.get(row, ())):
             return True
-        return any(a <= row <= b and _selected(s, code, name) for a, b, s in self.regions)
+        return any(a <= row <= b for a, b in self.regions(code, name))
