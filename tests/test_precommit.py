@@ -43,6 +43,8 @@ ARTICLE = textwrap.dedent("""\
 FIXED = ARTICLE.replace("*Đoàn viên tham dự lớp tập huấn.*\n\n", "", 1) \
     .replace("\n\nCác tin khác\n", "\n")
 
+ARTICLE_PATH = Path("content", "tin-tuc", "tap-huan.md")
+
 HOOKS_CONFIG = """\
 repos:
   - repo: {repo}
@@ -79,21 +81,27 @@ def _pre_commit(cwd) -> subprocess.CompletedProcess:
                 cwd, timeout=1200)
 
 
-@pytest.mark.network
-def test_hooks_report_then_fix_then_pass(tmp_path):
+def _content_repository(tmp_path: Path, article: str) -> Path:
+    """A git repository with one committed article, using this checkout's hooks at HEAD."""
     rev = _git("rev-parse", "HEAD", cwd=ROOT)
     assert _git("cat-file", "-t", f"{rev}:.pre-commit-hooks.yaml", cwd=ROOT) == "blob"
-
     repo = tmp_path / "noi-dung"
     repo.mkdir()
     _git("init", "-q", cwd=repo)
     (repo / ".pre-commit-config.yaml").write_text(HOOKS_CONFIG.format(repo=ROOT, rev=rev),
                                                   encoding="utf-8")
-    article = repo / "content" / "tin-tuc" / "tap-huan.md"
-    article.parent.mkdir(parents=True)
-    article.write_bytes(ARTICLE.encode("utf-8"))
+    path = repo / ARTICLE_PATH
+    path.parent.mkdir(parents=True)
+    path.write_bytes(article.encode("utf-8"))
     _git("add", ".", cwd=repo)
     _git("commit", "-q", "-m", "bài mới", cwd=repo)
+    return repo
+
+
+@pytest.mark.network
+def test_hooks_report_then_fix_then_pass(tmp_path):
+    repo = _content_repository(tmp_path, ARTICLE)
+    article = repo / ARTICLE_PATH
 
     first = _pre_commit(repo)
     out = first.stdout + first.stderr
@@ -111,3 +119,18 @@ def test_hooks_report_then_fix_then_pass(tmp_path):
     assert second.returncode == 0, second.stdout + second.stderr
     assert second.stdout.count("Passed") == 2, second.stdout
     assert article.read_bytes().decode("utf-8") == FIXED
+
+
+@pytest.mark.network
+def test_soat_fix_fails_without_changes_when_findings_remain(tmp_path):
+    # A place name that only a human can settle: an unsafe fix, which --fix does not apply.
+    article = "Công đoàn tỉnh Lai Cai tổ chức hội nghị tập huấn cho cán bộ công đoàn cơ sở.\n"
+    repo = _content_repository(tmp_path, article)
+    run = _pre_commit(repo)
+    out = run.stdout + run.stderr
+    assert run.returncode == 1, out
+    check_part, _, fix_part = out.partition("- hook id: soat-fix")
+    assert re.search(r"content/tin-tuc/tap-huan\.md:1:\d+: SPL003", check_part), out
+    assert "- exit code: 1" in fix_part, out
+    assert "- files were modified by this hook" not in fix_part, out
+    assert (repo / ARTICLE_PATH).read_bytes().decode("utf-8") == article
