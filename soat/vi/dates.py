@@ -239,3 +239,24 @@ def iter_date_values(mentions: list[DateMention]) -> Iterator[dt.date]:
         value = d.as_date()
         if value is not None:
             yield value
+
+
+def weekday_text(weekday: int, like: str) -> str:
+    """The name of `weekday` written the way `like` is ("thứ 3" → "thứ 2", "Thứ ba" → "Thứ hai")."""
+    if weekday == 6:
+        if like == "CN":
+            return "CN"
+        return "Chủ nhật" if like[:1].isupper() or not like else "chủ nhật"
+    m = re.match(r"(thứ)(\s+)(\S+)", like, re.IGNORECASE)
+    if m is None:  # "Chủ nhật"/"CN" written where another day was meant
+        return WEEKDAY_NAMES[weekday] if like != "CN" else f"T{weekday + 2}"
+    word = m.group(3)
+    if word.isdigit():
+        new = str(weekday + 2)
+    else:
+        new = WEEKDAY_NAMES[weekday].split()[1]
+        if word.islower():
+            new = new.lower()
+        elif word.isupper() and len(word) > 1:
+            new = new.upper()
+    return f"{m.group(1)}{m.group(2)}{new}"

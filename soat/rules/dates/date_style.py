@@ -1,0 +1,140 @@
+"""DAT002 date-style — ngày viết nhiều kiểu trong một bài.
+
+Một bài nên viết mọi ngày cùng một kiểu: cùng dấu phân cách (/, - hoặc .), cùng cách thêm
+số 0 (5/3/2020, 05/03/2020, hoặc kiểu Nghị định 30: 05/3/2020 — số 0 chỉ cho ngày dưới 10 và
+tháng 1, 2), cùng dạng số hay dạng đầy đủ ("ngày 5 tháng 3 năm 2020"). Tên ngày lễ ("1-5",
+"2-9", "30-4") là cách gọi cố định, không tính.
+
+Dates written in more than one style in one document. In `consistent` mode the majority
+decides (ties go to the first date); `style` and `separator` can fix a house style instead.
+Fix: safe for padding and separators, unsafe between the numeric and the long form.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
+from soat.lint.document import Block, Document
+from soat.lint.rule import Example, Rule
+from soat.vi.dates import DateMention, find_dates, format_date, nd30_padding
+
+STYLES = ("consistent", "d/m/yyyy", "dd/mm/yyyy", "nd30")
+SEPARATORS = ("consistent", "/", "-", ".")
+
+
+@dataclass(frozen=True)
+class Options:
+    style: str = field(default="consistent", metadata={"choices": STYLES})
+    separator: str = field(default="consistent", metadata={"choices": SEPARATORS})
+
+
+def _padding(style: str, d: DateMention) -> tuple[bool, bool]:
+    if style == "nd30":
+        return nd30_padding(d.day, d.month)
+    if style == "dd/mm/yyyy":
+        return d.day < 10, d.month < 10
+    return False, False
+
+
+def _fits(style: str, d: DateMention) -> bool:
+    return (d.day_padded, d.month_padded) == _padding(style, d)
+
+
+def _majority(values: list[str]) -> str | None:
+    """The most frequent value; a tie goes to the one that comes first."""
+    if not values:
+        return None
+    counts = Counter(values)
+    best = max(counts.values())
+    return next(v for v in values if counts[v] == best)
+
+
+def _padding_style(dates: list[DateMention]) -> str | None:
+    if all(_fits("nd30", d) for d in dates):
+        return None  # the Nghị định 30 style fits every date: nothing to report
+    votes = []
+    for d in dates:
+        if d.day >= 10 and d.month >= 10:
+            continue
+        for style in ("d/m/yyyy", "dd/mm/yyyy"):
+            if _fits(style, d):
+                votes.append(style)
+                break
+    return _majority(votes)
+
+
+def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
+    found: list[tuple[Block, DateMention]] = []
+    for block in doc.blocks:
+        found.extend((block, d) for d in find_dates(block.text) if not d.holiday and d.exists)
+    if not found:
+        return
+    dates = [d for _, d in found]
+    numeric = [d for d in dates if d.form == "numeric"]
+    separator = options.separator if options.separator != "consistent" else \
+        _majority([d.separator for d in numeric])
+    form = _majority([d.form for d in dates])
+    style = options.style if options.style != "consistent" else _padding_style(dates)
+    for block, d in found:
+        target_form = form or d.form
+        sep = (separator or d.separator or "/") if target_form == "numeric" else ""
+        pad_day, pad_month = _padding(style, d) if style else (d.day_padded, d.month_padded)
+        wanted = format_date(d.day, d.month, d.year, form=target_form, separator=sep or "/",
+                             pad_day=pad_day, pad_month=pad_month)
+        written = block.text[d.start:d.end]
+        if wanted == written or (target_form == d.form == "long" and
+                                 (d.day_padded, d.month_padded) == (pad_day, pad_month)):
+            continue
+        reasons_vi, reasons_en = [], []
+        if target_form != d.form:
+            reasons_vi.append("dạng số" if target_form == "numeric" else "dạng đầy đủ")
+            reasons_en.append("numeric form" if target_form == "numeric" else "long form")
+        if d.form == "numeric" and target_form == "numeric" and d.separator != sep:
+            reasons_vi.append(f"dấu “{sep}”")
+            reasons_en.append(f"separator “{sep}”")
+        if (d.day_padded, d.month_padded) != (pad_day, pad_month):
+            reasons_vi.append(f"kiểu {style}")
+            reasons_en.append(f"{style} padding")
+        start, end = block.span(d.start, d.end)
+        applicability = Applicability.UNSAFE if target_form != d.form else Applicability.SAFE
+        yield Diagnostic(
+            Msg(f"Ngày “{written}” viết khác kiểu các ngày khác trong bài "
+                f"({', '.join(reasons_vi)}); nên viết “{wanted}”",
+                f"The date “{written}” differs from the document's date style "
+                f"({', '.join(reasons_en)}); expected “{wanted}”"),
+            start, end,
+            fix=Fix.replace(Msg(f"Viết “{wanted}”", f"Write “{wanted}”"), start, end, wanted,
+                            applicability))
+
+
+RULE = Rule(
+    code="DAT002",
+    name="date-style",
+    summary=Msg("Ngày viết nhiều kiểu trong một bài", "Dates written in more than one style"),
+    explanation=Msg(
+        "Mọi ngày trong bài nên cùng một kiểu: cùng dấu phân cách, cùng cách thêm số 0, cùng "
+        "dạng số hay dạng đầy đủ. Tùy chọn `style`: d/m/yyyy, dd/mm/yyyy, nd30 (kiểu Nghị định "
+        "30/2020: số 0 chỉ cho ngày dưới 10 và tháng 1, 2) hoặc consistent (mặc định: kiểu của "
+        "đa số; nd30 chỉ khi hợp với mọi ngày). Tùy chọn `separator`: consistent, /, - hoặc .. "
+        "Tên ngày lễ (1-5, 2-9, 30-4) không tính. Sửa an toàn số 0 và dấu; đổi giữa dạng số và "
+        "dạng đầy đủ là không an toàn.",
+        "All dates in a text should share one style: separator, zero padding, numeric or long "
+        "form. Option `style`: d/m/yyyy, dd/mm/yyyy, nd30 (the Nghị định 30/2020 style: a "
+        "leading zero only for days below 10 and months 1 and 2) or consistent (default: the "
+        "majority; nd30 only when it fits every date). Option `separator`: consistent, /, - or "
+        "“.”. Holiday names (1-5, 2-9, 30-4) do not count. Safe fix for padding and "
+        "separators; unsafe between numeric and long forms.",
+    ),
+    severity=Severity.WARNING,
+    check=check,
+    bad=(Example("Ngày 12/6/2021 và ngày 28/1/2008 đã được nhắc; riêng ngày 28/01/2008 viết khác."),
+         Example("Hội nghị ngày 5/3/2024 và ngày 7-3-2024."),
+         Example("Ngày 05/3/2020 và ngày 12/6/2021.", options={"style": "d/m/yyyy"})),
+    good=(Example("Ngày 05/3/2020, ngày 12/6/2021 và dịp 1-5, 2-9."),
+          Example("Ngày 5.3.2020 và 12.6.2021.", options={"separator": "."})),
+    fixes=frozenset({"safe", "unsafe"}),
+    options=Options,
+)

@@ -1,0 +1,73 @@
+"""DAT003 weekday-mismatch — thứ trong tuần không khớp với ngày.
+
+"thứ Ba, ngày 17/2/2025" là sai: 17/2/2025 là thứ Hai. Thứ được xét khi đứng ngay trước ngày
+("thứ Ba, ngày 17/2/2025", "Thứ Bảy, 23/06/2018") hoặc ngay sau ngày trong ngoặc ("17/2/2025
+(thứ Hai)"). "lần thứ hai", "kỳ họp thứ năm" là số thứ tự, không phải thứ trong tuần. Ngày
+không ghi năm dùng năm trong ngày đăng của bài (front matter `date`) nếu có.
+
+The weekday does not match the date. Unsafe fix: the date's real weekday, written the way the
+article writes weekdays.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
+from soat.lint.document import Document
+from soat.lint.rule import Example, NoOptions, Rule
+from soat.vi.dates import WEEKDAY_NAMES, attach_weekdays, weekday_of, weekday_text
+
+
+def _metadata_year(doc: Document) -> int | None:
+    value = doc.metadata.get("date") if doc.metadata else None
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.year
+    if isinstance(value, str) and len(value) >= 4 and value[:4].isdigit():
+        return int(value[:4])
+    return None
+
+
+def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
+    default_year = _metadata_year(doc)
+    for block in doc.blocks:
+        text = block.text
+        for pair in attach_weekdays(text):
+            d, w = pair.date, pair.weekday
+            year = d.year if d.year is not None else default_year
+            if year is None:
+                continue
+            actual = weekday_of(d.day, d.month, year)
+            if actual is None or actual == w.weekday:
+                continue
+            start, end = block.span(w.start, w.end)
+            written_date = text[d.start:d.end]
+            right = weekday_text(actual, w.text)
+            yield Diagnostic(
+                Msg(f"Ngày {written_date} là {WEEKDAY_NAMES[actual]}, không phải {w.text}",
+                    f"{written_date} is a {dt.date(year, d.month, d.day).strftime('%A')}, "
+                    f"not {w.text}"),
+                start, end,
+                fix=Fix.replace(Msg(f"Sửa thành “{right}”", f"Write “{right}”"), start, end, right,
+                                Applicability.UNSAFE))
+
+
+RULE = Rule(
+    code="DAT003",
+    name="weekday-mismatch",
+    summary=Msg("Thứ trong tuần không khớp với ngày", "The weekday does not match the date"),
+    explanation=Msg(
+        "Thứ đứng ngay trước ngày (“thứ Ba, ngày 17/2/2025”) hoặc trong ngoặc ngay sau ngày phải "
+        "đúng là thứ của ngày đó. Số thứ tự (“lần thứ hai”, “kỳ họp thứ năm”) không tính. Sửa "
+        "không an toàn: thứ đúng, viết theo cách bài đang viết (thứ Hai / thứ 2).",
+        "A weekday right before a date (“thứ Ba, ngày 17/2/2025”) or in brackets right after "
+        "it must be that date's weekday. Ordinals (“lần thứ hai”, “kỳ họp thứ năm”) do not "
+        "count. Unsafe fix: the right weekday, written as the article writes weekdays.",
+    ),
+    severity=Severity.ERROR,
+    check=check,
+    bad=(Example("Sáng thứ Ba, ngày 17/2/2025, hội nghị khai mạc."),),
+    good=(Example("Sáng thứ Hai, ngày 17/2/2025, hội nghị lần thứ ba khai mạc."),),
+    fixes=frozenset({"unsafe"}),
+)
