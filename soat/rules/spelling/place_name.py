@@ -59,7 +59,9 @@ _CONTEXT_RE = re.compile(
 _WORD_RE = re.compile(r"[^\W\d_]\w*")
 _WORD_SEP_RE = re.compile(r"[ \u00a0](?=\w)|[ \u00a0]?[-\u2013][ \u00a0]?(?=\w)")
 _LIST_SEP_RE = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*(?:và[ \u00a0]+)?|và[ \u00a0]+)")
-_FORMER_RE = re.compile(r"[ \u00a0]*(?:\([ \u00a0]*cũ[ \u00a0]*\)|cũ\b)")
+_FORMER_RE = re.compile(r"[ \u00a0]*(?:\([ \u00a0]*(?:cũ|nay|trước)|cũ\b)")
+# A sentence that tells the merger story already names the change.
+_MERGER_STORY_RE = re.compile(r"(?i:sáp nhập|hợp nhất|trước đây|nay là|nay thuộc|\bcũ\b)")
 _SPACED_DASH_RE = re.compile(r"[ \u00a0][-\u2013\u2014][ \u00a0]")
 _MAX_WORDS = 6
 # "các tỉnh Bình Dương, Đồng Nai và Long An": only a plural place word starts a list.
@@ -264,7 +266,8 @@ def _examine(doc, block, text, words, context, levels, index, report_former, for
         if entries:
             former = _former_province(entries, context, levels)
             if former is not None and report_former and former.name not in former_reported \
-                    and not _FORMER_RE.match(text, end):
+                    and not _FORMER_RE.match(text, end) \
+                    and not _MERGER_STORY_RE.search(_sentence(text, start, end)):
                 former_reported.add(former.name)
                 yield _former_diagnostic(block, text, start, end, former, index)
             return

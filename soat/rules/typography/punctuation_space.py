@@ -22,7 +22,7 @@ from soat.lint.rule import Example, Rule
 
 # Spaces before a mark that ends a word: the mark must not start something (".com", ",5",
 # "...") and something must stand before the spaces.
-_SPACE_BEFORE_RE = re.compile(r"(?<=[\w”’\")\]])[ \u00a0]+([,;:!?](?!\d)|\.(?![\w.…]))")
+_SPACE_BEFORE_RE = re.compile(r"(?<=[\w”’\")\]])[ \u00a0]+([,;:!?](?!\d)|\.(?![\w.…/]))")
 # A mark glued to the next word.
 _NO_SPACE_AFTER_RE = re.compile(r"(?<=[^\W\d_])([,;:!?])(?=[^\W\d_])")
 _NO_SPACE_AFTER_STOP_RE = re.compile(r"(?<![^\W\d_])([^\W\d_]*[^\W\d_])\.([^\W\d_][^\W\d_]*)")
@@ -74,6 +74,8 @@ def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
                 addresses = [a.span() for a in _ADDRESS_RE.finditer(text)]
             if any(s <= start < e or s < end <= e for s, e in addresses):
                 continue
+            if kind == "before" and any(e == start for _, e in addresses):
+                continue  # "www.congdoan.vn ." keeps the stop off the address on purpose
             src_start, src_end = block.span(start, end)
             if kind == "before":
                 yield Diagnostic(
