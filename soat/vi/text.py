@@ -63,3 +63,15 @@ def word_count(text: str) -> int:
 def is_capitalized(word: str) -> bool:
     """Whether a word starts with an upper-case letter ("Đạt", "TTXVN"); digits do not."""
     return bool(word) and word[0].isupper()
+
+
+# Credits and attributions that open a line: "Ảnh: …", "Nguồn: …", "Theo …", "Bài và ảnh: …".
+_CREDIT_LINE_RE = re.compile(
+    r"^[(\[]?\s*(anh|anh minh hoa|nguon|nguon anh|theo|tac gia|bai va anh|bai, anh|bai anh|"
+    r"video|do hoa|clip|thuc hien|tong hop|trinh bay|bien tap|phong vien|ctv|pv)\b")
+CREDIT_WORDS = frozenset({"ảnh", "nguồn", "theo", "video", "clip"})
+
+
+def is_credit_line(text: str) -> bool:
+    """Whether a line opens with a credit or attribution ("Ảnh: TTXVN", "Theo Reuters")."""
+    return bool(_CREDIT_LINE_RE.match(fold_tones(text)))

@@ -65,6 +65,12 @@ class PhraseTable:
     patterns: tuple[tuple[re.Pattern[str], str], ...]  # (regex, block)
 
 
+@functools.lru_cache(maxsize=1)
+def source_names() -> frozenset[str]:
+    """News outlets and agencies (fold_tones keys) whose bare name is an attribution."""
+    return frozenset(fold_tones(n) for n in load_data().get("sources", {}).get("names", ()))
+
+
 def label_key(text: str) -> str:
     """A label without case, extra spaces or decoration: "-- Chọn Link liên kết --"."""
     return fold_case(text).strip(_DECORATION)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
 from soat.lint.document import Block, Document
 from soat.lint.rule import Example, Rule
-from soat.rules.boilerplate.furniture import furniture_blocks
+from soat.rules.boilerplate.furniture import furniture_blocks, source_names
 from soat.vi.text import collapse_spaces, fold_tones, is_capitalized, word_count
 
 BODY_KINDS = ("paragraph", "quote", "caption")
@@ -30,7 +30,7 @@ MAX_BYLINE_WORDS = 5
 MAX_FURNITURE_WORDS = 12
 _SENTENCE_RE = re.compile(r"[.!?…]")
 _BYLINE_FORBIDDEN = set(".,;:!?")
-_TAIL_FORBIDDEN_RE = re.compile(r"[.!?…;]")
+_TAIL_FORBIDDEN_RE = re.compile(r"[.!?…;,]")
 # Attributions and credits that may follow a byline: never furniture.
 _ATTRIBUTION_RE = re.compile(
     r"^[(\[]?\s*(anh|nguon|theo|tac gia|bai va anh|bai, anh|video|do hoa|thuc hien|"
@@ -49,14 +49,16 @@ def is_body_paragraph(block: Block) -> bool:
 
 def is_byline(text: str) -> bool:
     """1–5 words, each capitalised, no . , ; : ! ? — "Tuấn Đạt", "NGỌC ANH"."""
-    parts = collapse_spaces(text).split(" ")
+    parts = [p for p in collapse_spaces(text).split(" ") if any(c.isalnum() for c in p)]
     if not 1 <= len(parts) <= MAX_BYLINE_WORDS or any(c in _BYLINE_FORBIDDEN for c in text):
         return False
     return all(is_capitalized(p) for p in parts)
 
 
 def _is_attribution(text: str) -> bool:
-    return bool(_ATTRIBUTION_RE.match(fold_tones(text)))
+    """A credit or a source: "Ảnh: …", "Theo …", or a news outlet's name on its own."""
+    key = fold_tones(text).strip(" ()[]-–—")
+    return bool(_ATTRIBUTION_RE.match(key)) or key.removeprefix("bao ") in source_names()
 
 
 def _is_short_furniture(text: str) -> bool:
@@ -73,7 +75,8 @@ def find_trailing_furniture(doc: Document) -> Iterator[tuple[Block, str]]:
         for block in blocks:
             if block is title:
                 break
-            if block.index not in furniture and _is_short_furniture(block.text):
+            if block.index not in furniture and _is_short_furniture(block.text) \
+                    and not _has_digit(block.text):
                 yield block, "lead"
     last_body = max((i for i, b in enumerate(blocks)
                      if b.index not in furniture and is_body_paragraph(b)), default=None)
@@ -84,9 +87,28 @@ def find_trailing_furniture(doc: Document) -> Iterator[tuple[Block, str]]:
                    if b.index not in furniture and is_byline(b.text)), None)
     if byline is None:
         return
-    for block in rest[byline + 1:]:
-        if block.index not in furniture and _is_short_furniture(block.text):
+    tail = [b for b in rest[byline + 1:] if b.index not in furniture]
+    if _is_content_tail(tail):
+        return
+    for block in tail:
+        if _is_short_furniture(block.text) and not is_byline(block.text) \
+                and not _has_digit(block.text) and not block.text.rstrip().endswith(":"):
             yield block, "tail"
+
+
+def _has_digit(text: str) -> bool:
+    return any(c.isdigit() for c in text)
+
+
+def _is_content_tail(tail: list[Block]) -> bool:
+    """Lines after the byline that read as content: a poem or a flattened table.
+
+    Verse lines and table cells start in lower case or carry figures; page furniture labels
+    are capitalised and without figures (counters belong to BPL001).
+    """
+    starts_lower = any(b.text.lstrip()[:1].islower() for b in tail)
+    with_figures = sum(1 for b in tail if _has_digit(b.text))
+    return starts_lower or with_figures >= 2
 
 
 def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:

@@ -20,12 +20,15 @@ from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Related, S
 from soat.lint.document import Block, Document
 from soat.lint.rule import Example, Rule
 from soat.rules.captions.duplicate_caption import duplicate_indexes
-from soat.vi.text import fold_case, words
+from soat.vi.text import CREDIT_WORDS, fold_case, is_credit_line, words
 
 COMPARED_KINDS = ("paragraph", "caption", "quote")
 # Below this many words a paragraph may only repeat another exactly, up to case, spacing
 # and punctuation: in a short line every word is a key word.
 SHORT_WORDS = 20
+# A longer paragraph may differ in this many words (a typo fixed in one copy) and still be a
+# repeat; rewording beyond that is the writer's choice (a lead restated in the body).
+MAX_CHANGED_WORDS = 2
 
 
 @dataclass(frozen=True)
@@ -57,10 +60,14 @@ def is_near_repeat(later: _Entry, earlier: _Entry, threshold: float) -> float | 
     if not score:
         return None
     diff = _word_difference(later.words, earlier.words)
+    if not diff:
+        return score
     if any(any(c.isdigit() for c in w) for w in diff):
         return None  # different figures: a different fact, not a repeat
-    if diff and min(len(later.words), len(earlier.words)) < SHORT_WORDS:
-        return None
+    if min(len(later.words), len(earlier.words)) < SHORT_WORDS:
+        return None  # in a short line every word is a key word
+    if len(diff) > MAX_CHANGED_WORDS or CREDIT_WORDS.intersection(diff):
+        return None  # a reworded lead, or a caption reusing a sentence with its credit
     return score
 
 
@@ -72,6 +79,8 @@ def find_repeats(doc: Document, options: Options) -> Iterator[tuple[Block, Block
             continue
         key = fold_case(block.text)
         entry = _Entry(block, key, tuple(words(key)))
+        if is_credit_line(block.text):
+            continue  # one credit under several photos is no repeat
         if len(entry.words) >= options.min_words and block.index not in skip:
             best: tuple[float, _Entry] | None = None
             for earlier in seen:
