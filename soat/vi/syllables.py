@@ -260,6 +260,35 @@ def place_tone(word: str, style: str = TRADITIONAL) -> str | None:
     return "".join(letters)
 
 
+# i/y spellings both accepted after these initials, per tone (DOMAIN.md §4.4): kĩ/kỹ, lí/lý,
+# mĩ/mỹ, tỉ/tỷ, quí/quý, hi/hy (vọng), kỉ/kỷ (niệm), sĩ/sỹ, mì/mỳ, tì/tỳ. Pairs where one
+# spelling is a different word or never used ("ti vi" but "công ty") are left out.
+_IY_TONES = {
+    "k": (1, 2, 3, 4, 5), "qu": (0, 1, 2, 3, 4, 5), "l": (2, 5), "m": (1, 4), "t": (1, 3),
+    "h": (0,), "s": (4,),
+}
+
+
+def iy_variant(word: str) -> tuple[str, str] | None:
+    """For a syllable written with either i or y ("kĩ", "Quý"), (key, other spelling): the
+    key is the lower-case y spelling ("kỹ", "quý"), the other spelling keeps the case.
+    None for other words, and for a y that never varies (Mỹ the country is a name)."""
+    syllable = parse_syllable(word)
+    if syllable is None or syllable.rhyme not in ("i", "y"):
+        return None
+    if syllable.tone not in _IY_TONES.get(syllable.initial, ()):
+        return None
+    index = syllable.rhyme_start
+    ch = word[index]
+    base, tone = split_tone(ch)
+    if syllable.initial == "m" and base == "y" and word[:1].isupper():
+        return None  # Mỹ (the United States) is always written with y
+    swapped = {"i": "y", "y": "i", "I": "Y", "Y": "I"}[base]
+    other = word[:index] + with_tone(swapped, tone) + word[index + 1:]
+    key = (word if base in "yY" else other).lower()
+    return key, other
+
+
 def _spell(initial: str, rhyme: str, tone: int, style: str) -> str:
     if initial == "gi" and rhyme.startswith("i"):
         letters, start = list("g" + rhyme), 1
@@ -286,6 +315,6 @@ def generate_syllables(style: str = TRADITIONAL) -> Iterator[str]:
 
 __all__ = [
     "HUYEN", "INITIALS", "MODERN", "RHYMES", "TRADITIONAL", "Syllable", "Verdict",
-    "check_syllable", "generate_syllables", "is_valid_syllable", "parse_syllable",
+    "check_syllable", "generate_syllables", "is_valid_syllable", "iy_variant", "parse_syllable",
     "place_tone", "tone_slots", "tone_style",
 ]

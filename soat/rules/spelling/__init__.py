@@ -1,5 +1,17 @@
 """Rules of this family, in code order."""
 
-from soat.rules.spelling import place_name, term_case
+from soat.rules.spelling import (
+    invalid_syllable,
+    place_name,
+    term_case,
+    tone_style,
+    variant_spelling,
+)
 
-RULES = (place_name.RULE, term_case.RULE)
+RULES = (
+    invalid_syllable.RULE,
+    tone_style.RULE,
+    place_name.RULE,
+    term_case.RULE,
+    variant_spelling.RULE,
+)

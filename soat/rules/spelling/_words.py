@@ -1,0 +1,53 @@
+"""The words of a document for the syllable rules (SPL001, SPL002, SPL005), computed once.
+
+Each word knows its block, whether it belongs to a personal name (from the surname list,
+person cues such as "chị", and the registry's people) and whether it opens a sentence.
+URLs, e-mail addresses, inline code and hashtags are left out (soat.vi.tokens).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from soat.lint.document import Block, Document
+from soat.vi.name_syllables import person_name_indexes
+from soat.vi.tokens import Word, iter_words, sentence_initial
+
+
+@dataclass(frozen=True)
+class DocWord:
+    block: Block
+    word: Word
+    in_name: bool
+    sentence_start: bool
+
+    @property
+    def text(self) -> str:
+        return self.word.text
+
+    def span(self) -> tuple[int, int]:
+        return self.block.span(self.word.start, self.word.end)
+
+
+_LAST: list = []  # [(document, knowledge, words)]: the three rules share one computation
+
+
+def document_words(doc: Document, knowledge) -> list[DocWord]:
+    if _LAST and _LAST[0][0] is doc and _LAST[0][1] is knowledge:
+        return _LAST[0][2]
+    known = tuple(p.name for p in getattr(knowledge, "persons", ()))
+    per_block = []
+    spellings: set[str] = set()
+    for block in doc.blocks:
+        text = block.text
+        words = list(iter_words(text))
+        names = person_name_indexes(text, words, known)
+        spellings.update(words[i].text for i in names)
+        per_block.append((block, text, words, names))
+    out = []
+    for block, text, words, names in per_block:
+        for i, word in enumerate(words):
+            in_name = i in names or (word.text in spellings and word.text[:1].isupper())
+            out.append(DocWord(block, word, in_name, sentence_initial(text, word.start)))
+    _LAST[:] = [(doc, knowledge, out)]
+    return out

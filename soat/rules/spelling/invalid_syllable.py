@@ -1,0 +1,171 @@
+"""SPL001 invalid-syllable — một từ không phải âm tiết tiếng Việt hợp lệ.
+
+Từ có dấu tiếng Việt (đ ă â ê ô ơ ư hay dấu thanh) mà không ghép được từ âm đầu, vần và thanh
+theo quy tắc chính tả: "nghành", "ngiên", "quyềt", dấu đặt sai chỗ ("gía", "ngừơi"), hay hai
+từ dính liền ("bốđiểm", "thángTư"). A word with a Vietnamese mark that is not a valid
+syllable: a misspelling, a misplaced tone mark, or two words glued together where a link or a
+line break was removed.
+Not checked: words of all capitals, words mixed with digits, URLs, e-mail addresses, code,
+personal names, and capitalised words that are probably foreign or minority-language names
+("Orbán", "Krông"); a capitalised word is reported only for a misplaced tone mark, a glued
+word or a misspelling of the table.
+Fix: safe for a tone mark placed where neither style allows it and for the misspellings of
+soat/data/misspellings.toml [safe]; otherwise suggestions (the split of a glued word, the
+most frequent valid syllables close to the word).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Severity
+from soat.lint.document import Document
+from soat.lint.rule import Example, Rule
+from soat.rules.spelling._words import document_words
+from soat.vi.spelling import apply_case, candidates, misspellings, split_glued
+from soat.vi.syllables import TRADITIONAL, check_syllable, place_tone
+from soat.vi.tones import FOREIGN_LETTERS, LETTERS, has_vietnamese_mark
+
+_VIETNAMESE_ONLY_MARKS = frozenset("ăâêôơưđảẩẳẻểỉỏổởủửỷãẫẵẽễĩõỗỡũữỹạậặẹệịọộợụựỵ")
+_MAX_SUGGESTIONS = 3
+
+_REASONS = {
+    "letters": ("có chữ cái không dùng trong tiếng Việt", "it has letters Vietnamese does not use"),
+    "two-tones": ("có hai dấu thanh", "it has two tone marks"),
+    "structure": ("âm đầu và vần không ghép được với nhau",
+                  "its initial and rhyme do not combine"),
+    "tone-final": ("âm cuối p, t, c, ch chỉ đi với dấu sắc hoặc nặng",
+                   "a final p, t, c or ch takes only the sắc or nặng tone"),
+}
+
+
+@dataclass(frozen=True)
+class Options:
+    pass
+
+
+def _is_foreign(word: str) -> bool:
+    """A word with letters or accents of another language ("café", "Müller", "Orbán")."""
+    if any(c not in LETTERS for c in word):
+        return not any(c.lower() in _VIETNAMESE_ONLY_MARKS for c in word)
+    return any(c in FOREIGN_LETTERS for c in word) and \
+        not any(c.lower() in _VIETNAMESE_ONLY_MARKS for c in word)
+
+
+def _split_at_case_change(word: str) -> list[str]:
+    """"thángTư" -> ["tháng", "Tư"]: split where a lower-case letter meets a capital."""
+    parts, last = [], 0
+    for i in range(1, len(word)):
+        if word[i - 1].islower() and word[i].isupper():
+            parts.append(word[last:i])
+            last = i
+    return [*parts, word[last:]]
+
+
+def _quote(parts: list[str]) -> str:
+    return " ".join(parts)
+
+
+def _suggestion(title_vi: str, title_en: str, start: int, end: int, text: str) -> Fix:
+    return Fix(Msg(title_vi, title_en), (Edit(start, end, text),), Applicability.SUGGESTION)
+
+
+def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
+    table = misspellings()
+    for item in document_words(doc, knowledge):
+        word = item.text
+        if not item.word.is_letters or item.word.is_all_caps or len(word) < 2 or item.in_name:
+            continue
+        if not has_vietnamese_mark(word):
+            continue
+        verdict = check_syllable(word)
+        lower = word.lower()
+        if verdict.valid or lower in table.accepted:
+            continue
+        start, end = item.span()
+        # Glued at a change of case: "thángTư", "NinhThuận".
+        camel = _split_at_case_change(word)
+        if len(camel) > 1:
+            fixed = " ".join(camel)
+            yield Diagnostic(
+                Msg(f"Hai từ viết dính liền: “{word}”; có lẽ là “{fixed}”",
+                    f"Two words glued together: “{word}”; probably “{fixed}”"),
+                start, end,
+                suggestions=(_suggestion(f"Tách thành “{fixed}”", f"Split into “{fixed}”",
+                                         start, end, fixed),))
+            continue
+        if word != lower and not word[1:].islower():
+            continue  # other mixed case: a brand or a code
+        capitalised = word[:1].isupper()
+        if _is_foreign(word):
+            continue
+        if verdict.problem == "tone-position":
+            fixed = place_tone(word, TRADITIONAL)
+            yield Diagnostic(
+                Msg(f"Dấu thanh đặt sai chỗ: “{word}”; viết đúng là “{fixed}”",
+                    f"Tone mark on the wrong vowel: “{word}”; the correct spelling is “{fixed}”"),
+                start, end,
+                fix=Fix.replace(Msg(f"Sửa thành “{fixed}”", f"Change to “{fixed}”"),
+                                start, end, fixed))
+            continue
+        if lower in table.safe:
+            fixed = apply_case(word, table.safe[lower])
+            yield Diagnostic(
+                Msg(f"Sai chính tả: “{word}”; viết đúng là “{fixed}”",
+                    f"Misspelling: “{word}”; the correct spelling is “{fixed}”"),
+                start, end,
+                fix=Fix.replace(Msg(f"Sửa thành “{fixed}”", f"Change to “{fixed}”"),
+                                start, end, fixed))
+            continue
+        glued = split_glued(lower)
+        if glued:
+            fixed = apply_case(word, _quote(glued))
+            yield Diagnostic(
+                Msg(f"Hai từ viết dính liền: “{word}”; có lẽ là “{fixed}”",
+                    f"Words glued together: “{word}”; probably “{fixed}”"),
+                start, end,
+                suggestions=(_suggestion(f"Tách thành “{fixed}”", f"Split into “{fixed}”",
+                                         start, end, fixed),))
+            continue
+        if capitalised:
+            continue  # most likely a name in another language
+        reason_vi, reason_en = _REASONS.get(verdict.problem or "structure", _REASONS["structure"])
+        found = [apply_case(word, c) for c in candidates(lower, _MAX_SUGGESTIONS)]
+        hint_vi = f"; có thể là: {', '.join(found)}" if found else ""
+        hint_en = f"; perhaps: {', '.join(found)}" if found else ""
+        yield Diagnostic(
+            Msg(f"Không phải âm tiết tiếng Việt: “{word}” ({reason_vi}){hint_vi}",
+                f"Not a Vietnamese syllable: “{word}” ({reason_en}){hint_en}"),
+            start, end,
+            suggestions=tuple(_suggestion(f"Sửa thành “{c}”", f"Change to “{c}”", start, end, c)
+                              for c in found))
+
+
+RULE = Rule(
+    code="SPL001",
+    name="invalid-syllable",
+    summary=Msg("Từ không phải âm tiết tiếng Việt hợp lệ",
+                "A word that is not a valid Vietnamese syllable"),
+    explanation=Msg(
+        "Một từ có dấu tiếng Việt mà không ghép được từ âm đầu, vần và thanh theo quy tắc chính "
+        "tả là lỗi: \"nghành\" (ngh chỉ đứng trước e, ê, i), \"quyềt\" (âm cuối t chỉ đi với "
+        "dấu sắc, nặng), dấu thanh đặt sai chỗ (\"gía\", \"ngừơi\"), hay hai từ dính liền "
+        "(\"bốđiểm\") khi đường link bị xóa. Không kiểm tra từ viết hoa toàn bộ, từ lẫn chữ số, "
+        "đường link, e-mail, tên người và tên riêng nước ngoài. Sửa an toàn cho dấu đặt sai chỗ "
+        "và các lỗi trong bảng có một cách viết đúng; còn lại là gợi ý, xếp theo tần suất.",
+        "A word with a Vietnamese mark that cannot be read as initial + rhyme + tone under the "
+        "spelling rules: \"nghành\" (ngh only before e, ê, i), \"quyềt\" (a final t takes only "
+        "sắc or nặng), a misplaced tone mark (\"gía\", \"ngừơi\"), or two words glued together "
+        "(\"bốđiểm\") where a link was removed. All-capital words, words with digits, URLs, "
+        "e-mail addresses, personal names and foreign names are not checked. Safe fix for "
+        "misplaced tone marks and for table misspellings with one correct form; otherwise "
+        "suggestions, most frequent first.",
+    ),
+    severity=Severity.WARNING,
+    check=check,
+    bad=(Example("Sinh viên ngành kinh tế theo học nghành luật và ngiên cứu."),),
+    good=(Example("Sinh viên ngành kinh tế theo học ngành luật và nghiên cứu."),),
+    fixes=frozenset({"safe", "suggestion"}),
+    options=Options,
+)

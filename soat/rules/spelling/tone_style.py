@@ -1,0 +1,109 @@
+"""SPL002 tone-style — hai kiểu đặt dấu thanh trong một bài.
+
+Kiểu cũ ("hòa", "khỏe", "thủy", "Ủy") và kiểu mới ("hoà", "khoẻ", "thuỷ", "Uỷ") chỉ khác nhau ở
+vần mở oa, oe, uy; một bài nên dùng một kiểu. The traditional placement (tone on the first
+vowel of the open oa, oe, uy) and the modern one (on the second) mixed in one document.
+Option `tone-style`: "consistent" (default: the style used more often wins; on a tie the one
+used first), "traditional" or "modern". Capitalised syllables of personal names keep their
+own spelling ("Nguyễn Thị Thuý" in a traditional-style article) and do not vote.
+Fix (safe): the tone mark moved to the chosen style's vowel; the letters do not change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from soat.lint.diagnostic import Diagnostic, Fix, Msg, Related, Severity
+from soat.lint.document import Document
+from soat.lint.rule import Example, Rule
+from soat.rules.spelling._words import document_words
+from soat.vi.syllables import MODERN, TRADITIONAL, place_tone, tone_style
+
+_NAMES = {TRADITIONAL: ("kiểu cũ", "traditional"), MODERN: ("kiểu mới", "modern")}
+
+
+@dataclass(frozen=True)
+class Options:
+    tone_style: str = field(default="consistent",
+                            metadata={"choices": ("consistent", "traditional", "modern")})
+
+
+def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
+    found = []  # (style, item)
+    for item in document_words(doc, knowledge):
+        if item.in_name or not item.word.is_letters:
+            continue
+        style = tone_style(item.text)
+        if style is not None:
+            found.append((style, item))
+    if not found:
+        return
+    if options.tone_style in (TRADITIONAL, MODERN):
+        target = options.tone_style
+        reason_vi = f"cấu hình chọn {_NAMES[target][0]}"
+        reason_en = f"the configuration chooses the {_NAMES[target][1]} style"
+    else:
+        counts = {s: sum(1 for st, _ in found if st == s) for s in (TRADITIONAL, MODERN)}
+        if not counts[TRADITIONAL] or not counts[MODERN]:
+            return
+        first = found[0][0]
+        other = MODERN if first == TRADITIONAL else TRADITIONAL
+        target = other if counts[other] > counts[first] else first
+        reason_vi = (f"bài dùng {_NAMES[target][0]} {counts[target]} lần, "
+                     f"{_NAMES[_other(target)][0]} {counts[_other(target)]} lần")
+        reason_en = (f"the document uses the {_NAMES[target][1]} style {counts[target]} times, "
+                     f"the {_NAMES[_other(target)][1]} {counts[_other(target)]} times")
+    example = next((item for style, item in found if style == target), None)
+    related = ()
+    if example is not None:
+        s, e = example.span()
+        related = (Related(Msg(f"“{example.text}”: {_NAMES[target][0]}",
+                               f"“{example.text}”: {_NAMES[target][1]} style"), s, e),)
+    for style, item in found:
+        if style == target:
+            continue
+        word = item.text
+        fixed = place_tone(word, target)
+        start, end = item.span()
+        yield Diagnostic(
+            Msg(f"Đặt dấu thanh {_NAMES[style][0]} “{word}” lẫn với {_NAMES[target][0]} "
+                f"(“{fixed}”) trong cùng bài; {reason_vi}",
+                f"{_NAMES[style][1].capitalize()} tone placement “{word}” mixed with the "
+                f"{_NAMES[target][1]} style (“{fixed}”); {reason_en}"),
+            start, end,
+            fix=Fix.replace(Msg(f"Đổi thành “{fixed}”", f"Change to “{fixed}”"), start, end, fixed),
+            related=related,
+        )
+
+
+def _other(style: str) -> str:
+    return MODERN if style == TRADITIONAL else TRADITIONAL
+
+
+RULE = Rule(
+    code="SPL002",
+    name="tone-style",
+    summary=Msg("Hai kiểu đặt dấu thanh (hòa/hoà) trong một bài",
+                "Two tone-placement styles (hòa/hoà) in one document"),
+    explanation=Msg(
+        "Ở vần mở oa, oe, uy, kiểu cũ đặt dấu ở nguyên âm đầu (\"hòa\", \"khỏe\", \"thủy\") và "
+        "kiểu mới ở nguyên âm sau (\"hoà\", \"khoẻ\", \"thuỷ\"). Cả hai đều đúng, nhưng một bài "
+        "chỉ nên dùng một kiểu. Tùy chọn tone-style: \"consistent\" (mặc định: kiểu dùng nhiều "
+        "hơn, hòa thì giữ kiểu xuất hiện trước), \"traditional\" hay \"modern\". Tên người viết "
+        "hoa giữ nguyên cách viết (Thủy, Thuý). Sửa an toàn: chuyển dấu sang đúng nguyên âm.",
+        "In the open rhymes oa, oe, uy the traditional style puts the tone mark on the first "
+        "vowel (\"hòa\", \"khỏe\", \"thủy\") and the modern style on the second (\"hoà\", "
+        "\"khoẻ\", \"thuỷ\"). Both are correct; one document should use one. Option tone-style: "
+        "\"consistent\" (default: the style used more often, a tie keeps the first used), "
+        "\"traditional\" or \"modern\". Capitalised personal names keep their spelling (Thủy, "
+        "Thuý). Safe fix: the mark moves to the chosen style's vowel.",
+    ),
+    severity=Severity.WARNING,
+    check=check,
+    bad=(Example("Văn hóa công sở giúp người lao động khỏe mạnh và hoà đồng, hòa nhã."),),
+    good=(Example("Văn hóa công sở giúp người lao động khỏe mạnh; bà Nguyễn Thị Thuý cho biết."),
+          Example("Văn hoá công sở giúp người lao động khoẻ mạnh.", options={"tone-style": "modern"})),
+    fixes=frozenset({"safe"}),
+    options=Options,
+)

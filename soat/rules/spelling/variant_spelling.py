@@ -1,0 +1,91 @@
+"""SPL005 variant-spelling — hai cách viết i/y của một từ trong cùng bài.
+
+"kỹ"/"kĩ", "lý"/"lí", "quý"/"quí", "tỷ"/"tỉ", "hy"/"hi" (vọng), "sỹ"/"sĩ" đều được chấp
+nhận, nhưng một bài nên viết một từ một cách. The i and y spellings of one syllable mixed in
+one document. For each syllable written both ways, the spelling used more often wins (a tie
+keeps the one used first); syllables of personal names (Lý, Vỹ), capitalised words inside a
+sentence (proper names) and Mỹ (the country) are left alone and do not vote.
+Fix (safe): the other occurrences take the winning spelling; only i/y changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from soat.lint.diagnostic import Diagnostic, Fix, Msg, Related, Severity
+from soat.lint.document import Document
+from soat.lint.rule import Example, Rule
+from soat.rules.spelling._words import document_words
+from soat.vi.syllables import iy_variant
+
+
+@dataclass(frozen=True)
+class Options:
+    pass
+
+
+def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
+    groups: dict[str, list] = {}  # key (lower-case y spelling) -> [(item, other spelling)]
+    for item in document_words(doc, knowledge):
+        word = item.text
+        if item.in_name or not item.word.is_letters:
+            continue
+        if word[:1].isupper() and not item.sentence_start and not item.word.is_all_caps:
+            continue  # a proper name inside a sentence
+        variant = iy_variant(word)
+        if variant is not None:
+            groups.setdefault(variant[0], []).append((item, variant[1]))
+    for items in groups.values():
+        forms = [item.text.lower() for item, _ in items]
+        spellings = list(dict.fromkeys(forms))
+        if len(spellings) < 2:
+            continue
+        counts = {s: forms.count(s) for s in spellings}
+        winner = max(spellings, key=lambda s: counts[s])  # first used wins a tie
+        loser = next(s for s in spellings if s != winner)
+        example = next(item for item, _ in items if item.text.lower() == winner)
+        es, ee = example.span()
+        related = (Related(Msg(f"“{example.text}” được dùng {counts[winner]} lần",
+                               f"“{example.text}” is used {counts[winner]} times"), es, ee),)
+        for item, other in items:
+            if item.text.lower() == winner:
+                continue
+            start, end = item.span()
+            yield Diagnostic(
+                Msg(f"“{item.text}” và “{other}” cùng có trong bài; nên viết thống nhất "
+                    f"“{other}” ({counts[winner]} lần, so với {counts[loser]} lần “{loser}”)",
+                    f"“{item.text}” and “{other}” both occur; write “{other}” throughout "
+                    f"({counts[winner]} times against {counts[loser]} times “{loser}”)"),
+                start, end,
+                fix=Fix.replace(Msg(f"Đổi thành “{other}”", f"Change to “{other}”"),
+                                start, end, other),
+                related=related,
+            )
+
+
+RULE = Rule(
+    code="SPL005",
+    name="variant-spelling",
+    summary=Msg("Hai cách viết i/y của một từ trong một bài (kỹ/kĩ, lý/lí)",
+                "One word spelt with i and with y in one document (kỹ/kĩ, lý/lí)"),
+    explanation=Msg(
+        "Các cặp \"kỹ\"/\"kĩ\", \"lý\"/\"lí\", \"mỹ\"/\"mĩ\", \"tỷ\"/\"tỉ\", \"quý\"/\"quí\", "
+        "\"hy\"/\"hi\", \"kỷ\"/\"kỉ\", \"sỹ\"/\"sĩ\" đều được chấp nhận (sách giáo khoa viết i, "
+        "văn bản hành chính và báo chí thường viết y), nhưng một bài nên viết mỗi từ một cách. "
+        "Cách viết dùng nhiều hơn được giữ; hòa thì giữ cách xuất hiện trước. Tên người, tên "
+        "riêng viết hoa giữa câu và \"Mỹ\" (nước Mỹ) không bị đổi. Sửa an toàn.",
+        "The pairs \"kỹ\"/\"kĩ\", \"lý\"/\"lí\", \"mỹ\"/\"mĩ\", \"tỷ\"/\"tỉ\", \"quý\"/\"quí\", "
+        "\"hy\"/\"hi\", \"kỷ\"/\"kỉ\", \"sỹ\"/\"sĩ\" are all accepted (textbooks write i, "
+        "administrative and press text mostly y), but a document should spell each word one "
+        "way. The spelling used more often is kept; a tie keeps the one used first. Personal "
+        "names, capitalised names inside a sentence and \"Mỹ\" (the country) are never changed. "
+        "Safe fix.",
+    ),
+    severity=Severity.WARNING,
+    check=check,
+    bad=(Example("Cán bộ kỹ thuật quản lý dự án; đội kỹ sư và nhóm quản lí hiện trường."),),
+    good=(Example("Cán bộ kỹ thuật quản lý dự án; ông Lí Văn Sơn là kỹ sư."),),
+    fixes=frozenset({"safe"}),
+    options=Options,
+)

@@ -1,0 +1,230 @@
+"""Spelling suggestions for a word that is not a Vietnamese syllable.
+
+Gợi ý chính tả cho một từ không phải âm tiết tiếng Việt: sửa vị trí dấu thanh, bảng lỗi
+thường gặp, tách từ dính liền ("bốđiểm" -> "bố điểm"), và các ứng viên xếp theo tần suất.
+
+Candidates are ranked by the syllable frequency table (soat/data/syllable_freq.tsv). Two
+generators exist: `candidates` (our own: Vietnamese-aware edits of the toneless letters with
+the tone kept, then tone changes) and `pyspellchecker_candidates` (pyspellchecker at edit
+distance 1 over the precomposed letters). tests/vi/test_spelling.py measures both on
+soat/data/misspellings.toml; the rules use `candidates`, which ranks better there.
+Data loads are cached; pyspellchecker is imported only when asked for.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+
+from soat.vi.syllables import (
+    TRADITIONAL,
+    check_syllable,
+    is_valid_syllable,
+    place_tone,
+    tone_slots,
+)
+from soat.vi.tones import NANG, NGANG, SAC, split_tone, strip_tones, tone_marks, with_tone
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+_ALPHABET = "abcdđeghiklmnopqrstuvxyăâêôơư"
+# Initials that writers confuse (regional pronunciation, spelling rules, keyboard habits).
+_INITIAL_SWAPS = {
+    "ch": ("tr",), "tr": ("ch",), "s": ("x",), "x": ("s",), "d": ("gi", "r", "đ"),
+    "gi": ("d", "r"), "r": ("d", "gi"), "c": ("k", "qu"), "k": ("c",), "qu": ("c",),
+    "g": ("gh",), "gh": ("g",), "ng": ("ngh",), "ngh": ("ng",), "đ": ("d",),
+}
+
+
+@dataclass(frozen=True)
+class Misspellings:
+    safe: dict[str, str]
+    expected: dict[str, str]
+    accepted: frozenset[str]
+
+
+def _data_text(name: str) -> str:
+    return (resources.files("soat") / "data" / name).read_text("utf-8")
+
+
+@functools.lru_cache(maxsize=1)
+def syllable_frequencies() -> dict[str, int]:
+    """Syllable (lower case, as written) -> occurrences in the clean corpus."""
+    out: dict[str, int] = {}
+    for line in _data_text("syllable_freq.tsv").splitlines()[1:]:
+        syllable, _, count = line.partition("\t")
+        out[syllable] = int(count)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _frequency_by_canonical() -> dict[str, int]:
+    """Frequencies with both tone-placement styles counted under the traditional form."""
+    out: dict[str, int] = {}
+    for syllable, n in syllable_frequencies().items():
+        key = place_tone(syllable, TRADITIONAL) or syllable
+        out[key] = out.get(key, 0) + n
+    return out
+
+
+def frequency(syllable: str) -> int:
+    """How often `syllable` (either style, any case) occurs in the corpus table."""
+    lower = syllable.lower()
+    return _frequency_by_canonical().get(place_tone(lower, TRADITIONAL) or lower, 0)
+
+
+@functools.lru_cache(maxsize=1)
+def misspellings() -> Misspellings:
+    data = tomllib.loads(_data_text("misspellings.toml"))
+    return Misspellings(dict(data.get("safe", {})), dict(data.get("expected", {})),
+                        frozenset(data.get("accepted", {}).get("words", ())))
+
+
+def _spell_with_tone(base: str, tone: int) -> str | None:
+    """The toneless letters `base` with `tone` on the vowel the rules name; None if `base`
+    is not a syllable's letters."""
+    if tone == NGANG:
+        return base if is_valid_syllable(base) else None
+    verdict = check_syllable(base)
+    syllable = verdict.syllable
+    if syllable is None or verdict.problem not in (None, "tone-final"):
+        return None
+    index = syllable.rhyme_start + tone_slots(syllable.rhyme)[0]
+    word = base[:index] + with_tone(base[index], tone) + base[index + 1:]
+    return word if is_valid_syllable(word) else None
+
+
+def _edits1(base: str) -> set[str]:
+    splits = [(base[:i], base[i:]) for i in range(len(base) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in splits if b for c in _ALPHABET}
+    out |= {a + c + b for a, b in splits for c in _ALPHABET}
+    return out
+
+
+def _initial_swaps(base: str) -> set[str]:
+    out = set()
+    for initial in sorted(_INITIAL_SWAPS, key=len, reverse=True):
+        if base.startswith(initial):
+            out |= {other + base[len(initial):] for other in _INITIAL_SWAPS[initial]}
+            break
+    return out
+
+
+# Initials the spelling rules choose between by the next vowel (k/gh/ngh before e, ê, i).
+_RULE_INITIALS = {"c": "k", "k": "c", "g": "gh", "gh": "g", "ng": "ngh", "ngh": "ng"}
+
+
+def _respellings(lower: str, base: str, tones: list[int]) -> set[str]:
+    """Corrections of a broken spelling rule: the other initial of a c/k, g/gh, ng/ngh
+    pair; the horn left off the u of ươ; a stop final with sắc or nặng."""
+    out: set[str] = set()
+    bases = set()
+    for initial in ("ngh", "ng", "gh", "g", "c", "k"):
+        if base.startswith(initial):
+            bases.add(_RULE_INITIALS[initial] + base[len(initial):])
+            break
+    for wrong in ("uơ", "ưo", "uo"):
+        if wrong in base:
+            bases.add(base.replace(wrong, "ươ", 1))
+    for tone in tones:
+        out |= {_spell_with_tone(b, tone) for b in bases}
+    if check_syllable(lower).problem == "tone-final":
+        out |= {_spell_with_tone(base, t) for t in (SAC, NANG)}
+    return {w for w in out if w}
+
+
+def _rank(words: Iterable[str]) -> list[str]:
+    unique = {w for w in words if w}
+    return sorted(unique, key=lambda w: (-frequency(w), w))
+
+
+def candidates(word: str, limit: int = 5) -> list[str]:
+    """Valid syllables `word` (lower case) was probably meant to be, best first.
+
+    In order of trust: the word with its tone mark moved where the rules put it; same-tone
+    edits of the toneless letters (one letter deleted,
+    inserted, replaced or two swapped; a confusable initial) ranked by corpus frequency;
+    then the same letters with another tone. Only syllables seen in the corpus are offered
+    from edits, so a rare valid string never outranks a common word.
+    """
+    lower = word.lower()
+    ranked: list[str] = []
+    repaired = place_tone(lower, TRADITIONAL)
+    if repaired and repaired != lower and is_valid_syllable(repaired):
+        ranked.append(repaired)
+    base = strip_tones(lower)
+    tones = sorted({t for _, t in tone_marks(lower)}) or [NGANG]
+    respelt = _respellings(lower, base, tones)
+    seen = {w for w in respelt if frequency(w)}
+    ranked += [w for w in _rank(seen or respelt) if w not in ranked]
+    same_tone: set[str] = set()
+    for tone in tones:
+        for edit in _edits1(base) | _initial_swaps(base):
+            spelled = _spell_with_tone(edit, tone)
+            if spelled and frequency(spelled):
+                same_tone.add(spelled)
+    ranked += [w for w in _rank(same_tone) if w not in ranked]
+    if len(ranked) < limit:
+        other_tone = {_spell_with_tone(base, t) for t in range(6) if t not in tones}
+        ranked += [w for w in _rank(w for w in other_tone if w and frequency(w))
+                   if w not in ranked]
+    return ranked[:limit]
+
+
+@functools.lru_cache(maxsize=1)
+def _pyspellchecker():
+    from spellchecker import SpellChecker  # heavy: imported only when asked for
+
+    checker = SpellChecker(language=None, distance=1, case_sensitive=True)
+    checker.word_frequency.load_json(dict(syllable_frequencies()))
+    return checker
+
+
+def pyspellchecker_candidates(word: str, limit: int = 5) -> list[str]:
+    """pyspellchecker's candidates at edit distance 1 over the precomposed letters, ranked
+    by the same frequency table."""
+    checker = _pyspellchecker()
+    found = checker.candidates(word.lower()) or set()
+    return sorted(found, key=lambda w: (-checker.word_usage_frequency(w), w))[:limit]
+
+
+def split_glued(word: str) -> list[str] | None:
+    """`word` as two or three valid syllables glued together ("bốđiểm" -> ["bố", "điểm"]),
+    the split whose rarest part is most frequent; None when there is no such split."""
+    best: tuple[int, list[str]] | None = None
+    n = len(word)
+    for i in range(1, n):
+        left = word[:i]
+        if not is_valid_syllable(left):
+            continue
+        rights = [[word[i:]]] + [[word[i:j], word[j:]] for j in range(i + 1, n)]
+        for right in rights:
+            if all(is_valid_syllable(p) for p in right):
+                parts = [left, *right]
+                score = min(frequency(p) for p in parts)
+                if score and (best is None or score > best[0]):
+                    best = (score, parts)
+    return best[1] if best else None
+
+
+def apply_case(model: str, word: str) -> str:
+    """`word` written with the case pattern of `model` (lower, Capitalised or UPPER)."""
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+__all__ = [
+    "Misspellings", "apply_case", "candidates", "frequency", "misspellings",
+    "pyspellchecker_candidates", "split_glued", "split_tone", "syllable_frequencies",
+]
