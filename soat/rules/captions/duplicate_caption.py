@@ -33,7 +33,11 @@ def _has_letter(text: str) -> bool:
 
 
 def find_duplicates(doc: Document) -> Iterator[tuple[Block, Block | Image]]:
-    """(block, what it repeats): the previous block, or the image right before it."""
+    """(block, what it repeats): the previous block, or the image right before it.
+
+    An HTML <title> and the <h1> after it, or a <figcaption> and its image's alt text, are
+    meant to be equal; a <p> repeating either is not.
+    """
     images_before = {}
     for image in doc.images:
         images_before.setdefault(image.block_index, image)
@@ -44,9 +48,11 @@ def find_duplicates(doc: Document) -> Iterator[tuple[Block, Block | Image]]:
             if _has_letter(text):
                 image = images_before.get(block.index)
                 if previous is not None and previous.kind in COMPARED_KINDS \
-                        and comparable(previous.text) == text:
+                        and comparable(previous.text) == text \
+                        and not (previous.kind == "title" and block.kind == "heading"):
                     yield block, previous
-                elif image is not None and comparable(image.alt) == text:
+                elif image is not None and block.kind == "paragraph" \
+                        and comparable(image.alt) == text:
                     yield block, image
         previous = block
 
