@@ -27,13 +27,25 @@ _LONG_RE = re.compile(
     re.IGNORECASE,
 )
 _LONG_CUE_RE = re.compile(r"(?:ngày|hôm)\s*$", re.IGNORECASE)
-# Words after which a day/month without a year is a date (a time of day, a weekday, a range).
-_CUE_RE = re.compile(
-    r"(?<!\w)(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|khuya|rạng\s+sáng|từ|"
-    r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|CN)"
+# Words after which a day/month without a year is a date: strong cues name a day ("ngày",
+# a weekday); weak ones (a time of day, "từ") also introduce ranges and times ("từ 5-15 năm",
+# "sáng 9.30"), so after them only a day/month that exists is taken for a date.
+_STRONG_CUE_RE = re.compile(
+    r"(?<!\w)(?:ngày|hôm|mùng|mồng|thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|CN)"
     r"(?:\s+(?:nay|qua|mai|này|mùng|mồng))?\s*[,(]?\s*$",
     re.IGNORECASE,
 )
+_WEAK_CUE_RE = re.compile(
+    r"(?<!\w)(?:sáng|trưa|chiều|tối|đêm|khuya|rạng\s+sáng|từ)"
+    r"(?:\s+(?:nay|qua|mai|này|ngày))?\s*[,(]?\s*$",
+    re.IGNORECASE,
+)
+_RANGE_AFTER_RE = re.compile(
+    r"\s*(?:%|năm|tháng|tuần|ngày|giờ|phút|tuổi|người|lần|m|km|cm|mm|kg|tấn|tỷ|triệu|nghìn|"
+    r"ngàn|độ|cơn|ha|hecta|học|điểm|bàn|cái|chiếc|con|căn|lượt|vụ|ca|xe|tầng)(?!\w)|\s*[°º%]",
+    re.IGNORECASE,
+)
+_DECIMAL_RANGE_RE = re.compile(r"\s*(?:[-–]|đến|tới)\s*\d")
 _RANGE_CUE_RE = re.compile(r"(?:đến|tới|và|-|–)\s*(?:ngày\s+)?$", re.IGNORECASE)
 # A number before which a day/month is an address or a count: "số 31/4", "hẻm 30/2".
 _ADDRESS_RE = re.compile(r"(?<!\w)(?:số|hẻm|ngõ|ngách|kiệt|kiệt|nhà|lô|phòng)\s*$", re.IGNORECASE)
@@ -111,13 +123,18 @@ def nd30_padding(day: int, month: int) -> tuple[bool, bool]:
     return day < 10, month < 3
 
 
-def _has_cue(text: str, start: int, previous_end: int | None) -> bool:
+def _cue(text: str, start: int, previous_end: int | None) -> str:
+    """"strong", "weak" or "" for the words before a day/month without a year."""
     before = text[max(0, start - 40):start]
-    if _CUE_RE.search(before):
-        return True
-    # "từ 1/3 đến 5/3", "ngày 2/9 và 3/9": a range or list after a date.
-    return previous_end is not None and start - previous_end <= 12 and bool(
-        _RANGE_CUE_RE.search(text[previous_end:start]))
+    if _STRONG_CUE_RE.search(before):
+        return "strong"
+    if _WEAK_CUE_RE.search(before):
+        return "weak"
+    # "ngày 1/3 đến 5/3", "ngày 2/9 và 3/9": a range or list right after a date.
+    if previous_end is not None and start - previous_end <= 12 and _RANGE_CUE_RE.search(
+            text[previous_end:start]):
+        return "weak"
+    return ""
 
 
 def find_dates(text: str) -> list[DateMention]:
@@ -146,10 +163,14 @@ def find_dates(text: str) -> list[DateMention]:
         if _ADDRESS_RE.search(before):
             continue
         if year is None:
-            if not _has_cue(text, m.start(), previous_end):
+            cue = _cue(text, m.start(), previous_end)
+            if not cue:
                 continue
-            if sep == "." and not is_valid_date(day, month):
-                continue  # "sáng 9.30" is a time of day
+            if (cue == "weak" or sep == ".") and not is_valid_date(day, month):
+                continue  # "từ 5-15 năm", "sáng 9.30": a range or a time of day
+            if cue == "weak" and (_RANGE_AFTER_RE.match(text, m.end()) or
+                                  (sep == "." and _DECIMAL_RANGE_RE.match(text, m.end()))):
+                continue  # "từ 3-5 tháng", "từ 15.8 - 18.8ºC": amounts, not dates
         holiday = year is None and (day, month) in HOLIDAYS
         found.append(DateMention(m.start(), m.end(), day, month, year, "numeric", sep,
                                  m.group(1), m.group(3), holiday=holiday))
