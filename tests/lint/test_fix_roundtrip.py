@@ -72,15 +72,14 @@ def sarif_safe_edits(sarif: dict, text: str) -> list[tuple[int, int, str]]:
                 for change in fix["artifactChanges"]:
                     for rep in change["replacements"]:
                         region = rep["deletedRegion"]
-                        if "charOffset" in region:
-                            start = region["charOffset"]
-                            end = start + region.get("charLength", 0)
-                        else:
-                            start = offset_of_codepoint_column(
-                                text, region["startLine"], region.get("startColumn", 1))
-                            end = offset_of_codepoint_column(
-                                text, region.get("endLine", region["startLine"]),
-                                region["endColumn"])
+                        start = offset_of_codepoint_column(
+                            text, region["startLine"], region.get("startColumn", 1))
+                        end = offset_of_codepoint_column(
+                            text, region.get("endLine", region["startLine"]),
+                            region["endColumn"])
+                        if "charOffset" in region:  # both forms must name the same characters
+                            assert (region["charOffset"], region.get("charLength", 0)) == \
+                                (start, end - start)
                         edits.append((start, end, rep.get("insertedContent", {}).get("text", "")))
     return edits
 
