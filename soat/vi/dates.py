@@ -192,7 +192,7 @@ _WEEKDAY_RE = re.compile(
 _ORDINAL_NOUNS = frozenset("""
     lần kỳ khóa khoá đợt phiên lượt vòng hạng giải năm ngày tuần tháng người số đời thế hệ
     bậc lớp tầng mục điều khoản chương phần cấp thời đoạn trận hiệp ván ván set bài nhóm
-    quý hội nghị đại hội buổi chặng hàng loại đứng xếp về nhì tập kì
+    quý hội nghị họp đại hội buổi chặng hàng loại đứng xếp về nhì tập kì
 """.split())
 
 
@@ -267,7 +267,8 @@ def weekday_text(weekday: int, like: str) -> str:
     if weekday == 6:
         if like == "CN":
             return "CN"
-        return "Chủ nhật" if like[:1].isupper() or not like else "chủ nhật"
+        last = like.split()[-1] if like.split() else ""
+        return "chủ nhật" if last.isalpha() and last.islower() else "Chủ nhật"
     m = re.match(r"(thứ)(\s+)(\S+)", like, re.IGNORECASE)
     if m is None:  # "Chủ nhật"/"CN" written where another day was meant
         return WEEKDAY_NAMES[weekday] if like != "CN" else f"T{weekday + 2}"

@@ -139,12 +139,21 @@ def canonical_code(code: str) -> tuple[str, list[str]]:
     return canon, problems
 
 
+_KNOWN_UPPER = frozenset(
+    {k.upper() for k in STATE_TYPES | PARTY_TYPES | STATE_ISSUERS | PARTY_ISSUERS}
+    | set(MIXED_CASE) | set(D_FOR_DJ)
+)
+
+
 def _is_codeish(code: str) -> bool:
-    """Looks like an abbreviation: capitals (mixed case only for the known codes)."""
+    """Looks like an abbreviation: capitals, or a known code in any case but a capital first."""
     c = normalize_lookalikes(code)
-    if c.upper() in MIXED_CASE or c.upper() in D_FOR_DJ:
-        return c == MIXED_CASE.get(c.upper(), c.upper()) or c == c.upper()
-    return c[:1].isupper() and (c == c.upper() or c.upper() in ("TƯ", "T.Ư"))
+    if not c[:1].isupper():
+        return False
+    upper = c.upper()
+    if c == upper or upper in ("TƯ", "T.Ư"):
+        return True
+    return upper in _KNOWN_UPPER
 
 
 def parse_symbol(text: str, start: int = 0, *, in_citation: bool = False) -> Symbol | None:

@@ -196,9 +196,14 @@ def pyspellchecker_candidates(word: str, limit: int = 5) -> list[str]:
     return sorted(found, key=lambda w: (-checker.word_usage_frequency(w), w))[:limit]
 
 
+_GLUED_MIN_FREQUENCY = 20  # every part must be a common syllable ("biế" is not "bi ế")
+
+
 def split_glued(word: str) -> list[str] | None:
     """`word` as two or three valid syllables glued together ("bốđiểm" -> ["bố", "điểm"]),
-    the split whose rarest part is most frequent; None when there is no such split."""
+    the split whose rarest part is most frequent; None when there is no such split. Parts
+    must be common syllables, and a split between two copies of one vowel ("Lôông") is
+    not taken: doubled vowels are how minority-language names are written."""
     best: tuple[int, list[str]] | None = None
     n = len(word)
     for i in range(1, n):
@@ -210,9 +215,16 @@ def split_glued(word: str) -> list[str] | None:
             if all(is_valid_syllable(p) for p in right):
                 parts = [left, *right]
                 score = min(frequency(p) for p in parts)
-                if score and (best is None or score > best[0]):
+                if any(_same_vowel(a[-1], b[0]) for a, b in zip(parts, parts[1:])):
+                    continue
+                if score >= _GLUED_MIN_FREQUENCY and (best is None or score > best[0]):
                     best = (score, parts)
     return best[1] if best else None
+
+
+def _same_vowel(a: str, b: str) -> bool:
+    base_a, base_b = split_tone(a)[0], split_tone(b)[0]
+    return base_a == base_b and base_a in "aăâeêioôơuưy"
 
 
 def apply_case(model: str, word: str) -> str:

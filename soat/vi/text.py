@@ -65,13 +65,24 @@ def is_capitalized(word: str) -> bool:
     return bool(word) and word[0].isupper()
 
 
-# Credits and attributions that open a line: "Ảnh: …", "Nguồn: …", "Theo …", "Bài và ảnh: …".
+# Credits and attributions that open a short line: "Ảnh: …", "Nguồn: …", "Theo …".
 _CREDIT_LINE_RE = re.compile(
-    r"^[(\[]?\s*(anh|anh minh hoa|nguon|nguon anh|theo|tac gia|bai va anh|bai, anh|bai anh|"
-    r"video|do hoa|clip|thuc hien|tong hop|trinh bay|bien tap|phong vien|ctv|pv)\b")
+    r"^[(\[]?\s*(ảnh|ảnh minh họa|ảnh minh hoạ|nguồn|nguồn ảnh|theo|tác giả|bài và ảnh|bài, ảnh|"
+    r"bài ảnh|video|đồ họa|đồ hoạ|clip|thực hiện|tổng hợp|trình bày|biên tập|phóng viên|ctv|pv)"
+    r"(?![\w])")
 CREDIT_WORDS = frozenset({"ảnh", "nguồn", "theo", "video", "clip"})
+MAX_CREDIT_WORDS = 15
 
 
 def is_credit_line(text: str) -> bool:
-    """Whether a line opens with a credit or attribution ("Ảnh: TTXVN", "Theo Reuters")."""
-    return bool(_CREDIT_LINE_RE.match(fold_tones(text)))
+    """Whether a short line is a credit or attribution ("Ảnh: TTXVN", "Theo Reuters").
+
+    "Theo ông A, …" opens a sentence, not a credit: a credit has no comma before its colon
+    and few words.
+    """
+    folded = fold_case(text)
+    m = _CREDIT_LINE_RE.match(folded)
+    if not m or word_count(folded) > MAX_CREDIT_WORDS:
+        return False
+    head = folded.split(":", 1)[0] if ":" in folded else folded
+    return "," not in head or m.group(1) == "bài, ảnh"

@@ -1,0 +1,117 @@
+"""Official titles (chức danh): the lexicon, their official spelling and how they relate.
+
+Chức danh: bảng từ vựng, cách viết hoa chính thức, cấp trưởng/cấp phó.
+A title has a rank and a base: "Chủ tịch" (head of "chủ tịch"), "Phó Chủ tịch" and
+"Phó Chủ tịch Thường trực" (deputies of it), "Thứ trưởng" (deputy of "bộ trưởng"),
+"Ủy viên Đoàn Chủ tịch" (a member of a body). One person cannot be head and deputy of the same
+post in the same organisation; a deputy and a standing deputy are compatible.
+Modifiers before a title change the post: "nguyên" (former), "tân" (newly appointed),
+"quyền" (acting), "cố" (late).
+Pure functions; nothing here knows about soat's documents.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+HEAD, DEPUTY, MEMBER, OTHER = "head", "deputy", "member", "other"
+
+# Head titles that have deputies "Phó <title>" (and often "Phó <title> Thường trực").
+_HEADS_WITH_DEPUTY = (
+    "Chủ tịch", "Chủ tịch nước", "Trưởng Ban", "Trưởng ban", "Giám đốc", "Tổng Giám đốc",
+    "Bí thư", "Tổng Biên tập", "Chánh Văn phòng", "Thủ tướng", "Chủ nhiệm", "Trưởng phòng",
+    "Hiệu trưởng", "Viện trưởng", "Cục trưởng", "Vụ trưởng", "Chánh án", "Tổng Thư ký",
+    "Tổng cục trưởng", "Chánh Thanh tra", "Trưởng Đoàn", "Tổng Kiểm toán",
+)
+# Single titles without a "Phó" form, with their rank and base.
+_OTHER_TITLES = (
+    ("Bộ trưởng", HEAD, "bộ trưởng"),
+    ("Thứ trưởng", DEPUTY, "bộ trưởng"),
+    ("Thứ trưởng Thường trực", DEPUTY, "bộ trưởng"),
+    ("Tổng Bí thư", HEAD, "tổng bí thư"),
+    ("Ủy viên Đoàn Chủ tịch", MEMBER, "đoàn chủ tịch"),
+    ("Ủy viên Ban Chấp hành", MEMBER, "ban chấp hành"),
+    ("Ủy viên Ban Thường vụ", MEMBER, "ban thường vụ"),
+    ("Ủy viên Bộ Chính trị", MEMBER, "bộ chính trị"),
+    ("Ủy viên Ban Bí thư", MEMBER, "ban bí thư"),
+    ("Ủy viên Trung ương Đảng", MEMBER, "ban chấp hành trung ương"),
+    ("Ủy viên Ban Chấp hành Trung ương Đảng", MEMBER, "ban chấp hành trung ương"),
+    ("Ủy viên Ủy ban Kiểm tra", MEMBER, "ủy ban kiểm tra"),
+)
+MODIFIERS = ("nguyên", "tân", "quyền", "cố")
+
+# Titles whose holder is one person per organisation (TTL002).
+SINGLE_HOLDER_BASES = frozenset({
+    "chủ tịch", "trưởng ban", "giám đốc", "tổng giám đốc", "bí thư", "tổng biên tập",
+    "chánh văn phòng", "chủ nhiệm", "hiệu trưởng", "viện trưởng", "cục trưởng", "vụ trưởng",
+    "chánh án", "tổng cục trưởng", "bộ trưởng", "chánh thanh tra",
+})
+
+
+@dataclass(frozen=True)
+class TitleForm:
+    """One entry of the lexicon: its official spelling, rank and base."""
+
+    official: str
+    rank: str
+    base: str
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(self.official.split())
+
+
+@functools.lru_cache(maxsize=1)
+def title_lexicon() -> tuple[TitleForm, ...]:
+    """Every title form, longest first."""
+    forms: dict[str, TitleForm] = {}
+    for head in _HEADS_WITH_DEPUTY:
+        base = head.casefold()
+        if base == "trưởng ban" and head == "Trưởng ban":
+            continue  # "Trưởng ban" is the same word as "Trưởng Ban"; case is TTL005's business
+        forms[head] = TitleForm(head, HEAD, base)
+        forms[f"Phó {head}"] = TitleForm(f"Phó {head}", DEPUTY, base)
+        forms[f"Phó {head} Thường trực"] = TitleForm(f"Phó {head} Thường trực", DEPUTY, base)
+    for official, rank, base in _OTHER_TITLES:
+        forms[official] = TitleForm(official, rank, base)
+    return tuple(sorted(forms.values(), key=lambda f: -len(f.words)))
+
+
+@functools.lru_cache(maxsize=1)
+def _by_first_word() -> dict[str, tuple[TitleForm, ...]]:
+    index: dict[str, list[TitleForm]] = {}
+    for form in title_lexicon():
+        index.setdefault(form.words[0].casefold(), []).append(form)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def titles_starting_with(word: str) -> tuple[TitleForm, ...]:
+    """Lexicon forms whose first word is `word` (any case), longest first."""
+    return _by_first_word().get(word.casefold(), ())
+
+
+def match_title(words: list[str] | tuple[str, ...], start: int = 0) -> TitleForm | None:
+    """The longest lexicon title at words[start:], compared without case."""
+    for form in titles_starting_with(words[start]) if start < len(words) else ():
+        n = len(form.words)
+        if len(words) - start >= n and all(
+                w.casefold() == f.casefold() for w, f in zip(words[start:start + n], form.words)):
+            return form
+    return None
+
+
+def incompatible(rank_a: str, base_a: str, rank_b: str, base_b: str) -> bool:
+    """Whether one person cannot hold both titles in one organisation at once.
+
+    The head and a deputy of the same post conflict ("Chủ tịch" / "Phó Chủ tịch",
+    "Trưởng Ban Tuyên giáo" / "Phó Trưởng Ban Tuyên giáo", "Bộ trưởng" / "Thứ trưởng");
+    two deputy forms ("Phó Chủ tịch" / "Phó Chủ tịch Thường trực") and titles of different
+    posts do not.
+    """
+    return base_a == base_b and {rank_a, rank_b} == {HEAD, DEPUTY}
+
+
+def is_single_holder(rank: str, base: str) -> bool:
+    """A post one person holds at a time in one organisation ("Chủ tịch", "Trưởng Ban X")."""
+    return rank == HEAD and (base in SINGLE_HOLDER_BASES or base.startswith("trưởng ban "))
