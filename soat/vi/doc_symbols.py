@@ -118,7 +118,7 @@ def canonical_code(code: str) -> tuple[str, list[str]]:
         if upper != "TW":
             problems.append("tu-for-tw")
         elif fixed != "TW":
-            problems.append("case")
+            problems.append("lowercase" if fixed.islower() else "case")
         return "TW", problems
     if "." in fixed:
         return fixed, problems

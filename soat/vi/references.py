@@ -115,12 +115,22 @@ class Citation:
         return next((w for w in TYPE_WORDS if w.casefold() == folded), None)
 
 
+# Types the Party does not issue: with a Party symbol they are always a mismatch.
+_STATE_ONLY = frozenset({"Thông tư", "Thông tư liên tịch", "Nghị định", "Luật", "Bộ luật",
+                         "Pháp lệnh", "Công điện", "Dự án", "Hợp đồng", "Lệnh",
+                         "Nghị quyết liên tịch"})
+
+
 def allowed_codes(type_word: str, family: str) -> set[str] | None:
-    """Type codes a type word may carry in a family; None when any code goes (Văn bản)."""
-    table = _PARTY_CODES if family == "party" else _STATE_CODES
-    if type_word in GENERIC_TYPES and family != "party":
+    """Type codes a type word may carry in a family; None when any code goes (Văn bản) or
+    nothing is known."""
+    if family == "party":
+        if type_word in _STATE_ONLY:
+            return set()
+        return _PARTY_CODES.get(type_word)
+    if type_word in GENERIC_TYPES:
         return None
-    return table.get(type_word)
+    return _STATE_CODES.get(type_word)
 
 
 def words_for_code(code: str, family: str) -> tuple[str, ...]:
@@ -290,6 +300,10 @@ def normalize_issuer(issuer: str) -> str:
     s = s.replace("khoá", "khóa")
     s = re.sub(r"\s+khóa\s+\S+$", "", s.strip())
     s = re.sub(r"(?<!\w)đảng(?!\w)", " ", s)
+    # "Hội nghị (lần thứ sáu) Ban Chấp hành Trung ương", "Hội nghị Trung ương 6": the meeting
+    # of the body is the body.
+    s = re.sub(r"^hội nghị\s+(?:lần thứ\s+\S+\s+)?", "", s.strip())
+    s = re.sub(r"\s+(?:lần thứ\s+)?(?:\d+|[ivxlc]+)$", "", s.strip())
     return " ".join(s.split())
 
 
