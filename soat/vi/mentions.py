@@ -98,7 +98,7 @@ class MentionContext:
             return 0
         for cand in self._orgs.get(words[i].casefold(), ()):
             n = len(cand)
-            if len(words) - i >= n and all(w.casefold() == c for w, c in zip(words[i:i + n], cand)):
+            if len(words) - i >= n and all(w.casefold() == c for w, c in zip(words[i:i + n], cand, strict=False)):
                 return n
         return 0
 

@@ -108,6 +108,6 @@ def name_variant(a: str, b: str) -> str | None:
         return None
     from rapidfuzz.distance import Levenshtein
 
-    if Levenshtein.distance(pa, pb) == 1 and sum(x != y for x, y in zip(pa.split(), pb.split())) == 1:
+    if Levenshtein.distance(pa, pb) == 1 and sum(x != y for x, y in zip(pa.split(), pb.split(), strict=False)) == 1:
         return "letter"
     return None

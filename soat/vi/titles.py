@@ -96,7 +96,7 @@ def match_title(words: list[str] | tuple[str, ...], start: int = 0) -> TitleForm
     for form in titles_starting_with(words[start]) if start < len(words) else ():
         n = len(form.words)
         if len(words) - start >= n and all(
-                w.casefold() == f.casefold() for w, f in zip(words[start:start + n], form.words)):
+                w.casefold() == f.casefold() for w, f in zip(words[start:start + n], form.words, strict=False)):
             return form
     return None
 

@@ -1,0 +1,178 @@
+"""What the TTL rules share: the person mentions of a document, organisation keys, dates.
+
+A package, not a rule module (the rule-list test skips packages). Each TTL rule asks
+`mentions_of(doc, knowledge)`; the analysis runs once per document and knowledge (the last
+result is kept).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from soat.lint.document import Block, Document
+from soat.lint.knowledge import Knowledge, Person, Role
+from soat.vi.mentions import Mention, MentionContext, TitleHit, find_title_hits_and_mentions
+from soat.vi.names import is_name_syllable
+from soat.vi.text import fold_case
+from soat.vi.titles import match_title
+
+# Capitalised words that do not make an organisation specific ("UBND tỉnh", "LĐLĐ Thành phố").
+_GENERIC_CAPS = {
+    "thành", "phố", "tỉnh", "huyện", "quận", "xã", "phường", "công", "ty", "ủy", "ban", "hội",
+    "sở", "bộ", "liên", "đoàn", "lao", "động", "tổng", "trung", "ương", "đảng", "cơ", "văn", "phòng", "tập", "nhà", "máy", "trường", "viện", "cục", "vụ", "chi", "nhánh",
+}
+_EXPANSIONS = {
+    "lđlđ": "liên đoàn lao động", "ubnd": "ủy ban nhân dân", "hđnd": "hội đồng nhân dân",
+    "tp": "thành phố", "tp.": "thành phố", "tổng lđlđ": "tổng liên đoàn lao động",
+}
+_UNIT_WORDS_RE = re.compile(r"\b(tỉnh|thành phố)\b ?")
+# Words that say posts change hands in this document: two holders of one post, or one person
+# with two ranks, are then the story, not a defect.
+_CHANGE_RE = re.compile(
+    r"\b(bầu|bổ nhiệm|giữ chức|thôi giữ|thôi làm|thôi chức|nghỉ hưu|điều động|kiện toàn|"
+    r"bàn giao|miễn nhiệm|luân chuyển|chuyển công tác|kế nhiệm|tiền nhiệm|nhận nhiệm vụ|"
+    r"từng giữ|từng là|khi đó|lúc đó|lúc bấy giờ|thời điểm đó|chức vụ|phụ trách|kiêm)\b",
+    re.IGNORECASE,
+)
+_TERM_RE = re.compile(r"\b(nhiệm kỳ|khóa)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A mention with its block, in document order."""
+
+    block: Block
+    mention: Mention
+    order: int
+
+    @property
+    def name(self) -> str:
+        return self.mention.name
+
+    @property
+    def title(self) -> TitleHit:
+        return self.mention.title
+
+    def name_span(self) -> tuple[int, int]:
+        return self.block.span(self.mention.name_start, self.mention.name_end)
+
+    def title_span(self) -> tuple[int, int]:
+        return self.block.span(self.title.start, self.title.end)
+
+    def org_span(self) -> tuple[int, int] | None:
+        if self.mention.org is None:
+            return None
+        return self.block.span(self.mention.org_start, self.mention.org_end)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    found: tuple[Found, ...]
+    hits: tuple[tuple[Block, TitleHit], ...]
+
+
+_LAST: list = [None, None, None]
+
+
+def context_for(knowledge: Knowledge) -> MentionContext:
+    key = id(knowledge)
+    cached = _CONTEXTS.get(key)
+    if cached is None or cached[0] is not knowledge:
+        orgs = [n for o in knowledge.organizations for n in o.all_names]
+        places = [p.name for p in knowledge.places] + [v for p in knowledge.places for v in p.variants]
+        cached = (knowledge, MentionContext(orgs, places, [p.name for p in knowledge.persons]))
+        _CONTEXTS.clear()
+        _CONTEXTS[key] = cached
+    return cached[1]
+
+
+_CONTEXTS: dict = {}
+
+
+def mentions_of(doc: Document, knowledge: Knowledge) -> Analysis:
+    if _LAST[0] is doc and _LAST[1] is knowledge:
+        return _LAST[2]
+    ctx = context_for(knowledge)
+    found, hits = [], []
+    for block in doc.blocks:
+        text = block.text
+        if not text or _mostly_upper(text):
+            continue
+        block_hits, block_mentions = find_title_hits_and_mentions(text, ctx)
+        hits.extend((block, h) for h in block_hits)
+        found.extend(Found(block, m, len(found) + i) for i, m in enumerate(block_mentions))
+    result = Analysis(tuple(found), tuple(hits))
+    _LAST[:] = [doc, knowledge, result]
+    return result
+
+
+def _mostly_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+
+def org_key(org: str | None, knowledge: Knowledge) -> str | None:
+    """A key under which two spellings of one organisation are equal; None when the text
+    names no specific organisation ("UBND tỉnh", "LĐLĐ Thành phố") or is missing."""
+    if not org:
+        return None
+    entry = knowledge.organization(org)
+    if entry is not None:
+        return entry.name
+    if not any(is_name_syllable(w) and w.casefold() not in _GENERIC_CAPS for w in org.split()):
+        return None
+    folded = fold_case(org).replace("tp.", "tp ")
+    words = [_EXPANSIONS.get(w, w) for w in folded.split()]
+    expanded = " ".join(words)
+    entry = knowledge.organization(expanded) or knowledge.organization(_UNIT_WORDS_RE.sub("", expanded))
+    if entry is not None:
+        return entry.name
+    return _UNIT_WORDS_RE.sub("", expanded).strip()
+
+
+def describes_changes(doc: Document, analysis: Analysis, terms: bool = False) -> bool:
+    """Whether the document tells of posts changing hands (elections, appointments, former,
+    acting or late holders): then two ranks of one person, or two holders of one post, can
+    both be right. With `terms`, a mention of a term of office ("nhiệm kỳ") counts too."""
+    if any(hit.modifier for _, hit in analysis.hits):
+        return True
+    pattern = (_CHANGE_RE, _TERM_RE) if terms else (_CHANGE_RE,)
+    return any(p.search(b.text) for b in doc.blocks for p in pattern)
+
+
+def document_date(doc: Document) -> dt.date:
+    value = doc.metadata.get("date")
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            pass
+    return dt.date.today()
+
+
+def role_valid(role: Role, day: dt.date) -> bool:
+    return (role.from_ is None or role.from_ <= day) and (role.until is None or day <= role.until)
+
+
+def role_title(role: Role) -> tuple[str, str] | None:
+    """(rank, base) of a registry role's title, or None when it is not in the lexicon."""
+    words = role.title.split()
+    form = match_title(words, 0)
+    if form is None:
+        return None
+    rest = words[len(form.words):]
+    base = form.base + (" " + " ".join(rest).casefold() if rest and form.words[-1].casefold() == "ban" else "")
+    return form.rank, base
+
+
+def person_named(knowledge: Knowledge, name: str) -> Person | None:
+    for p in knowledge.persons:
+        if p.name == name:
+            return p
+    return None

@@ -1,0 +1,131 @@
+"""TTL003 name-variant — một người, hai cách viết tên (khác dấu hay một chữ).
+
+"Trần Thị Thanh Hương" và "Trần Thị Thanh Hướng" cùng là "Phó Chủ tịch LĐLĐ tỉnh X" trong một
+bài: cùng một người, một cách viết sai. Two mentions whose names differ only by tone or vowel
+marks, or by one letter (compared with and without marks), under the same title in the same
+organisation; or a name that close to a registry person who holds that title there at the
+document's date. Two real people can be one tone mark apart ("Nguyễn Anh Tuân" and "Nguyễn Anh
+Tuấn"): a near miss with a different title or organisation, or without a title, is no finding.
+Fix (unsafe): the registry spelling, or the spelling used first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Related, Severity
+from soat.lint.document import Document
+from soat.lint.rule import Example, NoOptions, Rule
+from soat.rules.titles.context import (
+    document_date,
+    mentions_of,
+    org_key,
+    role_title,
+    role_valid,
+)
+from soat.vi.names import name_variant
+
+
+def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
+    analysis = mentions_of(doc, knowledge)
+    if not analysis.found:
+        return
+    keys = {f.order: org_key(f.mention.org, knowledge) for f in analysis.found}
+    first_of: dict[str, object] = {}
+    for f in analysis.found:
+        first_of.setdefault(f.name, f)
+    registered = {p.name for p in knowledge.persons}
+    reported: set[int] = set()
+    # Within the document: a later spelling against an earlier one with the same post.
+    names = list(first_of)
+    for i, later in enumerate(names):
+        for earlier in names[:i]:
+            if not name_variant(earlier, later):
+                continue
+            pairs = [(a, b) for a in analysis.found if a.name == earlier
+                     for b in analysis.found if b.name == later and _same_post(a, b, keys)]
+            if not pairs:
+                continue
+            right, wrong = (later, earlier) if later in registered and earlier not in registered \
+                else (earlier, later)
+            anchor = first_of[right]
+            for f in analysis.found:
+                if f.name == wrong and f.order not in reported:
+                    reported.add(f.order)
+                    yield _diagnostic(f, right, anchor, from_registry=right in registered)
+    # Against the registry.
+    if not knowledge.persons:
+        return
+    day = document_date(doc)
+    for f in analysis.found:
+        if f.order in reported or f.name in registered:
+            continue
+        for person in knowledge.persons:
+            if not name_variant(f.name, person.name):
+                continue
+            if any(_role_matches(role, f, keys[f.order], knowledge, day) for role in person.roles):
+                reported.add(f.order)
+                yield _diagnostic(f, person.name, None, from_registry=True)
+                break
+
+
+def _same_post(a, b, keys) -> bool:
+    ta, tb = a.title, b.title
+    if (ta.rank, ta.base) != (tb.rank, tb.base) or ta.modifier or tb.modifier:
+        return False
+    ka, kb = keys[a.order], keys[b.order]
+    return ka is None or kb is None or ka == kb
+
+
+def _role_matches(role, f, key, knowledge, day) -> bool:
+    if not role_valid(role, day) or role_title(role) != (f.title.rank, f.title.base):
+        return False
+    role_key = org_key(role.org, knowledge)
+    return key is None or role_key is None or key == role_key
+
+
+def _diagnostic(f, right: str, anchor, from_registry: bool) -> Diagnostic:
+    start, end = f.name_span()
+    where = ("theo danh sách người", "in the registry") if from_registry else ("ở lần nhắc trước", "earlier")
+    related = ()
+    if anchor is not None:
+        a_start, a_end = anchor.name_span()
+        related = (Related(Msg(f"\"{right}\" ở đây", f"\"{right}\" here"), a_start, a_end),)
+    return Diagnostic(
+        Msg(f"\"{f.name}\" ({f.title.written}) gần giống \"{right}\" {where[0]}, cùng chức danh: "
+            "có phải viết sai tên?",
+            f"\"{f.name}\" ({f.title.written}) is one mark or letter away from \"{right}\" "
+            f"{where[1]}, with the same title: a misspelt name?"),
+        start, end,
+        fix=Fix.replace(Msg(f"Viết \"{right}\"", f"Write \"{right}\""), start, end, right,
+                        Applicability.UNSAFE),
+        related=related,
+    )
+
+
+RULE = Rule(
+    code="TTL003",
+    name="name-variant",
+    summary=Msg("Tên một người được viết hai cách (khác dấu hay một chữ)",
+                "A person's name is spelt two ways (one mark or letter apart)"),
+    explanation=Msg(
+        "Hai lần nhắc cùng chức danh, cùng cơ quan mà tên chỉ khác dấu thanh, dấu mũ hay một "
+        "chữ cái; hoặc tên gần giống một người trong danh sách (registry) giữ đúng chức danh "
+        "đó. Hai người thật có thể chỉ khác một dấu (\"Nguyễn Anh Tuân\", \"Nguyễn Anh Tuấn\"): "
+        "khác chức danh hay cơ quan thì không báo. Sửa (không an toàn): cách viết trong danh "
+        "sách, hoặc cách viết dùng trước.",
+        "Two mentions with the same title in the same organisation whose names differ only "
+        "by tone or vowel marks or by one letter; or a name that close to a registry person "
+        "who holds that title. Two real people can be one mark apart (\"Nguyễn Anh Tuân\", "
+        "\"Nguyễn Anh Tuấn\"): with a different title or organisation there is no finding. "
+        "Fix (unsafe): the registry spelling, or the one used first.",
+    ),
+    severity=Severity.WARNING,
+    check=check,
+    bad=(Example("Phó Chủ tịch LĐLĐ tỉnh Nghệ An Trần Thị Thanh Hương chủ trì hội nghị.\n\n"
+                 "Phó Chủ tịch LĐLĐ tỉnh Nghệ An Trần Thị Thanh Hướng nhấn mạnh vai trò "
+                 "của công đoàn."),),
+    good=(Example("Chủ tịch LĐLĐ thành phố Hải Phòng Nguyễn Anh Tuân phát biểu.\n\n"
+                  "Phó Giám đốc Sở Y tế Nguyễn Anh Tuấn trả lời phỏng vấn."),),
+    fixes=frozenset({"unsafe"}),
+)

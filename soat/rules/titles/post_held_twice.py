@@ -1,0 +1,78 @@
+"""TTL002 post-held-twice — một chức vụ chỉ một người giữ lại được gán cho hai người.
+
+"Chủ tịch LĐLĐ tỉnh X Nguyễn Văn A" rồi "Chủ tịch LĐLĐ tỉnh X Trần Văn B" trong cùng một bài:
+một trong hai chức danh sai. A post one person holds at a time (the head: Chủ tịch, Trưởng Ban
+…, Giám đốc, Bí thư) of one named organisation is given to two different people. Only
+organisations named specifically count ("UBND tỉnh" alone does not). Documents that tell of
+posts changing hands (elections, appointments, terms of office, "nguyên", "tân", "quyền",
+"cố") are left alone; two spellings of one name are TTL003's business.
+No fix: which person is meant needs a human.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from soat.lint.diagnostic import Diagnostic, Msg, Related, Severity
+from soat.lint.document import Document
+from soat.lint.rule import Example, NoOptions, Rule
+from soat.rules.titles.context import describes_changes, mentions_of, org_key
+from soat.vi.names import name_variant
+from soat.vi.titles import is_single_holder
+
+
+def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
+    analysis = mentions_of(doc, knowledge)
+    if len(analysis.found) < 2 or describes_changes(doc, analysis, terms=True):
+        return
+    holders: dict[tuple[str, str], list] = {}
+    for f in analysis.found:
+        t = f.title
+        if not is_single_holder(t.rank, t.base):
+            continue
+        key = org_key(f.mention.org, knowledge)
+        if key is None:
+            continue
+        holders.setdefault((t.base, key), []).append(f)
+    for found in holders.values():
+        first = found[0]
+        reported = {first.name}
+        for f in found[1:]:
+            if f.name in reported or name_variant(f.name, first.name):
+                continue
+            reported.add(f.name)
+            start, end = f.name_span()
+            r_start, r_end = first.name_span()
+            post = f"{f.title.written} {f.mention.org}"
+            yield Diagnostic(
+                Msg(f"\"{post}\" được gán cho {f.name}, nhưng trước đó là {first.name}; "
+                    "chức vụ này chỉ một người giữ",
+                    f"\"{post}\" is given to {f.name}, but earlier to {first.name}; one person "
+                    "holds this post"),
+                start, end,
+                related=(Related(Msg(f"{first.name} ở đây", f"{first.name} here"), r_start, r_end),),
+            )
+
+
+RULE = Rule(
+    code="TTL002",
+    name="post-held-twice",
+    summary=Msg("Một chức vụ một người giữ được gán cho hai người",
+                "A single-holder post is given to two people"),
+    explanation=Msg(
+        "Chức vụ cấp trưởng (Chủ tịch, Trưởng Ban …, Giám đốc, Bí thư) của một cơ quan cụ thể "
+        "chỉ một người giữ. Nếu bài gán nó cho hai người khác nhau thì một trong hai sai. Bài "
+        "nói về bầu cử, bổ nhiệm, nhiệm kỳ, người tiền nhiệm (\"nguyên\", \"tân\", \"quyền\", "
+        "\"cố\") được bỏ qua. Không có sửa tự động.",
+        "A head post (Chủ tịch, Trưởng Ban …, Giám đốc, Bí thư) of one specific organisation "
+        "has one holder. When an article gives it to two different people, one of them is "
+        "wrong. Articles about elections, appointments, terms of office and former, new, "
+        "acting or late holders are skipped. No fix.",
+    ),
+    severity=Severity.WARNING,
+    check=check,
+    bad=(Example("Chủ tịch LĐLĐ tỉnh Nghệ An Lê Văn Hải phát biểu khai mạc.\n\n"
+                 "Chủ tịch LĐLĐ tỉnh Nghệ An Trần Quốc Toản trao quà cho công nhân."),),
+    good=(Example("Chủ tịch LĐLĐ tỉnh Nghệ An Lê Văn Hải phát biểu khai mạc.\n\n"
+                  "Chủ tịch LĐLĐ tỉnh Hà Tĩnh Trần Quốc Toản trao quà cho công nhân."),),
+)
