@@ -166,7 +166,7 @@ def test_every_plain_character_maps_back_to_its_source(source):
     for block in doc.blocks:
         raw = block.raw
         assert raw.text and raw.text[0] not in " \t\r\n"
-        for ch, s, e in zip(raw.text, raw.starts, raw.ends):
+        for ch, s, e in zip(raw.text, raw.starts, raw.ends, strict=True):
             assert comes_from(ch, source[s:e]), (ch, source[s:e], block)
         assert list(raw.starts) == sorted(raw.starts)
         assert block.start <= raw.starts[0] and raw.ends[-1] <= block.end
@@ -178,5 +178,5 @@ def test_every_plain_character_maps_back_to_its_source(source):
 def test_no_crash_on_arbitrary_text(source):
     doc = read_html("bai.html", source)
     for block in doc.blocks:
-        for s, e in zip(block.raw.starts, block.raw.ends):
+        for s, e in zip(block.raw.starts, block.raw.ends, strict=True):
             assert 0 <= s < e <= len(source)

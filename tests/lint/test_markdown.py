@@ -101,7 +101,7 @@ def test_front_matter_is_not_linted():
 def test_entities_and_escapes_cover_their_source_characters():
     source = "Một&nbsp;hai \\* ba\n"
     block = read_markdown("bai.md", source).blocks[0]
-    spans = [(ch, source[s:e]) for ch, s, e in zip(block.raw.text, block.raw.starts, block.raw.ends)]
+    spans = [(ch, source[s:e]) for ch, s, e in zip(block.raw.text, block.raw.starts, block.raw.ends, strict=True)]
     assert ("\u00a0", "&nbsp;") in spans
     assert ("*", "\\*") in spans
     assert describe(source, run(source, ["TYP001"], "md")) == ["1:4-1:10 TYP001"]
@@ -217,7 +217,7 @@ def test_every_plain_character_maps_back_to_its_source(source):
     for block in doc.blocks:
         raw = block.raw
         assert raw.text and raw.text[0] not in " \t\r\n"
-        for ch, s, e in zip(raw.text, raw.starts, raw.ends):
+        for ch, s, e in zip(raw.text, raw.starts, raw.ends, strict=True):
             assert comes_from(ch, source[s:e]), (ch, source[s:e], block)
         assert list(raw.starts) == sorted(raw.starts)
         if block.kind != "table-cell":
@@ -230,5 +230,5 @@ def test_every_plain_character_maps_back_to_its_source(source):
 def test_no_crash_on_arbitrary_text(source):
     doc = read_markdown("bai.md", source)
     for block in doc.blocks:
-        for s, e in zip(block.raw.starts, block.raw.ends):
+        for s, e in zip(block.raw.starts, block.raw.ends, strict=True):
             assert 0 <= s < e <= len(source)
