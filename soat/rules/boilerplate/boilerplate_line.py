@@ -18,9 +18,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
-from soat.lint.document import Document
+from soat.lint.document import Block, Document
 from soat.lint.rule import Example, Rule
-from soat.rules.boilerplate.furniture import FurnitureMatch, furniture_blocks
+from soat.vi.furniture import COUNTER_ONLY_RE, FurnitureMatch, match_furniture, phrase_table
 
 _BLOCK_NAMES = {
     "related": ("khối tin liên quan", "related-articles header"),
@@ -42,6 +42,31 @@ _BLOCK_NAMES = {
 @dataclass(frozen=True)
 class Options:
     extend_phrases: tuple[str, ...] = ()
+
+
+def furniture_blocks(doc: Document, extra: tuple[str, ...] = ()) -> dict[int, FurnitureMatch]:
+    """Blocks that are page furniture, by block index.
+
+    A line that is only a counter ("(0)") directly after a furniture label is furniture too:
+    the page printed the label's counter on its own line.
+    """
+    table = phrase_table(tuple(extra))
+    found: dict[int, FurnitureMatch] = {}
+    previous: FurnitureMatch | None = None
+    for block in doc.blocks:
+        match = None
+        if _may_be_furniture(block):
+            match = match_furniture(block.text, table)
+            if match is None and previous is not None and COUNTER_ONLY_RE.match(block.text):
+                match = FurnitureMatch(block.text.strip(), previous.block, "counter", previous.safe)
+        if match is not None:
+            found[block.index] = match
+        previous = match
+    return found
+
+
+def _may_be_furniture(block: Block) -> bool:
+    return block.kind != "table-cell"
 
 
 def _message(text: str, match: FurnitureMatch) -> Msg:
@@ -96,7 +121,7 @@ RULE = Rule(
     ),
     severity=Severity.WARNING,
     check=check,
-    bad=(Example("Hội nghị tổng kết công tác năm 2023 đã diễn ra thành công tốt đẹp.\n\n"
+    bad=(Example("Tổng kết năm 2023\n\nHội nghị tổng kết công tác năm 2023 đã diễn ra thành công tốt đẹp.\n\n"
                  "Tuấn Đạt\n\nCó thể bạn quan tâm\n\nBình luận (0)"),),
     good=(Example("Đoàn viên nếu muốn xem thêm các tấm gương tiêu biểu có thể truy cập "
                   "trang của Công đoàn.\n\nẢnh: Ngọc Anh"),),

@@ -127,8 +127,12 @@ def _tags(doc: Document, block: Block) -> Iterator[Diagnostic]:
         start, end = block.span(m.start(), m.end())
         before = text[m.start() - 1:m.start()]
         after = text[m.end():m.end() + 1]
-        # A removed <br> between two words leaves a space, not a glued word.
+        # A removed <br> between two words leaves a space, not a glued word; a tag between
+        # two spaces takes one of them along.
         joiner = " " if before.strip() and after.strip() and m.group().lower().startswith("<br") else ""
+        remove_end = end
+        if before == " " and after == " ":
+            remove_end = block.span(m.end(), m.end() + 1)[1]
         what_vi = "Chú thích HTML" if kind == "comment" else "Thẻ HTML"
         what_en = "HTML comment" if kind == "comment" else "HTML tag"
         shown = m.group() if len(m.group()) <= 40 else m.group()[:37] + "…"
@@ -136,7 +140,7 @@ def _tags(doc: Document, block: Block) -> Iterator[Diagnostic]:
             Msg(f"{what_vi} còn sót trong văn bản: \"{shown}\"",
                 f"{what_en} left in the text: \"{shown}\""),
             start, end,
-            fix=Fix.replace(Msg("Xóa thẻ", "Remove the tag"), start, end, joiner,
+            fix=Fix.replace(Msg("Xóa thẻ", "Remove the tag"), start, remove_end, joiner,
                             Applicability.UNSAFE))
 
 
@@ -156,16 +160,17 @@ def _glued_credits(doc: Document, block: Block) -> Iterator[Diagnostic]:
         glue = _glue_point(text, m.end())
         if glue is None:
             continue
-        start, _ = block.span(m.start(), m.start() + 1)
-        _, end = block.span(glue, glue + 1)
-        split, _ = block.span(glue, glue + 1)
+        start, end = block.span(m.start(), glue)
+        split = end
+        credit, following = text[m.start():glue], text[glue:].split(" ", 1)[0]
         fix = None
         if doc.format in ("txt", "md"):
             fix = Fix.replace(Msg("Tách dòng ghi ảnh khỏi câu sau", "Split the credit from the next sentence"),
                               split, split, "\n\n", Applicability.UNSAFE)
         yield Diagnostic(
-            Msg(f"Dòng ghi ảnh dính vào câu sau: \"{text[m.start():glue + 1]}…\"",
-                f"Photo credit glued to the next sentence: \"{text[m.start():glue + 1]}…\""),
+            Msg(f"Dòng ghi ảnh \"{credit}\" dính vào câu sau (\"{following}…\"); nên tách dòng",
+                f"Photo credit \"{credit}\" glued to the next sentence (\"{following}…\"); "
+                f"split the line"),
             start, end, fix=fix)
 
 

@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
 from soat.lint.document import Block, Document
 from soat.lint.rule import Example, Rule
-from soat.rules.boilerplate.furniture import furniture_blocks, source_names
-from soat.vi.text import collapse_spaces, fold_tones, is_capitalized, word_count
+from soat.rules.boilerplate.boilerplate_line import furniture_blocks
+from soat.vi.furniture import source_names
+from soat.vi.text import collapse_spaces, fold_tones, is_capitalized, is_credit_line, word_count
 
 BODY_KINDS = ("paragraph", "quote", "caption")
 MIN_BODY_WORDS = 10
@@ -31,10 +32,6 @@ MAX_FURNITURE_WORDS = 12
 _SENTENCE_RE = re.compile(r"[.!?…]")
 _BYLINE_FORBIDDEN = set(".,;:!?")
 _TAIL_FORBIDDEN_RE = re.compile(r"[.!?…;,]")
-# Attributions and credits that may follow a byline: never furniture.
-_ATTRIBUTION_RE = re.compile(
-    r"^[(\[]?\s*(anh|nguon|theo|tac gia|bai va anh|bai, anh|video|do hoa|thuc hien|"
-    r"tong hop|trinh bay|bien tap|phong vien|ctv|pv)\b")
 
 
 @dataclass(frozen=True)
@@ -58,7 +55,7 @@ def is_byline(text: str) -> bool:
 def _is_attribution(text: str) -> bool:
     """A credit or a source: "Ảnh: …", "Theo …", or a news outlet's name on its own."""
     key = fold_tones(text).strip(" ()[]-–—")
-    return bool(_ATTRIBUTION_RE.match(key)) or key.removeprefix("bao ") in source_names()
+    return is_credit_line(text) or key.removeprefix("bao ") in source_names()
 
 
 def _is_short_furniture(text: str) -> bool:
@@ -153,9 +150,9 @@ RULE = Rule(
     ),
     severity=Severity.WARNING,
     check=check,
-    bad=(Example("Hội nghị tổng kết công tác năm 2023 đã diễn ra thành công tốt đẹp.\n\n"
+    bad=(Example("Tổng kết năm 2023\n\nHội nghị tổng kết công tác năm 2023 đã diễn ra thành công tốt đẹp.\n\n"
                  "Tuấn Đạt\n\nNgười lao động được hỗ trợ gì\n\nLịch nghỉ Tết năm nay"),),
-    good=(Example("Hội nghị tổng kết công tác năm 2023 đã diễn ra thành công tốt đẹp.\n\n"
+    good=(Example("Tổng kết năm 2023\n\nHội nghị tổng kết công tác năm 2023 đã diễn ra thành công tốt đẹp.\n\n"
                   "Tuấn Đạt\n\nẢnh: Ngọc Anh"),),
     fixes=frozenset({"unsafe"}),
     options=Options,

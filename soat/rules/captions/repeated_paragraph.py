@@ -136,7 +136,7 @@ RULE = Rule(
     ),
     severity=Severity.WARNING,
     check=check,
-    bad=(Example("Công đoàn cơ sở đã tổ chức thăm hỏi và tặng quà cho đoàn viên khó khăn.\n\n"
+    bad=(Example("Thăm hỏi đoàn viên\n\nCông đoàn cơ sở đã tổ chức thăm hỏi và tặng quà cho đoàn viên khó khăn.\n\n"
                  "Hội nghị diễn ra trong một ngày.\n\n"
                  "Công đoàn cơ sở đã tổ chức thăm hỏi và tặng quà cho đoàn viên khó khăn."),),
     good=(Example("Giải Nhì: 3.000.000 đồng cho tập thể có thành tích xuất sắc.\n\n"

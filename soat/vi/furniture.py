@@ -1,8 +1,7 @@
-"""Recognising page furniture: the phrase list of soat/data/boilerplate.toml and its matcher.
+"""Page furniture of Vietnamese news sites: the phrases of soat/data/boilerplate.toml.
 
 Nhận diện "đồ đạc" của trang web (tin liên quan, bình luận, chia sẻ, chân trang…) theo danh
-sách cụm từ có sẵn. Shared by BPL001 (which reports the matches) and BPL002 (which reports
-the short lines around them that no phrase names).
+sách cụm từ có sẵn. Pure functions on a line's text; BPL001 and BPL002 apply them to blocks.
 """
 
 from __future__ import annotations
@@ -13,7 +12,6 @@ import sys
 from dataclasses import dataclass
 from importlib import resources
 
-from soat.lint.document import Block, Document
 from soat.vi.text import fold_case, fold_tones, word_count
 
 if sys.version_info >= (3, 11):
@@ -191,28 +189,3 @@ def _looks_like_name(text: str) -> bool:
     """Every word capitalised: "Quang Cao" is a name before it is "Quảng cáo" without tones."""
     parts = text.split()
     return len(parts) >= 2 and all(p[:1].isupper() for p in parts)
-
-
-def furniture_blocks(doc: Document, extra: tuple[str, ...] = ()) -> dict[int, FurnitureMatch]:
-    """Blocks that are page furniture, by block index.
-
-    A line that is only a counter ("(0)") directly after a furniture label is furniture too:
-    the page printed the label's counter on its own line.
-    """
-    table = phrase_table(tuple(extra))
-    found: dict[int, FurnitureMatch] = {}
-    previous: FurnitureMatch | None = None
-    for block in doc.blocks:
-        match = None
-        if _may_be_furniture(block):
-            match = match_furniture(block.text, table)
-            if match is None and previous is not None and COUNTER_ONLY_RE.match(block.text):
-                match = FurnitureMatch(block.text.strip(), previous.block, "counter", previous.safe)
-        if match is not None:
-            found[block.index] = match
-        previous = match
-    return found
-
-
-def _may_be_furniture(block: Block) -> bool:
-    return block.kind != "table-cell"
