@@ -52,8 +52,20 @@ def test_blocks_and_their_plain_text(source, expected):
 def test_block_extent_is_the_whole_element():
     source = "<article>\n  <p class=a>Một</p>\n  <h2>Hai</h2>\n  <p>Ba\n</article>"
     doc = read_html("bai.html", source)
-    assert [source[b.start:b.end] for b in doc.blocks] == ["<p class=a>Một</p>", "<h2>Hai</h2>", "<p>Ba"]
+    # An element alone on its lines owns its indentation, so deleting it leaves no blank space.
+    assert [source[b.start:b.end] for b in doc.blocks] == [
+        "  <p class=a>Một</p>", "  <h2>Hai</h2>", "  <p>Ba"]
     assert [b.attrs["tag"] for b in doc.blocks] == ["p", "h2", "p"]
+    source = "<div>\n  <p>Một</p> <p>Hai</p>\n</div>"
+    doc = read_html("bai.html", source)
+    assert [source[b.start:b.end] for b in doc.blocks] == ["<p>Một</p>", "<p>Hai</p>"]
+
+
+def test_deleting_a_block_removes_its_whole_lines():
+    source = "<article>\n  <p>Bài.</p>\n  <p>Bình luận (0)</p>\n</article>\n"
+    doc = read_html("bai.html", source)
+    start, end = doc.block_deletion(doc.blocks[1])
+    assert source[:start] + source[end:] == "<article>\n  <p>Bài.</p>\n</article>\n"
 
 
 def test_images_are_recorded_with_alt_text_and_the_block_after_them():

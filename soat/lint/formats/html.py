@@ -200,8 +200,22 @@ class _Reader(HTMLParser):
         if extent is not None:
             start = extent[0]
             end = extent[1] if extent[1] is not None else end
+            start = self._with_indentation(start, end)
         self.doc.blocks.append(Block(self._kind(element), view, start, end,
                                      attrs={"tag": element.tag}))
+
+    def _with_indentation(self, start: int, end: int) -> int:
+        """An element alone on its lines owns its indentation: deleting it removes that too."""
+        src = self.src
+        i = start
+        while i > 0 and src[i - 1] in " \t":
+            i -= 1
+        if i == start or (i > 0 and src[i - 1] not in "\r\n"):
+            return start
+        j = end
+        while j < len(src) and src[j] in " \t":
+            j += 1
+        return i if j == len(src) or src[j] in "\r\n" else start
 
     def _kind(self, element: _Element) -> str:
         if element.tag in _KINDS:
