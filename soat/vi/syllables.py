@@ -234,6 +234,7 @@ def parse_syllable(word: str) -> Syllable | None:
     return verdict.syllable if verdict.valid else None
 
 
+@functools.lru_cache(maxsize=65536)
 def tone_style(word: str) -> str | None:
     """TRADITIONAL ("hòa", "thủy"), MODERN ("hoà", "thuỷ"), or None where styles agree."""
     syllable = parse_syllable(word)
@@ -269,10 +270,18 @@ _IY_TONES = {
 }
 
 
-def iy_variant(word: str) -> tuple[str, str] | None:
+# Words whose i never turns into y: "tỉ mỉ" (meticulous) is not "tỷ" (a billion).
+_IY_FIXED_WORDS = frozenset({"tỉ mỉ", "lí nhí"})
+
+
+@functools.lru_cache(maxsize=65536)
+def iy_variant(word: str, next_word: str = "") -> tuple[str, str] | None:
     """For a syllable written with either i or y ("kĩ", "Quý"), (key, other spelling): the
     key is the lower-case y spelling ("kỹ", "quý"), the other spelling keeps the case.
-    None for other words, and for a y that never varies (Mỹ the country is a name)."""
+    None for other words, for a y that never varies (Mỹ the country is a name), and for an
+    i inside a fixed word (`next_word` is the word that follows: "tỉ" + "mỉ")."""
+    if f"{word} {next_word}".lower() in _IY_FIXED_WORDS:
+        return None
     syllable = parse_syllable(word)
     if syllable is None or syllable.rhyme not in ("i", "y"):
         return None

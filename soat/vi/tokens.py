@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _WORD_RE = re.compile(r"[^\W_]+")
 # Things that look like words but are not prose. Domains only with common top-level
@@ -23,10 +23,11 @@ _NOT_PROSE_RE = re.compile(
     r"|(?<![\w#@])[#@][^\W_][\w.]*",
     re.IGNORECASE,
 )
+_MAYBE_NOT_PROSE_RE = re.compile(
+    r"://|www\.|@|`|#|\.(?:vn|com|net|org|gov|edu|info|io|me|tv|asia|biz)\b", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     text: str
     start: int
     end: int
@@ -47,12 +48,13 @@ class Word:
 
 def is_all_caps(text: str) -> bool:
     """Whether every cased letter is upper case and there are at least two ("ILO", "ĐOÀN")."""
-    cased = [c for c in text if c.isupper() or c.islower()]
-    return len(cased) >= 2 and all(c.isupper() for c in cased)
+    return text.isupper() and sum(1 for c in text if c.isupper()) >= 2
 
 
 def non_prose_spans(text: str) -> list[tuple[int, int]]:
     """Ranges of URLs, bare domains, e-mail addresses, inline code, hashtags and @handles."""
+    if not _MAYBE_NOT_PROSE_RE.search(text):
+        return []  # the common case, found with one cheap scan
     return [m.span() for m in _NOT_PROSE_RE.finditer(text)]
 
 

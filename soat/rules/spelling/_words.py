@@ -7,23 +7,22 @@ URLs, e-mail addresses, inline code and hashtags are left out (soat.vi.tokens).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from soat.lint.document import Block, Document
 from soat.vi.name_syllables import person_name_indexes
 from soat.vi.tokens import Word, iter_words, sentence_initial
 
 
-@dataclass(frozen=True)
 class DocWord:
-    block: Block
-    word: Word
-    in_name: bool
-    sentence_start: bool
+    """A word of a block; `in_name` when it belongs to a personal name."""
+
+    __slots__ = ("block", "word", "text", "in_name")
+
+    def __init__(self, block: Block, word: Word, in_name: bool) -> None:
+        self.block, self.word, self.text, self.in_name = block, word, word.text, in_name
 
     @property
-    def text(self) -> str:
-        return self.word.text
+    def sentence_start(self) -> bool:
+        return sentence_initial(self.block.text, self.word.start)
 
     def span(self) -> tuple[int, int]:
         return self.block.span(self.word.start, self.word.end)
@@ -45,9 +44,9 @@ def document_words(doc: Document, knowledge) -> list[DocWord]:
         spellings.update(words[i].text for i in names)
         per_block.append((block, text, words, names))
     out = []
-    for block, text, words, names in per_block:
+    for block, _text, words, names in per_block:
         for i, word in enumerate(words):
             in_name = i in names or (word.text in spellings and word.text[:1].isupper())
-            out.append(DocWord(block, word, in_name, sentence_initial(text, word.start)))
+            out.append(DocWord(block, word, in_name))
     _LAST[:] = [(doc, knowledge, out)]
     return out

@@ -16,6 +16,8 @@ most frequent valid syllables close to the word).
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -24,11 +26,21 @@ from soat.lint.document import Document
 from soat.lint.rule import Example, Rule
 from soat.rules.spelling._words import document_words
 from soat.vi.spelling import apply_case, candidates, misspellings, split_glued
-from soat.vi.syllables import TRADITIONAL, check_syllable, place_tone
-from soat.vi.tones import FOREIGN_LETTERS, LETTERS, has_vietnamese_mark
+from soat.vi.syllables import TRADITIONAL, check_syllable, is_valid_syllable, place_tone
+from soat.vi.tokens import is_all_caps
+from soat.vi.tones import (
+    FOREIGN_LETTERS,
+    HOI,
+    LETTERS,
+    NANG,
+    NGA,
+    has_vietnamese_mark,
+    split_tone,
+    strip_tones,
+)
 
-_VIETNAMESE_ONLY_MARKS = frozenset("ăâêôơưđảẩẳẻểỉỏổởủửỷãẫẵẽễĩõỗỡũữỹạậặẹệịọộợụựỵ")
 _MAX_SUGGESTIONS = 3
+_VOWEL_GROUPS_RE = re.compile("[aăâeêioôơuưy]+")
 
 _REASONS = {
     "letters": ("có chữ cái không dùng trong tiếng Việt", "it has letters Vietnamese does not use"),
@@ -46,21 +58,40 @@ class Options:
 
 
 def _is_foreign(word: str) -> bool:
-    """A word with letters or accents of another language ("café", "Müller", "Orbán")."""
-    if any(c not in LETTERS for c in word):
-        return not any(c.lower() in _VIETNAMESE_ONLY_MARKS for c in word)
-    return any(c in FOREIGN_LETTERS for c in word) and \
-        not any(c.lower() in _VIETNAMESE_ONLY_MARKS for c in word)
+    """A word of another language ("café", "cloisonné", "Müller"): no mark only Vietnamese
+    has (ă â ê ô ơ ư đ, hỏi, ngã, nặng), and a letter Vietnamese does not use or several
+    vowel groups (a Vietnamese syllable has one)."""
+    for c in word.lower():
+        base, tone = split_tone(c)
+        if base in "ăâêôơưđ" or tone in (HOI, NGA, NANG):
+            return False
+    if any(c not in LETTERS or c in FOREIGN_LETTERS for c in word):
+        return True
+    return len(_VOWEL_GROUPS_RE.findall(strip_tones(word.lower()))) > 1
 
 
 def _split_at_case_change(word: str) -> list[str]:
-    """"thángTư" -> ["tháng", "Tư"]: split where a lower-case letter meets a capital."""
-    parts, last = [], 0
-    for i in range(1, len(word)):
-        if word[i - 1].islower() and word[i].isupper():
-            parts.append(word[last:i])
-            last = i
-    return [*parts, word[last:]]
+    """"thángTư" -> ["tháng", "Tư"]: split where a lower-case letter meets a capital and
+    one side is a Vietnamese syllable ("AutoExpress" stays whole)."""
+    cuts = [i for i in range(1, len(word)) if word[i - 1].islower() and word[i].isupper()]
+    bounds = [0, *cuts, len(word)]
+    pieces = [word[a:b] for a, b in zip(bounds, bounds[1:])]
+    parts = [pieces[0]]
+    for piece in pieces[1:]:
+        if is_valid_syllable(parts[-1]) or is_valid_syllable(piece):
+            parts.append(piece)
+        else:
+            parts[-1] += piece
+    return parts
+
+
+def _in_transliteration(text: str, start: int) -> bool:
+    """Whether the word at `start` continues a hyphenated transliterated name
+    ("Xi-mô-nôp", "Fri-đrich", "Phi-líppin")."""
+    i = start
+    while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "-"):
+        i -= 1
+    return "-" in text[i:start] and text[i].isupper()
 
 
 def _quote(parts: list[str]) -> str:
@@ -71,17 +102,24 @@ def _suggestion(title_vi: str, title_en: str, start: int, end: int, text: str) -
     return Fix(Msg(title_vi, title_en), (Edit(start, end, text),), Applicability.SUGGESTION)
 
 
+@functools.lru_cache(maxsize=65536)
+def _suspect(word: str) -> bool:
+    """Whether SPL001 looks at `word` at all: letters only, a Vietnamese mark, not all
+    capitals, not a valid syllable, not an accepted loanword."""
+    if len(word) < 2 or not word.isalpha() or is_all_caps(word) or not has_vietnamese_mark(word):
+        return False
+    return not check_syllable(word).valid and word.lower() not in misspellings().accepted
+
+
 def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
     table = misspellings()
     for item in document_words(doc, knowledge):
         word = item.text
-        if not item.word.is_letters or item.word.is_all_caps or len(word) < 2 or item.in_name:
-            continue
-        if not has_vietnamese_mark(word):
+        if not _suspect(word) or item.in_name:
             continue
         verdict = check_syllable(word)
         lower = word.lower()
-        if verdict.valid or lower in table.accepted:
+        if _in_transliteration(item.block.text, item.word.start):
             continue
         start, end = item.span()
         # Glued at a change of case: "thángTư", "NinhThuận".
@@ -98,8 +136,6 @@ def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
         if word != lower and not word[1:].islower():
             continue  # other mixed case: a brand or a code
         capitalised = word[:1].isupper()
-        if _is_foreign(word):
-            continue
         if verdict.problem == "tone-position":
             fixed = place_tone(word, TRADITIONAL)
             yield Diagnostic(
@@ -119,6 +155,8 @@ def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
                                 start, end, fixed))
             continue
         glued = split_glued(lower)
+        if glued and capitalised and not all(has_vietnamese_mark(p) for p in glued):
+            glued = None  # "Lítva", "Cancún", "Avương": a name, not two words
         if glued:
             fixed = apply_case(word, _quote(glued))
             yield Diagnostic(
@@ -128,8 +166,8 @@ def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
                 suggestions=(_suggestion(f"Tách thành “{fixed}”", f"Split into “{fixed}”",
                                          start, end, fixed),))
             continue
-        if capitalised:
-            continue  # most likely a name in another language
+        if capitalised or _is_foreign(word):
+            continue  # most likely a name or a word of another language
         reason_vi, reason_en = _REASONS.get(verdict.problem or "structure", _REASONS["structure"])
         found = [apply_case(word, c) for c in candidates(lower, _MAX_SUGGESTIONS)]
         hint_vi = f"; có thể là: {', '.join(found)}" if found else ""

@@ -27,13 +27,16 @@ class Options:
 
 def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
     groups: dict[str, list] = {}  # key (lower-case y spelling) -> [(item, other spelling)]
-    for item in document_words(doc, knowledge):
+    words = document_words(doc, knowledge)
+    for i, item in enumerate(words):
         word = item.text
         if item.in_name or not item.word.is_letters:
             continue
         if word[:1].isupper() and not item.sentence_start and not item.word.is_all_caps:
             continue  # a proper name inside a sentence
-        variant = iy_variant(word)
+        following = words[i + 1].text if i + 1 < len(words) and words[i + 1].block is item.block \
+            else ""
+        variant = iy_variant(word, following)
         if variant is not None:
             groups.setdefault(variant[0], []).append((item, variant[1]))
     for items in groups.values():
