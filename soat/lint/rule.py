@@ -25,6 +25,7 @@ class Example:
     text: str
     format: str = "txt"
     options: dict[str, Any] = field(default_factory=dict)
+    registry: str = ""  # a user registry (TOML) the example needs, e.g. a [[person]]
 
 
 @dataclass(frozen=True)

@@ -71,6 +71,9 @@ def rule_markdown(rule: Rule, lang: str = "vi") -> str:
         lines += ["", "## " + (title_vi if vi else title_en)]
         for ex in examples:
             lines += ["", f"```{fences[ex.format]}", ex.text, "```"]
+            if ex.registry:
+                lines += [("Với sổ tra cứu:" if vi else "With the registry:"), "", "```toml",
+                          ex.registry.strip(), "```"]
             if ex.options:
                 lines.append(("Với tùy chọn: " if vi else "With options: ") + json.dumps(ex.options, ensure_ascii=False))
     return "\n".join(lines) + "\n"
