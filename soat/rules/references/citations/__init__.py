@@ -1,7 +1,7 @@
 """What the REF rules share: the citations of a document and how to match a registry entry.
 
-Not a rule. Citations are found per block in the block's NFC text (soat.vi.references);
-`Located` keeps the block so that parts map back to source offsets.
+Not a rule: a package, so that the check that every rule module has a RULE passes over it.
+Citations are found per block in the block's NFC text (soat.vi.references); `Located` keeps the block so that parts map back to source offsets.
 """
 
 from __future__ import annotations
