@@ -76,7 +76,7 @@ def same_onsets(name: str, other: str) -> bool:
     """
     mine, theirs = _SYLLABLE_RE.findall(name), _SYLLABLE_RE.findall(other)
     return len(mine) == len(theirs) and all(
-        syllable_onset(a) == syllable_onset(b) for a, b in zip(mine, theirs))
+        syllable_onset(a) == syllable_onset(b) for a, b in zip(mine, theirs, strict=True))
 
 
 def _syllable_key(syllable: str) -> str:

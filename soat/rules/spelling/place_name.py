@@ -25,8 +25,8 @@ from soat.lint.rule import Example, Rule
 from soat.vi.places import (
     FOREIGN_COUNTRY_WORDS,
     FOREIGN_PLACE_NAMES,
-    loose_key,
     looks_like_person,
+    loose_key,
     place_key,
     same_onsets,
     syllable_count,
@@ -52,10 +52,13 @@ _CONTEXT_LEVELS = {
     "tại": (_MARKS_ONLY,),
     "ở": (_MARKS_ONLY,),
 }
+# Searched in the lower-cased text (a case-insensitive alternation is several times slower);
+# the original spelling is checked afterwards.
 _CONTEXT_RE = re.compile(
-    r"(?<![^\W_])(?:(?P<word>(?i:tỉnh|thành phố|điểm cầu|huyện|quận|thị xã|thị trấn|xã|phường|tại|ở))"
-    r"[ \u00a0]+|(?P<tp>TP|Tp)(?:\.[ \u00a0]*|[ \u00a0]+|(?=[A-ZĐ])))"
-)
+    r"(?:t(?:ỉnh|hành phố|hị xã|hị trấn|ại|p)|điểm cầu|huyện|quận|xã|phường|ở)"
+    r"(?=[ \u00a0.]+[^\W\d_])")
+_CONTEXT_SEP_RE = re.compile(r"[ \u00a0]+")
+_TP_SEP_RE = re.compile(r"\.?[ \u00a0]*")
 _WORD_RE = re.compile(r"[^\W\d_]\w*")
 _WORD_SEP_RE = re.compile(r"[ \u00a0](?=\w)|[ \u00a0]?[-\u2013][ \u00a0]?(?=\w)")
 _LIST_SEP_RE = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*(?:và[ \u00a0]+)?|và[ \u00a0]+)")
@@ -66,8 +69,9 @@ _SPACED_DASH_RE = re.compile(r"[ \u00a0][-\u2013\u2014][ \u00a0]")
 _MAX_WORDS = 6
 # "các tỉnh Bình Dương, Đồng Nai và Long An": only a plural place word starts a list.
 _PLURAL_BEFORE_RE = re.compile(
-    r"(?i:các|những|nhiều|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|\d+)[ \u00a0]+$")
+    r"(?<![^\W_])(?i:các|những|nhiều|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|\d+)[ \u00a0]+$")
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)[ \u00a0]+$")
+_LOOK_BACK = 24  # characters before a context word that the checks above read
 _COUNTRY_RE = re.compile(
     r"(?<![^\W_])(?:" + "|".join(re.escape(c) for c in FOREIGN_COUNTRY_WORDS)
     + r"|Lào(?![ \u00a0]+Cai))(?![^\W_])")
@@ -87,6 +91,7 @@ class _Target:
     kind: str | None
     loose: str
     syllables: int
+    key: str
 
 
 @dataclass
@@ -123,7 +128,8 @@ def _index(places: tuple) -> _PlaceIndex:
         loose = loose_key(place.name)
         syllables = syllable_count(place.name)
         if syllables >= 2:
-            target = _Target(place.name, level, place.kind, loose, syllables)
+            target = _Target(place.name, level, place.kind, loose, syllables,
+                             place_key(place.name))
             near.setdefault((syllables, len(loose)), []).append(target)
     index = _PlaceIndex(exact, near, provincial)
     _CACHE.clear()
@@ -159,11 +165,11 @@ def _near_matches(candidate: str, levels: tuple[str, ...], index: _PlaceIndex) -
             if marks_only:
                 if target.level != _PROVINCIAL or target.loose != loose:
                     continue
-            elif target.level not in levels or not same_onsets(candidate, target.name):
+            elif target.level not in levels:
                 continue
             distance = Levenshtein.distance(loose, target.loose, score_cutoff=1)
-            if distance <= 1:
-                detail = Levenshtein.distance(full, place_key(target.name))
+            if distance <= 1 and (marks_only or same_onsets(candidate, target.name)):
+                detail = Levenshtein.distance(full, target.key)
                 scored.append((distance, detail, target.name))
     if not scored:
         return []
@@ -217,15 +223,30 @@ def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
     former_reported: set[str] = set()
     for block in doc.blocks:
         text = block.text
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a character whose lower case is longer ("İ")
+            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
         seen: set[int] = set()
-        for context_match in _CONTEXT_RE.finditer(text):
-            word = context_match.group("word")
-            context = word.lower() if word else "tp"
+        for context_match in _CONTEXT_RE.finditer(lowered):
+            start, end = context_match.span()
+            if start and text[start - 1].isalnum():
+                continue  # inside a word
+            word = text[start:end]
+            context = word.lower()
+            if context == "tp":
+                if word not in ("TP", "Tp"):
+                    continue
+                pos = _TP_SEP_RE.match(text, end).end()
+            else:
+                sep = _CONTEXT_SEP_RE.match(text, end)
+                if not sep:
+                    continue
+                pos = sep.end()
             levels = _CONTEXT_LEVELS[context]
-            if _COMMUNE in levels or _inside_a_name(text, context_match):
+            window = max(0, start - _LOOK_BACK)
+            if _COMMUNE in levels or _inside_a_name(text, word, window, start):
                 continue
-            in_list = bool(_PLURAL_BEFORE_RE.search(text, 0, context_match.start()))
-            pos = context_match.end()
+            in_list = bool(_PLURAL_BEFORE_RE.search(text, window, start))
             while True:
                 words = _name_words(text, pos)
                 if not words or words[0][0] in seen:
@@ -239,18 +260,17 @@ def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
                 pos, context = sep.end(), ("list" if context in ("tỉnh", "điểm cầu") else context)
 
 
-def _inside_a_name(text: str, context_match: re.Match) -> bool:
+def _inside_a_name(text: str, word: str, window: int, start: int) -> bool:
     """"Bà Huyện Thanh Quan" (a street): a capitalised place word inside a longer name."""
-    word = context_match.group("word")
-    if not word or not word[0].isupper() or word.isupper():
+    if not word[0].isupper() or word.isupper():
         return False
-    before = _WORD_BEFORE_RE.search(text, 0, context_match.start())
+    before = _WORD_BEFORE_RE.search(text, window, start)
     return bool(before) and before.group(1)[0].isupper() and not before.group(1).isupper()
 
 
 def _sentence(text: str, start: int, end: int) -> str:
     begin = 0
-    for m in _SENTENCE_END_RE.finditer(text, 0, start):
+    for m in _SENTENCE_END_RE.finditer(text, max(0, start - 400), start):
         begin = m.end()
     stop = _SENTENCE_END_RE.search(text, end)
     return text[begin:stop.start() if stop else len(text)]
