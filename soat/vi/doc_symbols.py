@@ -32,7 +32,7 @@ D_FOR_DJ = {
 }
 
 PARTY_TYPES = frozenset({"NQ", "QĐ", "QĐi", "CT", "KL", "QC", "BC", "CTr", "TT", "TTr", "HD",
-                         "TB", "KH", "ĐA", "CV", "QyĐ", "TTr", "TC"})
+                         "TB", "KH", "ĐA", "CV", "QyĐ", "TC"})
 PARTY_ISSUERS = frozenset({
     "TW", "TU", "HU", "ĐU", "QU", "TX", "VPTW", "VPTU", "UBKTTW", "UBKTTU", "BTGTW", "BTCTW",
     "BDVTW", "BNCTW", "BTGDVTW", "BCSĐ", "ĐĐ", "ĐUK", "ĐUQSTW", "ĐUCA", "BTGTU", "BTCTU",
