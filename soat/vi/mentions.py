@@ -103,18 +103,17 @@ class MentionContext:
         return 0
 
 
+_QUOTE_OPEN_RE = re.compile("[" + "".join(_QUOTES) + "]")
+
+
 def _quoted(text: str) -> list[tuple[int, int]]:
     spans, i = [], 0
-    while i < len(text):
-        close = _QUOTES.get(text[i])
-        if close:
-            j = text.find(close, i + 1)
-            if j < 0:
-                break
-            spans.append((i, j + 1))
-            i = j + 1
-        else:
-            i += 1
+    while (m := _QUOTE_OPEN_RE.search(text, i)) is not None:
+        j = text.find(_QUOTES[m.group()], m.end())
+        if j < 0:
+            break
+        spans.append((m.start(), j + 1))
+        i = j + 1
     return spans
 
 

@@ -29,8 +29,8 @@ class Options:
 
 
 def _mostly_upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 8 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    letters = sum(map(str.isalpha, text))
+    return letters >= 8 and sum(map(str.isupper, text)) > 0.6 * letters
 
 
 def _registry_abbreviations(knowledge) -> tuple[str, ...]:

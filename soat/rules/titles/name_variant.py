@@ -51,7 +51,7 @@ def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
             anchor = first_of[right]
             for f in analysis.found:
                 if f.name == wrong and f.order not in reported:
-                    reported.add(f.order)
+                    reported.update(_same_occurrence(analysis, f))
                     yield _diagnostic(f, right, anchor, from_registry=right in registered)
     # Against the registry.
     if not knowledge.persons:
@@ -64,9 +64,15 @@ def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
             if not name_variant(f.name, person.name):
                 continue
             if any(_role_matches(role, f, keys[f.order], knowledge, day) for role in person.roles):
-                reported.add(f.order)
+                reported.update(_same_occurrence(analysis, f))
                 yield _diagnostic(f, person.name, None, from_registry=True)
                 break
+
+
+def _same_occurrence(analysis, f) -> set[int]:
+    """The mentions that share this occurrence of the name (one name with several titles)."""
+    return {g.order for g in analysis.found
+            if g.block is f.block and g.mention.name_start == f.mention.name_start}
 
 
 def _same_post(a, b, keys) -> bool:

@@ -3,9 +3,10 @@
 "Phó chủ tịch" khi bảng chức danh viết "Phó Chủ tịch"; "Tổng liên đoàn Lao động Việt Nam" khi
 danh sách cơ quan viết "Tổng Liên đoàn Lao động Việt Nam". A title from the lexicon, attached
 to a named person, written in another case than its official form; an organisation of the
-registry written with other capitals than its registered form. Warning when the document also
-writes titles in the official form (two styles in one article) and for registry organisations;
-info when the whole article keeps one sentence-case style (some outlets' house style).
+registry written with other capitals than its registered form. Warning when the article also
+writes the same title in its official form (two styles) and for registry organisations;
+info when the whole article keeps one sentence-case style (some outlets' house style) and
+for extra capitals.
 "Công đoàn"/"công đoàn", "Thường trực"/"thường trực" and "tỉnh"/"Thành phố" are house style:
 never a warning. All-capital and all-lower-case organisation names are left alone (headlines,
 generic use).
@@ -15,7 +16,6 @@ Fix (safe): the lexicon's or registry's form.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterator
 
 from soat.lint.diagnostic import Diagnostic, Fix, Msg, Severity
@@ -32,22 +32,30 @@ def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
     yield from _organizations(doc, knowledge)
 
 
+# Title words whose capital depends on what follows ("Trưởng Ban Tuyên giáo" but "Trưởng ban"
+# when no body is named; "Trưởng Phòng Nghiệp vụ" as well as "Trưởng phòng").
+_EITHER_CASE = {"ban", "phòng"}
+
+
 def _expected_title(hit) -> str:
     words = hit.written.split()
     official = hit.official.split()
     if len(words) != len(official):
         return hit.written
     out = []
-    for i, (w, o) in enumerate(zip(words, official, strict=False)):
-        if hit.department and i >= len(hit.form.words):
+    n = len(hit.form.words)
+    for i, (w, o) in enumerate(zip(words, official, strict=True)):
+        if i >= n:
             # Department: only its first word is capitalised ("Ban Tuyên giáo").
-            o = w[:1].upper() + w[1:] if i == len(hit.form.words) else w
+            o = w[:1].upper() + w[1:] if i == n else w
+        elif w.casefold() in _EITHER_CASE and (hit.department is None or w[0].isupper()):
+            o = w
         out.append(o)
     return " ".join(out)
 
 
 def _titles(analysis) -> Iterator[Diagnostic]:
-    seen, wrong = set(), []
+    seen, wrong, official_used = set(), [], set()
     for f in analysis.found:
         hit = f.title
         if id(hit) in seen or hit.written.isupper():
@@ -55,49 +63,65 @@ def _titles(analysis) -> Iterator[Diagnostic]:
         seen.add(id(hit))
         expected = _expected_title(hit)
         if expected == hit.written:
+            official_used.add(hit.form.official)
             continue
         wrong.append((f, hit, expected))
-    if not wrong:
-        return
-    official_used = any(f.title.written == _expected_title(f.title) and
-                        any(w[0].isupper() for w in f.title.written.split()[1:])
-                        for f in analysis.found)
     for f, hit, expected in wrong:
-        differing = {w.casefold() for w, e in zip(hit.written.split(), expected.split(), strict=False) if w != e}
-        severity = Severity.WARNING if official_used and not differing <= _HOUSE_STYLE else Severity.INFO
+        pairs = list(zip(hit.written.split(), expected.split(), strict=True))
+        lowered = {w.casefold() for w, e in pairs if w != e and w.islower()}
+        # Warning only for a lexicon capital left out while the same title is written in its
+        # official form elsewhere in the article; one consistent house style, an extra
+        # capital, or only house-style words are info.
+        warn = hit.form.official in official_used and lowered and not lowered <= _HOUSE_STYLE
         start, end = f.title_span()
         yield Diagnostic(
             Msg(f"Chức danh viết \"{hit.written}\"; dạng chính thức là \"{expected}\"",
                 f"Title written \"{hit.written}\"; the official form is \"{expected}\""),
             start, end,
             fix=Fix.replace(Msg(f"Viết \"{expected}\"", f"Write \"{expected}\""), start, end, expected),
-            severity=severity,
+            severity=Severity.WARNING if warn else Severity.INFO,
         )
 
 
 @functools.lru_cache(maxsize=4)
-def _org_pattern(names: tuple[str, ...]) -> tuple[re.Pattern, dict[str, str]]:
+def _org_forms(names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(lower-case form, registered form) of each organisation name, longest first."""
     forms = {}
     for n in names:
-        forms.setdefault(n.casefold(), n)
-    alternatives = sorted(forms.values(), key=len, reverse=True)
-    body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in alternatives)
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE), forms
+        forms.setdefault(n.lower(), n)
+    return tuple(sorted(forms.items(), key=lambda kv: -len(kv[0])))
+
+
+def _occurrences(text: str, low: str, forms) -> Iterator[tuple[int, int, str]]:
+    words = low.split()
+    pairs = {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
+    taken: list[tuple[int, int]] = []
+    for lowered, registered in forms:
+        if " ".join(lowered.split()[:2]) not in pairs:
+            continue
+        i = low.find(lowered)
+        while i >= 0:
+            j = i + len(lowered)
+            bounded = (i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not text[j].isalnum())
+            if bounded and not any(s < j and i < e for s, e in taken):
+                taken.append((i, j))
+                yield i, j, registered
+            i = low.find(lowered, j)
 
 
 def _organizations(doc: Document, knowledge) -> Iterator[Diagnostic]:
     names = tuple(sorted({n for o in knowledge.organizations for n in o.all_names if " " in n}))
     if not names:
         return
-    pattern, forms = _org_pattern(names)
+    forms = _org_forms(names)
     for block in doc.blocks:
         text = block.text
-        for m in pattern.finditer(text):
-            written = m.group()
-            if written.islower() or written.isupper():
-                continue
-            registered = forms.get(" ".join(written.split()).casefold())
-            if registered is None or " ".join(written.split()) == registered:
+        low = text.lower()
+        if len(low) != len(text):
+            continue
+        for start, end, registered in sorted(_occurrences(text, low, forms)):
+            written = text[start:end]
+            if written == registered or written.islower() or written.isupper():
                 continue
             pairs = list(zip(written.split(), registered.split(), strict=False))
             differing = [(w, r) for w, r in pairs if w != r]
@@ -106,12 +130,12 @@ def _organizations(doc: Document, knowledge) -> Iterator[Diagnostic]:
             if differing and differing[0] == pairs[0] and len(differing) == 1:
                 continue  # only the first letter: a sentence start
             expected = " ".join(r if w.casefold() not in _HOUSE_STYLE else w for w, r in pairs)
-            start, end = block.span(m.start(), m.end())
+            s, e = block.span(start, end)
             yield Diagnostic(
                 Msg(f"Tên cơ quan viết \"{written}\"; danh sách cơ quan viết \"{expected}\"",
                     f"Organisation written \"{written}\"; the registry writes \"{expected}\""),
-                start, end,
-                fix=Fix.replace(Msg(f"Viết \"{expected}\"", f"Write \"{expected}\""), start, end, expected),
+                s, e,
+                fix=Fix.replace(Msg(f"Viết \"{expected}\"", f"Write \"{expected}\""), s, e, expected),
                 severity=Severity.WARNING,
             )
 
