@@ -32,3 +32,17 @@ def test_example_draft_against_the_example_registry():
     found = run(DRAFT, ["TTL004"], registry_text=REGISTRY)
     assert describe(DRAFT, found) == ["15:1-15:13 TTL004"]
     assert found[0].fix.edits[0].content == "Chủ tịch"
+
+
+def test_user_registry_through_configuration(tmp_path):
+    from soat.lint.config import Config
+    from soat.lint.runner import Settings, lint_source
+    from soat.rules import ALL_RULES
+
+    path = tmp_path / "nguoi.toml"
+    path.write_text(REGISTRY, encoding="utf-8")
+    settings = Settings.from_config(Config(select=("TTL003", "TTL004"), registry=(str(path),)), ALL_RULES)
+    text = ("Chủ tịch LĐLĐ thành phố Hải Phòng Nguyễn Anh Tuấn phát biểu.\n\n"
+            "Phó Chủ tịch LĐLĐ tỉnh Bắc Ninh Trần Văn Phúc dự.\n")
+    found = lint_source("bai.txt", text, settings, "txt")
+    assert describe(text, found) == ["1:35-1:50 TTL003", "3:1-3:13 TTL004"]

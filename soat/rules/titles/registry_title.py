@@ -56,6 +56,15 @@ def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
                 break
 
 
+_REGISTRY = """
+[[person]]
+name = "Trần Văn Phúc"
+[[person.role]]
+title = "Chủ tịch"
+org = "LĐLĐ tỉnh Bắc Ninh"
+"""
+
+
 def _where(role) -> str:
     return f"{role.title} {role.org}" if role.org else role.title
 
@@ -102,8 +111,7 @@ RULE = Rule(
     ),
     severity=Severity.WARNING,
     check=check,
-    bad=(Example("Phó Chủ tịch LĐLĐ tỉnh Bắc Ninh Trần Văn Phúc phát biểu.",
-                 options={}),),
-    good=(Example("Chủ tịch LĐLĐ tỉnh Bắc Ninh Trần Văn Phúc phát biểu."),),
+    bad=(Example("Phó Chủ tịch LĐLĐ tỉnh Bắc Ninh Trần Văn Phúc phát biểu.", registry=_REGISTRY),),
+    good=(Example("Chủ tịch LĐLĐ tỉnh Bắc Ninh Trần Văn Phúc phát biểu.", registry=_REGISTRY),),
     fixes=frozenset({"unsafe"}),
 )
