@@ -20,6 +20,7 @@ from soat.lint.rule import Example, Rule
 
 OPEN, CLOSE, STRAIGHT = "“", "”", '"'
 _OPENERS_BEFORE = set(" \u00a0\t([{‘'—–-/:")
+_CLOSERS_AFTER = set(",.;:!?)]…")
 
 
 @dataclass(frozen=True)
@@ -56,8 +57,10 @@ def _classify(text: str) -> tuple[list[tuple[int, str, bool]], list[int], list[i
             after = text[i + 1] if i + 1 < len(text) else " "
             if before in _OPENERS_BEFORE and after in " \u00a0":
                 opening = not stack
-            else:
-                opening = before in _OPENERS_BEFORE
+            else:  # '"1.374 ",': a quote before punctuation closes
+                opening = before in _OPENERS_BEFORE and after not in _CLOSERS_AFTER
+        if not opening and not stack and i and text[i - 1].isdigit():
+            continue  # 15” or 7": an inch mark, not a quote
         quotes.append((i, ch, opening))
         if opening:
             stack.append(i)
