@@ -5,8 +5,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from soat.vi.places import (
-    loose_key,
     looks_like_person,
+    loose_key,
     place_key,
     same_onsets,
     syllable_count,
