@@ -68,9 +68,10 @@ _PLACE_NAME_RHYMES = ("ăk",)
 MEDIAL_RHYMES = frozenset(_MEDIAL_O_RHYMES + _MEDIAL_U_RHYMES)
 RHYMES = frozenset(_PLAIN_RHYMES) | MEDIAL_RHYMES | frozenset(_PLACE_NAME_RHYMES)
 # After qu the u is the medial: qua = qu + a (like hoa = h + oa), quân = qu + ân (like
-# tuân); quốc (qu + ôc) and the old spellings quí, quít are accepted too.
+# tuân); quốc (qu + ôc), the southern quới (Bình Quới) and the old spellings quí, quít are
+# accepted too.
 QU_RHYMES = frozenset(
-    [r[1:] for r in MEDIAL_RHYMES] + ["ôc", "i", "it"]
+    [r[1:] for r in MEDIAL_RHYMES] + ["ôc", "ơi", "i", "it"]
 )
 _STOP_FINALS = ("ch", "p", "t", "c", "k")
 
