@@ -299,6 +299,9 @@ class ActionInput:
     fixed: str | None  # the fixpoint of --fix, or None when nothing changes
     encoding: str = types.PositionEncodingKind.Utf16
     versioned_edits: bool = True
+    # Offer fix-all without its edit, for the client to resolve when chosen (the fixpoint
+    # costs several lints; clients ask for code actions whenever the cursor moves).
+    fix_all_lazy: bool = False
 
 
 def build_code_actions(inp: ActionInput, rng: types.Range, only: Sequence[str] | None,
@@ -307,11 +310,7 @@ def build_code_actions(inp: ActionInput, rng: types.Range, only: Sequence[str] |
     start, end = pmap.offset(rng.start), pmap.offset(rng.end)
 
     def edit(edits: list[types.TextEdit]) -> types.WorkspaceEdit:
-        if inp.versioned_edits:
-            return types.WorkspaceEdit(document_changes=[types.TextDocumentEdit(
-                text_document=types.OptionalVersionedTextDocumentIdentifier(inp.uri, inp.version),
-                edits=edits)])
-        return types.WorkspaceEdit(changes={inp.uri: edits})
+        return workspace_edit(inp, edits)
 
     actions: list[types.CodeAction] = []
     en = inp.lang == "en"
@@ -340,14 +339,34 @@ def build_code_actions(inp: ActionInput, rng: types.Range, only: Sequence[str] |
                     title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[lsp_diag],
                     edit=edit([suppression_edit(inp.text, diag, pmap)]),
                 ))
-    if inp.fixed is not None and _wants(only, FIX_ALL_KIND):
-        title = ("soat: fix all safe problems in this file" if en
-                 else "soat: sửa mọi lỗi sửa được an toàn trong tệp")
-        actions.append(types.CodeAction(
-            title=title, kind=FIX_ALL_KIND,
-            edit=edit([types.TextEdit(types.Range(types.Position(0, 0), pmap.end()), inp.fixed)]),
-        ))
+    if _wants(only, FIX_ALL_KIND):
+        if inp.fix_all_lazy:
+            actions.append(fix_all_action(inp, None))
+        elif inp.fixed is not None:
+            actions.append(fix_all_action(inp, inp.fixed))
     return actions
+
+
+def workspace_edit(inp: ActionInput, edits: list[types.TextEdit]) -> types.WorkspaceEdit:
+    if inp.versioned_edits:
+        return types.WorkspaceEdit(document_changes=[types.TextDocumentEdit(
+            text_document=types.OptionalVersionedTextDocumentIdentifier(inp.uri, inp.version),
+            edits=edits)])
+    return types.WorkspaceEdit(changes={inp.uri: edits})
+
+
+def fix_all_action(inp: ActionInput, fixed: str | None) -> types.CodeAction:
+    """The fix-all action; without `fixed`, an unresolved one carrying the document's uri."""
+    title = ("soat: fix all safe problems in this file" if inp.lang == "en"
+             else "soat: sửa mọi lỗi sửa được an toàn trong tệp")
+    action = types.CodeAction(title=title, kind=FIX_ALL_KIND)
+    if fixed is None:
+        action.data = {"uri": inp.uri}
+    else:
+        end = PositionMap(inp.text, inp.encoding).end()
+        action.edit = workspace_edit(
+            inp, [types.TextEdit(types.Range(types.Position(0, 0), end), fixed)])
+    return action
 
 
 def hover_markdown(diags: Sequence[Diagnostic], lang: str, rules: dict[str, Rule]) -> str:
@@ -372,6 +391,7 @@ class OpenDocument:
     version: int | None
     revision: int = 0  # bumped on every change; what staleness is judged by
     published: tuple[int, Any] | None = None  # (revision, LintOutcome) last published
+    fixed: tuple[int, str | None] | None = None  # (revision, fix-all result) last computed
     shown_error: str | None = None
 
 
@@ -515,6 +535,8 @@ class SoatLanguageServer:
         doc = self.docs.get(uri)
         if doc is None:
             return
+        if doc.published is not None and doc.published[0] == doc.revision:
+            return  # a request already linted and published this text
         if uri in self._running:
             self._again.add(uri)  # start again with the newest text when this one ends
             return
@@ -563,8 +585,45 @@ class SoatLanguageServer:
         if doc.published is not None and doc.published[0] == doc.revision:
             return doc.published[1]
         path = self._lint_path(doc)
-        return await asyncio.get_event_loop().run_in_executor(
+        outcome = await asyncio.get_event_loop().run_in_executor(
             self._worker, self._lint, path, doc.fmt, doc.text, doc.revision, self._default_root(path))
+        if self.docs.get(doc.uri) is doc and outcome.revision == doc.revision:
+            # The newest lint there is: publish it now instead of linting again.
+            timer = self._timers.pop(doc.uri, None)
+            if timer is not None:
+                timer.cancel()
+            self._publish(doc, outcome)
+        return outcome
+
+    def _client_resolves_edits(self) -> bool:
+        from pygls.capabilities import get_capability
+
+        support = get_capability(self.ls.client_capabilities,
+                                 "text_document.code_action.resolve_support", None)
+        return support is not None and "edit" in (support.properties or ())
+
+    async def _action_input(self, doc: OpenDocument, with_fixed: bool) -> ActionInput | None:
+        """The current version of `doc`, linted (and fixed to a fixpoint, if asked)."""
+        from pygls.capabilities import get_capability
+
+        outcome = await self.current_outcome(doc)
+        if outcome.error is not None or outcome.skipped or outcome.resolved is None:
+            return None
+        fixed = None
+        if with_fixed and any(d.fix is not None for d in outcome.diagnostics):
+            if doc.fixed is not None and doc.fixed[0] == outcome.revision:
+                fixed = doc.fixed[1]
+            else:
+                fixed = await asyncio.get_event_loop().run_in_executor(
+                    self._worker, self._fixed, self._lint_path(doc), doc.fmt, outcome.text,
+                    outcome.resolved.settings)
+                doc.fixed = (outcome.revision, fixed)
+        if outcome.revision != doc.revision:
+            return None  # the document changed while we worked; the client will ask again
+        versioned = bool(get_capability(
+            self.ls.client_capabilities, "workspace.workspace_edit.document_changes", False))
+        return ActionInput(doc.uri, doc.version, outcome.text, outcome.diagnostics,
+                           outcome.resolved.lang, fixed, self.encoding, versioned)
 
     # -- features --------------------------------------------------------------------------
 
@@ -639,29 +698,31 @@ class SoatLanguageServer:
             self.relint_all()
 
         @ls.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
-            code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL_KIND]))
+            code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL_KIND], resolve_provider=True))
         async def code_action(params: types.CodeActionParams) -> list[types.CodeAction] | None:
             doc = self.docs.get(params.text_document.uri)
             if doc is None:
                 return None
-            outcome = await self.current_outcome(doc)
-            if outcome.error is not None or outcome.skipped or outcome.resolved is None:
-                return []
             only = params.context.only
-            fixed = None
-            if _wants(only, FIX_ALL_KIND) and any(d.fix is not None for d in outcome.diagnostics):
-                fixed = await asyncio.get_event_loop().run_in_executor(
-                    self._worker, self._fixed, self._lint_path(doc), doc.fmt, outcome.text,
-                    outcome.resolved.settings)
-            from pygls.capabilities import get_capability
-
-            versioned = bool(get_capability(
-                ls.client_capabilities, "workspace.workspace_edit.document_changes", False))
-            inp = ActionInput(doc.uri, doc.version, outcome.text, outcome.diagnostics,
-                              outcome.resolved.lang, fixed, self.encoding, versioned)
-            if outcome.revision != doc.revision:
-                return []  # the document changed while we worked; the client will ask again
+            # An explicit request (say, fix on save) gets the edit; the light bulb a stub.
+            lazy = not only and self._client_resolves_edits()
+            inp = await self._action_input(doc, with_fixed=_wants(only, FIX_ALL_KIND) and not lazy)
+            if inp is None:
+                return []
+            inp.fix_all_lazy = lazy and any(d.fix is not None for d in inp.diagnostics)
             return build_code_actions(inp, params.range, only, self.rules_by_code)
+
+        @ls.feature(types.CODE_ACTION_RESOLVE)
+        async def code_action_resolve(action: types.CodeAction) -> types.CodeAction:
+            uri = action.data.get("uri") if isinstance(action.data, dict) else None
+            doc = self.docs.get(uri) if uri else None
+            if action.kind != FIX_ALL_KIND or doc is None:
+                return action
+            inp = await self._action_input(doc, with_fixed=True)
+            if inp is not None:
+                action.edit = (fix_all_action(inp, inp.fixed).edit if inp.fixed is not None
+                               else workspace_edit(inp, []))
+            return action
 
         @ls.feature(types.TEXT_DOCUMENT_HOVER)
         async def hover(params: types.HoverParams) -> types.Hover | None:

@@ -50,6 +50,16 @@ def offset_of(text: str, line: int, character: int) -> int:
     return i
 
 
+def position_of(text: str, offset: int) -> types.Position:
+    """Code-point offset → LSP position (0-based line, UTF-16 character)."""
+    line, start = 0, 0
+    for m in _LINE_BREAK.finditer(text, 0, offset):
+        if m.end() > offset:
+            break
+        line, start = line + 1, m.end()
+    return types.Position(line, len(text[start:offset].encode("utf-16-le", "surrogatepass")) // 2)
+
+
 def cli_json(path: str, *extra: str) -> list[dict[str, Any]]:
     """`soat check --output-format json` on one file, run the way a user runs it."""
     proc = subprocess.run(
