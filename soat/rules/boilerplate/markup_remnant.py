@@ -36,6 +36,7 @@ _SHORTCODE_RE = re.compile(
 # "Ảnh: Ngọc AnhPhó Chủ tịch…": a credit whose last word runs into the next sentence.
 _CREDIT_RE = re.compile(r"\b(?:Ảnh|ẢNH|Nguồn ảnh|Ảnh minh họa|Ảnh minh hoạ)\s*:\s*")
 _CREDIT_WORDS = 6
+_MIN_WORDS_AFTER_GLUE = 3  # a glued sentence goes on after the glued word
 
 
 @dataclass(frozen=True)
@@ -158,8 +159,8 @@ def _glued_credits(doc: Document, block: Block) -> Iterator[Diagnostic]:
     text = block.text
     for m in _CREDIT_RE.finditer(text):
         glue = _glue_point(text, m.end())
-        if glue is None:
-            continue
+        if glue is None or len(text[glue:].split()) < _MIN_WORDS_AFTER_GLUE:
+            continue  # "Ảnh: ChinaDaily", "Ảnh: YouTube": a name in camel case, nothing glued
         start, end = block.span(m.start(), glue)
         split = end
         credit, following = text[m.start():glue], text[glue:].split(" ", 1)[0]
