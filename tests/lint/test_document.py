@@ -43,6 +43,14 @@ def test_txt_blocks_and_title():
     assert [b.kind for b in doc.blocks] == ["paragraph", "title", "paragraph", "paragraph"]
 
 
+def test_a_title_with_a_date_or_a_slash_is_not_a_breadcrumb():
+    for title in ("Ngày 3/11/2025: Công đoàn ra quân", "Lao động / việc làm năm 2025"):
+        doc = read_text("a.txt", title + "\nĐoạn một.")
+        assert doc.title.raw.text == title
+    doc = read_text("a.txt", "Trang chủ | Tin tức | Công đoàn\nTiêu đề\n")
+    assert doc.title.raw.text == "Tiêu đề"
+
+
 def test_txt_directive_lines_are_not_blocks_and_trailing_directives_are_cut():
     src = "Tiêu đề\n<!-- soat-disable-next-line TYP001 -->\nĐoạn  một. <!-- soat-disable-line DAT -->\n"
     doc = read_text("a.txt", src)

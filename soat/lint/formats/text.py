@@ -13,7 +13,12 @@ from soat.lint.suppress import DIRECTIVE_RE
 
 _LINE_RE = re.compile(r"[^\r\n]*")
 # Breadcrumb trails ("Trang chủ > Tin tức") are navigation, not the article's title.
-_BREADCRUMB_RE = re.compile(r"\S\s*[>»›/|]\s*\S.*[>»›/|]|^\S.{0,40}\s[>»›]\s")
+# Items are short and the separators stand between spaces, so a date ("3/11/2025") or a
+# fraction in a title never makes it navigation.
+_BREADCRUMB_RE = re.compile(
+    r"^\s*[^>»›/|]{1,40}(?:\s[>»›]\s[^>»›/|]{1,60})+\s*$"
+    r"|^\s*[^>»›/|]{1,40}(?:\s[/|]\s[^>»›/|]{1,60}){2,}\s*$"
+)
 
 
 def read_text(path: str, source: str) -> Document:
