@@ -10,6 +10,7 @@ for a collapsed line break) covers the source whitespace it stands for.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -175,6 +176,21 @@ class Document:
         if self._line_index is None:
             self._line_index = LineIndex(self.source)
         return self._line_index
+
+    @property
+    def date(self) -> dt.date | None:
+        """The article's date from its front matter (`date`), or None."""
+        value = self.metadata.get("date")
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip()[:10])
+            except ValueError:
+                return None
+        return None
 
     @property
     def title(self) -> Block | None:

@@ -20,17 +20,8 @@ from soat.lint.rule import Example, NoOptions, Rule
 from soat.vi.dates import WEEKDAY_NAMES, attach_weekdays, weekday_of, weekday_text
 
 
-def _metadata_year(doc: Document) -> int | None:
-    value = doc.metadata.get("date") if doc.metadata else None
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.year
-    if isinstance(value, str) and len(value) >= 4 and value[:4].isdigit():
-        return int(value[:4])
-    return None
-
-
 def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
-    default_year = _metadata_year(doc)
+    default_year = doc.date.year if doc.date else None
     for block in doc.blocks:
         text = block.text
         for pair in attach_weekdays(text):

@@ -177,20 +177,6 @@ def _near_matches(candidate: str, levels: tuple[str, ...], index: _PlaceIndex) -
     return sorted({name for d, dd, name in scored if (d, dd) == best})
 
 
-def _article_date(doc: Document) -> dt.date | None:
-    value = doc.metadata.get("date")
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            return None
-    return None
-
-
 def _unit_label(place) -> tuple[str, str]:
     if place is None:
         return "", ""
@@ -218,7 +204,7 @@ def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
     if not knowledge.places:
         return
     index = _index(knowledge.places)
-    date = _article_date(doc)
+    date = doc.date
     report_former = date is None or date >= MERGER_DATE
     former_reported: set[str] = set()
     for block in doc.blocks:

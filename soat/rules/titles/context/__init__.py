@@ -143,17 +143,8 @@ def describes_changes(doc: Document, analysis: Analysis, terms: bool = False) ->
 
 
 def document_date(doc: Document) -> dt.date:
-    value = doc.metadata.get("date")
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            pass
-    return dt.date.today()
+    """The date the article speaks of: its front matter date, or today."""
+    return doc.date or dt.date.today()
 
 
 def role_valid(role: Role, day: dt.date) -> bool:
