@@ -10,11 +10,13 @@ import os
 
 import pytest
 import pytest_lsp
+from hypothesis import given
+from hypothesis import strategies as st
 from lsprotocol import types
 from pygls.uris import from_fs_path
 from pytest_lsp import ClientServerConfig, LanguageClient
 
-from soat.lint.server import FIX_ALL_KIND
+from soat.lint.server import FIX_ALL_KIND, PositionMap, apply_change
 from tests.lint.server_helpers import (
     SEED,
     SERVER_COMMAND,
@@ -334,3 +336,73 @@ def test_server_module_does_not_import_rules():
             assert not (node.module or "").startswith("soat.rules")
         if isinstance(node, ast.Import):
             assert not any(a.name.startswith("soat.rules") for a in node.names)
+
+
+# --- the conversion itself (pure functions) ----------------------------------------------
+
+POSITIONS = [
+    # text, code-point offset, (line, UTF-16 character), UTF-8 character
+    ("abc", 2, (0, 2), 2),
+    ("😀x", 1, (0, 2), 4),
+    ("a😀b\nc", 2, (0, 3), 5),
+    ("a😀b\nc", 3, (0, 4), 6),  # the LF itself is the end of line 0
+    ("a😀b\nc", 4, (1, 0), 0),
+    ("x\r\ny", 1, (0, 1), 1),
+    ("x\r\ny", 2, (0, 1), 1),  # between CR and LF: still the end of line 0
+    ("x\r\ny", 3, (1, 0), 0),
+    ("x\ry", 2, (1, 0), 0),  # a lone CR ends a line
+    ("x\u2028y", 2, (0, 2), 4),  # U+2028 does not
+    ("e\u0301 ờ", 3, (0, 3), 4),
+    ("e\u0301 ờ", 4, (0, 4), 7),
+    ("", 0, (0, 0), 0),
+    ("ab\n", 3, (1, 0), 0),
+]
+
+
+@pytest.mark.parametrize("text,offset,utf16,utf8", POSITIONS)
+def test_position_of_offset(text, offset, utf16, utf8):
+    assert PositionMap(text).position(offset) == types.Position(*utf16)
+    assert PositionMap(text, "utf-8").position(offset) == types.Position(utf16[0], utf8)
+
+
+OFFSETS = [
+    # text, (line, UTF-16 character), code-point offset
+    ("😀x", (0, 1), 1),  # inside the surrogate pair: the next code point
+    ("😀x", (0, 2), 1),
+    ("ab\ncd", (0, 99), 2),  # past the end of a line: its end, before the break
+    ("ab\r\ncd", (0, 99), 2),
+    ("ab\ncd", (7, 0), 5),  # past the last line: the end of the text
+    ("ab\ncd", (1, 1), 4),
+]
+
+
+@pytest.mark.parametrize("text,position,offset", OFFSETS)
+def test_offset_of_position(text, position, offset):
+    assert PositionMap(text).offset(types.Position(*position)) == offset
+
+
+TEXT = st.text(alphabet=st.sampled_from(list("ab \n\r\u00a0\u0301\u2028😀𝕏ờ")), max_size=30)
+
+
+@given(TEXT, st.data())
+def test_offsets_survive_a_round_trip_in_every_encoding(text, data):
+    offset = data.draw(st.integers(0, len(text)))
+    if 0 < offset < len(text) and text[offset - 1] == "\r" and text[offset] == "\n":
+        offset -= 1  # no position names the point between CR and LF
+    for encoding in ("utf-8", "utf-16", "utf-32"):
+        pmap = PositionMap(text, encoding)
+        assert pmap.offset(pmap.position(offset)) == offset
+
+
+@given(TEXT, st.data())
+def test_incremental_change_is_a_splice(text, data):
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    if 0 < a < len(text) and text[a - 1] == "\r" and text[a] == "\n":
+        a -= 1
+    if 0 < b < len(text) and text[b - 1] == "\r" and text[b] == "\n":
+        b += 1
+    new = data.draw(TEXT)
+    pmap = PositionMap(text)
+    change = types.TextDocumentContentChangePartial(pmap.range(a, b), new)
+    assert apply_change(text, change, "utf-16") == text[:a] + new + text[b:]
