@@ -215,7 +215,7 @@ def split_glued(word: str) -> list[str] | None:
             if all(is_valid_syllable(p) for p in right):
                 parts = [left, *right]
                 score = min(frequency(p) for p in parts)
-                if any(_same_vowel(a[-1], b[0]) for a, b in zip(parts, parts[1:])):
+                if any(_same_vowel(a[-1], b[0]) for a, b in zip(parts, parts[1:], strict=False)):
                     continue
                 if score >= _GLUED_MIN_FREQUENCY and (best is None or score > best[0]):
                     best = (score, parts)

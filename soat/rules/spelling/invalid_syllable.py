@@ -75,7 +75,7 @@ def _split_at_case_change(word: str) -> list[str]:
     one side is a Vietnamese syllable ("AutoExpress" stays whole)."""
     cuts = [i for i in range(1, len(word)) if word[i - 1].islower() and word[i].isupper()]
     bounds = [0, *cuts, len(word)]
-    pieces = [word[a:b] for a, b in zip(bounds, bounds[1:])]
+    pieces = [word[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
     parts = [pieces[0]]
     for piece in pieces[1:]:
         if is_valid_syllable(parts[-1]) or is_valid_syllable(piece):
