@@ -58,10 +58,12 @@ class PlainBuilder:
 
     @property
     def empty(self) -> bool:
-        return not any(kind == TEXT for kind, *_ in self.items)
+        return all(item[0] != TEXT for item in self.items)
 
     def view(self, keep_trailing: bool = False, to_source=None) -> TextView | None:
         """The block's plain text, or None when it holds no text."""
+        if self.empty:
+            return None
         items = _trim(_drop_gaps(_merge_whitespace(self.items)), keep_trailing)
         if not any(kind == TEXT for kind, *_ in items):
             return None
