@@ -390,7 +390,7 @@ class OpenDocument:
     text: str
     version: int | None
     revision: int = 0  # bumped on every change; what staleness is judged by
-    published: tuple[int, Any] | None = None  # (revision, LintOutcome) last published
+    published: tuple[tuple[int, int], Any] | None = None  # ((revision, generation), outcome)
     fixed: tuple[int, str | None] | None = None  # (revision, fix-all result) last computed
     shown_error: str | None = None
 
@@ -399,6 +399,7 @@ class OpenDocument:
 class LintOutcome:
     revision: int
     text: str
+    generation: int = 0  # the server's configuration generation when the lint started
     diagnostics: list[Diagnostic] = field(default_factory=list)
     resolved: Resolved | None = None
     error: Exception | None = None
@@ -455,6 +456,7 @@ class SoatLanguageServer:
         # cache is only ever touched from that thread.
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="soat-lint")
         self._cache = SettingsCache(self.rules)
+        self.generation = 0  # bumped when configuration may have changed
         self._register()
 
     # -- plumbing --------------------------------------------------------------------------
@@ -498,8 +500,9 @@ class SoatLanguageServer:
 
     # -- linting (worker thread) -----------------------------------------------------------
 
-    def _lint(self, path: str, fmt: str, text: str, revision: int, root: str) -> LintOutcome:
-        outcome = LintOutcome(revision, text)
+    def _lint(self, path: str, fmt: str, text: str, revision: int, root: str,
+              generation: int) -> LintOutcome:
+        outcome = LintOutcome(revision, text, generation=generation)
         try:
             resolved = self._cache.resolve(path, root)
             outcome.resolved = resolved
@@ -535,7 +538,7 @@ class SoatLanguageServer:
         doc = self.docs.get(uri)
         if doc is None:
             return
-        if doc.published is not None and doc.published[0] == doc.revision:
+        if doc.published is not None and doc.published[0] == (doc.revision, self.generation):
             return  # a request already linted and published this text
         if uri in self._running:
             self._again.add(uri)  # start again with the newest text when this one ends
@@ -543,7 +546,8 @@ class SoatLanguageServer:
         self._running.add(uri)
         path = self._lint_path(doc)
         future = asyncio.get_event_loop().run_in_executor(
-            self._worker, self._lint, path, doc.fmt, doc.text, doc.revision, self._default_root(path))
+            self._worker, self._lint, path, doc.fmt, doc.text, doc.revision, self._default_root(path),
+            self.generation)
         future.add_done_callback(lambda f: self._finished(uri, f))
 
     def _finished(self, uri: str, future: asyncio.Future) -> None:
@@ -576,17 +580,18 @@ class SoatLanguageServer:
             doc.shown_error = None
             diagnostics = [to_lsp_diagnostic(d, pmap, doc.uri, lang, self.rules_by_code)
                            for d in outcome.diagnostics]
-        doc.published = (outcome.revision, outcome)
+        doc.published = ((outcome.revision, outcome.generation), outcome)
         self.ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
             uri=doc.uri, diagnostics=diagnostics, version=doc.version))
 
     async def current_outcome(self, doc: OpenDocument) -> LintOutcome:
         """The lint of the document's current text (reusing the published one if current)."""
-        if doc.published is not None and doc.published[0] == doc.revision:
+        if doc.published is not None and doc.published[0] == (doc.revision, self.generation):
             return doc.published[1]
         path = self._lint_path(doc)
         outcome = await asyncio.get_event_loop().run_in_executor(
-            self._worker, self._lint, path, doc.fmt, doc.text, doc.revision, self._default_root(path))
+            self._worker, self._lint, path, doc.fmt, doc.text, doc.revision, self._default_root(path),
+            self.generation)
         if self.docs.get(doc.uri) is doc and outcome.revision == doc.revision:
             # The newest lint there is: publish it now instead of linting again.
             timer = self._timers.pop(doc.uri, None)
@@ -676,8 +681,10 @@ class SoatLanguageServer:
 
         @ls.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))
         def did_save(params: types.DidSaveTextDocumentParams) -> None:
-            if params.text_document.uri in self.docs:
-                self.schedule(params.text_document.uri, 0)
+            doc = self.docs.get(params.text_document.uri)
+            if doc is not None:
+                self.generation += 1  # configuration may have changed: lint again
+                self.schedule(doc.uri, 0)
             elif params.text_document.uri.endswith(".toml"):
                 self.relint_all()
 
@@ -744,6 +751,7 @@ class SoatLanguageServer:
                 range=pmap.range(found[0].start, found[0].end))
 
     def relint_all(self) -> None:
+        self.generation += 1  # configuration or registry changed: lint again
         for uri in list(self.docs):
             self.schedule(uri, 0)
 

@@ -257,6 +257,27 @@ async def test_configuration_changes_are_picked_up_without_restart(client, tmp_p
 
 
 @pytest.mark.asyncio
+async def test_registry_changes_are_picked_up_without_restart(client, tmp_path):
+    text = "Thanh toán qua soatbrandx nhé.\n"
+    write(tmp_path / "soat.toml", 'registry = ["reg.toml"]\n')
+    registry = write(tmp_path / "reg.toml", "")
+    path = write(tmp_path / "r.txt", text)
+    await initialize(client, str(tmp_path))
+    uri = open_file(client, path, text)
+    before = await client.recorder.wait(uri, version=1)
+    assert as_tuples(before.diagnostics) == expected_from_cli(path)
+
+    write(registry, '[[term]]\npreferred = "SoatBrandX"\nvariants = ["soatbrandx"]\n')
+    os.utime(registry, ns=(os.stat(registry).st_mtime_ns + 10**9,) * 2)
+    count = len(client.recorder.published)
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
+        [types.FileEvent(from_fs_path(registry), types.FileChangeType.Changed)]))
+    after = await client.recorder.wait(uri, after=count)
+    assert as_tuples(after.diagnostics) == expected_from_cli(path)
+    assert as_tuples(after.diagnostics) != as_tuples(before.diagnostics)
+
+
+@pytest.mark.asyncio
 async def test_configuration_error_is_a_message_and_a_diagnostic_never_a_crash(client, tmp_path):
     text = "Một\u00a0dòng.\n"
     config = write(tmp_path / "soat.toml", 'select = ["ALL"]\nstyel = 1\n')
@@ -324,18 +345,6 @@ async def test_close_clears_diagnostics(client, tmp_path):
     client.text_document_did_close(types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(uri)))
     published = await client.recorder.wait(uri, after=count)
     assert list(published.diagnostics) == []
-
-
-def test_server_module_does_not_import_rules():
-    import ast
-
-    source = open(os.path.join(os.path.dirname(__file__), "..", "..", "soat", "lint", "server.py"),
-                  encoding="utf-8").read()
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.ImportFrom):
-            assert not (node.module or "").startswith("soat.rules")
-        if isinstance(node, ast.Import):
-            assert not any(a.name.startswith("soat.rules") for a in node.names)
 
 
 # --- the conversion itself (pure functions) ----------------------------------------------
