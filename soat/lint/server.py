@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import importlib
+import itertools
 import logging
 import os
 import traceback
@@ -389,9 +390,9 @@ class OpenDocument:
     fmt: str
     text: str
     version: int | None
-    revision: int = 0  # bumped on every change; what staleness is judged by
+    revision: int = 0  # unique per text, server-wide (a reopened document never reuses one)
     published: tuple[tuple[int, int], Any] | None = None  # ((revision, generation), outcome)
-    fixed: tuple[int, str | None] | None = None  # (revision, fix-all result) last computed
+    fixed: tuple[tuple[int, int], str | None] | None = None  # ((revision, generation), fix-all)
     shown_error: str | None = None
 
 
@@ -406,7 +407,7 @@ class LintOutcome:
     skipped: bool = False  # excluded by the configuration
 
 
-def document_format(uri: str, path: str | None, language_id: str | None) -> str | None:
+def document_format(path: str | None, language_id: str | None) -> str | None:
     """The soat format of a document, or None when soat does not lint it."""
     if path is not None:
         ext = os.path.splitext(path)[1].lower()
@@ -457,6 +458,7 @@ class SoatLanguageServer:
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="soat-lint")
         self._cache = SettingsCache(self.rules)
         self.generation = 0  # bumped when configuration may have changed
+        self._revisions = itertools.count(1)
         self._register()
 
     # -- plumbing --------------------------------------------------------------------------
@@ -616,13 +618,13 @@ class SoatLanguageServer:
             return None
         fixed = None
         if with_fixed and any(d.fix is not None for d in outcome.diagnostics):
-            if doc.fixed is not None and doc.fixed[0] == outcome.revision:
+            if doc.fixed is not None and doc.fixed[0] == (outcome.revision, outcome.generation):
                 fixed = doc.fixed[1]
             else:
                 fixed = await asyncio.get_event_loop().run_in_executor(
                     self._worker, self._fixed, self._lint_path(doc), doc.fmt, outcome.text,
                     outcome.resolved.settings)
-                doc.fixed = (outcome.revision, fixed)
+                doc.fixed = ((outcome.revision, outcome.generation), fixed)
         if outcome.revision != doc.revision:
             return None  # the document changed while we worked; the client will ask again
         versioned = bool(get_capability(
@@ -660,10 +662,11 @@ class SoatLanguageServer:
 
             item = params.text_document
             path = to_fs_path(item.uri) if item.uri.startswith("file:") else None
-            fmt = document_format(item.uri, path, item.language_id)
+            fmt = document_format(path, item.language_id)
             if fmt is None:
                 return
-            self.docs[item.uri] = OpenDocument(item.uri, path, fmt, item.text, item.version)
+            self.docs[item.uri] = OpenDocument(item.uri, path, fmt, item.text, item.version,
+                                               revision=next(self._revisions))
             self.schedule(item.uri, 0)
 
         @ls.feature(types.TEXT_DOCUMENT_DID_CHANGE)
@@ -676,7 +679,7 @@ class SoatLanguageServer:
                 text = apply_change(text, change, self.encoding)
             doc.text = text
             doc.version = params.text_document.version
-            doc.revision += 1
+            doc.revision = next(self._revisions)
             self.schedule(doc.uri, self.debounce)
 
         @ls.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))

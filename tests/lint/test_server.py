@@ -6,6 +6,7 @@ report the same codes, messages, severities and ranges (converted to UTF-16).
 
 from __future__ import annotations
 
+import asyncio
 import os
 
 import pytest
@@ -415,3 +416,20 @@ def test_incremental_change_is_a_splice(text, data):
     pmap = PositionMap(text)
     change = types.TextDocumentContentChangePartial(pmap.range(a, b), new)
     assert apply_change(text, change, "utf-16") == text[:a] + new + text[b:]
+
+
+@pytest.mark.asyncio
+async def test_reopening_never_shows_the_old_texts_findings(client, tmp_path):
+    old, new = "Một dòng dài hơn\u00a0nhiều.\n", "Hai\u00a0từ.\n"
+    path = write(tmp_path / "g.txt", new)
+    expected = expected_from_cli(path)
+    assert expected and expected != expected_from_cli(write(tmp_path / "old.txt", old))
+    await initialize(client, str(tmp_path), options={"debounceMs": 0})
+    for _ in range(5):  # close and reopen while the old text's lint may still be running
+        uri = open_file(client, path, old)
+        client.text_document_did_close(types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(uri)))
+    uri = open_file(client, path, new)
+    await client.recorder.wait_until(lambda: client.recorder.latest(uri) is not None
+                                     and as_tuples(client.recorder.latest(uri).diagnostics) == expected)
+    await asyncio.sleep(0.5)
+    assert as_tuples(client.recorder.latest(uri).diagnostics) == expected
