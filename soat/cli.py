@@ -103,8 +103,9 @@ def rule_command(code, lang) -> None:
 def server() -> None:
     """Run the language server on stdio (for editors)."""
     from soat.lint.server import serve
+    from soat.rules import ALL_RULES
 
-    serve()
+    serve(ALL_RULES)
 
 
 def run() -> None:  # python -m soat

@@ -324,7 +324,7 @@ def _write_cache(path: str, knowledge: Knowledge) -> None:
         pass  # a read-only home is fine: we parse again next time
 
 
-_USER_CACHE: dict[tuple[str, float], Knowledge] = {}
+_USER_CACHE: dict[tuple[str, int, int], Knowledge] = {}
 
 
 def load_knowledge(registry_paths: tuple[str, ...] = ()) -> Knowledge:
@@ -334,13 +334,14 @@ def load_knowledge(registry_paths: tuple[str, ...] = ()) -> Knowledge:
     result = builtin_knowledge()
     for path in registry_paths:
         try:
-            stamp = os.stat(path).st_mtime
+            st = os.stat(path)
         except OSError as exc:
             raise UsageError(f"cannot read registry: {exc.strerror}", path) from None
-        part = _USER_CACHE.get((path, stamp))
+        key = (path, st.st_mtime_ns, st.st_size)  # a rewrite within one mtime tick still differs in size
+        part = _USER_CACHE.get(key)
         if part is None:
             part = load_registry_text(path, TomlSource.read(path).text)
-            _USER_CACHE[(path, stamp)] = part
+            _USER_CACHE[key] = part
         result = result.merged(part)
     return result
 

@@ -49,7 +49,7 @@ class FileResult:
     fixed_source: str | None = None  # set in fix mode when fixes changed the text
     fixes_applied: int = 0
     encoding: Encoding | None = None
-    lang: str = "vi"
+    lang: str | None = None  # the file's configured language; None: the run's default
 
     @property
     def final_source(self) -> str:

@@ -5,7 +5,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from soat.vi.names import (
-    is_common_surname, is_name_syllable, is_surname, is_vietnamese_syllable_shape, looks_like_name,
+    is_common_surname,
+    is_name_syllable,
+    is_surname,
+    is_vietnamese_syllable_shape,
+    looks_like_name,
     name_variant,
 )
 

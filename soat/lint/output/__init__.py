@@ -43,8 +43,11 @@ class Located:
         return {"row": r, "column": c, "end_row": er, "end_column": ec}
 
 
-def located(results) -> Iterator[Located]:
-    """All findings of all results, sorted by filename, row, column."""
+def located(results, lang: str = "vi") -> Iterator[Located]:
+    """All findings of all results, sorted by filename, row, column.
+
+    Each finding speaks its file's language (`FileResult.lang`, from that file's
+    configuration); `lang` is for results that carry none."""
     items = []
     for result in results:
         source = result.final_source
@@ -53,7 +56,7 @@ def located(results) -> Iterator[Located]:
             r, c = index.rowcol(d.start)
             er, ec = index.rowcol(d.end)
             items.append(Located(result.path, d, r, c, er, ec, index, source,
-                                 getattr(result, "lang", "vi")))
+                                 getattr(result, "lang", None) or lang))
     items.sort(key=lambda x: (x.path, x.row, x.column, x.diag.code))
     return iter(items)
 

@@ -23,7 +23,7 @@ def escape_property(text: str) -> str:
 
 def render(results, context: OutputContext) -> str:
     lines = []
-    for item in located(results):
+    for item in located(results, context.lang):
         d = item.diag
         props = ",".join((
             f"file={escape_property(item.path)}",
@@ -33,5 +33,5 @@ def render(results, context: OutputContext) -> str:
             f"endColumn={item.end_column}",
             f"title={escape_property(d.code)}",
         ))
-        lines.append(f"::{COMMANDS[d.severity.label]} {props}::{escape_data(message(d, context.lang))}")
+        lines.append(f"::{COMMANDS[d.severity.label]} {props}::{escape_data(message(d, item.lang))}")
     return "".join(line + "\n" for line in lines)

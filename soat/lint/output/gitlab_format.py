@@ -42,14 +42,14 @@ def last_line(item: Located) -> int:
 def render(results, context: OutputContext) -> str:
     seen: Counter[tuple[str, str, str]] = Counter()
     issues = []
-    for item in located(results):
+    for item in located(results, context.lang):
         d = item.diag
         identity = (item.path, d.code, item.source[d.start:d.end])
         occurrence = seen[identity]
         seen[identity] += 1
         issues.append({
             "type": "issue",
-            "description": f"{d.code} {message(d, context.lang)}",
+            "description": f"{d.code} {message(d, item.lang)}",
             "check_name": d.code,
             "fingerprint": fingerprint(item, occurrence),
             "severity": SEVERITY[d.severity.label],

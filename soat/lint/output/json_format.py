@@ -48,4 +48,4 @@ def finding(item: Located, context: OutputContext) -> dict:
 
 
 def render(results, context: OutputContext) -> str:
-    return json.dumps([finding(i, context) for i in located(results)], ensure_ascii=False, indent=2) + "\n"
+    return json.dumps([finding(i, context) for i in located(results, context.lang)], ensure_ascii=False, indent=2) + "\n"

@@ -25,20 +25,20 @@ def xml_text(text: str) -> str:
 def failure_text(item: Located, context: OutputContext) -> str:
     d = item.diag
     lines = [f"{item.path}:{item.row}:{item.column}: {d.code} [{d.severity.label}] "
-             f"{message(d, context.lang)}"]
+             f"{message(d, item.lang)}"]
     if d.fix is not None:
         safe = d.fix.applicability == Applicability.SAFE
-        label = ("fix" if safe else "unsafe fix") if context.lang == "en" else \
+        label = ("fix" if safe else "unsafe fix") if item.lang == "en" else \
             ("sửa" if safe else "sửa (cần xem lại)")
-        lines.append(f"{label}: {message(d.fix, context.lang)}")
+        lines.append(f"{label}: {message(d.fix, item.lang)}")
     for s in d.suggestions:
-        lines.append(f"{'suggestion' if context.lang == 'en' else 'gợi ý'}: {message(s, context.lang)}")
+        lines.append(f"{'suggestion' if item.lang == 'en' else 'gợi ý'}: {message(s, item.lang)}")
     return xml_text("\n".join(lines))
 
 
 def render(results, context: OutputContext) -> str:
     by_path: dict[str, list[Located]] = {r.path: [] for r in results}
-    for item in located(results):
+    for item in located(results, context.lang):
         by_path.setdefault(item.path, []).append(item)
     failed = sum(1 for items in by_path.values() if items)
 
@@ -53,7 +53,7 @@ def render(results, context: OutputContext) -> str:
             failure = ET.SubElement(
                 case, "failure", type=item.diag.code,
                 message=xml_text(f"{item.row}:{item.column}: {item.diag.code} "
-                                 f"{message(item.diag, context.lang)}"))
+                                 f"{message(item.diag, item.lang)}"))
             failure.text = failure_text(item, context)
     ET.indent(root)
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'

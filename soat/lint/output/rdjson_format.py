@@ -41,7 +41,7 @@ def diagnostic(item: Located, context: OutputContext) -> dict:
         suggestions = [{"range": byte_range(item, e.start, e.end), "text": e.content}
                        for e in sorted(d.fix.edits, key=lambda e: (e.start, e.end))]
     return {
-        "message": message(d, context.lang),
+        "message": message(d, item.lang),
         "location": {"path": item.path, "range": byte_range(item, d.start, d.end)},
         "severity": SEVERITY[d.severity.label],
         "source": SOURCE,
@@ -53,6 +53,6 @@ def diagnostic(item: Located, context: OutputContext) -> dict:
 def render(results, context: OutputContext) -> str:
     result = {
         "source": SOURCE,
-        "diagnostics": [diagnostic(item, context) for item in located(results)],
+        "diagnostics": [diagnostic(item, context) for item in located(results, context.lang)],
     }
     return json.dumps(result, ensure_ascii=False, indent=2) + "\n"

@@ -74,7 +74,7 @@ def sarif_fix(item: Located, fix: Fix, lang: str) -> dict:
 
 def result(item: Located, context: OutputContext, rule_index: dict[str, int]) -> dict:
     d = item.diag
-    lang = context.lang
+    lang = item.lang
     out = {
         "ruleId": d.code,
         "level": LEVELS[d.severity.label],
@@ -113,7 +113,7 @@ def render(results, context: OutputContext) -> str:
         "columnKind": "unicodeCodePoints",
         "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The checked directory"}}},
         "invocations": [{"executionSuccessful": not any(r.internal_error for r in results)}],
-        "results": [result(item, context, rule_index) for item in located(results)],
+        "results": [result(item, context, rule_index) for item in located(results, context.lang)],
     }
     doc = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

@@ -61,7 +61,7 @@ def render_one(item: Located, context: OutputContext) -> str:
 
 
 def render(results, context: OutputContext) -> str:
-    return "".join(render_one(item, context) + "\n\n" for item in located(results))
+    return "".join(render_one(item, context) + "\n\n" for item in located(results, context.lang))
 
 
 def summary(results, context: OutputContext) -> str:
