@@ -249,3 +249,85 @@ def test_many_files_are_checked_in_parallel_with_the_same_results(tmp_path):
     fixed = soat("check", "--fix", "--select", "TYP001", ".", cwd=tmp_path)
     assert fixed.returncode == 0
     assert (tmp_path / "bai59.txt").read_text(encoding="utf-8") == "Tiêu đề 59\nMột hai\n"
+
+
+def test_exit_status_uses_each_files_own_fail_on_whatever_the_order(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "soat.toml").write_text('fail-on = "error"\n', encoding="utf-8")
+    for d in ("a", "b"):
+        (tmp_path / d / "x.txt").write_text("Tiêu đề\nMột  hai\n", encoding="utf-8")
+    assert soat("check", "a/x.txt", "b/x.txt", cwd=tmp_path).returncode == 1
+    assert soat("check", "b/x.txt", "a/x.txt", cwd=tmp_path).returncode == 1
+    assert soat("check", "a/x.txt", cwd=tmp_path).returncode == 0
+
+
+def test_a_file_named_twice_is_checked_once(tmp_path):
+    (tmp_path / "a.txt").write_text("Tiêu đề\nMột  hai\n", encoding="utf-8")
+    data = findings(soat("check", "--output-format", "json", "a.txt", ".", "./a.txt", cwd=tmp_path))
+    assert len(data) == 1
+
+
+def test_stdin_fix_echoes_undecodable_input_and_reports_on_stderr():
+    raw = b"Ti\xeau \xff\n"
+    proc = soat("check", "--fix", "-", input=raw)
+    assert proc.stdout == raw
+    assert b"IO001" in proc.stderr and proc.returncode == 1
+
+
+def test_stdin_fix_keeps_the_byte_order_mark_and_line_endings():
+    proc = soat("check", "--fix", "-", input="\ufeffTiêu đề\r\nMột  hai\r\n".encode())
+    assert proc.stdout == "\ufeffTiêu đề\r\nMột hai\r\n".encode()
+
+
+def test_diff_of_a_cr_only_file_marks_no_false_missing_newlines(tmp_path):
+    f = tmp_path / "cr.txt"
+    f.write_bytes(b"A  b\rC  d\r")
+    out = soat("check", "--diff", "--select", "TYP001", f).stdout.decode()
+    assert "No newline" not in out and "+A b\r" in out
+
+
+def test_fix_through_a_symlink_writes_the_target_and_keeps_the_link(tmp_path):
+    (tmp_path / "real").mkdir()
+    target = tmp_path / "real" / "t.txt"
+    target.write_text("Tiêu đề\nMột  hai\n", encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    soat("check", "--fix", "--select", "TYP001", link)
+    assert link.is_symlink()
+    assert target.read_text(encoding="utf-8") == "Tiêu đề\nMột hai\n"
+
+
+def test_io001_can_be_ignored_but_int001_is_a_known_code(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"abc \xff\n")
+    assert soat("check", "--ignore", "IO001", bad).returncode == 0
+    assert soat("check", bad).returncode == 1
+    assert soat("check", "--ignore", "INT001", bad).returncode == 1
+
+
+def test_a_pyproject_that_only_mentions_tool_soat_in_a_string_is_not_a_config(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[project]\ndescription = "see [tool.soat] docs"\n',
+                                             encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Tiêu đề\n", encoding="utf-8")
+    assert soat("check", "a.txt", cwd=tmp_path).returncode == 0
+
+
+def test_a_failed_write_is_reported_and_the_run_goes_on(tmp_path, monkeypatch):
+    import soat.lint.runner as runner
+    from soat.lint.config import Config
+    from soat.lint.runner import Settings
+    from soat.rules import ALL_RULES
+
+    def refuse(path, data):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(runner, "write_atomically", refuse)
+    f = tmp_path / "a.txt"
+    f.write_text("Tiêu đề\nMột  hai\n", encoding="utf-8")
+    settings = Settings.from_config(Config(select=("TYP001",)), ALL_RULES)
+    result = runner.check_file(str(f), "a.txt", settings, fix=True)
+    assert [d.code for d in result.diagnostics] == ["IO001", "TYP001"]
+    assert "Permission denied" in result.diagnostics[0].message.en
+    assert result.final_source == "Tiêu đề\nMột  hai\n"
+    assert f.read_text(encoding="utf-8") == "Tiêu đề\nMột  hai\n"

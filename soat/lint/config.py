@@ -10,7 +10,6 @@ import dataclasses
 import fnmatch
 import glob
 import os
-import re
 import typing
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -113,7 +112,14 @@ def _has_tool_soat(path: str) -> bool:
             text = fh.read()
     except (OSError, UnicodeDecodeError):
         return False
-    return re.search(r"^\s*\[\s*tool\.soat(\s*\]|\.)", text, re.MULTILINE) is not None
+    if "soat" not in text:  # most pyproject files: no need to parse
+        return False
+    try:
+        data = TomlSource(path, text).data
+    except UsageError:
+        return True  # a broken file that names soat: report its error rather than skip it
+    tool = data.get("tool")
+    return isinstance(tool, dict) and "soat" in tool
 
 
 class ConfigResolver:

@@ -215,7 +215,7 @@ class Document:
         j = end
         while j < len(src) and src[j] in " \t\r\n\f\v\u00a0":
             j += 1
-        if j < len(src):
+        if j < len(src) and not self._ends_a_container(block):
             last_break = max(src.rfind("\n", end, j), src.rfind("\r", end, j))
             return block.start, (last_break + 1 if last_break >= 0 else j)
         # Nothing but whitespace follows: keep that whitespace (the final newline state)
@@ -224,3 +224,14 @@ class Document:
         while i > 0 and src[i - 1] in " \t\r\n\f\v\u00a0":
             i -= 1
         return i, end
+
+    def _ends_a_container(self, block: Block) -> bool:
+        """A Markdown list item or quote followed by a block of another kind.
+
+        Its separator (the blank line) is what ends the list: taking it would pull the next
+        paragraph into the list, so such a block takes the separator before it instead.
+        """
+        if self.format != "md" or block.kind not in ("list-item", "quote"):
+            return False
+        following = [b for b in self.blocks if b.start >= block.end]
+        return bool(following) and following[0].kind != block.kind

@@ -90,16 +90,26 @@ def fix_to_fixpoint(
 
 
 def write_atomically(path: str, data: bytes) -> None:
-    """Replace `path` with `data` through a temporary file and a rename, keeping its mode."""
-    directory = os.path.dirname(os.path.abspath(path))
-    mode = os.stat(path).st_mode & 0o7777
+    """Replace `path` with `data` through a temporary file and a rename.
+
+    The file keeps its permissions (and owner, where allowed); a symbolic link stays a link
+    and its target is written.
+    """
+    path = os.path.realpath(path)
+    directory = os.path.dirname(path)
+    st = os.stat(path)
     fd, tmp = tempfile.mkstemp(prefix=".soat-", dir=directory)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
+        os.chmod(tmp, st.st_mode & 0o7777)
+        if hasattr(os, "chown"):
+            try:
+                os.chown(tmp, st.st_uid, st.st_gid)
+            except OSError:
+                pass  # not ours to give away: the file keeps the writer's owner
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):

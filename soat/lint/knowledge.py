@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import pickle
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
@@ -118,12 +119,25 @@ class Knowledge:
     def merged(self, other: Knowledge) -> Knowledge:
         """This knowledge with `other`'s entries added; other's win on equal keys."""
         return Knowledge(
-            documents=_merge(self.documents, other.documents, lambda d: (d.number, d.date and d.date.year)),
+            documents=_merge(self.documents, other.documents, document_key),
             organizations=_merge(self.organizations, other.organizations, lambda o: (o.name, o.from_)),
             persons=_merge(self.persons, other.persons, lambda p: p.name),
             places=_merge(self.places, other.places, lambda p: (p.name, p.kind)),
             terms=_merge(self.terms, other.terms, lambda t: t.preferred),
         )
+
+
+# A symbol that carries its year (30/2020/NĐ-CP) is one document; Party symbols restart
+# each term (20-NQ/TW of 2008 and of 2017) and administrative ones each year (58/HD-TLĐ),
+# so for those the year is part of the key.
+_UNIQUE_SYMBOL_RE = re.compile(r"/(?:19|20)\d\d/")
+
+
+def document_key(entry: DocumentEntry) -> tuple:
+    """The registry key of a [[document]] (DESIGN.md §6)."""
+    if _UNIQUE_SYMBOL_RE.search(entry.number):
+        return (symbol_key(entry.number),)
+    return (symbol_key(entry.number), entry.date and entry.date.year)
 
 
 def fold(text: str) -> str:

@@ -89,7 +89,7 @@ def matches_selector(rule: Rule, selector: str) -> bool:
 def is_known_selector(selector: str, rules: Iterable[Rule]) -> bool:
     if selector.upper() == "ALL":
         return True
-    rules = list(rules)
+    rules = [*rules, *ENGINE_RULES]
     if any(matches_selector(r, selector) for r in rules):
         return True
     # A family known to soat is valid even when no rule of it is loaded.

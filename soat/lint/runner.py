@@ -50,6 +50,7 @@ class FileResult:
     fixes_applied: int = 0
     encoding: Encoding | None = None
     lang: str | None = None  # the file's configured language; None: the run's default
+    fail_on: str = "warning"  # the file's configured threshold for the exit status
 
     @property
     def final_source(self) -> str:
@@ -157,5 +158,12 @@ def check_file(path: str, display: str, settings: Settings, *, fix: bool = False
     result = check_source(display, source, settings, fix=fix, unsafe=unsafe)
     result.encoding = encoding
     if fix and write and result.fixed_source is not None:
-        write_atomically(path, encoding.encode(result.fixed_source))
+        try:
+            write_atomically(path, encoding.encode(result.fixed_source))
+        except OSError as exc:  # report it and go on with the other files
+            failed = unreadable(display, Msg(f"Không ghi được bản đã sửa: {exc.strerror}",
+                                             f"Cannot write the fixed file: {exc.strerror}"))
+            result.diagnostics.insert(0, failed.diagnostics[0])
+            result.fixed_source, result.fixes_applied = None, 0
+            result.diagnostics[1:] = lint_source(display, source, settings)
     return result

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator, Sequence
@@ -12,10 +13,11 @@ from dataclasses import dataclass
 
 from soat.lint.config import Config, ConfigResolver
 from soat.lint.diagnostic import Severity
-from soat.lint.errors import UsageError
+from soat.lint.errors import UsageError, did_you_mean
 from soat.lint.formats import FORMATS_BY_EXTENSION
+from soat.lint.knowledge import Knowledge, load_knowledge
 from soat.lint.output import OutputContext, render
-from soat.lint.rule import ENGINE_RULES, Rule, is_known_selector
+from soat.lint.rule import ENGINE_RULES, UNREADABLE_FILE, Rule, is_known_selector
 from soat.lint.runner import FileResult, Settings, check_file, check_source, read_source
 
 SKIPPED_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__",
@@ -48,66 +50,122 @@ def run_check(options: CheckOptions, rules: Sequence[Rule], out=None) -> int:
     for selectors in (options.select, options.extend_select, options.ignore):
         for sel in selectors or ():
             if not is_known_selector(sel, rules):
-                from soat.lint.errors import did_you_mean
-
-                raise UsageError(f'unknown rule "{sel}".'
-                                 f'{did_you_mean(sel, [r.code for r in rules] + [r.name for r in rules])}')
-    resolver = ConfigResolver(rules, options.config_path)
-    settings_cache: dict[int, tuple[Config, Settings]] = {}
-
-    def settings_for(path: str) -> tuple[Config, Settings]:
-        config = _apply_cli(resolver.for_path(path), options)
-        per_file = bool(config.per_file_ignores)
-        key = (id(resolver.for_path(path)), path if per_file else None)
-        cached = settings_cache.get(key)
-        if cached is None:
-            cached = (config, Settings.from_config(config, rules, path))
-            settings_cache[key] = cached
-        return cached
-
-    results: list[FileResult] = []
-    lang = "vi"
-    write = options.fix and not options.diff
+                names = [r.code for r in (*rules, *ENGINE_RULES)] + [r.name for r in rules]
+                raise UsageError(f'unknown rule "{sel}".{did_you_mean(sel, names)}')
+    cache = SettingsCache(rules, options)
     if options.paths == ("-",):
-        name = options.stdin_filename or "-"
-        config, settings = settings_for(options.stdin_filename or os.path.join(os.getcwd(), "-"))
-        lang = config.lang
-        decoded = read_source(name, sys.stdin.buffer.read())
-        if isinstance(decoded, FileResult):
-            results.append(decoded)
-        else:
-            source, _ = decoded
-            results.append(check_source(name, source, settings, fix=options.fix,
-                                        unsafe=options.unsafe, fmt=None))
-            if write:  # like ruff: the fixed text goes to standard output
-                out.write(results[-1].final_source)
-                return _exit_status(results, options, config)
-    else:
-        files = list(discover(options.paths, resolver, options))
-        for path, _ in files:  # configuration errors surface before any work starts
-            settings_for(path)
-        if len(files) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1:
-            results = _check_in_parallel(files, options, rules)
-        else:
-            for path, display in _progress(files):
-                _, settings = settings_for(path)
-                results.append(check_file(path, display, settings, fix=options.fix,
-                                          unsafe=options.unsafe, write=write))
-        config = settings_for(files[0][0])[0] if files else _apply_cli(resolver.for_path("."), options)
-        lang = config.lang
+        return _check_stdin(options, cache, out)
 
+    files = list(discover(options.paths, cache.resolver))
+    for path, _ in files:  # configuration errors surface before any work starts
+        cache.for_path(path)
+    if len(files) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1:
+        results = _check_in_parallel(files, options, rules)
+    else:
+        results = [_check_one(cache, path, display) for path, display in _progress(files, len(files))]
+    lang = cache.for_path(files[0][0])[0].lang if files else cache.config_for(".").lang
+    return _report(results, options, rules, lang, out)
+
+
+class SettingsCache:
+    """Configuration and Settings per file, shared by files that are checked alike."""
+
+    def __init__(self, rules: tuple[Rule, ...], options: CheckOptions) -> None:
+        self.rules = rules
+        self.options = options
+        self.resolver = ConfigResolver(rules, options.config_path)
+        self._configs: dict[int, Config] = {}
+        self._knowledge: dict[tuple[str, ...], Knowledge] = {}
+        self._settings: dict[tuple, Settings] = {}
+
+    def config_for(self, path: str) -> Config:
+        base = self.resolver.for_path(path)
+        config = self._configs.get(id(base))
+        if config is None:
+            config = self._configs[id(base)] = _apply_cli(base, self.options)
+        return config
+
+    def for_path(self, path: str) -> tuple[Config, Settings]:
+        config = self.config_for(path)
+        enabled = config.enabled_rules(self.rules, path)  # per-file-ignores may narrow it
+        key = (id(config), tuple(r.code for r in enabled))
+        settings = self._settings.get(key)
+        if settings is None:
+            knowledge = self._knowledge.get(config.registry)
+            if knowledge is None:
+                knowledge = self._knowledge[config.registry] = load_knowledge(config.registry)
+            settings = Settings.from_config(config, self.rules, path, knowledge=knowledge)
+            self._settings[key] = settings
+        return config, settings
+
+
+def _check_one(cache: SettingsCache, path: str, display: str) -> FileResult:
+    config, settings = cache.for_path(path)
+    options = cache.options
+    result = check_file(path, display, settings, fix=options.fix, unsafe=options.unsafe,
+                        write=options.fix and not options.diff)
+    return _finish(result, config, path)
+
+
+def _finish(result: FileResult, config: Config, path: str) -> FileResult:
+    """Stamp the file's own threshold; drop IO001 where the configuration ignores it."""
+    result.fail_on = config.fail_on
+    if not any(r.code == UNREADABLE_FILE.code for r in config.enabled_rules(ENGINE_RULES, path)):
+        result.diagnostics = [d for d in result.diagnostics if d.code != UNREADABLE_FILE.code]
+    return result
+
+
+def _check_stdin(options: CheckOptions, cache: SettingsCache, out) -> int:
+    name = options.stdin_filename or "-"
+    path = options.stdin_filename or os.path.join(os.getcwd(), "-")
+    config, settings = cache.for_path(path)
+    data = sys.stdin.buffer.read()
+    decoded = read_source(name, data)
+    if isinstance(decoded, FileResult):
+        result = _finish(decoded, config, path)
+        if options.fix and not options.diff:  # the caller expects the text back, untouched
+            _write_bytes(out, data)
+            _report([result], dataclasses.replace(options, quiet=True), cache.rules, config.lang,
+                     sys.stderr, findings_only=True)
+            return _exit_status([result], options)
+    else:
+        source, encoding = decoded
+        result = _finish(check_source(name, source, settings, fix=options.fix, unsafe=options.unsafe),
+                         config, path)
+        if options.fix and not options.diff:  # like ruff: the fixed text goes to standard output
+            _write_bytes(out, encoding.encode(result.final_source))
+            if not options.quiet:
+                _report([result], options, cache.rules, config.lang, sys.stderr, findings_only=True)
+            return _exit_status([result], options)
+    return _report([result], options, cache.rules, config.lang, out)
+
+
+def _write_bytes(out, data: bytes) -> None:
+    buffer = getattr(out, "buffer", None)
+    if buffer is not None:
+        out.flush()
+        buffer.write(data)
+        buffer.flush()
+    else:  # a text stream in tests
+        out.write(data.decode("utf-8", errors="replace"))
+
+
+def _report(results: list[FileResult], options: CheckOptions, rules, lang: str, out,
+            findings_only: bool = False) -> int:
     context = OutputContext(rules={r.code: r for r in (*rules, *ENGINE_RULES)}, lang=lang,
-                            color=out.isatty() if hasattr(out, "isatty") else False,
-                            fix_mode=options.fix)
+                            color=out.isatty() if hasattr(out, "isatty") else False)
     if options.diff:
         text = unified_diff(results)
         out.write(text)
+        broken = [r for r in results if r.internal_error or r.source is None]
+        if broken:  # the diff cannot show why a file was left alone: say it on stderr
+            sys.stderr.write(render("text", broken, context))
         if any(r.internal_error for r in results):
             return 2
         return 1 if text else 0
-    if options.statistics:
+    if options.statistics and not findings_only:
         out.write(statistics_table(results, lang))
-    elif options.output_format == "text":
+    elif options.output_format == "text" or findings_only:
         out.write(render("text", results, context))
         if not options.quiet:
             from soat.lint.output.text_format import summary
@@ -115,7 +173,7 @@ def run_check(options: CheckOptions, rules: Sequence[Rule], out=None) -> int:
             out.write(summary(results, context) + "\n")
     else:
         out.write(render(options.output_format, results, context))
-    return _exit_status(results, options, config)
+    return _exit_status(results, options)
 
 
 # --- parallel checking --------------------------------------------------------------------
@@ -124,22 +182,11 @@ _worker: dict = {}
 
 
 def _init_worker(options: CheckOptions, rules: tuple[Rule, ...]) -> None:
-    _worker["options"] = options
-    _worker["rules"] = rules
-    _worker["resolver"] = ConfigResolver(rules, options.config_path)
-    _worker["settings"] = {}
+    _worker["cache"] = SettingsCache(rules, options)
 
 
 def _check_in_worker(item: tuple[str, str]) -> FileResult:
-    path, display = item
-    options, resolver = _worker["options"], _worker["resolver"]
-    config = _apply_cli(resolver.for_path(path), options)
-    key = (id(resolver.for_path(path)), path if config.per_file_ignores else None)
-    settings = _worker["settings"].get(key)
-    if settings is None:
-        settings = _worker["settings"][key] = Settings.from_config(config, _worker["rules"], path)
-    return check_file(path, display, settings, fix=options.fix, unsafe=options.unsafe,
-                      write=options.fix and not options.diff)
+    return _check_one(_worker["cache"], *item)
 
 
 def _check_in_parallel(files, options: CheckOptions, rules) -> list[FileResult]:
@@ -148,10 +195,11 @@ def _check_in_parallel(files, options: CheckOptions, rules) -> list[FileResult]:
     workers = min(os.cpu_count() or 1, 8)
     chunk = max(1, min(32, len(files) // (workers * 4)))
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(options, rules)) as pool:
-        return list(_progress_iter(pool.map(_check_in_worker, files, chunksize=chunk), len(files)))
+        return list(_progress(pool.map(_check_in_worker, files, chunksize=chunk), len(files)))
 
 
-def _progress_iter(iterable, length: int):
+def _progress(iterable, length: int):
+    """A progress bar on stderr for long runs on a terminal; silent otherwise."""
     if length >= PROGRESS_THRESHOLD and sys.stderr.isatty():
         import click
 
@@ -174,52 +222,42 @@ def _apply_cli(config: Config, options: CheckOptions) -> Config:
     return dataclasses.replace(config, **changes) if changes else config
 
 
-def _exit_status(results: list[FileResult], options: CheckOptions, config: Config) -> int:
+def _exit_status(results: list[FileResult], options: CheckOptions) -> int:
+    """2 on an internal error; else 1 when a finding reaches its own file's fail-on."""
     if any(r.internal_error for r in results):
         return 2
     if options.exit_zero:
         return 0
-    threshold = Severity.parse(options.fail_on or config.fail_on)
-    failing = any(d.severity >= threshold for r in results for d in r.diagnostics)
+    failing = any(d.severity >= Severity.parse(r.fail_on) for r in results for d in r.diagnostics)
     return 1 if failing else 0
-
-
-def _progress(files: list[tuple[str, str]]):
-    if len(files) >= PROGRESS_THRESHOLD and sys.stderr.isatty():
-        import click
-
-        with click.progressbar(files, file=sys.stderr, label="soat") as bar:
-            yield from bar
-    else:
-        yield from files
 
 
 # --- finding files ------------------------------------------------------------------------
 
-def discover(paths: Sequence[str], resolver: ConfigResolver, options: CheckOptions
-             ) -> Iterator[tuple[str, str]]:
-    """(path, display name) of every file to check, in a stable order, without repeats."""
-    seen = set()
+def discover(paths: Sequence[str], resolver: ConfigResolver) -> Iterator[tuple[str, str]]:
+    """(path, display name) of every file to check, in a stable order, each file once.
+
+    A file named on the command line is shown as given; a file found by walking a folder
+    as the folder joined with its path below it, without a leading "./".
+    """
+    seen: set[str] = set()
     for given in paths:
         if not os.path.exists(given):
             raise UsageError(f"no such file or directory: {given}")
         if os.path.isfile(given):
-            config = resolver.for_path(given)
-            if not config.is_excluded(given) and given not in seen:
-                seen.add(given)
-                yield given, given
-            continue
-        for path in _walk(given):
-            config = resolver.for_path(path)
-            if config.is_excluded(path) or not config.is_included(path):
+            candidates = [(given, given)]
+        else:
+            candidates = []
+            for path in _walk(given):
+                if resolver.for_path(path).is_included(path):
+                    display = os.path.normpath(os.path.join(given, os.path.relpath(path, given)))
+                    candidates.append((path, display))
+        for path, display in candidates:
+            real = os.path.realpath(path)
+            if real in seen or resolver.for_path(path).is_excluded(path):
                 continue
-            display = os.path.relpath(path, given) if given != "." else os.path.relpath(path)
-            if given not in (".", "./"):
-                display = os.path.join(given, os.path.relpath(path, given))
-            display = display[2:] if display.startswith("./") else display
-            if path not in seen:
-                seen.add(path)
-                yield path, display
+            seen.add(real)
+            yield path, display
 
 
 def _walk(root: str) -> Iterator[str]:
@@ -262,10 +300,17 @@ def unified_diff(results: list[FileResult]) -> str:
         if r.fixed_source is None or r.source is None:
             continue
         for line in difflib.unified_diff(
-                r.source.splitlines(keepends=True), r.fixed_source.splitlines(keepends=True),
-                fromfile=f"a/{r.path}", tofile=f"b/{r.path}"):
-            chunks.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+                _lines(r.source), _lines(r.fixed_source), fromfile=f"a/{r.path}", tofile=f"b/{r.path}"):
+            chunks.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
     return "".join(chunks)
+
+
+def _lines(text: str) -> list[str]:
+    """Lines with their endings; only CR, LF and CRLF end a line (not U+2028 or form feed)."""
+    return [m.group() for m in _LINE_RE.finditer(text) if m.group()]
+
+
+_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
 
 def statistics_table(results: list[FileResult], lang: str) -> str:

@@ -78,3 +78,11 @@ def test_a_second_fix_pass_is_a_no_op(source):
 
     once = fix(source, ["TYP001"])
     assert fix(once, ["TYP001"]) == once
+
+
+def test_deleting_the_last_list_item_keeps_the_next_paragraph_out_of_the_list():
+    from tests.rule_fixtures import fix
+
+    text = "# Tiêu đề\n\n- Mục một có nội dung\n- Chia sẻ\n\nĐoạn sau có  lỗi.\n"
+    fixed = fix(text, ["BPL001", "TYP001"], "md")
+    assert fixed == "# Tiêu đề\n\n- Mục một có nội dung\n\nĐoạn sau có lỗi.\n"

@@ -4,23 +4,18 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from soat.lint.diagnostic import Diagnostic, Fix, Related, text_of
 from soat.lint.document import LineIndex
 from soat.lint.rule import Rule
 
-FORMATS = ("text", "json", "github", "sarif")
-
 
 @dataclass(frozen=True)
 class OutputContext:
     rules: dict[str, Rule]
-    lang: str = "vi"
+    lang: str = "vi"  # for results that carry no language of their own
     color: bool = False
-    show_fixes: bool = True
-    fix_mode: bool = False
-    options: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
