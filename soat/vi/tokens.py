@@ -24,7 +24,10 @@ _NOT_PROSE_RE = re.compile(
     re.IGNORECASE,
 )
 _MAYBE_NOT_PROSE_RE = re.compile(
-    r"://|www\.|@|`|#|\.(?:vn|com|net|org|gov|edu|info|io|me|tv|asia|biz)\b", re.IGNORECASE)
+    r"://|www\.|@|`|#|\.(?:vn|com|net|org|gov|edu|info|io|me|tv|asia|biz)\b|\d\s?[/-]", re.IGNORECASE)
+# A document number and symbol ("02-NQ/TW", "56/qđ-tlđ", "12/2022/NĐ - CP"): its letters
+# are a code, not words, however it is spelt.
+_SYMBOL_RE = re.compile(r"(?<![\w/])\d+(?:/\d{4})?\s?[/-]\s?[^\W\d_][\w.]*(?:\s?[/-]\s?[^\W\d_][\w.]*)*")
 
 
 class Word(NamedTuple):
@@ -52,10 +55,18 @@ def is_all_caps(text: str) -> bool:
 
 
 def non_prose_spans(text: str) -> list[tuple[int, int]]:
-    """Ranges of URLs, bare domains, e-mail addresses, inline code, hashtags and @handles."""
+    """Ranges of URLs, bare domains, e-mail addresses, inline code, hashtags, @handles and
+    document symbols, in order."""
     if not _MAYBE_NOT_PROSE_RE.search(text):
         return []  # the common case, found with one cheap scan
-    return [m.span() for m in _NOT_PROSE_RE.finditer(text)]
+    spans = [m.span() for m in _NOT_PROSE_RE.finditer(text)]
+    symbols = document_symbol_spans(text)
+    return sorted(spans + symbols) if symbols else spans
+
+
+def document_symbol_spans(text: str) -> list[tuple[int, int]]:
+    """Ranges of document numbers and symbols ("58/HD-TLĐ", "30/2020/NĐ - CP")."""
+    return [m.span() for m in _SYMBOL_RE.finditer(text)]
 
 
 def iter_words(text: str, skip_non_prose: bool = True) -> Iterator[Word]:

@@ -54,3 +54,12 @@ def test_sentence_initial(text, at, initial):
 def test_tokeniser_never_raises(text):
     for word in iter_words(text):
         assert text[word.start:word.end] == word.text
+
+
+def test_document_symbols_are_not_words():
+    from soat.vi.tokens import document_symbol_spans, iter_words
+
+    text = "Quyết định số 56/qđ-tlđ và Nghị định 12/2022/NĐ - CP, từ 5-15 năm, nhà 3/4."
+    assert [text[s:e] for s, e in document_symbol_spans(text)] == ["56/qđ-tlđ", "12/2022/NĐ - CP"]
+    words = [w.text for w in iter_words(text)]
+    assert "qđ" not in words and "CP" not in words and "năm" in words and "15" in words

@@ -166,8 +166,13 @@ def _glued_credits(doc: Document, block: Block) -> Iterator[Diagnostic]:
         credit, following = text[m.start():glue], text[glue:].split(" ", 1)[0]
         fix = None
         if doc.format in ("txt", "md"):
+            # The file's own line break, and a blank line where paragraphs are set apart by one
+            # (always in Markdown).
+            newline = "\r\n" if "\r\n" in doc.source else "\r" if "\r" in doc.source else "\n"
+            blank = doc.format == "md" or newline * 2 in doc.source
+            separator = newline * 2 if blank else newline
             fix = Fix.replace(Msg("Tách dòng ghi ảnh khỏi câu sau", "Split the credit from the next sentence"),
-                              split, split, "\n\n", Applicability.UNSAFE)
+                              split, split, separator, Applicability.UNSAFE)
         yield Diagnostic(
             Msg(f"Dòng ghi ảnh \"{credit}\" dính vào câu sau (\"{following}…\"); nên tách dòng",
                 f"Photo credit \"{credit}\" glued to the next sentence (\"{following}…\"); "

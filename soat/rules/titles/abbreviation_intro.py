@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from soat.lint.diagnostic import Diagnostic, Msg, Severity
 from soat.lint.document import Document
 from soat.lint.rule import Example, Rule
+from soat.vi.tokens import document_symbol_spans
 
 _ACRONYM_RE = re.compile(r"(?<![\w/\-.])[A-ZĐ]{2,}(?![\w/]|-\w|\.\w)")
 _ROMAN_RE = re.compile(r"[IVXLCDM]+")
@@ -55,7 +56,7 @@ def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
         spans = []
         if multi_re:
             spans = [(m.start(), m.end(), m.group()) for m in multi_re.finditer(text)]
-        taken = [(s, e) for s, e, _ in spans]
+        taken = [(s, e) for s, e, _ in spans] + document_symbol_spans(text)  # "NĐ - CP" is a code
         for m in _ACRONYM_RE.finditer(text):
             if not any(s <= m.start() < e for s, e in taken):
                 spans.append((m.start(), m.end(), m.group()))

@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 
-from soat.lint.diagnostic import Diagnostic, Fix, Msg, Severity
+from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
 from soat.lint.document import Document
 from soat.lint.rule import Example, NoOptions, Rule
 from soat.rules.titles.context import mentions_of
@@ -78,7 +78,9 @@ def _titles(analysis) -> Iterator[Diagnostic]:
             Msg(f"Chức danh viết \"{hit.written}\"; dạng chính thức là \"{expected}\"",
                 f"Title written \"{hit.written}\"; the official form is \"{expected}\""),
             start, end,
-            fix=Fix.replace(Msg(f"Viết \"{expected}\"", f"Write \"{expected}\""), start, end, expected),
+            # A consistent house style is the newsroom's choice: changing it needs a human.
+            fix=Fix.replace(Msg(f"Viết \"{expected}\"", f"Write \"{expected}\""), start, end, expected,
+                            Applicability.SAFE if warn else Applicability.UNSAFE),
             severity=Severity.WARNING if warn else Severity.INFO,
         )
 
@@ -165,5 +167,5 @@ RULE = Rule(
     bad=(Example("Phó Chủ tịch Tổng LĐLĐ Việt Nam Ngọ Duy Hiểu dự hội nghị. Phó chủ tịch "
                  "LĐLĐ tỉnh Nghệ An Lê Văn Hải phát biểu."),),
     good=(Example("Phó Chủ tịch Tổng Liên đoàn Lao động Việt Nam Ngọ Duy Hiểu dự hội nghị."),),
-    fixes=frozenset({"safe"}),
+    fixes=frozenset({"safe", "unsafe"}),
 )

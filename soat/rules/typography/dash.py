@@ -67,10 +67,6 @@ def _majority(uses: list[_Use]) -> str | None:
     return next(u.style for u in uses if counts[u.style] == best)  # a tie keeps the first
 
 
-def _describe_range(style: str) -> str:
-    return f"2023{style}2028"
-
-
 def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
     ranges: list[_Use] = []
     spaced: list[_Use] = []
@@ -89,9 +85,9 @@ def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
             wanted = f"{use.left}{target}{use.right}"
             start, end = use.block.span(use.start, use.end)
             yield Diagnostic(
-                Msg(f"Khoảng năm “{written}” viết khác kiểu “{_describe_range(target)}” dùng "
-                    f"nhiều hơn trong bài", f"Year range “{written}” differs from the style "
-                    f"“{_describe_range(target)}” used most in the document"),
+                Msg(f"Khoảng năm “{written}” viết khác kiểu dùng nhiều hơn trong bài; nên viết "
+                    f"“{wanted}”", f"Year range “{written}” differs from the style used most in "
+                    f"the document; expected “{wanted}”"),
                 start, end,
                 fix=Fix.replace(Msg(f"Viết “{wanted}”", f"Write “{wanted}”"), start, end, wanted))
     target = _majority(spaced)
