@@ -284,7 +284,7 @@ def test_diff_of_a_cr_only_file_marks_no_false_missing_newlines(tmp_path):
     f = tmp_path / "cr.txt"
     f.write_bytes(b"A  b\rC  d\r")
     out = soat("check", "--diff", "--select", "TYP001", f).stdout.decode()
-    assert "No newline" not in out and "+A b\r" in out
+    assert "No newline" not in out and "+A b\r\n" in out
 
 
 def test_fix_through_a_symlink_writes_the_target_and_keeps_the_link(tmp_path):

@@ -300,8 +300,10 @@ def unified_diff(results: list[FileResult]) -> str:
         if r.fixed_source is None or r.source is None:
             continue
         for line in difflib.unified_diff(
-                _lines(r.source), _lines(r.fixed_source), fromfile=f"a/{r.path}", tofile=f"b/{r.path}"):
-            chunks.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
+                _lines(r.source), _lines(r.fixed_source), fromfile=f"a/{r.path.lstrip('/')}", tofile=f"b/{r.path.lstrip('/')}"):
+            if line.endswith("\r"):  # a CR-only line: end it for display, as diff(1) cannot
+                line += "\n"
+            chunks.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
     return "".join(chunks)
 
 

@@ -17,7 +17,9 @@ from soat.lint.diagnostic import Diagnostic, Fix, Msg, Severity
 from soat.lint.document import Document
 from soat.lint.rule import Example, Rule
 
-_RUN_RE = re.compile(r"[^\S\r\n]+")
+# Spaces only: \s would also take C1 controls such as U+0085, which in a draft are the
+# remains of double-encoded letters ("Nguyá»\x85n"), not spacing to normalise.
+_RUN_RE = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _NAMES = {
     "\u00a0": ("dấu cách không ngắt (U+00A0)", "no-break space (U+00A0)"),
     "\t": ("tab", "tab"),
