@@ -16,11 +16,10 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
 from soat.lint.document import Block, Document
-from soat.lint.rule import Example, Rule
+from soat.lint.rule import Example, NoOptions, Rule
 
 _ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|&nbsp(?![\w;])")
 _TAG_NAMES = (
@@ -38,10 +37,6 @@ _CREDIT_RE = re.compile(r"\b(?:Ảnh|ẢNH|Nguồn ảnh|Ảnh minh họa|Ảnh 
 _CREDIT_WORDS = 6
 _MIN_WORDS_AFTER_GLUE = 3  # a glued sentence goes on after the glued word
 
-
-@dataclass(frozen=True)
-class Options:
-    pass
 
 
 def _entity_char(entity: str) -> str:
@@ -180,7 +175,7 @@ def _glued_credits(doc: Document, block: Block) -> Iterator[Diagnostic]:
             start, end, fix=fix)
 
 
-def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
+def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
     for block in doc.blocks:
         found = [*_entities(doc, block), *_tags(doc, block), *_shortcodes(doc, block),
                  *_glued_credits(doc, block)]
@@ -214,5 +209,5 @@ RULE = Rule(
                  "Ảnh: Ngọc Anh[/caption]"),),
     good=(Example("Trẻ em dưới 5 tuổi (<5) được miễn phí; công ty A & B tài trợ.\n\nẢnh: Ngọc Anh"),),
     fixes=frozenset({"safe", "unsafe"}),
-    options=Options,
+    options=NoOptions,
 )

@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
 from soat.lint.document import Block, Document
-from soat.lint.rule import Example, Rule
+from soat.lint.rule import Example, NoOptions, Rule
 from soat.rules.boilerplate.boilerplate_line import furniture_blocks
 from soat.vi.furniture import source_names
 from soat.vi.text import collapse_spaces, fold_tones, is_capitalized, is_credit_line, word_count
@@ -33,10 +32,6 @@ _SENTENCE_RE = re.compile(r"[.!?…]")
 _BYLINE_FORBIDDEN = set(".,;:!?")
 _TAIL_FORBIDDEN_RE = re.compile(r"[.!?…;,]")
 
-
-@dataclass(frozen=True)
-class Options:
-    pass
 
 
 def is_body_paragraph(block: Block) -> bool:
@@ -108,7 +103,7 @@ def _is_content_tail(tail: list[Block]) -> bool:
     return starts_lower or with_figures >= 2
 
 
-def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
+def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
     for block, where in find_trailing_furniture(doc):
         text = block.text
         lead = len(text) - len(text.lstrip())
@@ -155,5 +150,5 @@ RULE = Rule(
     good=(Example("Tổng kết năm 2023\n\nHội nghị tổng kết công tác năm 2023 đã diễn ra thành công tốt đẹp.\n\n"
                   "Tuấn Đạt\n\nẢnh: Ngọc Anh"),),
     fixes=frozenset({"unsafe"}),
-    options=Options,
+    options=NoOptions,
 )

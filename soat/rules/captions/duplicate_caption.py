@@ -12,20 +12,15 @@ not visible everywhere, so the visible caption may be the one to keep).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Related, Severity
 from soat.lint.document import Block, Document, Image
-from soat.lint.rule import Example, Rule
+from soat.lint.rule import Example, NoOptions, Rule
 from soat.vi.text import comparable
 
 # List items and table cells repeat by design ("x", "x"); they are never duplicates.
 COMPARED_KINDS = ("title", "heading", "paragraph", "caption", "quote")
 
-
-@dataclass(frozen=True)
-class Options:
-    pass
 
 
 def _has_letter(text: str) -> bool:
@@ -73,7 +68,7 @@ def _short(text: str) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
+def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
     for block, original in find_duplicates(doc):
         start, end = _trimmed_span(block)
         del_start, del_end = doc.block_deletion(block)
@@ -122,5 +117,5 @@ RULE = Rule(
     bad=(Example("Phó Chủ tịch phát biểu tại Hội nghị.\n\nPhó Chủ tịch phát biểu tại Hội nghị."),),
     good=(Example("Giải Nhì: 3.000.000 đồng.\n\nGiải Ba: 2.000.000 đồng."),),
     fixes=frozenset({"safe", "unsafe"}),
-    options=Options,
+    options=NoOptions,
 )

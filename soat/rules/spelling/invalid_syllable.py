@@ -19,11 +19,10 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Severity
 from soat.lint.document import Document
-from soat.lint.rule import Example, Rule
+from soat.lint.rule import Example, NoOptions, Rule
 from soat.rules.spelling._words import document_words
 from soat.vi.spelling import apply_case, candidates, misspellings, split_glued
 from soat.vi.syllables import TRADITIONAL, check_syllable, is_valid_syllable, place_tone
@@ -51,10 +50,6 @@ _REASONS = {
                    "a final p, t, c or ch takes only the sắc or nặng tone"),
 }
 
-
-@dataclass(frozen=True)
-class Options:
-    pass
 
 
 def _is_foreign(word: str) -> bool:
@@ -111,7 +106,7 @@ def _suspect(word: str) -> bool:
     return not check_syllable(word).valid and word.lower() not in misspellings().accepted
 
 
-def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
+def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
     table = misspellings()
     for item in document_words(doc, knowledge):
         word = item.text
@@ -205,5 +200,5 @@ RULE = Rule(
     bad=(Example("Sinh viên ngành kinh tế theo học nghành luật và ngiên cứu."),),
     good=(Example("Sinh viên ngành kinh tế theo học ngành luật và nghiên cứu."),),
     fixes=frozenset({"safe", "suggestion"}),
-    options=Options,
+    options=NoOptions,
 )

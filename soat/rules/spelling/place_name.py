@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Severity
 from soat.lint.document import Document
-from soat.lint.rule import Example, Rule
+from soat.lint.rule import Example, NoOptions, Rule
 from soat.vi.places import (
     FOREIGN_COUNTRY_WORDS,
     FOREIGN_PLACE_NAMES,
@@ -78,10 +78,6 @@ _COUNTRY_RE = re.compile(
 _SENTENCE_END_RE = re.compile(r"[.!?;]+(?:\s|$)")
 _FOREIGN_KEYS = frozenset(place_key(name) for name in FOREIGN_PLACE_NAMES)
 
-
-@dataclass(frozen=True)
-class Options:
-    pass
 
 
 @dataclass(frozen=True)
@@ -200,7 +196,7 @@ def _former_province(entries, context: str, levels) -> object | None:
     return None
 
 
-def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
+def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
     if not knowledge.places:
         return
     index = _index(knowledge.places)
@@ -352,5 +348,5 @@ RULE = Rule(
     good=(Example("Hội nghị có các điểm cầu Hải Phòng, Lào Cai và Cần Thơ."),
           Example("Chủ tịch LĐLĐ thành phố Hải Phòng Nguyễn Anh Tuân phát biểu."),),
     fixes=frozenset({"unsafe", "suggestion"}),
-    options=Options,
+    options=NoOptions,
 )

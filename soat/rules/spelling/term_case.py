@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from soat.lint.diagnostic import Diagnostic, Fix, Msg, Severity
 from soat.lint.document import Document
-from soat.lint.rule import Example, Rule
+from soat.lint.rule import Example, NoOptions, Rule
 
 # Web addresses and e-mail addresses: names inside them are not prose.
 _ADDRESS_RE = re.compile(
@@ -28,10 +28,6 @@ _ADDRESS_RE = re.compile(
 
 _BEFORE = set("_@#./\\-")
 
-
-@dataclass(frozen=True)
-class Options:
-    pass
 
 
 @dataclass
@@ -69,7 +65,7 @@ def _index(terms: tuple) -> _TermIndex:
     return index
 
 
-def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
+def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
     index = _index(knowledge.terms)
     if index.pattern is None:
         return
@@ -122,5 +118,5 @@ RULE = Rule(
     bad=(Example("Công đoàn tuyên truyền qua facebook, Youtube và zalo."),),
     good=(Example("Xem video trên YouTube hoặc tại www.youtube.com/congdoan."),),
     fixes=frozenset({"safe"}),
-    options=Options,
+    options=NoOptions,
 )

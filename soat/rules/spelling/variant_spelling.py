@@ -11,21 +11,15 @@ Fix (safe): the other occurrences take the winning spelling; only i/y changes.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from soat.lint.diagnostic import Diagnostic, Fix, Msg, Related, Severity
 from soat.lint.document import Document
-from soat.lint.rule import Example, Rule
+from soat.lint.rule import Example, NoOptions, Rule
 from soat.rules.spelling._words import document_words
 from soat.vi.syllables import iy_variant
 
 
-@dataclass(frozen=True)
-class Options:
-    pass
-
-
-def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
+def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
     groups: dict[str, list] = {}  # key (lower-case y spelling) -> [(item, other spelling)]
     words = document_words(doc, knowledge)
     for i, item in enumerate(words):
@@ -90,5 +84,5 @@ RULE = Rule(
     bad=(Example("Cán bộ kỹ thuật quản lý dự án; đội kỹ sư và nhóm quản lí hiện trường."),),
     good=(Example("Cán bộ kỹ thuật quản lý dự án; ông Lí Văn Sơn là kỹ sư."),),
     fixes=frozenset({"safe"}),
-    options=Options,
+    options=NoOptions,
 )

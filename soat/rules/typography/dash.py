@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from soat.lint.diagnostic import Diagnostic, Fix, Msg, Severity
 from soat.lint.document import Document
-from soat.lint.rule import Example, Rule
+from soat.lint.rule import Example, NoOptions, Rule
 
 _YEAR = r"(?:19|20)\d\d"
 _RANGE_RE = re.compile(
@@ -29,10 +29,6 @@ _SPACED_DASH_RE = re.compile(r"(?<=[^\s\d])[ \u00a0]+([-–—])[ \u00a0]+(?=[^\
 _DASH_NAMES = {"-": ("gạch nối", "hyphen"), "–": ("gạch ngang ngắn", "en dash"),
                "—": ("gạch ngang dài", "em dash")}
 
-
-@dataclass(frozen=True)
-class Options:
-    pass
 
 
 @dataclass
@@ -67,7 +63,7 @@ def _majority(uses: list[_Use]) -> str | None:
     return next(u.style for u in uses if counts[u.style] == best)  # a tie keeps the first
 
 
-def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
+def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
     ranges: list[_Use] = []
     spaced: list[_Use] = []
     for block in doc.blocks:
@@ -126,5 +122,5 @@ RULE = Rule(
          Example("Ông Ngọ Duy Hiểu - Phó Chủ tịch và bà Vũ Thị Giáng Hương – Trưởng Ban."),),
     good=(Example("Nhiệm kỳ 2023 - 2028 kế thừa nhiệm kỳ 2018 - 2023; Nghị quyết 02-NQ/TW."),),
     fixes=frozenset({"safe"}),
-    options=Options,
+    options=NoOptions,
 )

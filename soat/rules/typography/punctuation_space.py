@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from soat.lint.diagnostic import Diagnostic, Fix, Msg, Severity
 from soat.lint.document import Document
-from soat.lint.rule import Example, Rule
+from soat.lint.rule import Example, NoOptions, Rule
 
 # Spaces before a mark that ends a word: the mark must not start something (".com", ",5",
 # "...") and something must stand before the spaces.
@@ -40,10 +39,6 @@ _NAMES = {",": "dấu phẩy", ".": "dấu chấm", ";": "dấu chấm phẩy", 
 _NAMES_EN = {",": "comma", ".": "full stop", ";": "semicolon", ":": "colon",
              "!": "exclamation mark", "?": "question mark"}
 
-
-@dataclass(frozen=True)
-class Options:
-    pass
 
 
 def _is_sentence_word(word: str) -> bool:
@@ -78,7 +73,7 @@ def _findings(text: str) -> Iterator[tuple[str, int, int, str]]:
             yield "after", pos, pos + 1, "."
 
 
-def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
+def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
     for block in doc.blocks:
         text = block.text
         if not any(c in text for c in ",.;:!?"):
@@ -127,5 +122,5 @@ RULE = Rule(
     bad=(Example("Hội nghị diễn ra tại Hà Nội ,với sự tham gia của 200 đại biểu ."),),
     good=(Example("Ngày 12/6, TP.HCM hỗ trợ 1.000 suất quà, mỗi suất 2,5 triệu đồng, lúc 8:30."),),
     fixes=frozenset({"safe"}),
-    options=Options,
+    options=NoOptions,
 )

@@ -16,16 +16,12 @@ from dataclasses import dataclass
 
 from soat.lint.diagnostic import Diagnostic, Fix, Msg, Severity
 from soat.lint.document import Document
-from soat.lint.rule import Example, Rule
+from soat.lint.rule import Example, NoOptions, Rule
 
 OPEN, CLOSE, STRAIGHT = "“", "”", '"'
 _OPENERS_BEFORE = set(" \u00a0\t([{‘'—–-/:")
 _CLOSERS_AFTER = set(",.;:!?)]…")
 
-
-@dataclass(frozen=True)
-class Options:
-    pass
 
 
 @dataclass
@@ -71,7 +67,7 @@ def _classify(text: str) -> tuple[list[tuple[int, str, bool]], list[int], list[i
     return quotes, stack, unmatched_close
 
 
-def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
+def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
     blocks = [b for b in doc.blocks if OPEN in b.text or CLOSE in b.text or STRAIGHT in b.text]
     if not blocks:
         return
@@ -137,5 +133,5 @@ RULE = Rule(
     good=(Example("Phong trào “Xanh - Sạch - Đẹp” và chương trình “Tết Sum vầy”."),
           Example("Phong trào \"Xanh - Sạch - Đẹp\" và chương trình \"Tết Sum vầy\"."),),
     fixes=frozenset({"safe"}),
-    options=Options,
+    options=NoOptions,
 )

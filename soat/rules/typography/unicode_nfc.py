@@ -10,21 +10,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from soat.lint.diagnostic import Diagnostic, Fix, Msg, Severity
 from soat.lint.document import Document
-from soat.lint.rule import Example, Rule
+from soat.lint.rule import Example, NoOptions, Rule
 
 _WORD_RE = re.compile(r"[^\s.,;:!?()\[\]{}\"'“”‘’«»<>/|]+")
 
 
-@dataclass(frozen=True)
-class Options:
-    pass
 
-
-def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
+def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
     for block in doc.blocks:
         text = block.raw.text
         if unicodedata.is_normalized("NFC", text):
@@ -62,5 +57,5 @@ RULE = Rule(
     bad=(Example("Công đoa\u0300n cơ sở"),),
     good=(Example("Công đoàn cơ sở"),),
     fixes=frozenset({"safe"}),
-    options=Options,
+    options=NoOptions,
 )

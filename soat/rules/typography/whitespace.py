@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from soat.lint.diagnostic import Diagnostic, Fix, Msg, Severity
 from soat.lint.document import Document
-from soat.lint.rule import Example, Rule
+from soat.lint.rule import Example, NoOptions, Rule
 
 # Spaces only: \s would also take C1 controls such as U+0085, which in a draft are the
 # remains of double-encoded letters ("Nguyá»\x85n"), not spacing to normalise.
@@ -28,10 +27,6 @@ _NAMES = {
     "\u3000": ("dấu cách toàn khổ (U+3000)", "ideographic space (U+3000)"),
 }
 
-
-@dataclass(frozen=True)
-class Options:
-    pass
 
 
 def _describe(run: str, trailing: bool) -> Msg:
@@ -47,7 +42,7 @@ def _describe(run: str, trailing: bool) -> Msg:
                f"{len(run)} spaces in a row; expected one space")
 
 
-def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
+def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
     for block in doc.blocks:
         text = block.raw.text
         for m in _RUN_RE.finditer(text):
@@ -93,5 +88,5 @@ RULE = Rule(
     bad=(Example("Công đoàn\u00a0cơ sở  tổ chức hội nghị."),),
     good=(Example("Mỗi đoàn viên được hỗ trợ 15\u00a0kg gạo."),),
     fixes=frozenset({"safe"}),
-    options=Options,
+    options=NoOptions,
 )
