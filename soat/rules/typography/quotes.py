@@ -12,11 +12,11 @@ its paragraph; unbalanced quotes are only reported.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from soat.lint.diagnostic import Diagnostic, Fix, Msg, Severity
 from soat.lint.document import Document
-from soat.lint.rule import Example, NoOptions, Rule
+from soat.lint.rule import Example, Rule
 
 OPEN, CLOSE, STRAIGHT = "“", "”", '"'
 _OPENERS_BEFORE = set(" \u00a0\t([{‘'—–-/:")
@@ -67,29 +67,53 @@ def _classify(text: str) -> tuple[list[tuple[int, str, bool]], list[int], list[i
     return quotes, stack, unmatched_close
 
 
-def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
+@dataclass(frozen=True)
+class Options:
+    # "curly": straight quotes are wrong wherever the document also has curly ones (Vietnamese
+    # typography's form); "consistent": the kind used more often wins, a tie goes to curly;
+    # "straight": a house style of straight quotes, curly ones are the odd ones out.
+    style: str = field(default="curly", metadata={"choices": ("curly", "consistent", "straight")})
+
+
+def _target_style(blocks, style: str) -> str | None:
+    """Which kind of quote the document should use, or None when it uses only one kind."""
+    straight = sum(b.text.count(STRAIGHT) for b in blocks)
+    curly = sum(b.text.count(OPEN) + b.text.count(CLOSE) for b in blocks)
+    if style == "straight":
+        return STRAIGHT if curly else None
+    if not (straight and curly):
+        return None
+    if style == "consistent" and straight > curly:
+        return STRAIGHT
+    return OPEN
+
+
+def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
     blocks = [b for b in doc.blocks if OPEN in b.text or CLOSE in b.text or STRAIGHT in b.text]
     if not blocks:
         return
-    curly = any(OPEN in b.text or CLOSE in b.text for b in blocks)
+    target = _target_style(blocks, options.style)
     findings: list[tuple[int, Diagnostic]] = []
     pending_open: list[tuple[object, int, str]] = []  # unmatched openers of earlier paragraphs
     for block in blocks:
         text = block.text
         quotes, unmatched_open, unmatched_close = _classify(text)
         balanced = not unmatched_open and not unmatched_close
-        if curly:
-            for pos, ch, opening in quotes:
-                if ch != STRAIGHT:
-                    continue
+        for pos, ch, opening in quotes:
+            if target is None or (ch == STRAIGHT) == (target == STRAIGHT):
+                continue
+            start, end = block.span(pos, pos + 1)
+            if target == STRAIGHT:
+                want = STRAIGHT
+                message = Msg(f"Ngoặc kép cong {ch} trong bài dùng ngoặc kép thẳng; nên dùng \"",
+                              f"Curly quote {ch} in a document that uses straight quotes; expected \"")
+            else:
                 want = OPEN if opening else CLOSE
-                start, end = block.span(pos, pos + 1)
-                fix = Fix.replace(Msg(f"Thay bằng {want}", f"Replace with {want}"),
-                                  start, end, want) if balanced else None
-                findings.append((start, Diagnostic(
-                    Msg(f"Ngoặc kép thẳng \" trong bài dùng ngoặc kép cong; nên dùng {want}",
-                        f"Straight quote \" in a document that uses curly quotes; expected {want}"),
-                    start, end, fix=fix)))
+                message = Msg(f"Ngoặc kép thẳng \" trong bài dùng ngoặc kép cong; nên dùng {want}",
+                              f"Straight quote \" in a document that uses curly quotes; expected {want}")
+            fix = Fix.replace(Msg(f"Thay bằng {want}", f"Replace with {want}"),
+                              start, end, want) if balanced else None
+            findings.append((start, Diagnostic(message, start, end, fix=fix)))
         # A quotation that runs over several paragraphs closes in a later one.
         for pos in unmatched_close:
             if pending_open:
@@ -120,11 +144,16 @@ RULE = Rule(
     explanation=Msg(
         "Khi bài dùng ngoặc kép cong “ ”, dấu \" thẳng được đổi thành “ hoặc ” theo vị trí (sửa "
         "an toàn khi đoạn văn cân đối). Dấu mở không có dấu đóng, hoặc dấu đóng không có dấu "
-        "mở, được báo mà không tự sửa; đoạn trích kéo dài qua nhiều đoạn văn không bị báo.",
+        "mở, được báo mà không tự sửa; đoạn trích kéo dài qua nhiều đoạn văn không bị báo. "
+        "Tùy chọn style: \"curly\" (mặc định: ngoặc thẳng là sai khi bài có ngoặc cong), "
+        "\"consistent\" (kiểu dùng nhiều hơn thắng, hòa thì ngoặc cong) hoặc \"straight\" "
+        "(quy ước dùng ngoặc thẳng).",
         "When a document uses curly quotes “ ”, each straight \" becomes “ or ” by its position "
         "(a safe fix when its paragraph is balanced). An opening quote that is never closed, or "
         "a closing quote with no opening one, is reported without a fix; a quotation running "
-        "over several paragraphs is not.",
+        "over several paragraphs is not. Option style: \"curly\" (default: straight quotes are "
+        "wrong wherever curly ones are used), \"consistent\" (the kind used more often wins, a "
+        "tie goes to curly) or \"straight\" (a house style of straight quotes).",
     ),
     severity=Severity.WARNING,
     check=check,
@@ -133,5 +162,5 @@ RULE = Rule(
     good=(Example("Phong trào “Xanh - Sạch - Đẹp” và chương trình “Tết Sum vầy”."),
           Example("Phong trào \"Xanh - Sạch - Đẹp\" và chương trình \"Tết Sum vầy\"."),),
     fixes=frozenset({"safe"}),
-    options=NoOptions,
+    options=Options,
 )
