@@ -6,6 +6,7 @@ tiếng của một tên riêng. Pure functions; nothing here knows about soat's
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -79,6 +80,7 @@ def same_onsets(name: str, other: str) -> bool:
         syllable_onset(a) == syllable_onset(b) for a, b in zip(mine, theirs, strict=True))
 
 
+@functools.lru_cache(maxsize=4096)
 def _syllable_key(syllable: str) -> str:
     decomposed = unicodedata.normalize("NFD", syllable)
     tone = next((_TONES[c] for c in decomposed if c in _TONES), "")
@@ -92,6 +94,7 @@ def _normalise(name: str) -> str:
     return _SPACE_RE.sub(" ", text).strip()
 
 
+@functools.lru_cache(maxsize=8192)
 def place_key(name: str) -> str:
     """The key under which two spellings of a name are the same name.
 
