@@ -228,20 +228,26 @@ def _check_entry(entry, spec, table, path, line, src, i) -> None:
         if required and not entry.get(key):
             raise UsageError(f'[[{table}]] entry needs "{key}"', path, line)
     if table == "person":
-        for role in entry.get("role", []):
+        # [[person.role]] headers are numbered across the file: skip those of earlier people.
+        base = 0
+        while (found := src.table_line("person.role", base)) is not None and line and found < line:
+            base += 1
+        for j, role in enumerate(entry.get("role", [])):
+            role_line = src.table_line("person.role", base + j) or line
             if not isinstance(role, dict):
                 raise UsageError("[[person.role]] entries must be tables", path, line)
             for key, value in role.items():
+                where = src.key_line(key, "person.role", base + j) or role_line
                 if key not in _ROLE_KEYS:
                     raise UsageError(
                         f'unknown key "{key}" in [[person.role]].{did_you_mean(key, _ROLE_KEYS)}',
-                        path, src.key_line(key) or line,
+                        path, where,
                     )
                 if not _is_type(value, _ROLE_KEYS[key][0]):
                     raise UsageError(f'"{key}" in [[person.role]] must be {_type_name(_ROLE_KEYS[key][0])}',
-                                     path, src.key_line(key) or line)
+                                     path, where)
             if not role.get("title"):
-                raise UsageError('[[person.role]] entry needs "title"', path, line)
+                raise UsageError('[[person.role]] entry needs "title"', path, role_line)
 
 
 def _is_type(value: Any, typ: type) -> bool:

@@ -58,7 +58,10 @@ def test_user_entries_win_over_builtin_ones_with_the_same_key():
     ('[[term]]\npreferred = "A"\n\n[[term]]\npreferd = "B"\n', 5, 'Did you mean "preferred"?'),
     ('[[documnet]]\nnumber = "1"\n', 1, 'Did you mean "document"?'),
     ('[[place]]\nname = "X"\nuntil = "2025-06-30"\n', 3, "must be a date"),
-    ('[[person]]\nname = "X"\n[[person.role]]\norg = "Y"\n', 1, 'needs "title"'),
+    ('[[person]]\nname = "X"\n[[person.role]]\norg = "Y"\n', 3, 'needs "title"'),
+    ('[[person]]\nname = "B"\n[[person.role]]\ntitle = "X"\n\n[[person]]\nname = "A"\n'
+     '[[person.role]]\ntitle = "Y"\n[[person.role]]\ntitel = "Z"\n', 11, 'Did you mean "title"?'),
+    ('[[person]]\nname = "A"\n[[person.role]]\ntitle = "Y"\nfrom = "2020"\n', 5, "must be a date"),
     ('[[term]]\nvariants = ["a"]\n', 1, 'needs "preferred"'),
     ('[[term]\npreferred = "A"\n', 1, "invalid TOML"),
 ])
