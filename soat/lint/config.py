@@ -171,7 +171,8 @@ def parse_config(data: dict, src: TomlSource, rules: Sequence[Rule], prefix: str
 
     def line_of(key: str, table: str | None = None) -> int | None:
         full = ".".join(p for p in (prefix, table) if p) or None
-        return src.key_line(key, full) or (src.table_line(full) if full else None)
+        as_table = ".".join(p for p in (full, key) if p)  # the key may be a [table] itself
+        return src.table_line(as_table) or src.key_line(key, full) or (src.table_line(full) if full else None)
 
     def fail(message: str, key: str, table: str | None = None):
         raise UsageError(message, path, line_of(key, table))

@@ -78,3 +78,11 @@ def test_pyproject_errors_point_into_the_tool_soat_table(tmp_path):
     with pytest.raises(UsageError) as err:
         load_config(str(cfg), ALL_RULES)
     assert str(err.value).startswith(f"{cfg}:5: ")
+
+
+def test_an_unknown_table_is_reported_at_its_header(tmp_path):
+    cfg = write(tmp_path / "pyproject.toml", '[project]\nname="x"\n[tool.soat]\nlang="vi"\n'
+                                             '[tool.soat.severty]\nTYP001="info"\n')
+    with pytest.raises(UsageError) as err:
+        load_config(str(cfg), ALL_RULES)
+    assert str(err.value).startswith(f"{cfg}:5: ") and 'Did you mean "severity"?' in str(err.value)
