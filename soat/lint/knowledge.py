@@ -312,21 +312,22 @@ def builtin_knowledge() -> Knowledge:
 
 
 def _cache_path(files) -> str | None:
-    import hashlib
     import os
+    import zlib
 
     from soat import __version__
 
     root = os.environ.get("SOAT_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "soat")
-    key = hashlib.sha256(__version__.encode())
+    stamps = [__version__]
     for name, resource in files:
         try:
             st = os.stat(str(resource))
         except OSError:
             return None  # data inside a zip: no cheap stamp, parse every time
-        key.update(f"{name}:{st.st_size}:{st.st_mtime_ns}".encode())
-    return os.path.join(root, f"knowledge-{key.hexdigest()[:20]}.pickle")
+        stamps.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
+    key = zlib.crc32("|".join(stamps).encode())  # a checksum is enough: any change moves it
+    return os.path.join(root, f"knowledge-{__version__}-{key:08x}.pickle")
 
 
 def _write_cache(path: str, knowledge: Knowledge) -> None:
