@@ -341,6 +341,9 @@ def _write_cache(path: str, knowledge: Knowledge) -> None:
             pickle.dump(Knowledge(knowledge.documents, knowledge.organizations, knowledge.persons,
                                   knowledge.places, knowledge.terms), fh)
         os.replace(tmp, path)
+        for name in os.listdir(os.path.dirname(path)):  # caches of older data are dead weight
+            if name.startswith("knowledge-") and name.endswith(".pickle") and name != os.path.basename(path):
+                os.unlink(os.path.join(os.path.dirname(path), name))
     except OSError:
         pass  # a read-only home is fine: we parse again next time
 
