@@ -3,9 +3,11 @@
 Lần đầu dùng "LĐLĐ", "CNVCLĐ", "Tổng LĐLĐ Việt Nam" nên có dạng đầy đủ kèm chữ viết tắt
 trong ngoặc: "Liên đoàn Lao động (LĐLĐ)". Once per abbreviation, at its first use, unless an
 earlier (or this) mention reads "Full name (ABBR)", or the abbreviation is one every reader
-knows (option `allow`: UBND, HĐND, BHXH, TP by default). Registry abbreviations of several
-words ("Tổng LĐLĐ Việt Nam") count as one; capitals inside document numbers ("58/HD-TLĐ"),
-Roman numerals and all-capital lines are not abbreviations here.
+knows (option `allow`: UBND, HĐND, BHXH, TP, legal forms such as TNHH by default). Registry
+abbreviations of several words ("Tổng LĐLĐ Việt Nam") count as one; capitals inside document
+numbers ("58/HD-TLĐ"), brand names of the [[term]] registry (VNPT), Roman numerals and
+all-capital lines are not abbreviations here. Headlines and headings are not a first use:
+newspapers abbreviate there and introduce the name in the lead.
 No fix: the full name is the writer's choice.
 """
 
@@ -22,11 +24,20 @@ from soat.vi.tokens import document_symbol_spans
 
 _ACRONYM_RE = re.compile(r"(?<![\w/\-.])[A-ZĐ]{2,}(?![\w/]|-\w|\.\w)")
 _ROMAN_RE = re.compile(r"[IVXLCDM]+")
+# Capitals inside a company's name ("Công ty TNHH LG Display") are its name, not shorthand.
+_COMPANY_BEFORE_RE = re.compile(
+    r"\b(?:Công ty|Tổng công ty|Tập đoàn|Ngân hàng|Nhà máy)(?:\s+[^\s,.;:()]+){0,2}\s+$")
 
 
 @dataclass(frozen=True)
 class Options:
-    allow: tuple[str, ...] = ("UBND", "HĐND", "BHXH", "TP")
+    # Known to every reader of Vietnamese news: administrative bodies, legal forms of
+    # companies, currencies, news agencies and world organisations, "PV" (phóng viên).
+    allow: tuple[str, ...] = (
+        "UBND", "HĐND", "BHXH", "BHYT", "TP", "HCM", "TPHCM", "VN", "TNHH", "MTV", "CP", "PV",
+        "TTXVN", "QR", "GDP", "USD", "VND", "THPT", "THCS", "ASEAN", "APEC", "EU", "NATO", "UN",
+        "UNESCO", "WHO", "WTO", "ILO", "AFP", "AP", "CNN", "BBC", "TASS", "AI", "CEO", "CLB",
+    )
 
 
 def _mostly_upper(text: str) -> bool:
@@ -45,13 +56,13 @@ def _registry_abbreviations(knowledge) -> tuple[str, ...]:
 
 
 def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
-    allow = set(options.allow)
+    allow = set(options.allow) | {name for t in knowledge.terms for name in (t.preferred, *t.variants)}
     multi = _registry_abbreviations(knowledge)
     multi_re = re.compile("|".join(rf"(?<!\w){re.escape(a)}(?!\w)" for a in multi)) if multi else None
     introduced: set[str] = set()
     for block in doc.blocks:
         text = block.text
-        if _mostly_upper(text):
+        if block.kind in ("title", "heading") or _mostly_upper(text):
             continue
         spans = []
         if multi_re:
@@ -62,6 +73,8 @@ def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
                 spans.append((m.start(), m.end(), m.group()))
         for start, end, abbr in sorted(spans):
             if abbr in introduced or abbr in allow or _ROMAN_RE.fullmatch(abbr):
+                continue
+            if _COMPANY_BEFORE_RE.search(text, max(0, start - 60), start):
                 continue
             introduced.add(abbr)
             if _in_parentheses(text, start, end) or _explained_after(text, end):
@@ -94,15 +107,18 @@ RULE = Rule(
     explanation=Msg(
         "Lần đầu dùng một chữ viết tắt, hãy viết dạng đầy đủ kèm chữ viết tắt trong ngoặc: "
         "\"Liên đoàn Lao động (LĐLĐ)\", \"công nhân, viên chức, lao động (CNVCLĐ)\". Báo một lần "
-        "cho mỗi chữ viết tắt. Những chữ ai cũng biết (UBND, HĐND, BHXH, TP) được bỏ qua; thêm "
-        "bằng tùy chọn `allow`.",
+        "cho mỗi chữ viết tắt. Những chữ ai cũng biết (UBND, HĐND, BHXH, TP, TNHH…) và tên "
+        "thương hiệu (VNPT) được bỏ qua; đặt danh sách bằng tùy chọn `allow`. Tít bài và tiêu đề "
+        "mục không tính là lần dùng đầu: báo chí viết tắt ở tít và giới thiệu ở sa-pô.",
         "At the first use of an abbreviation, give the full name with the abbreviation in "
         "parentheses: \"Liên đoàn Lao động (LĐLĐ)\". Reported once per abbreviation. Ones every "
-        "reader knows (UBND, HĐND, BHXH, TP) are skipped; option `allow` sets the list.",
+        "reader knows (UBND, HĐND, BHXH, TP, TNHH…) and brand names (VNPT) are skipped; option "
+        "`allow` sets the list. Headlines and headings are not a first use: newspapers "
+        "abbreviate there and introduce the name in the lead.",
     ),
     severity=Severity.INFO,
     check=check,
-    bad=(Example("LĐLĐ tỉnh Bắc Ninh tổ chức hội nghị."),),
+    bad=(Example("Tin công đoàn\nLĐLĐ tỉnh Bắc Ninh tổ chức hội nghị."),),
     good=(Example("Liên đoàn Lao động (LĐLĐ) tỉnh Bắc Ninh tổ chức hội nghị. LĐLĐ tỉnh "
                   "cũng trao quà cho công nhân."),),
     options=Options,
