@@ -63,12 +63,16 @@ def find_trailing_furniture(doc: Document) -> Iterator[tuple[Block, str]]:
     furniture = furniture_blocks(doc)
     blocks = [b for b in doc.blocks if b.kind != "table-cell"]
     title = doc.title
-    if title is not None:
+    headline = title
+    if title is not None and title.attrs.get("tag") == "title":
+        # An HTML page's <title> stands in <head>; the article starts at its first <h1>.
+        headline = next((b for b in blocks if b.attrs.get("tag") == "h1"), title)
+    if headline is not None:
         for block in blocks:
-            if block is title:
+            if block is headline:
                 break
-            if block.index not in furniture and _is_short_furniture(block.text) \
-                    and not _has_digit(block.text):
+            if block is not title and block.index not in furniture \
+                    and _is_short_furniture(block.text) and not _has_digit(block.text):
                 yield block, "lead"
     last_body = max((i for i, b in enumerate(blocks)
                      if b.index not in furniture and is_body_paragraph(b)), default=None)

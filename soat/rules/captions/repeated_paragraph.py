@@ -126,12 +126,14 @@ RULE = Rule(
         "Một đoạn văn có ít nhất `min-words` từ giống một đoạn trước đó ở bất kỳ đâu trong bài "
         "(độ giống rapidfuzz `fuzz.ratio` trên văn bản NFC, gộp khoảng trắng, không phân biệt "
         "hoa/thường, từ `threshold` trở lên). Hai đoạn khác nhau ở một con số không bị báo; "
-        "đoạn ngắn (dưới 20 từ) chỉ bị báo khi trùng từng từ. Không so mục danh sách, ô bảng, "
+        "đoạn ngắn (dưới 20 từ) chỉ bị báo khi trùng từng từ; đoạn dài hơn chỉ khi khác nhau "
+        "không quá 2 từ (đoạn viết lại, thêm ý không bị coi là lặp). Không so mục danh sách, ô bảng, "
         "tiêu đề, đề mục hay lời mô tả ảnh. Sửa không an toàn: xóa đoạn sau.",
         "A paragraph of at least `min-words` words that is like an earlier one anywhere in the "
         "document (rapidfuzz `fuzz.ratio` on NFC, whitespace-collapsed, case-folded text at or "
         "above `threshold`). Paragraphs that differ in a number are not reported; short ones "
-        "(under 20 words) only when every word is the same. List items, table cells, titles, "
+        "(under 20 words) only when every word is the same, longer ones only when at most 2 "
+        "words differ (a reworded or extended paragraph is not a repeat). List items, table cells, titles, "
         "headings and image alt texts are not compared. Unsafe fix: delete the later one.",
     ),
     severity=Severity.WARNING,
