@@ -341,9 +341,13 @@ def _write_cache(path: str, knowledge: Knowledge) -> None:
             pickle.dump(Knowledge(knowledge.documents, knowledge.organizations, knowledge.persons,
                                   knowledge.places, knowledge.terms), fh)
         os.replace(tmp, path)
-        for name in os.listdir(os.path.dirname(path)):  # caches of older data are dead weight
-            if name.startswith("knowledge-") and name.endswith(".pickle") and name != os.path.basename(path):
-                os.unlink(os.path.join(os.path.dirname(path), name))
+        # Keep the few newest caches (two installations of soat may alternate); drop the rest.
+        folder = os.path.dirname(path)
+        caches = sorted((os.path.join(folder, n) for n in os.listdir(folder)
+                         if n.startswith("knowledge-") and n.endswith(".pickle")),
+                        key=os.path.getmtime, reverse=True)
+        for old in caches[4:]:
+            os.unlink(old)
     except OSError:
         pass  # a read-only home is fine: we parse again next time
 
