@@ -25,6 +25,8 @@ import importlib
 import itertools
 import logging
 import os
+import sys
+import time
 import traceback
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -48,6 +50,7 @@ logger = logging.getLogger(__name__)
 SOURCE = "soat"
 FIX_ALL_KIND = "source.fixAll.soat"
 DEFAULT_DEBOUNCE_SECONDS = 0.1
+ERROR_REPEAT_SECONDS = 10.0  # the same error pop-up is not shown again sooner
 # Untitled documents have no extension; their language id names the format.
 LANGUAGE_FORMATS = {"markdown": "md", "html": "html", "plaintext": "txt", "text": "txt"}
 CONFIG_GLOBS = ("**/soat.toml", "**/.soat.toml", "**/pyproject.toml", "**/*.toml")
@@ -268,17 +271,45 @@ def _newline(text: str) -> str:
     return "\n"
 
 
-def suppression_edit(text: str, diag: Diagnostic, pmap: PositionMap) -> types.TextEdit:
+def suppression_edit(text: str, diag: Diagnostic, pmap: PositionMap, fmt: str = "txt"
+                     ) -> types.TextEdit:
     """Insert `<!-- soat-disable-next-line CODE -->` on its own line above the finding's
-    line, with that line's indentation."""
+    line, with that line's indentation.
+
+    In Markdown a comment line inside a paragraph, list, quote or table would end it and
+    change how the article renders, so there a line that continues a block (or a table row)
+    gets a trailing `<!-- soat-disable-line CODE -->` instead.
+    """
     row, _ = pmap.index.rowcol(diag.start)
     start = pmap.index.line_start(row)
+    if fmt == "md" and _continues_a_block(text, start):
+        end = start
+        while end < len(text) and text[end] not in "\r\n":
+            end += 1
+        at = pmap.position(end)
+        return types.TextEdit(types.Range(at, at), f" <!-- soat-disable-line {diag.code} -->")
+    if start == 0 and text.startswith("\ufeff"):
+        start = 1  # the comment goes after a byte-order mark, never before it
     indent_end = start
     while indent_end < len(text) and text[indent_end] in " \t":
         indent_end += 1
     comment = f"{text[start:indent_end]}<!-- soat-disable-next-line {diag.code} -->{_newline(text)}"
     at = pmap.position(start)
     return types.TextEdit(types.Range(at, at), comment)
+
+
+def _continues_a_block(text: str, line_start: int) -> bool:
+    """Whether the Markdown line at `line_start` is a table row or follows a non-blank line."""
+    line = text[line_start:].split("\n", 1)[0].strip()
+    if line.startswith("|"):
+        return True
+    before = text[:line_start]
+    for ending in ("\r\n", "\n", "\r"):  # drop this line's own break, and only it
+        if before.endswith(ending):
+            before = before[:-len(ending)]
+            break
+    previous = before[max(before.rfind("\n"), before.rfind("\r")) + 1:]
+    return bool(previous.strip()) and not previous.lstrip().startswith("<!--")
 
 
 def _wants(only: Sequence[str] | None, kind: str) -> bool:
@@ -303,6 +334,7 @@ class ActionInput:
     # Offer fix-all without its edit, for the client to resolve when chosen (the fixpoint
     # costs several lints; clients ask for code actions whenever the cursor moves).
     fix_all_lazy: bool = False
+    fmt: str = "txt"  # txt | md | html: where a suppression comment may go
 
 
 def build_code_actions(inp: ActionInput, rng: types.Range, only: Sequence[str] | None,
@@ -338,7 +370,7 @@ def build_code_actions(inp: ActionInput, rng: types.Range, only: Sequence[str] |
                          else f"Tắt {diag.code} cho dòng này")
                 actions.append(types.CodeAction(
                     title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[lsp_diag],
-                    edit=edit([suppression_edit(inp.text, diag, pmap)]),
+                    edit=edit([suppression_edit(inp.text, diag, pmap, inp.fmt)]),
                 ))
     if _wants(only, FIX_ALL_KIND):
         if inp.fix_all_lazy:
@@ -429,6 +461,16 @@ class SoatLanguageServer:
         class SoatProtocol(LanguageServerProtocol):
             """Keeps documents in soat's own store (see the module docstring)."""
 
+            def handle_message(self, message):
+                # After shutdown a request must get an InvalidRequest error, not silence
+                # (pygls drops it, leaving the client waiting for its own time-out).
+                method = getattr(message, "method", None)
+                if self._shutdown and method and method != types.EXIT and getattr(message, "id", None) is not None:
+                    self._send_response(message.id, error=types.ResponseError(
+                        code=types.ErrorCodes.InvalidRequest, message="the server is shutting down"))
+                    return
+                super().handle_message(message)
+
             @lsp_method(types.TEXT_DOCUMENT_DID_OPEN)
             def lsp_text_document__did_open(self, params):
                 if (handler := self.fm.features.get(types.TEXT_DOCUMENT_DID_OPEN)) is not None:
@@ -453,6 +495,7 @@ class SoatLanguageServer:
         self._timers: dict[str, asyncio.TimerHandle] = {}
         self._running: set[str] = set()
         self._again: set[str] = set()
+        self._shown_at: dict[str, float] = {}
         # One worker: lints run one at a time, off the protocol thread, and the settings
         # cache is only ever touched from that thread.
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="soat-lint")
@@ -573,7 +616,11 @@ class SoatLanguageServer:
             message = f"soat: {outcome.error}"
             if doc.shown_error != message:
                 doc.shown_error = message
-                self.ls.window_show_message(types.ShowMessageParams(types.MessageType.Error, message))
+                # One pop-up per error, not one per open document under a broken config.
+                now = time.monotonic()
+                if now - self._shown_at.get(message, float("-inf")) > ERROR_REPEAT_SECONDS:
+                    self._shown_at[message] = now
+                    self.ls.window_show_message(types.ShowMessageParams(types.MessageType.Error, message))
                 if not isinstance(outcome.error, UsageError):
                     self.ls.window_log_message(types.LogMessageParams(
                         types.MessageType.Error,
@@ -630,7 +677,7 @@ class SoatLanguageServer:
         versioned = bool(get_capability(
             self.ls.client_capabilities, "workspace.workspace_edit.document_changes", False))
         return ActionInput(doc.uri, doc.version, outcome.text, outcome.diagnostics,
-                           outcome.resolved.lang, fixed, self.encoding, versioned)
+                           outcome.resolved.lang, fixed, self.encoding, versioned, fmt=doc.fmt)
 
     # -- features --------------------------------------------------------------------------
 
@@ -719,7 +766,8 @@ class SoatLanguageServer:
             inp = await self._action_input(doc, with_fixed=_wants(only, FIX_ALL_KIND) and not lazy)
             if inp is None:
                 return []
-            inp.fix_all_lazy = lazy and any(d.fix is not None for d in inp.diagnostics)
+            inp.fix_all_lazy = lazy and any(d.fix is not None and d.fix.applicability.value == "safe"
+                                            for d in inp.diagnostics)
             return build_code_actions(inp, params.range, only, self.rules_by_code)
 
         @ls.feature(types.CODE_ACTION_RESOLVE)
@@ -774,3 +822,6 @@ def serve(rules: Sequence[Rule] | None = None) -> None:
         rules = importlib.import_module("soat.rules").ALL_RULES
     server = create_server(rules)
     server.ls.start_io()
+    # The protocol's exit code: 0 after a shutdown request, 1 when the client just left.
+    # (pygls computes it but its stdio loop swallows the SystemExit.)
+    sys.exit(0 if server.ls.protocol._shutdown else 1)
