@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable, Iterable
 
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix
@@ -95,6 +94,8 @@ def write_atomically(path: str, data: bytes) -> None:
     The file keeps its permissions (and owner, where allowed); a symbolic link stays a link
     and its target is written.
     """
+    import tempfile  # only fix mode writes
+
     path = os.path.realpath(path)
     directory = os.path.dirname(path)
     st = os.stat(path)

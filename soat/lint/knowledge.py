@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import pickle
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
 from soat.lint.errors import UsageError, did_you_mean
@@ -291,8 +291,10 @@ def _build(table: str, e: dict, path: str, line, src, i):
 @functools.lru_cache(maxsize=1)
 def builtin_knowledge() -> Knowledge:
     """soat's own registries; parsed once, then read from a pickle cache (start-up matters)."""
-    data = resources.files("soat") / "data"
-    files = [(name, data / name) for name in BUILTIN_FILES if (data / name).is_file()]
+    # soat ships as plain files (never zipped), so the data folder is beside this package.
+    data = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data")
+    files = [(name, os.path.join(data, name)) for name in BUILTIN_FILES
+             if os.path.isfile(os.path.join(data, name))]
     cache = _cache_path(files)
     if cache is not None:
         try:
@@ -304,7 +306,8 @@ def builtin_knowledge() -> Knowledge:
             pass
     result = Knowledge()
     for name, resource in files:
-        part = load_registry_text(f"soat/data/{name}", resource.read_text("utf-8"), require_source=True)
+        with open(resource, encoding="utf-8") as fh:
+            part = load_registry_text(f"soat/data/{name}", fh.read(), require_source=True)
         result = result.merged(part)
     if cache is not None:
         _write_cache(cache, result)
@@ -312,7 +315,6 @@ def builtin_knowledge() -> Knowledge:
 
 
 def _cache_path(files) -> str | None:
-    import os
     import zlib
 
     from soat import __version__
@@ -331,7 +333,6 @@ def _cache_path(files) -> str | None:
 
 
 def _write_cache(path: str, knowledge: Knowledge) -> None:
-    import os
     import tempfile
 
     try:
@@ -357,8 +358,6 @@ _USER_CACHE: dict[tuple[str, int, int], Knowledge] = {}
 
 def load_knowledge(registry_paths: tuple[str, ...] = ()) -> Knowledge:
     """Built-in knowledge plus the user's registry files (later files win)."""
-    import os
-
     result = builtin_knowledge()
     for path in registry_paths:
         try:

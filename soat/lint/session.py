@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import os
 import re
-import subprocess
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -280,6 +278,8 @@ def _walk(root: str) -> Iterator[str]:
 
 def _git_ignored(root: str) -> set[str]:
     """Paths under `root` that git ignores (empty when git or a repository is missing)."""
+    import subprocess
+
     try:
         proc = subprocess.run(
             ["git", "ls-files", "--others", "--ignored", "--exclude-standard", "--directory"],
@@ -295,6 +295,8 @@ def _git_ignored(root: str) -> set[str]:
 # --- diff and statistics ------------------------------------------------------------------
 
 def unified_diff(results: list[FileResult]) -> str:
+    import difflib
+
     chunks = []
     for r in results:
         if r.fixed_source is None or r.source is None:

@@ -5,11 +5,6 @@ from __future__ import annotations
 import re
 import sys
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
 from soat.lint.errors import UsageError
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
@@ -23,6 +18,10 @@ class TomlSource:
         self.text = text
         self.lines = text.splitlines()
         self._headers: dict[str, list[int]] | None = None
+        if sys.version_info >= (3, 11):  # imported here: most runs read no TOML at all
+            import tomllib
+        else:  # pragma: no cover - Python 3.10
+            import tomli as tomllib
         try:
             self.data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
