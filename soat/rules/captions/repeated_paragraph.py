@@ -50,25 +50,25 @@ def _word_difference(a: tuple[str, ...], b: tuple[str, ...]) -> list[str]:
 
 
 def is_near_repeat(later: _Entry, earlier: _Entry, threshold: float) -> float | None:
-    """The similarity score when `later` repeats `earlier`, else None.
+    """The similarity score when `later` repeats `earlier`, else None."""
+    from rapidfuzz import fuzz
 
-    The word checks come first: they are cheap, and they decide most pairs before rapidfuzz
-    is imported or called (every condition must hold, so the order changes no result).
-    """
     la, lb = len(later.key), len(earlier.key)
     if 200 * min(la, lb) / (la + lb) < threshold:
         return None  # fuzz.ratio cannot reach the threshold with lengths this different
+    score = fuzz.ratio(later.key, earlier.key, score_cutoff=threshold)
+    if not score:
+        return None
     diff = _word_difference(later.words, earlier.words)
-    if diff:
-        if any(any(c.isdigit() for c in w) for w in diff):
-            return None  # different figures: a different fact, not a repeat
-        if min(len(later.words), len(earlier.words)) < SHORT_WORDS:
-            return None  # in a short line every word is a key word
-        if len(diff) > MAX_CHANGED_WORDS or CREDIT_WORDS.intersection(diff):
-            return None  # a reworded lead, or a caption reusing a sentence with its credit
-    from rapidfuzz import fuzz
-
-    return fuzz.ratio(later.key, earlier.key, score_cutoff=threshold) or None
+    if not diff:
+        return score
+    if any(any(c.isdigit() for c in w) for w in diff):
+        return None  # different figures: a different fact, not a repeat
+    if min(len(later.words), len(earlier.words)) < SHORT_WORDS:
+        return None  # in a short line every word is a key word
+    if len(diff) > MAX_CHANGED_WORDS or CREDIT_WORDS.intersection(diff):
+        return None  # a reworded lead, or a caption reusing a sentence with its credit
+    return score
 
 
 def find_repeats(doc: Document, options: Options) -> Iterator[tuple[Block, Block, float]]:
