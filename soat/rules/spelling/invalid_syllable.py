@@ -120,46 +120,28 @@ def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
         # Glued at a change of case: "thángTư", "NinhThuận".
         camel = _split_at_case_change(word)
         if len(camel) > 1:
-            fixed = " ".join(camel)
-            yield Diagnostic(
-                Msg(f"Hai từ viết dính liền: “{word}”; có lẽ là “{fixed}”",
-                    f"Two words glued together: “{word}”; probably “{fixed}”"),
-                start, end,
-                suggestions=(_suggestion(f"Tách thành “{fixed}”", f"Split into “{fixed}”",
-                                         start, end, fixed),))
+            yield _glued(word, " ".join(camel), start, end)
             continue
         if word != lower and not word[1:].islower():
             continue  # other mixed case: a brand or a code
         capitalised = word[:1].isupper()
         if verdict.problem == "tone-position":
             fixed = place_tone(word, TRADITIONAL)
-            yield Diagnostic(
-                Msg(f"Dấu thanh đặt sai chỗ: “{word}”; viết đúng là “{fixed}”",
-                    f"Tone mark on the wrong vowel: “{word}”; the correct spelling is “{fixed}”"),
-                start, end,
-                fix=Fix.replace(Msg(f"Sửa thành “{fixed}”", f"Change to “{fixed}”"),
-                                start, end, fixed))
+            yield _corrected(Msg(f"Dấu thanh đặt sai chỗ: “{word}”; viết đúng là “{fixed}”",
+                                 f"Tone mark on the wrong vowel: “{word}”; the correct spelling "
+                                 f"is “{fixed}”"), fixed, start, end)
             continue
         if lower in table.safe:
             fixed = apply_case(word, table.safe[lower])
-            yield Diagnostic(
-                Msg(f"Sai chính tả: “{word}”; viết đúng là “{fixed}”",
-                    f"Misspelling: “{word}”; the correct spelling is “{fixed}”"),
-                start, end,
-                fix=Fix.replace(Msg(f"Sửa thành “{fixed}”", f"Change to “{fixed}”"),
-                                start, end, fixed))
+            yield _corrected(Msg(f"Sai chính tả: “{word}”; viết đúng là “{fixed}”",
+                                 f"Misspelling: “{word}”; the correct spelling is “{fixed}”"),
+                             fixed, start, end)
             continue
         glued = split_glued(lower)
         if glued and capitalised and not all(has_vietnamese_mark(p) for p in glued):
             glued = None  # "Lítva", "Cancún", "Avương": a name, not two words
         if glued:
-            fixed = apply_case(word, _quote(glued))
-            yield Diagnostic(
-                Msg(f"Hai từ viết dính liền: “{word}”; có lẽ là “{fixed}”",
-                    f"Words glued together: “{word}”; probably “{fixed}”"),
-                start, end,
-                suggestions=(_suggestion(f"Tách thành “{fixed}”", f"Split into “{fixed}”",
-                                         start, end, fixed),))
+            yield _glued(word, apply_case(word, _quote(glued)), start, end)
             continue
         if capitalised or _is_foreign(word):
             continue  # most likely a name or a word of another language
@@ -173,6 +155,22 @@ def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
             start, end,
             suggestions=tuple(_suggestion(f"Sửa thành “{c}”", f"Change to “{c}”", start, end, c)
                               for c in found))
+
+
+def _glued(word: str, fixed: str, start: int, end: int) -> Diagnostic:
+    """Two words written as one: a suggestion to split them (the split is a guess)."""
+    return Diagnostic(
+        Msg(f"Hai từ viết dính liền: “{word}”; có lẽ là “{fixed}”",
+            f"Two words glued together: “{word}”; probably “{fixed}”"),
+        start, end,
+        suggestions=(_suggestion(f"Tách thành “{fixed}”", f"Split into “{fixed}”", start, end, fixed),))
+
+
+def _corrected(message: Msg, fixed: str, start: int, end: int) -> Diagnostic:
+    """A misspelling with one correct form: a safe fix."""
+    return Diagnostic(message, start, end,
+                      fix=Fix.replace(Msg(f"Sửa thành “{fixed}”", f"Change to “{fixed}”"),
+                                      start, end, fixed))
 
 
 RULE = Rule(
