@@ -35,14 +35,21 @@ async def measure(path: Path, runs: int, debounce_ms: float | None) -> list[floa
 
     await client.start_io(sys.executable, "-m", "soat", "server")
     options = {} if debounce_ms is None else {"debounceMs": debounce_ms}
-    await client.initialize_async(types.InitializeParams(
-        capabilities=types.ClientCapabilities(), root_uri=from_fs_path(str(path.parent)),
-        initialization_options=options))
+    await client.initialize_async(
+        types.InitializeParams(
+            capabilities=types.ClientCapabilities(),
+            root_uri=from_fs_path(str(path.parent)),
+            initialization_options=options,
+        )
+    )
     client.initialized(types.InitializedParams())
     text = path.read_text(encoding="utf-8")
     uri = from_fs_path(str(path))
-    client.text_document_did_open(types.DidOpenTextDocumentParams(
-        types.TextDocumentItem(uri=uri, language_id="plaintext", version=1, text=text)))
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            types.TextDocumentItem(uri=uri, language_id="plaintext", version=1, text=text)
+        )
+    )
 
     async def until(version: int) -> float:
         while version not in arrived:
@@ -65,9 +72,12 @@ async def measure(path: Path, runs: int, debounce_ms: float | None) -> list[floa
             rng = types.Range(types.Position(line, column), types.Position(line, column + 1))
             new = ""
         sent = time.perf_counter()
-        client.text_document_did_change(types.DidChangeTextDocumentParams(
-            types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-            [types.TextDocumentContentChangePartial(range=rng, text=new)]))
+        client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                [types.TextDocumentContentChangePartial(range=rng, text=new)],
+            )
+        )
         samples.append(await until(version) - sent)
     await client.shutdown_async(None)
     client.exit(None)
@@ -78,21 +88,27 @@ async def measure(path: Path, runs: int, debounce_ms: float | None) -> list[floa
 def report(label: str, samples: list[float]) -> None:
     ms = sorted(s * 1000 for s in samples)
     p90 = ms[min(len(ms) - 1, int(len(ms) * 0.9))]
-    print(f"{label:<28} median {statistics.median(ms):7.1f} ms   p90 {p90:7.1f} ms   "
-          f"min {ms[0]:7.1f} ms   max {ms[-1]:7.1f} ms   (n={len(ms)})")
+    print(
+        f"{label:<28} median {statistics.median(ms):7.1f} ms   p90 {p90:7.1f} ms   "
+        f"min {ms[0]:7.1f} ms   max {ms[-1]:7.1f} ms   (n={len(ms)})"
+    )
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=40)
-    ap.add_argument("file", nargs="?", default=str(SEED if SEED.exists() else ROOT / "examples" / "bai-mau.txt"))
+    ap.add_argument(
+        "file", nargs="?", default=str(SEED if SEED.exists() else ROOT / "examples" / "bai-mau.txt")
+    )
     args = ap.parse_args()
     path = Path(args.file).resolve()
     from soat.lint.server import DEFAULT_DEBOUNCE_SECONDS
 
     print(f"{path.name}: {len(path.read_text(encoding='utf-8'))} characters")
-    report(f"default debounce ({DEFAULT_DEBOUNCE_SECONDS * 1000:.0f} ms)",
-           asyncio.run(measure(path, args.runs, None)))
+    report(
+        f"default debounce ({DEFAULT_DEBOUNCE_SECONDS * 1000:.0f} ms)",
+        asyncio.run(measure(path, args.runs, None)),
+    )
     report("no debounce", asyncio.run(measure(path, args.runs, 0)))
 
 

@@ -1,6 +1,6 @@
 """Per-rule cost on real articles: total time each rule spends over a sample of the corpus.
 
-    python bench/rules.py [--limit 300] [DIR]
+python bench/rules.py [--limit 300] [DIR]
 """
 
 from __future__ import annotations
@@ -37,8 +37,10 @@ def main() -> None:
             list(rule.check(doc, settings.options[rule.code], settings.knowledge))
             totals[rule.code] += time.perf_counter() - t0
     n = len(files)
-    print(f"{n} files; per file: parse {parse_time / n * 1000:.2f} ms, "
-          f"all rules {sum(totals.values()) / n * 1000:.2f} ms")
+    print(
+        f"{n} files; per file: parse {parse_time / n * 1000:.2f} ms, "
+        f"all rules {sum(totals.values()) / n * 1000:.2f} ms"
+    )
     for code, t in sorted(totals.items(), key=lambda kv: -kv[1]):
         print(f"  {code}: {t / n * 1000:7.3f} ms/file")
 

@@ -28,7 +28,9 @@ def timed(cmd: list[str]) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=10)
-    ap.add_argument("file", nargs="?", default=str(SEED if SEED.exists() else ROOT / "examples" / "bai-mau.txt"))
+    ap.add_argument(
+        "file", nargs="?", default=str(SEED if SEED.exists() else ROOT / "examples" / "bai-mau.txt")
+    )
     args = ap.parse_args()
     soat = [sys.executable, "-m", "soat", "check", args.file]
     base = [sys.executable, "-c", "pass"]
@@ -45,9 +47,13 @@ def main() -> None:
     medians = {k: statistics.median(v) for k, v in rows.items()}
     print(f"file: {args.file}  runs: {args.runs}")
     for name, values in rows.items():
-        print(f"{name:>16}: median {medians[name] * 1000:7.1f} ms  "
-              f"(min {min(values) * 1000:.1f}, max {max(values) * 1000:.1f})")
-    print(f"{'soat - python':>16}: {(medians['soat check'] - medians['python -c pass']) * 1000:7.1f} ms")
+        print(
+            f"{name:>16}: median {medians[name] * 1000:7.1f} ms  "
+            f"(min {min(values) * 1000:.1f}, max {max(values) * 1000:.1f})"
+        )
+    print(
+        f"{'soat - python':>16}: {(medians['soat check'] - medians['python -c pass']) * 1000:7.1f} ms"
+    )
     print(f"{'ratio':>16}: {medians['soat check'] / medians['python -c pass']:.1f}x")
 
 

@@ -31,32 +31,66 @@ def main() -> None:
 @click.option("--fix", is_flag=True, help="Apply safe fixes (sửa các lỗi sửa được an toàn).")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
-@click.option("--output-format", default="text",
-              type=click.Choice(["text", "json", "github", "sarif", "gitlab", "rdjson", "junit"]),
-              help="Output format.")
+@click.option(
+    "--output-format",
+    default="text",
+    type=click.Choice(["text", "json", "github", "sarif", "gitlab", "rdjson", "junit"]),
+    help="Output format.",
+)
 @click.option("--select", help="Rules to run: codes, family prefixes or names, comma separated.")
 @click.option("--extend-select", help="Rules to add to the selection.")
 @click.option("--ignore", help="Rules to skip.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False),
-              help="Use this configuration file for every file.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
-              help="Lowest severity that makes the exit status 1 (default: warning).")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help="Use this configuration file for every file.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    help="Lowest severity that makes the exit status 1 (default: warning).",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain.")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
 @click.option("--statistics", is_flag=True, help="Print counts per rule instead of findings.")
 @click.option("--stdin-filename", help="The name of the file read from standard input.")
-def check(paths, fix, unsafe_fixes, diff, output_format, select, extend_select, ignore,
-          config_path, fail_on, exit_zero, quiet, statistics, stdin_filename) -> None:
+def check(
+    paths,
+    fix,
+    unsafe_fixes,
+    diff,
+    output_format,
+    select,
+    extend_select,
+    ignore,
+    config_path,
+    fail_on,
+    exit_zero,
+    quiet,
+    statistics,
+    stdin_filename,
+) -> None:
     """Check files (default: the current folder); "-" reads standard input."""
     from soat.lint.errors import UsageError
     from soat.lint.session import CheckOptions, run_check
     from soat.rules import ALL_RULES
 
     options = CheckOptions(
-        paths=tuple(paths) or (".",), fix=fix or diff, unsafe=unsafe_fixes, diff=diff,
-        output_format=output_format, select=_codes(select), extend_select=_codes(extend_select),
-        ignore=_codes(ignore), config_path=config_path, fail_on=fail_on, exit_zero=exit_zero,
-        quiet=quiet, statistics=statistics, stdin_filename=stdin_filename,
+        paths=tuple(paths) or (".",),
+        fix=fix or diff,
+        unsafe=unsafe_fixes,
+        diff=diff,
+        output_format=output_format,
+        select=_codes(select),
+        extend_select=_codes(extend_select),
+        ignore=_codes(ignore),
+        config_path=config_path,
+        fail_on=fail_on,
+        exit_zero=exit_zero,
+        quiet=quiet,
+        statistics=statistics,
+        stdin_filename=stdin_filename,
     )
     try:
         status = run_check(options, ALL_RULES)
@@ -114,4 +148,3 @@ def run() -> None:  # python -m soat
 
 if __name__ == "__main__":  # pragma: no cover
     run()
-

@@ -63,7 +63,9 @@ def run(text: str, select, fmt="txt", options=None, registry_text=None):
 
 def fix(text: str, select, fmt="txt", options=None, registry_text=None, unsafe=False) -> str:
     settings = settings_for(select, options, registry_text)
-    fixed, _, _ = fix_to_fixpoint(text, lambda t: lint_source(EXTENSIONS[fmt], t, settings, fmt), unsafe)
+    fixed, _, _ = fix_to_fixpoint(
+        text, lambda t: lint_source(EXTENSIONS[fmt], t, settings, fmt), unsafe
+    )
     return fixed
 
 

@@ -11,8 +11,14 @@ from soat.lint.rule import ENGINE_RULES, Rule
 from soat.rules import ALL_RULES
 
 PKG = Path(soat.__file__).parent
-ENGINE_ONLY_FOR_RULES = {"soat.lint.document", "soat.lint.diagnostic", "soat.lint.rule",
-                         "soat.lint.knowledge", "soat.lint.errors", "soat.lint.tomlsource"}
+ENGINE_ONLY_FOR_RULES = {
+    "soat.lint.document",
+    "soat.lint.diagnostic",
+    "soat.lint.rule",
+    "soat.lint.knowledge",
+    "soat.lint.errors",
+    "soat.lint.tomlsource",
+}
 
 
 def imports_of(path: Path) -> set[str]:
@@ -69,7 +75,15 @@ def test_every_rule_module_is_listed_exactly_once():
 
 
 def test_rules_are_in_their_family_folder_and_code_order():
-    for family_pkg in ("captions", "boilerplate", "references", "dates", "titles", "spelling", "typography"):
+    for family_pkg in (
+        "captions",
+        "boilerplate",
+        "references",
+        "dates",
+        "titles",
+        "spelling",
+        "typography",
+    ):
         module = importlib.import_module(f"soat.rules.{family_pkg}")
         codes = [r.code for r in module.RULES]
         assert codes == sorted(codes), f"{family_pkg} RULES not in code order"

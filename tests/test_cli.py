@@ -12,20 +12,38 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seed" / "000_7f95cae0e241f5ce.txt"
-KEYS = {"code", "name", "message", "severity", "filename", "location", "end_location", "fix",
-        "suggestions", "related", "url"}
+KEYS = {
+    "code",
+    "name",
+    "message",
+    "severity",
+    "filename",
+    "location",
+    "end_location",
+    "fix",
+    "suggestions",
+    "related",
+    "url",
+}
 
 
 def soat(*args, cwd=None, input=None):
-    return subprocess.run([sys.executable, "-m", "soat", *map(str, args)], cwd=cwd, input=input,
-                          capture_output=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "soat", *map(str, args)],
+        cwd=cwd,
+        input=input,
+        capture_output=True,
+        timeout=120,
+    )
 
 
 def findings(proc):
     return json.loads(proc.stdout.decode())
 
 
-needs_seed = pytest.mark.skipif(not SEED.exists(), reason="../shared/seed is not beside the repository")
+needs_seed = pytest.mark.skipif(
+    not SEED.exists(), reason="../shared/seed is not beside the repository"
+)
 
 
 @needs_seed
@@ -34,13 +52,21 @@ def test_seed_json_matches_the_contract_and_typ001_positions():
     assert proc.returncode == 1, proc.stderr
     data = findings(proc)
     assert all(set(f) == KEYS for f in data)
-    typ = [(f["location"]["row"], f["location"]["column"], f["end_location"]["column"])
-           for f in data if f["code"] == "TYP001"]
+    typ = [
+        (f["location"]["row"], f["location"]["column"], f["end_location"]["column"])
+        for f in data
+        if f["code"] == "TYP001"
+    ]
     assert typ == [(14, 78, 79), (22, 88, 90)]
     first = next(f for f in data if f["code"] == "TYP001")
     assert first["fix"]["applicability"] == "safe"
-    assert first["fix"]["edits"] == [{"content": " ", "location": {"row": 14, "column": 78},
-                                      "end_location": {"row": 14, "column": 79}}]
+    assert first["fix"]["edits"] == [
+        {
+            "content": " ",
+            "location": {"row": 14, "column": 78},
+            "end_location": {"row": 14, "column": 79},
+        }
+    ]
     assert first["filename"] == str(SEED)
 
 
@@ -52,7 +78,9 @@ def test_fix_typ001_changes_exactly_the_two_runs(tmp_path):
     proc = soat("check", "--fix", "--select", "TYP001", copy)
     assert proc.returncode == 0, proc.stdout.decode()
     after = copy.read_bytes()
-    expected = before.decode().replace("đoàn\u00a0cần", "đoàn cần").replace("triệt \u00a0một", "triệt một")
+    expected = (
+        before.decode().replace("đoàn\u00a0cần", "đoàn cần").replace("triệt \u00a0một", "triệt một")
+    )
     assert after.decode() == expected
     assert not after.endswith(b"\n")
     again = soat("check", "--fix", "--select", "TYP001", copy)
@@ -68,7 +96,9 @@ def test_clean_file_exits_zero(tmp_path):
 
 
 def test_malformed_config_exits_two_with_file_and_line(tmp_path):
-    (tmp_path / "soat.toml").write_text('select = ["ALL"]\nlang = "vi"\nfail-on = \n', encoding="utf-8")
+    (tmp_path / "soat.toml").write_text(
+        'select = ["ALL"]\nlang = "vi"\nfail-on = \n', encoding="utf-8"
+    )
     (tmp_path / "bai.txt").write_text("Tiêu đề\n", encoding="utf-8")
     proc = soat("check", "bai.txt", cwd=tmp_path)
     assert proc.returncode == 2
@@ -120,7 +150,9 @@ def test_fix_keeps_bom_crlf_and_permissions(tmp_path):
     data = findings(proc)
     assert data[0]["location"] == {"row": 2, "column": 4}  # the BOM is not a column
     soat("check", "--fix", f)
-    assert f.read_bytes() == b"\xef\xbb\xbfTi\xc3\xaau \xc4\x91\xe1\xbb\x81\r\nM\xe1\xbb\x99t hai\r\n"
+    assert (
+        f.read_bytes() == b"\xef\xbb\xbfTi\xc3\xaau \xc4\x91\xe1\xbb\x81\r\nM\xe1\xbb\x99t hai\r\n"
+    )
     assert stat.S_IMODE(os.stat(f).st_mode) == 0o640
 
 
@@ -153,8 +185,15 @@ def test_diff_prints_and_writes_nothing(tmp_path):
 
 
 def test_stdin_with_filename():
-    proc = soat("check", "--output-format", "json", "--stdin-filename", "bai.txt", "-",
-                input="Tiêu đề\nMột  hai\n".encode())
+    proc = soat(
+        "check",
+        "--output-format",
+        "json",
+        "--stdin-filename",
+        "bai.txt",
+        "-",
+        input="Tiêu đề\nMột  hai\n".encode(),
+    )
     data = findings(proc)
     assert [(f["filename"], f["code"]) for f in data] == [("bai.txt", "TYP001")]
 
@@ -168,8 +207,14 @@ def test_directory_walk_respects_include_exclude_and_gitignore(tmp_path):
     (tmp_path / "content").mkdir()
     (tmp_path / "archive").mkdir()
     (tmp_path / "node_modules").mkdir()
-    for p in ("content/a.md", "content/b.txt", "archive/c.txt", "node_modules/d.txt",
-              "content/skip.txt", "content/e.csv"):
+    for p in (
+        "content/a.md",
+        "content/b.txt",
+        "archive/c.txt",
+        "node_modules/d.txt",
+        "content/skip.txt",
+        "content/e.csv",
+    ):
         (tmp_path / p).write_text("Tiêu đề\nMột  hai\n", encoding="utf-8")
     (tmp_path / "soat.toml").write_text('exclude = ["archive/**"]\n', encoding="utf-8")
     subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
@@ -197,8 +242,9 @@ def test_severity_override_and_per_file_ignores(tmp_path):
     (tmp_path / "old").mkdir()
     (tmp_path / "old" / "a.txt").write_text("Tiêu đề\nMột  hai\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("Tiêu đề\nMột  hai\n", encoding="utf-8")
-    (tmp_path / "soat.toml").write_text('[severity]\nTYP001 = "info"\n[per-file-ignores]\n"old/**" = ["TYP"]\n',
-                                        encoding="utf-8")
+    (tmp_path / "soat.toml").write_text(
+        '[severity]\nTYP001 = "info"\n[per-file-ignores]\n"old/**" = ["TYP"]\n', encoding="utf-8"
+    )
     proc = soat("check", "--output-format", "json", ".", cwd=tmp_path)
     data = findings(proc)
     assert [(f["filename"], f["severity"]) for f in data] == [("b.txt", "info")]
@@ -307,8 +353,9 @@ def test_io001_can_be_ignored_but_int001_is_a_known_code(tmp_path):
 
 
 def test_a_pyproject_that_only_mentions_tool_soat_in_a_string_is_not_a_config(tmp_path):
-    (tmp_path / "pyproject.toml").write_text('[project]\ndescription = "see [tool.soat] docs"\n',
-                                             encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\ndescription = "see [tool.soat] docs"\n', encoding="utf-8"
+    )
     (tmp_path / "a.txt").write_text("Tiêu đề\n", encoding="utf-8")
     assert soat("check", "a.txt", cwd=tmp_path).returncode == 0
 

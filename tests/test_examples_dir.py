@@ -10,8 +10,12 @@ EXAMPLES = ROOT / "examples"
 
 
 def codes(path: Path) -> list[str]:
-    proc = subprocess.run([sys.executable, "-m", "soat", "check", "--output-format", "json", str(path)],
-                          capture_output=True, timeout=120, cwd=EXAMPLES)
+    proc = subprocess.run(
+        [sys.executable, "-m", "soat", "check", "--output-format", "json", str(path)],
+        capture_output=True,
+        timeout=120,
+        cwd=EXAMPLES,
+    )
     assert proc.returncode == 1, proc.stderr
     return sorted(f["code"] for f in json.loads(proc.stdout))
 

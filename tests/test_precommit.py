@@ -33,15 +33,16 @@ ARTICLE = textwrap.dedent("""\
 
     *Đoàn viên tham dự lớp tập huấn.*
 
-    Tại lớp học, các học viên được hướng dẫn cách chuẩn bị nội dung, lắng nghe ý kiến của người lao động và trao đổi với người sử dụng lao động.
+    Tại lớp học, các học viên được hướng dẫn cách chuẩn bị nội dung và trao đổi với người sử dụng lao động.
 
     Các tin khác
     """)
 
 # What `soat check --fix` must leave: the repeated caption goes with the blank line after it,
 # the furniture line at the end with the blank line before it (DESIGN.md §3).
-FIXED = ARTICLE.replace("*Đoàn viên tham dự lớp tập huấn.*\n\n", "", 1) \
-    .replace("\n\nCác tin khác\n", "\n")
+FIXED = ARTICLE.replace("*Đoàn viên tham dự lớp tập huấn.*\n\n", "", 1).replace(
+    "\n\nCác tin khác\n", "\n"
+)
 
 ARTICLE_PATH = Path("content", "tin-tuc", "tap-huan.md")
 
@@ -58,15 +59,20 @@ repos:
 def _env() -> dict:
     # Outer git state (when the suite itself runs inside a hook) must not leak in.
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
-    env.update(GIT_AUTHOR_NAME="soat test", GIT_AUTHOR_EMAIL="test@soat.invalid",
-               GIT_COMMITTER_NAME="soat test", GIT_COMMITTER_EMAIL="test@soat.invalid",
-               NO_COLOR="1")
+    env.update(
+        GIT_AUTHOR_NAME="soat test",
+        GIT_AUTHOR_EMAIL="test@soat.invalid",
+        GIT_COMMITTER_NAME="soat test",
+        GIT_COMMITTER_EMAIL="test@soat.invalid",
+        NO_COLOR="1",
+    )
     return env
 
 
 def _run(args, cwd, timeout=120) -> subprocess.CompletedProcess:
-    return subprocess.run(args, cwd=cwd, env=_env(), capture_output=True, text=True,
-                          encoding="utf-8", timeout=timeout)
+    return subprocess.run(
+        args, cwd=cwd, env=_env(), capture_output=True, text=True, encoding="utf-8", timeout=timeout
+    )
 
 
 def _git(*args, cwd):
@@ -77,8 +83,11 @@ def _git(*args, cwd):
 
 def _pre_commit(cwd) -> subprocess.CompletedProcess:
     # The pre-commit installed next to this interpreter (the project's virtualenv).
-    return _run([sys.executable, "-m", "pre_commit", "run", "--all-files", "--color", "never"],
-                cwd, timeout=1200)
+    return _run(
+        [sys.executable, "-m", "pre_commit", "run", "--all-files", "--color", "never"],
+        cwd,
+        timeout=1200,
+    )
 
 
 def _content_repository(tmp_path: Path, article: str) -> Path:
@@ -88,8 +97,9 @@ def _content_repository(tmp_path: Path, article: str) -> Path:
     repo = tmp_path / "noi-dung"
     repo.mkdir()
     _git("init", "-q", cwd=repo)
-    (repo / ".pre-commit-config.yaml").write_text(HOOKS_CONFIG.format(repo=ROOT, rev=rev),
-                                                  encoding="utf-8")
+    (repo / ".pre-commit-config.yaml").write_text(
+        HOOKS_CONFIG.format(repo=ROOT, rev=rev), encoding="utf-8"
+    )
     path = repo / ARTICLE_PATH
     path.parent.mkdir(parents=True)
     path.write_bytes(article.encode("utf-8"))

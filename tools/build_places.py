@@ -53,7 +53,7 @@ def package_dir() -> Path:
 
 
 def short_name(name: str) -> str:
-    """"Cao Lãnh (Thành phố)" → "Cao Lãnh": the package disambiguates short names."""
+    """ "Cao Lãnh (Thành phố)" → "Cao Lãnh": the package disambiguates short names."""
     return re.sub(r"\s*\([^)]*\)$", "", nfc(name)).strip()
 
 
@@ -70,10 +70,12 @@ def build(pkg: Path, version: str) -> str:
     converter = json.loads((pkg / "data" / "converter_2025.json").read_text("utf-8"))
     legacy = db.execute(
         "SELECT DISTINCT province, provinceShort, provinceKey, provinceCode "
-        "FROM admin_units_legacy ORDER BY provinceCode").fetchall()
+        "FROM admin_units_legacy ORDER BY provinceCode"
+    ).fetchall()
     current = db.execute(
         "SELECT DISTINCT province, provinceShort, provinceKey, provinceCode "
-        "FROM admin_units ORDER BY provinceCode").fetchall()
+        "FROM admin_units ORDER BY provinceCode"
+    ).fetchall()
     short_by_key = {key: nfc(short) for _, short, key, _ in legacy}
     short_by_key.update({key: nfc(short) for _, short, key, _ in current})
     merged_into: dict[str, str] = {}
@@ -84,7 +86,9 @@ def build(pkg: Path, version: str) -> str:
     current_names = {nfc(short) for _, short, _, _ in current}
     legacy_names = {nfc(short) for _, short, _, _ in legacy}
     if len(legacy_names) != 63 or len(current_names) != 34:
-        raise SystemExit(f"unexpected counts: {len(legacy_names)} legacy, {len(current_names)} current")
+        raise SystemExit(
+            f"unexpected counts: {len(legacy_names)} legacy, {len(current_names)} current"
+        )
     if legacy_names - set(merged_into) != current_names:
         raise SystemExit("the units that were not merged away are not the 34 current units")
 
@@ -123,7 +127,8 @@ def build(pkg: Path, version: str) -> str:
 
     districts = db.execute(
         "SELECT DISTINCT district, districtShort, districtType, provinceShort, districtCode "
-        "FROM admin_units_legacy ORDER BY provinceCode, districtCode").fetchall()
+        "FROM admin_units_legacy ORDER BY provinceCode, districtCode"
+    ).fetchall()
     for _full, short, dtype, province, _code in districts:
         name = short_name(short)
         if not name or name.isdigit():
@@ -140,7 +145,9 @@ def build(pkg: Path, version: str) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", default=str(Path(__file__).parent.parent / "soat/data/places.toml"))
+    parser.add_argument(
+        "--out", default=str(Path(__file__).parent.parent / "soat/data/places.toml")
+    )
     args = parser.parse_args()
     version = importlib.metadata.version(PACKAGE)
     text = build(package_dir(), version)

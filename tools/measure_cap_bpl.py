@@ -61,14 +61,18 @@ def thanhnien_tail(corpus: Path) -> None:
         flagged += len(tail & rows)
         elsewhere += len(rows - tail)
     share = 100 * flagged / total if total else 0.0
-    print(f"raw/text/thanhnien-*: {len(files)} files, {flagged}/{total} trailing furniture lines "
-          f"flagged ({share:.2f}%), {elsewhere} BPL lines elsewhere")
+    print(
+        f"raw/text/thanhnien-*: {len(files)} files, {flagged}/{total} trailing furniture lines "
+        f"flagged ({share:.2f}%), {elsewhere} BPL lines elsewhere"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
-    parser.add_argument("--list", action="store_true", help="print every clean/ finding's file:line")
+    parser.add_argument(
+        "--list", action="store_true", help="print every clean/ finding's file:line"
+    )
     args = parser.parse_args()
     clean_stats(args.corpus, args.list)
     thanhnien_tail(args.corpus)

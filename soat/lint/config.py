@@ -65,7 +65,8 @@ class Config:
                     ignored.extend(codes)
         selected = (*self.select, *self.extend_select)
         return tuple(
-            r for r in rules
+            r
+            for r in rules
             if any(matches_selector(r, s) for s in selected)
             and not any(matches_selector(r, s) for s in ignored)
         )
@@ -90,6 +91,7 @@ def _matches_any(rel: str, patterns: Sequence[str]) -> bool:
 
 
 # --- discovery ----------------------------------------------------------------------------
+
 
 def find_config_file(directory: str) -> str | None:
     """The nearest configuration file at or above `directory`."""
@@ -134,8 +136,11 @@ class ConfigResolver:
     def for_path(self, path: str) -> Config:
         if self._explicit is not None:
             return self._explicit
-        directory = os.path.dirname(os.path.abspath(path)) if not os.path.isdir(path) \
+        directory = (
+            os.path.dirname(os.path.abspath(path))
+            if not os.path.isdir(path)
             else os.path.abspath(path)
+        )
         cached = self._by_dir.get(directory)
         if cached is None:
             found = find_config_file(directory)
@@ -152,6 +157,7 @@ class ConfigResolver:
 
 # --- parsing ------------------------------------------------------------------------------
 
+
 def load_config(path: str, rules: Sequence[Rule]) -> Config:
     src = TomlSource.read(path)
     data = src.data
@@ -164,7 +170,9 @@ def load_config(path: str, rules: Sequence[Rule]) -> Config:
     return parse_config(data, src, rules, table_prefix)
 
 
-def parse_config(data: dict, src: TomlSource, rules: Sequence[Rule], prefix: str | None = None) -> Config:
+def parse_config(
+    data: dict, src: TomlSource, rules: Sequence[Rule], prefix: str | None = None
+) -> Config:
     path = src.path
     by_code = {r.code: r for r in rules}
     by_name = {r.name: r for r in rules}
@@ -172,7 +180,11 @@ def parse_config(data: dict, src: TomlSource, rules: Sequence[Rule], prefix: str
     def line_of(key: str, table: str | None = None) -> int | None:
         full = ".".join(p for p in (prefix, table) if p) or None
         as_table = ".".join(p for p in (full, key) if p)  # the key may be a [table] itself
-        return src.table_line(as_table) or src.key_line(key, full) or (src.table_line(full) if full else None)
+        return (
+            src.table_line(as_table)
+            or src.key_line(key, full)
+            or (src.table_line(full) if full else None)
+        )
 
     def fail(message: str, key: str, table: str | None = None):
         raise UsageError(message, path, line_of(key, table))
@@ -191,7 +203,10 @@ def parse_config(data: dict, src: TomlSource, rules: Sequence[Rule], prefix: str
     for key in ("select", "extend-select", "ignore"):
         for sel in values.get(key, ()):
             if not is_known_selector(sel, rules):
-                fail(f'unknown rule "{sel}" in "{key}".{did_you_mean(sel, [*by_code, *by_name])}', key)
+                fail(
+                    f'unknown rule "{sel}" in "{key}".{did_you_mean(sel, [*by_code, *by_name])}',
+                    key,
+                )
 
     lang = data.get("lang", "vi")
     if lang not in LANGS:
@@ -215,11 +230,16 @@ def parse_config(data: dict, src: TomlSource, rules: Sequence[Rule], prefix: str
         fail('"per-file-ignores" must be a table of pattern = [codes]', "per-file-ignores")
     for pattern, codes in pfi.items():
         if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
-            fail(f'per-file-ignores "{pattern}" must be a list of codes', pattern, "per-file-ignores")
+            fail(
+                f'per-file-ignores "{pattern}" must be a list of codes', pattern, "per-file-ignores"
+            )
         for code in codes:
             if not is_known_selector(code, rules):
-                fail(f'unknown rule "{code}" in per-file-ignores.{did_you_mean(code, by_code)}',
-                     pattern, "per-file-ignores")
+                fail(
+                    f'unknown rule "{code}" in per-file-ignores.{did_you_mean(code, by_code)}',
+                    pattern,
+                    "per-file-ignores",
+                )
         per_file.append((pattern, tuple(codes)))
 
     severity = {}
@@ -229,10 +249,17 @@ def parse_config(data: dict, src: TomlSource, rules: Sequence[Rule], prefix: str
     for code, level in sev.items():
         rule = by_code.get(code) or by_name.get(code)
         if rule is None:
-            fail(f'unknown rule "{code}" in [severity].{did_you_mean(code, by_code)}', code, "severity")
+            fail(
+                f'unknown rule "{code}" in [severity].{did_you_mean(code, by_code)}',
+                code,
+                "severity",
+            )
         if level not in SEVERITIES:
-            fail(f'severity of {code} must be one of {", ".join(SEVERITIES)}, not {level!r}',
-                 code, "severity")
+            fail(
+                f"severity of {code} must be one of {', '.join(SEVERITIES)}, not {level!r}",
+                code,
+                "severity",
+            )
         severity[rule.code] = Severity.parse(level)
 
     rule_options: dict[str, dict[str, Any]] = {}
@@ -243,19 +270,31 @@ def parse_config(data: dict, src: TomlSource, rules: Sequence[Rule], prefix: str
         rule = by_code.get(code) or by_name.get(code)
         table = f"rules.{code}"
         if rule is None:
-            raise UsageError(f'unknown rule "{code}" in [rules].{did_you_mean(code, [*by_code, *by_name])}',
-                             path, src.table_line(".".join(p for p in (prefix, table) if p)) or line_of(code, "rules"))
+            raise UsageError(
+                f'unknown rule "{code}" in [rules].{did_you_mean(code, [*by_code, *by_name])}',
+                path,
+                src.table_line(".".join(p for p in (prefix, table) if p)) or line_of(code, "rules"),
+            )
         if not isinstance(options, dict):
             fail(f"[rules.{code}] must be a table", code, "rules")
-        rule_options[rule.code] = validate_options(rule, options, lambda k, t=table: line_of(k, t), path)
+        rule_options[rule.code] = validate_options(
+            rule, options, lambda k, t=table: line_of(k, t), path
+        )
 
     return Config(
-        path=path, root=root,
-        select=values.get("select", ("ALL",)), extend_select=values.get("extend-select", ()),
-        ignore=values.get("ignore", ()), include=values.get("include", DEFAULT_INCLUDE),
-        exclude=values.get("exclude", ()), lang=lang, fail_on=fail_on,
-        registry=tuple(registry), per_file_ignores=tuple(per_file),
-        severity=severity, rule_options=rule_options,
+        path=path,
+        root=root,
+        select=values.get("select", ("ALL",)),
+        extend_select=values.get("extend-select", ()),
+        ignore=values.get("ignore", ()),
+        include=values.get("include", DEFAULT_INCLUDE),
+        exclude=values.get("exclude", ()),
+        lang=lang,
+        fail_on=fail_on,
+        registry=tuple(registry),
+        per_file_ignores=tuple(per_file),
+        severity=severity,
+        rule_options=rule_options,
     )
 
 
@@ -270,7 +309,10 @@ def validate_options(rule: Rule, options: dict, line_of, path: str) -> dict[str,
             known = ", ".join(fields) or "none"
             raise UsageError(
                 f'unknown option "{key}" for {rule.code}.{did_you_mean(key, fields)} '
-                f"(options: {known})", path, line_of(key))
+                f"(options: {known})",
+                path,
+                line_of(key),
+            )
         problem = _type_problem(value, hints.get(f.name, Any), f)
         if problem:
             raise UsageError(f'option "{key}" of {rule.code} {problem}', path, line_of(key))
@@ -281,14 +323,24 @@ def validate_options(rule: Rule, options: dict, line_of, path: str) -> dict[str,
 def _type_problem(value: Any, hint: Any, f: dataclasses.Field) -> str | None:
     choices = f.metadata.get("choices") if f.metadata else None
     if choices is not None:
-        return None if value in choices else f"must be one of {', '.join(map(str, choices))}, not {value!r}"
+        return (
+            None
+            if value in choices
+            else f"must be one of {', '.join(map(str, choices))}, not {value!r}"
+        )
     origin = typing.get_origin(hint)
     if hint is bool:
         return None if isinstance(value, bool) else "must be true or false"
     if hint is int:
-        return None if isinstance(value, int) and not isinstance(value, bool) else "must be an integer"
+        return (
+            None if isinstance(value, int) and not isinstance(value, bool) else "must be an integer"
+        )
     if hint is float:
-        return None if isinstance(value, (int, float)) and not isinstance(value, bool) else "must be a number"
+        return (
+            None
+            if isinstance(value, (int, float)) and not isinstance(value, bool)
+            else "must be a number"
+        )
     if hint is str:
         return None if isinstance(value, str) else "must be a string"
     if origin in (tuple, list):

@@ -44,7 +44,7 @@ def select_fixes(fixes: Iterable[Fix]) -> list[Fix]:
         spans = [(e.start, e.end) for e in fix.edits]
         if any(_overlaps(s, t) for s in spans for t in taken):
             continue
-        if any(_overlaps(s, t) for i, s in enumerate(spans) for t in spans[i + 1:]):
+        if any(_overlaps(s, t) for i, s in enumerate(spans) for t in spans[i + 1 :]):
             continue
         chosen.append(fix)
         taken.extend(spans)
@@ -57,7 +57,7 @@ def apply_fixes(source: str, fixes: Iterable[Fix]) -> str:
     edits = sorted((e for f in fixes for e in f.edits), key=lambda e: (e.start, e.end))
     out, pos = [], 0
     for e in edits:
-        out.append(source[pos:e.start])
+        out.append(source[pos : e.start])
         out.append(e.content)
         pos = e.end
     out.append(source[pos:])

@@ -120,7 +120,9 @@ class Knowledge:
         """This knowledge with `other`'s entries added; other's win on equal keys."""
         return Knowledge(
             documents=_merge(self.documents, other.documents, document_key),
-            organizations=_merge(self.organizations, other.organizations, lambda o: (o.name, o.from_)),
+            organizations=_merge(
+                self.organizations, other.organizations, lambda o: (o.name, o.from_)
+            ),
             persons=_merge(self.persons, other.persons, lambda p: p.name),
             places=_merge(self.places, other.places, lambda p: (p.name, p.kind)),
             terms=_merge(self.terms, other.terms, lambda t: t.preferred),
@@ -158,24 +160,43 @@ def _merge(base, extra, key):
 _TABLES: dict[str, dict[str, tuple[type, bool]]] = {
     # table: {key: (type, required)}
     "document": {
-        "number": (str, True), "type": (str, False), "date": (dt.date, False),
-        "issuer": (str, False), "title": (str, False), "source": (str, False),
+        "number": (str, True),
+        "type": (str, False),
+        "date": (dt.date, False),
+        "issuer": (str, False),
+        "title": (str, False),
+        "source": (str, False),
         "names": (list, False),
     },
     "organization": {
-        "name": (str, True), "abbreviations": (list, False), "short-names": (list, False),
-        "kind": (str, False), "from": (dt.date, False), "until": (dt.date, False),
-        "merged-into": (str, False), "source": (str, False),
+        "name": (str, True),
+        "abbreviations": (list, False),
+        "short-names": (list, False),
+        "kind": (str, False),
+        "from": (dt.date, False),
+        "until": (dt.date, False),
+        "merged-into": (str, False),
+        "source": (str, False),
     },
     "person": {"name": (str, True), "role": (list, False), "source": (str, False)},
     "place": {
-        "name": (str, True), "kind": (str, False), "variants": (list, False),
-        "from": (dt.date, False), "until": (dt.date, False), "merged-into": (str, False),
-        "parent": (str, False), "source": (str, False),
+        "name": (str, True),
+        "kind": (str, False),
+        "variants": (list, False),
+        "from": (dt.date, False),
+        "until": (dt.date, False),
+        "merged-into": (str, False),
+        "parent": (str, False),
+        "source": (str, False),
     },
     "term": {"preferred": (str, True), "variants": (list, False), "source": (str, False)},
 }
-_ROLE_KEYS = {"title": (str, True), "org": (str, False), "from": (dt.date, False), "until": (dt.date, False)}
+_ROLE_KEYS = {
+    "title": (str, True),
+    "org": (str, False),
+    "from": (dt.date, False),
+    "until": (dt.date, False),
+}
 _TOP_LEVEL_EXTRA = {"meta"}  # a free-form table for provenance notes
 
 
@@ -186,14 +207,18 @@ def load_registry_text(path: str, text: str, require_source: bool = False) -> Kn
         if key not in _TABLES and key not in _TOP_LEVEL_EXTRA:
             raise UsageError(
                 f'unknown registry table "{key}".{did_you_mean(key, _TABLES)}',
-                path, src.table_line(key) or src.key_line(key),
+                path,
+                src.table_line(key) or src.key_line(key),
             )
     out: dict[str, list] = {t: [] for t in _TABLES}
     for table, spec in _TABLES.items():
         entries = data.get(table, [])
         if not isinstance(entries, list):
-            raise UsageError(f'"{table}" must be an array of tables ([[{table}]])', path,
-                             src.key_line(table) or src.table_line(table))
+            raise UsageError(
+                f'"{table}" must be an array of tables ([[{table}]])',
+                path,
+                src.key_line(table) or src.table_line(table),
+            )
         for i, entry in enumerate(entries):
             line = src.table_line(table, i)
             _check_entry(entry, spec, table, path, line, src, i)
@@ -201,8 +226,11 @@ def load_registry_text(path: str, text: str, require_source: bool = False) -> Kn
                 raise UsageError(f"built-in [[{table}]] entry needs a source", path, line)
             out[table].append(_build(table, entry, path, line, src, i))
     return Knowledge(
-        documents=tuple(out["document"]), organizations=tuple(out["organization"]),
-        persons=tuple(out["person"]), places=tuple(out["place"]), terms=tuple(out["term"]),
+        documents=tuple(out["document"]),
+        organizations=tuple(out["organization"]),
+        persons=tuple(out["person"]),
+        places=tuple(out["place"]),
+        terms=tuple(out["term"]),
     )
 
 
@@ -213,17 +241,22 @@ def _check_entry(entry, spec, table, path, line, src, i) -> None:
         if key not in spec:
             raise UsageError(
                 f'unknown key "{key}" in [[{table}]].{did_you_mean(key, spec)}',
-                path, src.key_line(key, table, i) or line,
+                path,
+                src.key_line(key, table, i) or line,
             )
         typ, _ = spec[key]
         if not _is_type(value, typ):
             raise UsageError(
                 f'"{key}" in [[{table}]] must be {_type_name(typ)}, not {_type_name(type(value))}',
-                path, src.key_line(key, table, i) or line,
+                path,
+                src.key_line(key, table, i) or line,
             )
         if typ is list and key != "role" and not all(isinstance(v, str) for v in value):
-            raise UsageError(f'"{key}" in [[{table}]] must be a list of strings', path,
-                             src.key_line(key, table, i) or line)
+            raise UsageError(
+                f'"{key}" in [[{table}]] must be a list of strings',
+                path,
+                src.key_line(key, table, i) or line,
+            )
     for key, (_, required) in spec.items():
         if required and not entry.get(key):
             raise UsageError(f'[[{table}]] entry needs "{key}"', path, line)
@@ -241,11 +274,15 @@ def _check_entry(entry, spec, table, path, line, src, i) -> None:
                 if key not in _ROLE_KEYS:
                     raise UsageError(
                         f'unknown key "{key}" in [[person.role]].{did_you_mean(key, _ROLE_KEYS)}',
-                        path, where,
+                        path,
+                        where,
                     )
                 if not _is_type(value, _ROLE_KEYS[key][0]):
-                    raise UsageError(f'"{key}" in [[person.role]] must be {_type_name(_ROLE_KEYS[key][0])}',
-                                     path, where)
+                    raise UsageError(
+                        f'"{key}" in [[person.role]] must be {_type_name(_ROLE_KEYS[key][0])}',
+                        path,
+                        where,
+                    )
             if not role.get("title"):
                 raise UsageError('[[person.role]] entry needs "title"', path, role_line)
 
@@ -257,8 +294,15 @@ def _is_type(value: Any, typ: type) -> bool:
 
 
 def _type_name(typ: type) -> str:
-    return {str: "a string", list: "a list", dt.date: "a date (YYYY-MM-DD)", int: "an integer",
-            bool: "true or false", float: "a number", dict: "a table"}.get(typ, typ.__name__)
+    return {
+        str: "a string",
+        list: "a list",
+        dt.date: "a date (YYYY-MM-DD)",
+        int: "an integer",
+        bool: "true or false",
+        float: "a number",
+        dict: "a table",
+    }.get(typ, typ.__name__)
 
 
 def _nfc(value):
@@ -273,18 +317,46 @@ def _build(table: str, e: dict, path: str, line, src, i):
     g = lambda k: _nfc(e.get(k))  # noqa: E731
     origin = f"{path}:{line}" if line else path
     if table == "document":
-        return DocumentEntry(g("number"), g("type"), e.get("date"), g("issuer"), g("title"),
-                             g("source"), g("names") or (), origin)
+        return DocumentEntry(
+            g("number"),
+            g("type"),
+            e.get("date"),
+            g("issuer"),
+            g("title"),
+            g("source"),
+            g("names") or (),
+            origin,
+        )
     if table == "organization":
-        return Organization(g("name"), g("abbreviations") or (), g("short-names") or (), g("kind"),
-                            e.get("from"), e.get("until"), g("merged-into"), g("source"), origin)
+        return Organization(
+            g("name"),
+            g("abbreviations") or (),
+            g("short-names") or (),
+            g("kind"),
+            e.get("from"),
+            e.get("until"),
+            g("merged-into"),
+            g("source"),
+            origin,
+        )
     if table == "person":
-        roles = tuple(Role(_nfc(r["title"]), _nfc(r.get("org")), r.get("from"), r.get("until"))
-                      for r in e.get("role", []))
+        roles = tuple(
+            Role(_nfc(r["title"]), _nfc(r.get("org")), r.get("from"), r.get("until"))
+            for r in e.get("role", [])
+        )
         return Person(g("name"), roles, g("source"), origin)
     if table == "place":
-        return Place(g("name"), g("kind"), g("variants") or (), e.get("from"), e.get("until"),
-                     g("merged-into"), g("parent"), g("source"), origin)
+        return Place(
+            g("name"),
+            g("kind"),
+            g("variants") or (),
+            e.get("from"),
+            e.get("until"),
+            g("merged-into"),
+            g("parent"),
+            g("source"),
+            origin,
+        )
     return Term(g("preferred"), g("variants") or (), g("source"), origin)
 
 
@@ -293,8 +365,11 @@ def builtin_knowledge() -> Knowledge:
     """soat's own registries; parsed once, then read from a pickle cache (start-up matters)."""
     # soat ships as plain files (never zipped), so the data folder is beside this package.
     data = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data")
-    files = [(name, os.path.join(data, name)) for name in BUILTIN_FILES
-             if os.path.isfile(os.path.join(data, name))]
+    files = [
+        (name, os.path.join(data, name))
+        for name in BUILTIN_FILES
+        if os.path.isfile(os.path.join(data, name))
+    ]
     cache = _cache_path(files)
     if cache is not None:
         try:
@@ -320,7 +395,8 @@ def _cache_path(files) -> str | None:
     from soat import __version__
 
     root = os.environ.get("SOAT_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "soat")
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "soat"
+    )
     stamps = [__version__]
     for name, resource in files:
         try:
@@ -339,14 +415,28 @@ def _write_cache(path: str, knowledge: Knowledge) -> None:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".knowledge-")
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump(Knowledge(knowledge.documents, knowledge.organizations, knowledge.persons,
-                                  knowledge.places, knowledge.terms), fh)
+            pickle.dump(
+                Knowledge(
+                    knowledge.documents,
+                    knowledge.organizations,
+                    knowledge.persons,
+                    knowledge.places,
+                    knowledge.terms,
+                ),
+                fh,
+            )
         os.replace(tmp, path)
         # Keep the few newest caches (two installations of soat may alternate); drop the rest.
         folder = os.path.dirname(path)
-        caches = sorted((os.path.join(folder, n) for n in os.listdir(folder)
-                         if n.startswith("knowledge-") and n.endswith(".pickle")),
-                        key=os.path.getmtime, reverse=True)
+        caches = sorted(
+            (
+                os.path.join(folder, n)
+                for n in os.listdir(folder)
+                if n.startswith("knowledge-") and n.endswith(".pickle")
+            ),
+            key=os.path.getmtime,
+            reverse=True,
+        )
         for old in caches[4:]:
             os.unlink(old)
     except OSError:
@@ -364,11 +454,14 @@ def load_knowledge(registry_paths: tuple[str, ...] = ()) -> Knowledge:
             st = os.stat(path)
         except OSError as exc:
             raise UsageError(f"cannot read registry: {exc.strerror}", path) from None
-        key = (path, st.st_mtime_ns, st.st_size)  # a rewrite within one mtime tick still differs in size
+        key = (
+            path,
+            st.st_mtime_ns,
+            st.st_size,
+        )  # a rewrite within one mtime tick still differs in size
         part = _USER_CACHE.get(key)
         if part is None:
             part = load_registry_text(path, TomlSource.read(path).text)
             _USER_CACHE[key] = part
         result = result.merged(part)
     return result
-

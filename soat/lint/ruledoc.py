@@ -7,10 +7,14 @@ from collections.abc import Sequence
 
 from soat.lint.rule import Rule
 
-_FIX_NAMES = {"vi": {"safe": "an toàn", "unsafe": "cần xem lại", "suggestion": "gợi ý"},
-              "en": {"safe": "safe", "unsafe": "unsafe", "suggestion": "suggestion"}}
-_SEVERITY_NAMES = {"vi": {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"},
-                   "en": {"error": "error", "warning": "warning", "info": "info"}}
+_FIX_NAMES = {
+    "vi": {"safe": "an toàn", "unsafe": "cần xem lại", "suggestion": "gợi ý"},
+    "en": {"safe": "safe", "unsafe": "unsafe", "suggestion": "suggestion"},
+}
+_SEVERITY_NAMES = {
+    "vi": {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"},
+    "en": {"error": "error", "warning": "warning", "info": "info"},
+}
 
 
 def _fixes(rule: Rule, lang: str) -> str:
@@ -19,26 +23,45 @@ def _fixes(rule: Rule, lang: str) -> str:
 
 
 def rules_table(rules: Sequence[Rule], lang: str = "vi") -> str:
-    head = ("Mã", "Tên", "Nhóm", "Mức", "Sửa", "Mô tả") if lang == "vi" else \
-        ("Code", "Name", "Family", "Severity", "Fix", "Summary")
-    rows = [head] + [(r.code, r.name, r.family, r.severity.label, _fixes(r, lang), r.summary.get(lang))
-                     for r in rules]
+    head = (
+        ("Mã", "Tên", "Nhóm", "Mức", "Sửa", "Mô tả")
+        if lang == "vi"
+        else ("Code", "Name", "Family", "Severity", "Fix", "Summary")
+    )
+    rows = [head] + [
+        (r.code, r.name, r.family, r.severity.label, _fixes(r, lang), r.summary.get(lang))
+        for r in rules
+    ]
     widths = [max(len(row[i]) for row in rows) for i in range(5)]
     lines = []
     for i, row in enumerate(rows):
-        lines.append("  ".join(cell.ljust(widths[j]) for j, cell in enumerate(row[:5])) + "  " + row[5])
+        lines.append(
+            "  ".join(cell.ljust(widths[j]) for j, cell in enumerate(row[:5])) + "  " + row[5]
+        )
         if i == 0:
             lines.append("  ".join("-" * w for w in widths) + "  " + "-" * len(row[5]))
     return "\n".join(lines)
 
 
 def rules_json(rules: Sequence[Rule]) -> str:
-    return json.dumps([
-        {"code": r.code, "name": r.name, "family": r.family, "severity": r.severity.label,
-         "fixes": sorted(r.fixes), "summary": r.summary.vi, "summary_en": r.summary.en,
-         "options": r.default_option_values()}
-        for r in rules
-    ], ensure_ascii=False, indent=2, default=str)
+    return json.dumps(
+        [
+            {
+                "code": r.code,
+                "name": r.name,
+                "family": r.family,
+                "severity": r.severity.label,
+                "fixes": sorted(r.fixes),
+                "summary": r.summary.vi,
+                "summary_en": r.summary.en,
+                "options": r.default_option_values(),
+            }
+            for r in rules
+        ],
+        ensure_ascii=False,
+        indent=2,
+        default=str,
+    )
 
 
 def rule_markdown(rule: Rule, lang: str = "vi") -> str:
@@ -57,23 +80,41 @@ def rule_markdown(rule: Rule, lang: str = "vi") -> str:
     ]
     defaults = rule.default_option_values()
     if defaults:
-        lines += ["", "## " + ("Tùy chọn" if vi else "Options"), "", "```toml", f"[rules.{rule.code}]"]
+        lines += [
+            "",
+            "## " + ("Tùy chọn" if vi else "Options"),
+            "",
+            "```toml",
+            f"[rules.{rule.code}]",
+        ]
         for key, value in defaults.items():
             field = rule.option_fields()[key]
             choices = field.metadata.get("choices") if field.metadata else None
-            shown = json.dumps(list(value) if isinstance(value, tuple) else value, ensure_ascii=False)
+            shown = json.dumps(
+                list(value) if isinstance(value, tuple) else value, ensure_ascii=False
+            )
             note = f"  # {' | '.join(map(str, choices))}" if choices else ""
             lines.append(f"{key} = {shown}{note}")
         lines.append("```")
     fences = {"txt": "text", "md": "markdown", "html": "html"}
-    for (title_vi, title_en), examples in ((("Ví dụ sai", "Bad"), rule.bad),
-                                           (("Ví dụ đúng", "Good"), rule.good)):
+    for (title_vi, title_en), examples in (
+        (("Ví dụ sai", "Bad"), rule.bad),
+        (("Ví dụ đúng", "Good"), rule.good),
+    ):
         lines += ["", "## " + (title_vi if vi else title_en)]
         for ex in examples:
             lines += ["", f"```{fences[ex.format]}", ex.text, "```"]
             if ex.registry:
-                lines += [("Với sổ tra cứu:" if vi else "With the registry:"), "", "```toml",
-                          ex.registry.strip(), "```"]
+                lines += [
+                    ("Với sổ tra cứu:" if vi else "With the registry:"),
+                    "",
+                    "```toml",
+                    ex.registry.strip(),
+                    "```",
+                ]
             if ex.options:
-                lines.append(("Với tùy chọn: " if vi else "With options: ") + json.dumps(ex.options, ensure_ascii=False))
+                lines.append(
+                    ("Với tùy chọn: " if vi else "With options: ")
+                    + json.dumps(ex.options, ensure_ascii=False)
+                )
     return "\n".join(lines) + "\n"

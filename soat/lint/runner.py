@@ -29,8 +29,13 @@ class Settings:
     lang: str = "vi"
 
     @classmethod
-    def from_config(cls, config: Config, rules: Sequence[Rule], path: str | None = None,
-                    knowledge: Knowledge | None = None) -> Settings:
+    def from_config(
+        cls,
+        config: Config,
+        rules: Sequence[Rule],
+        path: str | None = None,
+        knowledge: Knowledge | None = None,
+    ) -> Settings:
         enabled = config.enabled_rules(rules, path)
         return cls(
             rules=enabled,
@@ -82,7 +87,8 @@ def lint_document(doc: Document, settings: Settings) -> list[Diagnostic]:
             found.append(_internal_error(doc, rule, exc))
     suppressions = Suppressions(doc.source, lambda off: doc.line_index.rowcol(off)[0])
     found = [
-        d for d in found
+        d
+        for d in found
         if d.code == INTERNAL_ERROR.code
         or not suppressions.is_suppressed(d.code, d.name, doc.line_index.rowcol(d.start)[0])
     ]
@@ -94,19 +100,29 @@ def _internal_error(doc: Document, rule: Rule | None, exc: Exception) -> Diagnos
     where = traceback.extract_tb(exc.__traceback__)[-1]
     detail = f"{type(exc).__name__}: {exc} ({os.path.basename(where.filename)}:{where.lineno})"
     if rule is None:
-        message = Msg(f"Không phân tích được tệp ({doc.format}): {detail}",
-                      f"The {doc.format} reader failed on this file: {detail}")
+        message = Msg(
+            f"Không phân tích được tệp ({doc.format}): {detail}",
+            f"The {doc.format} reader failed on this file: {detail}",
+        )
     else:
-        message = Msg(f"Quy tắc {rule.code} ({rule.name}) gặp lỗi nội bộ: {detail}",
-                      f"Rule {rule.code} ({rule.name}) raised an exception: {detail}")
+        message = Msg(
+            f"Quy tắc {rule.code} ({rule.name}) gặp lỗi nội bộ: {detail}",
+            f"Rule {rule.code} ({rule.name}) raised an exception: {detail}",
+        )
     return Diagnostic(
         message,
-        0, 0, severity=Severity.ERROR, code=INTERNAL_ERROR.code, name=INTERNAL_ERROR.name,
+        0,
+        0,
+        severity=Severity.ERROR,
+        code=INTERNAL_ERROR.code,
+        name=INTERNAL_ERROR.name,
         path=doc.path,
     )
 
 
-def lint_source(path: str, source: str, settings: Settings, fmt: str | None = None) -> list[Diagnostic]:
+def lint_source(
+    path: str, source: str, settings: Settings, fmt: str | None = None
+) -> list[Diagnostic]:
     try:
         doc = parse(path, source, fmt)
     except Exception as exc:  # a reader bug must not stop the run either
@@ -114,13 +130,23 @@ def lint_source(path: str, source: str, settings: Settings, fmt: str | None = No
     return lint_document(doc, settings)
 
 
-def check_source(path: str, source: str, settings: Settings, *, fix: bool = False,
-                 unsafe: bool = False, fmt: str | None = None) -> FileResult:
+def check_source(
+    path: str,
+    source: str,
+    settings: Settings,
+    *,
+    fix: bool = False,
+    unsafe: bool = False,
+    fmt: str | None = None,
+) -> FileResult:
     """Lint `source`; in fix mode fix to a fixpoint and report what remains."""
     if not fix:
-        return FileResult(path, source, lint_source(path, source, settings, fmt), lang=settings.lang)
+        return FileResult(
+            path, source, lint_source(path, source, settings, fmt), lang=settings.lang
+        )
     fixed, remaining, applied = fix_to_fixpoint(
-        source, lambda text: lint_source(path, text, settings, fmt), unsafe)
+        source, lambda text: lint_source(path, text, settings, fmt), unsafe
+    )
     result = FileResult(path, source, remaining, fixes_applied=applied, lang=settings.lang)
     if fixed != source:
         result.fixed_source = fixed
@@ -128,8 +154,15 @@ def check_source(path: str, source: str, settings: Settings, *, fix: bool = Fals
 
 
 def unreadable(path: str, message: Msg) -> FileResult:
-    diag = Diagnostic(message, 0, 0, severity=Severity.ERROR, code=UNREADABLE_FILE.code,
-                      name=UNREADABLE_FILE.name, path=path)
+    diag = Diagnostic(
+        message,
+        0,
+        0,
+        severity=Severity.ERROR,
+        code=UNREADABLE_FILE.code,
+        name=UNREADABLE_FILE.name,
+        path=path,
+    )
     return FileResult(path, None, [diag])
 
 
@@ -137,20 +170,32 @@ def read_source(path: str, data: bytes) -> tuple[str, Encoding] | FileResult:
     try:
         return decode(data)
     except DecodeFailure as exc:
-        return unreadable(path, Msg(
-            f"Tệp không phải UTF-8 hợp lệ: byte lỗi đầu tiên ở vị trí {exc.offset} ({exc.reason})",
-            f"File is not valid UTF-8: first bad byte at offset {exc.offset} ({exc.reason})"))
+        return unreadable(
+            path,
+            Msg(
+                f"Tệp không phải UTF-8 hợp lệ: byte lỗi đầu tiên ở vị trí {exc.offset} ({exc.reason})",
+                f"File is not valid UTF-8: first bad byte at offset {exc.offset} ({exc.reason})",
+            ),
+        )
 
 
-def check_file(path: str, display: str, settings: Settings, *, fix: bool = False,
-               unsafe: bool = False, write: bool = True) -> FileResult:
+def check_file(
+    path: str,
+    display: str,
+    settings: Settings,
+    *,
+    fix: bool = False,
+    unsafe: bool = False,
+    write: bool = True,
+) -> FileResult:
     """Check one file on disk; in fix mode with `write`, write the fixed text atomically."""
     try:
         with open(path, "rb") as fh:
             data = fh.read()
     except OSError as exc:
-        return unreadable(display, Msg(f"Không đọc được tệp: {exc.strerror}",
-                                       f"Cannot read file: {exc.strerror}"))
+        return unreadable(
+            display, Msg(f"Không đọc được tệp: {exc.strerror}", f"Cannot read file: {exc.strerror}")
+        )
     decoded = read_source(display, data)
     if isinstance(decoded, FileResult):
         return decoded
@@ -161,8 +206,13 @@ def check_file(path: str, display: str, settings: Settings, *, fix: bool = False
         try:
             write_atomically(path, encoding.encode(result.fixed_source))
         except OSError as exc:  # report it and go on with the other files
-            failed = unreadable(display, Msg(f"Không ghi được bản đã sửa: {exc.strerror}",
-                                             f"Cannot write the fixed file: {exc.strerror}"))
+            failed = unreadable(
+                display,
+                Msg(
+                    f"Không ghi được bản đã sửa: {exc.strerror}",
+                    f"Cannot write the fixed file: {exc.strerror}",
+                ),
+            )
             result.diagnostics.insert(0, failed.diagnostics[0])
             result.fixed_source, result.fixes_applied = None, 0
             result.diagnostics[1:] = lint_source(display, source, settings)

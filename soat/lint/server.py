@@ -64,6 +64,7 @@ _SEVERITIES = {
 
 # --- positions ----------------------------------------------------------------------------
 
+
 def _code_units(text: str, encoding: str) -> int:
     """How many code units of `encoding` the client counts for `text`."""
     if encoding == types.PositionEncodingKind.Utf8:
@@ -92,7 +93,7 @@ class PositionMap:
         start = self.index.line_start(line + 1)
         if line + 1 < self.index.line_count:
             end = self.index.line_start(line + 2)
-            end -= 2 if self.text[end - 2:end] == "\r\n" else 1
+            end -= 2 if self.text[end - 2 : end] == "\r\n" else 1
         else:
             end = len(self.text)
         return start, end
@@ -101,8 +102,12 @@ class PositionMap:
         offset = max(0, min(offset, len(self.text)))
         row, column = self.index.rowcol(offset)
         start = self.index.line_start(row)
-        if offset > start and self.text[offset - 1] == "\r" and offset < len(self.text) \
-                and self.text[offset] == "\n":
+        if (
+            offset > start
+            and self.text[offset - 1] == "\r"
+            and offset < len(self.text)
+            and self.text[offset] == "\n"
+        ):
             offset -= 1  # between CR and LF: the end of the line
         return types.Position(row - 1, _code_units(self.text[start:offset], self.encoding))
 
@@ -142,6 +147,7 @@ def apply_change(text: str, change: Any, encoding: str) -> str:
 
 
 # --- configuration ------------------------------------------------------------------------
+
 
 def _stamp(path: str) -> tuple[int, int, int] | None:
     try:
@@ -184,7 +190,8 @@ class SettingsCache:
             if found and config.is_excluded(path):
                 return Resolved(config, None, excluded=True)
             key = (
-                found, _stamp(found) if found else None,
+                found,
+                _stamp(found) if found else None,
                 tuple((p, _stamp(p)) for p in config.registry),
                 path if config.per_file_ignores else None,
             )
@@ -201,18 +208,21 @@ class SettingsCache:
 
 # --- from soat findings to protocol values ------------------------------------------------
 
+
 def rule_index(rules: Sequence[Rule]) -> dict[str, Rule]:
     return {r.code: r for r in (*rules, *ENGINE_RULES)}
 
 
-def to_lsp_diagnostic(diag: Diagnostic, pmap: PositionMap, uri: str, lang: str,
-                      rules: dict[str, Rule]) -> types.Diagnostic:
+def to_lsp_diagnostic(
+    diag: Diagnostic, pmap: PositionMap, uri: str, lang: str, rules: dict[str, Rule]
+) -> types.Diagnostic:
     rule = rules.get(diag.code)
     href = getattr(rule, "url", None) if rule is not None else None
     related = [
         types.DiagnosticRelatedInformation(
             location=types.Location(uri, pmap.range(r.start, r.end)),
-            message=text_of(r.message, lang))
+            message=text_of(r.message, lang),
+        )
         for r in diag.related
     ]
     data: dict[str, Any] = {"name": diag.name}
@@ -241,10 +251,15 @@ def error_diagnostic(error: Exception, pmap: PositionMap) -> types.Diagnostic:
         from pygls.uris import from_fs_path
 
         line = max((getattr(error, "line", None) or 1) - 1, 0)
-        related = [types.DiagnosticRelatedInformation(
-            location=types.Location(from_fs_path(os.path.abspath(path)) or path,
-                                    types.Range(types.Position(line, 0), types.Position(line, 0))),
-            message=getattr(error, "detail", str(error)))]
+        related = [
+            types.DiagnosticRelatedInformation(
+                location=types.Location(
+                    from_fs_path(os.path.abspath(path)) or path,
+                    types.Range(types.Position(line, 0), types.Position(line, 0)),
+                ),
+                message=getattr(error, "detail", str(error)),
+            )
+        ]
     return types.Diagnostic(
         range=pmap.range(0, first_line_end),
         message=f"soat: {error}",
@@ -266,13 +281,14 @@ def _newline(text: str) -> str:
     for i, ch in enumerate(text):
         if ch == "\n":
             return "\r\n" if i and text[i - 1] == "\r" else "\n"
-        if ch == "\r" and text[i + 1:i + 2] != "\n":
+        if ch == "\r" and text[i + 1 : i + 2] != "\n":
             return "\r"
     return "\n"
 
 
-def suppression_edit(text: str, diag: Diagnostic, pmap: PositionMap, fmt: str = "txt"
-                     ) -> types.TextEdit:
+def suppression_edit(
+    text: str, diag: Diagnostic, pmap: PositionMap, fmt: str = "txt"
+) -> types.TextEdit:
     """Insert `<!-- soat-disable-next-line CODE -->` on its own line above the finding's
     line, with that line's indentation.
 
@@ -306,9 +322,9 @@ def _continues_a_block(text: str, line_start: int) -> bool:
     before = text[:line_start]
     for ending in ("\r\n", "\n", "\r"):  # drop this line's own break, and only it
         if before.endswith(ending):
-            before = before[:-len(ending)]
+            before = before[: -len(ending)]
             break
-    previous = before[max(before.rfind("\n"), before.rfind("\r")) + 1:]
+    previous = before[max(before.rfind("\n"), before.rfind("\r")) + 1 :]
     return bool(previous.strip()) and not previous.lstrip().startswith("<!--")
 
 
@@ -337,8 +353,9 @@ class ActionInput:
     fmt: str = "txt"  # txt | md | html: where a suppression comment may go
 
 
-def build_code_actions(inp: ActionInput, rng: types.Range, only: Sequence[str] | None,
-                       rules: dict[str, Rule]) -> list[types.CodeAction]:
+def build_code_actions(
+    inp: ActionInput, rng: types.Range, only: Sequence[str] | None, rules: dict[str, Rule]
+) -> list[types.CodeAction]:
     pmap = PositionMap(inp.text, inp.encoding)
     start, end = pmap.offset(rng.start), pmap.offset(rng.end)
 
@@ -355,23 +372,33 @@ def build_code_actions(inp: ActionInput, rng: types.Range, only: Sequence[str] |
             lsp_diag = to_lsp_diagnostic(diag, pmap, inp.uri, inp.lang, rules)
             fixes = ([diag.fix] if diag.fix is not None else []) + list(diag.suggestions)
             for fix in fixes:
-                actions.append(types.CodeAction(
-                    title=f"{diag.code}: {text_of(fix.title, inp.lang)}",
-                    kind=types.CodeActionKind.QuickFix,
-                    diagnostics=[lsp_diag],
-                    is_preferred=fix is diag.fix and fix.applicability.value == "safe",
-                    edit=edit(_text_edits(fix, pmap)),
-                ))
+                actions.append(
+                    types.CodeAction(
+                        title=f"{diag.code}: {text_of(fix.title, inp.lang)}",
+                        kind=types.CodeActionKind.QuickFix,
+                        diagnostics=[lsp_diag],
+                        is_preferred=fix is diag.fix and fix.applicability.value == "safe",
+                        edit=edit(_text_edits(fix, pmap)),
+                    )
+                )
             row = pmap.index.rowcol(diag.start)[0]
-            if diag.code in rules and diag.code != INTERNAL_ERROR.code \
-                    and (diag.code, row) not in suppressed:
+            if (
+                diag.code in rules
+                and diag.code != INTERNAL_ERROR.code
+                and (diag.code, row) not in suppressed
+            ):
                 suppressed.add((diag.code, row))
-                title = (f"Disable {diag.code} for this line" if en
-                         else f"Tắt {diag.code} cho dòng này")
-                actions.append(types.CodeAction(
-                    title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[lsp_diag],
-                    edit=edit([suppression_edit(inp.text, diag, pmap, inp.fmt)]),
-                ))
+                title = (
+                    f"Disable {diag.code} for this line" if en else f"Tắt {diag.code} cho dòng này"
+                )
+                actions.append(
+                    types.CodeAction(
+                        title=title,
+                        kind=types.CodeActionKind.QuickFix,
+                        diagnostics=[lsp_diag],
+                        edit=edit([suppression_edit(inp.text, diag, pmap, inp.fmt)]),
+                    )
+                )
     if _wants(only, FIX_ALL_KIND):
         if inp.fix_all_lazy:
             actions.append(fix_all_action(inp, None))
@@ -382,23 +409,34 @@ def build_code_actions(inp: ActionInput, rng: types.Range, only: Sequence[str] |
 
 def workspace_edit(inp: ActionInput, edits: list[types.TextEdit]) -> types.WorkspaceEdit:
     if inp.versioned_edits:
-        return types.WorkspaceEdit(document_changes=[types.TextDocumentEdit(
-            text_document=types.OptionalVersionedTextDocumentIdentifier(inp.uri, inp.version),
-            edits=edits)])
+        return types.WorkspaceEdit(
+            document_changes=[
+                types.TextDocumentEdit(
+                    text_document=types.OptionalVersionedTextDocumentIdentifier(
+                        inp.uri, inp.version
+                    ),
+                    edits=edits,
+                )
+            ]
+        )
     return types.WorkspaceEdit(changes={inp.uri: edits})
 
 
 def fix_all_action(inp: ActionInput, fixed: str | None) -> types.CodeAction:
     """The fix-all action; without `fixed`, an unresolved one carrying the document's uri."""
-    title = ("soat: fix all safe problems in this file" if inp.lang == "en"
-             else "soat: sửa mọi lỗi sửa được an toàn trong tệp")
+    title = (
+        "soat: fix all safe problems in this file"
+        if inp.lang == "en"
+        else "soat: sửa mọi lỗi sửa được an toàn trong tệp"
+    )
     action = types.CodeAction(title=title, kind=FIX_ALL_KIND)
     if fixed is None:
         action.data = {"uri": inp.uri}
     else:
         end = PositionMap(inp.text, inp.encoding).end()
         action.edit = workspace_edit(
-            inp, [types.TextEdit(types.Range(types.Position(0, 0), end), fixed)])
+            inp, [types.TextEdit(types.Range(types.Position(0, 0), end), fixed)]
+        )
     return action
 
 
@@ -408,12 +446,15 @@ def hover_markdown(diags: Sequence[Diagnostic], lang: str, rules: dict[str, Rule
         rule = rules.get(code)
         if rule is None:
             continue
-        parts.append(f"**{rule.code}** `{rule.name}` — {rule.summary.get(lang)}\n\n"
-                     f"{rule.explanation.get(lang)}")
+        parts.append(
+            f"**{rule.code}** `{rule.name}` — {rule.summary.get(lang)}\n\n"
+            f"{rule.explanation.get(lang)}"
+        )
     return "\n\n---\n\n".join(parts)
 
 
 # --- the server ---------------------------------------------------------------------------
+
 
 @dataclass
 class OpenDocument:
@@ -465,9 +506,19 @@ class SoatLanguageServer:
                 # After shutdown a request must get an InvalidRequest error, not silence
                 # (pygls drops it, leaving the client waiting for its own time-out).
                 method = getattr(message, "method", None)
-                if self._shutdown and method and method != types.EXIT and getattr(message, "id", None) is not None:
-                    self._send_response(message.id, error=types.ResponseError(
-                        code=types.ErrorCodes.InvalidRequest, message="the server is shutting down"))
+                if (
+                    self._shutdown
+                    and method
+                    and method != types.EXIT
+                    and getattr(message, "id", None) is not None
+                ):
+                    self._send_response(
+                        message.id,
+                        error=types.ResponseError(
+                            code=types.ErrorCodes.InvalidRequest,
+                            message="the server is shutting down",
+                        ),
+                    )
                     return
                 super().handle_message(message)
 
@@ -489,8 +540,12 @@ class SoatLanguageServer:
         self.rules = tuple(rules)
         self.rules_by_code = rule_index(self.rules)
         self.debounce = debounce
-        self.ls = LanguageServer(SOURCE, __version__, protocol_cls=SoatProtocol,
-                                 text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        self.ls = LanguageServer(
+            SOURCE,
+            __version__,
+            protocol_cls=SoatProtocol,
+            text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+        )
         self.docs: dict[str, OpenDocument] = {}
         self._timers: dict[str, asyncio.TimerHandle] = {}
         self._running: set[str] = set()
@@ -529,7 +584,9 @@ class SoatLanguageServer:
         best = None
         for root in filter(None, roots):
             root = os.path.abspath(root)
-            if path.startswith(root.rstrip(os.sep) + os.sep) and (best is None or len(root) > len(best)):
+            if path.startswith(root.rstrip(os.sep) + os.sep) and (
+                best is None or len(root) > len(best)
+            ):
                 best = root
         return best or os.path.dirname(path)
 
@@ -545,8 +602,9 @@ class SoatLanguageServer:
 
     # -- linting (worker thread) -----------------------------------------------------------
 
-    def _lint(self, path: str, fmt: str, text: str, revision: int, root: str,
-              generation: int) -> LintOutcome:
+    def _lint(
+        self, path: str, fmt: str, text: str, revision: int, root: str, generation: int
+    ) -> LintOutcome:
         outcome = LintOutcome(revision, text, generation=generation)
         try:
             resolved = self._cache.resolve(path, root)
@@ -591,8 +649,15 @@ class SoatLanguageServer:
         self._running.add(uri)
         path = self._lint_path(doc)
         future = asyncio.get_event_loop().run_in_executor(
-            self._worker, self._lint, path, doc.fmt, doc.text, doc.revision, self._default_root(path),
-            self.generation)
+            self._worker,
+            self._lint,
+            path,
+            doc.fmt,
+            doc.text,
+            doc.revision,
+            self._default_root(path),
+            self.generation,
+        )
         future.add_done_callback(lambda f: self._finished(uri, f))
 
     def _finished(self, uri: str, future: asyncio.Future) -> None:
@@ -620,18 +685,28 @@ class SoatLanguageServer:
                 now = time.monotonic()
                 if now - self._shown_at.get(message, float("-inf")) > ERROR_REPEAT_SECONDS:
                     self._shown_at[message] = now
-                    self.ls.window_show_message(types.ShowMessageParams(types.MessageType.Error, message))
+                    self.ls.window_show_message(
+                        types.ShowMessageParams(types.MessageType.Error, message)
+                    )
                 if not isinstance(outcome.error, UsageError):
-                    self.ls.window_log_message(types.LogMessageParams(
-                        types.MessageType.Error,
-                        "".join(traceback.format_exception(outcome.error))))
+                    self.ls.window_log_message(
+                        types.LogMessageParams(
+                            types.MessageType.Error,
+                            "".join(traceback.format_exception(outcome.error)),
+                        )
+                    )
         else:
             doc.shown_error = None
-            diagnostics = [to_lsp_diagnostic(d, pmap, doc.uri, lang, self.rules_by_code)
-                           for d in outcome.diagnostics]
+            diagnostics = [
+                to_lsp_diagnostic(d, pmap, doc.uri, lang, self.rules_by_code)
+                for d in outcome.diagnostics
+            ]
         doc.published = ((outcome.revision, outcome.generation), outcome)
-        self.ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-            uri=doc.uri, diagnostics=diagnostics, version=doc.version))
+        self.ls.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(
+                uri=doc.uri, diagnostics=diagnostics, version=doc.version
+            )
+        )
 
     async def current_outcome(self, doc: OpenDocument) -> LintOutcome:
         """The lint of the document's current text (reusing the published one if current)."""
@@ -639,8 +714,15 @@ class SoatLanguageServer:
             return doc.published[1]
         path = self._lint_path(doc)
         outcome = await asyncio.get_event_loop().run_in_executor(
-            self._worker, self._lint, path, doc.fmt, doc.text, doc.revision, self._default_root(path),
-            self.generation)
+            self._worker,
+            self._lint,
+            path,
+            doc.fmt,
+            doc.text,
+            doc.revision,
+            self._default_root(path),
+            self.generation,
+        )
         if self.docs.get(doc.uri) is doc and outcome.revision == doc.revision:
             # The newest lint there is: publish it now instead of linting again.
             timer = self._timers.pop(doc.uri, None)
@@ -652,8 +734,9 @@ class SoatLanguageServer:
     def _client_resolves_edits(self) -> bool:
         from pygls.capabilities import get_capability
 
-        support = get_capability(self.ls.client_capabilities,
-                                 "text_document.code_action.resolve_support", None)
+        support = get_capability(
+            self.ls.client_capabilities, "text_document.code_action.resolve_support", None
+        )
         return support is not None and "edit" in (support.properties or ())
 
     async def _action_input(self, doc: OpenDocument, with_fixed: bool) -> ActionInput | None:
@@ -669,15 +752,32 @@ class SoatLanguageServer:
                 fixed = doc.fixed[1]
             else:
                 fixed = await asyncio.get_event_loop().run_in_executor(
-                    self._worker, self._fixed, self._lint_path(doc), doc.fmt, outcome.text,
-                    outcome.resolved.settings)
+                    self._worker,
+                    self._fixed,
+                    self._lint_path(doc),
+                    doc.fmt,
+                    outcome.text,
+                    outcome.resolved.settings,
+                )
                 doc.fixed = ((outcome.revision, outcome.generation), fixed)
         if outcome.revision != doc.revision:
             return None  # the document changed while we worked; the client will ask again
-        versioned = bool(get_capability(
-            self.ls.client_capabilities, "workspace.workspace_edit.document_changes", False))
-        return ActionInput(doc.uri, doc.version, outcome.text, outcome.diagnostics,
-                           outcome.resolved.lang, fixed, self.encoding, versioned, fmt=doc.fmt)
+        versioned = bool(
+            get_capability(
+                self.ls.client_capabilities, "workspace.workspace_edit.document_changes", False
+            )
+        )
+        return ActionInput(
+            doc.uri,
+            doc.version,
+            outcome.text,
+            outcome.diagnostics,
+            outcome.resolved.lang,
+            fixed,
+            self.encoding,
+            versioned,
+            fmt=doc.fmt,
+        )
 
     # -- features --------------------------------------------------------------------------
 
@@ -696,12 +796,24 @@ class SoatLanguageServer:
 
             dynamic = get_capability(
                 ls.client_capabilities,
-                "workspace.did_change_watched_files.dynamic_registration", False)
+                "workspace.did_change_watched_files.dynamic_registration",
+                False,
+            )
             if dynamic:
                 watchers = [types.FileSystemWatcher(glob_pattern=g) for g in CONFIG_GLOBS]
-                ls.client_register_capability(types.RegistrationParams([types.Registration(
-                    id="soat-config-watch", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
-                    register_options=types.DidChangeWatchedFilesRegistrationOptions(watchers))]))
+                ls.client_register_capability(
+                    types.RegistrationParams(
+                        [
+                            types.Registration(
+                                id="soat-config-watch",
+                                method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                                register_options=types.DidChangeWatchedFilesRegistrationOptions(
+                                    watchers
+                                ),
+                            )
+                        ]
+                    )
+                )
 
         @ls.feature(types.TEXT_DOCUMENT_DID_OPEN)
         def did_open(params: types.DidOpenTextDocumentParams) -> None:
@@ -712,8 +824,9 @@ class SoatLanguageServer:
             fmt = document_format(path, item.language_id)
             if fmt is None:
                 return
-            self.docs[item.uri] = OpenDocument(item.uri, path, fmt, item.text, item.version,
-                                               revision=next(self._revisions))
+            self.docs[item.uri] = OpenDocument(
+                item.uri, path, fmt, item.text, item.version, revision=next(self._revisions)
+            )
             self.schedule(item.uri, 0)
 
         @ls.feature(types.TEXT_DOCUMENT_DID_CHANGE)
@@ -748,14 +861,20 @@ class SoatLanguageServer:
             self._again.discard(uri)
             if doc is not None:
                 ls.text_document_publish_diagnostics(
-                    types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+                    types.PublishDiagnosticsParams(uri=uri, diagnostics=[])
+                )
 
         @ls.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
         def did_change_watched_files(params: types.DidChangeWatchedFilesParams) -> None:
             self.relint_all()
 
-        @ls.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
-            code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL_KIND], resolve_provider=True))
+        @ls.feature(
+            types.TEXT_DOCUMENT_CODE_ACTION,
+            types.CodeActionOptions(
+                code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL_KIND],
+                resolve_provider=True,
+            ),
+        )
         async def code_action(params: types.CodeActionParams) -> list[types.CodeAction] | None:
             doc = self.docs.get(params.text_document.uri)
             if doc is None:
@@ -766,8 +885,9 @@ class SoatLanguageServer:
             inp = await self._action_input(doc, with_fixed=_wants(only, FIX_ALL_KIND) and not lazy)
             if inp is None:
                 return []
-            inp.fix_all_lazy = lazy and any(d.fix is not None and d.fix.applicability.value == "safe"
-                                            for d in inp.diagnostics)
+            inp.fix_all_lazy = lazy and any(
+                d.fix is not None and d.fix.applicability.value == "safe" for d in inp.diagnostics
+            )
             return build_code_actions(inp, params.range, only, self.rules_by_code)
 
         @ls.feature(types.CODE_ACTION_RESOLVE)
@@ -778,8 +898,11 @@ class SoatLanguageServer:
                 return action
             inp = await self._action_input(doc, with_fixed=True)
             if inp is not None:
-                action.edit = (fix_all_action(inp, inp.fixed).edit if inp.fixed is not None
-                               else workspace_edit(inp, []))
+                action.edit = (
+                    fix_all_action(inp, inp.fixed).edit
+                    if inp.fixed is not None
+                    else workspace_edit(inp, [])
+                )
             return action
 
         @ls.feature(types.TEXT_DOCUMENT_HOVER)
@@ -792,14 +915,16 @@ class SoatLanguageServer:
                 return None
             pmap = PositionMap(outcome.text, self.encoding)
             at = pmap.offset(params.position)
-            found = [d for d in outcome.diagnostics
-                     if d.start <= at < d.end or d.start == at == d.end]
+            found = [
+                d for d in outcome.diagnostics if d.start <= at < d.end or d.start == at == d.end
+            ]
             text = hover_markdown(found, outcome.resolved.lang, self.rules_by_code)
             if not text:
                 return None
             return types.Hover(
                 contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text),
-                range=pmap.range(found[0].start, found[0].end))
+                range=pmap.range(found[0].start, found[0].end),
+            )
 
     def relint_all(self) -> None:
         self.generation += 1  # configuration or registry changed: lint again
@@ -807,8 +932,9 @@ class SoatLanguageServer:
             self.schedule(uri, 0)
 
 
-def create_server(rules: Sequence[Rule], debounce: float = DEFAULT_DEBOUNCE_SECONDS
-                  ) -> SoatLanguageServer:
+def create_server(
+    rules: Sequence[Rule], debounce: float = DEFAULT_DEBOUNCE_SECONDS
+) -> SoatLanguageServer:
     return SoatLanguageServer(rules, debounce)
 
 

@@ -18,8 +18,21 @@ from soat.lint.output import OutputContext, render
 from soat.lint.rule import ENGINE_RULES, UNREADABLE_FILE, Rule, is_known_selector
 from soat.lint.runner import FileResult, Settings, check_file, check_source, read_source
 
-SKIPPED_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__",
-                ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache", "site-packages"}
+SKIPPED_DIRS = {
+    ".git",
+    ".hg",
+    ".svn",
+    "node_modules",
+    ".venv",
+    "venv",
+    "__pycache__",
+    ".tox",
+    ".nox",
+    ".mypy_cache",
+    ".pytest_cache",
+    ".ruff_cache",
+    "site-packages",
+}
 PROGRESS_THRESHOLD = 20
 PARALLEL_THRESHOLD = 48  # below this, starting worker processes costs more than it saves
 
@@ -60,7 +73,9 @@ def run_check(options: CheckOptions, rules: Sequence[Rule], out=None) -> int:
     if len(files) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1:
         results = _check_in_parallel(files, options, rules)
     else:
-        results = [_check_one(cache, path, display) for path, display in _progress(files, len(files))]
+        results = [
+            _check_one(cache, path, display) for path, display in _progress(files, len(files))
+        ]
     lang = cache.for_path(files[0][0])[0].lang if files else cache.config_for(".").lang
     return _report(results, options, rules, lang, out)
 
@@ -100,8 +115,14 @@ class SettingsCache:
 def _check_one(cache: SettingsCache, path: str, display: str) -> FileResult:
     config, settings = cache.for_path(path)
     options = cache.options
-    result = check_file(path, display, settings, fix=options.fix, unsafe=options.unsafe,
-                        write=options.fix and not options.diff)
+    result = check_file(
+        path,
+        display,
+        settings,
+        fix=options.fix,
+        unsafe=options.unsafe,
+        write=options.fix and not options.diff,
+    )
     return _finish(result, config, path)
 
 
@@ -123,13 +144,22 @@ def _check_stdin(options: CheckOptions, cache: SettingsCache, out) -> int:
         result = _finish(decoded, config, path)
         if options.fix and not options.diff:  # the caller expects the text back, untouched
             _write_bytes(out, data)
-            _report([result], dataclasses.replace(options, quiet=True), cache.rules, config.lang,
-                     sys.stderr, findings_only=True)
+            _report(
+                [result],
+                dataclasses.replace(options, quiet=True),
+                cache.rules,
+                config.lang,
+                sys.stderr,
+                findings_only=True,
+            )
             return _exit_status([result], options)
     else:
         source, encoding = decoded
-        result = _finish(check_source(name, source, settings, fix=options.fix, unsafe=options.unsafe),
-                         config, path)
+        result = _finish(
+            check_source(name, source, settings, fix=options.fix, unsafe=options.unsafe),
+            config,
+            path,
+        )
         if options.fix and not options.diff:  # like ruff: the fixed text goes to standard output
             _write_bytes(out, encoding.encode(result.final_source))
             if not options.quiet:
@@ -148,10 +178,19 @@ def _write_bytes(out, data: bytes) -> None:
         out.write(data.decode("utf-8", errors="replace"))
 
 
-def _report(results: list[FileResult], options: CheckOptions, rules, lang: str, out,
-            findings_only: bool = False) -> int:
-    context = OutputContext(rules={r.code: r for r in (*rules, *ENGINE_RULES)}, lang=lang,
-                            color=out.isatty() if hasattr(out, "isatty") else False)
+def _report(
+    results: list[FileResult],
+    options: CheckOptions,
+    rules,
+    lang: str,
+    out,
+    findings_only: bool = False,
+) -> int:
+    context = OutputContext(
+        rules={r.code: r for r in (*rules, *ENGINE_RULES)},
+        lang=lang,
+        color=out.isatty() if hasattr(out, "isatty") else False,
+    )
     if options.diff:
         text = unified_diff(results)
         out.write(text)
@@ -232,6 +271,7 @@ def _exit_status(results: list[FileResult], options: CheckOptions) -> int:
 
 # --- finding files ------------------------------------------------------------------------
 
+
 def discover(paths: Sequence[str], resolver: ConfigResolver) -> Iterator[tuple[str, str]]:
     """(path, display name) of every file to check, in a stable order, each file once.
 
@@ -262,7 +302,8 @@ def _walk(root: str) -> Iterator[str]:
     ignored = _git_ignored(root)
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(
-            d for d in dirnames
+            d
+            for d in dirnames
             if d not in SKIPPED_DIRS
             and not os.path.exists(os.path.join(dirpath, d, "pyvenv.cfg"))
             and os.path.normpath(os.path.join(dirpath, d)) not in ignored
@@ -283,16 +324,24 @@ def _git_ignored(root: str) -> set[str]:
     try:
         proc = subprocess.run(
             ["git", "ls-files", "--others", "--ignored", "--exclude-standard", "--directory"],
-            cwd=root, capture_output=True, text=True, timeout=20,
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=20,
         )
     except (OSError, subprocess.SubprocessError):
         return set()
     if proc.returncode != 0:
         return set()
-    return {os.path.normpath(os.path.join(root, line.rstrip("/"))) for line in proc.stdout.splitlines() if line}
+    return {
+        os.path.normpath(os.path.join(root, line.rstrip("/")))
+        for line in proc.stdout.splitlines()
+        if line
+    }
 
 
 # --- diff and statistics ------------------------------------------------------------------
+
 
 def unified_diff(results: list[FileResult]) -> str:
     import difflib
@@ -302,10 +351,16 @@ def unified_diff(results: list[FileResult]) -> str:
         if r.fixed_source is None or r.source is None:
             continue
         for line in difflib.unified_diff(
-                _lines(r.source), _lines(r.fixed_source), fromfile=f"a/{r.path.lstrip('/')}", tofile=f"b/{r.path.lstrip('/')}"):
+            _lines(r.source),
+            _lines(r.fixed_source),
+            fromfile=f"a/{r.path.lstrip('/')}",
+            tofile=f"b/{r.path.lstrip('/')}",
+        ):
             if line.endswith("\r"):  # a CR-only line: end it for display, as diff(1) cannot
                 line += "\n"
-            chunks.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+            chunks.append(
+                line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+            )
     return "".join(chunks)
 
 
@@ -327,7 +382,14 @@ def statistics_table(results: list[FileResult], lang: str) -> str:
                 row[1] += 1
     lines = []
     for (code, name), (n, fixable) in sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[0])):
-        lines.append(f"{n:>6}  {code:<7} {'[*]' if fixable else '   '} {name}"
-                     + (f" ({fixable} fixable)" if fixable and lang == "en" else
-                        f" ({fixable} sửa được)" if fixable else ""))
+        lines.append(
+            f"{n:>6}  {code:<7} {'[*]' if fixable else '   '} {name}"
+            + (
+                f" ({fixable} fixable)"
+                if fixable and lang == "en"
+                else f" ({fixable} sửa được)"
+                if fixable
+                else ""
+            )
+        )
     return "\n".join(lines) + ("\n" if lines else "")

@@ -60,7 +60,7 @@ class TomlSource:
             if found is None:
                 return self._dotted_key_line(table, key)
             start, current = found, table
-        pattern = re.compile(r'^\s*("?)' + re.escape(key) + r'\1\s*=')
+        pattern = re.compile(r'^\s*("?)' + re.escape(key) + r"\1\s*=")
         for no in range(start + 1, len(self.lines) + 1):
             line = self.lines[no - 1]
             if table is not None and _HEADER.match(line) and no != start:

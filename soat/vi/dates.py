@@ -14,10 +14,26 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 # Holidays written as a day and a month are names ("1-5", "2-9", "30-4"), not a date style.
-HOLIDAYS = frozenset({
-    (1, 1), (3, 2), (8, 3), (26, 3), (30, 4), (1, 5), (7, 5), (19, 5), (1, 6), (27, 7),
-    (28, 7), (19, 8), (2, 9), (20, 10), (20, 11), (22, 12),
-})
+HOLIDAYS = frozenset(
+    {
+        (1, 1),
+        (3, 2),
+        (8, 3),
+        (26, 3),
+        (30, 4),
+        (1, 5),
+        (7, 5),
+        (19, 5),
+        (1, 6),
+        (27, 7),
+        (28, 7),
+        (19, 8),
+        (2, 9),
+        (20, 10),
+        (20, 11),
+        (22, 12),
+    }
+)
 
 _NUMERIC_RE = re.compile(
     r"(?<![\w/.\-–])(\d{1,2})([/.\-])(\d{1,2})(?:\2(\d{4}))?(?![\w/]|[.\-–]\d)"
@@ -109,8 +125,16 @@ def _pad(n: int, padded: bool) -> str:
     return f"{n:02d}" if padded else str(n)
 
 
-def format_date(day: int, month: int, year: int | None, *, form: str = "numeric",
-                separator: str = "/", pad_day: bool = False, pad_month: bool = False) -> str:
+def format_date(
+    day: int,
+    month: int,
+    year: int | None,
+    *,
+    form: str = "numeric",
+    separator: str = "/",
+    pad_day: bool = False,
+    pad_month: bool = False,
+) -> str:
     """A date written in the given style: "5/3/2020", "05.03.2020", "5 tháng 3 năm 2020"."""
     d, m = _pad(day, pad_day), _pad(month, pad_month)
     if form == "long":
@@ -124,15 +148,18 @@ def nd30_padding(day: int, month: int) -> tuple[bool, bool]:
 
 
 def _cue(text: str, start: int, previous_end: int | None) -> str:
-    """"strong", "weak" or "" for the words before a day/month without a year."""
-    before = text[max(0, start - 40):start]
+    """ "strong", "weak" or "" for the words before a day/month without a year."""
+    before = text[max(0, start - 40) : start]
     if _STRONG_CUE_RE.search(before):
         return "strong"
     if _WEAK_CUE_RE.search(before):
         return "weak"
     # "ngày 1/3 đến 5/3", "ngày 2/9 và 3/9": a range or list right after a date.
-    if previous_end is not None and start - previous_end <= 12 and _RANGE_CUE_RE.search(
-            text[previous_end:start]):
+    if (
+        previous_end is not None
+        and start - previous_end <= 12
+        and _RANGE_CUE_RE.search(text[previous_end:start])
+    ):
         return "weak"
     return ""
 
@@ -142,14 +169,25 @@ def find_dates(text: str) -> list[DateMention]:
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for m in _LONG_RE.finditer(text):
-        before = text[max(0, m.start() - 12):m.start()]
+        before = text[max(0, m.start() - 12) : m.start()]
         if not _LONG_CUE_RE.search(before):
             continue
         day, month, year = int(m.group(1)), int(m.group(5)), int(m.group(9))
-        found.append(DateMention(
-            m.start(), m.end(), day, month, year, "long", "", m.group(1), m.group(5),
-            keyword=m.group(7), keyword_start=m.start(7),
-        ))
+        found.append(
+            DateMention(
+                m.start(),
+                m.end(),
+                day,
+                month,
+                year,
+                "long",
+                "",
+                m.group(1),
+                m.group(5),
+                keyword=m.group(7),
+                keyword_start=m.start(7),
+            )
+        )
         taken.append(m.span())
     previous_end: int | None = None
     for m in _NUMERIC_RE.finditer(text):
@@ -159,7 +197,7 @@ def find_dates(text: str) -> list[DateMention]:
         year = int(m.group(4)) if m.group(4) else None
         if year is not None and not 1000 <= year <= 2999:
             continue
-        before = text[max(0, m.start() - 12):m.start()]
+        before = text[max(0, m.start() - 12) : m.start()]
         if _ADDRESS_RE.search(before):
             continue
         if year is None:
@@ -168,12 +206,26 @@ def find_dates(text: str) -> list[DateMention]:
                 continue
             if (cue == "weak" or sep == ".") and not is_valid_date(day, month):
                 continue  # "từ 5-15 năm", "sáng 9.30": a range or a time of day
-            if cue == "weak" and (_RANGE_AFTER_RE.match(text, m.end()) or
-                                  (sep == "." and _DECIMAL_RANGE_RE.match(text, m.end()))):
+            if cue == "weak" and (
+                _RANGE_AFTER_RE.match(text, m.end())
+                or (sep == "." and _DECIMAL_RANGE_RE.match(text, m.end()))
+            ):
                 continue  # "từ 3-5 tháng", "từ 15.8 - 18.8ºC": amounts, not dates
         holiday = year is None and (day, month) in HOLIDAYS
-        found.append(DateMention(m.start(), m.end(), day, month, year, "numeric", sep,
-                                 m.group(1), m.group(3), holiday=holiday))
+        found.append(
+            DateMention(
+                m.start(),
+                m.end(),
+                day,
+                month,
+                year,
+                "numeric",
+                sep,
+                m.group(1),
+                m.group(3),
+                holiday=holiday,
+            )
+        )
         previous_end = m.end()
     found.sort(key=lambda d: d.start)
     return found
@@ -182,18 +234,32 @@ def find_dates(text: str) -> list[DateMention]:
 # --- weekdays ----------------------------------------------------------------------------
 
 WEEKDAY_NAMES = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
-_WEEKDAY_WORDS = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5,
-                  "2": 0, "3": 1, "4": 2, "5": 3, "6": 4, "7": 5}
+_WEEKDAY_WORDS = {
+    "hai": 0,
+    "ba": 1,
+    "tư": 2,
+    "năm": 3,
+    "sáu": 4,
+    "bảy": 5,
+    "2": 0,
+    "3": 1,
+    "4": 2,
+    "5": 3,
+    "6": 4,
+    "7": 5,
+}
 _WEEKDAY_RE = re.compile(
     r"(?<!\w)(?:(thứ)\s+(hai|ba|tư|năm|sáu|bảy|[2-7])|(chủ\s+nhật)|(CN))(?!\w)",
     re.IGNORECASE,
 )
 # Nouns after which "thứ hai", "thứ ba" … are ordinals (the second time, the third term).
-_ORDINAL_NOUNS = frozenset("""
+_ORDINAL_NOUNS = frozenset(
+    """
     lần kỳ khóa khoá đợt phiên lượt vòng hạng giải năm ngày tuần tháng người số đời thế hệ
     bậc lớp tầng mục điều khoản chương phần cấp thời đoạn trận hiệp ván ván set bài nhóm
     quý hội nghị họp đại hội buổi chặng hàng loại đứng xếp về nhì tập kì
-""".split())
+""".split()
+)
 
 
 @dataclass(frozen=True)
@@ -211,7 +277,7 @@ def find_weekdays(text: str) -> list[WeekdayMention]:
         if m.group(4) and m.group(4) != "CN":
             continue  # "cn" in lowercase is not the abbreviation
         if m.group(1):
-            prev = re.search(r"(\w+)\s*$", text[max(0, m.start() - 20):m.start()])
+            prev = re.search(r"(\w+)\s*$", text[max(0, m.start() - 20) : m.start()])
             if prev and prev.group(1).casefold() in _ORDINAL_NOUNS:
                 continue
             weekday = _WEEKDAY_WORDS[m.group(2).casefold()]
@@ -239,10 +305,10 @@ def attach_weekdays(text: str, dates: list[DateMention] | None = None) -> list[W
     for w in find_weekdays(text):
         match = None
         for d in dates:
-            if d.start >= w.end and _BEFORE_GAP_RE.match(text[w.end:d.start]):
+            if d.start >= w.end and _BEFORE_GAP_RE.match(text[w.end : d.start]):
                 match = d
                 break
-            if d.end <= w.start and _AFTER_GAP_RE.match(text[d.end:w.start]):
+            if d.end <= w.start and _AFTER_GAP_RE.match(text[d.end : w.start]):
                 match = d
         if match is not None:
             out.append(WeekdayDate(w, match))

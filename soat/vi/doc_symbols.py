@@ -15,9 +15,19 @@ import unicodedata
 from dataclasses import dataclass, field
 
 LOOKALIKES = {
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
-    "\ufe63": "-", "\uff0d": "-", "\u2044": "/", "\u2215": "/", "\uff0f": "/",
-    "\u00d0": "Đ", "\u00f0": "đ",
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2212": "-",
+    "\ufe63": "-",
+    "\uff0d": "-",
+    "\u2044": "/",
+    "\u2215": "/",
+    "\uff0f": "/",
+    "\u00d0": "Đ",
+    "\u00f0": "đ",
 }
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d"
 _SLASHES = "/\u2044\u2215\uff0f"
@@ -27,29 +37,156 @@ _LETTER = r"[^\W\d_]"
 MIXED_CASE = {c.upper(): c for c in ("TTg", "TTr", "CTr", "QyĐ", "TrS", "QĐi", "CTrPH")}
 # D written for Đ, only where the D-form is not itself a valid code (HD, DA are valid).
 D_FOR_DJ = {
-    "QD": "QĐ", "ND": "NĐ", "QYD": "QyĐ", "CD": "CĐ", "HDND": "HĐND", "TLD": "TLĐ",
-    "LDLD": "LĐLĐ", "QDI": "QĐi", "BLDTBXH": "BLĐTBXH", "DCT": "ĐCT", "BGDDT": "BGDĐT",
+    "QD": "QĐ",
+    "ND": "NĐ",
+    "QYD": "QyĐ",
+    "CD": "CĐ",
+    "HDND": "HĐND",
+    "TLD": "TLĐ",
+    "LDLD": "LĐLĐ",
+    "QDI": "QĐi",
+    "BLDTBXH": "BLĐTBXH",
+    "DCT": "ĐCT",
+    "BGDDT": "BGDĐT",
 }
 
-PARTY_TYPES = frozenset({"NQ", "QĐ", "QĐi", "CT", "KL", "QC", "BC", "CTr", "TT", "TTr", "HD",
-                         "TB", "KH", "ĐA", "CV", "QyĐ", "TC"})
-PARTY_ISSUERS = frozenset({
-    "TW", "TU", "HU", "ĐU", "QU", "TX", "VPTW", "VPTU", "UBKTTW", "UBKTTU", "BTGTW", "BTCTW",
-    "BDVTW", "BNCTW", "BTGDVTW", "BCSĐ", "ĐĐ", "ĐUK", "ĐUQSTW", "ĐUCA", "BTGTU", "BTCTU",
-    "BDVTU", "UBKTHU", "ĐUKCQTW", "ĐUKDNTW", "ĐUCQTW", "ĐUDNTW",
-})
-STATE_TYPES = frozenset({
-    "NQ", "QĐ", "CT", "QC", "QyĐ", "TC", "TB", "HD", "CTr", "KH", "PA", "ĐA", "DA", "BC",
-    "BB", "TTr", "HĐ", "CĐ", "BGN", "BTT", "GUQ", "GM", "GGT", "GNP", "PG", "PC", "PB", "SY",
-    "TrS", "SL", "NĐ", "TT", "TTLT", "NQLT", "L", "PL", "VBHN", "KL", "CTrPH", "QĐLT",
-})
+PARTY_TYPES = frozenset(
+    {
+        "NQ",
+        "QĐ",
+        "QĐi",
+        "CT",
+        "KL",
+        "QC",
+        "BC",
+        "CTr",
+        "TT",
+        "TTr",
+        "HD",
+        "TB",
+        "KH",
+        "ĐA",
+        "CV",
+        "QyĐ",
+        "TC",
+    }
+)
+PARTY_ISSUERS = frozenset(
+    {
+        "TW",
+        "TU",
+        "HU",
+        "ĐU",
+        "QU",
+        "TX",
+        "VPTW",
+        "VPTU",
+        "UBKTTW",
+        "UBKTTU",
+        "BTGTW",
+        "BTCTW",
+        "BDVTW",
+        "BNCTW",
+        "BTGDVTW",
+        "BCSĐ",
+        "ĐĐ",
+        "ĐUK",
+        "ĐUQSTW",
+        "ĐUCA",
+        "BTGTU",
+        "BTCTU",
+        "BDVTU",
+        "UBKTHU",
+        "ĐUKCQTW",
+        "ĐUKDNTW",
+        "ĐUCQTW",
+        "ĐUDNTW",
+    }
+)
+STATE_TYPES = frozenset(
+    {
+        "NQ",
+        "QĐ",
+        "CT",
+        "QC",
+        "QyĐ",
+        "TC",
+        "TB",
+        "HD",
+        "CTr",
+        "KH",
+        "PA",
+        "ĐA",
+        "DA",
+        "BC",
+        "BB",
+        "TTr",
+        "HĐ",
+        "CĐ",
+        "BGN",
+        "BTT",
+        "GUQ",
+        "GM",
+        "GGT",
+        "GNP",
+        "PG",
+        "PC",
+        "PB",
+        "SY",
+        "TrS",
+        "SL",
+        "NĐ",
+        "TT",
+        "TTLT",
+        "NQLT",
+        "L",
+        "PL",
+        "VBHN",
+        "KL",
+        "CTrPH",
+        "QĐLT",
+    }
+)
 # Issuers that only the State and the union use; a symbol ending "/TTg" is never Party-style.
-STATE_ISSUERS = frozenset({
-    "TTg", "CP", "TLĐ", "ĐCT", "BCH", "UBND", "HĐND", "BNV", "BTC", "BLĐTBXH", "BYT", "BCA",
-    "BQP", "BGDĐT", "BXD", "BCT", "BTP", "BKHĐT", "BTTTT", "BVHTTDL", "BNNPTNT", "BTNMT",
-    "BGTVT", "NHNN", "VPCP", "BHXH", "LĐLĐ", "BKHCN", "BNG", "BNNMT", "BDTTG", "VKSNDTC",
-    "TANDTC", "KTNN", "UBTVQH",
-})
+STATE_ISSUERS = frozenset(
+    {
+        "TTg",
+        "CP",
+        "TLĐ",
+        "ĐCT",
+        "BCH",
+        "UBND",
+        "HĐND",
+        "BNV",
+        "BTC",
+        "BLĐTBXH",
+        "BYT",
+        "BCA",
+        "BQP",
+        "BGDĐT",
+        "BXD",
+        "BCT",
+        "BTP",
+        "BKHĐT",
+        "BTTTT",
+        "BVHTTDL",
+        "BNNPTNT",
+        "BTNMT",
+        "BGTVT",
+        "NHNN",
+        "VPCP",
+        "BHXH",
+        "LĐLĐ",
+        "BKHCN",
+        "BNG",
+        "BNNMT",
+        "BDTTG",
+        "VKSNDTC",
+        "TANDTC",
+        "KTNN",
+        "UBTVQH",
+    }
+)
 YEAR_REQUIRED_TYPES = frozenset({"NĐ", "TT", "TTLT"})
 _QH_RE = re.compile(r"^(?:UBTV)?QH\d{1,2}$")
 
@@ -129,8 +266,11 @@ def canonical_code(code: str) -> tuple[str, list[str]]:
         canon = MIXED_CASE[upper]
     elif fixed == fixed.upper():
         return fixed, problems
-    elif fixed == fixed.lower() or upper in STATE_TYPES | PARTY_TYPES | STATE_ISSUERS | PARTY_ISSUERS \
-            or _QH_RE.match(upper):
+    elif (
+        fixed == fixed.lower()
+        or upper in STATE_TYPES | PARTY_TYPES | STATE_ISSUERS | PARTY_ISSUERS
+        or _QH_RE.match(upper)
+    ):
         canon = upper
     else:
         return fixed, problems  # an unknown mixed-case code: as written
@@ -141,7 +281,8 @@ def canonical_code(code: str) -> tuple[str, list[str]]:
 
 _KNOWN_UPPER = frozenset(
     {k.upper() for k in STATE_TYPES | PARTY_TYPES | STATE_ISSUERS | PARTY_ISSUERS}
-    | set(MIXED_CASE) | set(D_FOR_DJ)
+    | set(MIXED_CASE)
+    | set(D_FOR_DJ)
 )
 
 
@@ -202,7 +343,9 @@ def parse_symbol(text: str, start: int = 0, *, in_citation: bool = False) -> Sym
             family = "party"
         elif party_shape and issuer not in STATE_ISSUERS:
             family = "party"  # an issuer we do not know: keep the shape as written
-        elif state_shape or (len(codes) >= 2 and (codes[0] in STATE_TYPES or issuer in STATE_ISSUERS)):
+        elif state_shape or (
+            len(codes) >= 2 and (codes[0] in STATE_TYPES or issuer in STATE_ISSUERS)
+        ):
             family = "state"
             if not state_shape:
                 problems.append("order")
@@ -212,11 +355,21 @@ def parse_symbol(text: str, start: int = 0, *, in_citation: bool = False) -> Sym
             canonical = f"{number}-{codes[0]}/{codes[1]}"
         else:
             canonical = f"{number}/" + "-".join(codes)
-        if family == "state" and (codes[0] in YEAR_REQUIRED_TYPES or
-                                  (len(codes) == 1 and _QH_RE.match(codes[0]))):
+        if family == "state" and (
+            codes[0] in YEAR_REQUIRED_TYPES or (len(codes) == 1 and _QH_RE.match(codes[0]))
+        ):
             problems.append("missing-year")
-    return Symbol(start, start + len(text), text, number, year, tuple(codes), family, canonical,
-                  tuple(dict.fromkeys(problems)))
+    return Symbol(
+        start,
+        start + len(text),
+        text,
+        number,
+        year,
+        tuple(codes),
+        family,
+        canonical,
+        tuple(dict.fromkeys(problems)),
+    )
 
 
 def find_symbols(text: str, citation_starts: frozenset[int] = frozenset()) -> list[Symbol]:

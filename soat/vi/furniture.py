@@ -22,14 +22,31 @@ else:  # pragma: no cover
 # Decoration around a widget's label: bullets, arrows, brackets, dashes ("-- Chọn Link --").
 _DECORATION = " -–—•·»«›‹>|[](){}*#+=~_:;/\\"
 # A counter after a label: "Bình luận (0)", "Thích 12", "Lượt xem: 1.234".
-_COUNTER_RE = re.compile(r"^(?P<head>.*?)\s*[:\-–]?\s*(?:\(\s*\d[\d.,]*\s*\)|\[\s*\d[\d.,]*\s*\]|\d[\d.,]*)$")
+_COUNTER_RE = re.compile(
+    r"^(?P<head>.*?)\s*[:\-–]?\s*(?:\(\s*\d[\d.,]*\s*\)|\[\s*\d[\d.,]*\s*\]|\d[\d.,]*)$"
+)
 # A line that is nothing but a counter: the "(0)" a page prints below "Bình luận".
 COUNTER_ONLY_RE = re.compile(r"^\s*[(\[]?\s*\d[\d.,]*\s*[)\]]?\s*$")
 _SENTENCE_END_RE = re.compile(r"[.!?…]")
-_SHARE_TARGETS = frozenset({
-    "facebook", "zalo", "twitter", "x", "email", "e-mail", "messenger", "linkedin",
-    "telegram", "copy link", "sao chép liên kết", "in", "print", "pinterest", "tiktok",
-})
+_SHARE_TARGETS = frozenset(
+    {
+        "facebook",
+        "zalo",
+        "twitter",
+        "x",
+        "email",
+        "e-mail",
+        "messenger",
+        "linkedin",
+        "telegram",
+        "copy link",
+        "sao chép liên kết",
+        "in",
+        "print",
+        "pinterest",
+        "tiktok",
+    }
+)
 _LIST_SEPARATOR_RE = re.compile(r"\s*[|,;•·/]\s*|\s{2,}")
 MAX_FURNITURE_WORDS = 40  # a longer block is prose, whatever it starts with
 MAX_LIST_WORDS = 25
@@ -85,9 +102,16 @@ def builtin_phrases() -> tuple[Phrase, ...]:
     out = []
     for group in load_data()["group"]:
         for text in group["phrases"]:
-            out.append(Phrase(text, group["block"], group.get("form", "line"),
-                              group.get("list", False), group.get("colon", False),
-                              group.get("attribution", False)))
+            out.append(
+                Phrase(
+                    text,
+                    group["block"],
+                    group.get("form", "line"),
+                    group.get("list", False),
+                    group.get("colon", False),
+                    group.get("attribution", False),
+                )
+            )
     return tuple(out)
 
 
@@ -104,8 +128,9 @@ def phrase_table(extra: tuple[str, ...] = ()) -> PhraseTable:
             continue
         lines.setdefault(label_key(p.text), p)
         toneless.setdefault(fold_tones(label_key(p.text)), p)
-    patterns = tuple((re.compile(entry["regex"]), entry["block"])
-                     for entry in load_data().get("pattern", ()))
+    patterns = tuple(
+        (re.compile(entry["regex"]), entry["block"]) for entry in load_data().get("pattern", ())
+    )
     # Longest prefixes first, so "Phó tổng biên tập" is named rather than a shorter one.
     prefixes.sort(key=lambda t: -len(t[0]))
     return PhraseTable(lines, toneless, tuple(prefixes), patterns)
@@ -132,8 +157,11 @@ def _is_share_list(tail: str) -> bool:
 def _is_short_list(tail: str) -> bool:
     """A colon's tail that reads as a list of labels, not as a sentence."""
     tail = tail.strip()
-    return (word_count(tail) <= MAX_LIST_WORDS and not _SENTENCE_END_RE.search(tail.rstrip("."))
-            and not tail.endswith(".."))
+    return (
+        word_count(tail) <= MAX_LIST_WORDS
+        and not _SENTENCE_END_RE.search(tail.rstrip("."))
+        and not tail.endswith("..")
+    )
 
 
 def match_furniture(text: str, table: PhraseTable) -> FurnitureMatch | None:
@@ -153,8 +181,9 @@ def match_furniture(text: str, table: PhraseTable) -> FurnitureMatch | None:
         found = _lookup_label(m.group("head"), table)
         if found:
             phrase, exact = found
-            return FurnitureMatch(phrase.text, phrase.block, "counter",
-                                  exact and not phrase.attribution)
+            return FurnitureMatch(
+                phrase.text, phrase.block, "counter", exact and not phrase.attribution
+            )
     head, colon, tail = s.partition(":")
     if colon and tail.strip():
         found = _lookup_label(head, table)
@@ -166,12 +195,12 @@ def match_furniture(text: str, table: PhraseTable) -> FurnitureMatch | None:
     toneless = None
     for cased, tone_key, phrase in table.prefixes:
         if bare.startswith(cased):
-            rest = bare[len(cased):]
+            rest = bare[len(cased) :]
         else:
             toneless = toneless if toneless is not None else fold_tones(bare)
             if not toneless.startswith(tone_key):
                 continue
-            rest = toneless[len(tone_key):]
+            rest = toneless[len(tone_key) :]
         if phrase.colon:
             if not rest.lstrip().startswith(":"):
                 continue

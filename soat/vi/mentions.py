@@ -25,9 +25,36 @@ _NOT_A_PERSON_BEFORE = {"đoàn", "ban", "các", "những", "vị", "hai", "ba",
 _CUES = {"ông", "bà", "anh", "chị", "đồng chí", "đ/c", "cô", "thầy"}
 # Lower-case words that may stand inside an organisation's name between capitalised ones.
 _ORG_CONNECTORS = {
-    "tỉnh", "thành", "phố", "huyện", "quận", "xã", "phường", "thị", "trấn", "ngành", "cơ",
-    "sở", "và", "nhân", "dân", "khu", "công", "nghiệp", "chế", "xuất", "ty", "cổ", "phần",
-    "trung", "ương", "đoàn", "hội", "viện", "trường", "đặc",
+    "tỉnh",
+    "thành",
+    "phố",
+    "huyện",
+    "quận",
+    "xã",
+    "phường",
+    "thị",
+    "trấn",
+    "ngành",
+    "cơ",
+    "sở",
+    "và",
+    "nhân",
+    "dân",
+    "khu",
+    "công",
+    "nghiệp",
+    "chế",
+    "xuất",
+    "ty",
+    "cổ",
+    "phần",
+    "trung",
+    "ương",
+    "đoàn",
+    "hội",
+    "viện",
+    "trường",
+    "đặc",
 }
 _APPOSITION_SEPARATORS = {"-", "–", "—", ","}
 
@@ -98,7 +125,9 @@ class MentionContext:
             return 0
         for cand in self._orgs.get(words[i].casefold(), ()):
             n = len(cand)
-            if len(words) - i >= n and all(w.casefold() == c for w, c in zip(words[i:i + n], cand, strict=False)):
+            if len(words) - i >= n and all(
+                w.casefold() == c for w, c in zip(words[i : i + n], cand, strict=False)
+            ):
                 return n
         return 0
 
@@ -148,7 +177,7 @@ class _Block:
         return self.is_word(k) and self.words[k].islower()
 
     def joined(self, i: int, j: int) -> str:
-        return self.text[self.starts[i]:self.ends[j - 1]]
+        return self.text[self.starts[i] : self.ends[j - 1]]
 
     def prev_folded(self, i: int) -> str:
         return self.words[i - 1].casefold() if i > 0 else ""
@@ -170,9 +199,16 @@ class _Block:
                 return None
             if s > a and full not in known:
                 # "Lâm Đồng Nguyễn Văn A": a place's last syllable is not a surname here.
-                if any(" ".join(self.words[p:s + 1]) in self.ctx.place_names for p in range(max(a, s - 3), s)):
+                if any(
+                    " ".join(self.words[p : s + 1]) in self.ctx.place_names
+                    for p in range(max(a, s - 3), s)
+                ):
                     continue
-                if k == 4 and not is_common_surname(syllables[0]) and is_common_surname(syllables[1]):
+                if (
+                    k == 4
+                    and not is_common_surname(syllables[0])
+                    and is_common_surname(syllables[1])
+                ):
                     continue
             return s
         return None
@@ -195,11 +231,13 @@ class _Block:
         if form.words[-1].casefold() == "ban":
             j, department = self.department_at(j)
         modifier = prev if prev in MODIFIERS else None
-        return TitleHit(self.starts[i], self.ends[j - 1], self.joined(i, j), form, department, modifier)
+        return TitleHit(
+            self.starts[i], self.ends[j - 1], self.joined(i, j), form, department, modifier
+        )
 
     def department_at(self, j: int) -> tuple[int, str | None]:
         """ "Tuyên giáo", "Chính sách - Pháp luật", "Quan hệ lao động" after "Ban"."""
-        n = self.ctx.org_at(["Ban", *self.words[j:j + 8]], 0)
+        n = self.ctx.org_at(["Ban", *self.words[j : j + 8]], 0)
         if n > 1:
             # A known department: take its words up to the organisation that follows it.
             end = j + n - 1
@@ -237,8 +275,12 @@ class _Block:
                 a = k
                 while self.cap(k):
                     k += 1
-                if want_name and (s := self.name_in_run(a, k)) is not None and not self.cap(k) \
-                        and not self.acronym(k):
+                if (
+                    want_name
+                    and (s := self.name_in_run(a, k)) is not None
+                    and not self.cap(k)
+                    and not self.acronym(k)
+                ):
                     return s, s, k
                 last, lc_run = k, 0
                 continue
@@ -285,7 +327,9 @@ class _Block:
         return s
 
 
-def find_title_hits_and_mentions(text: str, ctx: MentionContext) -> tuple[list[TitleHit], list[Mention]]:
+def find_title_hits_and_mentions(
+    text: str, ctx: MentionContext
+) -> tuple[list[TitleHit], list[Mention]]:
     """Every title from the lexicon in one block of text, and the person mentions."""
     block = _Block(text, ctx)
     words = block.words
@@ -301,8 +345,9 @@ def find_title_hits_and_mentions(text: str, ctx: MentionContext) -> tuple[list[T
         appositive = None
         if i >= 2 and words[i - 1] in _APPOSITION_SEPARATORS:
             appositive = block.name_before(i - 1)
-        org_end, name_start, name_end = block.org_and_name(j, want_name=appositive is None
-                                                           or words[i - 1] == ",")
+        org_end, name_start, name_end = block.org_and_name(
+            j, want_name=appositive is None or words[i - 1] == ","
+        )
         org = block.joined(j, org_end) if org_end > j else None
         org_span = (block.starts[j], block.ends[org_end - 1]) if org else (0, 0)
         if name_start is not None:
@@ -314,8 +359,16 @@ def find_title_hits_and_mentions(text: str, ctx: MentionContext) -> tuple[list[T
                 org, org_span = None, (0, 0)
             hit = _attached(hit)
             hits.append(hit)
-            mentions.append(Mention(block.joined(name_start, name_end), block.starts[name_start],
-                                    block.ends[name_end - 1], hit, org, *org_span))
+            mentions.append(
+                Mention(
+                    block.joined(name_start, name_end),
+                    block.starts[name_start],
+                    block.ends[name_end - 1],
+                    hit,
+                    org,
+                    *org_span,
+                )
+            )
             i = name_end
             continue
         if appositive is not None:

@@ -16,10 +16,35 @@ from soat.vi.names import is_name_syllable, is_surname
 from soat.vi.tokens import Word
 
 # Lower-case words after which a capitalised word is a person's name.
-_PERSON_CUES = frozenset({
-    "ông", "bà", "anh", "chị", "em", "cô", "chú", "bác", "cháu", "cụ", "thầy", "bé", "cậu",
-    "dì", "mợ", "thím", "chàng", "nàng", "con", "vợ", "chồng", "mẹ", "bố", "cha", "chí",
-})
+_PERSON_CUES = frozenset(
+    {
+        "ông",
+        "bà",
+        "anh",
+        "chị",
+        "em",
+        "cô",
+        "chú",
+        "bác",
+        "cháu",
+        "cụ",
+        "thầy",
+        "bé",
+        "cậu",
+        "dì",
+        "mợ",
+        "thím",
+        "chàng",
+        "nàng",
+        "con",
+        "vợ",
+        "chồng",
+        "mẹ",
+        "bố",
+        "cha",
+        "chí",
+    }
+)
 _MAX_NAME = 5
 
 
@@ -29,15 +54,16 @@ def _runs(text: str, words: Sequence[Word]) -> list[list[int]]:
     for i, word in enumerate(words):
         if not is_name_syllable(word.text):
             continue
-        if runs and runs[-1][-1] == i - 1 and text[words[i - 1].end:word.start] == " ":
+        if runs and runs[-1][-1] == i - 1 and text[words[i - 1].end : word.start] == " ":
             runs[-1].append(i)
         else:
             runs.append([i])
     return runs
 
 
-def person_name_indexes(text: str, words: Sequence[Word],
-                        known_names: Iterable[str] = ()) -> set[int]:
+def person_name_indexes(
+    text: str, words: Sequence[Word], known_names: Iterable[str] = ()
+) -> set[int]:
     """Indexes into `words` (from `iter_words(text)`) of the words of personal names."""
     known = {name for name in known_names if name}
     found: set[int] = set()
@@ -49,17 +75,20 @@ def person_name_indexes(text: str, words: Sequence[Word],
                 at = joined.find(name)
                 if at >= 0:
                     first = joined[:at].count(" ")
-                    found.update(run[first:first + name.count(" ") + 1])
+                    found.update(run[first : first + name.count(" ") + 1])
         start = next((j for j in range(len(run) - 1) if is_surname(texts[j])), None)
         if start is not None:
-            found.update(run[start:start + _MAX_NAME])
+            found.update(run[start : start + _MAX_NAME])
             continue
         if len(run) > 1 and texts[0].lower() in _PERSON_CUES:  # "Chị Thuý" opening a sentence
-            found.update(run[1:1 + _MAX_NAME])
+            found.update(run[1 : 1 + _MAX_NAME])
             continue
         before = run[0] - 1
-        if before >= 0 and words[before].text in _PERSON_CUES and \
-                text[words[before].end:words[run[0]].start] == " ":
+        if (
+            before >= 0
+            and words[before].text in _PERSON_CUES
+            and text[words[before].end : words[run[0]].start] == " "
+        ):
             found.update(run[:_MAX_NAME])
     spellings = {words[i].text for i in found}
     for i, word in enumerate(words):

@@ -55,12 +55,27 @@ def is_name_syllable(word: str) -> bool:
 
 
 _SYLLABLE_SHAPE_RE = re.compile(
-    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
+)
 # Capitalised runs that start with a surname but are places, not people.
-NOT_NAMES = frozenset({
-    "Hàn Quốc", "Thái Lan", "Triều Tiên", "Đài Loan", "Hồng Kông", "Ma Cao", "Lào Cai",
-    "Thái Bình Dương", "Hồ Gươm", "Hồ Tây", "Tô Lịch", "Hà Lan", "Lào", "Mỹ Tho",
-})
+NOT_NAMES = frozenset(
+    {
+        "Hàn Quốc",
+        "Thái Lan",
+        "Triều Tiên",
+        "Đài Loan",
+        "Hồng Kông",
+        "Ma Cao",
+        "Lào Cai",
+        "Thái Bình Dương",
+        "Hồ Gươm",
+        "Hồ Tây",
+        "Tô Lịch",
+        "Hà Lan",
+        "Lào",
+        "Mỹ Tho",
+    }
+)
 
 
 def is_vietnamese_syllable_shape(word: str) -> bool:
@@ -69,7 +84,9 @@ def is_vietnamese_syllable_shape(word: str) -> bool:
     return bool(_SYLLABLE_SHAPE_RE.fullmatch(strip_diacritics(word).casefold()))
 
 
-def looks_like_name(syllables: list[str] | tuple[str, ...], known: frozenset[str] = frozenset()) -> bool:
+def looks_like_name(
+    syllables: list[str] | tuple[str, ...], known: frozenset[str] = frozenset()
+) -> bool:
     """2–4 capitalised Vietnamese syllables starting with a surname, or a name in `known`."""
     if not 2 <= len(syllables) <= 4 or not all(is_name_syllable(s) for s in syllables):
         return False
@@ -108,6 +125,9 @@ def name_variant(a: str, b: str) -> str | None:
         return None
     from rapidfuzz.distance import Levenshtein
 
-    if Levenshtein.distance(pa, pb) == 1 and sum(x != y for x, y in zip(pa.split(), pb.split(), strict=False)) == 1:
+    if (
+        Levenshtein.distance(pa, pb) == 1
+        and sum(x != y for x, y in zip(pa.split(), pb.split(), strict=False)) == 1
+    ):
         return "letter"
     return None

@@ -21,44 +21,187 @@ _SYLLABLE_RE = re.compile(r"[^\W_]+")
 # with one and has three or more words is a person ("Thành phố Nguyễn Huy Khánh" is the
 # city's federation followed by its vice-chairman), not a place. Names that also begin
 # common place names (Hà, Cao, Lâm, Mai, Hoàng, Phan, Lương, Vũ, Hồ) are left out.
-PERSON_FAMILY_NAMES = frozenset({
-    "nguyễn", "trần", "lê", "phạm", "huỳnh", "võ", "đặng", "bùi", "đỗ", "ngô", "dương",
-    "lý", "đinh", "trịnh", "đoàn", "trương", "tạ", "chu", "đào", "lưu", "nghiêm", "quách",
-})
+PERSON_FAMILY_NAMES = frozenset(
+    {
+        "nguyễn",
+        "trần",
+        "lê",
+        "phạm",
+        "huỳnh",
+        "võ",
+        "đặng",
+        "bùi",
+        "đỗ",
+        "ngô",
+        "dương",
+        "lý",
+        "đinh",
+        "trịnh",
+        "đoàn",
+        "trương",
+        "tạ",
+        "chu",
+        "đào",
+        "lưu",
+        "nghiêm",
+        "quách",
+    }
+)
 
 
 # Foreign places that Vietnamese writes with Sino-Vietnamese or Vietnamised names; they look
 # like near misses of Vietnamese places ("tỉnh Hồ Nam" is Hunan, not "Hà Nam").
-FOREIGN_PLACE_NAMES = frozenset({
-    # China: provinces, regions and large cities
-    "Hồ Nam", "Hồ Bắc", "Hà Bắc", "Sơn Đông", "Sơn Tây", "Quảng Đông", "Quảng Tây", "Vân Nam",
-    "Quý Châu", "Tứ Xuyên", "Phúc Kiến", "Chiết Giang", "Giang Tô", "Giang Tây", "An Huy",
-    "Thiểm Tây", "Cam Túc", "Thanh Hải", "Hải Nam", "Cát Lâm", "Liêu Ninh", "Hắc Long Giang",
-    "Nội Mông", "Tân Cương", "Tây Tạng", "Ninh Hạ", "Bắc Kinh", "Thượng Hải", "Thiên Tân",
-    "Trùng Khánh", "Quảng Châu", "Thâm Quyến", "Nam Ninh", "Vũ Hán", "Hàng Châu", "Nam Kinh",
-    "Thành Đô", "Côn Minh", "Hạ Môn", "Tô Châu", "Trường Sa", "Đại Liên", "Thanh Đảo",
-    "Hồng Kông", "Ma Cao", "Đài Bắc", "Cao Hùng", "Đài Trung", "Cáp Nhĩ Tân", "Tây An",
-    "Lạc Dương", "Khai Phong", "Quế Lâm", "Bằng Tường", "Đông Hưng", "Phòng Thành Cảng",
-    "Hà Khẩu", "Sùng Tả", "Bách Sắc", "Khâm Châu", "Bắc Hải", "Hải Khẩu", "Tam Á",
-    # Laos: provinces and cities
-    "Viêng Chăn", "Luông Pha Băng", "Luông Prabang", "Hủa Phăn", "Xiêng Khoảng",
-    "Chăm Pa Xắc", "Xa La Van", "Sa Vắn Na Khệt", "Bò Kẹo", "U Đôm Xay", "Phông Xa Lỳ",
-    "Bô Ly Khăm Xay", "Khăm Muộn", "Xê Kông", "Át Tạ Pư", "Luông Nậm Thà", "Xay Nha Bu Ly",
-    "Xay Sổm Bun", "Viêng Xay",
-    # Cambodia, Korea, Japan: Vietnamised names in common use
-    "Nông Pênh", "Phnôm Pênh", "Xiêm Riệp", "Bát Tam Bang", "Hán Thành", "Đông Kinh",
-})
+FOREIGN_PLACE_NAMES = frozenset(
+    {
+        # China: provinces, regions and large cities
+        "Hồ Nam",
+        "Hồ Bắc",
+        "Hà Bắc",
+        "Sơn Đông",
+        "Sơn Tây",
+        "Quảng Đông",
+        "Quảng Tây",
+        "Vân Nam",
+        "Quý Châu",
+        "Tứ Xuyên",
+        "Phúc Kiến",
+        "Chiết Giang",
+        "Giang Tô",
+        "Giang Tây",
+        "An Huy",
+        "Thiểm Tây",
+        "Cam Túc",
+        "Thanh Hải",
+        "Hải Nam",
+        "Cát Lâm",
+        "Liêu Ninh",
+        "Hắc Long Giang",
+        "Nội Mông",
+        "Tân Cương",
+        "Tây Tạng",
+        "Ninh Hạ",
+        "Bắc Kinh",
+        "Thượng Hải",
+        "Thiên Tân",
+        "Trùng Khánh",
+        "Quảng Châu",
+        "Thâm Quyến",
+        "Nam Ninh",
+        "Vũ Hán",
+        "Hàng Châu",
+        "Nam Kinh",
+        "Thành Đô",
+        "Côn Minh",
+        "Hạ Môn",
+        "Tô Châu",
+        "Trường Sa",
+        "Đại Liên",
+        "Thanh Đảo",
+        "Hồng Kông",
+        "Ma Cao",
+        "Đài Bắc",
+        "Cao Hùng",
+        "Đài Trung",
+        "Cáp Nhĩ Tân",
+        "Tây An",
+        "Lạc Dương",
+        "Khai Phong",
+        "Quế Lâm",
+        "Bằng Tường",
+        "Đông Hưng",
+        "Phòng Thành Cảng",
+        "Hà Khẩu",
+        "Sùng Tả",
+        "Bách Sắc",
+        "Khâm Châu",
+        "Bắc Hải",
+        "Hải Khẩu",
+        "Tam Á",
+        # Laos: provinces and cities
+        "Viêng Chăn",
+        "Luông Pha Băng",
+        "Luông Prabang",
+        "Hủa Phăn",
+        "Xiêng Khoảng",
+        "Chăm Pa Xắc",
+        "Xa La Van",
+        "Sa Vắn Na Khệt",
+        "Bò Kẹo",
+        "U Đôm Xay",
+        "Phông Xa Lỳ",
+        "Bô Ly Khăm Xay",
+        "Khăm Muộn",
+        "Xê Kông",
+        "Át Tạ Pư",
+        "Luông Nậm Thà",
+        "Xay Nha Bu Ly",
+        "Xay Sổm Bun",
+        "Viêng Xay",
+        # Cambodia, Korea, Japan: Vietnamised names in common use
+        "Nông Pênh",
+        "Phnôm Pênh",
+        "Xiêm Riệp",
+        "Bát Tam Bang",
+        "Hán Thành",
+        "Đông Kinh",
+    }
+)
 # Countries and regions: a sentence that names one is probably about a foreign place.
 # Names that are also given names or parts of Vietnamese place names (Anh, Đức, Nga, Mỹ,
 # Úc; Lào as in Lào Cai) are left out or guarded by the rule.
 FOREIGN_COUNTRY_WORDS = (
-    "Trung Quốc", "Campuchia", "Thái Lan", "Hàn Quốc", "Triều Tiên", "Nhật Bản", "Hoa Kỳ",
-    "Liên bang Nga", "Ấn Độ", "Indonesia", "Malaysia", "Philippines", "Myanmar", "Singapore",
-    "Đài Loan", "Australia", "Canada", "Italy", "Tây Ban Nha", "Brazil", "Ukraine", "Israel",
+    "Trung Quốc",
+    "Campuchia",
+    "Thái Lan",
+    "Hàn Quốc",
+    "Triều Tiên",
+    "Nhật Bản",
+    "Hoa Kỳ",
+    "Liên bang Nga",
+    "Ấn Độ",
+    "Indonesia",
+    "Malaysia",
+    "Philippines",
+    "Myanmar",
+    "Singapore",
+    "Đài Loan",
+    "Australia",
+    "Canada",
+    "Italy",
+    "Tây Ban Nha",
+    "Brazil",
+    "Ukraine",
+    "Israel",
 )
 # Onsets (initial consonants) of Vietnamese syllables, longest first, without diacritics.
-_ONSETS = ("ngh", "ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr",
-           "b", "c", "d", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x")
+_ONSETS = (
+    "ngh",
+    "ch",
+    "gh",
+    "gi",
+    "kh",
+    "ng",
+    "nh",
+    "ph",
+    "qu",
+    "th",
+    "tr",
+    "b",
+    "c",
+    "d",
+    "g",
+    "h",
+    "k",
+    "l",
+    "m",
+    "n",
+    "p",
+    "r",
+    "s",
+    "t",
+    "v",
+    "x",
+)
 
 
 def syllable_onset(syllable: str) -> str:
@@ -77,7 +220,8 @@ def same_onsets(name: str, other: str) -> bool:
     """
     mine, theirs = _SYLLABLE_RE.findall(name), _SYLLABLE_RE.findall(other)
     return len(mine) == len(theirs) and all(
-        syllable_onset(a) == syllable_onset(b) for a, b in zip(mine, theirs, strict=True))
+        syllable_onset(a) == syllable_onset(b) for a, b in zip(mine, theirs, strict=True)
+    )
 
 
 @functools.lru_cache(maxsize=4096)

@@ -25,45 +25,130 @@ from soat.vi.doc_symbols import (
 
 # Type words, longest first so that "Thông tư liên tịch" wins over "Thông tư".
 TYPE_WORDS = (
-    "Thông tư liên tịch", "Nghị quyết liên tịch", "Chương trình phối hợp",
-    "Chương trình hành động", "Nghị quyết", "Quyết định", "Chỉ thị", "Kết luận", "Quy định",
-    "Hướng dẫn", "Kế hoạch", "Thông báo", "Thông tri", "Thông cáo", "Chương trình", "Công văn",
-    "Công điện", "Thông tư", "Nghị định", "Bộ luật", "Luật", "Pháp lệnh", "Báo cáo", "Tờ trình",
-    "Đề án", "Dự án", "Quy chế", "Phương án", "Văn bản", "Hợp đồng", "Lệnh",
+    "Thông tư liên tịch",
+    "Nghị quyết liên tịch",
+    "Chương trình phối hợp",
+    "Chương trình hành động",
+    "Nghị quyết",
+    "Quyết định",
+    "Chỉ thị",
+    "Kết luận",
+    "Quy định",
+    "Hướng dẫn",
+    "Kế hoạch",
+    "Thông báo",
+    "Thông tri",
+    "Thông cáo",
+    "Chương trình",
+    "Công văn",
+    "Công điện",
+    "Thông tư",
+    "Nghị định",
+    "Bộ luật",
+    "Luật",
+    "Pháp lệnh",
+    "Báo cáo",
+    "Tờ trình",
+    "Đề án",
+    "Dự án",
+    "Quy chế",
+    "Phương án",
+    "Văn bản",
+    "Hợp đồng",
+    "Lệnh",
 )
 GENERIC_TYPES = frozenset({"Văn bản", "Công văn"})
 # Type word → the type codes it may carry, per family.
 _STATE_CODES = {
-    "Nghị quyết": {"NQ"}, "Nghị quyết liên tịch": {"NQLT"}, "Quyết định": {"QĐ", "QĐLT"},
-    "Chỉ thị": {"CT"}, "Quy chế": {"QC", "QĐ"}, "Quy định": {"QyĐ", "QĐ"},
-    "Thông cáo": {"TC"}, "Thông báo": {"TB"}, "Hướng dẫn": {"HD"},
-    "Chương trình": {"CTr", "CTrPH", "CT"}, "Chương trình phối hợp": {"CTr", "CTrPH", "CT"},
-    "Chương trình hành động": {"CTr", "CT"}, "Kế hoạch": {"KH"}, "Phương án": {"PA"},
-    "Đề án": {"ĐA"}, "Dự án": {"DA"}, "Báo cáo": {"BC"}, "Tờ trình": {"TTr"},
-    "Hợp đồng": {"HĐ"}, "Công điện": {"CĐ"}, "Thông tư": {"TT"},
-    "Thông tư liên tịch": {"TTLT"}, "Nghị định": {"NĐ"}, "Pháp lệnh": {"PL"},
-    "Kết luận": {"KL", "TB"}, "Lệnh": {"L"},
+    "Nghị quyết": {"NQ"},
+    "Nghị quyết liên tịch": {"NQLT"},
+    "Quyết định": {"QĐ", "QĐLT"},
+    "Chỉ thị": {"CT"},
+    "Quy chế": {"QC", "QĐ"},
+    "Quy định": {"QyĐ", "QĐ"},
+    "Thông cáo": {"TC"},
+    "Thông báo": {"TB"},
+    "Hướng dẫn": {"HD"},
+    "Chương trình": {"CTr", "CTrPH", "CT"},
+    "Chương trình phối hợp": {"CTr", "CTrPH", "CT"},
+    "Chương trình hành động": {"CTr", "CT"},
+    "Kế hoạch": {"KH"},
+    "Phương án": {"PA"},
+    "Đề án": {"ĐA"},
+    "Dự án": {"DA"},
+    "Báo cáo": {"BC"},
+    "Tờ trình": {"TTr"},
+    "Hợp đồng": {"HĐ"},
+    "Công điện": {"CĐ"},
+    "Thông tư": {"TT"},
+    "Thông tư liên tịch": {"TTLT"},
+    "Nghị định": {"NĐ"},
+    "Pháp lệnh": {"PL"},
+    "Kết luận": {"KL", "TB"},
+    "Lệnh": {"L"},
 }
 _PARTY_CODES = {
-    "Nghị quyết": {"NQ"}, "Quyết định": {"QĐ"}, "Quy định": {"QĐi", "QĐ", "QyĐ"},
-    "Chỉ thị": {"CT"}, "Kết luận": {"KL", "TB"}, "Quy chế": {"QC"}, "Báo cáo": {"BC"},
-    "Chương trình": {"CTr"}, "Chương trình hành động": {"CTr"}, "Thông tri": {"TT"},
-    "Tờ trình": {"TTr"}, "Hướng dẫn": {"HD"}, "Thông báo": {"TB"}, "Kế hoạch": {"KH"},
-    "Đề án": {"ĐA"}, "Công văn": {"CV"}, "Thông cáo": {"TC"},
+    "Nghị quyết": {"NQ"},
+    "Quyết định": {"QĐ"},
+    "Quy định": {"QĐi", "QĐ", "QyĐ"},
+    "Chỉ thị": {"CT"},
+    "Kết luận": {"KL", "TB"},
+    "Quy chế": {"QC"},
+    "Báo cáo": {"BC"},
+    "Chương trình": {"CTr"},
+    "Chương trình hành động": {"CTr"},
+    "Thông tri": {"TT"},
+    "Tờ trình": {"TTr"},
+    "Hướng dẫn": {"HD"},
+    "Thông báo": {"TB"},
+    "Kế hoạch": {"KH"},
+    "Đề án": {"ĐA"},
+    "Công văn": {"CV"},
+    "Thông cáo": {"TC"},
 }
 # Type code → the type word a writer most likely meant.
-_STATE_WORD = {"NQ": "Nghị quyết", "NQLT": "Nghị quyết liên tịch", "QĐ": "Quyết định",
-               "CT": "Chỉ thị", "QC": "Quy chế", "QyĐ": "Quy định", "TC": "Thông cáo",
-               "TB": "Thông báo", "HD": "Hướng dẫn", "CTr": "Chương trình", "KH": "Kế hoạch",
-               "PA": "Phương án", "ĐA": "Đề án", "DA": "Dự án", "BC": "Báo cáo",
-               "TTr": "Tờ trình", "HĐ": "Hợp đồng", "CĐ": "Công điện", "TT": "Thông tư",
-               "TTLT": "Thông tư liên tịch", "NĐ": "Nghị định", "PL": "Pháp lệnh",
-               "KL": "Kết luận"}
-_PARTY_WORD = {"NQ": ("Nghị quyết",), "QĐ": ("Quyết định", "Quy định"), "QĐi": ("Quy định",),
-               "CT": ("Chỉ thị",), "KL": ("Kết luận",), "QC": ("Quy chế",), "BC": ("Báo cáo",),
-               "CTr": ("Chương trình",), "TT": ("Thông tri",), "TTr": ("Tờ trình",),
-               "HD": ("Hướng dẫn",), "TB": ("Thông báo",), "KH": ("Kế hoạch",),
-               "ĐA": ("Đề án",), "CV": ("Công văn",)}
+_STATE_WORD = {
+    "NQ": "Nghị quyết",
+    "NQLT": "Nghị quyết liên tịch",
+    "QĐ": "Quyết định",
+    "CT": "Chỉ thị",
+    "QC": "Quy chế",
+    "QyĐ": "Quy định",
+    "TC": "Thông cáo",
+    "TB": "Thông báo",
+    "HD": "Hướng dẫn",
+    "CTr": "Chương trình",
+    "KH": "Kế hoạch",
+    "PA": "Phương án",
+    "ĐA": "Đề án",
+    "DA": "Dự án",
+    "BC": "Báo cáo",
+    "TTr": "Tờ trình",
+    "HĐ": "Hợp đồng",
+    "CĐ": "Công điện",
+    "TT": "Thông tư",
+    "TTLT": "Thông tư liên tịch",
+    "NĐ": "Nghị định",
+    "PL": "Pháp lệnh",
+    "KL": "Kết luận",
+}
+_PARTY_WORD = {
+    "NQ": ("Nghị quyết",),
+    "QĐ": ("Quyết định", "Quy định"),
+    "QĐi": ("Quy định",),
+    "CT": ("Chỉ thị",),
+    "KL": ("Kết luận",),
+    "QC": ("Quy chế",),
+    "BC": ("Báo cáo",),
+    "CTr": ("Chương trình",),
+    "TT": ("Thông tri",),
+    "TTr": ("Tờ trình",),
+    "HD": ("Hướng dẫn",),
+    "TB": ("Thông báo",),
+    "KH": ("Kế hoạch",),
+    "ĐA": ("Đề án",),
+    "CV": ("Công văn",),
+}
 
 _TYPE_RE = re.compile(
     r"(?<!\w)(" + "|".join(re.escape(w) for w in TYPE_WORDS) + r")"
@@ -75,14 +160,18 @@ _OF_RE = re.compile(r"\s*,?\s*(?:\)\s*)?của\s+")
 _ABOUT_RE = re.compile(r"\s*,?\s*(?:\)\s*)?[vV]ề\s+(?:việc\s+)?")
 _ISSUER_WORD_RE = re.compile(r"[^\W\d_]+|[IVXLC]+\b|\d{1,2}\b|-|–")
 # Lowercase words inside organisation names that may stand between capitalised words.
-_ISSUER_CONNECTORS = frozenset("""
+_ISSUER_CONNECTORS = frozenset(
+    """
     và tỉnh thành phố huyện quận thị xã phường lần thứ khóa khoá hai ba tư năm sáu bảy tám
     chín mười một nhân dân
-""".split())
+""".split()
+)
 _ISSUER_NAME_LOWER = frozenset({"nhân", "dân"})
 _ISSUER_STOP_RE = re.compile(
     r"(?:về|ban hành|phê duyệt|hướng dẫn|triển khai|thực hiện|quy định|sửa đổi|bổ sung|"
-    r"tại|trong|đối với|nhằm|đã|là)(?!\w)", re.IGNORECASE)
+    r"tại|trong|đối với|nhằm|đã|là)(?!\w)",
+    re.IGNORECASE,
+)
 _QUOTES = {"“": "”", '"': '"', "«": "»", "‘": "’"}
 _CLAUSE_END_RE = re.compile(r"[;.!?(\n]|\s[-–]\s|…|\.\.\.")
 
@@ -116,9 +205,21 @@ class Citation:
 
 
 # Types the Party does not issue: with a Party symbol they are always a mismatch.
-_STATE_ONLY = frozenset({"Thông tư", "Thông tư liên tịch", "Nghị định", "Luật", "Bộ luật",
-                         "Pháp lệnh", "Công điện", "Dự án", "Hợp đồng", "Lệnh",
-                         "Nghị quyết liên tịch"})
+_STATE_ONLY = frozenset(
+    {
+        "Thông tư",
+        "Thông tư liên tịch",
+        "Nghị định",
+        "Luật",
+        "Bộ luật",
+        "Pháp lệnh",
+        "Công điện",
+        "Dự án",
+        "Hợp đồng",
+        "Lệnh",
+        "Nghị quyết liên tịch",
+    }
+)
 
 
 def allowed_codes(type_word: str, family: str) -> set[str] | None:
@@ -145,7 +246,7 @@ def is_type_code(code: str | None, family: str) -> bool:
 
 
 def _type_before(text: str, pos: int) -> Part | None:
-    m = _TYPE_RE.search(text[max(0, pos - 40):pos])
+    m = _TYPE_RE.search(text[max(0, pos - 40) : pos])
     if not m:
         return None
     base = max(0, pos - 40)
@@ -194,7 +295,7 @@ def _quoted(text: str, pos: int, limit: int) -> Part | None:
     if pos < limit and text[pos] in _QUOTES:
         close = text.find(_QUOTES[text[pos]], pos + 1, limit)
         if close > pos + 1:
-            return Part(pos + 1, close, text[pos + 1:close])
+            return Part(pos + 1, close, text[pos + 1 : close])
     return None
 
 
@@ -238,7 +339,7 @@ def find_citations(text: str) -> list[Citation]:
             if date is not None:
                 pos = date.end
                 close = re.match(r"\s*\)", text_nfc[pos:limit])
-                if close and "(" in text_nfc[sym.end:date.start]:
+                if close and "(" in text_nfc[sym.end : date.start]:
                     pos += close.end()
         issuer = None
         m = _OF_RE.match(text_nfc, pos)
@@ -254,17 +355,31 @@ def find_citations(text: str) -> list[Citation]:
                 title, quoted = q, True
             else:
                 end = _clause_end(text_nfc, m.end(), limit)
-                seg = text_nfc[m.end():end].rstrip(" ,:")
+                seg = text_nfc[m.end() : end].rstrip(" ,:")
                 if seg:
                     title = Part(m.end(), m.end() + len(seg), seg)
         clause_end = _clause_end(text_nfc, sym.end, limit)
         if title is not None and title.end > clause_end:
             clause_end = title.end
         quotes = tuple(_quotes_in(text_nfc, sym.end, clause_end))
-        out.append(Citation(sym, type_part, date, issuer, title, quoted, quotes,
-                            type_part.start if type_part else sym.start,
-                            max(sym.end, title.end + (1 if quoted else 0) if title else 0,
-                                issuer.end if issuer else 0, date.end if date else 0)))
+        out.append(
+            Citation(
+                sym,
+                type_part,
+                date,
+                issuer,
+                title,
+                quoted,
+                quotes,
+                type_part.start if type_part else sym.start,
+                max(
+                    sym.end,
+                    title.end + (1 if quoted else 0) if title else 0,
+                    issuer.end if issuer else 0,
+                    date.end if date else 0,
+                ),
+            )
+        )
     return out
 
 
@@ -282,7 +397,7 @@ def _quotes_in(text: str, start: int, end: int):
         if c in _QUOTES:
             close = text.find(_QUOTES[c], i + 1, end + 1)
             if close > i + 1:
-                yield Part(i + 1, close, text[i + 1:close])
+                yield Part(i + 1, close, text[i + 1 : close])
                 i = close + 1
                 continue
             break
@@ -320,7 +435,7 @@ def issuers_agree(a: str, b: str, same_org=None) -> bool:
 def normalize_title(title: str) -> str:
     """NFC, case folding, quotes and a leading "về" dropped, spaces collapsed."""
     s = unicodedata.normalize("NFC", title).casefold().strip()
-    s = s.strip("“”\"«»‘’ ")
+    s = s.strip('“”"«»‘’ ')
     s = re.sub(r"^về\s+", "", s)
     return " ".join(s.split())
 
@@ -366,8 +481,13 @@ def official_wording(official: str, as_written: str) -> str:
 # Opening days of the Party's national congresses: Central Committee documents are numbered
 # anew in each term, so "20-NQ/TW" of 2008 and of 2017 are different documents.
 PARTY_CONGRESSES = (
-    (1996, 6, 28), (2001, 4, 19), (2006, 4, 18), (2011, 1, 12), (2016, 1, 20),
-    (2021, 1, 25), (2026, 1, 19),
+    (1996, 6, 28),
+    (2001, 4, 19),
+    (2006, 4, 18),
+    (2011, 1, 12),
+    (2016, 1, 20),
+    (2021, 1, 25),
+    (2026, 1, 19),
 )
 
 

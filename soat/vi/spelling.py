@@ -36,9 +36,21 @@ else:  # pragma: no cover
 _ALPHABET = "abcdđeghiklmnopqrstuvxyăâêôơư"
 # Initials that writers confuse (regional pronunciation, spelling rules, keyboard habits).
 _INITIAL_SWAPS = {
-    "ch": ("tr",), "tr": ("ch",), "s": ("x",), "x": ("s",), "d": ("gi", "r", "đ"),
-    "gi": ("d", "r"), "r": ("d", "gi"), "c": ("k", "qu"), "k": ("c",), "qu": ("c",),
-    "g": ("gh",), "gh": ("g",), "ng": ("ngh",), "ngh": ("ng",), "đ": ("d",),
+    "ch": ("tr",),
+    "tr": ("ch",),
+    "s": ("x",),
+    "x": ("s",),
+    "d": ("gi", "r", "đ"),
+    "gi": ("d", "r"),
+    "r": ("d", "gi"),
+    "c": ("k", "qu"),
+    "k": ("c",),
+    "qu": ("c",),
+    "g": ("gh",),
+    "gh": ("g",),
+    "ng": ("ngh",),
+    "ngh": ("ng",),
+    "đ": ("d",),
 }
 
 
@@ -82,8 +94,11 @@ def frequency(syllable: str) -> int:
 @functools.lru_cache(maxsize=1)
 def misspellings() -> Misspellings:
     data = tomllib.loads(_data_text("misspellings.toml"))
-    return Misspellings(dict(data.get("safe", {})), dict(data.get("expected", {})),
-                        frozenset(data.get("accepted", {}).get("words", ())))
+    return Misspellings(
+        dict(data.get("safe", {})),
+        dict(data.get("expected", {})),
+        frozenset(data.get("accepted", {}).get("words", ())),
+    )
 
 
 def _spell_with_tone(base: str, tone: int) -> str | None:
@@ -96,7 +111,7 @@ def _spell_with_tone(base: str, tone: int) -> str | None:
     if syllable is None or verdict.problem not in (None, "tone-final"):
         return None
     index = syllable.rhyme_start + tone_slots(syllable.rhyme)[0]
-    word = base[:index] + with_tone(base[index], tone) + base[index + 1:]
+    word = base[:index] + with_tone(base[index], tone) + base[index + 1 :]
     return word if is_valid_syllable(word) else None
 
 
@@ -113,7 +128,7 @@ def _initial_swaps(base: str) -> set[str]:
     out = set()
     for initial in sorted(_INITIAL_SWAPS, key=len, reverse=True):
         if base.startswith(initial):
-            out |= {other + base[len(initial):] for other in _INITIAL_SWAPS[initial]}
+            out |= {other + base[len(initial) :] for other in _INITIAL_SWAPS[initial]}
             break
     return out
 
@@ -129,7 +144,7 @@ def _respellings(lower: str, base: str, tones: list[int]) -> set[str]:
     bases = set()
     for initial in ("ngh", "ng", "gh", "g", "c", "k"):
         if base.startswith(initial):
-            bases.add(_RULE_INITIALS[initial] + base[len(initial):])
+            bases.add(_RULE_INITIALS[initial] + base[len(initial) :])
             break
     for wrong in ("uơ", "ưo", "uo"):
         if wrong in base:
@@ -174,8 +189,7 @@ def candidates(word: str, limit: int = 5) -> list[str]:
     ranked += [w for w in _rank(same_tone) if w not in ranked]
     if len(ranked) < limit:
         other_tone = {_spell_with_tone(base, t) for t in range(6) if t not in tones}
-        ranked += [w for w in _rank(w for w in other_tone if w and frequency(w))
-                   if w not in ranked]
+        ranked += [w for w in _rank(w for w in other_tone if w and frequency(w)) if w not in ranked]
     return ranked[:limit]
 
 
@@ -237,6 +251,13 @@ def apply_case(model: str, word: str) -> str:
 
 
 __all__ = [
-    "Misspellings", "apply_case", "candidates", "frequency", "misspellings",
-    "pyspellchecker_candidates", "split_glued", "split_tone", "syllable_frequencies",
+    "Misspellings",
+    "apply_case",
+    "candidates",
+    "frequency",
+    "misspellings",
+    "pyspellchecker_candidates",
+    "split_glued",
+    "split_tone",
+    "syllable_frequencies",
 ]

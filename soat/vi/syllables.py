@@ -23,10 +23,38 @@ from soat.vi.tones import HUYEN, NANG, NGANG, SAC, split_tone, strip_tones, tone
 TRADITIONAL = "traditional"
 MODERN = "modern"
 
-INITIALS = ("b", "c", "ch", "d", "đ", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng",
-            "ngh", "nh", "p", "ph", "qu", "r", "s", "t", "th", "tr", "v", "x")
-_INITIALS_LONGEST_FIRST = tuple(sorted((i for i in INITIALS if i not in ("gi", "qu")),
-                                       key=len, reverse=True))
+INITIALS = (
+    "b",
+    "c",
+    "ch",
+    "d",
+    "đ",
+    "g",
+    "gh",
+    "gi",
+    "h",
+    "k",
+    "kh",
+    "l",
+    "m",
+    "n",
+    "ng",
+    "ngh",
+    "nh",
+    "p",
+    "ph",
+    "qu",
+    "r",
+    "s",
+    "t",
+    "th",
+    "tr",
+    "v",
+    "x",
+)
+_INITIALS_LONGEST_FIRST = tuple(
+    sorted((i for i in INITIALS if i not in ("gi", "qu")), key=len, reverse=True)
+)
 _PLAIN_VOWELS = frozenset("aăâeêioôơuưy")
 _MODIFIED_VOWELS = frozenset("ăâêôơư")
 
@@ -70,9 +98,7 @@ RHYMES = frozenset(_PLAIN_RHYMES) | MEDIAL_RHYMES | frozenset(_PLACE_NAME_RHYMES
 # After qu the u is the medial: qua = qu + a (like hoa = h + oa), quân = qu + ân (like
 # tuân); quốc (qu + ôc), the southern quới (Bình Quới) and the old spellings quí, quít are
 # accepted too.
-QU_RHYMES = frozenset(
-    [r[1:] for r in MEDIAL_RHYMES] + ["ôc", "ơi", "i", "it"]
-)
+QU_RHYMES = frozenset([r[1:] for r in MEDIAL_RHYMES] + ["ôc", "ơi", "i", "it"])
 _STOP_FINALS = ("ch", "p", "t", "c", "k")
 
 
@@ -90,7 +116,7 @@ class Syllable:
     @property
     def final(self) -> str:
         vowels = _leading_vowels(self.rhyme)
-        return self.rhyme[len(vowels):]
+        return self.rhyme[len(vowels) :]
 
     @property
     def styles_differ(self) -> bool:
@@ -188,7 +214,7 @@ def _parse_letters(base: str) -> tuple[str, str, int] | None:
         return "", base, 0
     for initial in _INITIALS_LONGEST_FIRST:
         if base.startswith(initial):
-            rest = base[len(initial):]
+            rest = base[len(initial) :]
             return (initial, rest, len(initial)) if rest else None
     return None
 
@@ -266,8 +292,13 @@ def place_tone(word: str, style: str = TRADITIONAL) -> str | None:
 # mĩ/mỹ, tỉ/tỷ, quí/quý, hi/hy (vọng), kỉ/kỷ (niệm), sĩ/sỹ, mì/mỳ, tì/tỳ. Pairs where one
 # spelling is a different word or never used ("ti vi" but "công ty") are left out.
 _IY_TONES = {
-    "k": (1, 2, 3, 4, 5), "qu": (0, 1, 2, 3, 4, 5), "l": (2, 5), "m": (1, 4), "t": (1, 3),
-    "h": (0,), "s": (4,),
+    "k": (1, 2, 3, 4, 5),
+    "qu": (0, 1, 2, 3, 4, 5),
+    "l": (2, 5),
+    "m": (1, 4),
+    "t": (1, 3),
+    "h": (0,),
+    "s": (4,),
 }
 
 
@@ -294,7 +325,7 @@ def iy_variant(word: str, next_word: str = "") -> tuple[str, str] | None:
     if syllable.initial == "m" and base == "y" and word[:1].isupper():
         return None  # Mỹ (the United States) is always written with y
     swapped = {"i": "y", "y": "i", "I": "Y", "Y": "I"}[base]
-    other = word[:index] + with_tone(swapped, tone) + word[index + 1:]
+    other = word[:index] + with_tone(swapped, tone) + word[index + 1 :]
     key = (word if base in "yY" else other).lower()
     return key, other
 
@@ -324,7 +355,19 @@ def generate_syllables(style: str = TRADITIONAL) -> Iterator[str]:
 
 
 __all__ = [
-    "HUYEN", "INITIALS", "MODERN", "RHYMES", "TRADITIONAL", "Syllable", "Verdict",
-    "check_syllable", "generate_syllables", "is_valid_syllable", "iy_variant", "parse_syllable",
-    "place_tone", "tone_slots", "tone_style",
+    "HUYEN",
+    "INITIALS",
+    "MODERN",
+    "RHYMES",
+    "TRADITIONAL",
+    "Syllable",
+    "Verdict",
+    "check_syllable",
+    "generate_syllables",
+    "is_valid_syllable",
+    "iy_variant",
+    "parse_syllable",
+    "place_tone",
+    "tone_slots",
+    "tone_style",
 ]

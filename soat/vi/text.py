@@ -69,7 +69,8 @@ def is_capitalized(word: str) -> bool:
 _CREDIT_LINE_RE = re.compile(
     r"^[(\[]?\s*(ảnh|ảnh minh họa|ảnh minh hoạ|nguồn|nguồn ảnh|theo|tác giả|bài và ảnh|bài, ảnh|"
     r"bài ảnh|video|đồ họa|đồ hoạ|clip|thực hiện|tổng hợp|trình bày|biên tập|phóng viên|ctv|pv)"
-    r"(?![\w])")
+    r"(?![\w])"
+)
 CREDIT_WORDS = frozenset({"ảnh", "nguồn", "theo", "video", "clip"})
 MAX_CREDIT_WORDS = 15
 

@@ -19,10 +19,28 @@ HEAD, DEPUTY, MEMBER, OTHER = "head", "deputy", "member", "other"
 
 # Head titles that have deputies "Phó <title>" (and often "Phó <title> Thường trực").
 _HEADS_WITH_DEPUTY = (
-    "Chủ tịch", "Chủ tịch nước", "Trưởng Ban", "Trưởng ban", "Giám đốc", "Tổng Giám đốc",
-    "Bí thư", "Tổng Biên tập", "Chánh Văn phòng", "Thủ tướng", "Chủ nhiệm", "Trưởng phòng",
-    "Hiệu trưởng", "Viện trưởng", "Cục trưởng", "Vụ trưởng", "Chánh án", "Tổng Thư ký",
-    "Tổng cục trưởng", "Chánh Thanh tra", "Trưởng Đoàn", "Tổng Kiểm toán",
+    "Chủ tịch",
+    "Chủ tịch nước",
+    "Trưởng Ban",
+    "Trưởng ban",
+    "Giám đốc",
+    "Tổng Giám đốc",
+    "Bí thư",
+    "Tổng Biên tập",
+    "Chánh Văn phòng",
+    "Thủ tướng",
+    "Chủ nhiệm",
+    "Trưởng phòng",
+    "Hiệu trưởng",
+    "Viện trưởng",
+    "Cục trưởng",
+    "Vụ trưởng",
+    "Chánh án",
+    "Tổng Thư ký",
+    "Tổng cục trưởng",
+    "Chánh Thanh tra",
+    "Trưởng Đoàn",
+    "Tổng Kiểm toán",
 )
 # Single titles without a "Phó" form, with their rank and base.
 _OTHER_TITLES = (
@@ -42,11 +60,26 @@ _OTHER_TITLES = (
 MODIFIERS = ("nguyên", "tân", "quyền", "cố")
 
 # Titles whose holder is one person per organisation (TTL002).
-SINGLE_HOLDER_BASES = frozenset({
-    "chủ tịch", "trưởng ban", "giám đốc", "tổng giám đốc", "bí thư", "tổng biên tập",
-    "chánh văn phòng", "chủ nhiệm", "hiệu trưởng", "viện trưởng", "cục trưởng", "vụ trưởng",
-    "chánh án", "tổng cục trưởng", "bộ trưởng", "chánh thanh tra",
-})
+SINGLE_HOLDER_BASES = frozenset(
+    {
+        "chủ tịch",
+        "trưởng ban",
+        "giám đốc",
+        "tổng giám đốc",
+        "bí thư",
+        "tổng biên tập",
+        "chánh văn phòng",
+        "chủ nhiệm",
+        "hiệu trưởng",
+        "viện trưởng",
+        "cục trưởng",
+        "vụ trưởng",
+        "chánh án",
+        "tổng cục trưởng",
+        "bộ trưởng",
+        "chánh thanh tra",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -96,7 +129,9 @@ def match_title(words: list[str] | tuple[str, ...], start: int = 0) -> TitleForm
     for form in titles_starting_with(words[start]) if start < len(words) else ():
         n = len(form.words)
         if len(words) - start >= n and all(
-                w.casefold() == f.casefold() for w, f in zip(words[start:start + n], form.words, strict=False)):
+            w.casefold() == f.casefold()
+            for w, f in zip(words[start : start + n], form.words, strict=False)
+        ):
             return form
     return None
 

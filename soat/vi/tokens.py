@@ -24,10 +24,14 @@ _NOT_PROSE_RE = re.compile(
     re.IGNORECASE,
 )
 _MAYBE_NOT_PROSE_RE = re.compile(
-    r"://|www\.|@|`|#|\.(?:vn|com|net|org|gov|edu|info|io|me|tv|asia|biz)\b|\d\s?[/-]", re.IGNORECASE)
+    r"://|www\.|@|`|#|\.(?:vn|com|net|org|gov|edu|info|io|me|tv|asia|biz)\b|\d\s?[/-]",
+    re.IGNORECASE,
+)
 # A document number and symbol ("02-NQ/TW", "56/qđ-tlđ", "12/2022/NĐ - CP"): its letters
 # are a code, not words, however it is spelt.
-_SYMBOL_RE = re.compile(r"(?<![\w/])\d+(?:/\d{4})?\s?[/-]\s?[^\W\d_][\w.]*(?:\s?[/-]\s?[^\W\d_][\w.]*)*")
+_SYMBOL_RE = re.compile(
+    r"(?<![\w/])\d+(?:/\d{4})?\s?[/-]\s?[^\W\d_][\w.]*(?:\s?[/-]\s?[^\W\d_][\w.]*)*"
+)
 
 
 class Word(NamedTuple):

@@ -8,8 +8,20 @@ import pytest
 from soat.vi.furniture import builtin_phrases, label_key, load_data, phrase_table
 
 GROUP_KEYS = {"block", "form", "list", "colon", "attribution", "seen", "phrases"}
-BLOCKS = {"related", "sidebar", "share", "social", "comment", "toolbar", "navigation", "footer",
-          "tags", "source", "masthead", "copyright"}
+BLOCKS = {
+    "related",
+    "sidebar",
+    "share",
+    "social",
+    "comment",
+    "toolbar",
+    "navigation",
+    "footer",
+    "tags",
+    "source",
+    "masthead",
+    "copyright",
+}
 
 
 def all_strings(value):
@@ -33,7 +45,9 @@ def test_every_string_is_nfc_and_trimmed():
         assert s == s.strip(), repr(s)
 
 
-@pytest.mark.parametrize("group", load_data()["group"], ids=lambda g: f"{g['block']}-{g.get('form', 'line')}")
+@pytest.mark.parametrize(
+    "group", load_data()["group"], ids=lambda g: f"{g['block']}-{g.get('form', 'line')}"
+)
 def test_groups_are_well_formed(group):
     assert set(group) <= GROUP_KEYS
     assert group["block"] in BLOCKS

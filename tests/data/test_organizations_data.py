@@ -41,12 +41,15 @@ def test_every_name_and_abbreviation_names_one_organisation():
             assert seen.setdefault(fold(n), o.name) == o.name, f"{n!r} names two organisations"
 
 
-@pytest.mark.parametrize("day,count", [
-    (dt.date(2024, 6, 1), 63),
-    (dt.date(2025, 6, 30), 63),
-    (dt.date(2025, 7, 1), 34),
-    (dt.date(2026, 1, 1), 34),
-])
+@pytest.mark.parametrize(
+    "day,count",
+    [
+        (dt.date(2024, 6, 1), 63),
+        (dt.date(2025, 6, 30), 63),
+        (dt.date(2025, 7, 1), 34),
+        (dt.date(2026, 1, 1), 34),
+    ],
+)
 def test_provincial_federations_before_and_after_the_2025_merger(day, count):
     assert len(_federations_on(day)) == count
 
@@ -59,17 +62,20 @@ def test_absorbed_federations_point_at_a_current_one():
         assert o.merged_into in after, o.name
 
 
-@pytest.mark.parametrize("name", [
-    "Tổng Liên đoàn Lao động Việt Nam",
-    "Ban Tuyên giáo Tổng Liên đoàn Lao động Việt Nam",
-    "Ban Chính sách - Pháp luật Tổng Liên đoàn Lao động Việt Nam",
-    "Ban Nữ công Tổng Liên đoàn Lao động Việt Nam",
-    "Ban Tổ chức Tổng Liên đoàn Lao động Việt Nam",
-    "Công đoàn Viên chức Việt Nam",
-    "Công đoàn Giáo dục Việt Nam",
-    "Liên đoàn Lao động thành phố Hải Phòng",
-    "Liên đoàn Lao động tỉnh Bắc Giang",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Tổng Liên đoàn Lao động Việt Nam",
+        "Ban Tuyên giáo Tổng Liên đoàn Lao động Việt Nam",
+        "Ban Chính sách - Pháp luật Tổng Liên đoàn Lao động Việt Nam",
+        "Ban Nữ công Tổng Liên đoàn Lao động Việt Nam",
+        "Ban Tổ chức Tổng Liên đoàn Lao động Việt Nam",
+        "Công đoàn Viên chức Việt Nam",
+        "Công đoàn Giáo dục Việt Nam",
+        "Liên đoàn Lao động thành phố Hải Phòng",
+        "Liên đoàn Lao động tỉnh Bắc Giang",
+    ],
+)
 def test_known_organisations_are_present(name):
     assert name in BY_NAME
 

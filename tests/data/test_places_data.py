@@ -19,7 +19,9 @@ MERGER_EVE, MERGER_DAY = dt.date(2025, 6, 30), dt.date(2025, 7, 1)
 
 
 def _valid_on(place, day):
-    return (place.from_ is None or place.from_ <= day) and (place.until is None or day <= place.until)
+    return (place.from_ is None or place.from_ <= day) and (
+        place.until is None or day <= place.until
+    )
 
 
 def test_files_are_nfc():
@@ -45,12 +47,23 @@ def test_the_29_merged_units_name_a_current_unit():
         assert place.merged_into in BY_NAME and BY_NAME[place.merged_into].until is None
 
 
-@pytest.mark.parametrize("old, new", [
-    ("Yên Bái", "Lào Cai"), ("Hà Giang", "Tuyên Quang"), ("Bình Dương", "Hồ Chí Minh"),
-    ("Bà Rịa - Vũng Tàu", "Hồ Chí Minh"), ("Hải Dương", "Hải Phòng"), ("Quảng Nam", "Đà Nẵng"),
-    ("Hậu Giang", "Cần Thơ"), ("Sóc Trăng", "Cần Thơ"), ("Đắk Nông", "Lâm Đồng"),
-    ("Bình Thuận", "Lâm Đồng"), ("Kon Tum", "Quảng Ngãi"), ("Bạc Liêu", "Cà Mau"),
-])
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("Yên Bái", "Lào Cai"),
+        ("Hà Giang", "Tuyên Quang"),
+        ("Bình Dương", "Hồ Chí Minh"),
+        ("Bà Rịa - Vũng Tàu", "Hồ Chí Minh"),
+        ("Hải Dương", "Hải Phòng"),
+        ("Quảng Nam", "Đà Nẵng"),
+        ("Hậu Giang", "Cần Thơ"),
+        ("Sóc Trăng", "Cần Thơ"),
+        ("Đắk Nông", "Lâm Đồng"),
+        ("Bình Thuận", "Lâm Đồng"),
+        ("Kon Tum", "Quảng Ngãi"),
+        ("Bạc Liêu", "Cà Mau"),
+    ],
+)
 def test_merger_map_matches_the_resolution(old, new):
     assert BY_NAME[old].merged_into == new
 
@@ -78,7 +91,23 @@ def test_terms_are_unique_and_sourced():
     assert all(t.source for t in TERMS)
 
 
-@pytest.mark.parametrize("brand", ["Facebook", "YouTube", "Zalo", "TikTok", "Google", "Microsoft",
-                                   "iPhone", "Messenger", "Viettel", "VNPT", "VNeID", "VssID", "MoMo"])
+@pytest.mark.parametrize(
+    "brand",
+    [
+        "Facebook",
+        "YouTube",
+        "Zalo",
+        "TikTok",
+        "Google",
+        "Microsoft",
+        "iPhone",
+        "Messenger",
+        "Viettel",
+        "VNPT",
+        "VNeID",
+        "VssID",
+        "MoMo",
+    ],
+)
 def test_required_brands(brand):
     assert brand in {t.preferred for t in TERMS}

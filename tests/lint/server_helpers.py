@@ -35,7 +35,7 @@ def lsp_lines(text: str) -> list[str]:
 
 def utf16_position(lines: list[str], row: int, column: int) -> tuple[int, int]:
     """1-based row and code-point column → 0-based line and UTF-16 character."""
-    prefix = lines[row - 1][:column - 1]
+    prefix = lines[row - 1][: column - 1]
     return row - 1, len(prefix.encode("utf-16-le", "surrogatepass")) // 2
 
 
@@ -63,9 +63,23 @@ def position_of(text: str, offset: int) -> types.Position:
 def cli_json(path: str, *extra: str) -> list[dict[str, Any]]:
     """`soat check --output-format json` on one file, run the way a user runs it."""
     proc = subprocess.run(
-        [sys.executable, "-m", "soat", "check", "--output-format", "json", "--exit-zero",
-         *extra, os.path.basename(path)],
-        cwd=os.path.dirname(path), capture_output=True, text=True, encoding="utf-8", check=False)
+        [
+            sys.executable,
+            "-m",
+            "soat",
+            "check",
+            "--output-format",
+            "json",
+            "--exit-zero",
+            *extra,
+            os.path.basename(path),
+        ],
+        cwd=os.path.dirname(path),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
     findings = json.loads(proc.stdout)
     # Exit 2 with --exit-zero only when a rule or reader failed (INT001, also in the output).
     assert proc.returncode == 0 or any(f["code"] == "INT001" for f in findings), proc.stderr
@@ -73,8 +87,10 @@ def cli_json(path: str, *extra: str) -> list[dict[str, Any]]:
 
 
 def _range(lines, loc, end) -> tuple[int, int, int, int]:
-    return (*utf16_position(lines, loc["row"], loc["column"]),
-            *utf16_position(lines, end["row"], end["column"]))
+    return (
+        *utf16_position(lines, loc["row"], loc["column"]),
+        *utf16_position(lines, end["row"], end["column"]),
+    )
 
 
 SEVERITY = {"error": 1, "warning": 2, "info": 3}
@@ -88,10 +104,18 @@ def expected_from_cli(path: str, text: str | None = None) -> list[tuple]:
     lines = lsp_lines(text)
     out = []
     for f in cli_json(path):
-        related = tuple(sorted(_range(lines, r["location"], r["end_location"])
-                               for r in f["related"]))
-        out.append((f["code"], SEVERITY[f["severity"]], f["message"],
-                    _range(lines, f["location"], f["end_location"]), related))
+        related = tuple(
+            sorted(_range(lines, r["location"], r["end_location"]) for r in f["related"])
+        )
+        out.append(
+            (
+                f["code"],
+                SEVERITY[f["severity"]],
+                f["message"],
+                _range(lines, f["location"], f["end_location"]),
+                related,
+            )
+        )
     return sorted(out)
 
 
@@ -99,19 +123,41 @@ def as_tuples(diagnostics) -> list[tuple]:
     out = []
     for d in diagnostics:
         r = d.range
-        related = tuple(sorted(
-            (x.location.range.start.line, x.location.range.start.character,
-             x.location.range.end.line, x.location.range.end.character)
-            for x in d.related_information or ()))
-        out.append((d.code, int(d.severity), d.message,
-                    (r.start.line, r.start.character, r.end.line, r.end.character), related))
+        related = tuple(
+            sorted(
+                (
+                    x.location.range.start.line,
+                    x.location.range.start.character,
+                    x.location.range.end.line,
+                    x.location.range.end.character,
+                )
+                for x in d.related_information or ()
+            )
+        )
+        out.append(
+            (
+                d.code,
+                int(d.severity),
+                d.message,
+                (r.start.line, r.start.character, r.end.line, r.end.character),
+                related,
+            )
+        )
     return sorted(out)
 
 
 def apply_text_edits(text: str, edits) -> str:
-    spans = sorted(((offset_of(text, e.range.start.line, e.range.start.character),
-                     offset_of(text, e.range.end.line, e.range.end.character), e.new_text)
-                    for e in edits), reverse=True)
+    spans = sorted(
+        (
+            (
+                offset_of(text, e.range.start.line, e.range.start.character),
+                offset_of(text, e.range.end.line, e.range.end.character),
+                e.new_text,
+            )
+            for e in edits
+        ),
+        reverse=True,
+    )
     for start, end, new in spans:
         text = text[:start] + new + text[end:]
     return text
@@ -126,10 +172,10 @@ def edits_of(action: types.CodeAction, uri: str) -> list[types.TextEdit]:
 
 def as_changes(edits) -> list[types.TextDocumentContentChangePartial]:
     """Edits as incremental changes, last first, so each one's range is still valid."""
-    ordered = sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character),
-                     reverse=True)
-    return [types.TextDocumentContentChangePartial(range=e.range, text=e.new_text)
-            for e in ordered]
+    ordered = sorted(
+        edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True
+    )
+    return [types.TextDocumentContentChangePartial(range=e.range, text=e.new_text) for e in ordered]
 
 
 class Recorder:
@@ -151,8 +197,9 @@ class Recorder:
                 raise AssertionError("timed out")
             await asyncio.sleep(0.005)
 
-    async def wait(self, uri: str, version: int | None = None, timeout: float = 20.0,
-                   after: int = 0) -> types.PublishDiagnosticsParams:
+    async def wait(
+        self, uri: str, version: int | None = None, timeout: float = 20.0, after: int = 0
+    ) -> types.PublishDiagnosticsParams:
         """The first publication for `uri` (at `version`, if given) after the `after`-th."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
@@ -166,9 +213,14 @@ class Recorder:
 
 def make_client() -> LanguageClient:
     client = LanguageClient(converter_factory=default_converter)
-    mine = {types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS, types.WINDOW_SHOW_MESSAGE,
-            types.CLIENT_REGISTER_CAPABILITY}
-    register_lsp_features(client, {m: f for m, f in DEFAULT_CLIENT_FEATURES.items() if m not in mine})
+    mine = {
+        types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS,
+        types.WINDOW_SHOW_MESSAGE,
+        types.CLIENT_REGISTER_CAPABILITY,
+    }
+    register_lsp_features(
+        client, {m: f for m, f in DEFAULT_CLIENT_FEATURES.items() if m not in mine}
+    )
     client.recorder = Recorder()  # type: ignore[attr-defined]
 
     @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
@@ -188,14 +240,24 @@ def make_client() -> LanguageClient:
     return client
 
 
-async def initialize(client: LanguageClient, root: str | None = None, spec: str = "visual-studio-code",
-                     options: dict | None = None, encodings: list[str] | None = None):
+async def initialize(
+    client: LanguageClient,
+    root: str | None = None,
+    spec: str = "visual-studio-code",
+    options: dict | None = None,
+    encodings: list[str] | None = None,
+):
     capabilities = client_capabilities(spec)
     if encodings is not None:
         capabilities.general = types.GeneralClientCapabilities(position_encodings=encodings)
     from pygls.uris import from_fs_path
 
     folders = [types.WorkspaceFolder(uri=from_fs_path(root), name="root")] if root else None
-    return await client.initialize_session(types.InitializeParams(
-        capabilities=capabilities, root_uri=from_fs_path(root) if root else None,
-        workspace_folders=folders, initialization_options=options or {"debounceMs": 20}))
+    return await client.initialize_session(
+        types.InitializeParams(
+            capabilities=capabilities,
+            root_uri=from_fs_path(root) if root else None,
+            workspace_folders=folders,
+            initialization_options=options or {"debounceMs": 20},
+        )
+    )

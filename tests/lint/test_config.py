@@ -37,12 +37,18 @@ def test_resolver_caches_per_directory_and_uses_explicit_config(tmp_path):
 
 
 def test_selection_by_code_family_and_name_with_per_file_ignores(tmp_path):
-    config = Config(root=str(tmp_path), select=("TYP",), ignore=("unicode-nfc",),
-                    per_file_ignores=(("old/**", ("TYP001",)),))
+    config = Config(
+        root=str(tmp_path),
+        select=("TYP",),
+        ignore=("unicode-nfc",),
+        per_file_ignores=(("old/**", ("TYP001",)),),
+    )
     codes = [r.code for r in config.enabled_rules(ALL_RULES, str(tmp_path / "new.txt"))]
     assert "TYP001" in codes and "TYP005" not in codes
     assert all(c.startswith("TYP") for c in codes)
-    assert "TYP001" not in [r.code for r in config.enabled_rules(ALL_RULES, str(tmp_path / "old/a/b.txt"))]
+    assert "TYP001" not in [
+        r.code for r in config.enabled_rules(ALL_RULES, str(tmp_path / "old/a/b.txt"))
+    ]
 
 
 def test_relative_paths_and_registry_globs(tmp_path):
@@ -54,17 +60,20 @@ def test_relative_paths_and_registry_globs(tmp_path):
     assert not config.is_excluded(str(tmp_path / "archived.md"))
 
 
-@pytest.mark.parametrize("text,line,needle", [
-    ('select = "ALL"\n', 1, "must be a list of strings"),
-    ('lang = "fr"\n', 1, "must be one of vi, en"),
-    ('\n[severity]\nTYP001 = "fatal"\n', 3, "must be one of error, warning, info"),
-    ('[severity]\nTYP01 = "info"\n', 2, 'Did you mean "TYP001"?'),
-    ('ignore = ["TYPP001"]\n', 1, 'unknown rule "TYPP001"'),
-    ('registry = ["missing.toml"]\n', 1, "does not exist"),
-    ('[rules.TYP001]\n\nfoo = 1\n', 3, 'unknown option "foo" for TYP001'),
-    ('[rules.NOPE001]\n', 1, 'unknown rule "NOPE001"'),
-    ('[per-file-ignores]\n"a/**" = "TYP"\n', 2, "must be a list of codes"),
-])
+@pytest.mark.parametrize(
+    "text,line,needle",
+    [
+        ('select = "ALL"\n', 1, "must be a list of strings"),
+        ('lang = "fr"\n', 1, "must be one of vi, en"),
+        ('\n[severity]\nTYP001 = "fatal"\n', 3, "must be one of error, warning, info"),
+        ('[severity]\nTYP01 = "info"\n', 2, 'Did you mean "TYP001"?'),
+        ('ignore = ["TYPP001"]\n', 1, 'unknown rule "TYPP001"'),
+        ('registry = ["missing.toml"]\n', 1, "does not exist"),
+        ("[rules.TYP001]\n\nfoo = 1\n", 3, 'unknown option "foo" for TYP001'),
+        ("[rules.NOPE001]\n", 1, 'unknown rule "NOPE001"'),
+        ('[per-file-ignores]\n"a/**" = "TYP"\n', 2, "must be a list of codes"),
+    ],
+)
 def test_config_errors_name_file_and_line(tmp_path, text, line, needle):
     cfg = write(tmp_path / "soat.toml", text)
     with pytest.raises(UsageError) as err:
@@ -81,8 +90,10 @@ def test_pyproject_errors_point_into_the_tool_soat_table(tmp_path):
 
 
 def test_an_unknown_table_is_reported_at_its_header(tmp_path):
-    cfg = write(tmp_path / "pyproject.toml", '[project]\nname="x"\n[tool.soat]\nlang="vi"\n'
-                                             '[tool.soat.severty]\nTYP001="info"\n')
+    cfg = write(
+        tmp_path / "pyproject.toml",
+        '[project]\nname="x"\n[tool.soat]\nlang="vi"\n[tool.soat.severty]\nTYP001="info"\n',
+    )
     with pytest.raises(UsageError) as err:
         load_config(str(cfg), ALL_RULES)
     assert str(err.value).startswith(f"{cfg}:5: ") and 'Did you mean "severity"?' in str(err.value)

@@ -7,8 +7,10 @@ from soat.lint.document import LineIndex, TextView
 from soat.lint.formats.text import read_text
 
 VIETNAMESE = "aăâeêioôơuưyđAĂÂĐ àáảãạằắẳẵặầấẩẫậ\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b"
-text_st = st.text(alphabet=st.sampled_from(list(VIETNAMESE + " \t\u00a0\n\r.,“”…-")) | st.characters(),
-                  max_size=200)
+text_st = st.text(
+    alphabet=st.sampled_from(list(VIETNAMESE + " \t\u00a0\n\r.,“”…-")) | st.characters(),
+    max_size=200,
+)
 
 
 def test_line_index_rows_and_columns():
@@ -36,9 +38,15 @@ def test_nfc_view_maps_composed_characters_to_their_source():
 
 
 def test_txt_blocks_and_title():
-    doc = read_text("a.txt", "Trang chủ > Tin tức > Công đoàn\n\nTiêu đề bài\n\nĐoạn một.\n   \nĐoạn hai")
+    doc = read_text(
+        "a.txt", "Trang chủ > Tin tức > Công đoàn\n\nTiêu đề bài\n\nĐoạn một.\n   \nĐoạn hai"
+    )
     assert [b.raw.text for b in doc.blocks] == [
-        "Trang chủ > Tin tức > Công đoàn", "Tiêu đề bài", "Đoạn một.", "Đoạn hai"]
+        "Trang chủ > Tin tức > Công đoàn",
+        "Tiêu đề bài",
+        "Đoạn một.",
+        "Đoạn hai",
+    ]
     assert doc.title.raw.text == "Tiêu đề bài"
     assert [b.kind for b in doc.blocks] == ["paragraph", "title", "paragraph", "paragraph"]
 
@@ -74,11 +82,11 @@ def test_txt_every_plain_character_maps_back_to_its_source(source):
     for block in doc.blocks:
         raw = block.raw
         for i, ch in enumerate(raw.text):
-            assert source[raw.starts[i]:raw.ends[i]] == ch
+            assert source[raw.starts[i] : raw.ends[i]] == ch
         nfc = block.nfc
         assert nfc.text == unicodedata.normalize("NFC", raw.text)
         for i, ch in enumerate(nfc.text):
-            piece = unicodedata.normalize("NFC", source[nfc.starts[i]:nfc.ends[i]])
+            piece = unicodedata.normalize("NFC", source[nfc.starts[i] : nfc.ends[i]])
             assert ch in piece
         assert block.start <= (raw.starts[0] if raw.text else block.start)
         assert block.end >= (raw.ends[-1] if raw.text else block.end)

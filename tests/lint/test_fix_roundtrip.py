@@ -27,9 +27,12 @@ CASES = {
     "txt-crlf": ("bai.txt", "\r\n".join(LINES) + "\r\n"),
     "txt-no-final-newline": ("bai.txt", "\n".join(LINES)),
     "md": ("bai.md", "---\ntitle: Tập huấn\n---\n\n" + "\n\n".join(LINES) + "\n"),
-    "html": ("bai.html", "<html><body>\n"
-             + "".join(f"<p>{line.replace(chr(0xA0), '&nbsp;')}</p>\n" for line in LINES)
-             + "</body></html>\n"),
+    "html": (
+        "bai.html",
+        "<html><body>\n"
+        + "".join(f"<p>{line.replace(chr(0xA0), '&nbsp;')}</p>\n" for line in LINES)
+        + "</body></html>\n",
+    ),
 }
 
 
@@ -37,7 +40,7 @@ def line_starts(text: str) -> list[int]:
     """Offsets where lines start; LF, CRLF and a lone CR end a line."""
     starts = [0]
     for i, ch in enumerate(text):
-        if ch == "\n" or (ch == "\r" and text[i + 1:i + 2] != "\n"):
+        if ch == "\n" or (ch == "\r" and text[i + 1 : i + 2] != "\n"):
             starts.append(i + 1)
     return starts
 
@@ -48,7 +51,7 @@ def offset_of_codepoint_column(text: str, line: int, column: int) -> int:
 
 def offset_of_byte_column(text: str, line: int, column: int) -> int:
     start = line_starts(text)[line - 1]
-    line_bytes = text[start:].encode("utf-8")[:column - 1]
+    line_bytes = text[start:].encode("utf-8")[: column - 1]
     return start + len(line_bytes.decode("utf-8"))
 
 
@@ -73,13 +76,16 @@ def sarif_safe_edits(sarif: dict, text: str) -> list[tuple[int, int, str]]:
                     for rep in change["replacements"]:
                         region = rep["deletedRegion"]
                         start = offset_of_codepoint_column(
-                            text, region["startLine"], region.get("startColumn", 1))
+                            text, region["startLine"], region.get("startColumn", 1)
+                        )
                         end = offset_of_codepoint_column(
-                            text, region.get("endLine", region["startLine"]),
-                            region["endColumn"])
+                            text, region.get("endLine", region["startLine"]), region["endColumn"]
+                        )
                         if "charOffset" in region:  # both forms must name the same characters
-                            assert (region["charOffset"], region.get("charLength", 0)) == \
-                                (start, end - start)
+                            assert (region["charOffset"], region.get("charLength", 0)) == (
+                                start,
+                                end - start,
+                            )
                         edits.append((start, end, rep.get("insertedContent", {}).get("text", "")))
     return edits
 

@@ -52,7 +52,9 @@ def test_unsafe_fixes_only_with_unsafe():
     assert fix_to_fixpoint("abc", lint, unsafe=True)[0] == "Xbc"
 
 
-edit_st = st.tuples(st.integers(0, 60), st.integers(0, 8), st.text(string.ascii_letters + "đ ", max_size=4))
+edit_st = st.tuples(
+    st.integers(0, 60), st.integers(0, 8), st.text(string.ascii_letters + "đ ", max_size=4)
+)
 
 
 @given(st.text(max_size=60), st.lists(edit_st, max_size=8))

@@ -23,12 +23,13 @@ TITLE = "Công đoàn Khu công nghiệp Quế Võ tập huấn kỹ năng truy�
 # Markdown and HTML, which wrap them.
 BAD = {
     "p1": "Ngày 12/3/2024, Công đoàn các Khu công nghiệp tổ chức  lớp tập huấn cho 120\u00a0cán bộ "
-          "công đoàn cơ sở.",
+    "công đoàn cơ sở.",
     "caption": NFD("Quang cảnh") + " lớp tập huấn.",
     "p2": "Báo cáo viên hướng dẫn cách chọn ảnh,\u00a0viết chú thích|và đặt tít cho bản tin  "
-          "ngắn gọn.",
-    "p3": "Học viên được giới thiệu @Nghị quyết số 02-NQ/TW@ về " + NFD("đổi mới") +
-          " tổ chức và hoạt động của Công đoàn Việt Nam.",
+    "ngắn gọn.",
+    "p3": "Học viên được giới thiệu @Nghị quyết số 02-NQ/TW@ về "
+    + NFD("đổi mới")
+    + " tổ chức và hoạt động của Công đoàn Việt Nam.",
     "byline": "Thu Hà",
 }
 GOOD = {
@@ -39,9 +40,14 @@ GOOD = {
     "byline": "Thu Hà",
 }
 # What each finding flags (plain text), in source order.
-EXPECTED = [("TYP001", "p1", "  "), ("TYP005", "caption", NFD("cảnh")),
-            ("TYP001", "p2", "\u00a0"), ("TYP001", "p2", "  "), ("TYP005", "p3", NFD("đổi")),
-            ("TYP005", "p3", NFD("mới"))]
+EXPECTED = [
+    ("TYP001", "p1", "  "),
+    ("TYP005", "caption", NFD("cảnh")),
+    ("TYP001", "p2", "\u00a0"),
+    ("TYP001", "p2", "  "),
+    ("TYP005", "p3", NFD("đổi")),
+    ("TYP005", "p3", NFD("mới")),
+]
 
 
 def plain(text):
@@ -54,10 +60,12 @@ def to_txt(parts):
 
 def to_md(parts):
     def md(text):
-        return text.replace("|", "\n").replace("@", "[", 1).replace("@", "](https://congdoan.vn/)", 1)
+        return (
+            text.replace("|", "\n").replace("@", "[", 1).replace("@", "](https://congdoan.vn/)", 1)
+        )
 
     return (
-        f"---\ntitle: \"{TITLE}\"\ndate: 2024-03-12\n---\n\n"
+        f'---\ntitle: "{TITLE}"\ndate: 2024-03-12\n---\n\n'
         f"# {TITLE}\n\n"
         f"{md(parts['p1'])}\n\n"
         "![Lớp tập huấn kỹ năng truyền thông](anh/lop-tap-huan.jpg)\n"
@@ -76,17 +84,17 @@ def to_html(parts):
         return text.replace("@", '<a href="https://congdoan.vn/">', 1).replace("@", "</a>", 1)
 
     return (
-        "<!DOCTYPE html>\n<html lang=\"vi\">\n<head><meta charset=\"utf-8\"></head>\n<body>\n"
+        '<!DOCTYPE html>\n<html lang="vi">\n<head><meta charset="utf-8"></head>\n<body>\n'
         "<article>\n"
         f"  <h1>{h(TITLE)}</h1>\n"
         f"  <p>{h(parts['p1'])}</p>\n"
         "  <figure>\n"
-        "    <img src=\"anh/lop-tap-huan.jpg\" alt=\"Lớp tập huấn kỹ năng truyền thông\">\n"
+        '    <img src="anh/lop-tap-huan.jpg" alt="Lớp tập huấn kỹ năng truyền thông">\n'
         f"    <figcaption>{h(parts['caption'])}</figcaption>\n"
         "  </figure>\n"
         f"  <p>\n    {h(parts['p2'])}\n  </p>\n"
         f"  <p>{h(parts['p3'])}</p>\n"
-        f"  <p class=\"byline\">{h(parts['byline'])}</p>\n"
+        f'  <p class="byline">{h(parts["byline"])}</p>\n'
         "</article>\n</body>\n</html>\n"
     )
 
@@ -100,8 +108,9 @@ def unescaped(fmt, text):
 
 def row_of(fmt, source, key):
     """The row where the paragraph `key` starts (its first eight characters are unique)."""
-    start = source.index(unescaped("txt", plain(BAD[key]))[:8] if fmt != "html"
-                         else html.escape(plain(BAD[key]))[:8])
+    start = source.index(
+        unescaped("txt", plain(BAD[key]))[:8] if fmt != "html" else html.escape(plain(BAD[key]))[:8]
+    )
     return LineIndex(source).rowcol(start)[0]
 
 
@@ -109,17 +118,18 @@ def row_of(fmt, source, key):
 def test_same_findings_at_each_sources_characters(fmt):
     source = RENDER[fmt](BAD)
     found = run(source, ["TYP001", "TYP005"], fmt)
-    assert [(d.code, unescaped(fmt, source[d.start:d.end])) for d in found] == \
-        [(code, text) for code, _, text in EXPECTED]
+    assert [(d.code, unescaped(fmt, source[d.start : d.end])) for d in found] == [
+        (code, text) for code, _, text in EXPECTED
+    ]
     index = LineIndex(source)
     for d, (_, key, _) in zip(found, EXPECTED, strict=True):
         row, _ = index.rowcol(d.start)
-        if key == "p2" and fmt != "txt" and source[d.start:d.end] == "  ":
+        if key == "p2" and fmt != "txt" and source[d.start : d.end] == "  ":
             assert row == row_of(fmt, source, key) + 1  # on the wrapped second line
         else:
             assert row == row_of(fmt, source, key)
     if fmt == "html":
-        assert "&nbsp;" in [source[d.start:d.end] for d in found]
+        assert "&nbsp;" in [source[d.start : d.end] for d in found]
 
 
 @pytest.mark.parametrize("fmt", sorted(RENDER))
@@ -139,6 +149,8 @@ def test_the_example_gives_the_same_raw_character_findings_in_every_format():
     flagged = {}
     for fmt in ("txt", "md", "html"):
         source = (EXAMPLES / f"bai-mau.{fmt}").read_text(encoding="utf-8")
-        flagged[fmt] = [(d.code, unescaped(fmt, source[d.start:d.end]))
-                        for d in run(source, ["TYP001", "TYP005"], fmt)]
+        flagged[fmt] = [
+            (d.code, unescaped(fmt, source[d.start : d.end]))
+            for d in run(source, ["TYP001", "TYP005"], fmt)
+        ]
     assert flagged["txt"] and flagged["md"] == flagged["txt"] and flagged["html"] == flagged["txt"]

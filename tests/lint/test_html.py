@@ -15,36 +15,56 @@ def blocks(source):
     return [(b.kind, b.raw.text) for b in read_html("bai.html", source).blocks]
 
 
-@pytest.mark.parametrize("source, expected", [
-    ("<h1>Tiêu đề</h1><p>Đoạn.</p>", [("title", "Tiêu đề"), ("paragraph", "Đoạn.")]),
-    ("<html><head><title>Trang</title><style>p{}</style></head><body><h1>Bài</h1></body></html>",
-     [("title", "Trang"), ("heading", "Bài")]),
-    ("<head><meta charset=utf-8><script>var a = '<p>x</p>';</script></head><p>Đoạn</p>",
-     [("paragraph", "Đoạn")]),
-    ("<h2>Mục</h2>", [("heading", "Mục")]),
-    ("<ul><li>Một<li>Hai</ul>", [("list-item", "Một"), ("list-item", "Hai")]),
-    ("<ol><li><p>Một</p></li></ol>", [("list-item", "Một")]),
-    ("<table><tr><th>a</th><td> b </td></tr></table>", [("table-cell", "a"), ("table-cell", "b")]),
-    ("<blockquote><p>Trích</p></blockquote>", [("quote", "Trích")]),
-    ("<figure><img src=a.jpg alt='Ảnh'><figcaption>Chú thích</figcaption></figure>",
-     [("caption", "Chú thích")]),
-    ("<div>Trước<p>giữa</p>sau</div>",
-     [("paragraph", "Trước"), ("paragraph", "giữa"), ("paragraph", "sau")]),
-    ("<p>Một<p>Hai", [("paragraph", "Một"), ("paragraph", "Hai")]),
-    ("<p>Chữ <b>đậm</b> và <a href='https://a.vn/x'>liên kết</a>.</p>",
-     [("paragraph", "Chữ đậm và liên kết.")]),
-    ("<p>Gõ <code>soat  check</code> rồi <kbd>Enter</kbd>.</p><pre>mã  nguồn</pre>",
-     [("paragraph", "Gõ rồi .")]),
-    ("<p>Có <!-- ghi  chú --> ở giữa</p>", [("paragraph", "Có ở giữa")]),
-    ("<p>Dòng một<br>dòng hai</p>", [("paragraph", "Dòng một\ndòng hai")]),
-    ("<p>\n  Dòng một\n  dòng hai\n</p>", [("paragraph", "Dòng một dòng hai")]),
-    ("<p><b>Một</b>\n<i>hai</i></p>", [("paragraph", "Một hai")]),
-    ("<p>a <b> b</b></p>", [("paragraph", "a b")]),
-    ("<p>Một&nbsp;hai &amp; ba &#7841; &#x1EA1; &copy2024 &bogus; AT&T</p>",
-     [("paragraph", "Một\u00a0hai & ba ạ ạ ©2024 &bogus; AT&T")]),
-    ("Văn bản trần", [("paragraph", "Văn bản trần")]),
-    ("<noscript><p>Bật JavaScript</p></noscript><svg><text>x</text></svg>", []),
-])
+@pytest.mark.parametrize(
+    "source, expected",
+    [
+        ("<h1>Tiêu đề</h1><p>Đoạn.</p>", [("title", "Tiêu đề"), ("paragraph", "Đoạn.")]),
+        (
+            "<html><head><title>Trang</title><style>p{}</style></head><body><h1>Bài</h1></body></html>",
+            [("title", "Trang"), ("heading", "Bài")],
+        ),
+        (
+            "<head><meta charset=utf-8><script>var a = '<p>x</p>';</script></head><p>Đoạn</p>",
+            [("paragraph", "Đoạn")],
+        ),
+        ("<h2>Mục</h2>", [("heading", "Mục")]),
+        ("<ul><li>Một<li>Hai</ul>", [("list-item", "Một"), ("list-item", "Hai")]),
+        ("<ol><li><p>Một</p></li></ol>", [("list-item", "Một")]),
+        (
+            "<table><tr><th>a</th><td> b </td></tr></table>",
+            [("table-cell", "a"), ("table-cell", "b")],
+        ),
+        ("<blockquote><p>Trích</p></blockquote>", [("quote", "Trích")]),
+        (
+            "<figure><img src=a.jpg alt='Ảnh'><figcaption>Chú thích</figcaption></figure>",
+            [("caption", "Chú thích")],
+        ),
+        (
+            "<div>Trước<p>giữa</p>sau</div>",
+            [("paragraph", "Trước"), ("paragraph", "giữa"), ("paragraph", "sau")],
+        ),
+        ("<p>Một<p>Hai", [("paragraph", "Một"), ("paragraph", "Hai")]),
+        (
+            "<p>Chữ <b>đậm</b> và <a href='https://a.vn/x'>liên kết</a>.</p>",
+            [("paragraph", "Chữ đậm và liên kết.")],
+        ),
+        (
+            "<p>Gõ <code>soat  check</code> rồi <kbd>Enter</kbd>.</p><pre>mã  nguồn</pre>",
+            [("paragraph", "Gõ rồi .")],
+        ),
+        ("<p>Có <!-- ghi  chú --> ở giữa</p>", [("paragraph", "Có ở giữa")]),
+        ("<p>Dòng một<br>dòng hai</p>", [("paragraph", "Dòng một\ndòng hai")]),
+        ("<p>\n  Dòng một\n  dòng hai\n</p>", [("paragraph", "Dòng một dòng hai")]),
+        ("<p><b>Một</b>\n<i>hai</i></p>", [("paragraph", "Một hai")]),
+        ("<p>a <b> b</b></p>", [("paragraph", "a b")]),
+        (
+            "<p>Một&nbsp;hai &amp; ba &#7841; &#x1EA1; &copy2024 &bogus; AT&T</p>",
+            [("paragraph", "Một\u00a0hai & ba ạ ạ ©2024 &bogus; AT&T")],
+        ),
+        ("Văn bản trần", [("paragraph", "Văn bản trần")]),
+        ("<noscript><p>Bật JavaScript</p></noscript><svg><text>x</text></svg>", []),
+    ],
+)
 def test_blocks_and_their_plain_text(source, expected):
     assert blocks(source) == expected
 
@@ -53,12 +73,15 @@ def test_block_extent_is_the_whole_element():
     source = "<article>\n  <p class=a>Một</p>\n  <h2>Hai</h2>\n  <p>Ba\n</article>"
     doc = read_html("bai.html", source)
     # An element alone on its lines owns its indentation, so deleting it leaves no blank space.
-    assert [source[b.start:b.end] for b in doc.blocks] == [
-        "  <p class=a>Một</p>", "  <h2>Hai</h2>", "  <p>Ba"]
+    assert [source[b.start : b.end] for b in doc.blocks] == [
+        "  <p class=a>Một</p>",
+        "  <h2>Hai</h2>",
+        "  <p>Ba",
+    ]
     assert [b.attrs["tag"] for b in doc.blocks] == ["p", "h2", "p"]
     source = "<div>\n  <p>Một</p> <p>Hai</p>\n</div>"
     doc = read_html("bai.html", source)
-    assert [source[b.start:b.end] for b in doc.blocks] == ["<p>Một</p>", "<p>Hai</p>"]
+    assert [source[b.start : b.end] for b in doc.blocks] == ["<p>Một</p>", "<p>Hai</p>"]
 
 
 def test_deleting_a_block_removes_its_whole_lines():
@@ -69,10 +92,12 @@ def test_deleting_a_block_removes_its_whole_lines():
 
 
 def test_images_are_recorded_with_alt_text_and_the_block_after_them():
-    source = "<p>Mở đầu.</p><figure><img src='a.jpg' alt='Ảnh &amp; hội nghị'>" \
-             "<figcaption>Chú thích</figcaption></figure><p>Cuối <img src=b.png alt=x> bài.</p>"
+    source = (
+        "<p>Mở đầu.</p><figure><img src='a.jpg' alt='Ảnh &amp; hội nghị'>"
+        "<figcaption>Chú thích</figcaption></figure><p>Cuối <img src=b.png alt=x> bài.</p>"
+    )
     doc = read_html("bai.html", source)
-    assert [(im.alt, source[im.start:im.end], im.block_index) for im in doc.images] == [
+    assert [(im.alt, source[im.start : im.end], im.block_index) for im in doc.images] == [
         ("Ảnh & hội nghị", "<img src='a.jpg' alt='Ảnh &amp; hội nghị'>", 1),
         ("x", "<img src=b.png alt=x>", 3),
     ]
@@ -85,19 +110,22 @@ def test_a_decoded_nbsp_covers_the_six_source_characters():
     assert fix(source, ["TYP001"], "html") == "<p>Công đoàn cơ sở</p>\n"
 
 
-@pytest.mark.parametrize("source, expected", [
-    ("<p>Dòng một\n   dòng hai</p>\n", []),          # collapsed line break and indentation
-    ("<p>\n  Dòng một\n</p>\n", []),
-    ("<p>a <b> b</b></p>\n", []),                       # whitespace between tags
-    ("<p>Dòng một<br>\n  dòng hai</p>\n", []),
-    ("<td> ô </td>\n", []),
-    ("<p>Dòng  một</p>\n", ["1:8-1:10 TYP001"]),
-    ("<p>Dòng\tmột</p>\n", ["1:8-1:9 TYP001"]),
-    ("<p>Dòng &nbsp;một</p>\n", ["1:8-1:15 TYP001"]),
-    ("<p>15&nbsp;kg gạo</p>\n", []),
-    ("<p>Văn bản <!-- soat-disable-line TYP002 --></p>\n", []),
-    ("<pre>mã  nguồn</pre>\n", []),
-])
+@pytest.mark.parametrize(
+    "source, expected",
+    [
+        ("<p>Dòng một\n   dòng hai</p>\n", []),  # collapsed line break and indentation
+        ("<p>\n  Dòng một\n</p>\n", []),
+        ("<p>a <b> b</b></p>\n", []),  # whitespace between tags
+        ("<p>Dòng một<br>\n  dòng hai</p>\n", []),
+        ("<td> ô </td>\n", []),
+        ("<p>Dòng  một</p>\n", ["1:8-1:10 TYP001"]),
+        ("<p>Dòng\tmột</p>\n", ["1:8-1:9 TYP001"]),
+        ("<p>Dòng &nbsp;một</p>\n", ["1:8-1:15 TYP001"]),
+        ("<p>15&nbsp;kg gạo</p>\n", []),
+        ("<p>Văn bản <!-- soat-disable-line TYP002 --></p>\n", []),
+        ("<pre>mã  nguồn</pre>\n", []),
+    ],
+)
 def test_whitespace_findings_point_at_the_source(source, expected):
     assert describe(source, run(source, ["TYP001"], "html"), "bai.html") == expected
 
@@ -106,17 +134,23 @@ def test_crlf_sources_keep_exact_positions():
     source = "<h1>Tiêu  đề</h1>\r\n<p>Dòng một\r\n  dòng&nbsp;hai</p>\r\n"
     found = run(source, ["TYP001"], "html")
     assert describe(source, found, "bai.html") == ["1:9-1:11 TYP001", "3:7-3:13 TYP001"]
-    assert fix(source, ["TYP001"], "html") == "<h1>Tiêu đề</h1>\r\n<p>Dòng một\r\n  dòng hai</p>\r\n"
+    assert (
+        fix(source, ["TYP001"], "html") == "<h1>Tiêu đề</h1>\r\n<p>Dòng một\r\n  dòng hai</p>\r\n"
+    )
 
 
 # --- property: every plain-text character maps back to the source it came from -------------
 
-WORD = st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíị"
-                        "òỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵAĐƯ0123456789.,;:!?()-\"'",
-               min_size=1, max_size=8)
+WORD = st.text(
+    alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíị"
+    "òỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵAĐƯ0123456789.,;:!?()-\"'",
+    min_size=1,
+    max_size=8,
+)
 SPACE = st.sampled_from([" ", " ", " ", "  ", "\t", "\n    ", "&nbsp;", " &nbsp;", "\u00a0"])
-ENTITY = st.sampled_from(["&amp;", "&nbsp;", "&#7841;", "&#x1EA1;", "&quot;", "&lt;", "&copy",
-                          "&hellip;", "&ldquo;"])
+ENTITY = st.sampled_from(
+    ["&amp;", "&nbsp;", "&#7841;", "&#x1EA1;", "&quot;", "&lt;", "&copy", "&hellip;", "&ldquo;"]
+)
 
 
 @st.composite
@@ -124,8 +158,11 @@ def inline(draw):
     parts = []
     for _ in range(draw(st.integers(1, 8))):
         word = draw(WORD).replace("<", "")
-        shape = draw(st.sampled_from(
-            ["plain"] * 6 + ["b", "a", "code", "img", "entity", "comment", "br", "span"]))
+        shape = draw(
+            st.sampled_from(
+                ["plain"] * 6 + ["b", "a", "code", "img", "entity", "comment", "br", "span"]
+            )
+        )
         if shape == "b":
             word = f"<b>{word}</b>"
         elif shape == "a":
@@ -153,8 +190,9 @@ def html_document(draw):
     if draw(st.booleans()):
         out.append(f"<head><title>{draw(inline())}</title><style>p {{}}</style></head>")
     for _ in range(draw(st.integers(1, 6))):
-        tag = draw(st.sampled_from(["p", "p", "h1", "h2", "li", "td", "blockquote", "figcaption",
-                                    "div"]))
+        tag = draw(
+            st.sampled_from(["p", "p", "h1", "h2", "li", "td", "blockquote", "figcaption", "div"])
+        )
         closing = f"</{tag}>" if draw(st.integers(0, 4)) else ""
         out.append(f"<{tag}>{draw(inline())}{closing}")
     newline = draw(st.sampled_from(["\n", "\r\n", "\n  "]))
@@ -183,7 +221,7 @@ def test_every_plain_character_maps_back_to_its_source(source):
         assert list(raw.starts) == sorted(raw.starts)
         assert block.start <= raw.starts[0] and raw.ends[-1] <= block.end
     for image in doc.images:
-        assert source[image.start:image.end].startswith("<img")
+        assert source[image.start : image.end].startswith("<img")
 
 
 @given(st.text())

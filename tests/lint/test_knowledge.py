@@ -5,7 +5,7 @@ import pytest
 from soat.lint.errors import UsageError
 from soat.lint.knowledge import builtin_knowledge, load_registry_text
 
-REGISTRY = '''
+REGISTRY = """
 [[document]]
 number = "02-NQ/TW"
 type = "Nghị quyết"
@@ -34,7 +34,7 @@ merged-into = "Lào Cai"
 [[term]]
 preferred = "YouTube"
 variants = ["Youtube"]
-'''
+"""
 
 
 def test_registry_tables_load():
@@ -54,17 +54,28 @@ def test_user_entries_win_over_builtin_ones_with_the_same_key():
     assert [t.variants for t in merged.terms] == [("ZALO",)]
 
 
-@pytest.mark.parametrize("text,line,needle", [
-    ('[[term]]\npreferred = "A"\n\n[[term]]\npreferd = "B"\n', 5, 'Did you mean "preferred"?'),
-    ('[[documnet]]\nnumber = "1"\n', 1, 'Did you mean "document"?'),
-    ('[[place]]\nname = "X"\nuntil = "2025-06-30"\n', 3, "must be a date"),
-    ('[[person]]\nname = "X"\n[[person.role]]\norg = "Y"\n', 3, 'needs "title"'),
-    ('[[person]]\nname = "B"\n[[person.role]]\ntitle = "X"\n\n[[person]]\nname = "A"\n'
-     '[[person.role]]\ntitle = "Y"\n[[person.role]]\ntitel = "Z"\n', 11, 'Did you mean "title"?'),
-    ('[[person]]\nname = "A"\n[[person.role]]\ntitle = "Y"\nfrom = "2020"\n', 5, "must be a date"),
-    ('[[term]]\nvariants = ["a"]\n', 1, 'needs "preferred"'),
-    ('[[term]\npreferred = "A"\n', 1, "invalid TOML"),
-])
+@pytest.mark.parametrize(
+    "text,line,needle",
+    [
+        ('[[term]]\npreferred = "A"\n\n[[term]]\npreferd = "B"\n', 5, 'Did you mean "preferred"?'),
+        ('[[documnet]]\nnumber = "1"\n', 1, 'Did you mean "document"?'),
+        ('[[place]]\nname = "X"\nuntil = "2025-06-30"\n', 3, "must be a date"),
+        ('[[person]]\nname = "X"\n[[person.role]]\norg = "Y"\n', 3, 'needs "title"'),
+        (
+            '[[person]]\nname = "B"\n[[person.role]]\ntitle = "X"\n\n[[person]]\nname = "A"\n'
+            '[[person.role]]\ntitle = "Y"\n[[person.role]]\ntitel = "Z"\n',
+            11,
+            'Did you mean "title"?',
+        ),
+        (
+            '[[person]]\nname = "A"\n[[person.role]]\ntitle = "Y"\nfrom = "2020"\n',
+            5,
+            "must be a date",
+        ),
+        ('[[term]]\nvariants = ["a"]\n', 1, 'needs "preferred"'),
+        ('[[term]\npreferred = "A"\n', 1, "invalid TOML"),
+    ],
+)
 def test_registry_errors_name_file_and_line(text, line, needle):
     with pytest.raises(UsageError) as err:
         load_registry_text("reg.toml", text)

@@ -14,18 +14,29 @@ SOURCE = "Đoàn viên  tốt.\nCông đoàn\tViệt Nam\nẢnh: TTXVN\n"
 
 
 def diag(code, start, end, severity, fix=None):
-    return Diagnostic(f"thông báo {code}", start, end, fix=fix, severity=severity, code=code,
-                      name=code.lower())
+    return Diagnostic(
+        f"thông báo {code}", start, end, fix=fix, severity=severity, code=code, name=code.lower()
+    )
 
 
 def findings(shift=0):
     """Three findings on SOURCE; `shift` moves them down by as many inserted characters."""
     return [
-        diag("TYP001", 9 + shift, 11 + shift, Severity.WARNING,
-             Fix.replace("Thay bằng một dấu cách", 9 + shift, 11 + shift, " ")),
+        diag(
+            "TYP001",
+            9 + shift,
+            11 + shift,
+            Severity.WARNING,
+            Fix.replace("Thay bằng một dấu cách", 9 + shift, 11 + shift, " "),
+        ),
         diag("CAP001", 16 + shift, 25 + shift, Severity.ERROR),
-        diag("BPL002", 35 + shift, 45 + shift, Severity.INFO,
-             Fix.delete("Xóa", 35 + shift, 46 + shift, Applicability.UNSAFE)),
+        diag(
+            "BPL002",
+            35 + shift,
+            45 + shift,
+            Severity.INFO,
+            Fix.delete("Xóa", 35 + shift, 46 + shift, Applicability.UNSAFE),
+        ),
     ]
 
 
@@ -69,8 +80,9 @@ def test_fingerprints_are_unique_and_do_not_change_when_lines_move():
 
 def test_fingerprints_do_not_depend_on_the_message_language():
     results = [FileResult("bai.md", SOURCE, findings())]
-    assert [i["fingerprint"] for i in report(results, "vi")] == \
-        [i["fingerprint"] for i in report(results, "en")]
+    assert [i["fingerprint"] for i in report(results, "vi")] == [
+        i["fingerprint"] for i in report(results, "en")
+    ]
 
 
 def test_the_same_finding_twice_in_one_file_gets_two_fingerprints():
@@ -101,9 +113,12 @@ def test_no_findings_is_an_empty_array():
 def test_the_command_line_writes_the_report(tmp_path, monkeypatch):
     (tmp_path / "bai.txt").write_text("Đoàn viên  tốt.\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(main, ["check", "--select", "TYP001", "--output-format", "gitlab",
-                                       "bai.txt"])
+    result = CliRunner().invoke(
+        main, ["check", "--select", "TYP001", "--output-format", "gitlab", "bai.txt"]
+    )
     assert result.exit_code == 1
     issues = json.loads(result.output)
-    assert [(i["check_name"], i["severity"], i["location"]["path"], i["location"]["lines"]["begin"])
-            for i in issues] == [("TYP001", "minor", "bai.txt", 1)]
+    assert [
+        (i["check_name"], i["severity"], i["location"]["path"], i["location"]["lines"]["begin"])
+        for i in issues
+    ] == [("TYP001", "minor", "bai.txt", 1)]

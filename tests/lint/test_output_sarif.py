@@ -13,8 +13,9 @@ from soat.lint.output import OutputContext, render
 from soat.lint.runner import FileResult
 from soat.rules import ALL_RULES
 
-SCHEMA = json.loads((Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json")
-                    .read_text(encoding="utf-8"))
+SCHEMA = json.loads(
+    (Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8")
+)
 SOURCE = "Đoàn viên  tốt.\nCông đoàn\tViệt Nam\nẢnh: TTXVN\n"
 RULES = {r.code: r for r in ALL_RULES}
 
@@ -24,23 +25,39 @@ def validate(doc):
 
 
 def report(results, lang="vi", rules=None):
-    doc = json.loads(render("sarif", results, OutputContext(rules=RULES if rules is None else rules,
-                                                            lang=lang)))
+    doc = json.loads(
+        render("sarif", results, OutputContext(rules=RULES if rules is None else rules, lang=lang))
+    )
     validate(doc)
     return doc
 
 
 def findings():
     return [
-        Diagnostic(Msg("2 dấu cách liền nhau", "2 spaces in a row"), 9, 11,
-                   fix=Fix.replace(Msg("Thay bằng một dấu cách", "Replace with one space"), 9, 11, " "),
-                   severity=Severity.WARNING, code="TYP001", name="whitespace"),
-        Diagnostic("Chú thích lặp lại", 35, 46, severity=Severity.ERROR, code="CAP001",
-                   name="duplicate-caption",
-                   fix=Fix.delete("Xóa dòng", 35, 46, Applicability.UNSAFE),
-                   suggestions=(Fix("Viết lại", (Edit(35, 38, "Hình"), Edit(40, 40, "x")),
-                                    Applicability.SUGGESTION),),
-                   related=(Related("Chú thích đầu tiên", 16, 25),)),
+        Diagnostic(
+            Msg("2 dấu cách liền nhau", "2 spaces in a row"),
+            9,
+            11,
+            fix=Fix.replace(Msg("Thay bằng một dấu cách", "Replace with one space"), 9, 11, " "),
+            severity=Severity.WARNING,
+            code="TYP001",
+            name="whitespace",
+        ),
+        Diagnostic(
+            "Chú thích lặp lại",
+            35,
+            46,
+            severity=Severity.ERROR,
+            code="CAP001",
+            name="duplicate-caption",
+            fix=Fix.delete("Xóa dòng", 35, 46, Applicability.UNSAFE),
+            suggestions=(
+                Fix(
+                    "Viết lại", (Edit(35, 38, "Hình"), Edit(40, 40, "x")), Applicability.SUGGESTION
+                ),
+            ),
+            related=(Related("Chú thích đầu tiên", 16, 25),),
+        ),
         Diagnostic("Tiêu đề", 0, 4, severity=Severity.INFO, code="TTL006", name="x"),
     ]
 
@@ -72,10 +89,18 @@ def test_results_regions_levels_and_related_locations():
     assert first["ruleIndex"] == ids.index("TYP001")
     assert first["message"]["text"] == "2 dấu cách liền nhau"
     location = first["locations"][0]["physicalLocation"]
-    assert location["artifactLocation"] == {"uri": "content/b%C3%A0i%20m%E1%BB%9Bi.md",
-                                            "uriBaseId": "%SRCROOT%"}
-    assert location["region"] == {"startLine": 1, "startColumn": 10, "endLine": 1,
-                                  "endColumn": 12, "charOffset": 9, "charLength": 2}
+    assert location["artifactLocation"] == {
+        "uri": "content/b%C3%A0i%20m%E1%BB%9Bi.md",
+        "uriBaseId": "%SRCROOT%",
+    }
+    assert location["region"] == {
+        "startLine": 1,
+        "startColumn": 10,
+        "endLine": 1,
+        "endColumn": 12,
+        "charOffset": 9,
+        "charLength": 2,
+    }
     (related,) = caption["relatedLocations"]
     assert related["message"]["text"] == "Chú thích đầu tiên"
     assert related["physicalLocation"]["region"]["startLine"] == 2
@@ -90,17 +115,27 @@ def test_fixes_and_suggestions_with_their_applicability():
     assert fix["properties"] == {"applicability": "safe"}
     (change,) = fix["artifactChanges"]
     assert change["artifactLocation"]["uri"] == "bai.txt"
-    assert change["replacements"] == [{
-        "deletedRegion": {"startLine": 1, "startColumn": 10, "endLine": 1, "endColumn": 12,
-                          "charOffset": 9, "charLength": 2},
-        "insertedContent": {"text": " "}}]
+    assert change["replacements"] == [
+        {
+            "deletedRegion": {
+                "startLine": 1,
+                "startColumn": 10,
+                "endLine": 1,
+                "endColumn": 12,
+                "charOffset": 9,
+                "charLength": 2,
+            },
+            "insertedContent": {"text": " "},
+        }
+    ]
     delete, suggestion = caption["fixes"]
     assert delete["properties"]["applicability"] == "unsafe"
     assert delete["artifactChanges"][0]["replacements"][0]["insertedContent"] == {"text": ""}
     assert delete["artifactChanges"][0]["replacements"][0]["deletedRegion"]["endLine"] == 4
     assert suggestion["properties"]["applicability"] == "suggestion"
-    assert [r["insertedContent"]["text"] for r in suggestion["artifactChanges"][0]["replacements"]] \
-        == ["Hình", "x"]
+    assert [
+        r["insertedContent"]["text"] for r in suggestion["artifactChanges"][0]["replacements"]
+    ] == ["Hình", "x"]
     assert run["results"][0].get("fixes") is None
 
 
@@ -110,11 +145,14 @@ def test_empty_run_is_valid():
     assert doc["runs"][0]["tool"]["driver"]["rules"] == []
 
 
-@pytest.mark.parametrize("name, source", [
-    ("bai.txt", "Tiêu đề\n\nCông đoàn\u00a0cơ sở  tổ chức.\n\nẢnh: Minh Anh\n"),
-    ("bai.md", "---\ntitle: Tin\n---\n# Tiêu đề\n\nCông đoàn\u00a0cơ sở  tổ chức.\n"),
-    ("bai.html", "<h1>Tiêu đề</h1><p>Công đoàn&nbsp;cơ sở  tổ chức.</p>"),
-])
+@pytest.mark.parametrize(
+    "name, source",
+    [
+        ("bai.txt", "Tiêu đề\n\nCông đoàn\u00a0cơ sở  tổ chức.\n\nẢnh: Minh Anh\n"),
+        ("bai.md", "---\ntitle: Tin\n---\n# Tiêu đề\n\nCông đoàn\u00a0cơ sở  tổ chức.\n"),
+        ("bai.html", "<h1>Tiêu đề</h1><p>Công đoàn&nbsp;cơ sở  tổ chức.</p>"),
+    ],
+)
 def test_cli_output_validates(tmp_path, monkeypatch, name, source):
     monkeypatch.chdir(tmp_path)
     (tmp_path / name).write_text(source, encoding="utf-8")
@@ -126,5 +164,5 @@ def test_cli_output_validates(tmp_path, monkeypatch, name, source):
     assert len(typ001) == 2
     for r in typ001:
         region = r["locations"][0]["physicalLocation"]["region"]
-        flagged = source[region["charOffset"]:region["charOffset"] + region["charLength"]]
+        flagged = source[region["charOffset"] : region["charOffset"] + region["charLength"]]
         assert flagged in ("\u00a0", "&nbsp;", "  ")

@@ -17,10 +17,26 @@ def _info_and_default(doc, options, knowledge):
     yield Diagnostic("b", 1, 2)
 
 
-BOOM = Rule("TYP901", "boom", Msg("x", "x"), Msg("x", "x"), Severity.WARNING, _boom,
-            (Example("x"),), (Example("y"),))
-TWO = Rule("TYP902", "two", Msg("x", "x"), Msg("x", "x"), Severity.ERROR, _info_and_default,
-           (Example("x"),), (Example("y"),))
+BOOM = Rule(
+    "TYP901",
+    "boom",
+    Msg("x", "x"),
+    Msg("x", "x"),
+    Severity.WARNING,
+    _boom,
+    (Example("x"),),
+    (Example("y"),),
+)
+TWO = Rule(
+    "TYP902",
+    "two",
+    Msg("x", "x"),
+    Msg("x", "x"),
+    Severity.ERROR,
+    _info_and_default,
+    (Example("x"),),
+    (Example("y"),),
+)
 
 
 def settings(rules, **config):
@@ -40,17 +56,24 @@ def test_a_crashing_rule_becomes_int001_and_others_still_run():
 def test_engine_stamps_default_severity_only_when_unset_and_config_overrides_both():
     found = lint_source("a.txt", "ab\n", settings([TWO]))
     assert [(d.code, d.name, d.severity) for d in found] == [
-        ("TYP902", "two", Severity.INFO), ("TYP902", "two", Severity.ERROR)]
+        ("TYP902", "two", Severity.INFO),
+        ("TYP902", "two", Severity.ERROR),
+    ]
     found = lint_source("a.txt", "ab\n", settings([TWO], severity={"TYP902": Severity.WARNING}))
     assert {d.severity for d in found} == {Severity.WARNING}
 
 
 def test_suppression_comments_silence_by_code_family_and_name():
-    src = ("<!-- soat-disable-next-line TYP902 -->\nab\n"
-           "cd <!-- soat-disable-line two -->\n"
-           "<!-- soat-disable TYP -->\nef\n<!-- soat-enable -->\ngh\n")
-    rows = [src[:d.start].count("\n") + 1 for d in lint_source("a.txt", src, settings([TWO]))]
-    assert rows == [1, 1]  # only the directive line itself (offsets 0-2), never the suppressed lines
+    src = (
+        "<!-- soat-disable-next-line TYP902 -->\nab\n"
+        "cd <!-- soat-disable-line two -->\n"
+        "<!-- soat-disable TYP -->\nef\n<!-- soat-enable -->\ngh\n"
+    )
+    rows = [src[: d.start].count("\n") + 1 for d in lint_source("a.txt", src, settings([TWO]))]
+    assert rows == [
+        1,
+        1,
+    ]  # only the directive line itself (offsets 0-2), never the suppressed lines
 
 
 def test_disable_file_silences_everything():

@@ -32,27 +32,38 @@ from tests.lint.server_helpers import (
     seed_text,
 )
 
-needs_seed = pytest.mark.skipif(not os.path.exists(SEED), reason="../shared/seed is not beside the repository")
+needs_seed = pytest.mark.skipif(
+    not os.path.exists(SEED), reason="../shared/seed is not beside the repository"
+)
 
 
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER_COMMAND, client_factory=make_client))
+@pytest_lsp.fixture(
+    config=ClientServerConfig(server_command=SERVER_COMMAND, client_factory=make_client)
+)
 async def client(lsp_client: LanguageClient):
     yield
     if not lsp_client.stopped:
         await lsp_client.shutdown_session()
 
 
-def open_file(client: LanguageClient, path: str, text: str, language: str = "plaintext",
-              version: int = 1) -> str:
+def open_file(
+    client: LanguageClient, path: str, text: str, language: str = "plaintext", version: int = 1
+) -> str:
     uri = from_fs_path(path)
-    client.text_document_did_open(types.DidOpenTextDocumentParams(
-        types.TextDocumentItem(uri=uri, language_id=language, version=version, text=text)))
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            types.TextDocumentItem(uri=uri, language_id=language, version=version, text=text)
+        )
+    )
     return uri
 
 
 def change(client: LanguageClient, uri: str, version: int, changes) -> None:
-    client.text_document_did_change(types.DidChangeTextDocumentParams(
-        types.VersionedTextDocumentIdentifier(uri=uri, version=version), list(changes)))
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            types.VersionedTextDocumentIdentifier(uri=uri, version=version), list(changes)
+        )
+    )
 
 
 def write(path, text: str) -> str:
@@ -62,6 +73,7 @@ def write(path, text: str) -> str:
 
 
 # --- the seed: same findings as the CLI, code actions, edits, shutdown ------------------------
+
 
 @needs_seed
 @pytest.mark.asyncio
@@ -82,9 +94,13 @@ async def test_seed_session_end_to_end(client: LanguageClient, tmp_path):
     text = seed_text()
     fixable = next(f for f in cli_json(path) if f["fix"])
     target = next(d for d in published.diagnostics if d.code == fixable["code"])
-    actions = await client.text_document_code_action_async(types.CodeActionParams(
-        types.TextDocumentIdentifier(uri), target.range,
-        types.CodeActionContext(diagnostics=[target])))
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            types.TextDocumentIdentifier(uri),
+            target.range,
+            types.CodeActionContext(diagnostics=[target]),
+        )
+    )
     quick = [a for a in actions if a.kind == types.CodeActionKind.QuickFix and a.is_preferred]
     assert quick and quick[0].title.startswith(fixable["code"])
     edits = edits_of(quick[0], uri)
@@ -95,20 +111,36 @@ async def test_seed_session_end_to_end(client: LanguageClient, tmp_path):
 
     change(client, uri, 2, as_changes(edits))
     published = await client.recorder.wait(uri, version=2)
-    assert as_tuples(published.diagnostics) == expected_from_cli(write(tmp_path / "bai.txt", new_text))
+    assert as_tuples(published.diagnostics) == expected_from_cli(
+        write(tmp_path / "bai.txt", new_text)
+    )
     assert len(published.diagnostics) == len(expected) - 1
 
     # Typing a new problem (a no-break space) shows up after the debounce.
-    change(client, uri, 3, [types.TextDocumentContentChangePartial(
-        range=types.Range(types.Position(0, 0), types.Position(0, 0)), text="Tin\u00a0mới ")])
+    change(
+        client,
+        uri,
+        3,
+        [
+            types.TextDocumentContentChangePartial(
+                range=types.Range(types.Position(0, 0), types.Position(0, 0)), text="Tin\u00a0mới "
+            )
+        ],
+    )
     published = await client.recorder.wait(uri, version=3)
     new_text = "Tin\u00a0mới " + new_text
-    assert as_tuples(published.diagnostics) == expected_from_cli(write(tmp_path / "bai.txt", new_text))
+    assert as_tuples(published.diagnostics) == expected_from_cli(
+        write(tmp_path / "bai.txt", new_text)
+    )
 
     # Fix all: one whole-document edit equal to `soat check --fix` on the same text.
-    actions = await client.text_document_code_action_async(types.CodeActionParams(
-        types.TextDocumentIdentifier(uri), types.Range(types.Position(0, 0), types.Position(0, 0)),
-        types.CodeActionContext(diagnostics=[], only=[types.CodeActionKind.SourceFixAll])))
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            types.TextDocumentIdentifier(uri),
+            types.Range(types.Position(0, 0), types.Position(0, 0)),
+            types.CodeActionContext(diagnostics=[], only=[types.CodeActionKind.SourceFixAll]),
+        )
+    )
     assert [a.kind for a in actions] == [FIX_ALL_KIND]
     fixed = apply_text_edits(new_text, edits_of(actions[0], uri))
     cli_copy = write(tmp_path / "cli.txt", new_text)
@@ -136,15 +168,30 @@ async def test_positions_in_the_negotiated_encoding(client: LanguageClient, tmp_
     uri = open_file(client, path, ASTRAL)
     published = await client.recorder.wait(uri, version=1)
     lines = ASTRAL.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    width = {"utf-8": lambda s: len(s.encode()), "utf-16": lambda s: len(s.encode("utf-16-le")) // 2,
-             "utf-32": len}[negotiated]
+    width = {
+        "utf-8": lambda s: len(s.encode()),
+        "utf-16": lambda s: len(s.encode("utf-16-le")) // 2,
+        "utf-32": len,
+    }[negotiated]
     expected = sorted(
-        (f["code"], (f["location"]["row"] - 1, width(lines[f["location"]["row"] - 1][:f["location"]["column"] - 1]),
-                     f["end_location"]["row"] - 1,
-                     width(lines[f["end_location"]["row"] - 1][:f["end_location"]["column"] - 1])))
-        for f in cli_json(path))
-    got = sorted((d.code, (d.range.start.line, d.range.start.character,
-                           d.range.end.line, d.range.end.character)) for d in published.diagnostics)
+        (
+            f["code"],
+            (
+                f["location"]["row"] - 1,
+                width(lines[f["location"]["row"] - 1][: f["location"]["column"] - 1]),
+                f["end_location"]["row"] - 1,
+                width(lines[f["end_location"]["row"] - 1][: f["end_location"]["column"] - 1]),
+            ),
+        )
+        for f in cli_json(path)
+    )
+    got = sorted(
+        (
+            d.code,
+            (d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character),
+        )
+        for d in published.diagnostics
+    )
     assert expected and got == expected
 
 
@@ -155,15 +202,29 @@ async def test_incremental_edits_after_astral_characters(client: LanguageClient,
     uri = open_file(client, path, "😀😀 x\n")
     await client.recorder.wait(uri, version=1)
     # UTF-16 character 5 is after the two emoji and the space: replace "x" with a NBSP run.
-    change(client, uri, 2, [types.TextDocumentContentChangePartial(
-        range=types.Range(types.Position(0, 5), types.Position(0, 6)), text="a\u00a0b")])
+    change(
+        client,
+        uri,
+        2,
+        [
+            types.TextDocumentContentChangePartial(
+                range=types.Range(types.Position(0, 5), types.Position(0, 6)), text="a\u00a0b"
+            )
+        ],
+    )
     published = await client.recorder.wait(uri, version=2)
-    assert as_tuples(published.diagnostics) == expected_from_cli(write(tmp_path / "a.txt", "😀😀 a\u00a0b\n"))
-    assert [(d.range.start.character, d.range.end.character) for d in published.diagnostics
-            if d.code == "TYP001"] == [(6, 7)]
+    assert as_tuples(published.diagnostics) == expected_from_cli(
+        write(tmp_path / "a.txt", "😀😀 a\u00a0b\n")
+    )
+    assert [
+        (d.range.start.character, d.range.end.character)
+        for d in published.diagnostics
+        if d.code == "TYP001"
+    ] == [(6, 7)]
 
 
 # --- code actions -------------------------------------------------------------------------
+
 
 @pytest.mark.asyncio
 async def test_disable_next_line_action_keeps_indentation_and_silences_the_rule(client, tmp_path):
@@ -173,12 +234,20 @@ async def test_disable_next_line_action_keeps_indentation_and_silences_the_rule(
     uri = open_file(client, path, text, language="markdown")
     published = await client.recorder.wait(uri, version=1)
     target = next(d for d in published.diagnostics if d.code == "TYP001")
-    actions = await client.text_document_code_action_async(types.CodeActionParams(
-        types.TextDocumentIdentifier(uri), target.range, types.CodeActionContext(diagnostics=[target])))
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            types.TextDocumentIdentifier(uri),
+            target.range,
+            types.CodeActionContext(diagnostics=[target]),
+        )
+    )
     disable = [a for a in actions if "TYP001" in a.title and a.title.startswith("Tắt")]
     assert len(disable) == 1
     new_text = apply_text_edits(text, edits_of(disable[0], uri))
-    assert new_text == "Tiêu đề\n\n  <!-- soat-disable-next-line TYP001 -->\n  Đoạn\u00a0văn thụt lề.\n"
+    assert (
+        new_text
+        == "Tiêu đề\n\n  <!-- soat-disable-next-line TYP001 -->\n  Đoạn\u00a0văn thụt lề.\n"
+    )
     change(client, uri, 2, as_changes(edits_of(disable[0], uri)))
     published = await client.recorder.wait(uri, version=2)
     assert not [d for d in published.diagnostics if d.code == "TYP001"]
@@ -193,13 +262,21 @@ async def test_code_actions_only_for_findings_in_range(client, tmp_path):
     uri = open_file(client, path, text)
     await client.recorder.wait(uri, version=1)
     clean_line = types.Range(types.Position(1, 0), types.Position(1, 3))
-    actions = await client.text_document_code_action_async(types.CodeActionParams(
-        types.TextDocumentIdentifier(uri), clean_line,
-        types.CodeActionContext(diagnostics=[], only=[types.CodeActionKind.QuickFix])))
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            types.TextDocumentIdentifier(uri),
+            clean_line,
+            types.CodeActionContext(diagnostics=[], only=[types.CodeActionKind.QuickFix]),
+        )
+    )
     assert list(actions) == []
-    actions = await client.text_document_code_action_async(types.CodeActionParams(
-        types.TextDocumentIdentifier(uri), types.Range(types.Position(0, 3), types.Position(0, 3)),
-        types.CodeActionContext(diagnostics=[])))
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            types.TextDocumentIdentifier(uri),
+            types.Range(types.Position(0, 3), types.Position(0, 3)),
+            types.CodeActionContext(diagnostics=[]),
+        )
+    )
     typ = [a for a in actions if "TYP001" in a.title]
     assert [a.kind for a in typ] == ["quickfix", "quickfix"]  # the fix, then the suppression
     assert typ[0].is_preferred and typ[0].diagnostics[0].code == "TYP001"
@@ -222,18 +299,21 @@ async def test_hover_shows_rule_summary_and_explanation(client, tmp_path):
     await initialize(client, str(tmp_path))
     uri = open_file(client, path, text)
     await client.recorder.wait(uri, version=1)
-    hover = await client.text_document_hover_async(types.HoverParams(
-        types.TextDocumentIdentifier(uri), types.Position(0, 3)))
+    hover = await client.text_document_hover_async(
+        types.HoverParams(types.TextDocumentIdentifier(uri), types.Position(0, 3))
+    )
     assert hover is not None
     assert "TYP001" in hover.contents.value
     assert rule.summary.vi in hover.contents.value
     assert rule.explanation.vi in hover.contents.value
-    nothing = await client.text_document_hover_async(types.HoverParams(
-        types.TextDocumentIdentifier(uri), types.Position(0, 0)))
+    nothing = await client.text_document_hover_async(
+        types.HoverParams(types.TextDocumentIdentifier(uri), types.Position(0, 0))
+    )
     assert nothing is None
 
 
 # --- configuration ------------------------------------------------------------------------
+
 
 @pytest.mark.asyncio
 async def test_configuration_changes_are_picked_up_without_restart(client, tmp_path):
@@ -241,8 +321,12 @@ async def test_configuration_changes_are_picked_up_without_restart(client, tmp_p
     config = write(tmp_path / "soat.toml", 'ignore = ["TYP001"]\n')
     path = write(tmp_path / "d.txt", text)
     await initialize(client, str(tmp_path))
-    await client.recorder.wait_until(lambda: any(
-        r.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES for r in client.recorder.registrations))
+    await client.recorder.wait_until(
+        lambda: any(
+            r.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
+            for r in client.recorder.registrations
+        )
+    )
     uri = open_file(client, path, text)
     published = await client.recorder.wait(uri, version=1)
     assert not [d for d in published.diagnostics if d.code == "TYP001"]
@@ -250,8 +334,11 @@ async def test_configuration_changes_are_picked_up_without_restart(client, tmp_p
     write(config, 'lang = "en"\n')
     os.utime(config, ns=(os.stat(config).st_mtime_ns + 10**9,) * 2)
     count = len(client.recorder.published)
-    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
-        [types.FileEvent(from_fs_path(config), types.FileChangeType.Changed)]))
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            [types.FileEvent(from_fs_path(config), types.FileChangeType.Changed)]
+        )
+    )
     published = await client.recorder.wait(uri, after=count)
     assert as_tuples(published.diagnostics) == expected_from_cli(path)
     assert any(d.code == "TYP001" and "space" in d.message for d in published.diagnostics)
@@ -271,8 +358,11 @@ async def test_registry_changes_are_picked_up_without_restart(client, tmp_path):
     write(registry, '[[term]]\npreferred = "SoatBrandX"\nvariants = ["soatbrandx"]\n')
     os.utime(registry, ns=(os.stat(registry).st_mtime_ns + 10**9,) * 2)
     count = len(client.recorder.published)
-    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
-        [types.FileEvent(from_fs_path(registry), types.FileChangeType.Changed)]))
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            [types.FileEvent(from_fs_path(registry), types.FileChangeType.Changed)]
+        )
+    )
     after = await client.recorder.wait(uri, after=count)
     assert as_tuples(after.diagnostics) == expected_from_cli(path)
     assert as_tuples(after.diagnostics) != as_tuples(before.diagnostics)
@@ -288,7 +378,9 @@ async def test_configuration_error_is_a_message_and_a_diagnostic_never_a_crash(c
     published = await client.recorder.wait(uri, version=1)
     assert len(published.diagnostics) == 1
     top = published.diagnostics[0]
-    assert top.range.start == types.Position(0, 0) and top.severity == types.DiagnosticSeverity.Error
+    assert (
+        top.range.start == types.Position(0, 0) and top.severity == types.DiagnosticSeverity.Error
+    )
     assert "soat.toml:2" in top.message and "styel" in top.message
     assert top.related_information[0].location.uri == from_fs_path(config)
     assert top.related_information[0].location.range.start.line == 1
@@ -309,7 +401,9 @@ async def test_configuration_error_is_a_message_and_a_diagnostic_never_a_crash(c
 
     # Fixed on disk: real findings come back on the next save.
     os.remove(config)
-    client.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uri)))
+    client.text_document_did_save(
+        types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uri))
+    )
     count = len(client.recorder.published)
     published = await client.recorder.wait(uri, after=count)
     assert as_tuples(published.diagnostics) == expected_from_cli(path)
@@ -327,8 +421,11 @@ async def test_excluded_files_and_other_languages_get_no_diagnostics(client, tmp
     assert list(published.diagnostics) == []
     py = open_file(client, str(tmp_path / "script.py"), text, language="python")
     untitled = "untitled:Untitled-1"
-    client.text_document_did_open(types.DidOpenTextDocumentParams(
-        types.TextDocumentItem(uri=untitled, language_id="markdown", version=1, text=text)))
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            types.TextDocumentItem(uri=untitled, language_id="markdown", version=1, text=text)
+        )
+    )
     published = await client.recorder.wait(untitled, version=1)
     assert [d.code for d in published.diagnostics] == ["TYP001"]
     assert client.recorder.latest(py) is None
@@ -343,7 +440,9 @@ async def test_close_clears_diagnostics(client, tmp_path):
     published = await client.recorder.wait(uri, version=1)
     assert as_tuples(published.diagnostics) == expected_from_cli(path)
     count = len(client.recorder.published)
-    client.text_document_did_close(types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(uri)))
+    client.text_document_did_close(
+        types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(uri))
+    )
     published = await client.recorder.wait(uri, after=count)
     assert list(published.diagnostics) == []
 
@@ -427,9 +526,15 @@ async def test_reopening_never_shows_the_old_texts_findings(client, tmp_path):
     await initialize(client, str(tmp_path), options={"debounceMs": 0})
     for _ in range(5):  # close and reopen while the old text's lint may still be running
         uri = open_file(client, path, old)
-        client.text_document_did_close(types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(uri)))
+        client.text_document_did_close(
+            types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(uri))
+        )
     uri = open_file(client, path, new)
-    await client.recorder.wait_until(lambda: client.recorder.latest(uri) is not None
-                                     and as_tuples(client.recorder.latest(uri).diagnostics) == expected)
+    await client.recorder.wait_until(
+        lambda: (
+            client.recorder.latest(uri) is not None
+            and as_tuples(client.recorder.latest(uri).diagnostics) == expected
+        )
+    )
     await asyncio.sleep(0.5)
     assert as_tuples(client.recorder.latest(uri).diagnostics) == expected

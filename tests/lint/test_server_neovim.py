@@ -24,9 +24,13 @@ from tests.lint.server_helpers import SEED, cli_json, seed_text
 NVIM = shutil.which("nvim")
 
 pytestmark = [
-    pytest.mark.skipif(not os.path.exists(SEED), reason="../shared/seed is not beside the repository"),
-    pytest.mark.skipif(NVIM is None and not os.environ.get("CI"),
-                       reason="Neovim is not installed (apt-get install neovim); CI installs it"),
+    pytest.mark.skipif(
+        not os.path.exists(SEED), reason="../shared/seed is not beside the repository"
+    ),
+    pytest.mark.skipif(
+        NVIM is None and not os.environ.get("CI"),
+        reason="Neovim is not installed (apt-get install neovim); CI installs it",
+    ),
 ]
 
 LUA = r"""
@@ -87,7 +91,7 @@ vim.cmd("qa!")
 
 def byte_column(line: str, column: int) -> int:
     """1-based code-point column → 0-based byte column, as Neovim stores it."""
-    return len(line[:column - 1].encode("utf-8"))
+    return len(line[: column - 1].encode("utf-8"))
 
 
 def test_neovim_shows_the_same_findings_and_applies_fix_all(tmp_path):
@@ -99,27 +103,44 @@ def test_neovim_shows_the_same_findings_and_applies_fix_all(tmp_path):
     cli_path.write_text(text, encoding="utf-8", newline="")
     lines = text.split("\n")
     expected = sorted(
-        (f["code"], f["message"], f["location"]["row"] - 1,
-         byte_column(lines[f["location"]["row"] - 1], f["location"]["column"]),
-         f["end_location"]["row"] - 1,
-         byte_column(lines[f["end_location"]["row"] - 1], f["end_location"]["column"]))
-        for f in cli_json(str(path)))
+        (
+            f["code"],
+            f["message"],
+            f["location"]["row"] - 1,
+            byte_column(lines[f["location"]["row"] - 1], f["location"]["column"]),
+            f["end_location"]["row"] - 1,
+            byte_column(lines[f["end_location"]["row"] - 1], f["end_location"]["column"]),
+        )
+        for f in cli_json(str(path))
+    )
     script = tmp_path / "drive.lua"
     script.write_text(LUA, encoding="utf-8")
     out = tmp_path / "out.json"
-    env = dict(os.environ, SOAT_FILE=str(path), SOAT_OUT=str(out),
-               SOAT_CMD=json.dumps([sys.executable, "-m", "soat", "server"]),
-               XDG_STATE_HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path),
-               XDG_CONFIG_HOME=str(tmp_path))
+    env = dict(
+        os.environ,
+        SOAT_FILE=str(path),
+        SOAT_OUT=str(out),
+        SOAT_CMD=json.dumps([sys.executable, "-m", "soat", "server"]),
+        XDG_STATE_HOME=str(tmp_path),
+        XDG_DATA_HOME=str(tmp_path),
+        XDG_CONFIG_HOME=str(tmp_path),
+    )
 
-    proc = subprocess.run([NVIM, "--headless", "--clean", "-n", "-c", f"luafile {script}"],
-                          env=env, cwd=tmp_path, capture_output=True, timeout=180,
-                          stdin=subprocess.DEVNULL)
+    proc = subprocess.run(
+        [NVIM, "--headless", "--clean", "-n", "-c", f"luafile {script}"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=180,
+        stdin=subprocess.DEVNULL,
+    )
     assert out.exists(), proc.stderr.decode(errors="replace")
     result = json.loads(out.read_text(encoding="utf-8"))
 
-    got = sorted((d["code"], d["message"], d["lnum"], d["col"], d["end_lnum"], d["end_col"])
-                 for d in result["diagnostics"])
+    got = sorted(
+        (d["code"], d["message"], d["lnum"], d["col"], d["end_lnum"], d["end_col"])
+        for d in result["diagnostics"]
+    )
     assert result["got_diagnostics"] and expected
     assert got == expected
     assert {d["source"] for d in result["diagnostics"]} == {"soat"}

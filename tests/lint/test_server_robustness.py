@@ -42,9 +42,20 @@ PIECES = (
     + ["😀", "👍🏽", "👩‍👩‍👧", "🇻🇳", "𝕏", "𠀋", "🀄"]
     + ["\u00a0", "\u2009", "\u3000", "\t", "  ", "\u200b", "\u2028"]
     + ["\n", "\n", "\r\n", "\r", "\n\n"]
-    + ["...", "…", " - ", "—", "<!-- soat-disable-next-line TYP001 -->\n", "<!-- x -->",
-       "Nghị quyết số 02-NQ/TW ngày 12/6/2021", "ngày 31/4/2024", "youtube", "Lai Cai",
-       "Phó Chủ tịch Tổng LĐLĐ Việt Nam", "Có thể bạn quan tâm\n"]
+    + [
+        "...",
+        "…",
+        " - ",
+        "—",
+        "<!-- soat-disable-next-line TYP001 -->\n",
+        "<!-- x -->",
+        "Nghị quyết số 02-NQ/TW ngày 12/6/2021",
+        "ngày 31/4/2024",
+        "youtube",
+        "Lai Cai",
+        "Phó Chủ tịch Tổng LĐLĐ Việt Nam",
+        "Có thể bạn quan tâm\n",
+    ]
 )
 
 FALLBACK_TEXT = (
@@ -62,6 +73,7 @@ def start_text() -> str:
 
 def random_edit(rng: random.Random, text: str) -> tuple[int, int, str]:
     """(start, end, new text) in code points; never splits a CRLF."""
+
     def point() -> int:
         at = rng.randint(0, len(text))
         if 0 < at < len(text) and text[at - 1] == "\r" and text[at] == "\n":
@@ -82,7 +94,9 @@ def random_edit(rng: random.Random, text: str) -> tuple[int, int, str]:
     return a, b, ""
 
 
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER_COMMAND, client_factory=make_client))
+@pytest_lsp.fixture(
+    config=ClientServerConfig(server_command=SERVER_COMMAND, client_factory=make_client)
+)
 async def client(lsp_client: LanguageClient):
     yield
     if not lsp_client.stopped:
@@ -91,38 +105,63 @@ async def client(lsp_client: LanguageClient):
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize("seed,debounce_ms", [(9, None), (2024, 0)])
-async def test_random_edits_end_where_the_cli_ends(client: LanguageClient, tmp_path, seed, debounce_ms):
+async def test_random_edits_end_where_the_cli_ends(
+    client: LanguageClient, tmp_path, seed, debounce_ms
+):
     """With the default debounce, and with none (a lint starts after every change, so old
     versions are in flight all the time)."""
     rng = random.Random(seed)
     text = start_text()
     path = tmp_path / "bai.txt"
     path.write_text(text, encoding="utf-8", newline="")
-    await initialize(client, str(tmp_path),
-                     options={} if debounce_ms is None else {"debounceMs": debounce_ms})
+    await initialize(
+        client, str(tmp_path), options={} if debounce_ms is None else {"debounceMs": debounce_ms}
+    )
     uri = from_fs_path(str(path))
-    client.text_document_did_open(types.DidOpenTextDocumentParams(
-        types.TextDocumentItem(uri=uri, language_id="plaintext", version=1, text=text)))
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            types.TextDocumentItem(uri=uri, language_id="plaintext", version=1, text=text)
+        )
+    )
 
     version, sent, requests = 1, 0, []
     while sent < EDITS:
         changes = []
         for _ in range(min(rng.choice((1, 1, 1, 2, 3)), EDITS - sent)):
             start, end, new = random_edit(rng, text)
-            changes.append(types.TextDocumentContentChangePartial(
-                range=types.Range(position_of(text, start), position_of(text, end)), text=new))
+            changes.append(
+                types.TextDocumentContentChangePartial(
+                    range=types.Range(position_of(text, start), position_of(text, end)), text=new
+                )
+            )
             text = text[:start] + new + text[end:]
             sent += 1
         version += 1
-        client.text_document_did_change(types.DidChangeTextDocumentParams(
-            types.VersionedTextDocumentIdentifier(uri=uri, version=version), changes))
+        client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                types.VersionedTextDocumentIdentifier(uri=uri, version=version), changes
+            )
+        )
         if version % 97 == 0:  # requests against whatever version the server is at
             at = position_of(text, rng.randint(0, len(text)))
-            requests.append(asyncio.ensure_future(client.text_document_code_action_async(
-                types.CodeActionParams(types.TextDocumentIdentifier(uri), types.Range(at, at),
-                                       types.CodeActionContext(diagnostics=[])))))
-            requests.append(asyncio.ensure_future(client.text_document_hover_async(
-                types.HoverParams(types.TextDocumentIdentifier(uri), at))))
+            requests.append(
+                asyncio.ensure_future(
+                    client.text_document_code_action_async(
+                        types.CodeActionParams(
+                            types.TextDocumentIdentifier(uri),
+                            types.Range(at, at),
+                            types.CodeActionContext(diagnostics=[]),
+                        )
+                    )
+                )
+            )
+            requests.append(
+                asyncio.ensure_future(
+                    client.text_document_hover_async(
+                        types.HoverParams(types.TextDocumentIdentifier(uri), at)
+                    )
+                )
+            )
         if version % 50 == 0:
             await asyncio.sleep(0)  # let responses in, as a real client would
 
@@ -138,9 +177,13 @@ async def test_random_edits_end_where_the_cli_ends(client: LanguageClient, tmp_p
     assert as_tuples(final.diagnostics) == expected_from_cli(str(path), text)
 
     # Still answering, and the server's text is the client's text: fix-all's edit spans it.
-    actions = await client.text_document_code_action_async(types.CodeActionParams(
-        types.TextDocumentIdentifier(uri), types.Range(types.Position(0, 0), types.Position(0, 0)),
-        types.CodeActionContext(diagnostics=[], only=["source.fixAll.soat"])))
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            types.TextDocumentIdentifier(uri),
+            types.Range(types.Position(0, 0), types.Position(0, 0)),
+            types.CodeActionContext(diagnostics=[], only=["source.fixAll.soat"]),
+        )
+    )
     for action in actions:
         edit = action.edit.document_changes[0].edits[0]
         assert edit.range.end == position_of(text, len(text))

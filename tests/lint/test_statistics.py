@@ -18,13 +18,22 @@ def marker_rule(code, name, word, applicability=None, severity=Severity.WARNING)
         for m in re.finditer(word, doc.source):
             fix = None
             if applicability is not None:
-                fix = Fix.replace(Msg("viết hoa", "upper case"), m.start(), m.end(),
-                                  word.upper(), applicability)
+                fix = Fix.replace(
+                    Msg("viết hoa", "upper case"), m.start(), m.end(), word.upper(), applicability
+                )
             yield Diagnostic(Msg(f"thấy {word}", f"found {word}"), m.start(), m.end(), fix=fix)
 
-    return Rule(code=code, name=name, summary=Msg(name, name), explanation=Msg(name, name),
-                severity=severity, check=check, bad=(Example(word),), good=(Example("-"),),
-                fixes=frozenset({applicability.value}) if applicability else frozenset())
+    return Rule(
+        code=code,
+        name=name,
+        summary=Msg(name, name),
+        explanation=Msg(name, name),
+        severity=severity,
+        check=check,
+        bad=(Example(word),),
+        good=(Example("-"),),
+        fixes=frozenset({applicability.value}) if applicability else frozenset(),
+    )
 
 
 RULES = (
@@ -39,16 +48,22 @@ def statistics(tmp_path, files, **options):
     for name, text in files.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     out = io.StringIO()
-    status = run_check(CheckOptions(paths=tuple(str(tmp_path / n) for n in files),
-                                    statistics=True, **options), RULES, out)
+    status = run_check(
+        CheckOptions(paths=tuple(str(tmp_path / n) for n in files), statistics=True, **options),
+        RULES,
+        out,
+    )
     return status, out.getvalue()
 
 
 def test_counts_per_rule_most_frequent_first_ties_by_code(tmp_path):
-    status, text = statistics(tmp_path, {
-        "a.txt": "alpha beta beta gamma\n",
-        "b.txt": "beta gamma delta alpha\nalpha gamma\n",
-    })
+    status, text = statistics(
+        tmp_path,
+        {
+            "a.txt": "alpha beta beta gamma\n",
+            "b.txt": "beta gamma delta alpha\nalpha gamma\n",
+        },
+    )
     assert status == 1
     assert text.splitlines() == [
         "     3  CAP801      gamma",

@@ -10,12 +10,56 @@ from tests.rule_fixtures import EXTENSIONS, settings_for
 
 ALL = settings_for(["ALL"])
 PIECES = [
-    "Công đoàn", "Nghị quyết số 02-NQ/TW ngày 12/6/2021", "31/4/2024", "thứ Hai, ngày 17/2/2025",
-    "Chủ tịch LĐLĐ tỉnh Bắc Ninh Nguyễn Văn A", "Phó Chủ tịch", "facebook", "Lai Cai", "tỉnh ",
-    "...", "…", "\"", "“", "”", " - ", "–", "\u00a0", "  ", "\t", "\n", "\n\n", "\r\n", "&nbsp;",
-    "<p>", "</p>", "<br>", "*", "_", "# ", "- ", "> ", "![ảnh](a.jpg)", "[x](http://a.vn)", "`x`",
-    "<!-- soat-disable-next-line -->", "Có thể bạn quan tâm", "Bình luận (0)", "nghành", "hoà", "hòa",
-    "kỹ", "kĩ", "Ảnh: Ngọc Anh", "Xem thêm:", "e\u0301", "😀", "\u0300", ",", ".", ":",
+    "Công đoàn",
+    "Nghị quyết số 02-NQ/TW ngày 12/6/2021",
+    "31/4/2024",
+    "thứ Hai, ngày 17/2/2025",
+    "Chủ tịch LĐLĐ tỉnh Bắc Ninh Nguyễn Văn A",
+    "Phó Chủ tịch",
+    "facebook",
+    "Lai Cai",
+    "tỉnh ",
+    "...",
+    "…",
+    '"',
+    "“",
+    "”",
+    " - ",
+    "–",
+    "\u00a0",
+    "  ",
+    "\t",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "&nbsp;",
+    "<p>",
+    "</p>",
+    "<br>",
+    "*",
+    "_",
+    "# ",
+    "- ",
+    "> ",
+    "![ảnh](a.jpg)",
+    "[x](http://a.vn)",
+    "`x`",
+    "<!-- soat-disable-next-line -->",
+    "Có thể bạn quan tâm",
+    "Bình luận (0)",
+    "nghành",
+    "hoà",
+    "hòa",
+    "kỹ",
+    "kĩ",
+    "Ảnh: Ngọc Anh",
+    "Xem thêm:",
+    "e\u0301",
+    "😀",
+    "\u0300",
+    ",",
+    ".",
+    ":",
 ]
 text_st = st.lists(st.sampled_from(PIECES) | st.text(max_size=6), max_size=30).map("".join)
 
@@ -24,7 +68,9 @@ text_st = st.lists(st.sampled_from(PIECES) | st.text(max_size=6), max_size=30).m
 @given(text_st, st.sampled_from(["txt", "md", "html"]))
 def test_all_rules_survive_any_input(text, fmt):
     diags = lint_source(EXTENSIONS[fmt], text, ALL, fmt)
-    assert not [d for d in diags if d.code == "INT001"], [d.message for d in diags if d.code == "INT001"]
+    assert not [d for d in diags if d.code == "INT001"], [
+        d.message for d in diags if d.code == "INT001"
+    ]
     for d in diags:
         assert 0 <= d.start <= d.end <= len(text)
         for fix in (d.fix, *d.suggestions):

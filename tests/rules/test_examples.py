@@ -12,14 +12,20 @@ GOOD = [pytest.param(r, e, id=f"{r.code}-good{i}") for r in ALL_RULES for i, e i
 @pytest.mark.parametrize("rule,example", BAD)
 def test_bad_example_triggers(rule, example):
     options = {rule.code: example.options} if example.options else None
-    found = [d for d in run(example.text, [rule.code], example.format, options, example.registry or None)
-             if d.code == rule.code]
+    found = [
+        d
+        for d in run(example.text, [rule.code], example.format, options, example.registry or None)
+        if d.code == rule.code
+    ]
     assert found, f"{rule.code} did not fire on its bad example"
 
 
 @pytest.mark.parametrize("rule,example", GOOD)
 def test_good_example_is_quiet(rule, example):
     options = {rule.code: example.options} if example.options else None
-    found = [d for d in run(example.text, [rule.code], example.format, options, example.registry or None)
-             if d.code == rule.code]
+    found = [
+        d
+        for d in run(example.text, [rule.code], example.format, options, example.registry or None)
+        if d.code == rule.code
+    ]
     assert not found, f"{rule.code} fired on its good example: {found}"

@@ -6,10 +6,43 @@ from hypothesis import strategies as st
 from tests.rule_fixtures import fix, run
 
 CODES = ["SPL003", "SPL004", "TYP002", "TYP003", "TYP004", "TYP006"]
-PIECES = ["tỉnh ", "thành phố ", "TP.", "huyện ", "các điểm cầu ", "tại ", "Lai Cai", "Lào Cai",
-          "Đăk Lăk", "Bình Dương", ", ", " và ", "facebook", "YouTube", "www.zalo.me", "@", "\"",
-          "“", "”", "...", "…", " - ", "–", "2023", "-", ".", ",", ":", "8:30", "2,5", "\n",
-          "\u00a0", " ", "Nguyễn Văn A", "(cũ)"]
+PIECES = [
+    "tỉnh ",
+    "thành phố ",
+    "TP.",
+    "huyện ",
+    "các điểm cầu ",
+    "tại ",
+    "Lai Cai",
+    "Lào Cai",
+    "Đăk Lăk",
+    "Bình Dương",
+    ", ",
+    " và ",
+    "facebook",
+    "YouTube",
+    "www.zalo.me",
+    "@",
+    '"',
+    "“",
+    "”",
+    "...",
+    "…",
+    " - ",
+    "–",
+    "2023",
+    "-",
+    ".",
+    ",",
+    ":",
+    "8:30",
+    "2,5",
+    "\n",
+    "\u00a0",
+    " ",
+    "Nguyễn Văn A",
+    "(cũ)",
+]
 TEXTS = st.one_of(st.text(), st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
 
 

@@ -18,8 +18,10 @@ def test_seed_is_quiet():
     assert run(SEED.read_text("utf-8"), CODES) == []
 
 
-_VIETNAMESE = st.text(alphabet="aăâeêioôơuưy bcdđghklmnpqrstvx áàảãạếềểễệốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
-                               "HÒÁNGỦY.,-\n", max_size=80)
+_VIETNAMESE = st.text(
+    alphabet="aăâeêioôơuưy bcdđghklmnpqrstvx áàảãạếềểễệốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵHÒÁNGỦY.,-\n",
+    max_size=80,
+)
 
 
 @settings(max_examples=80, deadline=None)

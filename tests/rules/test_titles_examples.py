@@ -41,8 +41,12 @@ def test_user_registry_through_configuration(tmp_path):
 
     path = tmp_path / "nguoi.toml"
     path.write_text(REGISTRY, encoding="utf-8")
-    settings = Settings.from_config(Config(select=("TTL003", "TTL004"), registry=(str(path),)), ALL_RULES)
-    text = ("Chủ tịch LĐLĐ thành phố Hải Phòng Nguyễn Anh Tuấn phát biểu.\n\n"
-            "Phó Chủ tịch LĐLĐ tỉnh Bắc Ninh Trần Văn Phúc dự.\n")
+    settings = Settings.from_config(
+        Config(select=("TTL003", "TTL004"), registry=(str(path),)), ALL_RULES
+    )
+    text = (
+        "Chủ tịch LĐLĐ thành phố Hải Phòng Nguyễn Anh Tuấn phát biểu.\n\n"
+        "Phó Chủ tịch LĐLĐ tỉnh Bắc Ninh Trần Văn Phúc dự.\n"
+    )
     found = lint_source("bai.txt", text, settings, "txt")
     assert describe(text, found) == ["1:35-1:50 TTL003", "3:1-3:13 TTL004"]

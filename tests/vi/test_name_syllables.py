@@ -11,13 +11,16 @@ def _names(text, known=()):
     return [words[i].text for i in sorted(person_name_indexes(text, words, known))]
 
 
-@pytest.mark.parametrize("text,names", [
-    ("bà Nguyễn Thị Thủy cho biết", ["Nguyễn", "Thị", "Thủy"]),
-    ("Chủ tịch UBND tỉnh Thanh Hóa Đỗ Minh Tuấn", ["Đỗ", "Minh", "Tuấn"]),
-    ("Chị Thuý kể lại. Thuý cho biết", ["Thuý", "Thuý"]),
-    ("gặp ông Lý ở Hà Nội", ["Lý", "Hà", "Nội"]),
-    ("Ủy ban nhân dân tỉnh Khánh Hòa", []),
-])
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("bà Nguyễn Thị Thủy cho biết", ["Nguyễn", "Thị", "Thủy"]),
+        ("Chủ tịch UBND tỉnh Thanh Hóa Đỗ Minh Tuấn", ["Đỗ", "Minh", "Tuấn"]),
+        ("Chị Thuý kể lại. Thuý cho biết", ["Thuý", "Thuý"]),
+        ("gặp ông Lý ở Hà Nội", ["Lý", "Hà", "Nội"]),
+        ("Ủy ban nhân dân tỉnh Khánh Hòa", []),
+    ],
+)
 def test_person_names(text, names):
     assert _names(text) == names
 

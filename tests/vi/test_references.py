@@ -131,8 +131,19 @@ MALFORMED_IN_CITATION = [
     ("Luật Công đoàn, Luật số 50/QH15", "50/QH15", "missing-year"),
 ]
 
-NOT_SYMBOLS = ["12/6/2021", "3/4 số xã", "5/10 - 20", "24/7", "B07-TLĐ", "COVID-19", "2/3 người",
-               "số 31/4 đường Lê Lợi", "1.000/tháng", "F0-F1", "U23/VN"]
+NOT_SYMBOLS = [
+    "12/6/2021",
+    "3/4 số xã",
+    "5/10 - 20",
+    "24/7",
+    "B07-TLĐ",
+    "COVID-19",
+    "2/3 người",
+    "số 31/4 đường Lê Lợi",
+    "1.000/tháng",
+    "F0-F1",
+    "U23/VN",
+]
 
 
 @pytest.mark.parametrize("text,canonical,family,code", WELL_FORMED)
@@ -168,46 +179,118 @@ def test_mixed_case_codes_are_kept():
         assert parse_symbol(text).canonical == text
 
 
-SEED_LINE_26 = ("Hướng dẫn số 58/HD-TLĐ ngày 10/5/2022 của Tổng Liên đoàn triển khai Quyết định số "
-                "2214/QĐ-TTg ngày 28/12/2021 của Thủ tướng Chính phủ phê duyệt Chương trình thực "
-                "hiện phong trào “Toàn dân xây dựng đời sống văn hóa” giai đoạn 2021 - 2026")
+SEED_LINE_26 = (
+    "Hướng dẫn số 58/HD-TLĐ ngày 10/5/2022 của Tổng Liên đoàn triển khai Quyết định số "
+    "2214/QĐ-TTg ngày 28/12/2021 của Thủ tướng Chính phủ phê duyệt Chương trình thực "
+    "hiện phong trào “Toàn dân xây dựng đời sống văn hóa” giai đoạn 2021 - 2026"
+)
 
 # (text, [(symbol, type, date, issuer, title, quoted)])
 CITATIONS = [
-    ("Nghị quyết số 02-NQ/TW ngày 12/6/2021 của Bộ Chính trị về “Đổi mới tổ chức và hoạt động "
-     "của Công đoàn Việt Nam trong tình hình mới” - đây là",
-     [("02-NQ/TW", "Nghị quyết", (12, 6, 2021), "Bộ Chính trị",
-       "Đổi mới tổ chức và hoạt động của Công đoàn Việt Nam trong tình hình mới", True)]),
-    ("Nghị quyết số 20-NQ/TW ngày 28/01/2008 của Ban Chấp hành Trung ương Đảng khóa X về "
-     "“Tiếp tục xây dựng giai cấp công nhân”",
-     [("20-NQ/TW", "Nghị quyết", (28, 1, 2008), "Ban Chấp hành Trung ương Đảng khóa X",
-       "Tiếp tucj".replace("tucj", "tục") + " xây dựng giai cấp công nhân", True)]),
-    (SEED_LINE_26,
-     [("58/HD-TLĐ", "Hướng dẫn", (10, 5, 2022), "Tổng Liên đoàn", None, False),
-      ("2214/QĐ-TTg", "Quyết định", (28, 12, 2021), "Thủ tướng Chính phủ", None, False)]),
-    ("Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư. Sau đó",
-     [("30/2020/NĐ-CP", "Nghị định", (5, 3, 2020), "Chính phủ", "công tác văn thư", False)]),
-    ("theo Quyết định 15/QĐ-UBND ngày 5-3-2020 của Ủy ban nhân dân tỉnh Bắc Ninh ban hành quy chế",
-     [("15/QĐ-UBND", "Quyết định", (5, 3, 2020), "Ủy ban nhân dân tỉnh Bắc Ninh", None, False)]),
-    ("Thông tư số 10/2020/TT-BLĐTBXH (ngày 12.11.2020) của Bộ Lao động - Thương binh và Xã hội",
-     [("10/2020/TT-BLĐTBXH", "Thông tư", (12, 11, 2020), "Bộ Lao động - Thương binh và Xã hội", None, False)]),
-    ("Chỉ thị 37-CT/TW, ngày 29/6/2019 của Ban Bí thư về tăng cường sự lãnh đạo; tiếp theo",
-     [("37-CT/TW", "Chỉ thị", (29, 6, 2019), "Ban Bí thư", "tăng cường sự lãnh đạo", False)]),
-    ("Luật Công đoàn số 50/2024/QH15 có hiệu lực", [("50/2024/QH15", None, None, None, None, False)]),
-    ("Kết luận 01-KL/TW của Bộ Chính trị", [("01-KL/TW", "Kết luận", None, "Bộ Chính trị", None, False)]),
-    ("Quy định số 08-QĐi/TW về trách nhiệm nêu gương", [("08-QĐi/TW", "Quy định", None, None, "trách nhiệm nêu gương", False)]),
-    ("Công văn số 1363/TLĐ-CSPL ngày 1/3/2022", [("1363/TLĐ-CSPL", "Công văn", (1, 3, 2022), None, None, False)]),
-    ("Chương trình phối hợp số 07/CTr-TLĐ", [("07/CTr-TLĐ", "Chương trình phối hợp", None, None, None, False)]),
-    ("Thông tư liên tịch số 10/2015/TTLT-BTC-BLĐTBXH", [("10/2015/TTLT-BTC-BLĐTBXH", "Thông tư liên tịch", None, None, None, False)]),
-    ("nghị quyết 57-NQ/TW về đột phá phát triển khoa học, công nghệ", [("57-NQ/TW", "Nghị quyết", None, None, "đột phá phát triển khoa học, công nghệ", False)]),
-    ("Hướng dẫn số 69/HD-TLĐ ngày 24/11/2022 của Tổng Liên đoàn thực hiện",
-     [("69/HD-TLĐ", "Hướng dẫn", (24, 11, 2022), "Tổng Liên đoàn", None, False)]),
+    (
+        "Nghị quyết số 02-NQ/TW ngày 12/6/2021 của Bộ Chính trị về “Đổi mới tổ chức và hoạt động "
+        "của Công đoàn Việt Nam trong tình hình mới” - đây là",
+        [
+            (
+                "02-NQ/TW",
+                "Nghị quyết",
+                (12, 6, 2021),
+                "Bộ Chính trị",
+                "Đổi mới tổ chức và hoạt động của Công đoàn Việt Nam trong tình hình mới",
+                True,
+            )
+        ],
+    ),
+    (
+        "Nghị quyết số 20-NQ/TW ngày 28/01/2008 của Ban Chấp hành Trung ương Đảng khóa X về "
+        "“Tiếp tục xây dựng giai cấp công nhân”",
+        [
+            (
+                "20-NQ/TW",
+                "Nghị quyết",
+                (28, 1, 2008),
+                "Ban Chấp hành Trung ương Đảng khóa X",
+                "Tiếp tucj".replace("tucj", "tục") + " xây dựng giai cấp công nhân",
+                True,
+            )
+        ],
+    ),
+    (
+        SEED_LINE_26,
+        [
+            ("58/HD-TLĐ", "Hướng dẫn", (10, 5, 2022), "Tổng Liên đoàn", None, False),
+            ("2214/QĐ-TTg", "Quyết định", (28, 12, 2021), "Thủ tướng Chính phủ", None, False),
+        ],
+    ),
+    (
+        "Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư. Sau đó",
+        [("30/2020/NĐ-CP", "Nghị định", (5, 3, 2020), "Chính phủ", "công tác văn thư", False)],
+    ),
+    (
+        "theo Quyết định 15/QĐ-UBND ngày 5-3-2020 của Ủy ban nhân dân tỉnh Bắc Ninh ban hành quy chế",
+        [("15/QĐ-UBND", "Quyết định", (5, 3, 2020), "Ủy ban nhân dân tỉnh Bắc Ninh", None, False)],
+    ),
+    (
+        "Thông tư số 10/2020/TT-BLĐTBXH (ngày 12.11.2020) của Bộ Lao động - Thương binh và Xã hội",
+        [
+            (
+                "10/2020/TT-BLĐTBXH",
+                "Thông tư",
+                (12, 11, 2020),
+                "Bộ Lao động - Thương binh và Xã hội",
+                None,
+                False,
+            )
+        ],
+    ),
+    (
+        "Chỉ thị 37-CT/TW, ngày 29/6/2019 của Ban Bí thư về tăng cường sự lãnh đạo; tiếp theo",
+        [("37-CT/TW", "Chỉ thị", (29, 6, 2019), "Ban Bí thư", "tăng cường sự lãnh đạo", False)],
+    ),
+    (
+        "Luật Công đoàn số 50/2024/QH15 có hiệu lực",
+        [("50/2024/QH15", None, None, None, None, False)],
+    ),
+    (
+        "Kết luận 01-KL/TW của Bộ Chính trị",
+        [("01-KL/TW", "Kết luận", None, "Bộ Chính trị", None, False)],
+    ),
+    (
+        "Quy định số 08-QĐi/TW về trách nhiệm nêu gương",
+        [("08-QĐi/TW", "Quy định", None, None, "trách nhiệm nêu gương", False)],
+    ),
+    (
+        "Công văn số 1363/TLĐ-CSPL ngày 1/3/2022",
+        [("1363/TLĐ-CSPL", "Công văn", (1, 3, 2022), None, None, False)],
+    ),
+    (
+        "Chương trình phối hợp số 07/CTr-TLĐ",
+        [("07/CTr-TLĐ", "Chương trình phối hợp", None, None, None, False)],
+    ),
+    (
+        "Thông tư liên tịch số 10/2015/TTLT-BTC-BLĐTBXH",
+        [("10/2015/TTLT-BTC-BLĐTBXH", "Thông tư liên tịch", None, None, None, False)],
+    ),
+    (
+        "nghị quyết 57-NQ/TW về đột phá phát triển khoa học, công nghệ",
+        [("57-NQ/TW", "Nghị quyết", None, None, "đột phá phát triển khoa học, công nghệ", False)],
+    ),
+    (
+        "Hướng dẫn số 69/HD-TLĐ ngày 24/11/2022 của Tổng Liên đoàn thực hiện",
+        [("69/HD-TLĐ", "Hướng dẫn", (24, 11, 2022), "Tổng Liên đoàn", None, False)],
+    ),
 ]
 
 
 def _describe(c):
-    return (c.symbol.canonical, c.doc_type, c.date and (c.date.day, c.date.month, c.date.year),
-            c.issuer and c.issuer.text, c.title and c.title.text, c.title_quoted)
+    return (
+        c.symbol.canonical,
+        c.doc_type,
+        c.date and (c.date.day, c.date.month, c.date.year),
+        c.issuer and c.issuer.text,
+        c.title and c.title.text,
+        c.title_quoted,
+    )
 
 
 @pytest.mark.parametrize("text,expected", CITATIONS)
@@ -217,7 +300,7 @@ def test_citation_parts(text, expected):
     for c in citations:
         for part in (c.type_word, c.issuer, c.title):
             if part is not None:
-                assert text[part.start:part.end] == part.text
+                assert text[part.start : part.end] == part.text
 
 
 def test_quoted_name_belongs_to_the_nearest_citation():
@@ -226,35 +309,54 @@ def test_quoted_name_belongs_to_the_nearest_citation():
     assert [q.text for q in citations[1].quotes] == ["Toàn dân xây dựng đời sống văn hóa"]
 
 
-@pytest.mark.parametrize("a,b,agree", [
-    ("Ban Chấp hành Trung ương Đảng khóa X", "Ban Chấp hành Trung ương", True),
-    ("Tổng Liên đoàn", "Tổng Liên đoàn Lao động Việt Nam", True),
-    ("Trung ương", "Ban Chấp hành Trung ương", True),
-    ("Bộ Chính trị", "Ban Chấp hành Trung ương", False),
-    ("Ban Bí thư", "Bộ Chính trị", False),
-    ("Thủ tướng Chính phủ", "Chính phủ", True),
-])
+@pytest.mark.parametrize(
+    "a,b,agree",
+    [
+        ("Ban Chấp hành Trung ương Đảng khóa X", "Ban Chấp hành Trung ương", True),
+        ("Tổng Liên đoàn", "Tổng Liên đoàn Lao động Việt Nam", True),
+        ("Trung ương", "Ban Chấp hành Trung ương", True),
+        ("Bộ Chính trị", "Ban Chấp hành Trung ương", False),
+        ("Ban Bí thư", "Bộ Chính trị", False),
+        ("Thủ tướng Chính phủ", "Chính phủ", True),
+    ],
+)
 def test_issuers_agree(a, b, agree):
     assert issuers_agree(a, b) is agree
 
 
 def test_title_similarity():
     official = "Về đổi mới tổ chức và hoạt động của Công đoàn Việt Nam trong tình hình mới"
-    assert title_similarity("Đổi mới tổ chức và hoạt động của Công đoàn Việt Nam trong tình hình mới",
-                            official)[0] == 100
-    ratio, _ = title_similarity("Đổi mới tổ chức và hoạt động Công đoàn Việt Nam trong tình hình mới", official)
+    assert (
+        title_similarity(
+            "Đổi mới tổ chức và hoạt động của Công đoàn Việt Nam trong tình hình mới", official
+        )[0]
+        == 100
+    )
+    ratio, _ = title_similarity(
+        "Đổi mới tổ chức và hoạt động Công đoàn Việt Nam trong tình hình mới", official
+    )
     assert 85 <= ratio < 100
     ratio, covered = title_similarity(
         "đổi mới tổ chức và hoạt động của Công đoàn Việt Nam trong tình hình mới, trong đó nhấn mạnh",
-        official, quoted=False)
-    assert ratio == 100 and covered == len("đổi mới tổ chức và hoạt động của Công đoàn Việt Nam trong tình hình mới")
+        official,
+        quoted=False,
+    )
+    assert ratio == 100 and covered == len(
+        "đổi mới tổ chức và hoạt động của Công đoàn Việt Nam trong tình hình mới"
+    )
     assert normalize_title(" Về  Đổi mới ") == "đổi mới"
 
 
 def test_official_wording_keeps_the_article_capital():
     official = "Về đổi mới tổ chức và hoạt động của Công đoàn Việt Nam"
-    assert official_wording(official, "Đổi mới tổ chức") == "Đổi mới tổ chức và hoạt động của Công đoàn Việt Nam"
-    assert official_wording(official, "đổi mới") == "đổi mới tổ chức và hoạt động của Công đoàn Việt Nam"
+    assert (
+        official_wording(official, "Đổi mới tổ chức")
+        == "Đổi mới tổ chức và hoạt động của Công đoàn Việt Nam"
+    )
+    assert (
+        official_wording(official, "đổi mới")
+        == "đổi mới tổ chức và hoạt động của Công đoàn Việt Nam"
+    )
     assert official_wording(official, "Về đổi mới") == official
 
 
@@ -270,10 +372,14 @@ def test_parsers_never_raise_and_spans_are_inside(text):
         for part in (c.symbol, c.type_word, c.date, c.issuer, c.title, *c.quotes):
             if part is not None:
                 assert 0 <= part.start <= part.end <= len(text)
-        assert text[c.symbol.start:c.symbol.end] == c.symbol.text
+        assert text[c.symbol.start : c.symbol.end] == c.symbol.text
 
 
-@given(st.text(alphabet=st.sampled_from(list("0123456789/-–. QĐNTWHDtgCPƯđqn số về“”ngày")), max_size=60))
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("0123456789/-–. QĐNTWHDtgCPƯđqn số về“”ngày")), max_size=60
+    )
+)
 def test_symbol_like_text_never_raises(text):
     for sym in find_symbols(text):
         assert 0 <= sym.start < sym.end <= len(text)

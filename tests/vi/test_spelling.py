@@ -56,25 +56,46 @@ def test_own_candidates_rank_better_than_pyspellchecker():
     assert own > other
 
 
-@pytest.mark.parametrize("wrong,first", [
-    ("nghành", "ngành"), ("ngiên", "nghiên"), ("gía", "giá"), ("tềt", "tết"),
-    ("môt", "một"), ("kà", "cà"), ("nguòi", "người"), ("nhữg", "những"),
-])
+@pytest.mark.parametrize(
+    "wrong,first",
+    [
+        ("nghành", "ngành"),
+        ("ngiên", "nghiên"),
+        ("gía", "giá"),
+        ("tềt", "tết"),
+        ("môt", "một"),
+        ("kà", "cà"),
+        ("nguòi", "người"),
+        ("nhữg", "những"),
+    ],
+)
 def test_candidates(wrong, first):
     assert candidates(wrong)[0] == first
 
 
-@pytest.mark.parametrize("word,parts", [
-    ("bốđiểm", ["bố", "điểm"]), ("hiệpước", ["hiệp", "ước"]), ("nghiệmchứng", ["nghiệm", "chứng"]),
-    ("lôông", None), ("biế", None), ("ngành", None),
-])
+@pytest.mark.parametrize(
+    "word,parts",
+    [
+        ("bốđiểm", ["bố", "điểm"]),
+        ("hiệpước", ["hiệp", "ước"]),
+        ("nghiệmchứng", ["nghiệm", "chứng"]),
+        ("lôông", None),
+        ("biế", None),
+        ("ngành", None),
+    ],
+)
 def test_split_glued(word, parts):
     assert split_glued(word) == parts
 
 
-@pytest.mark.parametrize("model,word,out", [
-    ("nghành", "ngành", "ngành"), ("Nghành", "ngành", "Ngành"), ("NGHÀNH", "ngành", "NGÀNH"),
-])
+@pytest.mark.parametrize(
+    "model,word,out",
+    [
+        ("nghành", "ngành", "ngành"),
+        ("Nghành", "ngành", "Ngành"),
+        ("NGHÀNH", "ngành", "NGÀNH"),
+    ],
+)
 def test_apply_case(model, word, out):
     assert apply_case(model, word) == out
 

@@ -28,34 +28,169 @@ from importlib import resources
 
 VALID = [
     # rare but valid (the list)
-    "ngoặt", "khuỷu", "quốc", "giếng", "quýnh",
+    "ngoặt",
+    "khuỷu",
+    "quốc",
+    "giếng",
+    "quýnh",
     # initials and their rules
-    "kê", "kỳ", "kiến", "ca", "cô", "cũng", "ghế", "ghi", "gà", "gỗ", "nghĩ", "nghiêng",
-    "ngành", "ngủ", "quá", "quân", "quyết", "quyền", "quên", "quệt", "quăn", "queo", "quơ",
+    "kê",
+    "kỳ",
+    "kiến",
+    "ca",
+    "cô",
+    "cũng",
+    "ghế",
+    "ghi",
+    "gà",
+    "gỗ",
+    "nghĩ",
+    "nghiêng",
+    "ngành",
+    "ngủ",
+    "quá",
+    "quân",
+    "quyết",
+    "quyền",
+    "quên",
+    "quệt",
+    "quăn",
+    "queo",
+    "quơ",
     # gi and its elided i
-    "gì", "gìn", "giá", "giữa", "giường", "giặt", "giấy", "giỏi", "giũ",
+    "gì",
+    "gìn",
+    "giá",
+    "giữa",
+    "giường",
+    "giặt",
+    "giấy",
+    "giỏi",
+    "giũ",
     # nuclei, finals, diphthongs, triphthongs
-    "ăn", "âm", "tết", "tệt", "anh", "ách", "ênh", "ếch", "inh", "ích", "huynh", "huỵch",
-    "người", "rượu", "khuya", "ngoài", "khuấy", "thuở", "huơ", "tuần", "luật", "khuếch",
-    "huênh", "xoong", "moóc", "yêu", "yểng", "ý", "ỉa", "oẳn", "ngoao", "tuýp", "ừm",
+    "ăn",
+    "âm",
+    "tết",
+    "tệt",
+    "anh",
+    "ách",
+    "ênh",
+    "ếch",
+    "inh",
+    "ích",
+    "huynh",
+    "huỵch",
+    "người",
+    "rượu",
+    "khuya",
+    "ngoài",
+    "khuấy",
+    "thuở",
+    "huơ",
+    "tuần",
+    "luật",
+    "khuếch",
+    "huênh",
+    "xoong",
+    "moóc",
+    "yêu",
+    "yểng",
+    "ý",
+    "ỉa",
+    "oẳn",
+    "ngoao",
+    "tuýp",
+    "ừm",
     # both tone-placement styles
-    "hòa", "hoà", "khỏe", "khoẻ", "thủy", "thuỷ", "Ủy", "Uỷ", "thúy", "thuý",
+    "hòa",
+    "hoà",
+    "khỏe",
+    "khoẻ",
+    "thủy",
+    "thuỷ",
+    "Ủy",
+    "Uỷ",
+    "thúy",
+    "thuý",
     # i/y variants, old spellings, capitals
-    "kỹ", "kĩ", "lý", "lí", "quí", "quý", "tỷ", "tỉ", "Việt", "NGƯỜI", "Đắk", "Lắk",
+    "kỹ",
+    "kĩ",
+    "lý",
+    "lí",
+    "quí",
+    "quý",
+    "tỷ",
+    "tỉ",
+    "Việt",
+    "NGƯỜI",
+    "Đắk",
+    "Lắk",
 ]
 
 INVALID = [
     # the list and DOMAIN.md §4.2
-    "nghành", "ngiên", "quyềt", "tềt", "ngĩ", "kà", "cí", "ghà", "gé", "ngiêng", "kúng",
+    "nghành",
+    "ngiên",
+    "quyềt",
+    "tềt",
+    "ngĩ",
+    "kà",
+    "cí",
+    "ghà",
+    "gé",
+    "ngiêng",
+    "kúng",
     # structure
-    "nguời", "thuơng", "ảnhh", "hgày", "bcằng", "mguồn", "thànp", "đầ", "nhâ", "thâ", "ă",
-    "iên", "tyên", "coa", "cuy", "ghy", "qu", "q", "ko", "đc", "giit", "ngy",
+    "nguời",
+    "thuơng",
+    "ảnhh",
+    "hgày",
+    "bcằng",
+    "mguồn",
+    "thànp",
+    "đầ",
+    "nhâ",
+    "thâ",
+    "ă",
+    "iên",
+    "tyên",
+    "coa",
+    "cuy",
+    "ghy",
+    "qu",
+    "q",
+    "ko",
+    "đc",
+    "giit",
+    "ngy",
     # stop finals with the wrong tone
-    "môt", "hơp", "đươc", "lôp", "tèt", "hảp", "bãc", "cảch",
+    "môt",
+    "hơp",
+    "đươc",
+    "lôp",
+    "tèt",
+    "hảp",
+    "bãc",
+    "cảch",
     # tone marks that neither style allows, or two of them
-    "gía", "ngừơi", "tủôi", "quỳên", "vơí", "hòan", "ngòai", "cuả", "qúa", "chưởì", "gìặt",
+    "gía",
+    "ngừơi",
+    "tủôi",
+    "quỳên",
+    "vơí",
+    "hòan",
+    "ngòai",
+    "cuả",
+    "qúa",
+    "chưởì",
+    "gìặt",
     # letters Vietnamese does not use, digits, empty
-    "zắc", "café", "wá", "", "a1", "ψá",
+    "zắc",
+    "café",
+    "wá",
+    "",
+    "a1",
+    "ψá",
 ]
 
 
@@ -82,34 +217,63 @@ def test_more_than_100_collected_non_syllables_are_rejected():
     assert accepted == []
 
 
-@pytest.mark.parametrize("word,problem", [
-    ("nghành", "structure"), ("tềt", "tone-final"), ("gía", "tone-position"),
-    ("chưởì", "two-tones"), ("café", "letters"), ("ngành", None),
-])
+@pytest.mark.parametrize(
+    "word,problem",
+    [
+        ("nghành", "structure"),
+        ("tềt", "tone-final"),
+        ("gía", "tone-position"),
+        ("chưởì", "two-tones"),
+        ("café", "letters"),
+        ("ngành", None),
+    ],
+)
 def test_problem_names(word, problem):
     assert check_syllable(word).problem == problem
 
 
-@pytest.mark.parametrize("word,initial,rhyme,tone", [
-    ("quốc", "qu", "ôc", SAC), ("giếng", "gi", "iêng", SAC), ("gìn", "gi", "in", 1),
-    ("khuỷu", "kh", "uyu", HOI), ("ngoặt", "ng", "oăt", 5), ("ữ", "", "ư", NGA),
-    ("Người", "ng", "ươi", 1),
-])
+@pytest.mark.parametrize(
+    "word,initial,rhyme,tone",
+    [
+        ("quốc", "qu", "ôc", SAC),
+        ("giếng", "gi", "iêng", SAC),
+        ("gìn", "gi", "in", 1),
+        ("khuỷu", "kh", "uyu", HOI),
+        ("ngoặt", "ng", "oăt", 5),
+        ("ữ", "", "ư", NGA),
+        ("Người", "ng", "ươi", 1),
+    ],
+)
 def test_parse(word, initial, rhyme, tone):
     syllable = parse_syllable(word)
     assert (syllable.initial, syllable.rhyme, syllable.tone) == (initial, rhyme, tone)
 
 
-@pytest.mark.parametrize("word,traditional,modern", [
-    ("hoà", "hòa", "hoà"), ("hòa", "hòa", "hoà"), ("Thuỷ", "Thủy", "Thuỷ"),
-    ("khỏe", "khỏe", "khoẻ"), ("Uỷ", "Ủy", "Uỷ"), ("hoàn", "hoàn", "hoàn"),
-    ("quý", "quý", "quý"), ("giá", "giá", "giá"), ("người", "người", "người"),
-    ("mía", "mía", "mía"), ("múa", "múa", "múa"), ("ngoái", "ngoái", "ngoái"),
-    # repairs of marks neither style allows
-    ("gía", "giá", "giá"), ("ngừơi", "người", "người"), ("tủôi", "tuổi", "tuổi"),
-    ("quỳên", "quyền", "quyền"), ("GÍA", "GIÁ", "GIÁ"), ("hòan", "hoàn", "hoàn"),
-    ("qúa", "quá", "quá"),
-])
+@pytest.mark.parametrize(
+    "word,traditional,modern",
+    [
+        ("hoà", "hòa", "hoà"),
+        ("hòa", "hòa", "hoà"),
+        ("Thuỷ", "Thủy", "Thuỷ"),
+        ("khỏe", "khỏe", "khoẻ"),
+        ("Uỷ", "Ủy", "Uỷ"),
+        ("hoàn", "hoàn", "hoàn"),
+        ("quý", "quý", "quý"),
+        ("giá", "giá", "giá"),
+        ("người", "người", "người"),
+        ("mía", "mía", "mía"),
+        ("múa", "múa", "múa"),
+        ("ngoái", "ngoái", "ngoái"),
+        # repairs of marks neither style allows
+        ("gía", "giá", "giá"),
+        ("ngừơi", "người", "người"),
+        ("tủôi", "tuổi", "tuổi"),
+        ("quỳên", "quyền", "quyền"),
+        ("GÍA", "GIÁ", "GIÁ"),
+        ("hòan", "hoàn", "hoàn"),
+        ("qúa", "quá", "quá"),
+    ],
+)
 def test_place_tone(word, traditional, modern):
     assert place_tone(word, TRADITIONAL) == traditional
     assert place_tone(word, MODERN) == modern
@@ -120,20 +284,47 @@ def test_place_tone_needs_a_syllable(word):
     assert place_tone(word) is None
 
 
-@pytest.mark.parametrize("word,style", [
-    ("hòa", TRADITIONAL), ("hoà", MODERN), ("thủy", TRADITIONAL), ("thuỷ", MODERN),
-    ("ủy", TRADITIONAL), ("uỷ", MODERN), ("khoẻ", MODERN), ("hoa", None), ("hoàn", None),
-    ("quý", None), ("thuyền", None), ("ngoài", None), ("nghành", None),
-])
+@pytest.mark.parametrize(
+    "word,style",
+    [
+        ("hòa", TRADITIONAL),
+        ("hoà", MODERN),
+        ("thủy", TRADITIONAL),
+        ("thuỷ", MODERN),
+        ("ủy", TRADITIONAL),
+        ("uỷ", MODERN),
+        ("khoẻ", MODERN),
+        ("hoa", None),
+        ("hoàn", None),
+        ("quý", None),
+        ("thuyền", None),
+        ("ngoài", None),
+        ("nghành", None),
+    ],
+)
 def test_tone_style(word, style):
     assert tone_style(word) == style
 
 
-@pytest.mark.parametrize("word,expected", [
-    ("kĩ", ("kỹ", "kỹ")), ("kỹ", ("kỹ", "kĩ")), ("Lý", ("lý", "Lí")), ("quí", ("quý", "quý")),
-    ("qui", ("quy", "quy")), ("tỉ", ("tỷ", "tỷ")), ("sỹ", ("sỹ", "sĩ")), ("mỹ", ("mỹ", "mĩ")),
-    ("Mỹ", None), ("ty", None), ("ti", None), ("bi", None), ("lì", None), ("kiến", None),
-])
+@pytest.mark.parametrize(
+    "word,expected",
+    [
+        ("kĩ", ("kỹ", "kỹ")),
+        ("kỹ", ("kỹ", "kĩ")),
+        ("Lý", ("lý", "Lí")),
+        ("quí", ("quý", "quý")),
+        ("qui", ("quy", "quy")),
+        ("tỉ", ("tỷ", "tỷ")),
+        ("sỹ", ("sỹ", "sĩ")),
+        ("mỹ", ("mỹ", "mĩ")),
+        ("Mỹ", None),
+        ("ty", None),
+        ("ti", None),
+        ("bi", None),
+        ("lì", None),
+        ("kiến", None),
+    ],
+)
 def test_iy_variant(word, expected):
     assert iy_variant(word) == expected
 

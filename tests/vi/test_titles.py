@@ -8,15 +8,18 @@ from soat.vi.mentions import MentionContext, find_title_hits_and_mentions
 from soat.vi.titles import DEPUTY, HEAD, MEMBER, incompatible, is_single_holder, match_title
 
 
-@pytest.mark.parametrize("text,official,rank,base", [
-    ("Chủ tịch", "Chủ tịch", HEAD, "chủ tịch"),
-    ("Phó Chủ tịch", "Phó Chủ tịch", DEPUTY, "chủ tịch"),
-    ("phó chủ tịch thường trực", "Phó Chủ tịch Thường trực", DEPUTY, "chủ tịch"),
-    ("Ủy viên Đoàn Chủ tịch", "Ủy viên Đoàn Chủ tịch", MEMBER, "đoàn chủ tịch"),
-    ("Thứ trưởng", "Thứ trưởng", DEPUTY, "bộ trưởng"),
-    ("Tổng Bí thư", "Tổng Bí thư", HEAD, "tổng bí thư"),
-    ("Phó Trưởng Ban", "Phó Trưởng Ban", DEPUTY, "trưởng ban"),
-])
+@pytest.mark.parametrize(
+    "text,official,rank,base",
+    [
+        ("Chủ tịch", "Chủ tịch", HEAD, "chủ tịch"),
+        ("Phó Chủ tịch", "Phó Chủ tịch", DEPUTY, "chủ tịch"),
+        ("phó chủ tịch thường trực", "Phó Chủ tịch Thường trực", DEPUTY, "chủ tịch"),
+        ("Ủy viên Đoàn Chủ tịch", "Ủy viên Đoàn Chủ tịch", MEMBER, "đoàn chủ tịch"),
+        ("Thứ trưởng", "Thứ trưởng", DEPUTY, "bộ trưởng"),
+        ("Tổng Bí thư", "Tổng Bí thư", HEAD, "tổng bí thư"),
+        ("Phó Trưởng Ban", "Phó Trưởng Ban", DEPUTY, "trưởng ban"),
+    ],
+)
 def test_match_title(text, official, rank, base):
     form = match_title(text.split())
     assert (form.official, form.rank, form.base) == (official, rank, base)
@@ -27,65 +30,98 @@ def test_match_title_none(text):
     assert match_title(text.split()) is None
 
 
-@pytest.mark.parametrize("a,b,expected", [
-    ((HEAD, "chủ tịch"), (DEPUTY, "chủ tịch"), True),
-    ((DEPUTY, "chủ tịch"), (DEPUTY, "chủ tịch"), False),  # Phó Chủ tịch / … Thường trực
-    ((HEAD, "bộ trưởng"), (DEPUTY, "bộ trưởng"), True),
-    ((HEAD, "trưởng ban tuyên giáo"), (DEPUTY, "trưởng ban tổ chức"), False),
-    ((MEMBER, "đoàn chủ tịch"), (HEAD, "trưởng ban tuyên giáo"), False),
-])
+@pytest.mark.parametrize(
+    "a,b,expected",
+    [
+        ((HEAD, "chủ tịch"), (DEPUTY, "chủ tịch"), True),
+        ((DEPUTY, "chủ tịch"), (DEPUTY, "chủ tịch"), False),  # Phó Chủ tịch / … Thường trực
+        ((HEAD, "bộ trưởng"), (DEPUTY, "bộ trưởng"), True),
+        ((HEAD, "trưởng ban tuyên giáo"), (DEPUTY, "trưởng ban tổ chức"), False),
+        ((MEMBER, "đoàn chủ tịch"), (HEAD, "trưởng ban tuyên giáo"), False),
+    ],
+)
 def test_incompatible(a, b, expected):
     assert incompatible(*a, *b) is expected
 
 
-@pytest.mark.parametrize("rank,base,expected", [
-    (HEAD, "chủ tịch", True), (HEAD, "trưởng ban tuyên giáo", True),
-    (DEPUTY, "chủ tịch", False), (HEAD, "tổng bí thư", False),
-])
+@pytest.mark.parametrize(
+    "rank,base,expected",
+    [
+        (HEAD, "chủ tịch", True),
+        (HEAD, "trưởng ban tuyên giáo", True),
+        (DEPUTY, "chủ tịch", False),
+        (HEAD, "tổng bí thư", False),
+    ],
+)
 def test_is_single_holder(rank, base, expected):
     assert is_single_holder(rank, base) is expected
 
 
-CTX = MentionContext(org_names=["Tổng LĐLĐ Việt Nam", "LĐLĐ thành phố Hải Phòng"],
-                     place_names=["Lâm Đồng", "Hà Giang"])
+CTX = MentionContext(
+    org_names=["Tổng LĐLĐ Việt Nam", "LĐLĐ thành phố Hải Phòng"],
+    place_names=["Lâm Đồng", "Hà Giang"],
+)
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("Phó Chủ tịch Tổng LĐLĐ Việt Nam Ngọ Duy Hiểu quán triệt.",
-     [("Ngọ Duy Hiểu", "Phó Chủ tịch", "Tổng LĐLĐ Việt Nam", "title-name")]),
-    ("Chủ tịch LĐLĐ thành phố Hải Phòng Nguyễn Anh Tuân chia sẻ.",
-     [("Nguyễn Anh Tuân", "Chủ tịch", "LĐLĐ thành phố Hải Phòng", "title-name")]),
-    ("Chủ tịch UBND tỉnh Lâm Đồng Hồ Văn Mười phát biểu.",
-     [("Hồ Văn Mười", "Chủ tịch", "UBND tỉnh Lâm Đồng", "title-name")]),
-    ("Bộ trưởng Bộ Lao động - Thương binh và Xã hội Đào Ngọc Dung dự.",
-     [("Đào Ngọc Dung", "Bộ trưởng", "Bộ Lao động - Thương binh và Xã hội", "title-name")]),
-    ("có các đồng chí: Vũ Thị Giáng Hương - Ủy viên Đoàn Chủ tịch Tổng LĐLĐ Việt Nam, "
-     "Trưởng Ban Tuyên giáo; các Phó Trưởng Ban Tuyên giáo: Vũ Mạnh Tiêm.",
-     [("Vũ Thị Giáng Hương", "Ủy viên Đoàn Chủ tịch", "Tổng LĐLĐ Việt Nam", "apposition"),
-      ("Vũ Thị Giáng Hương", "Trưởng Ban Tuyên giáo", None, "apposition")]),
-    ("Đến dự có ông Lê Văn Hải, Chủ tịch LĐLĐ tỉnh Nghệ An.",
-     [("Lê Văn Hải", "Chủ tịch", "LĐLĐ tỉnh Nghệ An", "apposition")]),
-    ("Bài “Chủ tịch Nguyễn Văn An và mùa xuân” đoạt giải.", []),
-    ("Trưởng Ban Tuyên giáo Tổng LĐLĐ Việt Nam cũng trao đổi.", []),
-    ("Thủ tướng Thái Lan Anutin Charnvirakul thăm Việt Nam.", []),
-    ("Tại Hà Nội, Chủ tịch nước Lương Cường tiếp đoàn.",
-     [("Lương Cường", "Chủ tịch nước", None, "title-name")]),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Phó Chủ tịch Tổng LĐLĐ Việt Nam Ngọ Duy Hiểu quán triệt.",
+            [("Ngọ Duy Hiểu", "Phó Chủ tịch", "Tổng LĐLĐ Việt Nam", "title-name")],
+        ),
+        (
+            "Chủ tịch LĐLĐ thành phố Hải Phòng Nguyễn Anh Tuân chia sẻ.",
+            [("Nguyễn Anh Tuân", "Chủ tịch", "LĐLĐ thành phố Hải Phòng", "title-name")],
+        ),
+        (
+            "Chủ tịch UBND tỉnh Lâm Đồng Hồ Văn Mười phát biểu.",
+            [("Hồ Văn Mười", "Chủ tịch", "UBND tỉnh Lâm Đồng", "title-name")],
+        ),
+        (
+            "Bộ trưởng Bộ Lao động - Thương binh và Xã hội Đào Ngọc Dung dự.",
+            [("Đào Ngọc Dung", "Bộ trưởng", "Bộ Lao động - Thương binh và Xã hội", "title-name")],
+        ),
+        (
+            "có các đồng chí: Vũ Thị Giáng Hương - Ủy viên Đoàn Chủ tịch Tổng LĐLĐ Việt Nam, "
+            "Trưởng Ban Tuyên giáo; các Phó Trưởng Ban Tuyên giáo: Vũ Mạnh Tiêm.",
+            [
+                ("Vũ Thị Giáng Hương", "Ủy viên Đoàn Chủ tịch", "Tổng LĐLĐ Việt Nam", "apposition"),
+                ("Vũ Thị Giáng Hương", "Trưởng Ban Tuyên giáo", None, "apposition"),
+            ],
+        ),
+        (
+            "Đến dự có ông Lê Văn Hải, Chủ tịch LĐLĐ tỉnh Nghệ An.",
+            [("Lê Văn Hải", "Chủ tịch", "LĐLĐ tỉnh Nghệ An", "apposition")],
+        ),
+        ("Bài “Chủ tịch Nguyễn Văn An và mùa xuân” đoạt giải.", []),
+        ("Trưởng Ban Tuyên giáo Tổng LĐLĐ Việt Nam cũng trao đổi.", []),
+        ("Thủ tướng Thái Lan Anutin Charnvirakul thăm Việt Nam.", []),
+        (
+            "Tại Hà Nội, Chủ tịch nước Lương Cường tiếp đoàn.",
+            [("Lương Cường", "Chủ tịch nước", None, "title-name")],
+        ),
+    ],
+)
 def test_find_mentions(text, expected):
     _, mentions = find_title_hits_and_mentions(text, CTX)
     got = [(m.name, m.title.written, m.org, m.form) for m in mentions]
     assert got == expected
     for m in mentions:
-        assert text[m.name_start:m.name_end] == m.name
-        assert text[m.title.start:m.title.end] == m.title.written
+        assert text[m.name_start : m.name_end] == m.name
+        assert text[m.title.start : m.title.end] == m.title.written
         if m.org:
-            assert text[m.org_start:m.org_end] == m.org
+            assert text[m.org_start : m.org_end] == m.org
 
 
 def test_modifiers():
     _, mentions = find_title_hits_and_mentions(
-        "Tân Chủ tịch LĐLĐ tỉnh Nghệ An Lê Văn Hải cảm ơn nguyên Chủ tịch Trần Quốc Toản.", CTX)
-    assert [(m.name, m.title.modifier) for m in mentions] == [("Lê Văn Hải", "tân"), ("Trần Quốc Toản", "nguyên")]
+        "Tân Chủ tịch LĐLĐ tỉnh Nghệ An Lê Văn Hải cảm ơn nguyên Chủ tịch Trần Quốc Toản.", CTX
+    )
+    assert [(m.name, m.title.modifier) for m in mentions] == [
+        ("Lê Văn Hải", "tân"),
+        ("Trần Quốc Toản", "nguyên"),
+    ]
 
 
 @given(st.text(max_size=200))

@@ -11,20 +11,30 @@ def test_words_with_offsets():
     text = "Công đoàn, COVID-19 và F0."
     words = list(iter_words(text))
     assert [(w.text, w.start, w.end) for w in words] == [
-        ("Công", 0, 4), ("đoàn", 5, 9), ("COVID", 11, 16), ("19", 17, 19), ("và", 20, 22),
+        ("Công", 0, 4),
+        ("đoàn", 5, 9),
+        ("COVID", 11, 16),
+        ("19", 17, 19),
+        ("và", 20, 22),
         ("F0", 23, 25),
     ]
     assert [w.is_letters for w in words] == [True, True, True, False, True, False]
 
 
-@pytest.mark.parametrize("text,skipped", [
-    ("xem https://laodong.vn/cong-doan/bai-viet.html nhé", "https://laodong.vn/cong-doan/bai-viet.html"),
-    ("trang www.congdoan.vn có", "www.congdoan.vn"),
-    ("gửi tới bandoc@nld.com.vn hôm nay", "bandoc@nld.com.vn"),
-    ("theo Laodong.vn, hôm qua", "Laodong.vn"),
-    ("lệnh `git clóne` chạy", "`git clóne`"),
-    ("thẻ #CôngĐoànViệtNam lan", "#CôngĐoànViệtNam"),
-])
+@pytest.mark.parametrize(
+    "text,skipped",
+    [
+        (
+            "xem https://laodong.vn/cong-doan/bai-viet.html nhé",
+            "https://laodong.vn/cong-doan/bai-viet.html",
+        ),
+        ("trang www.congdoan.vn có", "www.congdoan.vn"),
+        ("gửi tới bandoc@nld.com.vn hôm nay", "bandoc@nld.com.vn"),
+        ("theo Laodong.vn, hôm qua", "Laodong.vn"),
+        ("lệnh `git clóne` chạy", "`git clóne`"),
+        ("thẻ #CôngĐoànViệtNam lan", "#CôngĐoànViệtNam"),
+    ],
+)
 def test_non_prose_is_skipped(text, skipped):
     start = text.index(skipped)
     assert (start, start + len(skipped)) in non_prose_spans(text)
@@ -36,16 +46,24 @@ def test_sentence_glued_to_the_next_is_not_a_domain():
     assert [w.text for w in iter_words("xong việc.Đây là")] == ["xong", "việc", "Đây", "là"]
 
 
-@pytest.mark.parametrize("word,caps", [("ILO", True), ("ĐOÀN", True), ("A", False),
-                                       ("Đoàn", False), ("iPhone", False), ("TP", True)])
+@pytest.mark.parametrize(
+    "word,caps",
+    [("ILO", True), ("ĐOÀN", True), ("A", False), ("Đoàn", False), ("iPhone", False), ("TP", True)],
+)
 def test_all_caps(word, caps):
     assert is_all_caps(word) == caps
 
 
-@pytest.mark.parametrize("text,at,initial", [
-    ("Hòa bình", 0, True), ("xong. Hòa bình", 6, True), ("xong: “Hòa", 7, True),
-    ("ông Hòa", 4, False), ("- Hòa", 2, True),
-])
+@pytest.mark.parametrize(
+    "text,at,initial",
+    [
+        ("Hòa bình", 0, True),
+        ("xong. Hòa bình", 6, True),
+        ("xong: “Hòa", 7, True),
+        ("ông Hòa", 4, False),
+        ("- Hòa", 2, True),
+    ],
+)
 def test_sentence_initial(text, at, initial):
     assert sentence_initial(text, at) == initial
 
@@ -53,7 +71,7 @@ def test_sentence_initial(text, at, initial):
 @given(st.text())
 def test_tokeniser_never_raises(text):
     for word in iter_words(text):
-        assert text[word.start:word.end] == word.text
+        assert text[word.start : word.end] == word.text
 
 
 def test_document_symbols_are_not_words():

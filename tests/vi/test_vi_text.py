@@ -20,86 +20,116 @@ from soat.vi.text import (
 )
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("  Có thể\u00a0bạn \t quan tâm ", "Có thể bạn quan tâm"),
-    ("một\ndòng", "một dòng"),
-    ("", ""),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("  Có thể\u00a0bạn \t quan tâm ", "Có thể bạn quan tâm"),
+        ("một\ndòng", "một dòng"),
+        ("", ""),
+    ],
+)
 def test_collapse_spaces(text, expected):
     assert collapse_spaces(text) == expected
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("Ho\u0302\u0323i nghị", "Hội nghị"),  # NFD becomes NFC
-    ("Hội  nghị ", "Hội nghị"),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Ho\u0302\u0323i nghị", "Hội nghị"),  # NFD becomes NFC
+        ("Hội  nghị ", "Hội nghị"),
+    ],
+)
 def test_comparable(text, expected):
     assert comparable(text) == expected
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("Có Thể Bạn  QUAN TÂM", "có thể bạn quan tâm"),
-    ("ĐỌC THÊM", "đọc thêm"),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Có Thể Bạn  QUAN TÂM", "có thể bạn quan tâm"),
+        ("ĐỌC THÊM", "đọc thêm"),
+    ],
+)
 def test_fold_case(text, expected):
     assert fold_case(text) == expected
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("Phản hồi", "Phan hôi"),
-    ("Đọc thêm", "Đoc thêm"),
-    ("Thưởng", "Thương"),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Phản hồi", "Phan hôi"),
+        ("Đọc thêm", "Đoc thêm"),
+        ("Thưởng", "Thương"),
+    ],
+)
 def test_strip_tone_marks_keeps_vowel_marks(text, expected):
     assert strip_tone_marks(text) == expected
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("Phản hồi", "Phan hoi"),
-    ("Đọc thêm", "Doc them"),
-    ("Người lao động", "Nguoi lao dong"),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Phản hồi", "Phan hoi"),
+        ("Đọc thêm", "Doc them"),
+        ("Người lao động", "Nguoi lao dong"),
+    ],
+)
 def test_strip_diacritics(text, expected):
     assert strip_diacritics(text) == expected
 
 
-@pytest.mark.parametrize("a,b", [
-    ("Có thể bạn quan tâm", "co the ban quan tam"),
-    ("Tin liên quan", "TIN LIEN QUAN"),
-    ("Phản  hồi", "phan hoi"),
-])
+@pytest.mark.parametrize(
+    "a,b",
+    [
+        ("Có thể bạn quan tâm", "co the ban quan tam"),
+        ("Tin liên quan", "TIN LIEN QUAN"),
+        ("Phản  hồi", "phan hoi"),
+    ],
+)
 def test_fold_tones_equal(a, b):
     assert fold_tones(a) == fold_tones(b)
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("Giải Nhì: 3.000.000 đồng", ["Giải", "Nhì", "3.000.000", "đồng"]),
-    ("Nghị quyết 02-NQ/TW ngày 12/6/2021.", ["Nghị", "quyết", "02-NQ/TW", "ngày", "12/6/2021"]),
-    ("20,5%", ["20,5"]),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Giải Nhì: 3.000.000 đồng", ["Giải", "Nhì", "3.000.000", "đồng"]),
+        ("Nghị quyết 02-NQ/TW ngày 12/6/2021.", ["Nghị", "quyết", "02-NQ/TW", "ngày", "12/6/2021"]),
+        ("20,5%", ["20,5"]),
+    ],
+)
 def test_words(text, expected):
     assert words(text) == expected
     assert word_count(text) == len(expected)
 
 
-@pytest.mark.parametrize("word,expected", [("Đạt", True), ("TTXVN", True), ("đạt", False), ("3", False), ("", False)])
+@pytest.mark.parametrize(
+    "word,expected", [("Đạt", True), ("TTXVN", True), ("đạt", False), ("3", False), ("", False)]
+)
 def test_is_capitalized(word, expected):
     assert is_capitalized(word) is expected
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("Ảnh: Ngọc Anh", True),
-    ("(Ảnh: THX/TTXVN)", True),
-    ("Theo Reuters", True),
-    ("Nguồn: Báo Lao Động", True),
-    ("Bài và ảnh: Minh Hà", True),
-    ("Ảnh lấy từ trang của Công đoàn ngành Giáo dục", True),
-    ("Anh em công nhân phấn khởi.", False),  # "Anh" is not "Ảnh"
-    ("Theo ông Nguyễn Văn A, công đoàn sẽ hỗ trợ đoàn viên.", False),
-    ("Theo dõi diễn biến của cơn bão số 3 trong những ngày tới, chính quyền đã sơ tán hàng nghìn hộ dân ở ven biển.", False),
-    ("Hội nghị diễn ra sáng nay.", False),
-    ("Thêm ảnh: hai tấm", False),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Ảnh: Ngọc Anh", True),
+        ("(Ảnh: THX/TTXVN)", True),
+        ("Theo Reuters", True),
+        ("Nguồn: Báo Lao Động", True),
+        ("Bài và ảnh: Minh Hà", True),
+        ("Ảnh lấy từ trang của Công đoàn ngành Giáo dục", True),
+        ("Anh em công nhân phấn khởi.", False),  # "Anh" is not "Ảnh"
+        ("Theo ông Nguyễn Văn A, công đoàn sẽ hỗ trợ đoàn viên.", False),
+        (
+            "Theo dõi diễn biến của cơn bão số 3 trong những ngày tới, chính quyền đã sơ tán "
+            "hàng nghìn hộ dân ở ven biển.",
+            False,
+        ),
+        ("Hội nghị diễn ra sáng nay.", False),
+        ("Thêm ảnh: hai tấm", False),
+    ],
+)
 def test_is_credit_line(text, expected):
     assert is_credit_line(text) is expected
 

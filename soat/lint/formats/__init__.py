@@ -9,9 +9,12 @@ from dataclasses import dataclass
 from soat.lint.document import Document
 
 FORMATS_BY_EXTENSION = {
-    ".txt": "txt", ".text": "txt",
-    ".md": "md", ".markdown": "md",
-    ".html": "html", ".htm": "html",
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
 }
 
 
@@ -35,10 +38,13 @@ class DecodeFailure(Exception):
 
 def decode(data: bytes) -> tuple[str, Encoding]:
     """UTF-8 (with or without BOM) or UTF-16 with a BOM; raises DecodeFailure."""
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
-                       (codecs.BOM_UTF16_BE, "utf-16-be")):
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
         if data.startswith(bom):
-            body = data[len(bom):]
+            body = data[len(bom) :]
             try:
                 return body.decode(codec), Encoding(codec, bom)
             except UnicodeDecodeError as exc:

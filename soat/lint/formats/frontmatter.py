@@ -30,7 +30,7 @@ def split_front_matter(source: str) -> tuple[int, dict[str, Any]]:
         if not line or line.end() == pos:
             break
         if line.group().rstrip("\r\n").rstrip(" \t") in closers:
-            return line.end(), _parse(source[opened.end():pos], fence)
+            return line.end(), _parse(source[opened.end() : pos], fence)
         pos = line.end()
     return 0, {}
 

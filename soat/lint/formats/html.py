@@ -24,33 +24,111 @@ from html.parser import HTMLParser
 from soat.lint.document import Block, Document, Image
 from soat.lint.formats.inline import PlainBuilder
 
-_SKIPPED = frozenset({
-    "head", "script", "style", "template", "noscript", "svg", "math", "pre", "code", "kbd",
-    "samp", "textarea", "select", "button", "iframe", "object", "canvas", "audio", "video",
-})
-_VOID = frozenset({
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-    "source", "track", "wbr",
-})
+_SKIPPED = frozenset(
+    {
+        "head",
+        "script",
+        "style",
+        "template",
+        "noscript",
+        "svg",
+        "math",
+        "pre",
+        "code",
+        "kbd",
+        "samp",
+        "textarea",
+        "select",
+        "button",
+        "iframe",
+        "object",
+        "canvas",
+        "audio",
+        "video",
+    }
+)
+_VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    }
+)
 _KINDS = {
-    "title": "title", "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading",
-    "h5": "heading", "h6": "heading", "figcaption": "caption", "caption": "caption",
-    "li": "list-item", "dt": "list-item", "dd": "list-item", "td": "table-cell",
-    "th": "table-cell", "blockquote": "quote",
+    "title": "title",
+    "h1": "heading",
+    "h2": "heading",
+    "h3": "heading",
+    "h4": "heading",
+    "h5": "heading",
+    "h6": "heading",
+    "figcaption": "caption",
+    "caption": "caption",
+    "li": "list-item",
+    "dt": "list-item",
+    "dd": "list-item",
+    "td": "table-cell",
+    "th": "table-cell",
+    "blockquote": "quote",
 }
 # Elements whose text is a block of its own (plus those in _KINDS).
-_BLOCKS = frozenset(_KINDS) | frozenset({
-    "html", "body", "p", "div", "section", "article", "main", "header", "footer", "nav",
-    "aside", "figure", "ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr", "form",
-    "fieldset", "address", "center", "details", "summary", "hgroup", "menu", "legend",
-})
+_BLOCKS = frozenset(_KINDS) | frozenset(
+    {
+        "html",
+        "body",
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "figure",
+        "ul",
+        "ol",
+        "dl",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "form",
+        "fieldset",
+        "address",
+        "center",
+        "details",
+        "summary",
+        "hgroup",
+        "menu",
+        "legend",
+    }
+)
 # Kinds a plain container (p, div) takes from the element around it.
 _INHERITED = ("list-item", "table-cell", "quote", "caption")
 # An opening tag closes an open element of these tags (the HTML optional end tags).
 _IMPLIED_END = {
-    "li": ("li",), "dt": ("dt", "dd"), "dd": ("dt", "dd"), "td": ("td", "th"),
-    "th": ("td", "th"), "tr": ("tr", "td", "th"), "tbody": ("thead", "tbody", "tr", "td", "th"),
-    "tfoot": ("thead", "tbody", "tr", "td", "th"), "body": ("head",),
+    "li": ("li",),
+    "dt": ("dt", "dd"),
+    "dd": ("dt", "dd"),
+    "td": ("td", "th"),
+    "th": ("td", "th"),
+    "tr": ("tr", "td", "th"),
+    "tbody": ("thead", "tbody", "tr", "td", "th"),
+    "tfoot": ("thead", "tbody", "tr", "td", "th"),
+    "body": ("head",),
 }
 _CHARREF_RE = re.compile(r"&#(?:[xX][0-9a-fA-F]+|[0-9]+);?")
 _ENTITYREF_RE = re.compile(r"&([a-zA-Z][a-zA-Z0-9]*)(;?)")
@@ -201,8 +279,9 @@ class _Reader(HTMLParser):
             start = extent[0]
             end = extent[1] if extent[1] is not None else end
             start = self._with_indentation(start, end)
-        self.doc.blocks.append(Block(self._kind(element), view, start, end,
-                                     attrs={"tag": element.tag}))
+        self.doc.blocks.append(
+            Block(self._kind(element), view, start, end, attrs={"tag": element.tag})
+        )
 
     def _with_indentation(self, start: int, end: int) -> int:
         """An element alone on its lines owns its indentation: deleting it removes that too."""
@@ -272,8 +351,10 @@ class _Reader(HTMLParser):
         starts = [b.start for b in doc.blocks]
         for k, block in enumerate(doc.blocks):
             block.index = k
-        doc.images[:] = [Image(im.alt, im.start, im.end, bisect.bisect_right(starts, im.start))
-                         for im in doc.images]
+        doc.images[:] = [
+            Image(im.alt, im.start, im.end, bisect.bisect_right(starts, im.start))
+            for im in doc.images
+        ]
 
 
 def _decode_reference(text: str, start: int):
@@ -290,7 +371,7 @@ def _decode_reference(text: str, start: int):
     for k in range(len(name), 0, -1):
         if name[:k] in entities.html5:
             cut = start + 1 + k
-            rest = text[1 + k:]
+            rest = text[1 + k :]
             pieces = [(entities.html5[name[:k]], start, cut, True)]
             if rest:
                 pieces.append((rest, cut, end, False))

@@ -90,7 +90,8 @@ def _merge_whitespace(items):
             j += 1
         run = items[i:j]
         verbatim = all(kind == SPACE and ch in " \t" for kind, ch, _, _ in run) and all(
-            run[k][3] == run[k + 1][2] for k in range(len(run) - 1))
+            run[k][3] == run[k + 1][2] for k in range(len(run) - 1)
+        )
         if verbatim:
             out.extend(run)
         else:

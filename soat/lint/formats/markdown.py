@@ -26,7 +26,8 @@ from soat.lint.formats.inline import PlainBuilder
 # One piece of a container prefix at the start of a line: indentation, a block-quote marker,
 # a list marker, a heading marker or a table pipe.
 _PREFIX_PART_RE = re.compile(
-    r"[ \t]+|>|[-+*](?=[ \t\n]|\Z)|\d{1,9}[.)](?=[ \t\n]|\Z)|#{1,6}(?=[ \t\n]|\Z)|\|")
+    r"[ \t]+|>|[-+*](?=[ \t\n]|\Z)|\d{1,9}[.)](?=[ \t\n]|\Z)|#{1,6}(?=[ \t\n]|\Z)|\|"
+)
 _BREAK_RE = re.compile(r"( *)(\\?)[ \t]*\n")
 _TRAILING_RE = re.compile(r"[ \t]+(?=\n|\Z)")
 _CONTAINERS = {"blockquote_open": "quote", "list_item_open": "list-item"}
@@ -273,8 +274,9 @@ class _Reader:
                 pos += len(tok.content)
                 if re.match(r"<br\s*/?>$", tok.content, re.I):
                     builder.hard_break(place, pos)
-                elif not re.match(r"</?[A-Za-z][\w-]*(\s[^>]*)?/?>$", tok.content) \
-                        or re.match(r"<img\b", tok.content, re.I):
+                elif not re.match(r"</?[A-Za-z][\w-]*(\s[^>]*)?/?>$", tok.content) or re.match(
+                    r"<img\b", tok.content, re.I
+                ):
                     builder.gap()  # comments, images and other objects; formatting tags vanish
             elif kind == "image":
                 pos = self._image(tok, pos)
@@ -288,7 +290,7 @@ class _Reader:
                     builder.gap()  # a bare URL is not prose
                     pos, i = end, j + 1
                     continue
-                pos = self._inline(children[i + 1:j], builder, pos + 1, at_line_start=False)
+                pos = self._inline(children[i + 1 : j], builder, pos + 1, at_line_start=False)
                 if not t.startswith("]", pos):
                     raise _Located
                 pos = self._link_tail(pos + 1)
@@ -407,11 +409,13 @@ def _join(lines: list[list]) -> list:
 
 def _line_breaks_inside(line) -> int:
     """Line breaks inside a line's tokens (a code span or inline HTML spread over lines)."""
-    return sum(tok.content.count("\n") for tok in line if tok.type in ("code_inline", "html_inline"))
+    return sum(
+        tok.content.count("\n") for tok in line if tok.type in ("code_inline", "html_inline")
+    )
 
 
 def _shape(tokens) -> str:
-    """"image" for a lone image, "emphasis" for a wholly emphasised line, else "text"."""
+    """ "image" for a lone image, "emphasis" for a wholly emphasised line, else "text"."""
     core = [tok for tok in tokens if not (tok.type == "text" and not tok.content.strip())]
     if len(core) == 1 and core[0].type == "image":
         return "image"
@@ -433,5 +437,6 @@ def _number(doc: Document) -> None:
     starts = [b.start for b in doc.blocks]
     for k, block in enumerate(doc.blocks):
         block.index = k
-    doc.images[:] = [Image(im.alt, im.start, im.end, bisect.bisect_right(starts, im.start))
-                     for im in doc.images]
+    doc.images[:] = [
+        Image(im.alt, im.start, im.end, bisect.bisect_right(starts, im.start)) for im in doc.images
+    ]

@@ -50,8 +50,19 @@ def located(results, lang: str = "vi") -> Iterator[Located]:
         for d in result.diagnostics:
             r, c = index.rowcol(d.start)
             er, ec = index.rowcol(d.end)
-            items.append(Located(result.path, d, r, c, er, ec, index, source,
-                                 getattr(result, "lang", None) or lang))
+            items.append(
+                Located(
+                    result.path,
+                    d,
+                    r,
+                    c,
+                    er,
+                    ec,
+                    index,
+                    source,
+                    getattr(result, "lang", None) or lang,
+                )
+            )
     items.sort(key=lambda x: (x.path, x.row, x.column, x.diag.code))
     return iter(items)
 

@@ -25,13 +25,17 @@ def render(results, context: OutputContext) -> str:
     lines = []
     for item in located(results, context.lang):
         d = item.diag
-        props = ",".join((
-            f"file={escape_property(item.path)}",
-            f"line={item.row}",
-            f"col={item.column}",
-            f"endLine={item.end_row}",
-            f"endColumn={item.end_column}",
-            f"title={escape_property(d.code)}",
-        ))
-        lines.append(f"::{COMMANDS[d.severity.label]} {props}::{escape_data(message(d, item.lang))}")
+        props = ",".join(
+            (
+                f"file={escape_property(item.path)}",
+                f"line={item.row}",
+                f"col={item.column}",
+                f"endLine={item.end_row}",
+                f"endColumn={item.end_column}",
+                f"title={escape_property(d.code)}",
+            )
+        )
+        lines.append(
+            f"::{COMMANDS[d.severity.label]} {props}::{escape_data(message(d, item.lang))}"
+        )
     return "".join(line + "\n" for line in lines)

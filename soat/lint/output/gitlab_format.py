@@ -19,7 +19,7 @@ SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 
 
 def fingerprint(item: Located, occurrence: int) -> str:
-    flagged = item.source[item.diag.start:item.diag.end]
+    flagged = item.source[item.diag.start : item.diag.end]
     key = "\x00".join((item.path, item.diag.code, flagged, str(occurrence)))
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -44,19 +44,21 @@ def render(results, context: OutputContext) -> str:
     issues = []
     for item in located(results, context.lang):
         d = item.diag
-        identity = (item.path, d.code, item.source[d.start:d.end])
+        identity = (item.path, d.code, item.source[d.start : d.end])
         occurrence = seen[identity]
         seen[identity] += 1
-        issues.append({
-            "type": "issue",
-            "description": f"{d.code} {message(d, item.lang)}",
-            "check_name": d.code,
-            "fingerprint": fingerprint(item, occurrence),
-            "severity": SEVERITY[d.severity.label],
-            "location": {
-                "path": report_path(item.path),
-                "lines": {"begin": item.row, "end": last_line(item)},
-            },
-            "categories": ["Style"],
-        })
+        issues.append(
+            {
+                "type": "issue",
+                "description": f"{d.code} {message(d, item.lang)}",
+                "check_name": d.code,
+                "fingerprint": fingerprint(item, occurrence),
+                "severity": SEVERITY[d.severity.label],
+                "location": {
+                    "path": report_path(item.path),
+                    "lines": {"begin": item.row, "end": last_line(item)},
+                },
+                "categories": ["Style"],
+            }
+        )
     return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"

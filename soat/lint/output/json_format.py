@@ -10,7 +10,10 @@ from soat.lint.output import Located, OutputContext, located, message
 
 def _loc(item: Located, start: int, end: int) -> tuple[dict, dict]:
     s = item.span(start, end)
-    return {"row": s["row"], "column": s["column"]}, {"row": s["end_row"], "column": s["end_column"]}
+    return {"row": s["row"], "column": s["column"]}, {
+        "row": s["end_row"],
+        "column": s["end_column"],
+    }
 
 
 def _edits(item: Located, fix: Fix) -> list[dict]:
@@ -26,8 +29,11 @@ def finding(item: Located, context: OutputContext) -> dict:
     lang = item.lang
     fix = None
     if d.fix is not None:
-        fix = {"applicability": d.fix.applicability.value, "message": message(d.fix, lang),
-               "edits": _edits(item, d.fix)}
+        fix = {
+            "applicability": d.fix.applicability.value,
+            "message": message(d.fix, lang),
+            "edits": _edits(item, d.fix),
+        }
     related = []
     for r in d.related:
         loc, end = _loc(item, r.start, r.end)
@@ -41,11 +47,20 @@ def finding(item: Located, context: OutputContext) -> dict:
         "location": {"row": item.row, "column": item.column},
         "end_location": {"row": item.end_row, "column": item.end_column},
         "fix": fix,
-        "suggestions": [{"message": message(s, lang), "edits": _edits(item, s)} for s in d.suggestions],
+        "suggestions": [
+            {"message": message(s, lang), "edits": _edits(item, s)} for s in d.suggestions
+        ],
         "related": related,
         "url": None,
     }
 
 
 def render(results, context: OutputContext) -> str:
-    return json.dumps([finding(i, context) for i in located(results, context.lang)], ensure_ascii=False, indent=2) + "\n"
+    return (
+        json.dumps(
+            [finding(i, context) for i in located(results, context.lang)],
+            ensure_ascii=False,
+            indent=2,
+        )
+        + "\n"
+    )

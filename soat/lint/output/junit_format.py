@@ -24,12 +24,17 @@ def xml_text(text: str) -> str:
 
 def failure_text(item: Located, context: OutputContext) -> str:
     d = item.diag
-    lines = [f"{item.path}:{item.row}:{item.column}: {d.code} [{d.severity.label}] "
-             f"{message(d, item.lang)}"]
+    lines = [
+        f"{item.path}:{item.row}:{item.column}: {d.code} [{d.severity.label}] "
+        f"{message(d, item.lang)}"
+    ]
     if d.fix is not None:
         safe = d.fix.applicability == Applicability.SAFE
-        label = ("fix" if safe else "unsafe fix") if item.lang == "en" else \
-            ("sửa" if safe else "sửa (cần xem lại)")
+        label = (
+            ("fix" if safe else "unsafe fix")
+            if item.lang == "en"
+            else ("sửa" if safe else "sửa (cần xem lại)")
+        )
         lines.append(f"{label}: {message(d.fix, item.lang)}")
     for s in d.suggestions:
         lines.append(f"{'suggestion' if item.lang == 'en' else 'gợi ý'}: {message(s, item.lang)}")
@@ -42,19 +47,37 @@ def render(results, context: OutputContext) -> str:
         by_path.setdefault(item.path, []).append(item)
     failed = sum(1 for items in by_path.values() if items)
 
-    root = ET.Element("testsuites", name=SUITE_NAME, tests=str(len(by_path)),
-                      failures=str(failed), errors="0")
-    suite = ET.SubElement(root, "testsuite", name=SUITE_NAME, tests=str(len(by_path)),
-                          failures=str(failed), errors="0", skipped="0", time="0")
+    root = ET.Element(
+        "testsuites", name=SUITE_NAME, tests=str(len(by_path)), failures=str(failed), errors="0"
+    )
+    suite = ET.SubElement(
+        root,
+        "testsuite",
+        name=SUITE_NAME,
+        tests=str(len(by_path)),
+        failures=str(failed),
+        errors="0",
+        skipped="0",
+        time="0",
+    )
     for path in sorted(by_path):
-        case = ET.SubElement(suite, "testcase", classname=SUITE_NAME, name=xml_text(path),
-                             file=xml_text(path), time="0")
+        case = ET.SubElement(
+            suite,
+            "testcase",
+            classname=SUITE_NAME,
+            name=xml_text(path),
+            file=xml_text(path),
+            time="0",
+        )
         for item in by_path[path]:
             failure = ET.SubElement(
-                case, "failure", type=item.diag.code,
-                message=xml_text(f"{item.row}:{item.column}: {item.diag.code} "
-                                 f"{message(item.diag, item.lang)}"))
+                case,
+                "failure",
+                type=item.diag.code,
+                message=xml_text(
+                    f"{item.row}:{item.column}: {item.diag.code} {message(item.diag, item.lang)}"
+                ),
+            )
             failure.text = failure_text(item, context)
     ET.indent(root)
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            + ET.tostring(root, encoding="unicode") + "\n")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -38,8 +38,10 @@ def diagnostic(item: Located, context: OutputContext) -> dict:
     d = item.diag
     suggestions = []
     if d.fix is not None and d.fix.applicability == Applicability.SAFE:
-        suggestions = [{"range": byte_range(item, e.start, e.end), "text": e.content}
-                       for e in sorted(d.fix.edits, key=lambda e: (e.start, e.end))]
+        suggestions = [
+            {"range": byte_range(item, e.start, e.end), "text": e.content}
+            for e in sorted(d.fix.edits, key=lambda e: (e.start, e.end))
+        ]
     return {
         "message": message(d, item.lang),
         "location": {"path": item.path, "range": byte_range(item, d.start, d.end)},

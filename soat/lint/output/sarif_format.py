@@ -36,9 +36,12 @@ def artifact_location(path: str) -> dict:
 def region(item: Located, start: int, end: int) -> dict:
     span = item.span(start, end)
     return {
-        "startLine": span["row"], "startColumn": span["column"],
-        "endLine": span["end_row"], "endColumn": span["end_column"],
-        "charOffset": start, "charLength": end - start,
+        "startLine": span["row"],
+        "startColumn": span["column"],
+        "endLine": span["end_row"],
+        "endColumn": span["end_column"],
+        "charOffset": start,
+        "charLength": end - start,
     }
 
 
@@ -61,13 +64,18 @@ def rule_descriptor(rule: Rule, lang: str) -> dict:
 def sarif_fix(item: Located, fix: Fix, lang: str) -> dict:
     return {
         "description": {"text": message(fix, lang)},
-        "artifactChanges": [{
-            "artifactLocation": artifact_location(item.path),
-            "replacements": [
-                {"deletedRegion": region(item, e.start, e.end), "insertedContent": {"text": e.content}}
-                for e in fix.edits
-            ],
-        }],
+        "artifactChanges": [
+            {
+                "artifactLocation": artifact_location(item.path),
+                "replacements": [
+                    {
+                        "deletedRegion": region(item, e.start, e.end),
+                        "insertedContent": {"text": e.content},
+                    }
+                    for e in fix.edits
+                ],
+            }
+        ],
         "properties": {"applicability": fix.applicability.value},
     }
 
@@ -79,18 +87,27 @@ def result(item: Located, context: OutputContext, rule_index: dict[str, int]) ->
         "ruleId": d.code,
         "level": LEVELS[d.severity.label],
         "message": {"text": message(d, lang)},
-        "locations": [{"physicalLocation": {
-            "artifactLocation": artifact_location(item.path),
-            "region": region(item, d.start, d.end),
-        }}],
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": artifact_location(item.path),
+                    "region": region(item, d.start, d.end),
+                }
+            }
+        ],
     }
     if d.code in rule_index:
         out["ruleIndex"] = rule_index[d.code]
     if d.related:
         out["relatedLocations"] = [
-            {"id": k, "message": {"text": message(r, lang)},
-             "physicalLocation": {"artifactLocation": artifact_location(item.path),
-                                  "region": region(item, r.start, r.end)}}
+            {
+                "id": k,
+                "message": {"text": message(r, lang)},
+                "physicalLocation": {
+                    "artifactLocation": artifact_location(item.path),
+                    "region": region(item, r.start, r.end),
+                },
+            }
             for k, r in enumerate(d.related, start=1)
         ]
     fixes = [f for f in (d.fix, *d.suggestions) if f is not None and f.edits]
@@ -105,11 +122,13 @@ def render(results, context: OutputContext) -> str:
     rules = [context.rules[code] for code in sorted(context.rules)]
     rule_index = {rule.code: k for k, rule in enumerate(rules)}
     run = {
-        "tool": {"driver": {
-            "name": "soat",
-            "version": __version__,
-            "rules": [rule_descriptor(rule, context.lang) for rule in rules],
-        }},
+        "tool": {
+            "driver": {
+                "name": "soat",
+                "version": __version__,
+                "rules": [rule_descriptor(rule, context.lang) for rule in rules],
+            }
+        },
         "columnKind": "unicodeCodePoints",
         "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The checked directory"}}},
         "invocations": [{"executionSuccessful": not any(r.internal_error for r in results)}],

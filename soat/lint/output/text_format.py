@@ -38,14 +38,20 @@ def render_one(item: Located, context: OutputContext) -> str:
     on = context.color
     fixable = d.fix is not None and d.fix.applicability == Applicability.SAFE
     marker = " [*]" if fixable else ""
-    head = (f"{_paint(item.path, '1', on)}:{item.row}:{item.column}: "
-            f"{_paint(d.code, '1;' + _COLORS[d.severity.label], on)}{marker} {message(d, item.lang)}")
+    head = (
+        f"{_paint(item.path, '1', on)}:{item.row}:{item.column}: "
+        f"{_paint(d.code, '1;' + _COLORS[d.severity.label], on)}{marker} {message(d, item.lang)}"
+    )
     if d.code == "IO001":
         return head
     line, col, width = _excerpt(item)
     gutter = " " * len(str(item.row))
-    out = [head, f" {gutter} |", f" {item.row} | {line}",
-           f" {gutter} | {' ' * col}{_paint('^' * width, _COLORS[d.severity.label], on)}"]
+    out = [
+        head,
+        f" {gutter} |",
+        f" {item.row} | {line}",
+        f" {gutter} | {' ' * col}{_paint('^' * width, _COLORS[d.severity.label], on)}",
+    ]
     if d.fix is not None:
         label = "fix" if item.lang == "en" else "sửa"
         note = "" if fixable else (" (unsafe)" if item.lang == "en" else " (cần xem lại)")
@@ -66,10 +72,18 @@ def render(results, context: OutputContext) -> str:
 
 def summary(results, context: OutputContext) -> str:
     found = sum(len(r.diagnostics) for r in results)
-    fixable = sum(1 for r in results for d in r.diagnostics
-                  if d.fix is not None and d.fix.applicability == Applicability.SAFE)
-    unsafe = sum(1 for r in results for d in r.diagnostics
-                 if d.fix is not None and d.fix.applicability == Applicability.UNSAFE)
+    fixable = sum(
+        1
+        for r in results
+        for d in r.diagnostics
+        if d.fix is not None and d.fix.applicability == Applicability.SAFE
+    )
+    unsafe = sum(
+        1
+        for r in results
+        for d in r.diagnostics
+        if d.fix is not None and d.fix.applicability == Applicability.UNSAFE
+    )
     fixed = sum(r.fixes_applied for r in results)
     en = context.lang == "en"
     parts = []
@@ -79,7 +93,9 @@ def summary(results, context: OutputContext) -> str:
         parts.append("All checks passed!" if en else "Không phát hiện lỗi nào.")
         return " ".join(parts)
     if en:
-        parts.append(f"Found {found} problem(s) in {sum(1 for r in results if r.diagnostics)} file(s).")
+        parts.append(
+            f"Found {found} problem(s) in {sum(1 for r in results if r.diagnostics)} file(s)."
+        )
         if fixable:
             parts.append(f"[*] {fixable} fixable with --fix.")
         if unsafe:

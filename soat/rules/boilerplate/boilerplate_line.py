@@ -75,11 +75,16 @@ def _message(text: str, match: FurnitureMatch) -> Msg:
     if len(shown) > 60:
         shown = shown[:57] + "…"
     how_vi, how_en = {
-        "tones": (f" (khớp \"{match.phrase}\" khi bỏ dấu)", f" (matches \"{match.phrase}\" without tone marks)"),
-        "prefix": (f" (bắt đầu bằng \"{match.phrase}\")", f" (starts with \"{match.phrase}\")"),
+        "tones": (
+            f' (khớp "{match.phrase}" khi bỏ dấu)',
+            f' (matches "{match.phrase}" without tone marks)',
+        ),
+        "prefix": (f' (bắt đầu bằng "{match.phrase}")', f' (starts with "{match.phrase}")'),
     }.get(match.how, ("", ""))
-    return Msg(f"Dòng thừa từ trang web ({vi_kind}): \"{shown}\"{how_vi}; nên xóa",
-               f"Leftover web page furniture ({en_kind}): \"{shown}\"{how_en}; delete it")
+    return Msg(
+        f'Dòng thừa từ trang web ({vi_kind}): "{shown}"{how_vi}; nên xóa',
+        f'Leftover web page furniture ({en_kind}): "{shown}"{how_en}; delete it',
+    )
 
 
 def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
@@ -101,30 +106,40 @@ def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
 RULE = Rule(
     code="BPL001",
     name="boilerplate-line",
-    summary=Msg("Dòng thừa từ trang web (tin liên quan, bình luận, chia sẻ, chân trang…)",
-                "A line of leftover web page furniture (related links, comments, share bar, footer…)"),
+    summary=Msg(
+        "Dòng thừa từ trang web (tin liên quan, bình luận, chia sẻ, chân trang…)",
+        "A line of leftover web page furniture (related links, comments, share bar, footer…)",
+    ),
     explanation=Msg(
-        "Một khối mà toàn bộ nội dung là \"đồ đạc\" của trang web, theo danh sách có sẵn "
-        "(không phân biệt hoa/thường, cả khi thiếu dấu): \"Có thể bạn quan tâm\", \"Phản hồi\", "
-        "\"Bình luận (0)\", \"Tags: …\", \"Xem thêm: …\", \"Bản quyền thuộc về …\". Cụm từ nằm "
+        'Một khối mà toàn bộ nội dung là "đồ đạc" của trang web, theo danh sách có sẵn '
+        '(không phân biệt hoa/thường, cả khi thiếu dấu): "Có thể bạn quan tâm", "Phản hồi", '
+        '"Bình luận (0)", "Tags: …", "Xem thêm: …", "Bản quyền thuộc về …". Cụm từ nằm '
         "trong câu văn không bị báo. Sửa an toàn (xóa dòng) khi dòng đúng bằng cụm từ đã biết; "
-        "không an toàn khi chỉ khớp lúc bỏ dấu hoặc theo phần đầu dòng. Dòng \"Nguồn: …\", "
-        "\"Tác giả: …\" không bao giờ bị xóa tự động. Thêm cụm từ bằng "
+        'không an toàn khi chỉ khớp lúc bỏ dấu hoặc theo phần đầu dòng. Dòng "Nguồn: …", '
+        '"Tác giả: …" không bao giờ bị xóa tự động. Thêm cụm từ bằng '
         "[rules.BPL001] extend-phrases.",
         "A block whose whole text is page furniture from the built-in list (case- and "
-        "tone-insensitive): \"Có thể bạn quan tâm\", \"Phản hồi\", \"Bình luận (0)\", "
-        "\"Tags: …\", \"Xem thêm: …\", \"Bản quyền thuộc về …\". A phrase inside a sentence is "
+        'tone-insensitive): "Có thể bạn quan tâm", "Phản hồi", "Bình luận (0)", '
+        '"Tags: …", "Xem thêm: …", "Bản quyền thuộc về …". A phrase inside a sentence is '
         "never reported. Safe fix (delete the line) when the line equals a known phrase "
         "ignoring case; unsafe when it matches only without tone marks or by its start. "
-        "\"Nguồn: …\" and \"Tác giả: …\" lines are never deleted automatically. Add phrases "
+        '"Nguồn: …" and "Tác giả: …" lines are never deleted automatically. Add phrases '
         "with [rules.BPL001] extend-phrases.",
     ),
     severity=Severity.WARNING,
     check=check,
-    bad=(Example("Tổng kết năm 2023\n\nHội nghị tổng kết công tác năm 2023 đã diễn ra thành công tốt đẹp.\n\n"
-                 "Tuấn Đạt\n\nCó thể bạn quan tâm\n\nBình luận (0)"),),
-    good=(Example("Đoàn viên nếu muốn xem thêm các tấm gương tiêu biểu có thể truy cập "
-                  "trang của Công đoàn.\n\nẢnh: Ngọc Anh"),),
+    bad=(
+        Example(
+            "Tổng kết năm 2023\n\nHội nghị tổng kết công tác năm 2023 đã diễn ra thành công tốt đẹp.\n\n"
+            "Tuấn Đạt\n\nCó thể bạn quan tâm\n\nBình luận (0)"
+        ),
+    ),
+    good=(
+        Example(
+            "Đoàn viên nếu muốn xem thêm các tấm gương tiêu biểu có thể truy cập "
+            "trang của Công đoàn.\n\nẢnh: Ngọc Anh"
+        ),
+    ),
     fixes=frozenset({"safe", "unsafe"}),
     options=Options,
 )

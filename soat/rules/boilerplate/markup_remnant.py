@@ -21,7 +21,9 @@ from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
 from soat.lint.document import Block, Document
 from soat.lint.rule import Example, NoOptions, Rule
 
-_ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|&nbsp(?![\w;])")
+_ENTITY_RE = re.compile(
+    r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|&nbsp(?![\w;])"
+)
 _TAG_NAMES = (
     "a|abbr|article|b|big|blockquote|body|br|center|code|dd|div|dl|dt|em|figcaption|figure|"
     "font|h[1-6]|head|hr|html|i|iframe|img|ins|li|meta|noscript|ol|p|pre|s|script|section|"
@@ -31,12 +33,12 @@ _TAG_RE = re.compile(rf"</?(?:{_TAG_NAMES})(?:\s[^<>]*)?/?>", re.IGNORECASE)
 _COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
 _SHORTCODE_RE = re.compile(
     r"\[/?(?:caption|wp_caption|gallery|embed|video|audio|playlist|vc_[a-z_]+|et_pb_[a-z_]+)"
-    r"(?:\s[^\[\]]*)?\]")
+    r"(?:\s[^\[\]]*)?\]"
+)
 # "Ảnh: Ngọc AnhPhó Chủ tịch…": a credit whose last word runs into the next sentence.
 _CREDIT_RE = re.compile(r"\b(?:Ảnh|ẢNH|Nguồn ảnh|Ảnh minh họa|Ảnh minh hoạ)\s*:\s*")
 _CREDIT_WORDS = 6
 _MIN_WORDS_AFTER_GLUE = 3  # a glued sentence goes on after the glued word
-
 
 
 def _entity_char(entity: str) -> str:
@@ -61,10 +63,15 @@ def _glue_point(text: str, start: int) -> int | None:
         words += 1
         word = text[word_start:pos]
         for i in range(1, len(word)):
-            if word[i].isupper() and word[i - 1].islower() and word[i + 1:i + 2].islower():
+            if word[i].isupper() and word[i - 1].islower() and word[i + 1 : i + 2].islower():
                 return word_start + i  # "AnhPhó"
-            if word[i].isupper() and word[i + 1:i + 2].islower() and i >= 2 \
-                    and word[i - 1].isupper() and word[i - 2].isupper():
+            if (
+                word[i].isupper()
+                and word[i + 1 : i + 2].islower()
+                and i >= 2
+                and word[i - 1].isupper()
+                and word[i - 2].isupper()
+            ):
                 return word_start + i  # "TTXVNPhó"
         if word.endswith((".", "!", "?")):
             return None  # the credit ends properly
@@ -83,9 +90,14 @@ def _entities(doc: Document, block: Block) -> Iterator[Diagnostic]:
         start, end = block.span(matches[0].start(), matches[-1].end())
         d_start, d_end = doc.block_deletion(block)
         yield Diagnostic(
-            Msg(f"Dòng chỉ có thực thể HTML \"{text.strip()}\"; nên xóa",
-                f"Line of nothing but HTML entities \"{text.strip()}\"; delete it"),
-            start, end, fix=Fix.delete(Msg("Xóa dòng", "Delete the line"), d_start, d_end))
+            Msg(
+                f'Dòng chỉ có thực thể HTML "{text.strip()}"; nên xóa',
+                f'Line of nothing but HTML entities "{text.strip()}"; delete it',
+            ),
+            start,
+            end,
+            fix=Fix.delete(Msg("Xóa dòng", "Delete the line"), d_start, d_end),
+        )
         return
     for m in matches:
         start, end = block.span(m.start(), m.end())
@@ -95,21 +107,30 @@ def _entities(doc: Document, block: Block) -> Iterator[Diagnostic]:
             shown = {"\u00a0": "dấu cách không ngắt", " ": "dấu cách"}.get(char, char)
             shown_en = {"\u00a0": "a no-break space", " ": "a space"}.get(char, char)
             yield Diagnostic(
-                Msg(f"Thực thể HTML \"{entity}\" còn sót trong văn bản; nên là {shown}",
-                    f"HTML entity \"{entity}\" left in the text; expected {shown_en}"),
-                start, end,
-                fix=Fix.replace(Msg(f"Thay bằng {shown}", f"Replace with {shown_en}"),
-                                start, end, char))
+                Msg(
+                    f'Thực thể HTML "{entity}" còn sót trong văn bản; nên là {shown}',
+                    f'HTML entity "{entity}" left in the text; expected {shown_en}',
+                ),
+                start,
+                end,
+                fix=Fix.replace(
+                    Msg(f"Thay bằng {shown}", f"Replace with {shown_en}"), start, end, char
+                ),
+            )
         else:
             amp_start, amp_end = block.span(m.start(), m.start() + 1)
             yield Diagnostic(
-                Msg(f"Thực thể HTML bị mã hóa hai lần: \"{doc.source[start:end]}\"; nên là "
-                    f"\"{entity}\"",
-                    f"Double-escaped HTML entity \"{doc.source[start:end]}\"; expected "
-                    f"\"{entity}\""),
-                start, end,
-                fix=Fix.replace(Msg("Bỏ lớp mã hóa thừa", "Remove the extra escaping"),
-                                amp_start, amp_end, "&"))
+                Msg(
+                    f'Thực thể HTML bị mã hóa hai lần: "{doc.source[start:end]}"; nên là '
+                    f'"{entity}"',
+                    f'Double-escaped HTML entity "{doc.source[start:end]}"; expected "{entity}"',
+                ),
+                start,
+                end,
+                fix=Fix.replace(
+                    Msg("Bỏ lớp mã hóa thừa", "Remove the extra escaping"), amp_start, amp_end, "&"
+                ),
+            )
 
 
 def _tags(doc: Document, block: Block) -> Iterator[Diagnostic]:
@@ -121,11 +142,13 @@ def _tags(doc: Document, block: Block) -> Iterator[Diagnostic]:
         found = [(m, k) for m, k in found if _is_double_escaped(block, doc, m.start())]
     for m, kind in sorted(found, key=lambda t: t[0].start()):
         start, end = block.span(m.start(), m.end())
-        before = text[m.start() - 1:m.start()]
-        after = text[m.end():m.end() + 1]
+        before = text[m.start() - 1 : m.start()]
+        after = text[m.end() : m.end() + 1]
         # A removed <br> between two words leaves a space, not a glued word; a tag between
         # two spaces takes one of them along.
-        joiner = " " if before.strip() and after.strip() and m.group().lower().startswith("<br") else ""
+        joiner = (
+            " " if before.strip() and after.strip() and m.group().lower().startswith("<br") else ""
+        )
         remove_end = end
         if before == " " and after == " ":
             remove_end = block.span(m.end(), m.end() + 1)[1]
@@ -133,11 +156,16 @@ def _tags(doc: Document, block: Block) -> Iterator[Diagnostic]:
         what_en = "HTML comment" if kind == "comment" else "HTML tag"
         shown = m.group() if len(m.group()) <= 40 else m.group()[:37] + "…"
         yield Diagnostic(
-            Msg(f"{what_vi} còn sót trong văn bản: \"{shown}\"",
-                f"{what_en} left in the text: \"{shown}\""),
-            start, end,
-            fix=Fix.replace(Msg("Xóa thẻ", "Remove the tag"), start, remove_end, joiner,
-                            Applicability.UNSAFE))
+            Msg(
+                f'{what_vi} còn sót trong văn bản: "{shown}"',
+                f'{what_en} left in the text: "{shown}"',
+            ),
+            start,
+            end,
+            fix=Fix.replace(
+                Msg("Xóa thẻ", "Remove the tag"), start, remove_end, joiner, Applicability.UNSAFE
+            ),
+        )
 
 
 def _shortcodes(doc: Document, block: Block) -> Iterator[Diagnostic]:
@@ -145,9 +173,14 @@ def _shortcodes(doc: Document, block: Block) -> Iterator[Diagnostic]:
         start, end = block.span(m.start(), m.end())
         shown = m.group() if len(m.group()) <= 40 else m.group()[:37] + "…"
         yield Diagnostic(
-            Msg(f"Mã ngắn của CMS còn sót: \"{shown}\"; nên xóa",
-                f"CMS shortcode left in the text: \"{shown}\"; remove it"),
-            start, end, fix=Fix.delete(Msg("Xóa mã ngắn", "Remove the shortcode"), start, end))
+            Msg(
+                f'Mã ngắn của CMS còn sót: "{shown}"; nên xóa',
+                f'CMS shortcode left in the text: "{shown}"; remove it',
+            ),
+            start,
+            end,
+            fix=Fix.delete(Msg("Xóa mã ngắn", "Remove the shortcode"), start, end),
+        )
 
 
 def _glued_credits(doc: Document, block: Block) -> Iterator[Diagnostic]:
@@ -158,7 +191,7 @@ def _glued_credits(doc: Document, block: Block) -> Iterator[Diagnostic]:
             continue  # "Ảnh: ChinaDaily", "Ảnh: YouTube": a name in camel case, nothing glued
         start, end = block.span(m.start(), glue)
         split = end
-        credit, following = text[m.start():glue], text[glue:].split(" ", 1)[0]
+        credit, following = text[m.start() : glue], text[glue:].split(" ", 1)[0]
         fix = None
         if doc.format in ("txt", "md"):
             # The file's own line break, and a blank line where paragraphs are set apart by one
@@ -166,48 +199,70 @@ def _glued_credits(doc: Document, block: Block) -> Iterator[Diagnostic]:
             newline = "\r\n" if "\r\n" in doc.source else "\r" if "\r" in doc.source else "\n"
             blank = doc.format == "md" or newline * 2 in doc.source
             separator = newline * 2 if blank else newline
-            fix = Fix.replace(Msg("Tách dòng ghi ảnh khỏi câu sau", "Split the credit from the next sentence"),
-                              split, split, separator, Applicability.UNSAFE)
+            fix = Fix.replace(
+                Msg("Tách dòng ghi ảnh khỏi câu sau", "Split the credit from the next sentence"),
+                split,
+                split,
+                separator,
+                Applicability.UNSAFE,
+            )
         yield Diagnostic(
-            Msg(f"Dòng ghi ảnh \"{credit}\" dính vào câu sau (\"{following}…\"); nên tách dòng",
-                f"Photo credit \"{credit}\" glued to the next sentence (\"{following}…\"); "
-                f"split the line"),
-            start, end, fix=fix)
+            Msg(
+                f'Dòng ghi ảnh "{credit}" dính vào câu sau ("{following}…"); nên tách dòng',
+                f'Photo credit "{credit}" glued to the next sentence ("{following}…"); '
+                f"split the line",
+            ),
+            start,
+            end,
+            fix=fix,
+        )
 
 
 def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
     for block in doc.blocks:
-        found = [*_entities(doc, block), *_tags(doc, block), *_shortcodes(doc, block),
-                 *_glued_credits(doc, block)]
+        found = [
+            *_entities(doc, block),
+            *_tags(doc, block),
+            *_shortcodes(doc, block),
+            *_glued_credits(doc, block),
+        ]
         yield from sorted(found, key=lambda d: (d.start, d.end))
 
 
 RULE = Rule(
     code="BPL003",
     name="markup-remnant",
-    summary=Msg("Thẻ, thực thể HTML hoặc mã ngắn CMS còn sót trong văn bản",
-                "HTML tags or entities, or CMS shortcodes, left in the text"),
+    summary=Msg(
+        "Thẻ, thực thể HTML hoặc mã ngắn CMS còn sót trong văn bản",
+        "HTML tags or entities, or CMS shortcodes, left in the text",
+    ),
     explanation=Msg(
-        "Trong tệp văn bản thường, mọi thực thể HTML (\"&nbsp;\", \"&amp;\"), thẻ HTML (\"<br>\", "
-        "\"</p>\") và chú thích HTML là phần còn sót khi dán từ trang web. Trong Markdown và "
-        "HTML, thực thể và thẻ là hợp lệ nên chỉ báo khi bị mã hóa hai lần (\"&amp;nbsp;\"). "
-        "Ở mọi định dạng: mã ngắn WordPress/CMS (\"[caption id=…]\") và dòng \"Ảnh: …\" dính "
+        'Trong tệp văn bản thường, mọi thực thể HTML ("&nbsp;", "&amp;"), thẻ HTML ("<br>", '
+        '"</p>") và chú thích HTML là phần còn sót khi dán từ trang web. Trong Markdown và '
+        'HTML, thực thể và thẻ là hợp lệ nên chỉ báo khi bị mã hóa hai lần ("&amp;nbsp;"). '
+        'Ở mọi định dạng: mã ngắn WordPress/CMS ("[caption id=…]") và dòng "Ảnh: …" dính '
         "vào câu sau. Sửa an toàn khi cách thay là duy nhất: thực thể thành ký tự, bỏ lớp mã "
         "hóa thừa, xóa dòng chỉ có thực thể, xóa mã ngắn; xóa thẻ và tách dòng ghi ảnh là "
         "không an toàn.",
-        "In plain text every HTML entity (\"&nbsp;\", \"&amp;\"), HTML tag (\"<br>\", \"</p>\") "
+        'In plain text every HTML entity ("&nbsp;", "&amp;"), HTML tag ("<br>", "</p>") '
         "and HTML comment is a remnant of pasting from a web page. In Markdown and HTML, "
-        "entities and tags are valid, so only double-escaped ones count (\"&amp;nbsp;\"). In "
-        "every format: WordPress/CMS shortcodes (\"[caption id=…]\") and an \"Ảnh: …\" credit "
+        'entities and tags are valid, so only double-escaped ones count ("&amp;nbsp;"). In '
+        'every format: WordPress/CMS shortcodes ("[caption id=…]") and an "Ảnh: …" credit '
         "glued to the next sentence. Safe fix where the replacement is unambiguous: an entity "
         "becomes its character, an extra escape is removed, an entity-only line is deleted, a "
         "shortcode is removed; removing a tag and splitting a glued credit are unsafe.",
     ),
     severity=Severity.WARNING,
     check=check,
-    bad=(Example("Công đoàn&nbsp;cơ sở tổ chức hội nghị.<br>\n\n[caption id=\"attachment_1\"]"
-                 "Ảnh: Ngọc Anh[/caption]"),),
-    good=(Example("Trẻ em dưới 5 tuổi (<5) được miễn phí; công ty A & B tài trợ.\n\nẢnh: Ngọc Anh"),),
+    bad=(
+        Example(
+            'Công đoàn&nbsp;cơ sở tổ chức hội nghị.<br>\n\n[caption id="attachment_1"]'
+            "Ảnh: Ngọc Anh[/caption]"
+        ),
+    ),
+    good=(
+        Example("Trẻ em dưới 5 tuổi (<5) được miễn phí; công ty A & B tài trợ.\n\nẢnh: Ngọc Anh"),
+    ),
     fixes=frozenset({"safe", "unsafe"}),
     options=NoOptions,
 )

@@ -33,10 +33,12 @@ _BYLINE_FORBIDDEN = set(".,;:!?")
 _TAIL_FORBIDDEN_RE = re.compile(r"[.!?…;,]")
 
 
-
 def is_body_paragraph(block: Block) -> bool:
-    return block.kind in BODY_KINDS and bool(_SENTENCE_RE.search(block.text)) \
+    return (
+        block.kind in BODY_KINDS
+        and bool(_SENTENCE_RE.search(block.text))
         and word_count(block.text) >= MIN_BODY_WORDS
+    )
 
 
 def is_byline(text: str) -> bool:
@@ -54,8 +56,11 @@ def _is_attribution(text: str) -> bool:
 
 
 def _is_short_furniture(text: str) -> bool:
-    return 0 < word_count(text) <= MAX_FURNITURE_WORDS and not _TAIL_FORBIDDEN_RE.search(text) \
+    return (
+        0 < word_count(text) <= MAX_FURNITURE_WORDS
+        and not _TAIL_FORBIDDEN_RE.search(text)
         and not _is_attribution(text)
+    )
 
 
 def find_trailing_furniture(doc: Document) -> Iterator[tuple[Block, str]]:
@@ -71,24 +76,35 @@ def find_trailing_furniture(doc: Document) -> Iterator[tuple[Block, str]]:
         for block in blocks:
             if block is headline:
                 break
-            if block is not title and block.index not in furniture \
-                    and _is_short_furniture(block.text) and not _has_digit(block.text):
+            if (
+                block is not title
+                and block.index not in furniture
+                and _is_short_furniture(block.text)
+                and not _has_digit(block.text)
+            ):
                 yield block, "lead"
-    last_body = max((i for i, b in enumerate(blocks)
-                     if b.index not in furniture and is_body_paragraph(b)), default=None)
+    last_body = max(
+        (i for i, b in enumerate(blocks) if b.index not in furniture and is_body_paragraph(b)),
+        default=None,
+    )
     if last_body is None:
         return
-    rest = blocks[last_body + 1:]
-    byline = next((i for i, b in enumerate(rest)
-                   if b.index not in furniture and is_byline(b.text)), None)
+    rest = blocks[last_body + 1 :]
+    byline = next(
+        (i for i, b in enumerate(rest) if b.index not in furniture and is_byline(b.text)), None
+    )
     if byline is None:
         return
-    tail = [b for b in rest[byline + 1:] if b.index not in furniture]
+    tail = [b for b in rest[byline + 1 :] if b.index not in furniture]
     if _is_content_tail(tail):
         return
     for block in tail:
-        if _is_short_furniture(block.text) and not is_byline(block.text) \
-                and not _has_digit(block.text) and not block.text.rstrip().endswith(":"):
+        if (
+            _is_short_furniture(block.text)
+            and not is_byline(block.text)
+            and not _has_digit(block.text)
+            and not block.text.rstrip().endswith(":")
+        ):
             yield block, "tail"
 
 
@@ -116,43 +132,61 @@ def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
         if len(shown) > 60:
             shown = shown[:57] + "…"
         if where == "lead":
-            message = Msg(f"Dòng điều hướng trang web trước tít bài: \"{shown}\"; nên xóa",
-                          f"Web page navigation before the title: \"{shown}\"; delete it")
+            message = Msg(
+                f'Dòng điều hướng trang web trước tít bài: "{shown}"; nên xóa',
+                f'Web page navigation before the title: "{shown}"; delete it',
+            )
         else:
-            message = Msg(f"Dòng ngắn sau bút danh, có lẽ còn sót từ trang web: \"{shown}\"",
-                          f"Short line after the byline, probably left over from the web page: "
-                          f"\"{shown}\"")
+            message = Msg(
+                f'Dòng ngắn sau bút danh, có lẽ còn sót từ trang web: "{shown}"',
+                f'Short line after the byline, probably left over from the web page: "{shown}"',
+            )
         del_start, del_end = doc.block_deletion(block)
-        yield Diagnostic(message, start, end,
-                         fix=Fix.delete(Msg("Xóa dòng này", "Delete this line"), del_start,
-                                        del_end, Applicability.UNSAFE))
+        yield Diagnostic(
+            message,
+            start,
+            end,
+            fix=Fix.delete(
+                Msg("Xóa dòng này", "Delete this line"), del_start, del_end, Applicability.UNSAFE
+            ),
+        )
 
 
 RULE = Rule(
     code="BPL002",
     name="trailing-furniture",
-    summary=Msg("Dòng ngắn còn sót từ trang web sau bút danh hoặc trước tít bài",
-                "Short leftover web page lines after the byline or before the title"),
+    summary=Msg(
+        "Dòng ngắn còn sót từ trang web sau bút danh hoặc trước tít bài",
+        "Short leftover web page lines after the byline or before the title",
+    ),
     explanation=Msg(
         "Bút danh là dòng đầu tiên sau đoạn thân bài cuối cùng (có dấu câu, ít nhất 10 từ) "
         "gồm 1–5 từ viết hoa chữ đầu, không có . , ; : ! ?. Mọi dòng ngắn không có dấu câu "
         "sau bút danh là phần trang web bị sao chép theo, kể cả khi không có trong danh sách "
         "của BPL001; các dòng điều hướng trước tít bài cũng vậy. Dòng BPL001 đã báo, dòng "
-        "ghi ảnh và nguồn (\"Ảnh: …\", \"Nguồn: …\", \"Theo …\") được giữ. Sửa không an toàn: "
+        'ghi ảnh và nguồn ("Ảnh: …", "Nguồn: …", "Theo …") được giữ. Sửa không an toàn: '
         "xóa dòng.",
         "The byline is the first line after the last body paragraph (sentence punctuation, "
         "at least 10 words) with 1–5 capitalised words and none of . , ; : ! ?. Every short "
         "line without sentence punctuation after it is page furniture, even when BPL001 knows "
         "no phrase for it; so are navigation lines before the title. Lines BPL001 reports, "
-        "photo credits and attributions (\"Ảnh: …\", \"Nguồn: …\", \"Theo …\") are left "
+        'photo credits and attributions ("Ảnh: …", "Nguồn: …", "Theo …") are left '
         "alone. Unsafe fix: delete the line.",
     ),
     severity=Severity.WARNING,
     check=check,
-    bad=(Example("Tổng kết năm 2023\n\nHội nghị tổng kết công tác năm 2023 đã diễn ra thành công tốt đẹp.\n\n"
-                 "Tuấn Đạt\n\nNgười lao động được hỗ trợ gì\n\nLịch nghỉ Tết năm nay"),),
-    good=(Example("Tổng kết năm 2023\n\nHội nghị tổng kết công tác năm 2023 đã diễn ra thành công tốt đẹp.\n\n"
-                  "Tuấn Đạt\n\nẢnh: Ngọc Anh"),),
+    bad=(
+        Example(
+            "Tổng kết năm 2023\n\nHội nghị tổng kết công tác năm 2023 đã diễn ra thành công tốt đẹp.\n\n"
+            "Tuấn Đạt\n\nNgười lao động được hỗ trợ gì\n\nLịch nghỉ Tết năm nay"
+        ),
+    ),
+    good=(
+        Example(
+            "Tổng kết năm 2023\n\nHội nghị tổng kết công tác năm 2023 đã diễn ra thành công tốt đẹp.\n\n"
+            "Tuấn Đạt\n\nẢnh: Ngọc Anh"
+        ),
+    ),
     fixes=frozenset({"unsafe"}),
     options=NoOptions,
 )

@@ -22,7 +22,6 @@ from soat.vi.text import comparable
 COMPARED_KINDS = ("title", "heading", "paragraph", "caption", "quote")
 
 
-
 def _has_letter(text: str) -> bool:
     return any(c.isalpha() for c in text)
 
@@ -42,12 +41,18 @@ def find_duplicates(doc: Document) -> Iterator[tuple[Block, Block | Image]]:
             text = comparable(block.text)
             if _has_letter(text):
                 image = images_before.get(block.index)
-                if previous is not None and previous.kind in COMPARED_KINDS \
-                        and comparable(previous.text) == text \
-                        and not (previous.kind == "title" and block.kind == "heading"):
+                if (
+                    previous is not None
+                    and previous.kind in COMPARED_KINDS
+                    and comparable(previous.text) == text
+                    and not (previous.kind == "title" and block.kind == "heading")
+                ):
                     yield block, previous
-                elif image is not None and block.kind == "paragraph" \
-                        and comparable(image.alt) == text:
+                elif (
+                    image is not None
+                    and block.kind == "paragraph"
+                    and comparable(image.alt) == text
+                ):
                     yield block, image
         previous = block
 
@@ -76,30 +81,38 @@ def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
         if isinstance(original, Image):
             message = Msg(
                 f"Chú thích lặp lại nguyên văn lời mô tả (alt) của ảnh ngay trước (dòng {row}): "
-                f"\"{_short(block.text)}\"",
+                f'"{_short(block.text)}"',
                 f"Caption repeats word for word the alt text of the image right before it "
-                f"(line {row}): \"{_short(block.text)}\"")
-            related = Related(Msg("Ảnh có cùng lời mô tả", "The image with the same alt text"),
-                              original.start, original.end)
+                f'(line {row}): "{_short(block.text)}"',
+            )
+            related = Related(
+                Msg("Ảnh có cùng lời mô tả", "The image with the same alt text"),
+                original.start,
+                original.end,
+            )
             applicability = Applicability.UNSAFE
         else:
             message = Msg(
-                f"Đoạn lặp lại nguyên văn khối ngay trước (dòng {row}): \"{_short(block.text)}\"",
+                f'Đoạn lặp lại nguyên văn khối ngay trước (dòng {row}): "{_short(block.text)}"',
                 f"Repeats the block right before it word for word (line {row}): "
-                f"\"{_short(block.text)}\"")
+                f'"{_short(block.text)}"',
+            )
             o_start, o_end = _trimmed_span(original)
             related = Related(Msg("Lần xuất hiện đầu tiên", "First occurrence"), o_start, o_end)
             applicability = Applicability.SAFE
-        fix = Fix.delete(Msg("Xóa đoạn lặp", "Delete the repeated block"), del_start, del_end,
-                         applicability)
+        fix = Fix.delete(
+            Msg("Xóa đoạn lặp", "Delete the repeated block"), del_start, del_end, applicability
+        )
         yield Diagnostic(message, start, end, fix=fix, related=(related,))
 
 
 RULE = Rule(
     code="CAP001",
     name="duplicate-caption",
-    summary=Msg("Chú thích hay đoạn văn lặp lại nguyên văn ngay sau chính nó",
-                "A caption or paragraph repeated word for word right after itself"),
+    summary=Msg(
+        "Chú thích hay đoạn văn lặp lại nguyên văn ngay sau chính nó",
+        "A caption or paragraph repeated word for word right after itself",
+    ),
     explanation=Msg(
         "Khi sao chép bài từ trang web, chú thích ảnh thường xuất hiện hai lần liên tiếp. "
         "Quy tắc so một khối với khối ngay trước (sau khi chuẩn hóa Unicode NFC và khoảng "

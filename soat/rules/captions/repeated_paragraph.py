@@ -109,10 +109,17 @@ def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
         e_start, e_end = _trimmed_span(earlier)
         del_start, del_end = doc.block_deletion(block)
         yield Diagnostic(
-            Msg(f"Đoạn văn {vi_how} đoạn ở dòng {row}", f"Paragraph {en_how} the one on line {row}"),
-            start, end,
-            fix=Fix.delete(Msg("Xóa đoạn lặp", "Delete the repeated paragraph"), del_start,
-                           del_end, Applicability.UNSAFE),
+            Msg(
+                f"Đoạn văn {vi_how} đoạn ở dòng {row}", f"Paragraph {en_how} the one on line {row}"
+            ),
+            start,
+            end,
+            fix=Fix.delete(
+                Msg("Xóa đoạn lặp", "Delete the repeated paragraph"),
+                del_start,
+                del_end,
+                Applicability.UNSAFE,
+            ),
             related=(Related(Msg("Đoạn văn trước đó", "The earlier paragraph"), e_start, e_end),),
         )
 
@@ -120,8 +127,10 @@ def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
 RULE = Rule(
     code="CAP002",
     name="repeated-paragraph",
-    summary=Msg("Đoạn văn lặp lại (hoặc gần như lặp lại) một đoạn trước đó",
-                "A paragraph repeats, or nearly repeats, an earlier one"),
+    summary=Msg(
+        "Đoạn văn lặp lại (hoặc gần như lặp lại) một đoạn trước đó",
+        "A paragraph repeats, or nearly repeats, an earlier one",
+    ),
     explanation=Msg(
         "Một đoạn văn có ít nhất `min-words` từ giống một đoạn trước đó ở bất kỳ đâu trong bài "
         "(độ giống rapidfuzz `fuzz.ratio` trên văn bản NFC, gộp khoảng trắng, không phân biệt "
@@ -138,11 +147,19 @@ RULE = Rule(
     ),
     severity=Severity.WARNING,
     check=check,
-    bad=(Example("Thăm hỏi đoàn viên\n\nCông đoàn cơ sở đã tổ chức thăm hỏi và tặng quà cho đoàn viên khó khăn.\n\n"
-                 "Hội nghị diễn ra trong một ngày.\n\n"
-                 "Công đoàn cơ sở đã tổ chức thăm hỏi và tặng quà cho đoàn viên khó khăn."),),
-    good=(Example("Giải Nhì: 3.000.000 đồng cho tập thể có thành tích xuất sắc.\n\n"
-                  "Giải Ba: 2.000.000 đồng cho tập thể có thành tích xuất sắc."),),
+    bad=(
+        Example(
+            "Thăm hỏi đoàn viên\n\nCông đoàn cơ sở đã tổ chức thăm hỏi và tặng quà cho đoàn viên khó khăn.\n\n"
+            "Hội nghị diễn ra trong một ngày.\n\n"
+            "Công đoàn cơ sở đã tổ chức thăm hỏi và tặng quà cho đoàn viên khó khăn."
+        ),
+    ),
+    good=(
+        Example(
+            "Giải Nhì: 3.000.000 đồng cho tập thể có thành tích xuất sắc.\n\n"
+            "Giải Ba: 2.000.000 đồng cho tập thể có thành tích xuất sắc."
+        ),
+    ),
     fixes=frozenset({"unsafe"}),
     options=Options,
 )

@@ -74,19 +74,31 @@ def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
         return
     dates = [d for _, d in found]
     numeric = [d for d in dates if d.form == "numeric"]
-    separator = options.separator if options.separator != "consistent" else \
-        _majority([d.separator for d in numeric])
+    separator = (
+        options.separator
+        if options.separator != "consistent"
+        else _majority([d.separator for d in numeric])
+    )
     form = _majority([d.form for d in dates])
     style = options.style if options.style != "consistent" else _padding_style(dates)
     for block, d in found:
         target_form = form or d.form
         sep = (separator or d.separator or "/") if target_form == "numeric" else ""
         pad_day, pad_month = _padding(style, d) if style else (d.day_padded, d.month_padded)
-        wanted = format_date(d.day, d.month, d.year, form=target_form, separator=sep or "/",
-                             pad_day=pad_day, pad_month=pad_month)
-        written = block.text[d.start:d.end]
-        if wanted == written or (target_form == d.form == "long" and
-                                 (d.day_padded, d.month_padded) == (pad_day, pad_month)):
+        wanted = format_date(
+            d.day,
+            d.month,
+            d.year,
+            form=target_form,
+            separator=sep or "/",
+            pad_day=pad_day,
+            pad_month=pad_month,
+        )
+        written = block.text[d.start : d.end]
+        if wanted == written or (
+            target_form == d.form == "long"
+            and (d.day_padded, d.month_padded) == (pad_day, pad_month)
+        ):
             continue
         reasons_vi, reasons_en = [], []
         if target_form != d.form:
@@ -101,13 +113,18 @@ def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
         start, end = block.span(d.start, d.end)
         applicability = Applicability.UNSAFE if target_form != d.form else Applicability.SAFE
         yield Diagnostic(
-            Msg(f"Ngày “{written}” viết khác kiểu các ngày khác trong bài "
+            Msg(
+                f"Ngày “{written}” viết khác kiểu các ngày khác trong bài "
                 f"({', '.join(reasons_vi)}); nên viết “{wanted}”",
                 f"The date “{written}” differs from the document's date style "
-                f"({', '.join(reasons_en)}); expected “{wanted}”"),
-            start, end,
-            fix=Fix.replace(Msg(f"Viết “{wanted}”", f"Write “{wanted}”"), start, end, wanted,
-                            applicability))
+                f"({', '.join(reasons_en)}); expected “{wanted}”",
+            ),
+            start,
+            end,
+            fix=Fix.replace(
+                Msg(f"Viết “{wanted}”", f"Write “{wanted}”"), start, end, wanted, applicability
+            ),
+        )
 
 
 RULE = Rule(
@@ -130,11 +147,15 @@ RULE = Rule(
     ),
     severity=Severity.WARNING,
     check=check,
-    bad=(Example("Ngày 12/6/2021 và ngày 28/1/2008 đã được nhắc; riêng ngày 28/01/2008 viết khác."),
-         Example("Hội nghị ngày 5/3/2024 và ngày 7-3-2024."),
-         Example("Ngày 05/3/2020 và ngày 12/6/2021.", options={"style": "d/m/yyyy"})),
-    good=(Example("Ngày 05/3/2020, ngày 12/6/2021 và dịp 1-5, 2-9."),
-          Example("Ngày 5.3.2020 và 12.6.2021.", options={"separator": "."})),
+    bad=(
+        Example("Ngày 12/6/2021 và ngày 28/1/2008 đã được nhắc; riêng ngày 28/01/2008 viết khác."),
+        Example("Hội nghị ngày 5/3/2024 và ngày 7-3-2024."),
+        Example("Ngày 05/3/2020 và ngày 12/6/2021.", options={"style": "d/m/yyyy"}),
+    ),
+    good=(
+        Example("Ngày 05/3/2020, ngày 12/6/2021 và dịp 1-5, 2-9."),
+        Example("Ngày 5.3.2020 và 12.6.2021.", options={"separator": "."}),
+    ),
     fixes=frozenset({"safe", "unsafe"}),
     options=Options,
 )

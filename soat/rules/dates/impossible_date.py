@@ -25,7 +25,10 @@ def _why(day: int, month: int, year: int | None) -> tuple[str, str]:
         return "không có ngày 0", "there is no day 0"
     n = days_in_month(month, year)
     if month == 2 and year is not None and n == 28:
-        return f"năm {year} không nhuận, tháng 2 có 28 ngày", f"{year} is not a leap year: February has 28 days"
+        return (
+            f"năm {year} không nhuận, tháng 2 có 28 ngày",
+            f"{year} is not a leap year: February has 28 days",
+        )
     return f"tháng {month} có {n} ngày", f"month {month} has {n} days"
 
 
@@ -33,21 +36,33 @@ def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
     for block in doc.blocks:
         text = block.text
         for d in find_dates(text):
-            written = text[d.start:d.end]
+            written = text[d.start : d.end]
             if not d.exists:
                 start, end = block.span(d.start, d.end)
                 vi, en = _why(d.day, d.month, d.year)
-                yield Diagnostic(Msg(f"Ngày không tồn tại: {written} ({vi})",
-                                     f"No such date: {written} ({en})"), start, end)
+                yield Diagnostic(
+                    Msg(f"Ngày không tồn tại: {written} ({vi})", f"No such date: {written} ({en})"),
+                    start,
+                    end,
+                )
             elif d.form == "long" and d.keyword.casefold() != "năm":
                 start, end = block.span(d.keyword_start, d.keyword_start + len(d.keyword))
                 word = "Năm" if d.keyword[:1].isupper() else "năm"
                 yield Diagnostic(
-                    Msg(f"Ngày viết sai: “{written}” có “{d.keyword}” ở chỗ của “năm”",
-                        f"Broken date: “{written}” has “{d.keyword}” where “năm” belongs"),
-                    start, end,
-                    fix=Fix.replace(Msg("Sửa thành “năm”", "Write “năm”"), start, end, word,
-                                    Applicability.UNSAFE))
+                    Msg(
+                        f"Ngày viết sai: “{written}” có “{d.keyword}” ở chỗ của “năm”",
+                        f"Broken date: “{written}” has “{d.keyword}” where “năm” belongs",
+                    ),
+                    start,
+                    end,
+                    fix=Fix.replace(
+                        Msg("Sửa thành “năm”", "Write “năm”"),
+                        start,
+                        end,
+                        word,
+                        Applicability.UNSAFE,
+                    ),
+                )
 
 
 RULE = Rule(
@@ -67,8 +82,10 @@ RULE = Rule(
     ),
     severity=Severity.ERROR,
     check=check,
-    bad=(Example("Hội nghị diễn ra ngày 31/4/2024 tại Hà Nội."),
-         Example("Căn cứ Nghị định ngày 05 tháng 3 tháng 2020 của Chính phủ.")),
+    bad=(
+        Example("Hội nghị diễn ra ngày 31/4/2024 tại Hà Nội."),
+        Example("Căn cứ Nghị định ngày 05 tháng 3 tháng 2020 của Chính phủ."),
+    ),
     good=(Example("Hội nghị diễn ra ngày 29/2/2024 tại số 31/4 đường Lê Lợi, hẻm 30/2."),),
     fixes=frozenset({"unsafe"}),
 )

@@ -33,15 +33,24 @@ def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
             if actual is None or actual == w.weekday:
                 continue
             start, end = block.span(w.start, w.end)
-            written_date = text[d.start:d.end]
+            written_date = text[d.start : d.end]
             right = weekday_text(actual, w.text)
             yield Diagnostic(
-                Msg(f"Ngày {written_date} là {WEEKDAY_NAMES[actual]}, không phải {w.text}",
+                Msg(
+                    f"Ngày {written_date} là {WEEKDAY_NAMES[actual]}, không phải {w.text}",
                     f"{written_date} is a {dt.date(year, d.month, d.day).strftime('%A')}, "
-                    f"not {w.text}"),
-                start, end,
-                fix=Fix.replace(Msg(f"Sửa thành “{right}”", f"Write “{right}”"), start, end, right,
-                                Applicability.UNSAFE))
+                    f"not {w.text}",
+                ),
+                start,
+                end,
+                fix=Fix.replace(
+                    Msg(f"Sửa thành “{right}”", f"Write “{right}”"),
+                    start,
+                    end,
+                    right,
+                    Applicability.UNSAFE,
+                ),
+            )
 
 
 RULE = Rule(

@@ -22,17 +22,36 @@ from soat.vi.references import GENERIC_TYPES
 
 def _conflict(later: Located, earlier: Located, knowledge):
     a, b = later.citation, earlier.citation
-    if a.date is not None and b.date is not None and a.date.year is not None \
-            and b.date.year is not None and (a.date.day, a.date.month, a.date.year) != \
-            (b.date.day, b.date.month, b.date.year):
+    if (
+        a.date is not None
+        and b.date is not None
+        and a.date.year is not None
+        and b.date.year is not None
+        and (a.date.day, a.date.month, a.date.year) != (b.date.day, b.date.month, b.date.year)
+    ):
         return ("ngày", "date", fmt_date(a.date), fmt_date(b.date), a.date, b.date)
-    if a.issuer is not None and b.issuer is not None and \
-            not issuers_match(a.issuer.text, b.issuer.text, knowledge):
+    if (
+        a.issuer is not None
+        and b.issuer is not None
+        and not issuers_match(a.issuer.text, b.issuer.text, knowledge)
+    ):
         return ("cơ quan ban hành", "issuer", a.issuer.text, b.issuer.text, a.issuer, b.issuer)
     ta, tb = a.doc_type, b.doc_type
-    if ta and tb and ta not in GENERIC_TYPES and tb not in GENERIC_TYPES and \
-            ta.split()[0:2] != tb.split()[0:2]:
-        return ("loại văn bản", "type", a.type_word.text, b.type_word.text, a.type_word, b.type_word)
+    if (
+        ta
+        and tb
+        and ta not in GENERIC_TYPES
+        and tb not in GENERIC_TYPES
+        and ta.split()[0:2] != tb.split()[0:2]
+    ):
+        return (
+            "loại văn bản",
+            "type",
+            a.type_word.text,
+            b.type_word.text,
+            a.type_word,
+            b.type_word,
+        )
     return None
 
 
@@ -50,9 +69,12 @@ def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
             r_start, r_end = earlier.span(before_part)
             sym = located.citation.symbol.canonical
             yield Diagnostic(
-                Msg(f"{sym}: {vi} “{now}” khác với lần dẫn trước (“{before}”)",
-                    f"{sym}: {en} “{now}” differs from the earlier citation (“{before}”)"),
-                start, end,
+                Msg(
+                    f"{sym}: {vi} “{now}” khác với lần dẫn trước (“{before}”)",
+                    f"{sym}: {en} “{now}” differs from the earlier citation (“{before}”)",
+                ),
+                start,
+                end,
                 related=(Related(Msg("Lần dẫn trước", "Earlier citation"), r_start, r_end),),
             )
             break
@@ -62,8 +84,10 @@ def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
 RULE = Rule(
     code="REF004",
     name="inconsistent-citation",
-    summary=Msg("Một văn bản được dẫn không nhất quán trong bài",
-                "One document cited inconsistently in the same text"),
+    summary=Msg(
+        "Một văn bản được dẫn không nhất quán trong bài",
+        "One document cited inconsistently in the same text",
+    ),
     explanation=Msg(
         "Cùng một số ký hiệu được dẫn nhiều lần trong bài với ngày, cơ quan ban hành hoặc loại "
         "văn bản khác nhau. Phần một bên không ghi thì không tính là mâu thuẫn; cơ quan khớp khi "
@@ -77,8 +101,16 @@ RULE = Rule(
     ),
     severity=Severity.WARNING,
     check=check,
-    bad=(Example("Nghị quyết số 20-NQ/TW ngày 28/1/2008 nêu rõ… Tổng kết Nghị quyết số 20-NQ/TW "
-                 "ngày 28/1/2018 của Ban Chấp hành Trung ương."),),
-    good=(Example("Nghị quyết số 20-NQ/TW ngày 28/1/2008 của Ban Chấp hành Trung ương Đảng khóa X… "
-                  "Tổng kết Nghị quyết số 20-NQ/TW của Trung ương."),),
+    bad=(
+        Example(
+            "Nghị quyết số 20-NQ/TW ngày 28/1/2008 nêu rõ… Tổng kết Nghị quyết số 20-NQ/TW "
+            "ngày 28/1/2018 của Ban Chấp hành Trung ương."
+        ),
+    ),
+    good=(
+        Example(
+            "Nghị quyết số 20-NQ/TW ngày 28/1/2008 của Ban Chấp hành Trung ương Đảng khóa X… "
+            "Tổng kết Nghị quyết số 20-NQ/TW của Trung ương."
+        ),
+    ),
 )

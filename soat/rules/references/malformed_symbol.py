@@ -23,20 +23,32 @@ from soat.rules.references.citations import document_citations
 
 _REASONS = {
     "spaces": ("có dấu cách quanh dấu phân cách", "spaces around a separator"),
-    "lookalike": ("có ký tự giống mà khác (Ð, gạch dài, gạch chéo lạ)",
-                  "look-alike characters (Ð, long dashes, odd slashes)"),
+    "lookalike": (
+        "có ký tự giống mà khác (Ð, gạch dài, gạch chéo lạ)",
+        "look-alike characters (Ð, long dashes, odd slashes)",
+    ),
     "lowercase": ("mã viết thường", "the code is in lowercase"),
     "case": ("sai chữ hoa, chữ thường", "wrong letter case"),
     "d-for-dj": ("viết “D” thay cho “Đ”", "“D” written for “Đ”"),
     "tu-for-tw": ("viết “TƯ” thay cho “TW” trong ký hiệu", "“TƯ” written for “TW” in a symbol"),
-    "missing-year": ("thiếu năm ban hành (Nghị định, Thông tư, Luật luôn có năm)",
-                     "the year is missing (decrees, circulars and laws always carry one)"),
+    "missing-year": (
+        "thiếu năm ban hành (Nghị định, Thông tư, Luật luôn có năm)",
+        "the year is missing (decrees, circulars and laws always carry one)",
+    ),
 }
 _ORDER = {
-    "party": ("văn bản của Đảng viết số-LOẠI/CƠ QUAN", "Party documents are written number-TYPE/ISSUER"),
-    "state": ("văn bản nhà nước, công đoàn viết số/LOẠI-CƠ QUAN",
-              "State and union documents are written number/TYPE-ISSUER"),
-    "legal": ("văn bản quy phạm viết số/năm/LOẠI-CƠ QUAN", "legal documents are written number/year/TYPE-ISSUER"),
+    "party": (
+        "văn bản của Đảng viết số-LOẠI/CƠ QUAN",
+        "Party documents are written number-TYPE/ISSUER",
+    ),
+    "state": (
+        "văn bản nhà nước, công đoàn viết số/LOẠI-CƠ QUAN",
+        "State and union documents are written number/TYPE-ISSUER",
+    ),
+    "legal": (
+        "văn bản quy phạm viết số/năm/LOẠI-CƠ QUAN",
+        "legal documents are written number/year/TYPE-ISSUER",
+    ),
 }
 
 
@@ -58,10 +70,16 @@ def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
         vi, en = _reasons(sym.problems, sym.family)
         fixable = [p for p in sym.problems if p != "missing-year"]
         if fixable:
-            message = Msg(f"Số ký hiệu “{sym.text}” sai dạng ({vi}); đúng là “{sym.canonical}”",
-                          f"Malformed document number “{sym.text}” ({en}); expected “{sym.canonical}”")
-            fix = Fix.replace(Msg(f"Sửa thành “{sym.canonical}”", f"Write “{sym.canonical}”"),
-                              start, end, sym.canonical)
+            message = Msg(
+                f"Số ký hiệu “{sym.text}” sai dạng ({vi}); đúng là “{sym.canonical}”",
+                f"Malformed document number “{sym.text}” ({en}); expected “{sym.canonical}”",
+            )
+            fix = Fix.replace(
+                Msg(f"Sửa thành “{sym.canonical}”", f"Write “{sym.canonical}”"),
+                start,
+                end,
+                sym.canonical,
+            )
         else:
             message = Msg(f"Số ký hiệu “{sym.text}” {vi}", f"Document number “{sym.text}”: {en}")
             fix = None
@@ -88,10 +106,16 @@ RULE = Rule(
     ),
     severity=Severity.ERROR,
     check=check,
-    bad=(Example("Thực hiện Nghị quyết 29/NQ-TW và Hướng dẫn số 03/HD - TLĐ."),
-         Example("Theo Nghị định 30/2020/ND-CP của Chính phủ."),
-         Example("Theo Nghị định số 30/NĐ-CP của Chính phủ.")),
-    good=(Example("Thực hiện Nghị quyết số 02-NQ/TW, Quyết định số 2214/QĐ-TTg, Quy định "
-                  "08-QĐi/TW và Nghị định 30/2020/NĐ-CP."),),
+    bad=(
+        Example("Thực hiện Nghị quyết 29/NQ-TW và Hướng dẫn số 03/HD - TLĐ."),
+        Example("Theo Nghị định 30/2020/ND-CP của Chính phủ."),
+        Example("Theo Nghị định số 30/NĐ-CP của Chính phủ."),
+    ),
+    good=(
+        Example(
+            "Thực hiện Nghị quyết số 02-NQ/TW, Quyết định số 2214/QĐ-TTg, Quy định "
+            "08-QĐi/TW và Nghị định 30/2020/NĐ-CP."
+        ),
+    ),
     fixes=frozenset({"safe"}),
 )

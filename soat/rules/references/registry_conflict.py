@@ -44,11 +44,19 @@ def _wording(located: Located, part, official: str, quoted: bool, what: tuple[st
     replacement = official_wording(official, written)
     sym = located.citation.symbol.canonical
     return Diagnostic(
-        Msg(f"{what[0]} của {sym} trích chưa đúng: “{written}”; văn bản ghi “{replacement}”",
-            f"The {what[1]} of {sym} is misquoted: “{written}”; the document reads “{replacement}”"),
-        start, end,
-        fix=Fix.replace(Msg("Thay bằng nguyên văn", "Use the official wording"), start, end,
-                        replacement, Applicability.UNSAFE),
+        Msg(
+            f"{what[0]} của {sym} trích chưa đúng: “{written}”; văn bản ghi “{replacement}”",
+            f"The {what[1]} of {sym} is misquoted: “{written}”; the document reads “{replacement}”",
+        ),
+        start,
+        end,
+        fix=Fix.replace(
+            Msg("Thay bằng nguyên văn", "Use the official wording"),
+            start,
+            end,
+            replacement,
+            Applicability.UNSAFE,
+        ),
     )
 
 
@@ -65,30 +73,58 @@ def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
                 start, end = located.span(c.date)
                 official = fmt_date(entry.date)
                 yield Diagnostic(
-                    Msg(f"{sym} ban hành ngày {official}, không phải {fmt_date(c.date)}",
-                        f"{sym} was issued on {official}, not {fmt_date(c.date)}"),
-                    start, end,
-                    suggestions=_suggest(Msg(f"Sửa thành {official}", f"Write {official}"),
-                                         start, end, official))
+                    Msg(
+                        f"{sym} ban hành ngày {official}, không phải {fmt_date(c.date)}",
+                        f"{sym} was issued on {official}, not {fmt_date(c.date)}",
+                    ),
+                    start,
+                    end,
+                    suggestions=_suggest(
+                        Msg(f"Sửa thành {official}", f"Write {official}"), start, end, official
+                    ),
+                )
         doc_type = c.doc_type
-        if doc_type and entry.type and doc_type not in GENERIC_TYPES and \
-                doc_type.casefold() != entry.type.casefold():
+        if (
+            doc_type
+            and entry.type
+            and doc_type not in GENERIC_TYPES
+            and doc_type.casefold() != entry.type.casefold()
+        ):
             start, end = located.span(c.type_word)
             yield Diagnostic(
-                Msg(f"{sym} là {entry.type}, không phải {c.type_word.text}",
-                    f"{sym} is a {entry.type}, not a {c.type_word.text}"),
-                start, end,
-                suggestions=_suggest(Msg(f"Sửa thành “{entry.type}”", f"Write “{entry.type}”"),
-                                     start, end, entry.type))
-        if c.issuer is not None and entry.issuer and \
-                not issuers_match(c.issuer.text, entry.issuer, knowledge):
+                Msg(
+                    f"{sym} là {entry.type}, không phải {c.type_word.text}",
+                    f"{sym} is a {entry.type}, not a {c.type_word.text}",
+                ),
+                start,
+                end,
+                suggestions=_suggest(
+                    Msg(f"Sửa thành “{entry.type}”", f"Write “{entry.type}”"),
+                    start,
+                    end,
+                    entry.type,
+                ),
+            )
+        if (
+            c.issuer is not None
+            and entry.issuer
+            and not issuers_match(c.issuer.text, entry.issuer, knowledge)
+        ):
             start, end = located.span(c.issuer)
             yield Diagnostic(
-                Msg(f"{sym} do {entry.issuer} ban hành, không phải {c.issuer.text}",
-                    f"{sym} was issued by {entry.issuer}, not {c.issuer.text}"),
-                start, end,
-                suggestions=_suggest(Msg(f"Sửa thành “{entry.issuer}”", f"Write “{entry.issuer}”"),
-                                     start, end, entry.issuer))
+                Msg(
+                    f"{sym} do {entry.issuer} ban hành, không phải {c.issuer.text}",
+                    f"{sym} was issued by {entry.issuer}, not {c.issuer.text}",
+                ),
+                start,
+                end,
+                suggestions=_suggest(
+                    Msg(f"Sửa thành “{entry.issuer}”", f"Write “{entry.issuer}”"),
+                    start,
+                    end,
+                    entry.issuer,
+                ),
+            )
         if c.title is not None and entry.title:
             found = _wording(located, c.title, entry.title, c.title_quoted, ("Trích yếu", "title"))
             if found is not None:
@@ -112,7 +148,9 @@ def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
 RULE = Rule(
     code="REF005",
     name="registry-conflict",
-    summary=Msg("Trích dẫn văn bản khác với sổ đăng ký", "A citation disagrees with the document registry"),
+    summary=Msg(
+        "Trích dẫn văn bản khác với sổ đăng ký", "A citation disagrees with the document registry"
+    ),
     explanation=Msg(
         "Số ký hiệu có trong sổ đăng ký văn bản (dựng sẵn trong soat/data/documents.toml hoặc "
         "của người dùng) thì ngày, loại, cơ quan ban hành, trích yếu và các tên đặt trong ngoặc "
@@ -125,9 +163,17 @@ RULE = Rule(
     ),
     severity=Severity.WARNING,
     check=check,
-    bad=(Example("Triển khai Nghị quyết số 02-NQ/TW ngày 12/6/2021 của Bộ Chính trị về “Đổi mới "
-                 "tổ chức và hoạt động Công đoàn Việt Nam trong tình hình mới”."),),
-    good=(Example("Triển khai Nghị quyết số 02-NQ/TW ngày 12/6/2021 của Bộ Chính trị về đổi mới "
-                  "tổ chức và hoạt động của Công đoàn Việt Nam trong tình hình mới."),),
+    bad=(
+        Example(
+            "Triển khai Nghị quyết số 02-NQ/TW ngày 12/6/2021 của Bộ Chính trị về “Đổi mới "
+            "tổ chức và hoạt động Công đoàn Việt Nam trong tình hình mới”."
+        ),
+    ),
+    good=(
+        Example(
+            "Triển khai Nghị quyết số 02-NQ/TW ngày 12/6/2021 của Bộ Chính trị về đổi mới "
+            "tổ chức và hoạt động của Công đoàn Việt Nam trong tình hình mới."
+        ),
+    ),
     fixes=frozenset({"unsafe", "suggestion"}),
 )

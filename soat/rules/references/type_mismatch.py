@@ -19,8 +19,34 @@ from soat.rules.references.citations import document_citations
 from soat.vi.references import allowed_codes, is_type_code, words_for_code
 
 # The code a type word carries first, for the "change the code" suggestion.
-_PREFERRED = ("NQ", "QĐ", "QĐi", "CT", "KL", "HD", "KH", "TB", "BC", "CTr", "TTr", "ĐA", "DA",
-              "NĐ", "TT", "TTLT", "QyĐ", "QC", "TC", "PA", "HĐ", "CĐ", "PL", "NQLT", "CV", "L")
+_PREFERRED = (
+    "NQ",
+    "QĐ",
+    "QĐi",
+    "CT",
+    "KL",
+    "HD",
+    "KH",
+    "TB",
+    "BC",
+    "CTr",
+    "TTr",
+    "ĐA",
+    "DA",
+    "NĐ",
+    "TT",
+    "TTLT",
+    "QyĐ",
+    "QC",
+    "TC",
+    "PA",
+    "HĐ",
+    "CĐ",
+    "PL",
+    "NQLT",
+    "CV",
+    "L",
+)
 
 
 def _match_case(word: str, like: str) -> str:
@@ -43,8 +69,13 @@ def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
         suggestions = []
         for word in words_for_code(code, sym.family):
             word = _match_case(word, c.type_word.text)
-            suggestions.append(Fix(Msg(f"Đổi loại văn bản thành “{word}”", f"Change the type to “{word}”"),
-                                   (Edit(word_start, word_end, word),), Applicability.SUGGESTION))
+            suggestions.append(
+                Fix(
+                    Msg(f"Đổi loại văn bản thành “{word}”", f"Change the type to “{word}”"),
+                    (Edit(word_start, word_end, word),),
+                    Applicability.SUGGESTION,
+                )
+            )
         new_code = next((p for p in _PREFERRED if p in allowed), None)
         if new_code is not None:
             codes = list(sym.codes)
@@ -55,23 +86,35 @@ def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
                 fixed = f"{sym.number}/{sym.year}/" + "-".join(codes)
             else:
                 fixed = f"{sym.number}/" + "-".join(codes)
-            suggestions.append(Fix(Msg(f"Đổi ký hiệu thành “{fixed}”", f"Change the symbol to “{fixed}”"),
-                                   (Edit(sym_start, sym_end, fixed),), Applicability.SUGGESTION))
+            suggestions.append(
+                Fix(
+                    Msg(f"Đổi ký hiệu thành “{fixed}”", f"Change the symbol to “{fixed}”"),
+                    (Edit(sym_start, sym_end, fixed),),
+                    Applicability.SUGGESTION,
+                )
+            )
         expected = " hoặc ".join(f"“{w}”" for w in words_for_code(code, sym.family)) or "?"
         expected_en = " or ".join(f"“{w}”" for w in words_for_code(code, sym.family)) or "?"
         yield Diagnostic(
-            Msg(f"“{c.type_word.text}” không khớp với mã “{code}” trong “{sym.text}” "
+            Msg(
+                f"“{c.type_word.text}” không khớp với mã “{code}” trong “{sym.text}” "
                 f"(mã {code} là {expected})",
                 f"“{c.type_word.text}” does not match the code “{code}” in “{sym.text}” "
-                f"({code} is {expected_en})"),
-            word_start, sym_end, suggestions=tuple(suggestions))
+                f"({code} is {expected_en})",
+            ),
+            word_start,
+            sym_end,
+            suggestions=tuple(suggestions),
+        )
 
 
 RULE = Rule(
     code="REF002",
     name="type-mismatch",
-    summary=Msg("Loại văn bản không khớp với mã loại trong ký hiệu",
-                "The document type does not match the type code of its symbol"),
+    summary=Msg(
+        "Loại văn bản không khớp với mã loại trong ký hiệu",
+        "The document type does not match the type code of its symbol",
+    ),
     explanation=Msg(
         "Tên loại văn bản đứng trước số ký hiệu phải khớp với mã loại trong ký hiệu: Quyết định "
         "– QĐ, Hướng dẫn – HD, Nghị quyết – NQ, Kế hoạch – KH… Với văn bản của Đảng, QĐ là "

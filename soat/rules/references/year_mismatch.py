@@ -23,21 +23,28 @@ def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
         if sym.year is None or c.date is None or c.date.year is None or c.date.year == sym.year:
             continue
         start, end = located.span(c.date)
-        written = located.block.text[c.date.start:c.date.end]
+        written = located.block.text[c.date.start : c.date.end]
         sym_start, sym_end = located.span()
         yield Diagnostic(
-            Msg(f"Ngày “{written}” không thuộc năm {sym.year} ghi trong ký hiệu “{sym.text}”",
-                f"The date “{written}” is not in {sym.year}, the year of “{sym.text}”"),
-            start, end,
-            related=(Related(Msg("Năm trong ký hiệu", "The year in the symbol"), sym_start, sym_end),),
+            Msg(
+                f"Ngày “{written}” không thuộc năm {sym.year} ghi trong ký hiệu “{sym.text}”",
+                f"The date “{written}” is not in {sym.year}, the year of “{sym.text}”",
+            ),
+            start,
+            end,
+            related=(
+                Related(Msg("Năm trong ký hiệu", "The year in the symbol"), sym_start, sym_end),
+            ),
         )
 
 
 RULE = Rule(
     code="REF003",
     name="year-mismatch",
-    summary=Msg("Ngày ban hành không khớp với năm trong ký hiệu",
-                "The date is not in the year of the document number"),
+    summary=Msg(
+        "Ngày ban hành không khớp với năm trong ký hiệu",
+        "The date is not in the year of the document number",
+    ),
     explanation=Msg(
         "Văn bản quy phạm mang năm ký trong ký hiệu (30/2020/NĐ-CP, 50/2024/QH15). Ngày ban hành "
         "ghi kèm phải thuộc đúng năm đó. Không tự sửa: cần người xem sai ở ngày hay ở ký hiệu.",

@@ -44,12 +44,12 @@ _VOWEL_GROUPS_RE = re.compile("[aăâeêioôơuưy]+")
 _REASONS = {
     "letters": ("có chữ cái không dùng trong tiếng Việt", "it has letters Vietnamese does not use"),
     "two-tones": ("có hai dấu thanh", "it has two tone marks"),
-    "structure": ("âm đầu và vần không ghép được với nhau",
-                  "its initial and rhyme do not combine"),
-    "tone-final": ("âm cuối p, t, c, ch chỉ đi với dấu sắc hoặc nặng",
-                   "a final p, t, c or ch takes only the sắc or nặng tone"),
+    "structure": ("âm đầu và vần không ghép được với nhau", "its initial and rhyme do not combine"),
+    "tone-final": (
+        "âm cuối p, t, c, ch chỉ đi với dấu sắc hoặc nặng",
+        "a final p, t, c or ch takes only the sắc or nặng tone",
+    ),
 }
-
 
 
 def _is_foreign(word: str) -> bool:
@@ -66,7 +66,7 @@ def _is_foreign(word: str) -> bool:
 
 
 def _split_at_case_change(word: str) -> list[str]:
-    """"thángTư" -> ["tháng", "Tư"]: split where a lower-case letter meets a capital and
+    """ "thángTư" -> ["tháng", "Tư"]: split where a lower-case letter meets a capital and
     one side is a Vietnamese syllable ("AutoExpress" stays whole)."""
     cuts = [i for i in range(1, len(word)) if word[i - 1].islower() and word[i].isupper()]
     bounds = [0, *cuts, len(word)]
@@ -127,15 +127,27 @@ def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
         capitalised = word[:1].isupper()
         if verdict.problem == "tone-position":
             fixed = place_tone(word, TRADITIONAL)
-            yield _corrected(Msg(f"Dấu thanh đặt sai chỗ: “{word}”; viết đúng là “{fixed}”",
-                                 f"Tone mark on the wrong vowel: “{word}”; the correct spelling "
-                                 f"is “{fixed}”"), fixed, start, end)
+            yield _corrected(
+                Msg(
+                    f"Dấu thanh đặt sai chỗ: “{word}”; viết đúng là “{fixed}”",
+                    f"Tone mark on the wrong vowel: “{word}”; the correct spelling is “{fixed}”",
+                ),
+                fixed,
+                start,
+                end,
+            )
             continue
         if lower in table.safe:
             fixed = apply_case(word, table.safe[lower])
-            yield _corrected(Msg(f"Sai chính tả: “{word}”; viết đúng là “{fixed}”",
-                                 f"Misspelling: “{word}”; the correct spelling is “{fixed}”"),
-                             fixed, start, end)
+            yield _corrected(
+                Msg(
+                    f"Sai chính tả: “{word}”; viết đúng là “{fixed}”",
+                    f"Misspelling: “{word}”; the correct spelling is “{fixed}”",
+                ),
+                fixed,
+                start,
+                end,
+            )
             continue
         glued = split_glued(lower)
         if glued and capitalised and not all(has_vietnamese_mark(p) for p in glued):
@@ -150,45 +162,60 @@ def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
         hint_vi = f"; có thể là: {', '.join(found)}" if found else ""
         hint_en = f"; perhaps: {', '.join(found)}" if found else ""
         yield Diagnostic(
-            Msg(f"Không phải âm tiết tiếng Việt: “{word}” ({reason_vi}){hint_vi}",
-                f"Not a Vietnamese syllable: “{word}” ({reason_en}){hint_en}"),
-            start, end,
-            suggestions=tuple(_suggestion(f"Sửa thành “{c}”", f"Change to “{c}”", start, end, c)
-                              for c in found))
+            Msg(
+                f"Không phải âm tiết tiếng Việt: “{word}” ({reason_vi}){hint_vi}",
+                f"Not a Vietnamese syllable: “{word}” ({reason_en}){hint_en}",
+            ),
+            start,
+            end,
+            suggestions=tuple(
+                _suggestion(f"Sửa thành “{c}”", f"Change to “{c}”", start, end, c) for c in found
+            ),
+        )
 
 
 def _glued(word: str, fixed: str, start: int, end: int) -> Diagnostic:
     """Two words written as one: a suggestion to split them (the split is a guess)."""
     return Diagnostic(
-        Msg(f"Hai từ viết dính liền: “{word}”; có lẽ là “{fixed}”",
-            f"Two words glued together: “{word}”; probably “{fixed}”"),
-        start, end,
-        suggestions=(_suggestion(f"Tách thành “{fixed}”", f"Split into “{fixed}”", start, end, fixed),))
+        Msg(
+            f"Hai từ viết dính liền: “{word}”; có lẽ là “{fixed}”",
+            f"Two words glued together: “{word}”; probably “{fixed}”",
+        ),
+        start,
+        end,
+        suggestions=(
+            _suggestion(f"Tách thành “{fixed}”", f"Split into “{fixed}”", start, end, fixed),
+        ),
+    )
 
 
 def _corrected(message: Msg, fixed: str, start: int, end: int) -> Diagnostic:
     """A misspelling with one correct form: a safe fix."""
-    return Diagnostic(message, start, end,
-                      fix=Fix.replace(Msg(f"Sửa thành “{fixed}”", f"Change to “{fixed}”"),
-                                      start, end, fixed))
+    return Diagnostic(
+        message,
+        start,
+        end,
+        fix=Fix.replace(Msg(f"Sửa thành “{fixed}”", f"Change to “{fixed}”"), start, end, fixed),
+    )
 
 
 RULE = Rule(
     code="SPL001",
     name="invalid-syllable",
-    summary=Msg("Từ không phải âm tiết tiếng Việt hợp lệ",
-                "A word that is not a valid Vietnamese syllable"),
+    summary=Msg(
+        "Từ không phải âm tiết tiếng Việt hợp lệ", "A word that is not a valid Vietnamese syllable"
+    ),
     explanation=Msg(
         "Một từ có dấu tiếng Việt mà không ghép được từ âm đầu, vần và thanh theo quy tắc chính "
-        "tả là lỗi: \"nghành\" (ngh chỉ đứng trước e, ê, i), \"quyềt\" (âm cuối t chỉ đi với "
-        "dấu sắc, nặng), dấu thanh đặt sai chỗ (\"gía\", \"ngừơi\"), hay hai từ dính liền "
-        "(\"bốđiểm\") khi đường link bị xóa. Không kiểm tra từ viết hoa toàn bộ, từ lẫn chữ số, "
+        'tả là lỗi: "nghành" (ngh chỉ đứng trước e, ê, i), "quyềt" (âm cuối t chỉ đi với '
+        'dấu sắc, nặng), dấu thanh đặt sai chỗ ("gía", "ngừơi"), hay hai từ dính liền '
+        '("bốđiểm") khi đường link bị xóa. Không kiểm tra từ viết hoa toàn bộ, từ lẫn chữ số, '
         "đường link, e-mail, tên người và tên riêng nước ngoài. Sửa an toàn cho dấu đặt sai chỗ "
         "và các lỗi trong bảng có một cách viết đúng; còn lại là gợi ý, xếp theo tần suất.",
         "A word with a Vietnamese mark that cannot be read as initial + rhyme + tone under the "
-        "spelling rules: \"nghành\" (ngh only before e, ê, i), \"quyềt\" (a final t takes only "
-        "sắc or nặng), a misplaced tone mark (\"gía\", \"ngừơi\"), or two words glued together "
-        "(\"bốđiểm\") where a link was removed. All-capital words, words with digits, URLs, "
+        'spelling rules: "nghành" (ngh only before e, ê, i), "quyềt" (a final t takes only '
+        'sắc or nặng), a misplaced tone mark ("gía", "ngừơi"), or two words glued together '
+        '("bốđiểm") where a link was removed. All-capital words, words with digits, URLs, '
         "e-mail addresses, personal names and foreign names are not checked. Safe fix for "
         "misplaced tone marks and for table misspellings with one correct form; otherwise "
         "suggestions, most frequent first.",

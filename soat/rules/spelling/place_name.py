@@ -56,7 +56,8 @@ _CONTEXT_LEVELS = {
 # the original spelling is checked afterwards.
 _CONTEXT_RE = re.compile(
     r"(?:t(?:ỉnh|hành phố|hị xã|hị trấn|ại|p)|điểm cầu|huyện|quận|xã|phường|ở)"
-    r"(?=[ \u00a0.]+[^\W\d_])")
+    r"(?=[ \u00a0.]+[^\W\d_])"
+)
 _CONTEXT_SEP_RE = re.compile(r"[ \u00a0]+")
 _TP_SEP_RE = re.compile(r"\.?[ \u00a0]*")
 _WORD_RE = re.compile(r"[^\W\d_]\w*")
@@ -69,15 +70,17 @@ _SPACED_DASH_RE = re.compile(r"[ \u00a0][-\u2013\u2014][ \u00a0]")
 _MAX_WORDS = 6
 # "các tỉnh Bình Dương, Đồng Nai và Long An": only a plural place word starts a list.
 _PLURAL_BEFORE_RE = re.compile(
-    r"(?<![^\W_])(?i:các|những|nhiều|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|\d+)[ \u00a0]+$")
+    r"(?<![^\W_])(?i:các|những|nhiều|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|\d+)[ \u00a0]+$"
+)
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)[ \u00a0]+$")
 _LOOK_BACK = 24  # characters before a context word that the checks above read
 _COUNTRY_RE = re.compile(
-    r"(?<![^\W_])(?:" + "|".join(re.escape(c) for c in FOREIGN_COUNTRY_WORDS)
-    + r"|Lào(?![ \u00a0]+Cai))(?![^\W_])")
+    r"(?<![^\W_])(?:"
+    + "|".join(re.escape(c) for c in FOREIGN_COUNTRY_WORDS)
+    + r"|Lào(?![ \u00a0]+Cai))(?![^\W_])"
+)
 _SENTENCE_END_RE = re.compile(r"[.!?;]+(?:\s|$)")
 _FOREIGN_KEYS = frozenset(place_key(name) for name in FOREIGN_PLACE_NAMES)
-
 
 
 @dataclass(frozen=True)
@@ -124,8 +127,7 @@ def _index(places: tuple) -> _PlaceIndex:
         loose = loose_key(place.name)
         syllables = syllable_count(place.name)
         if syllables >= 2:
-            target = _Target(place.name, level, place.kind, loose, syllables,
-                             place_key(place.name))
+            target = _Target(place.name, level, place.kind, loose, syllables, place_key(place.name))
             near.setdefault((syllables, len(loose)), []).append(target)
     index = _PlaceIndex(exact, near, provincial)
     _CACHE.clear()
@@ -190,8 +192,9 @@ def _former_province(entries, context: str, levels) -> object | None:
             continue
         if place.until is None:
             return None  # the name is (also) a current unit
-        if place.merged_into and (context in ("điểm cầu", "list") or
-                                  (context == "tỉnh") == (place.kind == "tỉnh")):
+        if place.merged_into and (
+            context in ("điểm cầu", "list") or (context == "tỉnh") == (place.kind == "tỉnh")
+        ):
             return place
     return None
 
@@ -234,8 +237,9 @@ def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
                 if not words or words[0][0] in seen:
                     break
                 seen.add(words[0][0])
-                yield from _examine(doc, block, text, words, context, levels, index,
-                                    report_former, former_reported)
+                yield from _examine(
+                    doc, block, text, words, context, levels, index, report_former, former_reported
+                )
                 sep = _LIST_SEP_RE.match(text, words[-1][1])
                 if not sep or not in_list:
                     break
@@ -243,7 +247,7 @@ def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
 
 
 def _inside_a_name(text: str, word: str, window: int, start: int) -> bool:
-    """"Bà Huyện Thanh Quan" (a street): a capitalised place word inside a longer name."""
+    """ "Bà Huyện Thanh Quan" (a street): a capitalised place word inside a longer name."""
     if not word[0].isupper() or word.isupper():
         return False
     before = _WORD_BEFORE_RE.search(text, window, start)
@@ -255,7 +259,7 @@ def _sentence(text: str, start: int, end: int) -> str:
     for m in _SENTENCE_END_RE.finditer(text, max(0, start - 400), start):
         begin = m.end()
     stop = _SENTENCE_END_RE.search(text, end)
-    return text[begin:stop.start() if stop else len(text)]
+    return text[begin : stop.start() if stop else len(text)]
 
 
 def _examine(doc, block, text, words, context, levels, index, report_former, former_reported):
@@ -267,9 +271,13 @@ def _examine(doc, block, text, words, context, levels, index, report_former, for
         entries = index.exact.get(key)
         if entries:
             former = _former_province(entries, context, levels)
-            if former is not None and report_former and former.name not in former_reported \
-                    and not _FORMER_RE.match(text, end) \
-                    and not _MERGER_STORY_RE.search(_sentence(text, start, end)):
+            if (
+                former is not None
+                and report_former
+                and former.name not in former_reported
+                and not _FORMER_RE.match(text, end)
+                and not _MERGER_STORY_RE.search(_sentence(text, start, end))
+            ):
                 former_reported.add(former.name)
                 yield _former_diagnostic(block, text, start, end, former, index)
             return
@@ -290,20 +298,38 @@ def _examine(doc, block, text, words, context, levels, index, report_former, for
     if len(matches) == 1:
         (name,) = matches
         yield Diagnostic(
-            Msg(f"Địa danh “{candidate}” không có trong danh mục; có phải “{name}”?",
-                f"“{candidate}” is not a known place; did you mean “{name}”?"),
-            src_start, src_end,
-            fix=Fix.replace(Msg(f"Sửa thành “{name}”", f"Replace with “{name}”"),
-                            src_start, src_end, name, Applicability.UNSAFE))
+            Msg(
+                f"Địa danh “{candidate}” không có trong danh mục; có phải “{name}”?",
+                f"“{candidate}” is not a known place; did you mean “{name}”?",
+            ),
+            src_start,
+            src_end,
+            fix=Fix.replace(
+                Msg(f"Sửa thành “{name}”", f"Replace with “{name}”"),
+                src_start,
+                src_end,
+                name,
+                Applicability.UNSAFE,
+            ),
+        )
         return
     listed = ", ".join(f"“{n}”" for n in matches)
     yield Diagnostic(
-        Msg(f"Địa danh “{candidate}” không có trong danh mục; có phải {listed}?",
-            f"“{candidate}” is not a known place; did you mean {listed}?"),
-        src_start, src_end,
-        suggestions=tuple(Fix(Msg(f"Sửa thành “{n}”", f"Replace with “{n}”"),
-                              (Edit(src_start, src_end, n),), Applicability.SUGGESTION)
-                          for n in matches))
+        Msg(
+            f"Địa danh “{candidate}” không có trong danh mục; có phải {listed}?",
+            f"“{candidate}” is not a known place; did you mean {listed}?",
+        ),
+        src_start,
+        src_end,
+        suggestions=tuple(
+            Fix(
+                Msg(f"Sửa thành “{n}”", f"Replace with “{n}”"),
+                (Edit(src_start, src_end, n),),
+                Applicability.SUGGESTION,
+            )
+            for n in matches
+        ),
+    )
 
 
 def _former_diagnostic(block, text, start, end, former, index) -> Diagnostic:
@@ -313,18 +339,25 @@ def _former_diagnostic(block, text, start, end, former, index) -> Diagnostic:
     day = former.until + dt.timedelta(days=1)
     src_start, src_end = block.span(start, end)
     return Diagnostic(
-        Msg(f"“{former.name}” đã hợp nhất vào {new_vi} từ {day.day}/{day.month}/{day.year}; "
+        Msg(
+            f"“{former.name}” đã hợp nhất vào {new_vi} từ {day.day}/{day.month}/{day.year}; "
             f"tên cũ chỉ đúng khi nói về thời gian trước đó",
             f"“{former.name}” was merged into {new_en} on {day.isoformat()}; the former name "
-            f"is right only for events before that date"),
-        src_start, src_end, severity=Severity.INFO)
+            f"is right only for events before that date",
+        ),
+        src_start,
+        src_end,
+        severity=Severity.INFO,
+    )
 
 
 RULE = Rule(
     code="SPL003",
     name="place-name",
-    summary=Msg("Địa danh viết gần đúng một địa danh trong danh mục",
-                "A place name that nearly matches a known place"),
+    summary=Msg(
+        "Địa danh viết gần đúng một địa danh trong danh mục",
+        "A place name that nearly matches a known place",
+    ),
     explanation=Msg(
         "Sau “tỉnh”, “thành phố”, “TP.”, “huyện”, “quận”, “thị xã”, “điểm cầu” và trong danh "
         "sách liệt kê sau chúng, một tên viết hoa gần giống một địa danh trong danh mục (34 "
@@ -343,10 +376,14 @@ RULE = Rule(
     ),
     severity=Severity.WARNING,
     check=check,
-    bad=(Example("Hội nghị có các điểm cầu Hải Phòng, Lai Cai và Cần Thơ."),
-         Example("Đoàn công tác làm việc tại tỉnh Đắc Lắk."),),
-    good=(Example("Hội nghị có các điểm cầu Hải Phòng, Lào Cai và Cần Thơ."),
-          Example("Chủ tịch LĐLĐ thành phố Hải Phòng Nguyễn Anh Tuân phát biểu."),),
+    bad=(
+        Example("Hội nghị có các điểm cầu Hải Phòng, Lai Cai và Cần Thơ."),
+        Example("Đoàn công tác làm việc tại tỉnh Đắc Lắk."),
+    ),
+    good=(
+        Example("Hội nghị có các điểm cầu Hải Phòng, Lào Cai và Cần Thơ."),
+        Example("Chủ tịch LĐLĐ thành phố Hải Phòng Nguyễn Anh Tuân phát biểu."),
+    ),
     fixes=frozenset({"unsafe", "suggestion"}),
     options=NoOptions,
 )

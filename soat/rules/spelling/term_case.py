@@ -29,7 +29,6 @@ _ADDRESS_RE = re.compile(
 _BEFORE = set("_@#./\\-")
 
 
-
 @dataclass
 class _TermIndex:
     pattern: re.Pattern | None
@@ -78,7 +77,7 @@ def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
         for m in index.pattern.finditer(lowered):
             if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in _BEFORE):
                 continue
-            found = text[m.start():m.end()]
+            found = text[m.start() : m.end()]
             key = " ".join(found.split()).lower()
             preferred = index.preferred.get(key)
             if preferred is None or found == preferred:
@@ -91,18 +90,28 @@ def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
                 continue
             start, end = block.span(*m.span())
             yield Diagnostic(
-                Msg(f"Viết đúng tên riêng: “{found}” → “{preferred}”",
-                    f"Proper name spelt “{found}”; its owner writes “{preferred}”"),
-                start, end,
-                fix=Fix.replace(Msg(f"Sửa thành “{preferred}”", f"Replace with “{preferred}”"),
-                                start, end, preferred))
+                Msg(
+                    f"Viết đúng tên riêng: “{found}” → “{preferred}”",
+                    f"Proper name spelt “{found}”; its owner writes “{preferred}”",
+                ),
+                start,
+                end,
+                fix=Fix.replace(
+                    Msg(f"Sửa thành “{preferred}”", f"Replace with “{preferred}”"),
+                    start,
+                    end,
+                    preferred,
+                ),
+            )
 
 
 RULE = Rule(
     code="SPL004",
     name="term-case",
-    summary=Msg("Tên thương hiệu, tên riêng viết sai hoa/thường",
-                "A brand or proper name with the wrong capitalisation"),
+    summary=Msg(
+        "Tên thương hiệu, tên riêng viết sai hoa/thường",
+        "A brand or proper name with the wrong capitalisation",
+    ),
     explanation=Msg(
         "Tên riêng trong danh mục [[term]] (có sẵn: Facebook, YouTube, Zalo, TikTok, Google, "
         "iPhone, Viettel, VNPT, VNeID, VssID, MoMo, …; người dùng thêm trong registry) phải "

@@ -25,8 +25,9 @@ _NAMES = {TRADITIONAL: ("kiểu cũ", "traditional"), MODERN: ("kiểu mới", "
 
 @dataclass(frozen=True)
 class Options:
-    tone_style: str = field(default="consistent",
-                            metadata={"choices": ("consistent", "traditional", "modern")})
+    tone_style: str = field(
+        default="consistent", metadata={"choices": ("consistent", "traditional", "modern")}
+    )
 
 
 def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
@@ -50,16 +51,28 @@ def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
         first = found[0][0]
         other = MODERN if first == TRADITIONAL else TRADITIONAL
         target = other if counts[other] > counts[first] else first
-        reason_vi = (f"bài dùng {_NAMES[target][0]} {counts[target]} lần, "
-                     f"{_NAMES[_other(target)][0]} {counts[_other(target)]} lần")
-        reason_en = (f"the document uses the {_NAMES[target][1]} style {counts[target]} times, "
-                     f"the {_NAMES[_other(target)][1]} {counts[_other(target)]} times")
+        reason_vi = (
+            f"bài dùng {_NAMES[target][0]} {counts[target]} lần, "
+            f"{_NAMES[_other(target)][0]} {counts[_other(target)]} lần"
+        )
+        reason_en = (
+            f"the document uses the {_NAMES[target][1]} style {counts[target]} times, "
+            f"the {_NAMES[_other(target)][1]} {counts[_other(target)]} times"
+        )
     example = next((item for style, item in found if style == target), None)
     related = ()
     if example is not None:
         s, e = example.span()
-        related = (Related(Msg(f"“{example.text}”: {_NAMES[target][0]}",
-                               f"“{example.text}”: {_NAMES[target][1]} style"), s, e),)
+        related = (
+            Related(
+                Msg(
+                    f"“{example.text}”: {_NAMES[target][0]}",
+                    f"“{example.text}”: {_NAMES[target][1]} style",
+                ),
+                s,
+                e,
+            ),
+        )
     for style, item in found:
         if style == target:
             continue
@@ -67,11 +80,14 @@ def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
         fixed = place_tone(word, target)
         start, end = item.span()
         yield Diagnostic(
-            Msg(f"Đặt dấu thanh {_NAMES[style][0]} “{word}” lẫn với {_NAMES[target][0]} "
+            Msg(
+                f"Đặt dấu thanh {_NAMES[style][0]} “{word}” lẫn với {_NAMES[target][0]} "
                 f"(“{fixed}”) trong cùng bài; {reason_vi}",
                 f"{_NAMES[style][1].capitalize()} tone placement “{word}” mixed with the "
-                f"{_NAMES[target][1]} style (“{fixed}”); {reason_en}"),
-            start, end,
+                f"{_NAMES[target][1]} style (“{fixed}”); {reason_en}",
+            ),
+            start,
+            end,
             fix=Fix.replace(Msg(f"Đổi thành “{fixed}”", f"Change to “{fixed}”"), start, end, fixed),
             related=related,
         )
@@ -84,26 +100,30 @@ def _other(style: str) -> str:
 RULE = Rule(
     code="SPL002",
     name="tone-style",
-    summary=Msg("Hai kiểu đặt dấu thanh (hòa/hoà) trong một bài",
-                "Two tone-placement styles (hòa/hoà) in one document"),
+    summary=Msg(
+        "Hai kiểu đặt dấu thanh (hòa/hoà) trong một bài",
+        "Two tone-placement styles (hòa/hoà) in one document",
+    ),
     explanation=Msg(
-        "Ở vần mở oa, oe, uy, kiểu cũ đặt dấu ở nguyên âm đầu (\"hòa\", \"khỏe\", \"thủy\") và "
-        "kiểu mới ở nguyên âm sau (\"hoà\", \"khoẻ\", \"thuỷ\"). Cả hai đều đúng, nhưng một bài "
-        "chỉ nên dùng một kiểu. Tùy chọn tone-style: \"consistent\" (mặc định: kiểu dùng nhiều "
-        "hơn, hòa thì giữ kiểu xuất hiện trước), \"traditional\" hay \"modern\". Tên người viết "
+        'Ở vần mở oa, oe, uy, kiểu cũ đặt dấu ở nguyên âm đầu ("hòa", "khỏe", "thủy") và '
+        'kiểu mới ở nguyên âm sau ("hoà", "khoẻ", "thuỷ"). Cả hai đều đúng, nhưng một bài '
+        'chỉ nên dùng một kiểu. Tùy chọn tone-style: "consistent" (mặc định: kiểu dùng nhiều '
+        'hơn, hòa thì giữ kiểu xuất hiện trước), "traditional" hay "modern". Tên người viết '
         "hoa giữ nguyên cách viết (Thủy, Thuý). Sửa an toàn: chuyển dấu sang đúng nguyên âm.",
         "In the open rhymes oa, oe, uy the traditional style puts the tone mark on the first "
-        "vowel (\"hòa\", \"khỏe\", \"thủy\") and the modern style on the second (\"hoà\", "
-        "\"khoẻ\", \"thuỷ\"). Both are correct; one document should use one. Option tone-style: "
-        "\"consistent\" (default: the style used more often, a tie keeps the first used), "
-        "\"traditional\" or \"modern\". Capitalised personal names keep their spelling (Thủy, "
+        'vowel ("hòa", "khỏe", "thủy") and the modern style on the second ("hoà", '
+        '"khoẻ", "thuỷ"). Both are correct; one document should use one. Option tone-style: '
+        '"consistent" (default: the style used more often, a tie keeps the first used), '
+        '"traditional" or "modern". Capitalised personal names keep their spelling (Thủy, '
         "Thuý). Safe fix: the mark moves to the chosen style's vowel.",
     ),
     severity=Severity.WARNING,
     check=check,
     bad=(Example("Văn hóa công sở giúp người lao động khỏe mạnh và hoà đồng, hòa nhã."),),
-    good=(Example("Văn hóa công sở giúp người lao động khỏe mạnh; bà Nguyễn Thị Thuý cho biết."),
-          Example("Văn hoá công sở giúp người lao động khoẻ mạnh.", options={"tone-style": "modern"})),
+    good=(
+        Example("Văn hóa công sở giúp người lao động khỏe mạnh; bà Nguyễn Thị Thuý cho biết."),
+        Example("Văn hoá công sở giúp người lao động khoẻ mạnh.", options={"tone-style": "modern"}),
+    ),
     fixes=frozenset({"safe"}),
     options=Options,
 )

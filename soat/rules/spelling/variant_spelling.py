@@ -28,8 +28,9 @@ def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
             continue
         if word[:1].isupper() and not item.sentence_start and not item.word.is_all_caps:
             continue  # a proper name inside a sentence
-        following = words[i + 1].text if i + 1 < len(words) and words[i + 1].block is item.block \
-            else ""
+        following = (
+            words[i + 1].text if i + 1 < len(words) and words[i + 1].block is item.block else ""
+        )
         variant = iy_variant(word, following)
         if variant is not None:
             groups.setdefault(variant[0], []).append((item, variant[1]))
@@ -43,20 +44,32 @@ def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
         loser = next(s for s in spellings if s != winner)
         example = next(item for item, _ in items if item.text.lower() == winner)
         es, ee = example.span()
-        related = (Related(Msg(f"“{example.text}” được dùng {counts[winner]} lần",
-                               f"“{example.text}” is used {counts[winner]} times"), es, ee),)
+        related = (
+            Related(
+                Msg(
+                    f"“{example.text}” được dùng {counts[winner]} lần",
+                    f"“{example.text}” is used {counts[winner]} times",
+                ),
+                es,
+                ee,
+            ),
+        )
         for item, other in items:
             if item.text.lower() == winner:
                 continue
             start, end = item.span()
             yield Diagnostic(
-                Msg(f"“{item.text}” và “{other}” cùng có trong bài; nên viết thống nhất "
+                Msg(
+                    f"“{item.text}” và “{other}” cùng có trong bài; nên viết thống nhất "
                     f"“{other}” ({counts[winner]} lần, so với {counts[loser]} lần “{loser}”)",
                     f"“{item.text}” and “{other}” both occur; write “{other}” throughout "
-                    f"({counts[winner]} times against {counts[loser]} times “{loser}”)"),
-                start, end,
-                fix=Fix.replace(Msg(f"Đổi thành “{other}”", f"Change to “{other}”"),
-                                start, end, other),
+                    f"({counts[winner]} times against {counts[loser]} times “{loser}”)",
+                ),
+                start,
+                end,
+                fix=Fix.replace(
+                    Msg(f"Đổi thành “{other}”", f"Change to “{other}”"), start, end, other
+                ),
                 related=related,
             )
 
@@ -64,19 +77,21 @@ def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
 RULE = Rule(
     code="SPL005",
     name="variant-spelling",
-    summary=Msg("Hai cách viết i/y của một từ trong một bài (kỹ/kĩ, lý/lí)",
-                "One word spelt with i and with y in one document (kỹ/kĩ, lý/lí)"),
+    summary=Msg(
+        "Hai cách viết i/y của một từ trong một bài (kỹ/kĩ, lý/lí)",
+        "One word spelt with i and with y in one document (kỹ/kĩ, lý/lí)",
+    ),
     explanation=Msg(
-        "Các cặp \"kỹ\"/\"kĩ\", \"lý\"/\"lí\", \"mỹ\"/\"mĩ\", \"tỷ\"/\"tỉ\", \"quý\"/\"quí\", "
-        "\"hy\"/\"hi\", \"kỷ\"/\"kỉ\", \"sỹ\"/\"sĩ\" đều được chấp nhận (sách giáo khoa viết i, "
+        'Các cặp "kỹ"/"kĩ", "lý"/"lí", "mỹ"/"mĩ", "tỷ"/"tỉ", "quý"/"quí", '
+        '"hy"/"hi", "kỷ"/"kỉ", "sỹ"/"sĩ" đều được chấp nhận (sách giáo khoa viết i, '
         "văn bản hành chính và báo chí thường viết y), nhưng một bài nên viết mỗi từ một cách. "
         "Cách viết dùng nhiều hơn được giữ; hòa thì giữ cách xuất hiện trước. Tên người, tên "
-        "riêng viết hoa giữa câu và \"Mỹ\" (nước Mỹ) không bị đổi. Sửa an toàn.",
-        "The pairs \"kỹ\"/\"kĩ\", \"lý\"/\"lí\", \"mỹ\"/\"mĩ\", \"tỷ\"/\"tỉ\", \"quý\"/\"quí\", "
-        "\"hy\"/\"hi\", \"kỷ\"/\"kỉ\", \"sỹ\"/\"sĩ\" are all accepted (textbooks write i, "
+        'riêng viết hoa giữa câu và "Mỹ" (nước Mỹ) không bị đổi. Sửa an toàn.',
+        'The pairs "kỹ"/"kĩ", "lý"/"lí", "mỹ"/"mĩ", "tỷ"/"tỉ", "quý"/"quí", '
+        '"hy"/"hi", "kỷ"/"kỉ", "sỹ"/"sĩ" are all accepted (textbooks write i, '
         "administrative and press text mostly y), but a document should spell each word one "
         "way. The spelling used more often is kept; a tie keeps the one used first. Personal "
-        "names, capitalised names inside a sentence and \"Mỹ\" (the country) are never changed. "
+        'names, capitalised names inside a sentence and "Mỹ" (the country) are never changed. '
         "Safe fix.",
     ),
     severity=Severity.WARNING,

@@ -26,7 +26,8 @@ _ACRONYM_RE = re.compile(r"(?<![\w/\-.])[A-ZĐ]{2,}(?![\w/]|-\w|\.\w)")
 _ROMAN_RE = re.compile(r"[IVXLCDM]+")
 # Capitals inside a company's name ("Công ty TNHH LG Display") are its name, not shorthand.
 _COMPANY_BEFORE_RE = re.compile(
-    r"\b(?:Công ty|Tổng công ty|Tập đoàn|Ngân hàng|Nhà máy)(?:\s+[^\s,.;:()]+){0,2}\s+$")
+    r"\b(?:Công ty|Tổng công ty|Tập đoàn|Ngân hàng|Nhà máy)(?:\s+[^\s,.;:()]+){0,2}\s+$"
+)
 
 
 @dataclass(frozen=True)
@@ -34,9 +35,42 @@ class Options:
     # Known to every reader of Vietnamese news: administrative bodies, legal forms of
     # companies, currencies, news agencies and world organisations, "PV" (phóng viên).
     allow: tuple[str, ...] = (
-        "UBND", "HĐND", "BHXH", "BHYT", "TP", "HCM", "TPHCM", "VN", "TNHH", "MTV", "CP", "PV",
-        "TTXVN", "QR", "GDP", "USD", "VND", "THPT", "THCS", "ASEAN", "APEC", "EU", "NATO", "UN",
-        "UNESCO", "WHO", "WTO", "ILO", "AFP", "AP", "CNN", "BBC", "TASS", "AI", "CEO", "CLB",
+        "UBND",
+        "HĐND",
+        "BHXH",
+        "BHYT",
+        "TP",
+        "HCM",
+        "TPHCM",
+        "VN",
+        "TNHH",
+        "MTV",
+        "CP",
+        "PV",
+        "TTXVN",
+        "QR",
+        "GDP",
+        "USD",
+        "VND",
+        "THPT",
+        "THCS",
+        "ASEAN",
+        "APEC",
+        "EU",
+        "NATO",
+        "UN",
+        "UNESCO",
+        "WHO",
+        "WTO",
+        "ILO",
+        "AFP",
+        "AP",
+        "CNN",
+        "BBC",
+        "TASS",
+        "AI",
+        "CEO",
+        "CLB",
     )
 
 
@@ -49,16 +83,28 @@ def _registry_abbreviations(knowledge) -> tuple[str, ...]:
     """Abbreviations of several words that read as one ("Tổng LĐLĐ Việt Nam"), but not those
     that only wrap another one ("Ban Tuyên giáo Tổng LĐLĐ Việt Nam") or a place ("LĐLĐ tỉnh X",
     where the abbreviation is "LĐLĐ")."""
-    found = {a for o in knowledge.organizations if o.kind != "provincial-federation"
-             for a in o.abbreviations if " " in a and _ACRONYM_RE.search(a)}
-    return tuple(sorted((a for a in found if not any(b != a and b in a for b in found)),
-                        key=len, reverse=True))
+    found = {
+        a
+        for o in knowledge.organizations
+        if o.kind != "provincial-federation"
+        for a in o.abbreviations
+        if " " in a and _ACRONYM_RE.search(a)
+    }
+    return tuple(
+        sorted(
+            (a for a in found if not any(b != a and b in a for b in found)), key=len, reverse=True
+        )
+    )
 
 
 def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
-    allow = set(options.allow) | {name for t in knowledge.terms for name in (t.preferred, *t.variants)}
+    allow = set(options.allow) | {
+        name for t in knowledge.terms for name in (t.preferred, *t.variants)
+    }
     multi = _registry_abbreviations(knowledge)
-    multi_re = re.compile("|".join(rf"(?<!\w){re.escape(a)}(?!\w)" for a in multi)) if multi else None
+    multi_re = (
+        re.compile("|".join(rf"(?<!\w){re.escape(a)}(?!\w)" for a in multi)) if multi else None
+    )
     introduced: set[str] = set()
     for block in doc.blocks:
         text = block.text
@@ -81,37 +127,41 @@ def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
                 continue
             s, e = block.span(start, end)
             yield Diagnostic(
-                Msg(f"Chữ viết tắt \"{abbr}\" dùng lần đầu mà chưa giới thiệu dạng đầy đủ "
-                    f"(\"Tên đầy đủ ({abbr})\")",
-                    f"Abbreviation \"{abbr}\" used without first giving the full name "
-                    f"(\"Full name ({abbr})\")"),
-                s, e,
+                Msg(
+                    f'Chữ viết tắt "{abbr}" dùng lần đầu mà chưa giới thiệu dạng đầy đủ '
+                    f'("Tên đầy đủ ({abbr})")',
+                    f'Abbreviation "{abbr}" used without first giving the full name '
+                    f'("Full name ({abbr})")',
+                ),
+                s,
+                e,
             )
 
 
 def _in_parentheses(text: str, start: int, end: int) -> bool:
-    return text[start - 1:start] == "(" and text[end:end + 1] == ")"
+    return text[start - 1 : start] == "(" and text[end : end + 1] == ")"
 
 
 def _explained_after(text: str, end: int) -> bool:
     """ "LĐLĐ (Liên đoàn Lao động)": the full name right after, in parentheses."""
-    rest = text[end:end + 2]
-    return rest == " (" and text[end + 2:end + 3].isupper()
+    rest = text[end : end + 2]
+    return rest == " (" and text[end + 2 : end + 3].isupper()
 
 
 RULE = Rule(
     code="TTL006",
     name="abbreviation-intro",
-    summary=Msg("Chữ viết tắt dùng trước khi được giới thiệu",
-                "Abbreviation used before it is introduced"),
+    summary=Msg(
+        "Chữ viết tắt dùng trước khi được giới thiệu", "Abbreviation used before it is introduced"
+    ),
     explanation=Msg(
         "Lần đầu dùng một chữ viết tắt, hãy viết dạng đầy đủ kèm chữ viết tắt trong ngoặc: "
-        "\"Liên đoàn Lao động (LĐLĐ)\", \"công nhân, viên chức, lao động (CNVCLĐ)\". Báo một lần "
+        '"Liên đoàn Lao động (LĐLĐ)", "công nhân, viên chức, lao động (CNVCLĐ)". Báo một lần '
         "cho mỗi chữ viết tắt. Những chữ ai cũng biết (UBND, HĐND, BHXH, TP, TNHH…) và tên "
         "thương hiệu (VNPT) được bỏ qua; đặt danh sách bằng tùy chọn `allow`. Tít bài và tiêu đề "
         "mục không tính là lần dùng đầu: báo chí viết tắt ở tít và giới thiệu ở sa-pô.",
         "At the first use of an abbreviation, give the full name with the abbreviation in "
-        "parentheses: \"Liên đoàn Lao động (LĐLĐ)\". Reported once per abbreviation. Ones every "
+        'parentheses: "Liên đoàn Lao động (LĐLĐ)". Reported once per abbreviation. Ones every '
         "reader knows (UBND, HĐND, BHXH, TP, TNHH…) and brand names (VNPT) are skipped; option "
         "`allow` sets the list. Headlines and headings are not a first use: newspapers "
         "abbreviate there and introduce the name in the lead.",
@@ -119,7 +169,11 @@ RULE = Rule(
     severity=Severity.INFO,
     check=check,
     bad=(Example("Tin công đoàn\nLĐLĐ tỉnh Bắc Ninh tổ chức hội nghị."),),
-    good=(Example("Liên đoàn Lao động (LĐLĐ) tỉnh Bắc Ninh tổ chức hội nghị. LĐLĐ tỉnh "
-                  "cũng trao quà cho công nhân."),),
+    good=(
+        Example(
+            "Liên đoàn Lao động (LĐLĐ) tỉnh Bắc Ninh tổ chức hội nghị. LĐLĐ tỉnh "
+            "cũng trao quà cho công nhân."
+        ),
+    ),
     options=Options,
 )

@@ -51,8 +51,11 @@ def _same_org(found, keys, i, j) -> bool:
     # somewhere named elsewhere in the document.
     for missing in (x for x, k in ((i, ki), (j, kj)) if k is None):
         t = found[missing].title
-        if any(keys[n] is not None and found[n].title.rank == t.rank and found[n].title.base == t.base
-               for n in range(len(found)) if n != missing):
+        if any(
+            keys[n] is not None and found[n].title.rank == t.rank and found[n].title.base == t.base
+            for n in range(len(found))
+            if n != missing
+        ):
             return False
     return True
 
@@ -62,31 +65,41 @@ def _diagnostic(name, earlier, later) -> Diagnostic:
     e_start, e_end = earlier.title_span()
     was, now = earlier.title.written, later.title.written
     return Diagnostic(
-        Msg(f"{name} được gọi là \"{now}\" ở đây nhưng là \"{was}\" ở trước; "
+        Msg(
+            f'{name} được gọi là "{now}" ở đây nhưng là "{was}" ở trước; '
             "một người không thể giữ cả hai chức danh này",
-            f"{name} is called \"{now}\" here but \"{was}\" earlier; one person cannot hold "
-            "both titles"),
-        start, end,
-        suggestions=(Fix(Msg(f"Dùng chức danh trước đó: \"{was}\"", f"Use the earlier title: \"{was}\""),
-                         (Edit(start, end, was),), Applicability.SUGGESTION),),
-        related=(Related(Msg(f"chức danh \"{was}\" ở đây", f"title \"{was}\" here"), e_start, e_end),),
+            f'{name} is called "{now}" here but "{was}" earlier; one person cannot hold '
+            "both titles",
+        ),
+        start,
+        end,
+        suggestions=(
+            Fix(
+                Msg(f'Dùng chức danh trước đó: "{was}"', f'Use the earlier title: "{was}"'),
+                (Edit(start, end, was),),
+                Applicability.SUGGESTION,
+            ),
+        ),
+        related=(Related(Msg(f'chức danh "{was}" ở đây', f'title "{was}" here'), e_start, e_end),),
     )
 
 
 RULE = Rule(
     code="TTL001",
     name="conflicting-titles",
-    summary=Msg("Một người được gán hai chức danh không thể cùng giữ",
-                "One person is given incompatible titles"),
+    summary=Msg(
+        "Một người được gán hai chức danh không thể cùng giữ",
+        "One person is given incompatible titles",
+    ),
     explanation=Msg(
-        "Cùng một người, cùng một cơ quan, mà chỗ này là \"Chủ tịch\", chỗ kia là \"Phó Chủ "
-        "tịch\" (hay \"Trưởng Ban\" và \"Phó Trưởng Ban\"): một trong hai sai. Nhiều chức danh "
-        "khác nhau của một người, \"Phó Chủ tịch\" bên cạnh \"Phó Chủ tịch Thường trực\", và "
+        'Cùng một người, cùng một cơ quan, mà chỗ này là "Chủ tịch", chỗ kia là "Phó Chủ '
+        'tịch" (hay "Trưởng Ban" và "Phó Trưởng Ban"): một trong hai sai. Nhiều chức danh '
+        'khác nhau của một người, "Phó Chủ tịch" bên cạnh "Phó Chủ tịch Thường trực", và '
         "chức danh ở các cơ quan khác nhau không phải lỗi. Bài viết về bầu cử, bổ nhiệm, "
-        "\"nguyên\", \"tân\", \"quyền\", \"cố\" được bỏ qua. Gợi ý: dùng chức danh ở lần nhắc "
+        '"nguyên", "tân", "quyền", "cố" được bỏ qua. Gợi ý: dùng chức danh ở lần nhắc '
         "trước.",
         "The same person, in the same organisation, is head in one place and deputy in "
-        "another (\"Chủ tịch\" / \"Phó Chủ tịch\", \"Trưởng Ban\" / \"Phó Trưởng Ban\"): one of "
+        'another ("Chủ tịch" / "Phó Chủ tịch", "Trưởng Ban" / "Phó Trưởng Ban"): one of '
         "them is wrong. Several different titles of one person, a deputy beside a standing "
         "deputy, and titles in different organisations are fine. Articles about elections, "
         "appointments and former, new, acting or late holders are skipped. Suggestion: the "
@@ -94,10 +107,18 @@ RULE = Rule(
     ),
     severity=Severity.WARNING,
     check=check,
-    bad=(Example("Chủ tịch LĐLĐ tỉnh Bắc Ninh Trần Văn Phúc phát biểu.\n\n"
-                 "Phó Chủ tịch LĐLĐ tỉnh Bắc Ninh Trần Văn Phúc đề nghị các cấp công đoàn "
-                 "tiếp tục đổi mới."),),
-    good=(Example("Ông Lê Văn Hải - Phó Chủ tịch Thường trực LĐLĐ tỉnh Nghệ An, chủ trì.\n\n"
-                  "Phó Chủ tịch LĐLĐ tỉnh Nghệ An Lê Văn Hải phát biểu."),),
+    bad=(
+        Example(
+            "Chủ tịch LĐLĐ tỉnh Bắc Ninh Trần Văn Phúc phát biểu.\n\n"
+            "Phó Chủ tịch LĐLĐ tỉnh Bắc Ninh Trần Văn Phúc đề nghị các cấp công đoàn "
+            "tiếp tục đổi mới."
+        ),
+    ),
+    good=(
+        Example(
+            "Ông Lê Văn Hải - Phó Chủ tịch Thường trực LĐLĐ tỉnh Nghệ An, chủ trì.\n\n"
+            "Phó Chủ tịch LĐLĐ tỉnh Nghệ An Lê Văn Hải phát biểu."
+        ),
+    ),
     fixes=frozenset({"suggestion"}),
 )

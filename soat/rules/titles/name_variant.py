@@ -42,12 +42,20 @@ def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
         for earlier in names[:i]:
             if not name_variant(earlier, later):
                 continue
-            pairs = [(a, b) for a in analysis.found if a.name == earlier
-                     for b in analysis.found if b.name == later and _same_post(a, b, keys)]
+            pairs = [
+                (a, b)
+                for a in analysis.found
+                if a.name == earlier
+                for b in analysis.found
+                if b.name == later and _same_post(a, b, keys)
+            ]
             if not pairs:
                 continue
-            right, wrong = (later, earlier) if later in registered and earlier not in registered \
+            right, wrong = (
+                (later, earlier)
+                if later in registered and earlier not in registered
                 else (earlier, later)
+            )
             anchor = first_of[right]
             for f in analysis.found:
                 if f.name == wrong and f.order not in reported:
@@ -71,8 +79,11 @@ def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
 
 def _same_occurrence(analysis, f) -> set[int]:
     """The mentions that share this occurrence of the name (one name with several titles)."""
-    return {g.order for g in analysis.found
-            if g.block is f.block and g.mention.name_start == f.mention.name_start}
+    return {
+        g.order
+        for g in analysis.found
+        if g.block is f.block and g.mention.name_start == f.mention.name_start
+    }
 
 
 def _same_post(a, b, keys) -> bool:
@@ -92,19 +103,27 @@ def _role_matches(role, f, key, knowledge, day) -> bool:
 
 def _diagnostic(f, right: str, anchor, from_registry: bool) -> Diagnostic:
     start, end = f.name_span()
-    where = ("theo danh sách người", "in the registry") if from_registry else ("ở lần nhắc trước", "earlier")
+    where = (
+        ("theo danh sách người", "in the registry")
+        if from_registry
+        else ("ở lần nhắc trước", "earlier")
+    )
     related = ()
     if anchor is not None:
         a_start, a_end = anchor.name_span()
-        related = (Related(Msg(f"\"{right}\" ở đây", f"\"{right}\" here"), a_start, a_end),)
+        related = (Related(Msg(f'"{right}" ở đây', f'"{right}" here'), a_start, a_end),)
     return Diagnostic(
-        Msg(f"\"{f.name}\" ({f.title.written}) gần giống \"{right}\" {where[0]}, cùng chức danh: "
+        Msg(
+            f'"{f.name}" ({f.title.written}) gần giống "{right}" {where[0]}, cùng chức danh: '
             "có phải viết sai tên?",
-            f"\"{f.name}\" ({f.title.written}) is one mark or letter away from \"{right}\" "
-            f"{where[1]}, with the same title: a misspelt name?"),
-        start, end,
-        fix=Fix.replace(Msg(f"Viết \"{right}\"", f"Write \"{right}\""), start, end, right,
-                        Applicability.UNSAFE),
+            f'"{f.name}" ({f.title.written}) is one mark or letter away from "{right}" '
+            f"{where[1]}, with the same title: a misspelt name?",
+        ),
+        start,
+        end,
+        fix=Fix.replace(
+            Msg(f'Viết "{right}"', f'Write "{right}"'), start, end, right, Applicability.UNSAFE
+        ),
         related=related,
     )
 
@@ -112,26 +131,36 @@ def _diagnostic(f, right: str, anchor, from_registry: bool) -> Diagnostic:
 RULE = Rule(
     code="TTL003",
     name="name-variant",
-    summary=Msg("Tên một người được viết hai cách (khác dấu hay một chữ)",
-                "A person's name is spelt two ways (one mark or letter apart)"),
+    summary=Msg(
+        "Tên một người được viết hai cách (khác dấu hay một chữ)",
+        "A person's name is spelt two ways (one mark or letter apart)",
+    ),
     explanation=Msg(
         "Hai lần nhắc cùng chức danh, cùng cơ quan mà tên chỉ khác dấu thanh, dấu mũ hay một "
         "chữ cái; hoặc tên gần giống một người trong danh sách (registry) giữ đúng chức danh "
-        "đó. Hai người thật có thể chỉ khác một dấu (\"Nguyễn Anh Tuân\", \"Nguyễn Anh Tuấn\"): "
+        'đó. Hai người thật có thể chỉ khác một dấu ("Nguyễn Anh Tuân", "Nguyễn Anh Tuấn"): '
         "khác chức danh hay cơ quan thì không báo. Sửa (không an toàn): cách viết trong danh "
         "sách, hoặc cách viết dùng trước.",
         "Two mentions with the same title in the same organisation whose names differ only "
         "by tone or vowel marks or by one letter; or a name that close to a registry person "
-        "who holds that title. Two real people can be one mark apart (\"Nguyễn Anh Tuân\", "
-        "\"Nguyễn Anh Tuấn\"): with a different title or organisation there is no finding. "
+        'who holds that title. Two real people can be one mark apart ("Nguyễn Anh Tuân", '
+        '"Nguyễn Anh Tuấn"): with a different title or organisation there is no finding. '
         "Fix (unsafe): the registry spelling, or the one used first.",
     ),
     severity=Severity.WARNING,
     check=check,
-    bad=(Example("Phó Chủ tịch LĐLĐ tỉnh Nghệ An Trần Thị Thanh Hương chủ trì hội nghị.\n\n"
-                 "Phó Chủ tịch LĐLĐ tỉnh Nghệ An Trần Thị Thanh Hướng nhấn mạnh vai trò "
-                 "của công đoàn."),),
-    good=(Example("Chủ tịch LĐLĐ thành phố Hải Phòng Nguyễn Anh Tuân phát biểu.\n\n"
-                  "Phó Giám đốc Sở Y tế Nguyễn Anh Tuấn trả lời phỏng vấn."),),
+    bad=(
+        Example(
+            "Phó Chủ tịch LĐLĐ tỉnh Nghệ An Trần Thị Thanh Hương chủ trì hội nghị.\n\n"
+            "Phó Chủ tịch LĐLĐ tỉnh Nghệ An Trần Thị Thanh Hướng nhấn mạnh vai trò "
+            "của công đoàn."
+        ),
+    ),
+    good=(
+        Example(
+            "Chủ tịch LĐLĐ thành phố Hải Phòng Nguyễn Anh Tuân phát biểu.\n\n"
+            "Phó Giám đốc Sở Y tế Nguyễn Anh Tuấn trả lời phỏng vấn."
+        ),
+    ),
     fixes=frozenset({"unsafe"}),
 )

@@ -45,25 +45,32 @@ def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
             r_start, r_end = first.name_span()
             post = f"{f.title.written} {f.mention.org}"
             yield Diagnostic(
-                Msg(f"\"{post}\" được gán cho {f.name}, nhưng trước đó là {first.name}; "
+                Msg(
+                    f'"{post}" được gán cho {f.name}, nhưng trước đó là {first.name}; '
                     "chức vụ này chỉ một người giữ",
-                    f"\"{post}\" is given to {f.name}, but earlier to {first.name}; one person "
-                    "holds this post"),
-                start, end,
-                related=(Related(Msg(f"{first.name} ở đây", f"{first.name} here"), r_start, r_end),),
+                    f'"{post}" is given to {f.name}, but earlier to {first.name}; one person '
+                    "holds this post",
+                ),
+                start,
+                end,
+                related=(
+                    Related(Msg(f"{first.name} ở đây", f"{first.name} here"), r_start, r_end),
+                ),
             )
 
 
 RULE = Rule(
     code="TTL002",
     name="post-held-twice",
-    summary=Msg("Một chức vụ một người giữ được gán cho hai người",
-                "A single-holder post is given to two people"),
+    summary=Msg(
+        "Một chức vụ một người giữ được gán cho hai người",
+        "A single-holder post is given to two people",
+    ),
     explanation=Msg(
         "Chức vụ cấp trưởng (Chủ tịch, Trưởng Ban …, Giám đốc, Bí thư) của một cơ quan cụ thể "
         "chỉ một người giữ. Nếu bài gán nó cho hai người khác nhau thì một trong hai sai. Bài "
-        "nói về bầu cử, bổ nhiệm, nhiệm kỳ, người tiền nhiệm (\"nguyên\", \"tân\", \"quyền\", "
-        "\"cố\") được bỏ qua. Không có sửa tự động.",
+        'nói về bầu cử, bổ nhiệm, nhiệm kỳ, người tiền nhiệm ("nguyên", "tân", "quyền", '
+        '"cố") được bỏ qua. Không có sửa tự động.',
         "A head post (Chủ tịch, Trưởng Ban …, Giám đốc, Bí thư) of one specific organisation "
         "has one holder. When an article gives it to two different people, one of them is "
         "wrong. Articles about elections, appointments, terms of office and former, new, "
@@ -71,8 +78,16 @@ RULE = Rule(
     ),
     severity=Severity.WARNING,
     check=check,
-    bad=(Example("Chủ tịch LĐLĐ tỉnh Nghệ An Lê Văn Hải phát biểu khai mạc.\n\n"
-                 "Chủ tịch LĐLĐ tỉnh Nghệ An Trần Quốc Toản trao quà cho công nhân."),),
-    good=(Example("Chủ tịch LĐLĐ tỉnh Nghệ An Lê Văn Hải phát biểu khai mạc.\n\n"
-                  "Chủ tịch LĐLĐ tỉnh Hà Tĩnh Trần Quốc Toản trao quà cho công nhân."),),
+    bad=(
+        Example(
+            "Chủ tịch LĐLĐ tỉnh Nghệ An Lê Văn Hải phát biểu khai mạc.\n\n"
+            "Chủ tịch LĐLĐ tỉnh Nghệ An Trần Quốc Toản trao quà cho công nhân."
+        ),
+    ),
+    good=(
+        Example(
+            "Chủ tịch LĐLĐ tỉnh Nghệ An Lê Văn Hải phát biểu khai mạc.\n\n"
+            "Chủ tịch LĐLĐ tỉnh Hà Tĩnh Trần Quốc Toản trao quà cho công nhân."
+        ),
+    ),
 )

@@ -40,7 +40,9 @@ def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
         key = org_key(f.mention.org, knowledge)
         rank_base = (f.title.rank, f.title.base)
         parsed = [(r, role_title(r), org_key(r.org, knowledge)) for r in roles]
-        if any(rt == rank_base and (key is None or rk is None or rk == key) for r, rt, rk in parsed):
+        if any(
+            rt == rank_base and (key is None or rk is None or rk == key) for r, rt, rk in parsed
+        ):
             continue
         for role, rt, rk in parsed:
             if rt is None:
@@ -71,32 +73,48 @@ def _where(role) -> str:
 
 def _title_diagnostic(f, role, start, end) -> Diagnostic:
     return Diagnostic(
-        Msg(f"Theo danh sách người, {f.name} là \"{_where(role)}\", không phải "
-            f"\"{f.title.written}\"",
-            f"The registry has {f.name} as \"{_where(role)}\", not \"{f.title.written}\""),
-        start, end,
-        fix=Fix.replace(Msg(f"Viết \"{role.title}\"", f"Write \"{role.title}\""), start, end,
-                        role.title, Applicability.UNSAFE),
+        Msg(
+            f'Theo danh sách người, {f.name} là "{_where(role)}", không phải "{f.title.written}"',
+            f'The registry has {f.name} as "{_where(role)}", not "{f.title.written}"',
+        ),
+        start,
+        end,
+        fix=Fix.replace(
+            Msg(f'Viết "{role.title}"', f'Write "{role.title}"'),
+            start,
+            end,
+            role.title,
+            Applicability.UNSAFE,
+        ),
     )
 
 
 def _org_diagnostic(f, role, start, end) -> Diagnostic:
     return Diagnostic(
-        Msg(f"Theo danh sách người, {f.name} là \"{_where(role)}\", không phải "
-            f"\"{f.title.written} {f.mention.org}\"",
-            f"The registry has {f.name} as \"{_where(role)}\", not "
-            f"\"{f.title.written} {f.mention.org}\""),
-        start, end,
-        fix=Fix.replace(Msg(f"Viết \"{role.org}\"", f"Write \"{role.org}\""), start, end,
-                        role.org, Applicability.UNSAFE),
+        Msg(
+            f'Theo danh sách người, {f.name} là "{_where(role)}", không phải '
+            f'"{f.title.written} {f.mention.org}"',
+            f'The registry has {f.name} as "{_where(role)}", not '
+            f'"{f.title.written} {f.mention.org}"',
+        ),
+        start,
+        end,
+        fix=Fix.replace(
+            Msg(f'Viết "{role.org}"', f'Write "{role.org}"'),
+            start,
+            end,
+            role.org,
+            Applicability.UNSAFE,
+        ),
     )
 
 
 RULE = Rule(
     code="TTL004",
     name="registry-title",
-    summary=Msg("Chức danh khác với danh sách người (registry)",
-                "A title differs from the person registry"),
+    summary=Msg(
+        "Chức danh khác với danh sách người (registry)", "A title differs from the person registry"
+    ),
     explanation=Msg(
         "Danh sách người (`registry`, bảng `[[person]]` với `from`/`until`) ghi người này, vào "
         "ngày của bài (`date` trong front matter, hoặc hôm nay), giữ chức cấp trưởng mà bài "

@@ -75,12 +75,20 @@ def _titles(analysis) -> Iterator[Diagnostic]:
         warn = hit.form.official in official_used and lowered and not lowered <= _HOUSE_STYLE
         start, end = f.title_span()
         yield Diagnostic(
-            Msg(f"Chức danh viết \"{hit.written}\"; dạng chính thức là \"{expected}\"",
-                f"Title written \"{hit.written}\"; the official form is \"{expected}\""),
-            start, end,
+            Msg(
+                f'Chức danh viết "{hit.written}"; dạng chính thức là "{expected}"',
+                f'Title written "{hit.written}"; the official form is "{expected}"',
+            ),
+            start,
+            end,
             # A consistent house style is the newsroom's choice: changing it needs a human.
-            fix=Fix.replace(Msg(f"Viết \"{expected}\"", f"Write \"{expected}\""), start, end, expected,
-                            Applicability.SAFE if warn else Applicability.UNSAFE),
+            fix=Fix.replace(
+                Msg(f'Viết "{expected}"', f'Write "{expected}"'),
+                start,
+                end,
+                expected,
+                Applicability.SAFE if warn else Applicability.UNSAFE,
+            ),
             severity=Severity.WARNING if warn else Severity.INFO,
         )
 
@@ -104,7 +112,9 @@ def _occurrences(text: str, low: str, forms) -> Iterator[tuple[int, int, str]]:
         i = low.find(lowered)
         while i >= 0:
             j = i + len(lowered)
-            bounded = (i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not text[j].isalnum())
+            bounded = (i == 0 or not text[i - 1].isalnum()) and (
+                j == len(text) or not text[j].isalnum()
+            )
             if bounded and not any(s < j and i < e for s, e in taken):
                 taken.append((i, j))
                 yield i, j, registered
@@ -134,10 +144,13 @@ def _organizations(doc: Document, knowledge) -> Iterator[Diagnostic]:
             expected = " ".join(r if w.casefold() not in _HOUSE_STYLE else w for w, r in pairs)
             s, e = block.span(start, end)
             yield Diagnostic(
-                Msg(f"Tên cơ quan viết \"{written}\"; danh sách cơ quan viết \"{expected}\"",
-                    f"Organisation written \"{written}\"; the registry writes \"{expected}\""),
-                s, e,
-                fix=Fix.replace(Msg(f"Viết \"{expected}\"", f"Write \"{expected}\""), s, e, expected),
+                Msg(
+                    f'Tên cơ quan viết "{written}"; danh sách cơ quan viết "{expected}"',
+                    f'Organisation written "{written}"; the registry writes "{expected}"',
+                ),
+                s,
+                e,
+                fix=Fix.replace(Msg(f'Viết "{expected}"', f'Write "{expected}"'), s, e, expected),
                 severity=Severity.WARNING,
             )
 
@@ -145,27 +158,33 @@ def _organizations(doc: Document, knowledge) -> Iterator[Diagnostic]:
 RULE = Rule(
     code="TTL005",
     name="title-case",
-    summary=Msg("Chức danh, tên cơ quan viết hoa sai hoặc không nhất quán",
-                "Titles and organisation names capitalised against the official form"),
+    summary=Msg(
+        "Chức danh, tên cơ quan viết hoa sai hoặc không nhất quán",
+        "Titles and organisation names capitalised against the official form",
+    ),
     explanation=Msg(
-        "Chức danh gắn với một người cụ thể viết hoa theo dạng chính thức (\"Phó Chủ tịch\", "
-        "\"Trưởng Ban Tuyên giáo\"); tên cơ quan trong danh sách viết đúng như danh sách "
-        "(\"Tổng Liên đoàn Lao động Việt Nam\"). Cảnh báo khi bài trộn hai kiểu, hoặc khi tên "
+        'Chức danh gắn với một người cụ thể viết hoa theo dạng chính thức ("Phó Chủ tịch", '
+        '"Trưởng Ban Tuyên giáo"); tên cơ quan trong danh sách viết đúng như danh sách '
+        '("Tổng Liên đoàn Lao động Việt Nam"). Cảnh báo khi bài trộn hai kiểu, hoặc khi tên '
         "cơ quan sai; chỉ thông tin khi cả bài giữ một kiểu viết thường (văn phong riêng của "
-        "tòa soạn). \"Công đoàn\"/\"công đoàn\", \"Thường trực\"/\"thường trực\" là văn phong "
+        'tòa soạn). "Công đoàn"/"công đoàn", "Thường trực"/"thường trực" là văn phong '
         "riêng, không cảnh báo. Sửa an toàn: dạng trong bảng chức danh hoặc danh sách.",
-        "A title attached to a named person is written in its official form (\"Phó Chủ "
-        "tịch\", \"Trưởng Ban Tuyên giáo\"); a registry organisation as the registry writes it "
-        "(\"Tổng Liên đoàn Lao động Việt Nam\"). Warning when an article mixes two styles or "
+        'A title attached to a named person is written in its official form ("Phó Chủ '
+        'tịch", "Trưởng Ban Tuyên giáo"); a registry organisation as the registry writes it '
+        '("Tổng Liên đoàn Lao động Việt Nam"). Warning when an article mixes two styles or '
         "miscapitalises a registry organisation; info when the whole article keeps one "
-        "sentence-case style (an outlet's house style). \"Công đoàn\"/\"công đoàn\" and "
-        "\"Thường trực\"/\"thường trực\" are house style, never a warning. Safe fix: the "
+        'sentence-case style (an outlet\'s house style). "Công đoàn"/"công đoàn" and '
+        '"Thường trực"/"thường trực" are house style, never a warning. Safe fix: the '
         "lexicon's or registry's form.",
     ),
     severity=Severity.INFO,
     check=check,
-    bad=(Example("Phó Chủ tịch Tổng LĐLĐ Việt Nam Ngọ Duy Hiểu dự hội nghị. Phó chủ tịch "
-                 "LĐLĐ tỉnh Nghệ An Lê Văn Hải phát biểu."),),
+    bad=(
+        Example(
+            "Phó Chủ tịch Tổng LĐLĐ Việt Nam Ngọ Duy Hiểu dự hội nghị. Phó chủ tịch "
+            "LĐLĐ tỉnh Nghệ An Lê Văn Hải phát biểu."
+        ),
+    ),
     good=(Example("Phó Chủ tịch Tổng Liên đoàn Lao động Việt Nam Ngọ Duy Hiểu dự hội nghị."),),
     fixes=frozenset({"safe", "unsafe"}),
 )

@@ -9,5 +9,11 @@ from soat.rules.typography import (
     whitespace,
 )
 
-RULES = (whitespace.RULE, punctuation_space.RULE, ellipsis.RULE, quotes.RULE, unicode_nfc.RULE,
-         dash.RULE)
+RULES = (
+    whitespace.RULE,
+    punctuation_space.RULE,
+    ellipsis.RULE,
+    quotes.RULE,
+    unicode_nfc.RULE,
+    dash.RULE,
+)

@@ -26,9 +26,11 @@ _RANGE_RE = re.compile(
 )
 # A dash with a space on each side, between two words (not a list bullet, not a range).
 _SPACED_DASH_RE = re.compile(r"(?<=[^\s\d])[ \u00a0]+([-–—])[ \u00a0]+(?=[^\s\d\-–—])")
-_DASH_NAMES = {"-": ("gạch nối", "hyphen"), "–": ("gạch ngang ngắn", "en dash"),
-               "—": ("gạch ngang dài", "em dash")}
-
+_DASH_NAMES = {
+    "-": ("gạch nối", "hyphen"),
+    "–": ("gạch ngang ngắn", "en dash"),
+    "—": ("gạch ngang dài", "em dash"),
+}
 
 
 @dataclass
@@ -77,15 +79,20 @@ def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
         for use in ranges:
             if use.style == target:
                 continue
-            written = use.block.text[use.start:use.end]
+            written = use.block.text[use.start : use.end]
             wanted = f"{use.left}{target}{use.right}"
             start, end = use.block.span(use.start, use.end)
             yield Diagnostic(
-                Msg(f"Khoảng năm “{written}” viết khác kiểu dùng nhiều hơn trong bài; nên viết "
-                    f"“{wanted}”", f"Year range “{written}” differs from the style used most in "
-                    f"the document; expected “{wanted}”"),
-                start, end,
-                fix=Fix.replace(Msg(f"Viết “{wanted}”", f"Write “{wanted}”"), start, end, wanted))
+                Msg(
+                    f"Khoảng năm “{written}” viết khác kiểu dùng nhiều hơn trong bài; nên viết "
+                    f"“{wanted}”",
+                    f"Year range “{written}” differs from the style used most in "
+                    f"the document; expected “{wanted}”",
+                ),
+                start,
+                end,
+                fix=Fix.replace(Msg(f"Viết “{wanted}”", f"Write “{wanted}”"), start, end, wanted),
+            )
     target = _majority(spaced)
     if target is not None:
         for use in spaced:
@@ -95,19 +102,27 @@ def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
             got_vi, got_en = _DASH_NAMES[use.style]
             want_vi, want_en = _DASH_NAMES[target]
             yield Diagnostic(
-                Msg(f"Dấu {got_vi} “{use.style}” giữa hai từ; bài này chủ yếu dùng dấu {want_vi} "
-                    f"“{target}”", f"An {got_en} “{use.style}” between words; the document "
-                    f"mostly uses an {want_en} “{target}”"),
-                start, end,
-                fix=Fix.replace(Msg(f"Thay bằng “{target}”", f"Replace with “{target}”"),
-                                start, end, target))
+                Msg(
+                    f"Dấu {got_vi} “{use.style}” giữa hai từ; bài này chủ yếu dùng dấu {want_vi} "
+                    f"“{target}”",
+                    f"An {got_en} “{use.style}” between words; the document "
+                    f"mostly uses an {want_en} “{target}”",
+                ),
+                start,
+                end,
+                fix=Fix.replace(
+                    Msg(f"Thay bằng “{target}”", f"Replace with “{target}”"), start, end, target
+                ),
+            )
 
 
 RULE = Rule(
     code="TYP006",
     name="dash",
-    summary=Msg("Gạch nối khoảng năm hoặc gạch ngang giữa các từ viết không thống nhất",
-                "Year ranges or spaced dashes written inconsistently"),
+    summary=Msg(
+        "Gạch nối khoảng năm hoặc gạch ngang giữa các từ viết không thống nhất",
+        "Year ranges or spaced dashes written inconsistently",
+    ),
     explanation=Msg(
         "Trong một bài, khoảng năm viết một kiểu (“2023 - 2028”, “2023-2028” hoặc “2023–2028”) "
         "và dấu gạch có dấu cách hai bên giữa hai từ (“kinh tế - xã hội”) dùng một ký tự (-, – "
@@ -118,8 +133,10 @@ RULE = Rule(
     ),
     severity=Severity.INFO,
     check=check,
-    bad=(Example("Nhiệm kỳ 2023 - 2028 kế thừa nhiệm kỳ 2018-2023."),
-         Example("Ông Ngọ Duy Hiểu - Phó Chủ tịch và bà Vũ Thị Giáng Hương – Trưởng Ban."),),
+    bad=(
+        Example("Nhiệm kỳ 2023 - 2028 kế thừa nhiệm kỳ 2018-2023."),
+        Example("Ông Ngọ Duy Hiểu - Phó Chủ tịch và bà Vũ Thị Giáng Hương – Trưởng Ban."),
+    ),
     good=(Example("Nhiệm kỳ 2023 - 2028 kế thừa nhiệm kỳ 2018 - 2023; Nghị quyết 02-NQ/TW."),),
     fixes=frozenset({"safe"}),
     options=NoOptions,

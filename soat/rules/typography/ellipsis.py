@@ -24,8 +24,9 @@ CHARACTER, DOTS = "…", "..."
 
 @dataclass(frozen=True)
 class Options:
-    ellipsis: str = field(default="consistent",
-                          metadata={"choices": ("consistent", CHARACTER, DOTS)})
+    ellipsis: str = field(
+        default="consistent", metadata={"choices": ("consistent", CHARACTER, DOTS)}
+    )
 
 
 def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
@@ -57,31 +58,39 @@ def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
             continue
         src_start, src_end = block.span(start, end)
         yield Diagnostic(
-            Msg(f"Dấu ba chấm “{style}” khác kiểu “{target}” ({why_vi})",
-                f"Ellipsis “{style}” differs from “{target}” ({why_en})"),
-            src_start, src_end,
-            fix=Fix.replace(Msg(f"Thay bằng “{target}”", f"Replace with “{target}”"),
-                            src_start, src_end, target))
+            Msg(
+                f"Dấu ba chấm “{style}” khác kiểu “{target}” ({why_vi})",
+                f"Ellipsis “{style}” differs from “{target}” ({why_en})",
+            ),
+            src_start,
+            src_end,
+            fix=Fix.replace(
+                Msg(f"Thay bằng “{target}”", f"Replace with “{target}”"), src_start, src_end, target
+            ),
+        )
 
 
 RULE = Rule(
     code="TYP003",
     name="ellipsis",
-    summary=Msg("Dấu ba chấm viết hai kiểu “…” và “...”",
-                "Ellipsis written both as “…” and as “...”"),
+    summary=Msg(
+        "Dấu ba chấm viết hai kiểu “…” và “...”", "Ellipsis written both as “…” and as “...”"
+    ),
     explanation=Msg(
-        "Một văn bản chỉ dùng một kiểu dấu ba chấm. Tùy chọn ellipsis: \"consistent\" (mặc "
-        "định: kiểu dùng nhiều hơn thắng, hòa thì giữ kiểu dùng trước), \"…\" hoặc \"...\". "
+        'Một văn bản chỉ dùng một kiểu dấu ba chấm. Tùy chọn ellipsis: "consistent" (mặc '
+        'định: kiểu dùng nhiều hơn thắng, hòa thì giữ kiểu dùng trước), "…" hoặc "...". '
         "Sửa an toàn: đổi sang kiểu đã chọn.",
-        "One document uses one ellipsis style. Option ellipsis: \"consistent\" (default: the "
-        "majority wins, a tie keeps the style used first), \"…\" or \"...\". Safe fix: the "
+        'One document uses one ellipsis style. Option ellipsis: "consistent" (default: the '
+        'majority wins, a tie keeps the style used first), "…" or "...". Safe fix: the '
         "chosen style.",
     ),
     severity=Severity.WARNING,
     check=check,
     bad=(Example("Hội nghị bàn về tiền lương, nhà ở… và việc làm, đời sống..."),),
-    good=(Example("Hội nghị bàn về tiền lương, nhà ở… và việc làm, đời sống…"),
-          Example("Số: .../QĐ-LĐLĐ, ngày ... tháng ... năm ..."),),
+    good=(
+        Example("Hội nghị bàn về tiền lương, nhà ở… và việc làm, đời sống…"),
+        Example("Số: .../QĐ-LĐLĐ, ngày ... tháng ... năm ..."),
+    ),
     fixes=frozenset({"safe"}),
     options=Options,
 )

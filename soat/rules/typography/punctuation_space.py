@@ -24,7 +24,7 @@ from soat.lint.rule import Example, NoOptions, Rule
 # (Patterns start with the mark or the space, not a look-behind: the word before is checked
 # in Python, which is much faster than a look-behind tried at every position.)
 _SPACE_BEFORE_RE = re.compile(r"[ \u00a0]+([,;:!?](?!\d)|\.(?![\w.…/]))")
-_CLOSERS = set("”’\")]")
+_CLOSERS = set('”’")]')
 # A mark glued to the next word.
 _NO_SPACE_AFTER_RE = re.compile(r"([,;:!?.])(?=[^\W\d_])")
 _WORD_BEFORE_RE = re.compile(r"[^\W\d_]+$")
@@ -34,11 +34,22 @@ _ADDRESS_RE = re.compile(
     r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|vn|net|org|me|io|gov|edu|html?|php|aspx?|pdf|docx?|xlsx?)\b\S*",
     re.IGNORECASE,
 )
-_NAMES = {",": "dấu phẩy", ".": "dấu chấm", ";": "dấu chấm phẩy", ":": "dấu hai chấm",
-          "!": "dấu chấm than", "?": "dấu chấm hỏi"}
-_NAMES_EN = {",": "comma", ".": "full stop", ";": "semicolon", ":": "colon",
-             "!": "exclamation mark", "?": "question mark"}
-
+_NAMES = {
+    ",": "dấu phẩy",
+    ".": "dấu chấm",
+    ";": "dấu chấm phẩy",
+    ":": "dấu hai chấm",
+    "!": "dấu chấm than",
+    "?": "dấu chấm hỏi",
+}
+_NAMES_EN = {
+    ",": "comma",
+    ".": "full stop",
+    ";": "semicolon",
+    ":": "colon",
+    "!": "exclamation mark",
+    "?": "question mark",
+}
 
 
 def _is_sentence_word(word: str) -> bool:
@@ -47,7 +58,7 @@ def _is_sentence_word(word: str) -> bool:
 
 
 def _is_capitalised_word(word: str) -> bool:
-    """"Theo", not "HCM", "TS" or "BS"."""
+    """ "Theo", not "HCM", "TS" or "BS"."""
     return word[0].isupper() and len(word) >= 2 and word[1:].islower()
 
 
@@ -68,8 +79,12 @@ def _findings(text: str) -> Iterator[tuple[str, int, int, str]]:
         after = _WORD_AFTER_RE.match(text, pos + 1)
         if before and after and before.start() and text[before.start() - 1] == ".":
             continue  # "v.v.Nội": a chain of abbreviations
-        if before and after and _is_sentence_word(before.group()) \
-                and _is_capitalised_word(after.group()):
+        if (
+            before
+            and after
+            and _is_sentence_word(before.group())
+            and _is_capitalised_word(after.group())
+        ):
             yield "after", pos, pos + 1, "."
 
 
@@ -89,23 +104,33 @@ def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
             src_start, src_end = block.span(start, end)
             if kind == "before":
                 yield Diagnostic(
-                    Msg(f"Dấu cách thừa trước {_NAMES[mark]} “{mark}”",
-                        f"Space before a {_NAMES_EN[mark]} “{mark}”"),
-                    src_start, src_end,
-                    fix=Fix.delete(Msg("Xóa dấu cách", "Remove the space"), src_start, src_end))
+                    Msg(
+                        f"Dấu cách thừa trước {_NAMES[mark]} “{mark}”",
+                        f"Space before a {_NAMES_EN[mark]} “{mark}”",
+                    ),
+                    src_start,
+                    src_end,
+                    fix=Fix.delete(Msg("Xóa dấu cách", "Remove the space"), src_start, src_end),
+                )
             else:
                 yield Diagnostic(
-                    Msg(f"Thiếu dấu cách sau {_NAMES[mark]} “{mark}”",
-                        f"Missing space after a {_NAMES_EN[mark]} “{mark}”"),
-                    src_start, src_end,
-                    fix=Fix.replace(Msg("Thêm dấu cách", "Insert a space"), src_end, src_end, " "))
+                    Msg(
+                        f"Thiếu dấu cách sau {_NAMES[mark]} “{mark}”",
+                        f"Missing space after a {_NAMES_EN[mark]} “{mark}”",
+                    ),
+                    src_start,
+                    src_end,
+                    fix=Fix.replace(Msg("Thêm dấu cách", "Insert a space"), src_end, src_end, " "),
+                )
 
 
 RULE = Rule(
     code="TYP002",
     name="punctuation-space",
-    summary=Msg("Dấu cách trước dấu câu, hoặc thiếu dấu cách sau dấu câu",
-                "A space before punctuation, or none after it"),
+    summary=Msg(
+        "Dấu cách trước dấu câu, hoặc thiếu dấu cách sau dấu câu",
+        "A space before punctuation, or none after it",
+    ),
     explanation=Msg(
         "Không đặt dấu cách trước , . ; : ! ? và đặt một dấu cách sau chúng khi một từ tiếp "
         "theo. Số (1.000; 2,5), giờ (8:30), chữ viết tắt (TP.HCM, PGS.TS, v.v.), địa chỉ web, "

@@ -23,7 +23,6 @@ _OPENERS_BEFORE = set(" \u00a0\t([{‘'—–-/:")
 _CLOSERS_AFTER = set(",.;:!?)]…")
 
 
-
 @dataclass
 class _Quote:
     block: object
@@ -105,14 +104,21 @@ def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
             start, end = block.span(pos, pos + 1)
             if target == STRAIGHT:
                 want = STRAIGHT
-                message = Msg(f"Ngoặc kép cong {ch} trong bài dùng ngoặc kép thẳng; nên dùng \"",
-                              f"Curly quote {ch} in a document that uses straight quotes; expected \"")
+                message = Msg(
+                    f'Ngoặc kép cong {ch} trong bài dùng ngoặc kép thẳng; nên dùng "',
+                    f'Curly quote {ch} in a document that uses straight quotes; expected "',
+                )
             else:
                 want = OPEN if opening else CLOSE
-                message = Msg(f"Ngoặc kép thẳng \" trong bài dùng ngoặc kép cong; nên dùng {want}",
-                              f"Straight quote \" in a document that uses curly quotes; expected {want}")
-            fix = Fix.replace(Msg(f"Thay bằng {want}", f"Replace with {want}"),
-                              start, end, want) if balanced else None
+                message = Msg(
+                    f'Ngoặc kép thẳng " trong bài dùng ngoặc kép cong; nên dùng {want}',
+                    f'Straight quote " in a document that uses curly quotes; expected {want}',
+                )
+            fix = (
+                Fix.replace(Msg(f"Thay bằng {want}", f"Replace with {want}"), start, end, want)
+                if balanced
+                else None
+            )
             findings.append((start, Diagnostic(message, start, end, fix=fix)))
         # A quotation that runs over several paragraphs closes in a later one.
         for pos in unmatched_close:
@@ -139,28 +145,34 @@ def _unbalanced(block, pos: int, ch: str, opening: bool) -> tuple[int, Diagnosti
 RULE = Rule(
     code="TYP004",
     name="quotes",
-    summary=Msg("Ngoặc kép thẳng lẫn ngoặc kép cong, hoặc ngoặc kép không cân đối",
-                "Straight quotes among curly ones, or unbalanced quotes"),
+    summary=Msg(
+        "Ngoặc kép thẳng lẫn ngoặc kép cong, hoặc ngoặc kép không cân đối",
+        "Straight quotes among curly ones, or unbalanced quotes",
+    ),
     explanation=Msg(
-        "Khi bài dùng ngoặc kép cong “ ”, dấu \" thẳng được đổi thành “ hoặc ” theo vị trí (sửa "
+        'Khi bài dùng ngoặc kép cong “ ”, dấu " thẳng được đổi thành “ hoặc ” theo vị trí (sửa '
         "an toàn khi đoạn văn cân đối). Dấu mở không có dấu đóng, hoặc dấu đóng không có dấu "
         "mở, được báo mà không tự sửa; đoạn trích kéo dài qua nhiều đoạn văn không bị báo. "
-        "Tùy chọn style: \"curly\" (mặc định: ngoặc thẳng là sai khi bài có ngoặc cong), "
-        "\"consistent\" (kiểu dùng nhiều hơn thắng, hòa thì ngoặc cong) hoặc \"straight\" "
+        'Tùy chọn style: "curly" (mặc định: ngoặc thẳng là sai khi bài có ngoặc cong), '
+        '"consistent" (kiểu dùng nhiều hơn thắng, hòa thì ngoặc cong) hoặc "straight" '
         "(quy ước dùng ngoặc thẳng).",
-        "When a document uses curly quotes “ ”, each straight \" becomes “ or ” by its position "
+        'When a document uses curly quotes “ ”, each straight " becomes “ or ” by its position '
         "(a safe fix when its paragraph is balanced). An opening quote that is never closed, or "
         "a closing quote with no opening one, is reported without a fix; a quotation running "
-        "over several paragraphs is not. Option style: \"curly\" (default: straight quotes are "
-        "wrong wherever curly ones are used), \"consistent\" (the kind used more often wins, a "
-        "tie goes to curly) or \"straight\" (a house style of straight quotes).",
+        'over several paragraphs is not. Option style: "curly" (default: straight quotes are '
+        'wrong wherever curly ones are used), "consistent" (the kind used more often wins, a '
+        'tie goes to curly) or "straight" (a house style of straight quotes).',
     ),
     severity=Severity.WARNING,
     check=check,
-    bad=(Example("Phong trào “Xanh - Sạch - Đẹp\" và chương trình \"Tết Sum vầy”."),
-         Example("Chương trình “Tết Sum vầy năm 2024 đã hỗ trợ 500 đoàn viên."),),
-    good=(Example("Phong trào “Xanh - Sạch - Đẹp” và chương trình “Tết Sum vầy”."),
-          Example("Phong trào \"Xanh - Sạch - Đẹp\" và chương trình \"Tết Sum vầy\"."),),
+    bad=(
+        Example('Phong trào “Xanh - Sạch - Đẹp" và chương trình "Tết Sum vầy”.'),
+        Example("Chương trình “Tết Sum vầy năm 2024 đã hỗ trợ 500 đoàn viên."),
+    ),
+    good=(
+        Example("Phong trào “Xanh - Sạch - Đẹp” và chương trình “Tết Sum vầy”."),
+        Example('Phong trào "Xanh - Sạch - Đẹp" và chương trình "Tết Sum vầy".'),
+    ),
     fixes=frozenset({"safe"}),
     options=Options,
 )

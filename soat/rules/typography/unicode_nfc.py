@@ -18,7 +18,6 @@ from soat.lint.rule import Example, NoOptions, Rule
 _WORD_RE = re.compile(r"[^\s.,;:!?()\[\]{}\"'“”‘’«»<>/|]+")
 
 
-
 def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
     for block in doc.blocks:
         text = block.raw.text
@@ -31,11 +30,18 @@ def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
             nfc = unicodedata.normalize("NFC", word)
             start, end = block.raw_span(*m.span())
             yield Diagnostic(
-                Msg(f"Chữ không ở dạng Unicode dựng sẵn (NFC): “{nfc}” được gõ bằng dấu tổ hợp",
-                    f"Text not in Unicode NFC: “{nfc}” is written with combining marks"),
-                start, end,
-                fix=Fix.replace(Msg(f"Chuyển “{nfc}” sang dạng dựng sẵn (NFC)",
-                                    f"Normalise “{nfc}” to NFC"), start, end, nfc),
+                Msg(
+                    f"Chữ không ở dạng Unicode dựng sẵn (NFC): “{nfc}” được gõ bằng dấu tổ hợp",
+                    f"Text not in Unicode NFC: “{nfc}” is written with combining marks",
+                ),
+                start,
+                end,
+                fix=Fix.replace(
+                    Msg(f"Chuyển “{nfc}” sang dạng dựng sẵn (NFC)", f"Normalise “{nfc}” to NFC"),
+                    start,
+                    end,
+                    nfc,
+                ),
             )
 
 
@@ -45,11 +51,11 @@ RULE = Rule(
     summary=Msg("Chữ không ở dạng Unicode dựng sẵn (NFC)", "Text not in Unicode NFC"),
     explanation=Msg(
         "Văn bản chép từ macOS, tệp PDF hay một số phần mềm soạn thảo mang chữ ở dạng tổ hợp "
-        "(\"ế\" = \"e\" + dấu mũ + dấu sắc). Trông giống nhau nhưng tìm kiếm, sắp xếp và "
+        '("ế" = "e" + dấu mũ + dấu sắc). Trông giống nhau nhưng tìm kiếm, sắp xếp và '
         "kiểm tra chính tả đều sai. Mỗi từ không ở dạng NFC là một lỗi; sửa an toàn bằng "
         "dạng dựng sẵn của từ đó.",
         "Text copied from macOS, PDF files or some word processors carries decomposed letters "
-        "(\"ế\" as \"e\" + circumflex + acute). It looks the same, but search, sorting and spell "
+        '("ế" as "e" + circumflex + acute). It looks the same, but search, sorting and spell '
         "checking fail on it. Each word not in NFC is a finding; the safe fix writes it in NFC.",
     ),
     severity=Severity.WARNING,

@@ -28,7 +28,6 @@ _NAMES = {
 }
 
 
-
 def _describe(run: str, trailing: bool) -> Msg:
     if trailing:
         return Msg("Khoảng trắng thừa ở cuối dòng", "Trailing whitespace at the end of the line")
@@ -36,10 +35,14 @@ def _describe(run: str, trailing: bool) -> Msg:
     if odd:
         vi = ", ".join(_NAMES.get(c, (f"U+{ord(c):04X}",))[0] for c in odd)
         en = ", ".join(_NAMES.get(c, (None, f"U+{ord(c):04X}"))[1] for c in odd)
-        return Msg(f"Khoảng trắng lạ ({vi}); nên dùng một dấu cách thường",
-                   f"Unusual whitespace ({en}); expected one normal space")
-    return Msg(f"{len(run)} dấu cách liền nhau; nên dùng một dấu cách",
-               f"{len(run)} spaces in a row; expected one space")
+        return Msg(
+            f"Khoảng trắng lạ ({vi}); nên dùng một dấu cách thường",
+            f"Unusual whitespace ({en}); expected one normal space",
+        )
+    return Msg(
+        f"{len(run)} dấu cách liền nhau; nên dùng một dấu cách",
+        f"{len(run)} spaces in a row; expected one space",
+    )
 
 
 def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
@@ -54,33 +57,46 @@ def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
             leading = start == 0
             if leading and not trailing:
                 continue  # indentation belongs to the layout, not the prose
-            if run == "\u00a0" and start > 0 and text[start - 1].isdigit() and not trailing \
-                    and text[end].isalpha():
+            if (
+                run == "\u00a0"
+                and start > 0
+                and text[start - 1].isdigit()
+                and not trailing
+                and text[end].isalpha()
+            ):
                 continue  # "15 kg": a deliberate no-break space
             if trailing and doc.format == "md" and run == "  ":
                 continue  # a Markdown hard line break
             src_start, src_end = block.raw_span(start, end)
             replacement = "" if trailing else " "
-            title = Msg("Xóa khoảng trắng cuối dòng", "Remove trailing whitespace") if trailing \
+            title = (
+                Msg("Xóa khoảng trắng cuối dòng", "Remove trailing whitespace")
+                if trailing
                 else Msg("Thay bằng một dấu cách", "Replace with one space")
-            yield Diagnostic(_describe(run, trailing), src_start, src_end,
-                             fix=Fix.replace(title, src_start, src_end, replacement))
+            )
+            yield Diagnostic(
+                _describe(run, trailing),
+                src_start,
+                src_end,
+                fix=Fix.replace(title, src_start, src_end, replacement),
+            )
 
 
 RULE = Rule(
     code="TYP001",
     name="whitespace",
-    summary=Msg("Khoảng trắng thừa hoặc lạ trong dòng",
-                "Repeated, unusual or trailing whitespace in a line"),
+    summary=Msg(
+        "Khoảng trắng thừa hoặc lạ trong dòng", "Repeated, unusual or trailing whitespace in a line"
+    ),
     explanation=Msg(
         "Mỗi chuỗi khoảng trắng trong dòng không phải đúng một dấu cách thường là một lỗi: "
         "nhiều dấu cách liền nhau, dấu cách không ngắt (U+00A0) dán từ trang web hay Word, "
-        "tab, khoảng trắng cuối dòng. Dấu cách không ngắt giữa số và đơn vị (\"15\u00a0kg\") "
+        'tab, khoảng trắng cuối dòng. Dấu cách không ngắt giữa số và đơn vị ("15\u00a0kg") '
         "được giữ. Sửa an toàn: một dấu cách thường, hoặc xóa ở cuối dòng.",
         "Each run of whitespace inside a line that is not exactly one normal space is a "
         "finding: repeated spaces, no-break spaces (U+00A0) pasted from web pages or word "
         "processors, tabs, trailing whitespace. A no-break space between a number and the "
-        "word after it (\"15\u00a0kg\") is kept. Safe fix: one normal space, or nothing at "
+        'word after it ("15\u00a0kg") is kept. Safe fix: one normal space, or nothing at '
         "the end of a line.",
     ),
     severity=Severity.WARNING,

@@ -1,7 +1,8 @@
 """What the REF rules share: the citations of a document and how to match a registry entry.
 
 Not a rule: a package, so that the check that every rule module has a RULE passes over it.
-Citations are found per block in the block's NFC text (soat.vi.references); `Located` keeps the block so that parts map back to source offsets.
+Citations are found per block in the block's NFC text (soat.vi.references); `Located` keeps
+the block so that parts map back to source offsets.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ def same_organization(knowledge: Knowledge):
     def check(a: str, b: str) -> bool:
         oa, ob = knowledge.organization(a), knowledge.organization(b)
         return oa is not None and oa is ob
+
     return check
 
 
@@ -67,8 +69,11 @@ def registry_entry(citation: Citation, knowledge: Knowledge) -> DocumentEntry | 
     if sym.family in ("legal", "party"):
         if sym.family == "party" and cited is not None and sym.codes[-1] == "TW":
             term = party_term(cited.day, cited.month, cited.year)
-            entries = tuple(e for e in entries if e.date is None or
-                            party_term(e.date.day, e.date.month, e.date.year) == term)
+            entries = tuple(
+                e
+                for e in entries
+                if e.date is None or party_term(e.date.day, e.date.month, e.date.year) == term
+            )
         if len(entries) == 1:
             return entries[0]
         if cited is not None:

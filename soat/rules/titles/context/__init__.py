@@ -20,12 +20,48 @@ from soat.vi.titles import match_title
 
 # Capitalised words that do not make an organisation specific ("UBND tỉnh", "LĐLĐ Thành phố").
 _GENERIC_CAPS = {
-    "thành", "phố", "tỉnh", "huyện", "quận", "xã", "phường", "công", "ty", "ủy", "ban", "hội",
-    "sở", "bộ", "liên", "đoàn", "lao", "động", "tổng", "trung", "ương", "đảng", "cơ", "văn", "phòng", "tập", "nhà", "máy", "trường", "viện", "cục", "vụ", "chi", "nhánh",
+    "thành",
+    "phố",
+    "tỉnh",
+    "huyện",
+    "quận",
+    "xã",
+    "phường",
+    "công",
+    "ty",
+    "ủy",
+    "ban",
+    "hội",
+    "sở",
+    "bộ",
+    "liên",
+    "đoàn",
+    "lao",
+    "động",
+    "tổng",
+    "trung",
+    "ương",
+    "đảng",
+    "cơ",
+    "văn",
+    "phòng",
+    "tập",
+    "nhà",
+    "máy",
+    "trường",
+    "viện",
+    "cục",
+    "vụ",
+    "chi",
+    "nhánh",
 }
 _EXPANSIONS = {
-    "lđlđ": "liên đoàn lao động", "ubnd": "ủy ban nhân dân", "hđnd": "hội đồng nhân dân",
-    "tp": "thành phố", "tp.": "thành phố", "tổng lđlđ": "tổng liên đoàn lao động",
+    "lđlđ": "liên đoàn lao động",
+    "ubnd": "ủy ban nhân dân",
+    "hđnd": "hội đồng nhân dân",
+    "tp": "thành phố",
+    "tp.": "thành phố",
+    "tổng lđlđ": "tổng liên đoàn lao động",
 }
 _UNIT_WORDS_RE = re.compile(r"\b(tỉnh|thành phố)\b ?")
 # Words that say posts change hands in this document: two holders of one post, or one person
@@ -81,7 +117,9 @@ def context_for(knowledge: Knowledge) -> MentionContext:
     cached = _CONTEXTS.get(key)
     if cached is None or cached[0] is not knowledge:
         orgs = [n for o in knowledge.organizations for n in o.all_names]
-        places = [p.name for p in knowledge.places] + [v for p in knowledge.places for v in p.variants]
+        places = [p.name for p in knowledge.places] + [
+            v for p in knowledge.places for v in p.variants
+        ]
         cached = (knowledge, MentionContext(orgs, places, [p.name for p in knowledge.persons]))
         _CONTEXTS.clear()
         _CONTEXTS[key] = cached
@@ -126,7 +164,9 @@ def org_key(org: str | None, knowledge: Knowledge) -> str | None:
     folded = fold_case(org).replace("tp.", "tp ")
     words = [_EXPANSIONS.get(w, w) for w in folded.split()]
     expanded = " ".join(words)
-    entry = knowledge.organization(expanded) or knowledge.organization(_UNIT_WORDS_RE.sub("", expanded))
+    entry = knowledge.organization(expanded) or knowledge.organization(
+        _UNIT_WORDS_RE.sub("", expanded)
+    )
     if entry is not None:
         return entry.name
     return _UNIT_WORDS_RE.sub("", expanded).strip()
@@ -157,8 +197,10 @@ def role_title(role: Role) -> tuple[str, str] | None:
     form = match_title(words, 0)
     if form is None:
         return None
-    rest = words[len(form.words):]
-    base = form.base + (" " + " ".join(rest).casefold() if rest and form.words[-1].casefold() == "ban" else "")
+    rest = words[len(form.words) :]
+    base = form.base + (
+        " " + " ".join(rest).casefold() if rest and form.words[-1].casefold() == "ban" else ""
+    )
     return form.rank, base
 
 
