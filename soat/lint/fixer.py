@@ -64,6 +64,28 @@ def apply_fixes(source: str, fixes: Iterable[Fix]) -> str:
     return "".join(out)
 
 
+class NoFixpoint(Exception):
+    """The fixes still changed the text after MAX_PASSES passes: they disagree or grow."""
+
+    def __init__(self, passes: int, codes: tuple[str, ...]) -> None:
+        self.passes = passes
+        self.codes = codes
+        super().__init__(f"fixes did not settle after {passes} passes ({', '.join(codes)})")
+
+
+def _shift(pos: int, edits: list[tuple[int, int, int]]) -> int:
+    """Where `pos` lands after `edits` (start, end, new length), sorted by start."""
+    delta = 0
+    for start, end, length in edits:
+        if end <= pos:
+            delta += length - (end - start)
+        elif start < pos:  # inside a replaced range: its end in the new text
+            return start + delta + length
+        else:
+            break
+    return pos + delta
+
+
 def fix_to_fixpoint(
     source: str,
     lint: Callable[[str], list[Diagnostic]],
@@ -72,20 +94,65 @@ def fix_to_fixpoint(
     """Lint and fix until nothing changes (at most MAX_PASSES passes).
 
     Returns the fixed source, the findings that remain on it, and how many fixes applied.
+    A rule never applies the same edit again to the text its own edit produced (a fix that
+    does not change what the rule sees would otherwise grow the text on every pass). Raises
+    NoFixpoint when the last pass still changed the text: the caller keeps the original.
     """
     applied = 0
     diagnostics = lint(source)
-    for _ in range(MAX_PASSES):
-        fixes = select_fixes(f for d in diagnostics if (f := applicable_fix(d, unsafe)))
-        if not fixes:
-            break
+    # (code, content, start, end): text a rule's edit wrote, in the current source's offsets.
+    produced: list[tuple[str, str, int, int]] = []
+    for passes in range(MAX_PASSES + 1):
+        candidates = [
+            (d.code, f)
+            for d in diagnostics
+            if (f := applicable_fix(d, unsafe)) and not _repeats(d.code, f, produced)
+        ]
+        fixes = select_fixes(f for _, f in candidates)
         new_source = apply_fixes(source, fixes)
         if new_source == source:
-            break
+            return source, diagnostics, applied
+        if passes == MAX_PASSES:
+            raise NoFixpoint(MAX_PASSES, tuple(sorted({code for code, _ in candidates})))
         applied += len(fixes)
+        produced = _produced_after(produced, candidates, fixes)
         source = new_source
         diagnostics = lint(source)
-    return source, diagnostics, applied
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _repeats(code: str, fix: Fix | None, produced: list[tuple[str, str, int, int]]) -> bool:
+    """Whether `fix` would write again what the same rule wrote at that place before.
+
+    Deletions never count: they only shorten the text, so they cannot grow it forever.
+    """
+    if fix is None:
+        return False
+    return any(
+        e.content and c == code and content == e.content and start <= e.end and e.start <= end
+        for e in fix.edits
+        for c, content, start, end in produced
+    )
+
+
+def _produced_after(
+    produced: list[tuple[str, str, int, int]],
+    candidates: list[tuple[str, Fix]],
+    fixes: list[Fix],
+) -> list[tuple[str, str, int, int]]:
+    """The `produced` ranges moved to the fixed text, plus the text these fixes wrote."""
+    code_of = {id(f): code for code, f in candidates}
+    edits = sorted(
+        ((e.start, e.end, e.content, code_of.get(id(f), "")) for f in fixes for e in f.edits),
+        key=lambda t: t[:2],
+    )
+    shifts = [(s, e, len(c)) for s, e, c, _ in edits]
+    out = [(c, text, _shift(s, shifts), _shift(e, shifts)) for c, text, s, e in produced]
+    delta = 0
+    for start, end, content, code in edits:  # chosen edits never overlap
+        out.append((code, content, start + delta, start + delta + len(content)))
+        delta += len(content) - (end - start)
+    return out
 
 
 def write_atomically(path: str, data: bytes) -> None:

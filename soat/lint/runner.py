@@ -11,7 +11,7 @@ from typing import Any
 from soat.lint.config import Config
 from soat.lint.diagnostic import Diagnostic, Msg, Severity
 from soat.lint.document import Document
-from soat.lint.fixer import fix_to_fixpoint, write_atomically
+from soat.lint.fixer import NoFixpoint, fix_to_fixpoint, write_atomically
 from soat.lint.formats import DecodeFailure, Encoding, decode, parse
 from soat.lint.knowledge import Knowledge, load_knowledge
 from soat.lint.rule import INTERNAL_ERROR, UNREADABLE_FILE, Rule
@@ -144,13 +144,36 @@ def check_source(
         return FileResult(
             path, source, lint_source(path, source, settings, fmt), lang=settings.lang
         )
-    fixed, remaining, applied = fix_to_fixpoint(
-        source, lambda text: lint_source(path, text, settings, fmt), unsafe
-    )
+    try:
+        fixed, remaining, applied = fix_to_fixpoint(
+            source, lambda text: lint_source(path, text, settings, fmt), unsafe
+        )
+    except NoFixpoint as exc:  # keep the writer's text: a fix that never settles damages it
+        remaining = lint_source(path, source, settings, fmt)
+        remaining.insert(0, _no_fixpoint(path, exc))
+        return FileResult(path, source, remaining, lang=settings.lang)
     result = FileResult(path, source, remaining, fixes_applied=applied, lang=settings.lang)
     if fixed != source:
         result.fixed_source = fixed
     return result
+
+
+def _no_fixpoint(path: str, exc: NoFixpoint) -> Diagnostic:
+    codes = ", ".join(exc.codes)
+    return Diagnostic(
+        Msg(
+            f"Các bản sửa ({codes}) vẫn thay đổi văn bản sau {exc.passes} lượt: tệp được giữ "
+            "nguyên. Hãy báo lỗi kèm tệp này.",
+            f"The fixes ({codes}) still changed the text after {exc.passes} passes: the file "
+            "was left unchanged. Please report it with the file.",
+        ),
+        0,
+        0,
+        severity=Severity.ERROR,
+        code=INTERNAL_ERROR.code,
+        name=INTERNAL_ERROR.name,
+        path=path,
+    )
 
 
 def unreadable(path: str, message: Msg) -> FileResult:

@@ -40,7 +40,7 @@ from soat.lint.config import Config, find_config_file, load_config
 from soat.lint.diagnostic import Diagnostic, Fix, Severity, text_of
 from soat.lint.document import LineIndex
 from soat.lint.errors import UsageError
-from soat.lint.fixer import fix_to_fixpoint
+from soat.lint.fixer import NoFixpoint, fix_to_fixpoint
 from soat.lint.formats import FORMATS_BY_EXTENSION
 from soat.lint.rule import ENGINE_RULES, INTERNAL_ERROR, Rule
 from soat.lint.runner import Settings, lint_source
@@ -621,7 +621,13 @@ class SoatLanguageServer:
         return outcome
 
     def _fixed(self, path: str, fmt: str, text: str, settings: Settings) -> str | None:
-        fixed, _, _ = fix_to_fixpoint(text, lambda t: lint_source(path, t, settings, fmt), False)
+        try:
+            fixed, _, _ = fix_to_fixpoint(
+                text, lambda t: lint_source(path, t, settings, fmt), False
+            )
+        except NoFixpoint:  # never offer a fix that does not settle
+            logger.warning("fixes did not settle for %s", path)
+            return None
         return fixed if fixed != text else None
 
     # -- scheduling (protocol thread) ------------------------------------------------------

@@ -1,10 +1,11 @@
 import string
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix
-from soat.lint.fixer import apply_fixes, fix_to_fixpoint, select_fixes
+from soat.lint.fixer import MAX_PASSES, NoFixpoint, apply_fixes, fix_to_fixpoint, select_fixes
 
 
 def fx(*edits, app=Applicability.SAFE):
@@ -31,15 +32,63 @@ def test_identical_fixes_from_two_rules_apply_once():
     assert apply_fixes("abc", select_fixes([fx((1, 2, "X")), fx((1, 2, "X"))])) == "aXc"
 
 
-def test_fixpoint_stops_after_ten_passes_on_a_rule_that_never_settles():
-    calls = []
-
+def test_a_rule_never_applies_its_edit_again_to_the_text_that_edit_wrote():
     def lint(text):
-        calls.append(text)
-        return [Diagnostic("grow", 0, 0, fix=fx((0, 0, "a")))]
+        return [Diagnostic("grow", 0, 0, fix=fx((0, 0, "a")), code="TYP902")]
 
-    fixed, _, applied = fix_to_fixpoint("", lint)
-    assert fixed == "a" * 10 and applied == 10
+    fixed, remaining, applied = fix_to_fixpoint("", lint)
+    assert fixed == "a" and applied == 1 and len(remaining) == 1
+
+
+def test_fixes_that_undo_each_other_stop_at_the_first_repeat():
+    def lint(text):
+        if text == "x":
+            return [Diagnostic("to y", 0, 1, fix=fx((0, 1, "y")), code="TYP901")]
+        return [Diagnostic("to x", 0, 1, fix=fx((0, 1, "x")), code="TYP902")]
+
+    fixed, remaining, applied = fix_to_fixpoint("x", lint)
+    assert (fixed, applied, remaining[0].code) == ("x", 2, "TYP901")
+
+
+def _ever_growing(text):
+    return [
+        Diagnostic("grow", len(text), len(text), fix=fx((len(text), len(text), str(len(text)))))
+    ]
+
+
+def test_fixes_that_write_new_text_on_every_pass_raise_no_fixpoint():
+    with pytest.raises(NoFixpoint) as caught:
+        fix_to_fixpoint("x", _ever_growing)
+    assert caught.value.passes == MAX_PASSES
+
+
+def test_a_fix_inserted_before_a_directive_settles_in_every_format():
+    from tests.rule_fixtures import fix
+
+    text = "Hội nghị bế mạc.<!-- soat-disable-line DAT -->Các đại biểu ra về.\n"
+    for fmt in ("txt", "md", "html"):
+        once = fix(text, ["ALL"], fmt)
+        assert once.count(" ") == text.count(" ") + 1, (fmt, once)
+        assert fix(once, ["ALL"], fmt) == once
+
+
+def test_fix_mode_keeps_the_text_and_reports_int001_when_fixes_never_settle(tmp_path):
+    from soat.lint.config import Config
+    from soat.lint.knowledge import Knowledge
+    from soat.lint.rule import Example, Rule
+    from soat.lint.runner import Settings, check_file
+
+    def flip(doc, options, knowledge):
+        return _ever_growing(doc.source)
+
+    rule = Rule("TYP903", "flip", "x", "x", 2, flip, (Example("x"),), (Example("y"),), {"safe"})
+    settings = Settings.from_config(Config(), [rule], knowledge=Knowledge())
+    path = tmp_path / "a.txt"
+    path.write_text("x một\n", encoding="utf-8")
+    result = check_file(str(path), "a.txt", settings, fix=True)
+    assert path.read_text(encoding="utf-8") == "x một\n"
+    assert result.fixed_source is None and result.fixes_applied == 0
+    assert result.diagnostics[0].code == "INT001" and "TYP903" in result.diagnostics[0].message.en
 
 
 def test_unsafe_fixes_only_with_unsafe():

@@ -48,8 +48,11 @@ def _strip_directives(line: str, start: int) -> TextView | None:
     pieces, last = [], 0
     for m in matches:
         cut = m.start()
-        while cut > last and line[cut - 1] in " \t":
-            cut -= 1
+        # One separator stays: the spaces before the directive go only when spaces (or the
+        # line's end) follow it. Dropping them otherwise would hide a space a fix inserts.
+        if m.end() == len(line) or line[m.end()] in " \t":
+            while cut > last and line[cut - 1] in " \t":
+                cut -= 1
         pieces.append(TextView.contiguous(line[last:cut], start + last))
         last = m.end()
     pieces.append(TextView.contiguous(line[last:], start + last))
