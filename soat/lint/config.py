@@ -9,7 +9,9 @@ from __future__ import annotations
 import dataclasses
 import fnmatch
 import glob
+import math
 import os
+import re
 import typing
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -163,10 +165,19 @@ def load_config(path: str, rules: Sequence[Rule]) -> Config:
     data = src.data
     table_prefix = None
     if os.path.basename(path) == "pyproject.toml":
-        data = data.get("tool", {}).get("soat")
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise UsageError('"tool" must be a table', path, src.key_line("tool"))
+        data = tool.get("soat")
         table_prefix = "tool.soat"
         if data is None:
             raise UsageError("no [tool.soat] table", path)
+        if not isinstance(data, dict):
+            raise UsageError(
+                '"soat" in [tool] must be a table ([tool.soat])',
+                path,
+                src.key_line("soat", "tool") or src.key_line("tool"),
+            )
     return parse_config(data, src, rules, table_prefix)
 
 
@@ -197,8 +208,9 @@ def parse_config(
     for key in _LIST_KEYS:
         if key in data:
             value = data[key]
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                fail(f'"{key}" must be a list of strings', key)
+            problem = _string_list_problem(value)
+            if problem:
+                fail(f'"{key}" {problem}', key)
             values[key] = tuple(value)
     for key in ("select", "extend-select", "ignore"):
         for sel in values.get(key, ()):
@@ -219,8 +231,8 @@ def parse_config(
     registry = []
     for pattern in values.get("registry", ()):
         full = os.path.join(root, pattern)
-        matches = sorted(glob.glob(full, recursive=True)) if glob.has_magic(full) else [full]
-        if not glob.has_magic(full) and not os.path.isfile(full):
+        matches = _glob_files(root, pattern) if glob.has_magic(pattern) else [full]
+        if not glob.has_magic(pattern) and not os.path.isfile(full):
             fail(f'registry file "{pattern}" does not exist', "registry")
         registry.extend(matches)
 
@@ -336,14 +348,76 @@ def _type_problem(value: Any, hint: Any, f: dataclasses.Field) -> str | None:
             None if isinstance(value, int) and not isinstance(value, bool) else "must be an integer"
         )
     if hint is float:
-        return (
-            None
-            if isinstance(value, (int, float)) and not isinstance(value, bool)
-            else "must be a number"
-        )
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            return "must be a number"
+        return None if math.isfinite(value) else f"must be a finite number, not {value!r}"
     if hint is str:
         return None if isinstance(value, str) else "must be a string"
     if origin in (tuple, list):
-        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
-        return None if ok else "must be a list of strings"
+        return _string_list_problem(value)
     return None
+
+
+def _string_list_problem(value: Any) -> str | None:
+    """Why `value` is not a list of non-blank strings (an empty string matches everywhere)."""
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        return "must be a list of strings"
+    if any(not v.strip() for v in value):
+        return "must not contain an empty or blank string"
+    return None
+
+
+def _glob_files(root: str, pattern: str) -> list[str]:
+    """Files under `root` matching `pattern` ("**" spans folders), sorted.
+
+    Unlike glob.glob, the walk never follows a symbolic link to a folder, so a link loop
+    cannot make it run forever; linked files are found.
+    """
+    pattern = pattern.replace(os.sep, "/").lstrip("/")
+    static = []
+    for part in pattern.split("/"):
+        if glob.has_magic(part):
+            break
+        static.append(part)
+    base = os.path.join(root, *static) if static else root
+    regex = re.compile(_glob_regex(pattern))
+    found = []
+    for dirpath, dirnames, filenames in os.walk(base):  # followlinks=False
+        dirnames.sort()
+        for name in filenames:
+            full = os.path.join(dirpath, name)
+            rel = os.path.relpath(full, root).replace(os.sep, "/")
+            if regex.fullmatch(rel) and os.path.isfile(full):
+                found.append(full)
+    return sorted(found)
+
+
+def _glob_regex(pattern: str) -> str:
+    """A regular expression for a glob: "**/" any folders, "*" and "?" within one name."""
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:[^/]*/)*")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        elif pattern[i] == "[":
+            close = pattern.find("]", i + 2)
+            if close < 0:
+                out.append(re.escape("["))
+                i += 1
+            else:
+                body = pattern[i + 1 : close].replace("\\", "\\\\")
+                out.append("[^" + body[1:] + "]" if body.startswith("!") else "[" + body + "]")
+                i = close + 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return "".join(out)

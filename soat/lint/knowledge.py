@@ -257,6 +257,13 @@ def _check_entry(entry, spec, table, path, line, src, i) -> None:
                 path,
                 src.key_line(key, table, i) or line,
             )
+        strings = value if typ is list and key != "role" else [value] if typ is str else []
+        if any(not v.strip() for v in strings):  # an empty name matches between every letter
+            raise UsageError(
+                f'"{key}" in [[{table}]] must not be empty or blank',
+                path,
+                src.key_line(key, table, i) or line,
+            )
     for key, (_, required) in spec.items():
         if required and not entry.get(key):
             raise UsageError(f'[[{table}]] entry needs "{key}"', path, line)
@@ -282,6 +289,10 @@ def _check_entry(entry, spec, table, path, line, src, i) -> None:
                         f'"{key}" in [[person.role]] must be {_type_name(_ROLE_KEYS[key][0])}',
                         path,
                         where,
+                    )
+                if isinstance(value, str) and not value.strip():
+                    raise UsageError(
+                        f'"{key}" in [[person.role]] must not be empty or blank', path, where
                     )
             if not role.get("title"):
                 raise UsageError('[[person.role]] entry needs "title"', path, role_line)
@@ -374,10 +385,10 @@ def builtin_knowledge() -> Knowledge:
     if cache is not None:
         try:
             with open(cache, "rb") as fh:
-                loaded = pickle.load(fh)
+                loaded = _unpickle_checked(fh.read())
             if isinstance(loaded, Knowledge):
                 return loaded
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
+        except Exception:  # a damaged or foreign cache of any kind: parse again, rewrite it
             pass
     result = Knowledge()
     for name, resource in files:
@@ -408,23 +419,44 @@ def _cache_path(files) -> str | None:
     return os.path.join(root, f"knowledge-{__version__}-{key:08x}.pickle")
 
 
+_CACHE_MAGIC = b"soat-knowledge-1\n"
+
+
+def _unpickle_checked(data: bytes) -> Any:
+    """The cached Knowledge, or None when the file is not one soat wrote intact.
+
+    A checksum guards the pickle: a flipped byte would otherwise load as wrong data or
+    raise anything at all, on every run until the file is deleted.
+    """
+    import zlib
+
+    head = len(_CACHE_MAGIC)
+    if not data.startswith(_CACHE_MAGIC) or len(data) < head + 4:
+        return None
+    body = data[head + 4 :]
+    if zlib.crc32(body).to_bytes(4, "big") != data[head : head + 4]:
+        return None
+    return pickle.loads(body)
+
+
 def _write_cache(path: str, knowledge: Knowledge) -> None:
     import tempfile
+    import zlib
 
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".knowledge-")
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump(
+            body = pickle.dumps(
                 Knowledge(
                     knowledge.documents,
                     knowledge.organizations,
                     knowledge.persons,
                     knowledge.places,
                     knowledge.terms,
-                ),
-                fh,
+                )
             )
+            fh.write(_CACHE_MAGIC + zlib.crc32(body).to_bytes(4, "big") + body)
         os.replace(tmp, path)
         # Keep the few newest caches (two installations of soat may alternate); drop the rest.
         folder = os.path.dirname(path)

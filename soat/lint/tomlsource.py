@@ -7,7 +7,10 @@ import sys
 
 from soat.lint.errors import UsageError
 
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+# No two adjacent quantifiers over spaces: `\s*([^\]]+?)\s*` backtracks quadratically on a
+# long line of spaces with no "]"; the name is stripped in code instead.
+_HEADER = re.compile(r"^[ \t]*(\[\[?)([^\]\n]*)\]\]?[ \t]*(#.*)?$")
+_MAX_DEPTH = 100  # where to point when tomllib runs out of stack (one frame per level)
 
 
 class TomlSource:
@@ -24,6 +27,12 @@ class TomlSource:
             import tomli as tomllib
         try:
             self.data = tomllib.loads(text)
+        except RecursionError:
+            raise UsageError(
+                "invalid TOML: arrays or tables nested too deeply",
+                path,
+                _too_deep_line(text),
+            ) from None
         except tomllib.TOMLDecodeError as exc:
             line = getattr(exc, "lineno", None) or _line_from_message(str(exc))
             msg = getattr(exc, "msg", None) or re.sub(r"\s*\(at line.*\)$", "", str(exc))
@@ -45,7 +54,7 @@ class TomlSource:
             self._headers = {}
             for no, line in enumerate(self.lines, 1):
                 m = _HEADER.match(line)
-                if m:
+                if m and m.group(2).strip():
                     self._headers.setdefault(m.group(2).strip().strip('"'), []).append(no)
         found = self._headers.get(table, ())
         if index is None:
@@ -63,12 +72,12 @@ class TomlSource:
         pattern = re.compile(r'^\s*("?)' + re.escape(key) + r"\1\s*=")
         for no in range(start + 1, len(self.lines) + 1):
             line = self.lines[no - 1]
-            if table is not None and _HEADER.match(line) and no != start:
-                m = _HEADER.match(line)
+            m = _HEADER.match(line)
+            if table is not None and m and no != start:
                 name = m.group(2).strip()
                 if not name.startswith(current + "."):
                     break
-            elif table is None and _HEADER.match(line):
+            elif table is None and m:
                 break
             if pattern.match(line):
                 return no
@@ -85,3 +94,18 @@ class TomlSource:
 def _line_from_message(message: str) -> int | None:
     m = re.search(r"line (\d+)", message)
     return int(m.group(1)) if m else None
+
+
+def _too_deep_line(text: str) -> int:
+    """The line where brackets and braces first nest deeper than _MAX_DEPTH (1 if never)."""
+    depth, line = 0, 1
+    for ch in text:
+        if ch in "[{":
+            depth += 1
+            if depth > _MAX_DEPTH:
+                return line
+        elif ch in "]}":
+            depth -= 1
+        elif ch == "\n":
+            line += 1
+    return 1
