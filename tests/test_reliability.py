@@ -149,3 +149,124 @@ def _header_lookup(line: str) -> int | None:
 
 def test_toml_header_lookup_is_linear_on_a_long_unclosed_header():
     assert finishes_within(20, _header_lookup, "[" + " " * 50_000) == 4
+
+
+# --- fault 3: super-linear time in readers and rules ------------------------------------------
+# Each input is sized so that the old code needed minutes; the linear code needs well under a
+# second, and the limit leaves room for a loaded machine.
+
+
+def _lint_all(path: str, text: str) -> list[str]:
+    from soat.lint.config import Config
+    from soat.lint.knowledge import Knowledge
+    from soat.lint.runner import Settings, lint_source
+    from soat.rules import ALL_RULES
+
+    settings = Settings.from_config(Config(), ALL_RULES, knowledge=Knowledge())
+    return sorted({d.code for d in lint_source(path, text, settings)})
+
+
+def test_a_long_word_costs_linear_time_in_the_spelling_rules():
+    from soat.vi.spelling import candidates, split_glued
+    from soat.vi.syllables import is_valid_syllable
+
+    word = "chữ" * 100_000
+
+    def spell():
+        return candidates(word), split_glued(word), is_valid_syllable(word)
+
+    assert finishes_within(20, spell) == ([], None, False)
+
+
+def test_an_unclosed_html_comment_holding_a_long_word_is_linted_quickly():
+    text = "<p>Tin mới</p>\n<!-- " + "chữ" * 10_000 + "\n"
+    assert "INT001" not in finishes_within(30, _lint_all, "a.html", text)
+
+
+def test_a_long_date_followed_by_many_spaces_is_linear():
+    from soat.vi.dates import find_dates
+
+    text = "Ngày 1 tháng 1" + " " * 200_000 + "năm 2025"
+    found = finishes_within(20, find_dates, text)
+    assert [(d.day, d.month, d.year) for d in found] == [(1, 1, 2025)]
+    assert [(d.day, d.month, d.year) for d in find_dates("ngày 1 tháng 1 ,  năm 2025")] == [
+        (1, 1, 2025)
+    ]
+
+
+def test_an_unclosed_directive_and_many_comment_openers_are_linear():
+    from soat.lint.suppress import find_directives
+
+    text = "<!-- soat-disable" + " " * 200_000 + "\n" + "<!-- soat-enable DAT" * 20_000
+    assert finishes_within(20, find_directives, text) == []
+    found = find_directives("a <!-- soat-disable-line DAT,  TYP   --> b")
+    assert [(d.kind, d.selectors) for d in found] == [("disable-line", ("DAT", "TYP"))]
+
+
+def test_markup_remnant_comments_are_linear_when_none_is_closed():
+    from soat.rules.boilerplate import markup_remnant
+
+    text = "<!--a " * 40_000
+    found = finishes_within(
+        20, lambda: [m.span() for m in markup_remnant._COMMENT_RE.finditer(text)]
+    )
+    assert found == [(0, len(text))]  # one unclosed run, which the rule then drops
+
+
+def test_addresses_and_long_runs_of_letters_dots_and_hyphens_are_linear():
+    from soat.vi.tokens import non_prose_spans
+
+    for text in ("x" * 200_000 + "@b", "a." * 100_000 + "@", "a-" * 100_000 + ".vn"):
+        finishes_within(20, non_prose_spans, text)
+    # Still found where they were: an address after a word, a domain in a dotted name.
+    text = "Gửi về ban.bt@congdoan.vn hoặc xem tin.laodong.vn, -vnexpress.net"
+    spans = [text[s:e] for s, e in non_prose_spans(text)]
+    assert spans == ["ban.bt@congdoan.vn", "tin.laodong.vn", "vnexpress.net"]
+
+
+def test_spaces_before_punctuation_are_found_in_linear_time():
+    from soat.rules.typography.punctuation_space import _findings
+
+    text = "a" + " " * 200_000 + "b , c"
+    assert finishes_within(20, lambda: list(_findings(text))) == [("before", 200_002, 200_003, ",")]
+
+
+def test_a_counter_label_is_found_in_linear_time():
+    from soat.vi.furniture import _counter_label
+
+    assert finishes_within(20, _counter_label, "bình luận " + "1" * 200_000 + "x") is None
+    assert _counter_label("bình luận: (12)") == "bình luận"
+    assert _counter_label("lượt xem – 1.234") == "lượt xem"
+    assert _counter_label("thích [ 3 ]") == "thích"
+    assert _counter_label("12") is None
+
+
+def test_the_html_reader_is_linear_on_unclosed_nesting():
+    from soat.lint.formats.html import read_html
+
+    text = "<html><body>" + "<div>chữ <span>" * 20_000 + "<li>mục</body></html>\n"
+    doc = finishes_within(30, lambda: len(read_html("a.html", text).blocks))
+    assert doc == 20_001
+
+
+def test_repeated_paragraphs_are_found_without_comparing_every_pair():
+    from soat.lint.formats.text import read_text
+    from soat.rules.captions.repeated_paragraph import Options, find_repeats
+
+    paragraph = (
+        "Sáng {i}, Công đoàn cơ sở phường {i} tổ chức hội nghị tổng kết công tác năm với {i} "
+        "đại biểu tham dự, bàn về việc chăm lo đời sống cho người lao động số {i}."
+    )
+    paras = [paragraph.format(i=i) for i in range(8_000)]
+    paras.append(paras[10].replace("hội nghị", "hội thảo"))  # a near repeat
+    paras.append(paras[20])  # a word-for-word repeat
+    text = "Tin mới\n\n" + "\n\n".join(paras) + "\n"
+
+    def repeats():
+        doc = read_text("a.txt", text)
+        return [(b.text[:12], e.text[:12], round(s)) for b, e, s in find_repeats(doc, Options())]
+
+    assert finishes_within(60, repeats) == [
+        ("Sáng 10, Côn", "Sáng 10, Côn", 98),
+        ("Sáng 20, Côn", "Sáng 20, Côn", 100),
+    ]

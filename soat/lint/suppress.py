@@ -18,9 +18,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+# The selectors are stripped in code: "([^>]*?)\s*-->" backtracked quadratically over a
+# long run of spaces, and a selector list never holds "<", so no match scans past one.
 DIRECTIVE_RE = re.compile(
-    r"<!--\s*soat-(disable-next-line|disable-line|disable-file|disable|enable)"
-    r"(?![\w-])([^>]*?)\s*-->"
+    r"<!--\s*+soat-(disable-next-line|disable-line|disable-file|disable|enable)"
+    r"(?![\w-])([^<>]*?)-->"
 )
 _PREFIX_RE = re.compile(r"[A-Za-z]{2,3}\d{0,3}")
 

@@ -38,8 +38,10 @@ HOLIDAYS = frozenset(
 _NUMERIC_RE = re.compile(
     r"(?<![\w/.\-–])(\d{1,2})([/.\-])(\d{1,2})(?:\2(\d{4}))?(?![\w/]|[.\-–]\d)"
 )
+# Possessive runs of spaces: "\s*,?\s+" tried every split of a long run of spaces (20,000
+# spaces after "1 tháng 1" took 79 s); "\s++|\s*+,\s+" matches the same text in one pass.
 _LONG_RE = re.compile(
-    r"(?<!\w)(\d{1,2})(\s+)(tháng)(\s+)(\d{1,2})(\s*,?\s+)(năm|tháng)(\s+)(\d{4})(?!\d)",
+    r"(?<!\w)(\d{1,2})(\s++)(tháng)(\s++)(\d{1,2})(\s++|\s*+,\s++)(năm|tháng)(\s++)(\d{4})(?!\d)",
     re.IGNORECASE,
 )
 _LONG_CUE_RE = re.compile(r"(?:ngày|hôm)\s*$", re.IGNORECASE)

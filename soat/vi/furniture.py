@@ -21,10 +21,10 @@ else:  # pragma: no cover
 
 # Decoration around a widget's label: bullets, arrows, brackets, dashes ("-- Chọn Link --").
 _DECORATION = " -–—•·»«›‹>|[](){}*#+=~_:;/\\"
-# A counter after a label: "Bình luận (0)", "Thích 12", "Lượt xem: 1.234".
-_COUNTER_RE = re.compile(
-    r"^(?P<head>.*?)\s*[:\-–]?\s*(?:\(\s*\d[\d.,]*\s*\)|\[\s*\d[\d.,]*\s*\]|\d[\d.,]*)$"
-)
+# A counter after a label: "Bình luận (0)", "Thích 12", "Lượt xem: 1.234". Found from the
+# end by _counter_label: a regex with a lazy head before it ("^(.*?)\s*[:-]?\s*\d[\d.,]*$")
+# is quadratic on a long line of digits.
+_NUMBER_RE = re.compile(r"\d[\d.,]*")
 # A line that is nothing but a counter: the "(0)" a page prints below "Bình luận".
 COUNTER_ONLY_RE = re.compile(r"^\s*[(\[]?\s*\d[\d.,]*\s*[)\]]?\s*$")
 _SENTENCE_END_RE = re.compile(r"[.!?…]")
@@ -164,6 +164,32 @@ def _is_short_list(tail: str) -> bool:
     )
 
 
+def _counter_label(s: str) -> str | None:
+    """The label before a counter ending `s` ("Bình luận" in "Bình luận: (12)"), or None.
+
+    The counter is a number, or one in brackets; the label loses the spaces and one ":",
+    "-" or "–" before it.
+    """
+    if s.endswith(")") or s.endswith("]"):
+        opening = s.rfind("(" if s.endswith(")") else "[")
+        if opening < 0 or not _NUMBER_RE.fullmatch(s[opening + 1 : -1].strip()):
+            return None
+        head = s[:opening]
+    else:
+        tail = len(s)
+        while tail and (s[tail - 1].isdecimal() or s[tail - 1] in ".,"):
+            tail -= 1
+        number = s[tail:]
+        first_digit = next((k for k, c in enumerate(number) if c.isdecimal()), None)
+        if first_digit is None or not _NUMBER_RE.fullmatch(number[first_digit:]):
+            return None
+        head = s[: tail + first_digit]
+    head = head.rstrip()
+    if head[-1:] in (":", "-", "–"):
+        head = head[:-1].rstrip()
+    return head or None
+
+
 def match_furniture(text: str, table: PhraseTable) -> FurnitureMatch | None:
     """Whether a whole block's text is page furniture, and how it matched."""
     s = fold_case(text)
@@ -176,9 +202,9 @@ def match_furniture(text: str, table: PhraseTable) -> FurnitureMatch | None:
         phrase, exact = found
         safe = exact and not phrase.attribution
         return FurnitureMatch(phrase.text, phrase.block, "phrase" if exact else "tones", safe)
-    m = _COUNTER_RE.match(s)
-    if m and m.group("head"):
-        found = _lookup_label(m.group("head"), table)
+    head = _counter_label(s)
+    if head:
+        found = _lookup_label(head, table)
         if found:
             phrase, exact = found
             return FurnitureMatch(

@@ -161,6 +161,11 @@ def _rank(words: Iterable[str]) -> list[str]:
     return sorted(unique, key=lambda w: (-frequency(w), w))
 
 
+# The longest syllables have seven letters ("nghiêng", "khuếch"); a word longer than this
+# is more than one edit away from every syllable.
+_MAX_CANDIDATE_LENGTH = 10
+
+
 def candidates(word: str, limit: int = 5) -> list[str]:
     """Valid syllables `word` (lower case) was probably meant to be, best first.
 
@@ -171,6 +176,8 @@ def candidates(word: str, limit: int = 5) -> list[str]:
     from edits, so a rare valid string never outranks a common word.
     """
     lower = word.lower()
+    if len(lower) > _MAX_CANDIDATE_LENGTH:
+        return []  # no syllable is one edit away; the edits of a long word cost its length²
     ranked: list[str] = []
     repaired = place_tone(lower, TRADITIONAL)
     if repaired and repaired != lower and is_valid_syllable(repaired):
@@ -210,7 +217,10 @@ def pyspellchecker_candidates(word: str, limit: int = 5) -> list[str]:
     return sorted(found, key=lambda w: (-checker.word_usage_frequency(w), w))[:limit]
 
 
-_GLUED_MIN_FREQUENCY = 20  # every part must be a common syllable ("biế" is not "bi ế")
+_GLUED_MIN_FREQUENCY = 20
+_MAX_SYLLABLE_LENGTH = (
+    8  # as check_syllable  # every part must be a common syllable ("biế" is not "bi ế")
+)
 
 
 def split_glued(word: str) -> list[str] | None:
@@ -220,6 +230,8 @@ def split_glued(word: str) -> list[str] | None:
     not taken: doubled vowels are how minority-language names are written."""
     best: tuple[int, list[str]] | None = None
     n = len(word)
+    if n > 3 * _MAX_SYLLABLE_LENGTH:
+        return None  # three syllables at most; slicing a long word would cost its length²
     for i in range(1, n):
         left = word[:i]
         if not is_valid_syllable(left):

@@ -222,8 +222,10 @@ def _parse_letters(base: str) -> tuple[str, str, int] | None:
 @functools.lru_cache(maxsize=65536)
 def check_syllable(word: str) -> Verdict:
     """Why `word` (NFC, any case) is not a valid syllable, or Verdict(None) if it is."""
+    if len(word) > 8:  # before lower(): a long word costs its length in every call
+        return Verdict("letters")
     lower = word.lower()
-    if len(lower) != len(word) or not lower or len(lower) > 8:
+    if len(lower) != len(word) or not lower:
         return Verdict("letters")
     marks = tone_marks(lower)
     if len(marks) > 1:

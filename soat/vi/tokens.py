@@ -14,11 +14,15 @@ from typing import NamedTuple
 _WORD_RE = re.compile(r"[^\W_]+")
 # Things that look like words but are not prose. Domains only with common top-level
 # domains, so that a sentence glued to the next one ("xong.Đây") is not taken for one.
+# An e-mail address or a domain starts only where its run of letters, dots and hyphens
+# starts (a later start finds nothing the first did not): trying every position of a long
+# run made the search quadratic.
 _NOT_PROSE_RE = re.compile(
     r"""(?:https?|ftp)://[^\s<>"'“”‘’()\[\]]+"""
     r"|www\.[^\s<>\"'“”‘’()\[\]]+"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|gov|edu|info|io|me|tv|asia|biz)\b(?:/[^\s<>\"'“”]*)?"
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\b(?<!\w[.-])[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|gov|edu|info|io|me|tv|asia|biz)\b"
+    r"(?:/[^\s<>\"'“”]*)?"
     r"|`[^`\n]*`"
     r"|(?<![\w#@])[#@][^\W_][\w.]*",
     re.IGNORECASE,

@@ -145,14 +145,39 @@ def read_html(path: str, source: str) -> Document:
 
 
 class _Element:
-    __slots__ = ("tag", "start", "builder", "inner_blocks", "last_end")
+    __slots__ = (
+        "tag",
+        "start",
+        "builder",
+        "inner_blocks",
+        "last_end",
+        "skipping",
+        "inherited",
+        "container",
+    )
 
-    def __init__(self, tag: str, start: int, end: int) -> None:
+    def __init__(self, tag: str, start: int, end: int, parent: _Element | None = None) -> None:
         self.tag = tag
         self.start = start
         self.builder = PlainBuilder(" \t\n\r\f") if tag in _BLOCKS else None
         self.inner_blocks = False
         self.last_end = end  # end of the last thing seen inside (for implied end tags)
+        # Facts about the element and its ancestors, fixed when it opens (the ancestors
+        # cannot change while it is open): walking the stack for them was quadratic on
+        # deeply nested (unclosed) elements.
+        if tag == "title":
+            self.skipping = False
+        elif tag in _SKIPPED:
+            self.skipping = True
+        else:
+            self.skipping = parent.skipping if parent else False
+        kind = _KINDS.get(tag)
+        if kind in _INHERITED:
+            self.inherited = kind
+        else:
+            self.inherited = parent.inherited if parent else "paragraph"
+        # The innermost element (this one or an ancestor) that gathers text; None: the root.
+        self.container = self if self.builder is not None else parent.container if parent else None
 
 
 class _Reader(HTMLParser):
@@ -162,6 +187,7 @@ class _Reader(HTMLParser):
         self.src = doc.source
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.src)]
         self.stack: list[_Element] = []
+        self.open: dict[str, list[int]] = {}  # tag → its indexes in the stack, innermost last
         self.root = _Element("html", 0, 0)  # text outside any element
         self.root.builder = PlainBuilder(" \t\n\r\f")
         self.pending: list[tuple[str, Block]] = []
@@ -175,18 +201,18 @@ class _Reader(HTMLParser):
     # --- structure ----------------------------------------------------------------------
 
     def _skipping(self) -> bool:
-        for el in reversed(self.stack):
-            if el.tag == "title":
-                return False
-            if el.tag in _SKIPPED:
-                return True
-        return False
+        return self.stack[-1].skipping if self.stack else False
+
+    def _push(self, element: _Element) -> None:
+        self.open.setdefault(element.tag, []).append(len(self.stack))
+        self.stack.append(element)
+
+    def _innermost(self, tags) -> int:
+        """Stack index of the innermost open element with one of `tags` (-1: none)."""
+        return max((self.open[t][-1] for t in tags if self.open.get(t)), default=-1)
 
     def _container(self) -> _Element:
-        for el in reversed(self.stack):
-            if el.builder is not None:
-                return el
-        return self.root
+        return (self.stack[-1].container if self.stack else None) or self.root
 
     def handle_starttag(self, tag: str, attrs) -> None:
         start = self.position()
@@ -211,10 +237,10 @@ class _Reader(HTMLParser):
             return
         if tag in _SKIPPED and not self._skipping():
             self._container().builder.gap()
-        element = _Element(tag, start, end)
+        element = _Element(tag, start, end, self.stack[-1] if self.stack else None)
         if element.builder is not None and not self._skipping():
             self._flush(self._container(), inner=True)
-        self.stack.append(element)
+        self._push(element)
 
     def handle_startendtag(self, tag: str, attrs) -> None:
         self.handle_starttag(tag, attrs)
@@ -225,43 +251,32 @@ class _Reader(HTMLParser):
         start = self.position()
         m = _TAG_END_RE.match(self.src, start)
         end = m.end() if m else start
-        for k in range(len(self.stack) - 1, -1, -1):
-            if self.stack[k].tag == tag:
-                while len(self.stack) > k + 1:
-                    self._pop(None)
-                self._pop(end)
-                return
+        k = self._innermost((tag,))
+        if k >= 0:
+            while len(self.stack) > k + 1:
+                self._pop(None)
+            self._pop(end)
         # A stray end tag closes nothing.
 
     def _close_implied(self, tags, stop) -> None:
-        for k in range(len(self.stack) - 1, -1, -1):
-            tag = self.stack[k].tag
-            if tag in tags:
-                while len(self.stack) > k:
-                    self._pop(None)
-                return
-            if tag in stop:
-                return
+        k = self._innermost(tags)
+        if k >= 0 and k > self._innermost(stop):
+            while len(self.stack) > k:
+                self._pop(None)
 
     def _pop(self, end: int | None) -> None:
         """Closes the innermost element; `end` is past its end tag (None when implied)."""
         element = self.stack.pop()
+        self.open[element.tag].pop()
         if element.builder is None:
             return
-        if self._skipping_with(element):
+        if element.skipping:
             return
         whole = not element.inner_blocks
         self._flush(element, inner=False, extent=(element.start, end) if whole else None)
         if self.stack or element is not self.root:
             parent = self._container()
             parent.inner_blocks = True
-
-    def _skipping_with(self, element: _Element) -> bool:
-        self.stack.append(element)
-        try:
-            return self._skipping()
-        finally:
-            self.stack.pop()
 
     def _flush(self, element: _Element, inner: bool, extent=None) -> None:
         """Makes a block of the text gathered in `element` so far."""
@@ -299,11 +314,7 @@ class _Reader(HTMLParser):
     def _kind(self, element: _Element) -> str:
         if element.tag in _KINDS:
             return _KINDS[element.tag]
-        for el in reversed(self.stack):
-            kind = _KINDS.get(el.tag)
-            if kind in _INHERITED:
-                return kind
-        return "paragraph"
+        return element.inherited
 
     # --- text ---------------------------------------------------------------------------
 

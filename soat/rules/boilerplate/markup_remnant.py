@@ -30,7 +30,9 @@ _TAG_NAMES = (
     "small|span|strike|strong|style|sub|sup|table|tbody|td|tfoot|th|thead|tr|u|ul"
 )
 _TAG_RE = re.compile(rf"</?(?:{_TAG_NAMES})(?:\s[^<>]*)?/?>", re.IGNORECASE)
-_COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
+# An unclosed comment runs to the end (and is then dropped): "<!--.*?-->" alone rescanned the
+# rest of the text from every later "<!--", which is quadratic when none is closed.
+_COMMENT_RE = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _SHORTCODE_RE = re.compile(
     r"\[/?(?:caption|wp_caption|gallery|embed|video|audio|playlist|vc_[a-z_]+|et_pb_[a-z_]+)"
     r"(?:\s[^\[\]]*)?\]"
@@ -137,7 +139,7 @@ def _tags(doc: Document, block: Block) -> Iterator[Diagnostic]:
     text = block.text
     found = [(m, "tag") for m in _TAG_RE.finditer(text)]
     if doc.format == "txt":
-        found += [(m, "comment") for m in _COMMENT_RE.finditer(text)]
+        found += [(m, "comment") for m in _COMMENT_RE.finditer(text) if m.group().endswith("-->")]
     else:
         found = [(m, k) for m, k in found if _is_double_escaped(block, doc, m.start())]
     for m, kind in sorted(found, key=lambda t: t[0].start()):

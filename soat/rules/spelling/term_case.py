@@ -21,7 +21,7 @@ from soat.lint.rule import Example, NoOptions, Rule
 
 # Web addresses and e-mail addresses: names inside them are not prose.
 _ADDRESS_RE = re.compile(
-    r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|vn|net|org|me|io|gov|edu)\b\S*",
+    r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?<!\w[.-])[\w-]+(?:\.[\w-]+)*\.(?:com|vn|net|org|me|io|gov|edu)\b\S*",
     re.IGNORECASE,
 )
 

@@ -94,20 +94,22 @@ def _titles(analysis) -> Iterator[Diagnostic]:
 
 
 @functools.lru_cache(maxsize=4)
-def _org_forms(names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-    """(lower-case form, registered form) of each organisation name, longest first."""
+def _org_forms(names: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
+    """(lower-case form, registered form, its first two words) of each organisation name,
+    longest first."""
     forms = {}
     for n in names:
         forms.setdefault(n.lower(), n)
-    return tuple(sorted(forms.items(), key=lambda kv: -len(kv[0])))
+    ordered = sorted(forms.items(), key=lambda kv: -len(kv[0]))
+    return tuple((low, n, " ".join(low.split()[:2])) for low, n in ordered)
 
 
 def _occurrences(text: str, low: str, forms) -> Iterator[tuple[int, int, str]]:
     words = low.split()
     pairs = {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
     taken: list[tuple[int, int]] = []
-    for lowered, registered in forms:
-        if " ".join(lowered.split()[:2]) not in pairs:
+    for lowered, registered, first_two in forms:
+        if first_two not in pairs:
             continue
         i = low.find(lowered)
         while i >= 0:

@@ -23,15 +23,17 @@ from soat.lint.rule import Example, NoOptions, Rule
 # "...") and something must stand before the spaces.
 # (Patterns start with the mark or the space, not a look-behind: the word before is checked
 # in Python, which is much faster than a look-behind tried at every position.)
-_SPACE_BEFORE_RE = re.compile(r"[ \u00a0]+([,;:!?](?!\d)|\.(?![\w.…/]))")
+# Every run of spaces is matched once, whatever follows it (the mark is optional and checked
+# in Python): "[ ]+(mark)" alone was tried again from every space of a run without a mark.
+_SPACE_BEFORE_RE = re.compile(r"[ \u00a0]+([,;:!?](?!\d)|\.(?![\w.…/]))?")
 _CLOSERS = set('”’")]')
 # A mark glued to the next word.
 _NO_SPACE_AFTER_RE = re.compile(r"([,;:!?.])(?=[^\W\d_])")
 _WORD_BEFORE_RE = re.compile(r"[^\W\d_]+$")
 _WORD_AFTER_RE = re.compile(r"[^\W\d_]+")
 _ADDRESS_RE = re.compile(
-    r"(?:https?://|ftp://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|vn|net|org|me|io|gov|edu|html?|php|aspx?|pdf|docx?|xlsx?)\b\S*",
+    r"(?:https?://|ftp://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\b(?<!\w[.-])[\w-]+(?:\.[\w-]+)*\.(?:com|vn|net|org|me|io|gov|edu|html?|php|aspx?|pdf|docx?|xlsx?)\b\S*",
     re.IGNORECASE,
 )
 _NAMES = {
@@ -66,6 +68,8 @@ def _findings(text: str) -> Iterator[tuple[str, int, int, str]]:
     """(kind, start, end, mark): "before" spans the spaces, "after" spans the mark."""
     for m in _SPACE_BEFORE_RE.finditer(text):
         start = m.start()
+        if m.group(1) is None:
+            continue
         if start and (text[start - 1].isalnum() or text[start - 1] in _CLOSERS):
             yield "before", start, m.start(1), m.group(1)
     for m in _NO_SPACE_AFTER_RE.finditer(text):
