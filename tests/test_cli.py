@@ -74,6 +74,7 @@ def test_seed_json_matches_the_contract_and_typ001_positions():
 def test_fix_typ001_changes_exactly_the_two_runs(tmp_path):
     copy = tmp_path / "seed.txt"
     shutil.copy(SEED, copy)
+    copy.chmod(0o644)  # the shared seed is read-only, and --fix leaves read-only files alone
     before = copy.read_bytes()
     proc = soat("check", "--fix", "--select", "TYP001", copy)
     assert proc.returncode == 0, proc.stdout.decode()

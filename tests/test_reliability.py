@@ -148,7 +148,7 @@ def _header_lookup(line: str) -> int | None:
 
 
 def test_toml_header_lookup_is_linear_on_a_long_unclosed_header():
-    assert finishes_within(20, _header_lookup, "[" + " " * 50_000) == 4
+    assert finishes_within(20, _header_lookup, "[" + " " * 50_000 + "]x") == 4
 
 
 # --- fault 3: super-linear time in readers and rules ------------------------------------------
@@ -186,8 +186,10 @@ def test_an_unclosed_html_comment_holding_a_long_word_is_linted_quickly():
 def test_a_long_date_followed_by_many_spaces_is_linear():
     from soat.vi.dates import find_dates
 
-    text = "Ngày 1 tháng 1" + " " * 200_000 + "năm 2025"
+    text = "Ngày 1 tháng 1" + " " * 200_000 + "x"
     found = finishes_within(20, find_dates, text)
+    assert found == []
+    found = find_dates("Ngày 1 tháng 1" + " " * 2_000 + "năm 2025")
     assert [(d.day, d.month, d.year) for d in found] == [(1, 1, 2025)]
     assert [(d.day, d.month, d.year) for d in find_dates("ngày 1 tháng 1 ,  năm 2025")] == [
         (1, 1, 2025)
@@ -231,14 +233,15 @@ def test_spaces_before_punctuation_are_found_in_linear_time():
     assert finishes_within(20, lambda: list(_findings(text))) == [("before", 200_002, 200_003, ",")]
 
 
-def test_a_counter_label_is_found_in_linear_time():
-    from soat.vi.furniture import _counter_label
+def test_a_counter_after_a_label_is_found_in_linear_time():
+    from soat.vi.furniture import match_furniture, phrase_table
 
-    assert finishes_within(20, _counter_label, "bình luận " + "1" * 200_000 + "x") is None
-    assert _counter_label("bình luận: (12)") == "bình luận"
-    assert _counter_label("lượt xem – 1.234") == "lượt xem"
-    assert _counter_label("thích [ 3 ]") == "thích"
-    assert _counter_label("12") is None
+    table = phrase_table()
+    assert finishes_within(20, match_furniture, "Bình luận " + "1" * 200_000 + "x", table) is None
+    for text in ("Bình luận: (12)", "Bình luận – 1.234", "Bình luận [ 3 ]", "Bình luận 12"):
+        found = match_furniture(text, table)
+        assert found is not None and found.how == "counter", text
+    assert match_furniture("12", table) is None
 
 
 def test_the_html_reader_is_linear_on_unclosed_nesting():
@@ -270,3 +273,87 @@ def test_repeated_paragraphs_are_found_without_comparing_every_pair():
         ("Sáng 10, Côn", "Sáng 10, Côn", 98),
         ("Sáng 20, Côn", "Sáng 20, Côn", 100),
     ]
+
+
+# --- faults 3, 5 and 7: walking folders and writing files -------------------------------------
+
+ARTICLE = "Tin mới\n\nCông đoàn  họp.\n"
+
+
+def _json(proc) -> list[dict]:
+    import json
+
+    return json.loads(proc.stdout.decode())
+
+
+def test_a_fifo_in_a_walked_folder_is_skipped_and_a_named_one_is_io001(tmp_path):
+    (tmp_path / "a.md").write_text(ARTICLE, encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.md")
+    walked = soat("check", "--output-format", "json", ".", cwd=tmp_path, timeout=60)
+    assert {f["filename"] for f in _json(walked)} == {"a.md"}
+    named = soat("check", "--output-format", "json", "pipe.md", cwd=tmp_path, timeout=60)
+    assert [(f["filename"], f["code"]) for f in _json(named)] == [("pipe.md", "IO001")]
+    assert named.returncode == 1
+
+
+def test_upper_case_extensions_are_walked(tmp_path):
+    (tmp_path / "BAI.MD").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "Tin.Txt").write_text(ARTICLE, encoding="utf-8")
+    proc = soat("check", "--output-format", "json", ".", cwd=tmp_path)
+    assert {f["filename"] for f in _json(proc)} == {"BAI.MD", "Tin.Txt"}
+
+
+def test_an_unreadable_subfolder_is_reported(tmp_path, monkeypatch):
+    from soat.lint.config import ConfigResolver
+    from soat.lint.session import discover
+
+    (tmp_path / "a.md").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "b.md").write_text(ARTICLE, encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if os.path.basename(os.fspath(path)) == "locked":  # root reads anything: simulate it
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    problems: list = []
+    found = list(discover([str(tmp_path)], ConfigResolver(()), problems))
+    assert [os.path.basename(p) for p, _ in found] == ["a.md"]
+    assert [(os.path.basename(p), e.strerror) for p, e in problems] == [
+        ("locked", "Permission denied")
+    ]
+
+
+def test_git_ignored_files_with_non_ascii_names_are_skipped(tmp_path):
+    import shutil
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    (tmp_path / ".gitignore").write_text("bản nháp.md\nthư mục cũ/\n", encoding="utf-8")
+    (tmp_path / "bản nháp.md").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "thư mục cũ").mkdir()
+    (tmp_path / "thư mục cũ" / "a.md").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "bài.md").write_text(ARTICLE, encoding="utf-8")
+    proc = soat("check", "--output-format", "json", ".", cwd=tmp_path)
+    assert {f["filename"] for f in _json(proc)} == {"bài.md"}
+    fixed = soat("check", "--fix", ".", cwd=tmp_path)
+    assert fixed.returncode in (0, 1)
+    assert (tmp_path / "bản nháp.md").read_text(encoding="utf-8") == ARTICLE
+
+
+def test_fix_reports_a_read_only_file_and_leaves_it_alone(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    path.chmod(0o444)
+    proc = soat("check", "--fix", "--output-format", "json", "a.txt", cwd=tmp_path)
+    assert path.read_text(encoding="utf-8") == ARTICLE
+    assert "IO001" in [f["code"] for f in _json(proc)]
+    assert proc.returncode == 1
+
+
+def test_non_regular_paths_named_on_the_command_line_do_not_pass_silently(tmp_path):
+    proc = soat("check", "--output-format", "json", "/dev/null", cwd=tmp_path)
+    assert [f["code"] for f in _json(proc)] == ["IO001"] and proc.returncode == 1

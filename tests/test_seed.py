@@ -79,6 +79,7 @@ def test_seed_findings_are_exactly_what_an_editor_finds():
 def test_seed_after_fix(tmp_path):
     copy = tmp_path / "seed.txt"
     shutil.copy(SEED, copy)
+    copy.chmod(0o644)  # the shared seed is read-only, and --fix leaves read-only files alone
     _, before = check_json(copy)
     safe_rows = {
         r

@@ -56,7 +56,12 @@ class Config:
         return _matches_any(self.relative(path), self.exclude)
 
     def is_included(self, path: str) -> bool:
-        return _matches_any(self.relative(path), self.include)
+        rel = self.relative(path)
+        stem, ext = os.path.splitext(rel)
+        # "**/*.md" also takes BAI.MD: an extension's case says nothing about the format.
+        return _matches_any(rel, self.include) or (
+            ext != ext.lower() and _matches_any(stem + ext.lower(), self.include)
+        )
 
     def enabled_rules(self, rules: Sequence[Rule], path: str | None = None) -> tuple[Rule, ...]:
         ignored = list(self.ignore)

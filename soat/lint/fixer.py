@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Callable, Iterable
 
@@ -166,6 +167,11 @@ def write_atomically(path: str, data: bytes) -> None:
     path = os.path.realpath(path)
     directory = os.path.dirname(path)
     st = os.stat(path)
+    # The rename below would replace a read-only file too (it needs only the folder's
+    # permission): refuse, as an editor would. A file with no write bit at all counts as
+    # read-only even for root, whom os.access always lets write.
+    if not os.access(path, os.W_OK) or not st.st_mode & 0o222:
+        raise PermissionError(errno.EACCES, "the file is read-only", path)
     fd, tmp = tempfile.mkstemp(prefix=".soat-", dir=directory)
     try:
         with os.fdopen(fd, "wb") as fh:

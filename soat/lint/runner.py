@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -213,6 +214,14 @@ def check_file(
 ) -> FileResult:
     """Check one file on disk; in fix mode with `write`, write the fixed text atomically."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # opening a FIFO would wait forever
+            return unreadable(
+                display,
+                Msg(
+                    "Không phải tệp thông thường (FIFO, thiết bị hay socket): không đọc",
+                    "Not a regular file (a FIFO, device or socket): not read",
+                ),
+            )
         with open(path, "rb") as fh:
             data = fh.read()
     except OSError as exc:

@@ -5,18 +5,26 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from soat.lint.config import Config, ConfigResolver
-from soat.lint.diagnostic import Severity
+from soat.lint.diagnostic import Msg, Severity
 from soat.lint.errors import UsageError, did_you_mean
 from soat.lint.formats import FORMATS_BY_EXTENSION
 from soat.lint.knowledge import Knowledge, load_knowledge
 from soat.lint.output import OutputContext, render
 from soat.lint.rule import ENGINE_RULES, UNREADABLE_FILE, Rule, is_known_selector
-from soat.lint.runner import FileResult, Settings, check_file, check_source, read_source
+from soat.lint.runner import (
+    FileResult,
+    Settings,
+    check_file,
+    check_source,
+    read_source,
+    unreadable,
+)
 
 SKIPPED_DIRS = {
     ".git",
@@ -67,7 +75,8 @@ def run_check(options: CheckOptions, rules: Sequence[Rule], out=None) -> int:
     if options.paths == ("-",):
         return _check_stdin(options, cache, out)
 
-    files = list(discover(options.paths, cache.resolver))
+    unreadable_folders: list[tuple[str, OSError]] = []
+    files = list(discover(options.paths, cache.resolver, unreadable_folders))
     for path, _ in files:  # configuration errors surface before any work starts
         cache.for_path(path)
     if len(files) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1:
@@ -76,6 +85,16 @@ def run_check(options: CheckOptions, rules: Sequence[Rule], out=None) -> int:
         results = [
             _check_one(cache, path, display) for path, display in _progress(files, len(files))
         ]
+    for folder, exc in unreadable_folders:
+        results.append(
+            unreadable(
+                folder,
+                Msg(
+                    f"Không đọc được thư mục: {exc.strerror}; các tệp trong đó không được kiểm tra",
+                    f"Cannot read folder: {exc.strerror}; the files in it were not checked",
+                ),
+            )
+        )
     lang = cache.for_path(files[0][0])[0].lang if files else cache.config_for(".").lang
     return _report(results, options, rules, lang, out)
 
@@ -272,21 +291,28 @@ def _exit_status(results: list[FileResult], options: CheckOptions) -> int:
 # --- finding files ------------------------------------------------------------------------
 
 
-def discover(paths: Sequence[str], resolver: ConfigResolver) -> Iterator[tuple[str, str]]:
+def discover(
+    paths: Sequence[str],
+    resolver: ConfigResolver,
+    unreadable_folders: list[tuple[str, OSError]] | None = None,
+) -> Iterator[tuple[str, str]]:
     """(path, display name) of every file to check, in a stable order, each file once.
 
     A file named on the command line is shown as given; a file found by walking a folder
-    as the folder joined with its path below it, without a leading "./".
+    as the folder joined with its path below it, without a leading "./". A path named on
+    the command line that is neither a folder nor a regular file (a FIFO, a device) is
+    yielded too, so that checking it reports IO001; a walk skips such files (opening a FIFO
+    would wait forever). Folders the walk cannot read go to `unreadable_folders`.
     """
     seen: set[str] = set()
     for given in paths:
         if not os.path.exists(given):
             raise UsageError(f"no such file or directory: {given}")
-        if os.path.isfile(given):
+        if not os.path.isdir(given):
             candidates = [(given, given)]
         else:
             candidates = []
-            for path in _walk(given):
+            for path in _walk(given, unreadable_folders):
                 if resolver.for_path(path).is_included(path):
                     display = os.path.normpath(os.path.join(given, os.path.relpath(path, given)))
                     candidates.append((path, display))
@@ -298,9 +324,14 @@ def discover(paths: Sequence[str], resolver: ConfigResolver) -> Iterator[tuple[s
             yield path, display
 
 
-def _walk(root: str) -> Iterator[str]:
+def _walk(root: str, unreadable_folders: list | None = None) -> Iterator[str]:
     ignored = _git_ignored(root)
-    for dirpath, dirnames, filenames in os.walk(root):
+
+    def failed(exc: OSError) -> None:
+        if unreadable_folders is not None and exc.filename:
+            unreadable_folders.append((os.path.normpath(exc.filename), exc))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=failed):
         dirnames[:] = sorted(
             d
             for d in dirnames
@@ -312,9 +343,17 @@ def _walk(root: str) -> Iterator[str]:
             path = os.path.join(dirpath, name)
             if os.path.splitext(name)[1].lower() not in FORMATS_BY_EXTENSION:
                 continue
-            if os.path.normpath(path) in ignored:
+            if os.path.normpath(path) in ignored or not _is_regular(path):
                 continue
             yield path
+
+
+def _is_regular(path: str) -> bool:
+    """A regular file, or a link to one (not a FIFO, socket, device or broken link)."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _git_ignored(root: str) -> set[str]:
@@ -322,11 +361,11 @@ def _git_ignored(root: str) -> set[str]:
     import subprocess
 
     try:
+        # -z: names unquoted and NUL-separated (git quotes non-ASCII names otherwise).
         proc = subprocess.run(
-            ["git", "ls-files", "--others", "--ignored", "--exclude-standard", "--directory"],
+            ["git", "ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"],
             cwd=root,
             capture_output=True,
-            text=True,
             timeout=20,
         )
     except (OSError, subprocess.SubprocessError):
@@ -334,9 +373,9 @@ def _git_ignored(root: str) -> set[str]:
     if proc.returncode != 0:
         return set()
     return {
-        os.path.normpath(os.path.join(root, line.rstrip("/")))
-        for line in proc.stdout.splitlines()
-        if line
+        os.path.normpath(os.path.join(root, os.fsdecode(name).rstrip("/")))
+        for name in proc.stdout.split(b"\0")
+        if name
     }
 
 
