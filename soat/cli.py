@@ -95,7 +95,9 @@ def check(
     try:
         status = run_check(options, ALL_RULES)
     except UsageError as exc:
-        click.echo(f"soat: error: {exc}", err=True)
+        from soat.lint.errors import printable
+
+        click.echo(f"soat: error: {printable(str(exc))}", err=True)
         sys.exit(EXIT_ERROR)
     sys.exit(status)
 

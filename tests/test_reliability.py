@@ -357,3 +357,43 @@ def test_fix_reports_a_read_only_file_and_leaves_it_alone(tmp_path):
 def test_non_regular_paths_named_on_the_command_line_do_not_pass_silently(tmp_path):
     proc = soat("check", "--output-format", "json", "/dev/null", cwd=tmp_path)
     assert [f["code"] for f in _json(proc)] == ["IO001"] and proc.returncode == 1
+
+
+# --- fault 4 and 7: output that strict readers accept, and encodings --------------------------
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "json", "gitlab", "rdjson", "junit", "github", "text"])
+def test_file_names_with_invalid_utf8_or_control_characters_are_escaped(tmp_path, fmt):
+    import json
+
+    for name in (b"b\xffi.txt", b"x\x1b[31my.txt"):
+        (tmp_path / os.fsdecode(name)).write_text(ARTICLE, encoding="utf-8")
+    proc = soat("check", "--output-format", fmt, ".", cwd=tmp_path)
+    assert proc.returncode == 1 and b"Traceback" not in proc.stderr, proc.stderr
+    out = proc.stdout.decode("utf-8")  # strict
+    assert "\x1b" not in out and "xff" in out  # escaped (SARIF percent-encodes the "\\")
+    if fmt in ("sarif", "json", "gitlab", "rdjson"):
+        json.loads(out)
+
+
+def test_control_characters_in_an_error_message_are_escaped(tmp_path):
+    (tmp_path / "soat.toml").write_text('"\\u001b[31mred" = 1\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    err = usage_error(soat("check", "a.txt", cwd=tmp_path))
+    assert "\x1b" not in err and "soat.toml:1:" in err and "\\x1b[31mred" in err
+
+
+@pytest.mark.parametrize("codec", ["utf-32-le", "utf-32-be", "utf-16-le"])
+def test_utf32_with_a_bom_is_read_as_utf32_and_written_back_so(tmp_path, codec):
+    import codecs
+
+    bom = {
+        "utf-32-le": codecs.BOM_UTF32_LE,
+        "utf-32-be": codecs.BOM_UTF32_BE,
+        "utf-16-le": codecs.BOM_UTF16_LE,
+    }[codec]
+    path = tmp_path / "a.txt"
+    path.write_bytes(bom + "Một tin mới\n\nCông đoàn  họp.\n".encode(codec))
+    proc = soat("check", "--fix", "--select", "TYP001", "a.txt", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout
+    assert path.read_bytes() == bom + "Một tin mới\n\nCông đoàn họp.\n".encode(codec)

@@ -20,3 +20,21 @@ def did_you_mean(word: str, choices) -> str:
 
     best = process.extractOne(word, list(choices), scorer=fuzz.ratio, score_cutoff=60)
     return f' Did you mean "{best[0]}"?' if best else ""
+
+
+def printable(text: str) -> str:
+    """`text` safe to print anywhere: control characters and bytes that are not UTF-8 (a
+    file name's surrogate escapes) written as escapes, so that no name can move the cursor,
+    colour a terminal, or make a strict UTF-8 encoder or JSON decoder fail."""
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0xDC80 <= code <= 0xDCFF:  # os.fsdecode's escape for an undecodable byte
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif 0xD800 <= code <= 0xDFFF or (not ch.isprintable() and ch != " "):
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+        else:
+            out.append(ch)
+    return "".join(out)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from soat.lint.config import Config, ConfigResolver
 from soat.lint.diagnostic import Msg, Severity
-from soat.lint.errors import UsageError, did_you_mean
+from soat.lint.errors import UsageError, did_you_mean, printable
 from soat.lint.formats import FORMATS_BY_EXTENSION
 from soat.lint.knowledge import Knowledge, load_knowledge
 from soat.lint.output import OutputContext, render
@@ -88,7 +88,7 @@ def run_check(options: CheckOptions, rules: Sequence[Rule], out=None) -> int:
     for folder, exc in unreadable_folders:
         results.append(
             unreadable(
-                folder,
+                printable(folder),
                 Msg(
                     f"Không đọc được thư mục: {exc.strerror}; các tệp trong đó không được kiểm tra",
                     f"Cannot read folder: {exc.strerror}; the files in it were not checked",
@@ -321,7 +321,7 @@ def discover(
             if real in seen or resolver.for_path(path).is_excluded(path):
                 continue
             seen.add(real)
-            yield path, display
+            yield path, printable(display)
 
 
 def _walk(root: str, unreadable_folders: list | None = None) -> Iterator[str]:

@@ -69,7 +69,9 @@ class TomlSource:
             if found is None:
                 return self._dotted_key_line(table, key)
             start, current = found, table
-        pattern = re.compile(r'^\s*("?)' + re.escape(key) + r"\1\s*=")
+        # A key with control characters is written with escapes in the file ("\u001b").
+        spelt = re.escape(key) if key.isprintable() else _escaped_key(key)
+        pattern = re.compile(r'^\s*("?)' + spelt + r"\1\s*=")
         for no in range(start + 1, len(self.lines) + 1):
             line = self.lines[no - 1]
             m = _HEADER.match(line)
@@ -109,3 +111,16 @@ def _too_deep_line(text: str) -> int:
         elif ch == "\n":
             line += 1
     return 1
+
+
+def _escaped_key(key: str) -> str:
+    """A pattern for `key` as TOML writes its non-printable characters (\\uXXXX, \\n…)."""
+    out = []
+    for ch in key:
+        if ch.isprintable():
+            out.append(re.escape(ch))
+        else:
+            short = {"\n": "n", "\t": "t", "\r": "r", "\b": "b", "\f": "f", "\x1b": "e"}
+            forms = [f"u{ord(ch):04x}", f"U{ord(ch):08x}"] + ([short[ch]] if ch in short else [])
+            out.append(r"\\(?i:" + "|".join(forms) + ")")  # hex digits in either case
+    return "".join(out)

@@ -37,9 +37,12 @@ class DecodeFailure(Exception):
 
 
 def decode(data: bytes) -> tuple[str, Encoding]:
-    """UTF-8 (with or without BOM) or UTF-16 with a BOM; raises DecodeFailure."""
+    """UTF-8 (with or without BOM), UTF-16 or UTF-32 with a BOM; raises DecodeFailure."""
     for bom, codec in (
         (codecs.BOM_UTF8, "utf-8"),
+        # Before UTF-16: the UTF-32 little-endian BOM starts with the UTF-16 one.
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be"),
         (codecs.BOM_UTF16_LE, "utf-16-le"),
         (codecs.BOM_UTF16_BE, "utf-16-be"),
     ):
