@@ -51,6 +51,13 @@ SOURCE = "soat"
 FIX_ALL_KIND = "source.fixAll.soat"
 DEFAULT_DEBOUNCE_SECONDS = 0.1
 ERROR_REPEAT_SECONDS = 10.0  # the same error pop-up is not shown again sooner
+# Longer documents are not linted while editing (a 20 MB one took 35 s and 1.5 GB, and every
+# request waited behind it); the client can raise the limit (initializationOptions
+# "maxDocumentChars"). Articles are far shorter: the longest in the corpus has about 60,000.
+DEFAULT_MAX_DOCUMENT_CHARS = 300_000
+# A hover or code-action request waits this long for a lint still running, then answers
+# with nothing rather than keep the editor waiting (the lint goes on and publishes).
+REQUEST_BUDGET_SECONDS = 3.0
 # Untitled documents have no extension; their language id names the format.
 LANGUAGE_FORMATS = {"markdown": "md", "html": "html", "plaintext": "txt", "text": "txt"}
 CONFIG_GLOBS = ("**/soat.toml", "**/.soat.toml", "**/pyproject.toml", "**/*.toml")
@@ -269,6 +276,21 @@ def error_diagnostic(error: Exception, pmap: PositionMap) -> types.Diagnostic:
     )
 
 
+def too_large_diagnostic(length: int, limit: int) -> types.Diagnostic:
+    """Said instead of linting a document longer than the limit."""
+    start = types.Position(0, 0)
+    return types.Diagnostic(
+        range=types.Range(start, start),
+        message=(
+            f"soat: tài liệu quá dài để kiểm tra khi soạn ({length:,} ký tự; giới hạn "
+            f"{limit:,}): hãy chạy `soat check`. / Document too long to check while editing "
+            f"({length:,} characters; limit {limit:,}): run `soat check`."
+        ),
+        severity=types.DiagnosticSeverity.Information,
+        source=SOURCE,
+    )
+
+
 def _overlaps(diag: Diagnostic, start: int, end: int) -> bool:
     return diag.start <= end and start <= diag.end
 
@@ -455,6 +477,8 @@ def hover_markdown(diags: Sequence[Diagnostic], lang: str, rules: dict[str, Rule
 
 # --- the server ---------------------------------------------------------------------------
 
+_UNREADABLE = object()  # a message whose params did not parse (already answered)
+
 
 @dataclass
 class OpenDocument:
@@ -478,6 +502,7 @@ class LintOutcome:
     resolved: Resolved | None = None
     error: Exception | None = None
     skipped: bool = False  # excluded by the configuration
+    too_large: bool = False  # longer than the server's limit: not linted
 
 
 def document_format(path: str | None, language_id: str | None) -> str | None:
@@ -502,10 +527,35 @@ class SoatLanguageServer:
         class SoatProtocol(LanguageServerProtocol):
             """Keeps documents in soat's own store (see the module docstring)."""
 
+            def structure_message(self, data):
+                # A request whose params do not parse gets an error reply: pygls logs it and
+                # answers nothing, and the client waits for ever.
+                try:
+                    return super().structure_message(data)
+                except Exception:
+                    if isinstance(data, dict) and "method" in data and "id" in data:
+                        ident = data["id"]
+                        if isinstance(ident, (int, str)) and not isinstance(ident, bool):
+                            self._send_response(
+                                ident,
+                                error=types.ResponseError(
+                                    code=types.ErrorCodes.InvalidParams,
+                                    message=f"invalid params for {data['method']}",
+                                ),
+                            )
+                    return _UNREADABLE
+
             def handle_message(self, message):
+                if message is _UNREADABLE:
+                    return
+                method = getattr(message, "method", None)
+                if method == types.EXIT:
+                    # End now, even with a lint running: the interpreter would otherwise wait
+                    # for the worker thread at exit. 0 after a shutdown request, else 1.
+                    logging.shutdown()
+                    os._exit(0 if self._shutdown else 1)
                 # After shutdown a request must get an InvalidRequest error, not silence
                 # (pygls drops it, leaving the client waiting for its own time-out).
-                method = getattr(message, "method", None)
                 if (
                     self._shutdown
                     and method
@@ -540,6 +590,7 @@ class SoatLanguageServer:
         self.rules = tuple(rules)
         self.rules_by_code = rule_index(self.rules)
         self.debounce = debounce
+        self.max_document_chars = DEFAULT_MAX_DOCUMENT_CHARS
         self.ls = LanguageServer(
             SOURCE,
             __version__,
@@ -606,6 +657,9 @@ class SoatLanguageServer:
         self, path: str, fmt: str, text: str, revision: int, root: str, generation: int
     ) -> LintOutcome:
         outcome = LintOutcome(revision, text, generation=generation)
+        if len(text) > self.max_document_chars:
+            outcome.too_large = True
+            return outcome
         try:
             resolved = self._cache.resolve(path, root)
             outcome.resolved = resolved
@@ -680,8 +734,18 @@ class SoatLanguageServer:
                 self._start(uri)
 
     def _publish(self, doc: OpenDocument, outcome: LintOutcome) -> None:
-        pmap = PositionMap(outcome.text, self.encoding)
         lang = outcome.resolved.lang if outcome.resolved else "vi"
+        if outcome.too_large:
+            doc.published = ((outcome.revision, outcome.generation), outcome)
+            self.ls.text_document_publish_diagnostics(
+                types.PublishDiagnosticsParams(
+                    uri=doc.uri,
+                    diagnostics=[too_large_diagnostic(len(outcome.text), self.max_document_chars)],
+                    version=doc.version,
+                )
+            )
+            return
+        pmap = PositionMap(outcome.text, self.encoding)
         if outcome.error is not None:
             diagnostics = [error_diagnostic(outcome.error, pmap)]
             message = f"soat: {outcome.error}"
@@ -795,6 +859,8 @@ class SoatLanguageServer:
             options = params.initialization_options
             if isinstance(options, dict) and isinstance(options.get("debounceMs"), (int, float)):
                 self.debounce = max(0.0, options["debounceMs"] / 1000)
+            if isinstance(options, dict) and isinstance(options.get("maxDocumentChars"), int):
+                self.max_document_chars = max(0, options["maxDocumentChars"])
 
         @ls.feature(types.INITIALIZED)
         def initialized(params: types.InitializedParams) -> None:
@@ -888,7 +954,9 @@ class SoatLanguageServer:
             only = params.context.only
             # An explicit request (say, fix on save) gets the edit; the light bulb a stub.
             lazy = not only and self._client_resolves_edits()
-            inp = await self._action_input(doc, with_fixed=_wants(only, FIX_ALL_KIND) and not lazy)
+            inp = await self._within_budget(
+                self._action_input(doc, with_fixed=_wants(only, FIX_ALL_KIND) and not lazy)
+            )
             if inp is None:
                 return []
             inp.fix_all_lazy = lazy and any(
@@ -899,10 +967,10 @@ class SoatLanguageServer:
         @ls.feature(types.CODE_ACTION_RESOLVE)
         async def code_action_resolve(action: types.CodeAction) -> types.CodeAction:
             uri = action.data.get("uri") if isinstance(action.data, dict) else None
-            doc = self.docs.get(uri) if uri else None
+            doc = self.docs.get(uri) if isinstance(uri, str) else None
             if action.kind != FIX_ALL_KIND or doc is None:
                 return action
-            inp = await self._action_input(doc, with_fixed=True)
+            inp = await self._within_budget(self._action_input(doc, with_fixed=True))
             if inp is not None:
                 action.edit = (
                     fix_all_action(inp, inp.fixed).edit
@@ -916,8 +984,8 @@ class SoatLanguageServer:
             doc = self.docs.get(params.text_document.uri)
             if doc is None:
                 return None
-            outcome = await self.current_outcome(doc)
-            if outcome.error is not None or outcome.resolved is None:
+            outcome = await self._within_budget(self.current_outcome(doc))
+            if outcome is None or outcome.error is not None or outcome.resolved is None:
                 return None
             pmap = PositionMap(outcome.text, self.encoding)
             at = pmap.offset(params.position)
@@ -931,6 +999,14 @@ class SoatLanguageServer:
                 contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text),
                 range=pmap.range(found[0].start, found[0].end),
             )
+
+    async def _within_budget(self, work):
+        """`work`'s result, or None when it takes longer than REQUEST_BUDGET_SECONDS."""
+        task = asyncio.ensure_future(work)
+        try:
+            return await asyncio.wait_for(asyncio.shield(task), REQUEST_BUDGET_SECONDS)
+        except asyncio.TimeoutError:
+            return None  # the lint goes on in its thread and publishes when done
 
     def relint_all(self) -> None:
         self.generation += 1  # configuration or registry changed: lint again
