@@ -58,6 +58,9 @@ class Rule:
     good: tuple[Example, ...]
     fixes: frozenset[str] = frozenset()
     options: type = NoOptions
+    # The rule's findings cover text no other rule can read (mis-encoded text): the engine
+    # drops other rules' findings inside them, so the run is reported once.
+    masks_others: bool = False
 
     def __post_init__(self) -> None:
         if not CODE_RE.match(self.code):

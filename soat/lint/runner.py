@@ -85,6 +85,7 @@ def lint_document(doc: Document, settings: Settings) -> list[Diagnostic]:
                 found.append(diag)
         except Exception as exc:  # a broken rule must not stop the run
             found.append(_internal_error(doc, rule, exc))
+    found = _unmasked(found, {r.code for r in settings.rules if r.masks_others})
     suppressions = Suppressions(doc.source, lambda off: doc.line_index.rowcol(off)[0])
     found = [
         d
@@ -94,6 +95,22 @@ def lint_document(doc: Document, settings: Settings) -> list[Diagnostic]:
     ]
     found.sort(key=lambda d: (d.start, d.end, d.code))
     return found
+
+
+def _unmasked(found: list[Diagnostic], masking: set[str]) -> list[Diagnostic]:
+    """`found` without other rules' findings inside a masking rule's finding."""
+    if not masking:
+        return found
+    masks = [(d.start, d.end) for d in found if d.code in masking]
+    if not masks:
+        return found
+    return [
+        d
+        for d in found
+        if d.code in masking
+        or d.code == INTERNAL_ERROR.code
+        or not any(s <= d.start and d.end <= e for s, e in masks)
+    ]
 
 
 def _internal_error(doc: Document, rule: Rule | None, exc: Exception) -> Diagnostic:

@@ -19,6 +19,7 @@ Windows-1258 and the UTF-8 misreadings use Python's codecs.
 from __future__ import annotations
 
 import functools
+import math
 import re
 import sys
 import unicodedata
@@ -26,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from soat.vi.spelling import frequency
 from soat.vi.syllables import is_valid_syllable
 
 if sys.version_info >= (3, 11):
@@ -35,17 +37,20 @@ else:  # pragma: no cover
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "legacy_encodings.toml"
 
-# Display names, in the order detection tries them (the table encodings first: their marks
-# are the most distinctive).
+# What each encoding is called in messages (Vietnamese, English).
 NAMES = {
-    "tcvn3": "TCVN3 (ABC)",
-    "vni": "VNI-Windows",
-    "viscii": "VISCII",
-    "cp1258": "Windows-1258",
-    "utf8": "UTF-8 đọc nhầm thành Windows-1252",
-    "utf8x2": "UTF-8 đọc nhầm hai lần",
+    "tcvn3": ("bảng mã TCVN3 (ABC, phông .VnTime)", "the TCVN3 (ABC) encoding"),
+    "vni": ("bảng mã VNI-Windows", "the VNI-Windows encoding"),
+    "viscii": ("bảng mã VISCII", "the VISCII encoding"),
+    "cp1258": ("bảng mã Windows-1258", "the Windows-1258 encoding"),
+    "utf8": ("UTF-8 bị đọc nhầm thành Windows-1252", "UTF-8 misread as Windows-1252"),
+    "utf8x2": ("UTF-8 bị đọc nhầm hai lần", "UTF-8 misread as Windows-1252 twice"),
 }
 MIN_WORDS = 2  # mis-encoded words a run needs before it is reported
+
+
+# A unit with a superscript ("m²", "km³", "x²") is not VISCII's ỗ/Ỡ: no evidence either way.
+_UNIT_RE = re.compile(r"[A-Za-z]{1,2}[\u00b2\u00b3]")
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,9 @@ class Misencoded:
     decoded: str
     words: int  # words that decode from not-Vietnamese to Vietnamese
     certain: bool  # every word of the run with a legacy mark decodes to a syllable
+    score: float = 0.0  # how common the decoded words are (breaks ties between encodings)
+    # (start, end, reading) of each word that changes; what stands between them is kept
+    words_changed: tuple[tuple[int, int, str], ...] = ()
 
 
 # --- the table encodings -------------------------------------------------------------------
@@ -262,7 +270,7 @@ def _scan(text: str, scheme: _Scheme) -> list[_Word]:
         parts = _decoded_words(decoded)
         ok = bool(parts) and all(_is_syllable(p) or (p.isupper() and p.isalpha()) for p in parts)
         # one letter is too little evidence ("Â" reads "Ơ" in VISCII)
-        written = _is_syllable(word)
+        written = _is_syllable(word) or bool(_UNIT_RE.fullmatch(word))
         good = ok and len(word) > 1 and not written and not word.isupper()
         words.append(_Word(start, end, decoded, ok, good, native=written))
     return words
@@ -297,9 +305,15 @@ def find_misencoded(text: str) -> list[Misencoded]:
                     decoded,
                     good,
                     all(w.ok for w in run),
+                    sum(math.log1p(frequency(p)) for w in run for p in _decoded_words(w.decoded)),
+                    tuple(
+                        (w.start, w.end, unicodedata.normalize("NFC", w.decoded))
+                        for w in run
+                        if w.decoded != text[w.start : w.end]
+                    ),
                 )
             )
-    candidates.sort(key=lambda m: (-m.words, not m.certain, m.start))
+    candidates.sort(key=lambda m: (-m.words, not m.certain, -m.score, m.start))
     chosen: list[Misencoded] = []
     for m in candidates:
         if all(m.end <= c.start or c.end <= m.start for c in chosen):
