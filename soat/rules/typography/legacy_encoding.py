@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Severity
 from soat.lint.document import Document
 from soat.lint.rule import Example, NoOptions, Rule
-from soat.vi.legacy import NAMES, find_misencoded
+from soat.vi.legacy import NAMES, detect_bytes, find_misencoded
 
 _SHOWN = 48  # characters of a run quoted in a message
 
@@ -51,6 +51,18 @@ def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
                 fix=fix if run.certain else None,
                 suggestions=() if run.certain else (fix,),
             )
+
+
+def unreadable_hint(data: bytes) -> Msg | None:
+    """For IO001: the legacy encoding a non-UTF-8 file is in, when detection is certain."""
+    found = detect_bytes(data)
+    if found is None:
+        return None
+    name_vi, name_en = NAMES[found[0]]
+    return Msg(
+        f"Tệp được gõ bằng {name_vi}; `soat convert TỆP` chuyển nó sang UTF-8",
+        f"The file is in {name_en}; `soat convert FILE` converts it to UTF-8",
+    )
 
 
 RULE = Rule(
@@ -93,4 +105,5 @@ RULE = Rule(
     fixes=frozenset({"safe", "suggestion"}),
     options=NoOptions,
     masks_others=True,
+    unreadable_hint=unreadable_hint,
 )
