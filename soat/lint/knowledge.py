@@ -53,6 +53,7 @@ class Organization:
     merged_into: str | None = None
     source: str | None = None
     origin: str = ""
+    verified: bool = True  # False: no source confirmed the name; never a safe fix
 
     @property
     def all_names(self) -> tuple[str, ...]:
@@ -194,6 +195,7 @@ _TABLES: dict[str, dict[str, tuple[type, bool]]] = {
         "until": (dt.date, False),
         "merged-into": (str, False),
         "source": (str, False),
+        "verified": (bool, False),
     },
     "person": {"name": (str, True), "role": (list, False), "source": (str, False)},
     "place": {
@@ -372,6 +374,7 @@ def _build(table: str, e: dict, path: str, line, src, i):
             g("merged-into"),
             g("source"),
             origin,
+            e.get("verified", True),
         )
     if table == "person":
         roles = tuple(

@@ -160,7 +160,8 @@ _TYPE_RE = re.compile(
 _DATE_LEAD_RE = re.compile(
     r"\s*,?\s*(?:\(\s*)?"
     r"(?:(?:đã\s+)?được\s+(?:[^\W\d_][\w-]*\s+|[IVXLC]+\s+){0,7}?"
-    r"(?:thông qua|ban hành|ký ban hành|ký)\s+(?:vào\s+)?|ban hành\s+|ký\s+)?"
+    r"(?:thông qua|ban hành|ký ban hành|ký)\s+(?:tại\s+[Kk]ỳ họp\s+thứ\s+\w+\s*,?\s*)?"
+    r"(?:vào\s+)?|ban hành\s+|ký\s+)?"
     r"(?:ngày|Ngày)\s+"
 )
 _OF_RE = re.compile(r"\s*,?\s*(?:\)\s*)?của\s+")
