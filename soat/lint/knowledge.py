@@ -172,7 +172,7 @@ def _merge(base, extra, key):
 
 # --- loading ------------------------------------------------------------------------------
 
-_TABLES: dict[str, dict[str, tuple[type, bool]]] = {
+_TABLES: dict[str, dict[str, tuple[type | tuple[type, ...], bool]]] = {
     # table: {key: (type, required)}
     "document": {
         "number": (str, True),

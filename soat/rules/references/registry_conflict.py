@@ -145,6 +145,7 @@ def citation_conflicts(located: Located, entry: DocumentEntry, knowledge) -> Ite
         and doc_type not in GENERIC_TYPES
         and doc_type.casefold() != entry.type.casefold()
     ):
+        assert c.type_word is not None  # doc_type is read from it
         yield _conflict(
             entry,
             "type",
