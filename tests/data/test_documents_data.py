@@ -90,6 +90,8 @@ def test_every_organisation_cites_a_url_and_quote_or_says_it_is_unverified():
 def test_generated_registries_carry_a_file_level_provenance(name):
     meta = tomllib.loads((DATA / f"{name}.toml").read_text("utf-8")).get("meta", {})
     assert meta.get("source"), f"{name}.toml needs [meta] source"
+    if name == "places":
+        assert _URL_RE.match(meta.get("url", "")), "places.toml names the dataset's address"
 
 
 def test_no_two_documents_share_a_key():
