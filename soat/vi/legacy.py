@@ -237,6 +237,7 @@ def _decoded_words(decoded: str) -> list[str]:
     return [w for w in re.split(r"[^\w]+", decoded) if w]
 
 
+_QUOTES = frozenset("\u2018\u2019\u201c\u201d\"'")
 _MARKS = "\u0300-\u036f"  # combining marks belong to the word they follow (decomposed text)
 
 
@@ -264,6 +265,13 @@ def _scan(text: str, scheme: _Scheme) -> list[_Word]:
         if not any(c in scheme.marks for c in word):
             continue
         decoded = scheme.decode(word)
+        if decoded is None and word[:1] in _QUOTES | set(scheme.edges):
+            # a quotation mark glued to the word ("‘tÃ¬nh"): read the word without it
+            start, word = start + 1, word[1:]
+            decoded = scheme.decode(word)
+        if decoded is None and word[-1:] in _QUOTES:
+            end, word = end - 1, word[:-1]
+            decoded = scheme.decode(word)
         if decoded is None or decoded == word:
             words.append(_Word(start, end, word, False, False))
             continue

@@ -7,6 +7,7 @@ once; the engine keeps other rules' findings out of it (`masks_others`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Severity
@@ -18,7 +19,7 @@ _SHOWN = 48  # characters of a run quoted in a message
 
 
 def _short(text: str) -> str:
-    text = " ".join(text.split())
+    text = re.sub(r"[ \t\r\n]+", " ", text)  # not str.split: U+0085 may be a garbled byte
     return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
 
 
