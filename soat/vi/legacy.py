@@ -200,6 +200,18 @@ _UTF8_MARKS = frozenset(_SEEN[b] for b in (0xC3, 0xC4, 0xC5, 0xC6, 0xE1))
 # --- finding runs ------------------------------------------------------------------------
 
 
+def _vietnamese_letters() -> frozenset[str]:
+    """Every letter of Vietnamese in NFC, both cases (a, ă, â … ỹ, đ)."""
+    tones = ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
+    bases = ("a", "a\u0306", "a\u0302", "e", "e\u0302", "i", "o", "o\u0302", "o\u031b", "u")
+    bases += ("u\u031b", "y")
+    letters = {unicodedata.normalize("NFC", b + t) for b in bases for t in tones} | {"đ"}
+    return frozenset(letters | {c.upper() for c in letters})
+
+
+_VIETNAMESE = _vietnamese_letters()
+
+
 @dataclass(frozen=True)
 class _Scheme:
     name: str
@@ -207,6 +219,16 @@ class _Scheme:
     letters: str  # a regex class body of the characters a word is made of
     decode: Callable[[str], str | None]
     edges: str = ""  # characters taken as punctuation, not letters, at a word's ends
+
+    @functools.cached_property
+    def telltales(self) -> re.Pattern[str]:
+        """Characters a run of this scheme always has and correct Vietnamese text lacks:
+        the scheme's marks that are neither a Vietnamese letter nor punctuation or space
+        (a real run has those as well). Text without one is not scanned."""
+        chars = {c for c in self.marks - _VIETNAMESE if unicodedata.category(c)[0] not in "PZ"}
+        if self.name.startswith("utf8"):
+            chars |= {"\u00ba", "\u00bb"}  # the second byte of ạ…ỹ (E1 BA/BB) as seen
+        return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
 
 
 @functools.lru_cache(maxsize=1)
@@ -227,6 +249,11 @@ def _schemes() -> tuple[_Scheme, ...]:
     schemes.append(_Scheme("utf8x2", _UTF8_MARKS, "A-Za-z" + cls(latin), _decode_utf8_twice))
     schemes.append(_Scheme("utf8", _UTF8_MARKS, "A-Za-z" + cls(latin), _decode_utf8))
     return tuple(schemes)
+
+
+@functools.lru_cache(maxsize=1)
+def _any_telltale() -> re.Pattern[str]:
+    return re.compile("|".join(s.telltales.pattern for s in _schemes()))
 
 
 def _is_syllable(word: str) -> bool:
@@ -288,8 +315,10 @@ def find_misencoded(text: str) -> list[Misencoded]:
     """Runs of mis-encoded Vietnamese in `text`, in text order. Where the runs of several
     schemes overlap, the one that turns more words into Vietnamese wins."""
     candidates: list[Misencoded] = []
+    if not _any_telltale().search(text):  # nearly all text: one scan and done
+        return []
     for scheme in _schemes():
-        if not any(c in scheme.marks for c in text):
+        if not scheme.telltales.search(text):
             continue
         for run in _runs(text, _scan(text, scheme), scheme.letters):
             good = sum(w.good for w in run)
