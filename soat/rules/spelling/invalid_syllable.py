@@ -24,6 +24,7 @@ from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Seve
 from soat.lint.document import Document
 from soat.lint.rule import Example, NoOptions, Rule
 from soat.rules.spelling._words import document_words
+from soat.vi.attested import is_loanword
 from soat.vi.spelling import apply_case, candidates, misspellings, split_glued
 from soat.vi.syllables import TRADITIONAL, check_syllable, is_valid_syllable, place_tone
 from soat.vi.tokens import is_all_caps
@@ -151,6 +152,8 @@ def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
                 end,
             )
             continue
+        if is_loanword(lower):
+            continue  # "ôxít", "kilômét": a Vietnamised loanword written as one word
         glued = split_glued(lower)
         if glued and capitalised and not all(has_vietnamese_mark(p) for p in glued):
             glued = None  # "Lítva", "Cancún", "Avương": a name, not two words

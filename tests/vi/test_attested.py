@@ -1,0 +1,68 @@
+"""Attested syllables, candidates for unattested ones, and loanwords (soat.vi.attested)."""
+
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from soat.vi.attested import attested_counts, count, is_loanword, suggestions
+from soat.vi.syllables import generate_syllables, is_valid_syllable
+
+
+def test_the_attested_list_is_a_subset_of_the_valid_syllables_and_much_smaller():
+    counts = attested_counts()
+    assert 5000 < len(counts) < 7000
+    assert all(unicodedata.is_normalized("NFC", s) and s == s.lower() for s in counts)
+    assert all(is_valid_syllable(s) for s in counts)
+    assert len(counts) < len(set(generate_syllables())) / 3
+    assert count("và") > count("đường") > count("sẵn") > 0 == count("sẳn")
+
+
+@pytest.mark.parametrize(
+    "wrong,right,error",
+    [
+        ("sẳn", "sẵn", "hoi-nga"),
+        ("đở", "đỡ", "hoi-nga"),
+        ("hửu", "hữu", "hoi-nga"),
+        ("hoặt", "hoặc", "final"),
+        ("chuần", "chuẩn", "tone"),
+        ("nhiện", "nhiên", "tone"),
+        ("đườn", "đường", "final"),
+        ("luậy", "luật", "key"),
+    ],
+)
+def test_the_first_candidate_and_the_error(wrong, right, error):
+    (first, *_) = suggestions(wrong)
+    assert (first.word, first.error) == (right, error)
+
+
+def test_attested_syllables_get_no_candidates():
+    assert suggestions("sẵn") == [] and suggestions("đường") == []
+
+
+@pytest.mark.parametrize(
+    "word", ["ôxít", "điôxít", "nitơ", "điốt", "kilômét", "viôlông", "mêtan", "kilôgam"]
+)
+def test_loanwords(word):
+    assert is_loanword(word)
+
+
+@pytest.mark.parametrize("word", ["bốđiểm", "cáchđưa", "hộiviên", "ditích", "biế", "têếp"])
+def test_glues_and_typing_slips_are_not_loanwords(word):
+    assert not is_loanword(word)
+
+
+_ATTESTED = sorted(attested_counts())
+
+
+@given(st.sampled_from(_ATTESTED), st.sampled_from(_ATTESTED))
+def test_two_common_words_glued_are_never_a_loanword(a, b):
+    if count(a) >= 1000 and count(b) >= 1000:
+        assert not is_loanword(a + b)
+
+
+@given(st.text(alphabet="aăâeêioôơuưybcdđghklmnpqrstvxáàảãạấầẩẫậếềểễệốồổỗộớờởỡợ", max_size=8))
+def test_suggestions_are_attested_valid_syllables(word):
+    for cand in suggestions(word):
+        assert is_valid_syllable(cand.word) and count(cand.word) >= 20 and cand.word != word
