@@ -136,6 +136,8 @@ def find_glued_numbers(text: str) -> list[GluedToken]:
         number, word = m.group(1), m.group(2)
         if not _is_lower_syllable(word) or word in UNIT_SYLLABLES or set(word) <= {"x"}:
             continue
+        if not has_vietnamese_mark(word) and frequency(word) < COMMON_SYLLABLE:
+            continue  # a model's suffix ("A320neo"), not a Vietnamese word
         found.append(
             GluedToken(m.start(), m.end(), "number", m.group(), f"{number} {word}", m.start(2))
         )

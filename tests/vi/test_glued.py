@@ -16,6 +16,7 @@ GLUED = [
         [("3ngày", "3 ngày"), ("150hộ", "150 hộ"), ("20suất", "20 suất")],
     ),
     ("tại Hà_Nội nhé", [("Hà_Nội", "Hà Nội")]),
+    ("đón 100sinh viên", [("100sinh", "100 sinh")]),
     (
         "lở_mồm_long_móng",
         [("lở_mồm", "lở mồm"), ("mồm_long", "mồm long"), ("long_móng", "long móng")],
@@ -31,6 +32,7 @@ QUIET = [
     "Y MBrâng, KLong, TCty, TTg, QUốc, SDGs, KOLs, ESport",
     "@PM_ViktorOrban le_Parisien KEE_Wii vera_kravth",
     "xe 49C-227.xx, tàu CM-05144.TS, số 12/2022ngày",
+    "máy bay Airbus 320neo",
 ]
 
 
