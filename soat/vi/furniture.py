@@ -270,12 +270,19 @@ def _cover(s: str, labels: tuple[str, ...], outlets: tuple[str, ...]) -> tuple[i
     return None
 
 
+@functools.lru_cache(maxsize=4)
+def _widget_re(labels: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(label) for label in labels))
+
+
 def match_compound(folded: str, table: PhraseTable) -> FurnitureMatch | None:
     """A line made only of widget labels, counters and outlet names: "bình luận (0) báo lao
     động điện tử", "0 bình luận | chia sẻ". `folded` is the line after `fold_case`."""
     if word_count(folded) > MAX_COMPOUND_WORDS:
         return None
     labels, outlets = _compound_units(table)
+    if not _widget_re(labels).search(folded):
+        return None
     widgets = units = 0
     for piece in _PIECE_SEPARATOR_RE.split(folded):
         covered = _cover(piece, labels, outlets)

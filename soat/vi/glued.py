@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from soat.vi.spelling import frequency
 from soat.vi.syllables import is_valid_syllable
 from soat.vi.tokens import non_prose_spans
-from soat.vi.tones import VOWELS, has_vietnamese_mark
+from soat.vi.tones import LETTERS, VOWELS, has_vietnamese_mark
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,11 @@ class GluedToken:
 
 # A word that starts with two letters neither of which is ASCII lower case: a candidate for
 # capitals glued to a word ("UBNDphường", "PVLao"), checked letter by letter in Python.
-_ABBREVIATION_RE = re.compile(r"(?<![\w'’])(?=[^\W\d_a-z]{2})[^\W\d_]{3,}(?![\w'’])")
+_UPPER = "".join(sorted(c for c in LETTERS if c.isupper()))
+_LOWER = "".join(sorted(c for c in LETTERS if c.islower()))
+# The word before is checked in Python: a look-behind tried at every position is slow.
+_ABBREVIATION_RE = re.compile(f"[{_UPPER}]{{2,}}[{_LOWER}]+(?![\\w'’])")
+_DIGIT_RE = re.compile(r"\d")
 # Digits (with thousands or decimal separators) glued to lower-case letters ("150hộ").
 _NUMBER_RE = re.compile(r"(?<![\w\-./,’'])(\d+(?:[.,]\d+)*)([^\W\d_]+)(?![\w\-]|[.,/][^\W_])")
 _UNDERSCORE_RE = re.compile(r"(?<=[^\W\d_])_(?=[^\W\d_])")
@@ -119,6 +123,8 @@ def find_glued_abbreviations(text: str, brands: frozenset[str] = frozenset()) ->
     """
     found = []
     for m in _ABBREVIATION_RE.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'’_"):
+            continue  # inside a longer word ("xUBNDphường", "M'Brâng")
         written = m.group()
         k = _abbreviation_cut(text, m.start(), written, brands)
         if k is not None:
@@ -127,6 +133,10 @@ def find_glued_abbreviations(text: str, brands: frozenset[str] = frozenset()) ->
                 GluedToken(m.start(), m.end(), "abbreviation", written, replacement, m.start() + k)
             )
     return found
+
+
+def has_digit(text: str) -> bool:
+    return _DIGIT_RE.search(text) is not None
 
 
 def find_glued_numbers(text: str) -> list[GluedToken]:
@@ -183,7 +193,7 @@ def find_glued_tokens(text: str, brands: frozenset[str] = frozenset()) -> list[G
     """Every glued token of a paragraph, in order, outside URLs, e-mail addresses, domains,
     handles, hashtags and document symbols."""
     found: list[GluedToken] = []
-    if any(c.isdigit() for c in text):
+    if _DIGIT_RE.search(text):
         found += find_glued_numbers(text)
     found += find_glued_abbreviations(text, brands)
     if "_" in text:
