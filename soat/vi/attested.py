@@ -70,7 +70,7 @@ _NEAR_KEYS = _neighbours()
 @functools.lru_cache(maxsize=1)
 def attested_counts() -> dict[str, int]:
     """Attested syllable (lower case, NFC) -> times written; names-only ones count 1."""
-    text = resources.files("soat").joinpath("data", "attested_syllables.tsv").read_text("utf-8")
+    text = (resources.files("soat") / "data" / "attested_syllables.tsv").read_text("utf-8")
     counts = {}
     for line in text.splitlines()[1:]:
         syllable, count, _ = line.split("\t")

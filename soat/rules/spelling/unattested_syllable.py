@@ -16,8 +16,8 @@ from soat.rules.spelling._words import document_words
 from soat.vi.attested import ERRORS, SURE, count, suggestions
 from soat.vi.spelling import apply_case
 from soat.vi.syllables import is_valid_syllable
-from soat.vi.tones import HOI, NANG, NGA, split_tone
 from soat.vi.tokens import is_all_caps
+from soat.vi.tones import HOI, NANG, NGA, split_tone
 
 
 def _only_vietnamese(word: str) -> bool:
