@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from soat.vi.attested import attested_counts, count, is_loanword, suggestions
+from soat.vi.attested import attested_counts, count, is_loanword, suggestions, unconverted_typing
 from soat.vi.syllables import generate_syllables, is_valid_syllable
 from soat.vi.tones import tone_marks
 
@@ -68,3 +68,24 @@ def test_a_loanword_has_the_loanword_shape(a, b):
 def test_suggestions_are_attested_valid_syllables(word):
     for cand in suggestions(word):
         assert is_valid_syllable(cand.word) and count(cand.word) >= 20 and cand.word != word
+
+
+@pytest.mark.parametrize(
+    "word,expected",
+    [
+        ("na8m", ("năm", "VNI")),
+        ("d9i", ("đi", "VNI")),
+        ("vie65t", ("việt", "VNI")),
+        ("dduwowngf", ("đường", "Telex")),
+        ("truwowngf", ("trường", "Telex")),
+    ],
+)
+def test_unconverted_typing(word, expected):
+    assert unconverted_typing(word) == expected
+
+
+@pytest.mark.parametrize(
+    "word", ["Win10", "H5N1", "A321", "M1A2", "trang111", "own", "Noor", "boss"]
+)
+def test_codes_names_and_english_are_not_unconverted_typing(word):
+    assert unconverted_typing(word) is None

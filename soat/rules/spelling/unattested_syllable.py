@@ -13,7 +13,7 @@ from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Seve
 from soat.lint.document import Document
 from soat.lint.rule import Example, NoOptions, Rule
 from soat.rules.spelling._words import document_words
-from soat.vi.attested import ERRORS, SURE, count, suggestions
+from soat.vi.attested import ERRORS, SURE, count, suggestions, unconverted_typing
 from soat.vi.spelling import apply_case
 from soat.vi.syllables import is_valid_syllable
 from soat.vi.tokens import is_all_caps
@@ -33,6 +33,10 @@ def _only_vietnamese(word: str) -> bool:
 def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
     for item in document_words(doc, knowledge):
         word = item.text
+        typed = unconverted_typing(word) if word.isascii() else None
+        if typed is not None and not item.in_name:
+            yield _typing_remnant(word, *typed, *item.span())
+            continue
         if item.in_name or len(word) < 2 or not word.isalpha() or is_all_caps(word):
             continue
         lower = word.lower()
@@ -72,6 +76,23 @@ def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
         )
 
 
+def _typing_remnant(word: str, converted: str, method: str, start: int, end: int) -> Diagnostic:
+    """A word left as the keys of an input method ("na8m", "dduwowngf")."""
+    return Diagnostic(
+        Msg(
+            f"Chữ gõ chưa được bộ gõ chuyển ({method}): “{word}”; có lẽ là “{converted}”",
+            f"Keys the input method did not convert ({method}): “{word}”; probably “{converted}”",
+        ),
+        start,
+        end,
+        fix=Fix(
+            Msg(f"Sửa thành “{converted}”", f"Change to “{converted}”"),
+            (Edit(start, end, converted),),
+            Applicability.UNSAFE,
+        ),
+    )
+
+
 RULE = Rule(
     code="SPL006",
     name="unattested-syllable",
@@ -89,7 +110,10 @@ RULE = Rule(
         "hỏi/ngã là cảnh báo; các loại khác ở mức thông tin, vì danh sách âm tiết chưa đủ lớn "
         "để tách lỗi với từ hiếm có thật (“nám”, “quạ”, “gió bấc”). Chữ viết hoa "
         "chỉ được xét khi có dấu chỉ tiếng Việt có (ă ơ ư đ, hỏi, ngã, nặng) hoặc đứng đầu "
-        "câu; tên người không bị xét. Sửa không an toàn (cần người xem): đề xuất đầu tiên.",
+        "câu; tên người không bị xét. Cũng báo chữ bộ gõ chưa chuyển: số VNI trong từ "
+        "(“na8m” → năm, “d9i” → đi) hay phím Telex (“dduwowngf” → đường), khi chuyển ra một "
+        "âm tiết thường dùng (mã như “H5N1”, “A321”, “Win10” không bị báo). Sửa không an "
+        "toàn (cần người xem): đề xuất đầu tiên.",
         "Many common misspellings are still well-formed syllables: “sẳn sàng” (sẵn), “giúp "
         "đở” (đỡ), “hoặt” (hoặc), “đườn” (đường). soat compares with about 5,400 syllables "
         "Vietnamese really writes (counted in published news, plus place, organisation and "
@@ -100,8 +124,10 @@ RULE = Rule(
         "confusions are warnings; the other kinds are info, because the list is not yet large "
         "enough to tell them from rare real words (“nám”, “quạ”, “gió bấc”). Capitalised words "
         "are checked only with a mark only Vietnamese has (ă ơ ư đ, hỏi, ngã, nặng) or at a "
-        "sentence start; personal names never. Unsafe fix (a person decides): the first "
-        "candidate.",
+        "sentence start; personal names never. Also reported: keys an input method left "
+        "unconverted, VNI digits inside a word (“na8m” → năm, “d9i” → đi) or Telex keys "
+        "(“dduwowngf” → đường), when converting gives a common syllable (codes such as "
+        "“H5N1”, “A321”, “Win10” are not). Unsafe fix (a person decides): the first candidate.",
     ),
     severity=Severity.WARNING,
     check=check,
