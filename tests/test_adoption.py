@@ -294,6 +294,9 @@ def test_a_malformed_or_foreign_baseline_is_an_error_naming_the_file(site, text,
     assert result.exit_code == 2
     assert result.stderr.startswith("soat: error: other.json")
     assert error in result.stderr
+    # It is read before any article is looked at (here: before a missing path is noticed).
+    early = soat("--baseline", "other.json", "khong-co-thu-muc-nay")
+    assert early.exit_code == 2 and early.stderr.startswith("soat: error: other.json")
     # ... and --write-baseline never overwrites it.
     written = soat("--write-baseline", "other.json", "tin")
     assert written.exit_code == 2 and error in written.stderr
@@ -303,6 +306,8 @@ def test_a_malformed_or_foreign_baseline_is_an_error_naming_the_file(site, text,
 def test_a_missing_baseline_and_wrong_combinations_are_errors(site):
     missing = soat("--baseline", "none.json", "tin")
     assert missing.exit_code == 2 and "none.json" in missing.stderr
+    nowhere = soat("--write-baseline", "khong-co/b.json", "tin")
+    assert nowhere.exit_code == 2 and "khong-co/b.json" in nowhere.stderr
     both = soat("--write-baseline", BASELINE, "--diff-base", "HEAD", "tin")
     assert both.exit_code == 2 and "--diff-base" in both.stderr
     stdin = CliRunner().invoke(main, ["check", "--baseline", BASELINE, "-"], input="Bài.\n")

@@ -48,8 +48,18 @@ class Adoption:
         if options.write_baseline and (options.diff_base or options.diff):
             other = "--diff-base" if options.diff_base else "--diff"
             raise UsageError(f"--write-baseline records every finding: drop {other}")
-        if options.write_baseline and os.path.isdir(options.write_baseline):
-            raise UsageError(f"--write-baseline: {options.write_baseline} is a folder")
+        # Files are read before any article is checked: a bad one stops the run at once.
+        self._entries: dict[str, list] = {}
+        if options.baseline:
+            self._entries[options.baseline] = _read_baseline(options.baseline)
+        if options.write_baseline:
+            target = options.write_baseline
+            if os.path.isdir(target):
+                raise UsageError(f"--write-baseline: {target} is a folder")
+            if not os.path.isdir(os.path.dirname(os.path.abspath(target))):
+                raise UsageError(f"--write-baseline: the folder of {target} does not exist")
+            exists = os.path.exists(target) and os.path.getsize(target) > 0
+            self._entries[target] = _read_baseline(target) if exists else []
         if options.diff_base:
             from soat.lint.changed_lines import changed_lines
 
@@ -78,9 +88,7 @@ class Adoption:
 
         target = self.options.write_baseline
         folder = os.path.dirname(os.path.abspath(target))
-        old: list[baseline.Entry] = []
-        if os.path.exists(target) and os.path.getsize(target) > 0:
-            old = baseline.read(target)  # a foreign file is an error, never overwritten
+        old = self._entries[target]  # read (and validated: never overwrite a foreign file)
         entries = baseline.merged_for_writing(results, old, folder, self._codes_for)
         baseline.write(target, entries)
         files = len({e.path for e in entries})
@@ -111,7 +119,9 @@ class Adoption:
         results = list(results)
         for target, indexes in groups.items():
             folder = os.path.dirname(os.path.abspath(target))
-            entries = baseline.read(target)
+            entries = self._entries.get(target)
+            if entries is None:
+                entries = self._entries[target] = _read_baseline(target)
             outcome = baseline.match(
                 [results[i] for i in indexes], entries, folder, self._codes_for
             )
@@ -189,6 +199,12 @@ class _GitRows:
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The rows of [start, end): a span ending just after a line break stops before it."""
         return self.row(start), self.row(max(start, end - 1))
+
+
+def _read_baseline(path: str) -> list:
+    from soat.lint import baseline
+
+    return baseline.read(path)
 
 
 def _with(result: FileResult, diagnostics) -> FileResult:
