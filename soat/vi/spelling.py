@@ -140,7 +140,7 @@ def _respellings(lower: str, base: str, tones: list[int]) -> set[str]:
     """Corrections of a broken spelling rule: the other initial of a c/k, g/gh, ng/ngh
     pair; the horn left off the u of ươ; a stop final with sắc or nặng."""
     out: set[str] = set()
-    bases = set()
+    bases: set[str] = set()
     for initial in ("ngh", "ng", "gh", "g", "c", "k"):
         if base.startswith(initial):
             bases.add(_RULE_INITIALS[initial] + base[len(initial) :])
@@ -149,10 +149,10 @@ def _respellings(lower: str, base: str, tones: list[int]) -> set[str]:
         if wrong in base:
             bases.add(base.replace(wrong, "ươ", 1))
     for tone in tones:
-        out |= {_spell_with_tone(b, tone) for b in bases}
+        out |= {w for b in bases if (w := _spell_with_tone(b, tone))}
     if check_syllable(lower).problem == "tone-final":
-        out |= {_spell_with_tone(base, t) for t in (SAC, NANG)}
-    return {w for w in out if w}
+        out |= {w for t in (SAC, NANG) if (w := _spell_with_tone(base, t))}
+    return out
 
 
 def _rank(words: Iterable[str]) -> list[str]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
+from typing import Any
 
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
 from soat.lint.document import Document
@@ -96,7 +97,7 @@ def _titles(analysis) -> Iterator[Diagnostic]:
 @functools.lru_cache(maxsize=4)
 def _org_forms(names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """(lower-case form, registered form) of each organisation name, longest first."""
-    forms = {}
+    forms: dict[str, Any] = {}
     for n in names:
         forms.setdefault(n.lower(), n)
     return tuple(sorted(forms.items(), key=lambda kv: -len(kv[0])))
