@@ -5,7 +5,8 @@ Each finding has `description`, `check_name`, `fingerprint`, `severity` and
 request by fingerprint, so the fingerprint is built from what a finding *is*, never from
 where it is: moving an article's lines keeps it. It is the fingerprint `soat check
 --baseline` matches (soat/lint/fingerprint.py: file, rule, flagged text, a hash of the
-block's text and an occurrence number), so the two never disagree about what is new.
+block's text and an occurrence number); the path here is the one reported (relative to where
+soat runs), the baseline's is relative to the baseline file.
 """
 
 from __future__ import annotations
