@@ -34,8 +34,14 @@ def main() -> None:
 @click.option(
     "--output-format",
     default="text",
-    type=click.Choice(["text", "json", "github", "sarif", "gitlab", "rdjson", "junit"]),
+    type=click.Choice(["text", "json", "github", "sarif", "gitlab", "rdjson", "junit", "html"]),
     help="Output format.",
+)
+@click.option(
+    "-o",
+    "--output-file",
+    type=click.Path(dir_okay=False),
+    help="Write the report to this file instead of standard output.",
 )
 @click.option("--select", help="Rules to run: codes, family prefixes or names, comma separated.")
 @click.option("--extend-select", help="Rules to add to the selection.")
@@ -61,6 +67,7 @@ def check(
     unsafe_fixes,
     diff,
     output_format,
+    output_file,
     select,
     extend_select,
     ignore,
@@ -93,7 +100,11 @@ def check(
         stdin_filename=stdin_filename,
     )
     try:
-        status = run_check(options, ALL_RULES)
+        if output_file:
+            with open(output_file, "w", encoding="utf-8", newline="") as out:
+                status = run_check(options, ALL_RULES, out)
+        else:
+            status = run_check(options, ALL_RULES)
     except UsageError as exc:
         click.echo(f"soat: error: {exc}", err=True)
         sys.exit(EXIT_ERROR)
