@@ -61,6 +61,11 @@ def main() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
 @click.option("--statistics", is_flag=True, help="Print counts per rule instead of findings.")
 @click.option("--stdin-filename", help="The name of the file read from standard input.")
+@click.option(
+    "--annotate",
+    is_flag=True,
+    help="Word files: write the findings as comments into NAME.soat.docx beside each file.",
+)
 def check(
     paths,
     fix,
@@ -77,6 +82,7 @@ def check(
     quiet,
     statistics,
     stdin_filename,
+    annotate,
 ) -> None:
     """Check files (default: the current folder); "-" reads standard input."""
     from soat.lint.errors import UsageError
@@ -98,6 +104,7 @@ def check(
         quiet=quiet,
         statistics=statistics,
         stdin_filename=stdin_filename,
+        annotate=annotate,
     )
     try:
         if output_file:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from soat.lint.config import Config, ConfigResolver
 from soat.lint.diagnostic import Severity
 from soat.lint.errors import UsageError, did_you_mean
-from soat.lint.formats import FORMATS_BY_EXTENSION
+from soat.lint.formats import ANNOTATED_SUFFIX, FORMATS_BY_EXTENSION, WORD_EXTENSIONS
 from soat.lint.knowledge import Knowledge, load_knowledge
 from soat.lint.output import OutputContext, render
 from soat.lint.rule import ENGINE_RULES, UNREADABLE_FILE, Rule, is_known_selector
@@ -53,6 +53,7 @@ class CheckOptions:
     quiet: bool = False
     statistics: bool = False
     stdin_filename: str | None = None
+    annotate: bool = False  # .docx: write the findings as Word comments into NAME.soat.docx
 
 
 def run_check(options: CheckOptions, rules: Sequence[Rule], out=None) -> int:
@@ -122,6 +123,7 @@ def _check_one(cache: SettingsCache, path: str, display: str) -> FileResult:
         fix=options.fix,
         unsafe=options.unsafe,
         write=options.fix and not options.diff,
+        annotate=options.annotate and not options.diff,
     )
     return _finish(result, config, path)
 
@@ -310,8 +312,11 @@ def _walk(root: str) -> Iterator[str]:
         )
         for name in sorted(filenames):
             path = os.path.join(dirpath, name)
-            if os.path.splitext(name)[1].lower() not in FORMATS_BY_EXTENSION:
+            ext = os.path.splitext(name)[1].lower()
+            if ext not in FORMATS_BY_EXTENSION and ext not in WORD_EXTENSIONS:
                 continue
+            if name.lower().endswith(ANNOTATED_SUFFIX) or name.startswith("~$"):
+                continue  # soat's own annotated copies; Word's lock files
             if os.path.normpath(path) in ignored:
                 continue
             yield path
