@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from soat.lint.diagnostic import Diagnostic, Edit, Fix, Msg, text_of
+from soat.lint.document import Document
 from soat.lint.fixer import MAX_PASSES, applicable_fix, select_fixes, write_atomically
 from soat.lint.formats import ANNOTATED_SUFFIX
 from soat.lint.formats.word import (
@@ -31,7 +32,7 @@ from soat.lint.formats.word import (
     paragraph_pieces,
     w,
 )
-from soat.lint.runner import FileResult, Settings, lint_document, unreadable
+from soat.lint.runner import FileResult, Settings, _internal_error, lint_document, unreadable
 
 AUTHOR = "soat"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -68,9 +69,12 @@ def check_word_file(
         )
     try:
         document = open_docx(data)
-        extraction = extract(document)
     except DocxError as exc:
         return unreadable(display, exc.message)
+    try:
+        extraction = extract(document)
+    except Exception as exc:  # a reader bug must not stop the run: INT001, as for text
+        return FileResult(display, "", [_internal_error(Document(display, "", "docx"), None, exc)])
     original_text = extraction.text
     lang = settings.lang
     applied = 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -398,3 +399,20 @@ def test_folders_skip_docx_unless_included(tmp_path, monkeypatch):
     assert (tmp_path / "a.soat.docx").exists()
     res = runner.invoke(main, ["check", "--output-format", "json", "."])
     assert {f["filename"] for f in json.loads(res.output)} == {"b.txt", "a.docx"}
+
+
+def test_html_report_of_a_docx_marks_every_finding(seed):
+    res = soat("--output-format", "html", str(seed))
+    assert res.exit_code == 1
+    numbers: set[int] = set()
+    for group in re.findall(r'data-f="([\d ]+)"', res.output):
+        numbers.update(int(n) for n in group.split())
+    assert numbers == set(range(1, 20))
+    assert '<span class="ln">11</span><div class="text">Theo kế hoạch' in res.output
+
+
+def test_language_server_leaves_docx_alone():
+    from soat.lint.server import document_format
+
+    assert document_format("/tmp/bai.docx", None) is None
+    assert document_format("/tmp/bai.docx", "plaintext") is None

@@ -392,7 +392,9 @@ def _is_italic(r) -> bool:
 
 def document_from(path: str, extraction: Extraction) -> Document:
     """The soat Document of an extraction: its text is the source, a block per paragraph."""
-    doc = Document(path=path, source=extraction.text, format="docx")
+    # The text a reader sees is plain text, one paragraph a line: rules treat it as they
+    # treat a .txt draft (an HTML entity typed or pasted into Word is a remnant, as in .txt).
+    doc = Document(path=path, source=extraction.text, format="txt")
     doc.metadata.update(extraction.metadata)
     previous: Paragraph | None = None
     title_found = False
