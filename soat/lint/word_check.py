@@ -201,13 +201,32 @@ def _edit_plan(extraction: Extraction, edit: Edit):
     return delete
 
 
+_KEEPS_PARAGRAPH = tuple(
+    w(tag)
+    for tag in (
+        "commentRangeStart",
+        "commentRangeEnd",
+        "commentReference",
+        "footnoteReference",
+        "endnoteReference",
+    )
+)
+
+
 def _deletable(p: Paragraph) -> bool:
-    """A body paragraph that carries no section break (its deletion changes no layout)."""
+    """A body paragraph whose deletion loses nothing but its text.
+
+    Not one with a section break (the layout would change), a picture, or a comment's or a
+    note's anchor (the comment or note would lose its place).
+    """
+    element = p.element
     return (
         p.where == "body"
-        and p.element.getparent() is not None
-        and p.element.getparent().tag == w("body")
-        and p.element.find(f"{w('pPr')}/{w('sectPr')}") is None
+        and not p.has_picture
+        and element.getparent() is not None
+        and element.getparent().tag == w("body")
+        and element.find(f"{w('pPr')}/{w('sectPr')}") is None
+        and next(element.iter(*_KEEPS_PARAGRAPH), None) is None
     )
 
 

@@ -416,3 +416,66 @@ def test_language_server_leaves_docx_alone():
 
     assert document_format("/tmp/bai.docx", None) is None
     assert document_format("/tmp/bai.docx", "plaintext") is None
+
+
+def test_fix_in_header_body_and_footnote(extras):
+    res = soat("--fix", "--output-format", "json", str(extras))
+    assert res.exit_code == 1
+    remaining = where(json.loads(res.output))
+    # The header's double space and the body's symbol are fixed (each inside one run); the
+    # footnote is not written by soat, so its fix stays a finding and becomes a comment.
+    assert [r[0] for r in remaining] == ["DAT001", "SPL004"]
+    document = docx.Document(str(extras))
+    assert document.sections[0].header.paragraphs[0].text == "Bản tin Công đoàn"
+    assert "05-CT/TW" in document.paragraphs[1].text
+    (comment,) = document.comments
+    assert comment.text.startswith("(chú thích cuối trang, đoạn 7:11)\n[SPL004")
+
+
+def test_a_paragraph_anchoring_a_comment_is_not_deleted(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("Tít bài về công đoàn")
+    document.add_paragraph("Đoạn văn một.")
+    document.add_paragraph("Đoạn văn một.")
+    last = document.add_paragraph("Bình luận (0)")
+    document.add_comment(last.runs, text="Xóa dòng này?", author="Biên tập viên")
+    path = tmp_path / "c.docx"
+    document.save(path)
+    soat("--fix", "-q", str(path))
+    text = [p.text for p in docx.Document(str(path)).paragraphs]
+    assert text == ["Tít bài về công đoàn", "Đoạn văn một.", "Bình luận (0)"]
+    comments = docx.Document(str(path)).comments
+    assert any(c.author == "soat" and "BPL" in c.text for c in comments)
+
+
+_RUN_TEXT = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc", "Cn", "Co"), blacklist_characters="\r\n"),
+    max_size=6,
+)
+
+
+@given(
+    st.lists(_RUN_TEXT, min_size=1, max_size=6),
+    st.integers(0, 40),
+    st.integers(0, 40),
+    st.text(st.sampled_from("aă ê…"), max_size=3),
+)
+def test_an_edit_that_fits_one_run_makes_exactly_the_text_edit(run_texts, a, b, content):
+    from soat.lint.diagnostic import Fix
+    from soat.lint.fixer import apply_fixes
+    from soat.lint.word_check import apply_word_fixes, fits_word
+
+    document = docx.Document()
+    p = document.add_paragraph()
+    for i, text in enumerate(run_texts):
+        p.add_run(text).bold = i % 2 == 0
+    extraction = extract(document)
+    a, b = sorted((min(a, len(extraction.paragraphs[0].text)), min(b, len(extraction.text) - 1)))
+    fix = Fix.replace("x", a, b, content)
+    if not fits_word(extraction, fix):
+        return
+    expected = apply_fixes(extraction.text, [fix])
+    bold_before = [r.bold for r in p.runs]
+    apply_word_fixes(extraction, [fix])
+    assert extract(document).text == expected
+    assert [r.bold for r in p.runs] == bold_before  # no run added, removed or reformatted
