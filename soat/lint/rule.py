@@ -8,14 +8,27 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from soat.lint.diagnostic import Diagnostic, Msg, Severity
 
+if TYPE_CHECKING:
+    from soat.lint.document import Document
+    from soat.lint.knowledge import Knowledge
+
 CODE_RE = re.compile(r"^[A-Z]{2,3}\d{3}$")
 FAMILIES = ("CAP", "BPL", "REF", "DAT", "TTL", "SPL", "TYP", "IO", "INT")
+
+
+class CheckFunction(Protocol):
+    """A rule's `check`: the document, the rule's options (its Options dataclass) and the
+    built-in and user knowledge in, findings out."""
+
+    def __call__(
+        self, doc: Document, options: Any, knowledge: Knowledge, /
+    ) -> Iterable[Diagnostic]: ...
 
 
 @dataclass(frozen=True)
@@ -40,7 +53,7 @@ class Rule:
     summary: Msg
     explanation: Msg
     severity: Severity
-    check: Callable[..., Iterable[Diagnostic]]
+    check: CheckFunction
     bad: tuple[Example, ...]
     good: tuple[Example, ...]
     fixes: frozenset[str] = frozenset()
@@ -97,7 +110,7 @@ def is_known_selector(selector: str, rules: Iterable[Rule]) -> bool:
 
 
 # Engine pseudo-rules: reported by the engine itself, listed by `soat rules`.
-def _no_check(*_args: Any) -> Iterable[Diagnostic]:
+def _no_check(doc: Document, options: Any, knowledge: Knowledge, /) -> Iterable[Diagnostic]:
     return ()
 
 
