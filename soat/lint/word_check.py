@@ -15,7 +15,7 @@ import copy
 import io
 import os
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
 from soat.lint.diagnostic import Diagnostic, Edit, Fix, Msg, text_of
 from soat.lint.document import Document
@@ -307,7 +307,9 @@ def add_comments(document, extraction: Extraction, diagnostics, lang: str) -> in
             text = where.get(lang) + "\n" + text
         if text in existing:
             continue
-        document.add_comment([Run(first, None), Run(last, None)], text=text, author=AUTHOR)
+        # Only the run elements matter to add_comment (it places the range marks around them).
+        runs = [Run(first, cast(Any, None)), Run(last, cast(Any, None))]
+        document.add_comment(runs, text=text, author=AUTHOR)
         existing.add(text)
         added += 1
     return added

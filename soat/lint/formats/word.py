@@ -273,10 +273,17 @@ def _owner_table(row):
     return parent
 
 
+@dataclass
+class _Walk:
+    pos: int = 0
+    picture: bool = False
+    alt: list[str] = field(default_factory=list)
+
+
 def paragraph_pieces(p, textboxes: list | None = None) -> tuple[str, list[Piece], bool, str]:
     """The text a reader sees in paragraph `p`, its pieces, whether it holds a picture, alts."""
     pieces: list[Piece] = []
-    state = {"pos": 0, "picture": False, "alt": []}
+    state = _Walk()
     boxes = textboxes if textboxes is not None else []
 
     def run(r) -> None:
@@ -285,11 +292,11 @@ def paragraph_pieces(p, textboxes: list | None = None) -> tuple[str, list[Piece]
             if tag == w("t"):
                 text = (node.text or "").replace("\r", " ").replace("\n", " ")
                 if text:
-                    pieces.append(Piece(state["pos"], text, r, node))
-                    state["pos"] += len(text)
+                    pieces.append(Piece(state.pos, text, r, node))
+                    state.pos += len(text)
             elif tag in _ONE_CHAR:
-                pieces.append(Piece(state["pos"], _ONE_CHAR[tag], r, node))
-                state["pos"] += 1
+                pieces.append(Piece(state.pos, _ONE_CHAR[tag], r, node))
+                state.pos += 1
             elif tag in (w("drawing"), w("pict"), f"{{{MC}}}AlternateContent", w("object")):
                 _drawing(node)
 
@@ -305,11 +312,11 @@ def paragraph_pieces(p, textboxes: list | None = None) -> tuple[str, list[Piece]
             if not any(box in b.iterancestors() for b in box_contents if b is not box):
                 boxes.append(box)
         if not box_contents:
-            state["picture"] = True
+            state.picture = True
             for doc_pr in chosen.iter(f"{{{WP}}}docPr"):
                 alt = doc_pr.get("descr") or doc_pr.get("title") or ""
                 if alt:
-                    state["alt"].append(alt)
+                    state.alt.append(alt)
 
     def content(el) -> None:
         tag = el.tag
@@ -329,7 +336,7 @@ def paragraph_pieces(p, textboxes: list | None = None) -> tuple[str, list[Piece]
         if child.tag not in _DELETED:
             content(child)
     text = "".join(piece.text for piece in pieces)
-    return text, pieces, state["picture"], " ".join(state["alt"])
+    return text, pieces, state.picture, " ".join(state.alt)
 
 
 def _paragraph(p, where: str, styles, textboxes: list) -> Paragraph:

@@ -12,7 +12,7 @@ import html
 from collections import Counter
 from dataclasses import dataclass
 
-from soat.lint.diagnostic import Applicability, Diagnostic, text_of
+from soat.lint.diagnostic import Applicability, Diagnostic, Severity, text_of
 from soat.lint.document import LineIndex
 from soat.lint.output import OutputContext, message
 
@@ -82,6 +82,10 @@ class _Finding:
     number: int  # 1-based across the report; the highlight's data-f and the note's id
     diag: Diagnostic
     lang: str
+
+    @property
+    def severity(self) -> Severity:
+        return self.diag.severity or Severity.WARNING  # the engine stamps one on every finding
 
 
 def _t(key: str, lang: str) -> str:
@@ -171,8 +175,8 @@ def _file_section(index: int, result, items: list[_Finding], lang: str) -> str:
         f"<small>({len(items)})</small></h2>"
     )
     if result.source is None:
-        notes = _notes(items, None, index, lang)
-        return head + f"<p>{_e(_t('unreadable', lang))}</p>{notes}</section>"
+        listed = _notes(items, None, index, lang)
+        return head + f"<p>{_e(_t('unreadable', lang))}</p>{listed}</section>"
     source = result.final_source
     index_ = LineIndex(source)
     by_row: dict[int, list[_Finding]] = {}
@@ -233,7 +237,7 @@ def _highlight(source: str, start: int, end: int, items: list[_Finding]) -> str:
 
 
 def _mark(findings: list[_Finding], piece: str, point: bool = False) -> str:
-    worst = max(findings, key=lambda f: f.diag.severity).diag.severity.label
+    worst = max(f.severity for f in findings).label
     numbers = " ".join(str(f.number) for f in findings)
     title = " | ".join(f"{f.diag.code}: {message(f.diag, f.lang)}" for f in findings)
     cls = f"{worst} point" if point else worst
@@ -244,14 +248,14 @@ def _notes(items: list[_Finding], index: LineIndex | None, file_index: int, lang
     out = ['<ol class="notes">']
     for f in items:
         d = f.diag
-        sev_vi, sev_en = _SEVERITY[d.severity.label]
+        sev_vi, sev_en = _SEVERITY[f.severity.label]
         sev = sev_en if f.lang == "en" else sev_vi
         where = ""
         if index is not None:
             row, col = index.rowcol(d.start)
             where = f" <small>{row}:{col}</small>"
         parts = [
-            f'<li class="{d.severity.label}" id="finding-{f.number}">'
+            f'<li class="{f.severity.label}" id="finding-{f.number}">'
             f'<span class="code">{_e(d.code)}</span> <small>{_e(d.name)} · {_e(sev)}</small>'
             f"{where}<br>{_e(message(d, f.lang))}"
         ]
