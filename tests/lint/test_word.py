@@ -83,9 +83,12 @@ def test_seed_findings_are_the_text_files_at_paragraph_character(seed):
     """
     got = findings(str(seed))
     expected = findings(str(ROOT / "examples" / "bai-mau.txt"))
-    assert len(got) == 19
+    assert len(got) >= 15  # the seed has a defect of every family (22 findings as of writing)
     assert where(got) == where(expected)
-    assert ("DAT001", 11, 50, 11, 59) in where(got)  # 31/4/2024: paragraph 11, characters 50–58
+    lines = seed_lines()
+    row = next(i for i, line in enumerate(lines, 1) if "31/4/2024" in line)
+    col = lines[row - 1].index("31/4/2024") + 1
+    assert ("DAT001", row, col, row, col + 9) in where(got)  # 31/4/2024, exactly
     assert ("TYP001", 3, 124, 3, 125) in where(got)  # the no-break space after "cán bộ"
 
 
@@ -210,7 +213,7 @@ def test_annotate_writes_one_comment_per_finding_on_the_flagged_words(seed):
     document = docx.Document(str(annotated))
     comments = list(document.comments)
     ours = [c for c in comments if c.author == "soat"]
-    assert len(ours) == len(items) == 19
+    assert len(ours) == len(items) >= 15
     theirs = [c for c in comments if c.author != "soat"]
     assert [(c.author, c.text) for c in theirs] == [("Biên tập viên", "Tít hơi dài")]
     ranges = comment_ranges(annotated)
@@ -402,13 +405,15 @@ def test_folders_skip_docx_unless_included(tmp_path, monkeypatch):
 
 
 def test_html_report_of_a_docx_marks_every_finding(seed):
+    count = len(findings(str(seed)))
     res = soat("--output-format", "html", str(seed))
     assert res.exit_code == 1
     numbers: set[int] = set()
     for group in re.findall(r'data-f="([\d ]+)"', res.output):
         numbers.update(int(n) for n in group.split())
-    assert numbers == set(range(1, 20))
-    assert '<span class="ln">11</span><div class="text">Theo kế hoạch' in res.output
+    assert numbers == set(range(1, count + 1))
+    row = next(i for i, line in enumerate(seed_lines(), 1) if line.startswith("Theo kế hoạch"))
+    assert f'<span class="ln">{row}</span><div class="text">Theo kế hoạch' in res.output
 
 
 def test_language_server_leaves_docx_alone():
