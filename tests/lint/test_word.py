@@ -484,3 +484,41 @@ def test_an_edit_that_fits_one_run_makes_exactly_the_text_edit(run_texts, a, b, 
     apply_word_fixes(extraction, [fix])
     assert extract(document).text == expected
     assert [r.bold for r in p.runs] == bold_before  # no run added, removed or reformatted
+
+
+def test_text_box_read_once_after_the_body(tmp_path):
+    """A text box as Word writes it: a DrawingML choice and a VML fallback holding the same
+    paragraphs. Its text is read once, numbered after the body's paragraphs."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    box = (
+        '<w:txbxContent><w:p><w:r><w:t xml:space="preserve">Hộp  văn bản</w:t></w:r></w:p>'
+        "</w:txbxContent>"
+    )
+    xml = (
+        f'<w:r {nsdecls("w", "wp", "a")} xmlns:v="urn:schemas-microsoft-com:vml" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        '<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor>'
+        '<wp:docPr id="1" name="Hộp"/><a:graphic><a:graphicData><wps:wsp><wps:txbx>'
+        f"{box}</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>"
+        "</mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>"
+        f"{box}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+    document = docx.Document()
+    document.add_paragraph("Tít bài")
+    p = document.add_paragraph("Đoạn có hộp văn bản.")
+    p._p.append(parse_xml(xml))
+    document.add_paragraph("Đoạn cuối.")
+    path = tmp_path / "hop.docx"
+    document.save(path)
+    extraction = extract(open_docx(path.read_bytes()))
+    assert [(q.where, q.text) for q in extraction.paragraphs] == [
+        ("body", "Tít bài"),
+        ("body", "Đoạn có hộp văn bản."),
+        ("body", "Đoạn cuối."),
+        ("textbox", "Hộp  văn bản"),
+    ]
+    assert not extraction.paragraphs[1].has_picture
+    assert where(findings("--select", "TYP001", str(path))) == [("TYP001", 4, 4, 4, 6)]
