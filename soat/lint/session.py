@@ -11,13 +11,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from soat.lint.config import Config, ConfigResolver
-from soat.lint.diagnostic import Severity
+from soat.lint.diagnostic import Msg, Severity
 from soat.lint.errors import UsageError, did_you_mean
-from soat.lint.formats import ANNOTATED_SUFFIX, FORMATS_BY_EXTENSION, WORD_EXTENSIONS
+from soat.lint.formats import ANNOTATED_SUFFIX, FORMATS_BY_EXTENSION, WORD_EXTENSIONS, is_word
 from soat.lint.knowledge import Knowledge, load_knowledge
 from soat.lint.output import OutputContext, render
 from soat.lint.rule import ENGINE_RULES, UNREADABLE_FILE, Rule, is_known_selector
-from soat.lint.runner import FileResult, Settings, check_file, check_source, read_source
+from soat.lint.runner import (
+    FileResult,
+    Settings,
+    check_file,
+    check_source,
+    read_source,
+    unreadable,
+)
 
 SKIPPED_DIRS = {
     ".git",
@@ -143,6 +150,14 @@ def _check_stdin(options: CheckOptions, cache: SettingsCache, out) -> int:
     config, settings = cache.for_path(path)
     data = sys.stdin.buffer.read()
     decoded = read_source(name, data, settings.rules)
+    if is_word(name):  # a Word document is read from a file, which --annotate writes beside
+        decoded = unreadable(
+            name,
+            Msg(
+                "Tệp .docx không đọc được từ đầu vào chuẩn; hãy đưa đường dẫn của tệp",
+                "A .docx cannot be read from standard input; give the file's path",
+            ),
+        )
     if isinstance(decoded, FileResult):
         result = _finish(decoded, config, path)
         if options.fix and not options.diff:  # the caller expects the text back, untouched

@@ -522,3 +522,27 @@ def test_text_box_read_once_after_the_body(tmp_path):
     ]
     assert not extraction.paragraphs[1].has_picture
     assert where(findings("--select", "TYP001", str(path))) == [("TYP001", 4, 4, 4, 6)]
+
+
+def test_annotate_with_fix_fixes_the_copy_and_leaves_the_original(seed):
+    before = digest(seed)
+    res = soat("--annotate", "--fix", "--output-format", "json", str(seed))
+    assert res.exit_code == 1
+    remaining = json.loads(res.output)
+    assert digest(seed) == before
+    copy = seed.with_name("bai.soat.docx")
+    text = extract(open_docx(copy.read_bytes())).text
+    assert "YouTube" in text and "Bình luận (0)" not in text
+    ours = [c for c in docx.Document(str(copy)).comments if c.author == "soat"]
+    assert len(ours) == len(remaining)  # every finding left after fixing is a comment
+
+
+def test_docx_on_standard_input_is_io001_with_a_clear_message(seed):
+    res = CliRunner().invoke(
+        main,
+        ["check", "--output-format", "json", "--stdin-filename", "bai.docx", "-"],
+        input=seed.read_bytes(),
+    )
+    assert res.exit_code == 1
+    (item,) = json.loads(res.output)
+    assert item["code"] == "IO001" and "đường dẫn" in item["message"]
