@@ -237,3 +237,10 @@ def test_examples_report_in_headless_chromium(tmp_path, monkeypatch):
     assert shot.exists() and shot.stat().st_size > 10_000
     if os.environ.get("SOAT_UPDATE_SCREENSHOTS"):  # refresh docs/html-report.png on purpose
         shutil.copy(shot, ROOT / "docs" / "html-report.png")
+
+
+def test_a_clean_file_gets_its_name_only():
+    results = [FileResult("sach.txt", "Bài không có lỗi.\n", [])]
+    page_text = render("html", results, OutputContext(rules={}))
+    assert "sach.txt" in page_text and "Không phát hiện lỗi nào." in page_text
+    assert "Bài không có lỗi." not in page_text

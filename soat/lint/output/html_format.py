@@ -177,6 +177,8 @@ def _file_section(index: int, result, items: list[_Finding], lang: str) -> str:
     if result.source is None:
         listed = _notes(items, None, index, lang)
         return head + f"<p>{_e(_t('unreadable', lang))}</p>{listed}</section>"
+    if not items:  # a clean file: its name is enough
+        return head + f"<p>{_e(_t('none', lang))}</p></section>"
     source = result.final_source
     index_ = LineIndex(source)
     by_row: dict[int, list[_Finding]] = {}
