@@ -34,8 +34,14 @@ def main() -> None:
 @click.option(
     "--output-format",
     default="text",
-    type=click.Choice(["text", "json", "github", "sarif", "gitlab", "rdjson", "junit"]),
+    type=click.Choice(["text", "json", "github", "sarif", "gitlab", "rdjson", "junit", "html"]),
     help="Output format.",
+)
+@click.option(
+    "-o",
+    "--output-file",
+    type=click.Path(dir_okay=False),
+    help="Write the report to this file instead of standard output.",
 )
 @click.option("--select", help="Rules to run: codes, family prefixes or names, comma separated.")
 @click.option("--extend-select", help="Rules to add to the selection.")
@@ -55,12 +61,33 @@ def main() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
 @click.option("--statistics", is_flag=True, help="Print counts per rule instead of findings.")
 @click.option("--stdin-filename", help="The name of the file read from standard input.")
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False),
+    help="Leave out the findings recorded in this baseline file (default: `baseline` in soat.toml).",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False),
+    help="Record the current findings in this baseline file; exit 0.",
+)
+@click.option(
+    "--diff-base",
+    metavar="REV",
+    help="Report only findings on lines added or changed since this git revision.",
+)
+@click.option(
+    "--annotate",
+    is_flag=True,
+    help="Word files: write the findings as comments into NAME.soat.docx beside each file.",
+)
 def check(
     paths,
     fix,
     unsafe_fixes,
     diff,
     output_format,
+    output_file,
     select,
     extend_select,
     ignore,
@@ -70,6 +97,10 @@ def check(
     quiet,
     statistics,
     stdin_filename,
+    baseline,
+    write_baseline,
+    diff_base,
+    annotate,
 ) -> None:
     """Check files (default: the current folder); "-" reads standard input."""
     from soat.lint.errors import UsageError
@@ -91,9 +122,17 @@ def check(
         quiet=quiet,
         statistics=statistics,
         stdin_filename=stdin_filename,
+        baseline=baseline,
+        write_baseline=write_baseline,
+        diff_base=diff_base,
+        annotate=annotate,
     )
     try:
-        status = run_check(options, ALL_RULES)
+        if output_file:
+            with open(output_file, "w", encoding="utf-8", newline="") as out:
+                status = run_check(options, ALL_RULES, out)
+        else:
+            status = run_check(options, ALL_RULES)
     except UsageError as exc:
         from soat.lint.errors import printable
 
@@ -133,6 +172,30 @@ def rule_command(code, lang) -> None:
         click.echo(f"soat: error: unknown rule {code!r}.{hint}", err=True)
         sys.exit(EXIT_ERROR)
     click.echo(rule_markdown(rule, lang))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--diff", is_flag=True, help="Show the conversion as a diff; write nothing.")
+@click.option("--lang", default="vi", type=click.Choice(["vi", "en"]))
+def convert(paths, diff, lang) -> None:
+    """Rewrite files typed in TCVN3, VNI, VISCII or Windows-1258 as UTF-8."""
+    from soat import convert as conversion
+    from soat.lint.diagnostic import Msg
+
+    failed = False
+    for path in paths:
+        planned = conversion.plan(path)
+        if diff:
+            click.echo(conversion.diff(planned), nl=False)
+        else:
+            planned = conversion.apply(planned)
+        failed |= planned.failed
+        said = planned.message.get(lang)
+        if diff and planned.text is not None:
+            said = f"{Msg('chưa ghi', 'not written').get(lang)}: {said}"
+        click.echo(f"{path}: {said}", err=diff or planned.failed)
+    sys.exit(EXIT_ERROR if failed else 0)
 
 
 @main.command()

@@ -15,7 +15,7 @@ import re
 import typing
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
 from soat.lint.diagnostic import Severity
 from soat.lint.errors import UsageError, did_you_mean
@@ -28,7 +28,15 @@ LANGS = ("vi", "en")
 SEVERITIES = ("error", "warning", "info")
 
 _LIST_KEYS = ("select", "extend-select", "ignore", "include", "exclude", "registry")
-_KNOWN_KEYS = (*_LIST_KEYS, "lang", "fail-on", "per-file-ignores", "severity", "rules")
+_KNOWN_KEYS = (
+    *_LIST_KEYS,
+    "lang",
+    "fail-on",
+    "per-file-ignores",
+    "severity",
+    "rules",
+    "baseline",
+)
 
 
 @dataclass(frozen=True)
@@ -46,6 +54,8 @@ class Config:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     severity: dict[str, Severity] = field(default_factory=dict)
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    baseline: str | None = None  # absolute path of the baseline file (soat/lint/baseline.py)
+    baseline_line: int | None = None  # where the configuration sets it, for errors
 
     def relative(self, path: str) -> str:
         """`path` relative to the configuration's folder, with forward slashes."""
@@ -202,7 +212,7 @@ def parse_config(
             or (src.table_line(full) if full else None)
         )
 
-    def fail(message: str, key: str, table: str | None = None):
+    def fail(message: str, key: str, table: str | None = None) -> NoReturn:
         raise UsageError(message, path, line_of(key, table))
 
     for key in data:
@@ -233,6 +243,10 @@ def parse_config(
         fail(f'"fail-on" must be one of {", ".join(SEVERITIES)}, not {fail_on!r}', "fail-on")
 
     root = os.path.dirname(os.path.abspath(path))
+    baseline = data.get("baseline")
+    if baseline is not None and (not isinstance(baseline, str) or not baseline.strip()):
+        fail('"baseline" must be the path of a baseline file, relative to this file', "baseline")
+
     registry = []
     for pattern in values.get("registry", ()):
         full = os.path.join(root, pattern)
@@ -264,7 +278,7 @@ def parse_config(
     if not isinstance(sev, dict):
         fail('"severity" must be a table of CODE = "error" | "warning" | "info"', "severity")
     for code, level in sev.items():
-        rule = by_code.get(code) or by_name.get(code)
+        rule: Rule | None = by_code.get(code) or by_name.get(code)
         if rule is None:
             fail(
                 f'unknown rule "{code}" in [severity].{did_you_mean(code, by_code)}',
@@ -312,6 +326,8 @@ def parse_config(
         per_file_ignores=tuple(per_file),
         severity=severity,
         rule_options=rule_options,
+        baseline=os.path.normpath(os.path.join(root, baseline)) if baseline else None,
+        baseline_line=line_of("baseline") if baseline else None,
     )
 
 

@@ -9,11 +9,13 @@ import stat
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
+from soat.lint.adoption import Adoption
 from soat.lint.config import Config, ConfigResolver
 from soat.lint.diagnostic import Msg, Severity
 from soat.lint.errors import UsageError, did_you_mean, printable
-from soat.lint.formats import FORMATS_BY_EXTENSION
+from soat.lint.formats import ANNOTATED_SUFFIX, FORMATS_BY_EXTENSION, WORD_EXTENSIONS, is_word
 from soat.lint.knowledge import Knowledge, load_knowledge
 from soat.lint.output import OutputContext, render
 from soat.lint.rule import ENGINE_RULES, UNREADABLE_FILE, Rule, is_known_selector
@@ -61,6 +63,10 @@ class CheckOptions:
     quiet: bool = False
     statistics: bool = False
     stdin_filename: str | None = None
+    baseline: str | None = None
+    write_baseline: str | None = None
+    diff_base: str | None = None
+    annotate: bool = False  # .docx: write the findings as Word comments into NAME.soat.docx
 
 
 def run_check(options: CheckOptions, rules: Sequence[Rule], out=None) -> int:
@@ -72,6 +78,7 @@ def run_check(options: CheckOptions, rules: Sequence[Rule], out=None) -> int:
                 names = [r.code for r in (*rules, *ENGINE_RULES)] + [r.name for r in rules]
                 raise UsageError(f'unknown rule "{sel}".{did_you_mean(sel, names)}')
     cache = SettingsCache(rules, options)
+    adoption = Adoption(options, cache)  # baseline and --diff-base (soat/lint/adoption.py)
     if options.paths == ("-",):
         return _check_stdin(options, cache, out)
 
@@ -79,6 +86,7 @@ def run_check(options: CheckOptions, rules: Sequence[Rule], out=None) -> int:
     files = list(discover(options.paths, cache.resolver, unreadable_folders))
     for path, _ in files:  # configuration errors surface before any work starts
         cache.for_path(path)
+    files = adoption.files_to_check(files)
     if len(files) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1:
         results = _check_in_parallel(files, options, rules)
     else:
@@ -95,6 +103,10 @@ def run_check(options: CheckOptions, rules: Sequence[Rule], out=None) -> int:
                 ),
             )
         )
+    written = adoption.finish(results)  # --write-baseline: its exit status
+    if written is not None:
+        return written
+    results = adoption.narrow(results)
     lang = cache.for_path(files[0][0])[0].lang if files else cache.config_for(".").lang
     return _report(results, options, rules, lang, out)
 
@@ -141,6 +153,7 @@ def _check_one(cache: SettingsCache, path: str, display: str) -> FileResult:
         fix=options.fix,
         unsafe=options.unsafe,
         write=options.fix and not options.diff,
+        annotate=options.annotate and not options.diff,
     )
     return _finish(result, config, path)
 
@@ -158,7 +171,15 @@ def _check_stdin(options: CheckOptions, cache: SettingsCache, out) -> int:
     path = options.stdin_filename or os.path.join(os.getcwd(), "-")
     config, settings = cache.for_path(path)
     data = sys.stdin.buffer.read()
-    decoded = read_source(name, data)
+    decoded = read_source(name, data, settings.rules)
+    if is_word(name):  # a Word document is read from a file, which --annotate writes beside
+        decoded = unreadable(
+            name,
+            Msg(
+                "Tệp .docx không đọc được từ đầu vào chuẩn; hãy đưa đường dẫn của tệp",
+                "A .docx cannot be read from standard input; give the file's path",
+            ),
+        )
     if isinstance(decoded, FileResult):
         result = _finish(decoded, config, path)
         if options.fix and not options.diff:  # the caller expects the text back, untouched
@@ -266,7 +287,7 @@ def _progress(iterable, length: int):
 
 
 def _apply_cli(config: Config, options: CheckOptions) -> Config:
-    changes = {}
+    changes: dict[str, Any] = {}
     if options.select is not None:
         changes["select"] = options.select
     if options.extend_select:
@@ -284,7 +305,7 @@ def _exit_status(results: list[FileResult], options: CheckOptions) -> int:
         return 2
     if options.exit_zero:
         return 0
-    failing = any(d.severity >= Severity.parse(r.fail_on) for r in results for d in r.diagnostics)
+    failing = any(d.level >= Severity.parse(r.fail_on) for r in results for d in r.diagnostics)
     return 1 if failing else 0
 
 
@@ -341,8 +362,11 @@ def _walk(root: str, unreadable_folders: list | None = None) -> Iterator[str]:
         )
         for name in sorted(filenames):
             path = os.path.join(dirpath, name)
-            if os.path.splitext(name)[1].lower() not in FORMATS_BY_EXTENSION:
+            ext = os.path.splitext(name)[1].lower()
+            if ext not in FORMATS_BY_EXTENSION and ext not in WORD_EXTENSIONS:
                 continue
+            if name.lower().endswith(ANNOTATED_SUFFIX) or name.startswith("~$"):
+                continue  # soat's own annotated copies; Word's lock files
             if os.path.normpath(path) in ignored or not _is_regular(path):
                 continue
             yield path

@@ -74,12 +74,12 @@ class TomlSource:
         pattern = re.compile(r'^\s*("?)' + spelt + r"\1\s*=")
         for no in range(start + 1, len(self.lines) + 1):
             line = self.lines[no - 1]
-            m = _HEADER.match(line)
-            if table is not None and m and no != start:
-                name = m.group(2).strip()
-                if not name.startswith(current + "."):
+            header = _HEADER.match(line)
+            if table is not None and header and no != start:
+                name = header.group(2).strip()
+                if not name.startswith(f"{current}."):
                     break
-            elif table is None and m:
+            elif table is None and header:
                 break
             if pattern.match(line):
                 return no

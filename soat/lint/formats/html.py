@@ -172,12 +172,13 @@ class _Element:
         else:
             self.skipping = parent.skipping if parent else False
         kind = _KINDS.get(tag)
-        if kind in _INHERITED:
-            self.inherited = kind
-        else:
-            self.inherited = parent.inherited if parent else "paragraph"
+        self.inherited: str = (
+            kind if kind in _INHERITED else parent.inherited if parent else "paragraph"
+        )
         # The innermost element (this one or an ancestor) that gathers text; None: the root.
-        self.container = self if self.builder is not None else parent.container if parent else None
+        self.container: _Element | None = (
+            self if self.builder is not None else parent.container if parent else None
+        )
 
 
 class _Reader(HTMLParser):
@@ -211,6 +212,12 @@ class _Reader(HTMLParser):
         """Stack index of the innermost open element with one of `tags` (-1: none)."""
         return max((self.open[t][-1] for t in tags if self.open.get(t)), default=-1)
 
+    def _builder(self) -> PlainBuilder:
+        """The builder that gathers text here (the root always has one)."""
+        builder = self._container().builder
+        assert builder is not None, "_container() returns an element with a builder"
+        return builder
+
     def _container(self) -> _Element:
         return (self.stack[-1].container if self.stack else None) or self.root
 
@@ -227,16 +234,16 @@ class _Reader(HTMLParser):
                 alt = dict(attrs).get("alt")
                 if alt is not None:
                     self.doc.images.append(Image(alt, start, end, 0))
-                self._container().builder.gap()
+                self._builder().gap()
             return
         if tag == "br":
             if not self._skipping():
-                self._container().builder.hard_break(start, end)
+                self._builder().hard_break(start, end)
             return
         if tag in _VOID:
             return
         if tag in _SKIPPED and not self._skipping():
-            self._container().builder.gap()
+            self._builder().gap()
         element = _Element(tag, start, end, self.stack[-1] if self.stack else None)
         if element.builder is not None and not self._skipping():
             self._flush(self._container(), inner=True)
@@ -281,7 +288,7 @@ class _Reader(HTMLParser):
     def _flush(self, element: _Element, inner: bool, extent=None) -> None:
         """Makes a block of the text gathered in `element` so far."""
         builder = element.builder
-        if not builder.items:
+        if builder is None or not builder.items:
             return
         element.builder = PlainBuilder(" \t\n\r\f")
         view = builder.view()
@@ -321,7 +328,7 @@ class _Reader(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._skipping():
             return
-        self._container().builder.text(data, self.position())
+        self._builder().text(data, self.position())
 
     def handle_charref(self, name: str) -> None:
         self._reference(_CHARREF_RE)
@@ -333,7 +340,7 @@ class _Reader(HTMLParser):
         if self._skipping():
             return
         start = self.position()
-        builder = self._container().builder
+        builder = self._builder()
         m = pattern.match(self.src, start)
         if not m:
             return
@@ -345,7 +352,7 @@ class _Reader(HTMLParser):
 
     def handle_comment(self, data: str) -> None:
         if not self._skipping():
-            self._container().builder.gap()
+            self._builder().gap()
 
     # --- end ----------------------------------------------------------------------------
 
