@@ -2,8 +2,9 @@
 
 Every input here once took super-linear time or memory (issue 23). For each, the whole
 check of one document (reader and every rule, default configuration) is timed at size n and
-2n; a ratio above 2.5 means the time grows faster than the input. The 50 MB file is checked
-by `soat check` in a child process whose peak memory (max RSS) is printed.
+2n; a ratio above 2.5 means the time grows faster than the input. A 50 MB file (over the
+10 MB limit: reported as IO001) and a 9 MB one (checked in full) go to `soat check` in a
+child process whose peak memory (max RSS) is printed.
 
     python bench/pathological.py [--scale 1.0] [--only NAME] [--skip-big]
 
@@ -161,10 +162,13 @@ def main() -> int:
     print(f"worst ratio: {worst:.2f} (limit 2.5)")
     status = 0 if worst <= 2.5 else 1
     if not args.skip_big and not args.only:
-        seconds, mib = big_file_memory(args.big_mb)
-        ok = mib < 1024
-        print(f"{args.big_mb} MB text file: {seconds:.1f} s, peak {mib:.0f} MiB (limit 1024 MiB)")
-        status = status if ok else 1
+        # The 50 MB file is over soat's size limit (IO001); the 9 MB one is the largest kind
+        # of file that is linted in full.
+        for megabytes in (args.big_mb, 9):
+            seconds, mib = big_file_memory(megabytes)
+            ok = mib < 1024
+            print(f"{megabytes} MB text file: {seconds:.1f} s, peak {mib:.0f} MiB (limit 1024 MiB)")
+            status = status if ok else 1
     return status
 
 

@@ -397,3 +397,14 @@ def test_utf32_with_a_bom_is_read_as_utf32_and_written_back_so(tmp_path, codec):
     proc = soat("check", "--fix", "--select", "TYP001", "a.txt", cwd=tmp_path)
     assert proc.returncode == 0, proc.stdout
     assert path.read_bytes() == bom + "Một tin mới\n\nCông đoàn họp.\n".encode(codec)
+
+
+def test_a_file_over_the_size_limit_is_io001_without_linting(tmp_path):
+    from soat.lint.runner import MAX_FILE_BYTES
+
+    path = tmp_path / "big.txt"
+    line = "Công đoàn cơ sở tổ chức hội nghị tổng kết công tác năm.\n"
+    path.write_text(line * (MAX_FILE_BYTES // len(line.encode("utf-8")) + 1), encoding="utf-8")
+    proc = soat("check", "--output-format", "json", "big.txt", cwd=tmp_path, timeout=60)
+    found = _json(proc)
+    assert [f["code"] for f in found] == ["IO001"] and "MB" in found[0]["message"]

@@ -125,10 +125,14 @@ UNREADABLE_FILE = Rule(
     name="unreadable-file",
     summary=Msg("Không đọc được tệp", "File cannot be read"),
     explanation=Msg(
-        "Tệp không phải UTF-8 (hay UTF-16 có BOM) hợp lệ, hoặc không mở được. soat báo vị "
-        "trí byte lỗi đầu tiên và không bao giờ ghi vào tệp này.",
-        "The file is not valid UTF-8 (or UTF-16 with a BOM), or cannot be opened. soat names "
-        "the offset of the first bad byte and never writes the file.",
+        "Tệp không phải UTF-8 (hay UTF-16, UTF-32 có BOM) hợp lệ, không mở được, lớn hơn "
+        "10 MB, không phải tệp thông thường (FIFO, thiết bị), hoặc là thư mục không đọc được; "
+        "với --fix: tệp chỉ đọc. soat báo vị trí byte lỗi đầu tiên và không bao giờ ghi vào "
+        "tệp này.",
+        "The file is not valid UTF-8 (or UTF-16 or UTF-32 with a BOM), cannot be opened, is "
+        "larger than 10 MB, is not a regular file (a FIFO, a device), or is a folder that "
+        "cannot be read; with --fix: the file is read-only. soat names the offset of the "
+        "first bad byte and never writes the file.",
     ),
     severity=Severity.ERROR,
     check=_no_check,
