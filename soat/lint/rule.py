@@ -15,7 +15,7 @@ from typing import Any
 from soat.lint.diagnostic import Diagnostic, Msg, Severity
 
 CODE_RE = re.compile(r"^[A-Z]{2,3}\d{3}$")
-FAMILIES = ("CAP", "BPL", "REF", "DAT", "TTL", "SPL", "TYP", "IO", "INT")
+FAMILIES = ("CAP", "BPL", "REF", "DAT", "TTL", "SPL", "LEX", "TYP", "IO", "INT")
 
 
 @dataclass(frozen=True)
