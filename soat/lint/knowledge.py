@@ -315,7 +315,7 @@ def _check_entry(entry, spec, table, path, line, src, i) -> None:
     if table == "confusion" and entry.get("fix", "unsafe") not in _CONFUSION_FIXES:
         raise UsageError(
             f'"fix" in [[confusion]] must be one of {", ".join(_CONFUSION_FIXES)}, '
-            f'not {entry["fix"]!r}',
+            f"not {entry['fix']!r}",
             path,
             src.key_line("fix", table, i) or line,
         )
