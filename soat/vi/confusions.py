@@ -231,6 +231,7 @@ class ConfusionMatcher:
     """Finds the wrong forms of `entries` in a text, skipping guarded occurrences."""
 
     def __init__(self, entries: Iterable[Confusion], extra_guards: Iterable[str] = ()) -> None:
+        entries = list(entries)
         self.by_form: dict[str, Confusion] = {}
         for entry in entries:
             for form in entry.wrong:
@@ -239,11 +240,21 @@ class ConfusionMatcher:
         self._regex = re.compile(rf"(?<!\w)(?:{_trie_pattern(forms)})(?!\w)") if forms else None
         # Guards by wrong form, as regular expressions; proper names (registry) guard every
         # form they contain.
-        names = [normalize_form(n) for n in extra_guards]
+        # Proper names (registry) guard the forms they contain, found with the matcher's own
+        # expression (testing every name against every form would cost seconds).
+        name_guards: dict[str, list[str]] = {}
+        if self._regex is not None:
+            for name in dict.fromkeys(normalize_form(n) for n in extra_guards):
+                for m in self._regex.finditer(name):
+                    form = _SPACE_RE.sub(" ", m.group())
+                    if form != name:
+                        name_guards.setdefault(form, []).append(name)
         self._guards: dict[str, re.Pattern | None] = {}
+        longest = 0
         for form, entry in self.by_form.items():
             phrases = [g for g in entry.guards if _contains_form(g, form)]
-            phrases += [n for n in names if n != form and _contains_form(n, form)]
+            phrases += name_guards.get(form, [])
+            longest = max([longest, *map(len, phrases)])
             self._guards[form] = (
                 re.compile(
                     "|".join(
@@ -253,9 +264,7 @@ class ConfusionMatcher:
                 if phrases
                 else None
             )
-        self._longest_guard = max((len(g) for e in entries for g in e.guards), default=0) + max(
-            (len(n) for n in names), default=0
-        )
+        self._longest_guard = longest
 
     def find(self, text: str) -> Iterator[ConfusionMatch]:
         """Unguarded wrong forms in `text` (NFC), outside URLs, e-mail addresses and
@@ -327,7 +336,7 @@ def syllable_edits(written: str, right: str) -> list[tuple[int, int, str]]:
     i/y ("lí"/"lý", both accepted) is kept as written; otherwise the whole form is replaced.
     """
     spans = [m.span() for m in _WORD_RE.finditer(written)]
-    targets = right.split()
+    targets = _WORD_RE.findall(right)  # words only: punctuation inside a form stays as written
     if len(spans) != len(targets):
         cased = apply_case(written, right) if written[:1].isupper() else right
         if written.isupper() and len(written) > 1:

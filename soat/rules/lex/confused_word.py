@@ -152,17 +152,17 @@ def block_findings(block: Block, matcher: ConfusionMatcher) -> Iterator[Diagnost
 
 
 def _is_name(text: str, match: ConfusionMatch) -> bool:
-    """A capitalised form inside a sentence, or a form of several syllables each capitalised
-    ("Ảnh: Chung Thành"), is a proper name; an all-capital heading is still prose."""
+    """A capitalised form inside a sentence, a form of several syllables each capitalised
+    ("Ảnh: Chung Thành") or one in which a later syllable is capitalised ("địa bàn Hoàng
+    Mai") belongs to a proper name; an all-capital heading is still prose."""
     written = match.written
-    if not written[:1].isupper():
-        return False
     letters = [c for c in written if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters):
         return False
-    syllables = written.split()
-    if len(syllables) > 1 and all(s[:1].isupper() for s in syllables):
-        return True
+    if any(s[:1].isupper() for s in written.split()[1:]):
+        return True  # "địa bàn Hoàng Mai": a name begins inside the form
+    if not written[:1].isupper():
+        return False
     return not sentence_initial(text, match.start)
 
 
