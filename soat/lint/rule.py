@@ -10,12 +10,25 @@ import dataclasses
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from soat.lint.diagnostic import Diagnostic, Msg, Severity
 
+if TYPE_CHECKING:
+    from soat.lint.document import Document
+    from soat.lint.knowledge import Knowledge
+
 CODE_RE = re.compile(r"^[A-Z]{2,3}\d{3}$")
 FAMILIES = ("CAP", "BPL", "REF", "DAT", "TTL", "SPL", "LEX", "TYP", "IO", "INT")
+
+
+class CheckFunction(Protocol):
+    """A rule's `check`: the document, the rule's options (its Options dataclass) and the
+    built-in and user knowledge in, findings out."""
+
+    def __call__(
+        self, doc: Document, options: Any, knowledge: Knowledge, /
+    ) -> Iterable[Diagnostic]: ...
 
 
 @dataclass(frozen=True)
@@ -40,11 +53,17 @@ class Rule:
     summary: Msg
     explanation: Msg
     severity: Severity
-    check: Callable[..., Iterable[Diagnostic]]
+    check: CheckFunction
     bad: tuple[Example, ...]
     good: tuple[Example, ...]
     fixes: frozenset[str] = frozenset()
     options: type = NoOptions
+    # The rule's findings cover text no other rule can read (mis-encoded text): the engine
+    # drops other rules' findings inside them, so the run is reported once.
+    masks_others: bool = False
+    # For a file that is not UTF-8: what the rule can tell about its bytes (e.g. the legacy
+    # encoding it is in), added to IO001's message; None when it has nothing to say.
+    unreadable_hint: Callable[[bytes], Msg | None] | None = None
 
     def __post_init__(self) -> None:
         if not CODE_RE.match(self.code):
@@ -97,7 +116,7 @@ def is_known_selector(selector: str, rules: Iterable[Rule]) -> bool:
 
 
 # Engine pseudo-rules: reported by the engine itself, listed by `soat rules`.
-def _no_check(*_args: Any) -> Iterable[Diagnostic]:
+def _no_check(doc: Document, options: Any, knowledge: Knowledge, /) -> Iterable[Diagnostic]:
     return ()
 
 

@@ -8,6 +8,7 @@ import re
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from soat.lint.config import Config, ConfigResolver
 from soat.lint.diagnostic import Severity
@@ -139,7 +140,7 @@ def _check_stdin(options: CheckOptions, cache: SettingsCache, out) -> int:
     path = options.stdin_filename or os.path.join(os.getcwd(), "-")
     config, settings = cache.for_path(path)
     data = sys.stdin.buffer.read()
-    decoded = read_source(name, data)
+    decoded = read_source(name, data, settings.rules)
     if isinstance(decoded, FileResult):
         result = _finish(decoded, config, path)
         if options.fix and not options.diff:  # the caller expects the text back, untouched
@@ -247,7 +248,7 @@ def _progress(iterable, length: int):
 
 
 def _apply_cli(config: Config, options: CheckOptions) -> Config:
-    changes = {}
+    changes: dict[str, Any] = {}
     if options.select is not None:
         changes["select"] = options.select
     if options.extend_select:
@@ -265,7 +266,7 @@ def _exit_status(results: list[FileResult], options: CheckOptions) -> int:
         return 2
     if options.exit_zero:
         return 0
-    failing = any(d.severity >= Severity.parse(r.fail_on) for r in results for d in r.diagnostics)
+    failing = any(d.level >= Severity.parse(r.fail_on) for r in results for d in r.diagnostics)
     return 1 if failing else 0
 
 

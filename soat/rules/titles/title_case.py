@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
+from typing import Any
 
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
 from soat.lint.document import Document
@@ -96,7 +97,7 @@ def _titles(analysis) -> Iterator[Diagnostic]:
 @functools.lru_cache(maxsize=4)
 def _org_forms(names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """(lower-case form, registered form) of each organisation name, longest first."""
-    forms = {}
+    forms: dict[str, Any] = {}
     for n in names:
         forms.setdefault(n.lower(), n)
     return tuple(sorted(forms.items(), key=lambda kv: -len(kv[0])))
@@ -126,6 +127,7 @@ def _organizations(doc: Document, knowledge) -> Iterator[Diagnostic]:
     if not names:
         return
     forms = _org_forms(names)
+    unconfirmed = {n for o in knowledge.organizations if not o.verified for n in o.all_names}
     for block in doc.blocks:
         text = block.text
         low = text.lower()
@@ -143,6 +145,22 @@ def _organizations(doc: Document, knowledge) -> Iterator[Diagnostic]:
                 continue  # only the first letter: a sentence start
             expected = " ".join(r if w.casefold() not in _HOUSE_STYLE else w for w, r in pairs)
             s, e = block.span(start, end)
+            use = Fix.replace(Msg(f'Viết "{expected}"', f'Write "{expected}"'), s, e, expected)
+            if registered in unconfirmed:
+                # A name no source confirmed never tells the writer they are wrong.
+                yield Diagnostic(
+                    Msg(
+                        f'Không xác nhận được cách viết tên cơ quan "{written}": danh sách '
+                        f'ghi "{expected}" nhưng chưa đối chiếu được với nguồn nào',
+                        f'The spelling of "{written}" could not be confirmed: the registry '
+                        f'has "{expected}", which no source confirmed',
+                    ),
+                    s,
+                    e,
+                    suggestions=(Fix(use.title, use.edits, Applicability.SUGGESTION),),
+                    severity=Severity.INFO,
+                )
+                continue
             yield Diagnostic(
                 Msg(
                     f'Tên cơ quan viết "{written}"; danh sách cơ quan viết "{expected}"',
@@ -150,7 +168,7 @@ def _organizations(doc: Document, knowledge) -> Iterator[Diagnostic]:
                 ),
                 s,
                 e,
-                fix=Fix.replace(Msg(f'Viết "{expected}"', f'Write "{expected}"'), s, e, expected),
+                fix=use,
                 severity=Severity.WARNING,
             )
 

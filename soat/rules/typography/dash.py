@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from soat.lint.diagnostic import Diagnostic, Fix, Msg, Severity
-from soat.lint.document import Document
+from soat.lint.document import Block, Document
 from soat.lint.rule import Example, NoOptions, Rule
 
 _YEAR = r"(?:19|20)\d\d"
@@ -35,7 +35,7 @@ _DASH_NAMES = {
 
 @dataclass
 class _Use:
-    block: object
+    block: Block
     start: int
     end: int
     style: str  # how it is written: "2023 - 2028" → " - ", "Hiểu - Phó" → "-"

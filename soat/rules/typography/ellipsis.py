@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from soat.lint.diagnostic import Diagnostic, Fix, Msg, Severity
-from soat.lint.document import Document
+from soat.lint.document import Block, Document
 from soat.lint.rule import Example, Rule
 
 _ELLIPSIS_RE = re.compile(r"…|(?<!\.)\.\.\.(?![.…])")
@@ -30,7 +30,7 @@ class Options:
 
 
 def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
-    found = []  # (block, start, end, style) in document order
+    found: list[tuple[Block, int, int, str]] = []  # in document order
     for block in doc.blocks:
         text = block.text
         if "…" not in text and "..." not in text:
@@ -48,7 +48,7 @@ def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
             target = found[0][3]
             why_vi, why_en = "kiểu dùng trước trong bài", "the style used first"
         else:
-            target = max(counts, key=counts.get)
+            target = max(counts, key=lambda style: counts[style])
             why_vi, why_en = "kiểu dùng nhiều hơn trong bài", "the style used most"
     else:
         target = options.ellipsis

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from soat.lint.diagnostic import Diagnostic, Fix, Msg, Severity
-from soat.lint.document import Document
+from soat.lint.document import Block, Document
 from soat.lint.rule import Example, Rule
 
 OPEN, CLOSE, STRAIGHT = "“", "”", '"'
@@ -93,7 +93,7 @@ def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
         return
     target = _target_style(blocks, options.style)
     findings: list[tuple[int, Diagnostic]] = []
-    pending_open: list[tuple[object, int, str]] = []  # unmatched openers of earlier paragraphs
+    pending_open: list[tuple[Block, int, str]] = []  # unmatched openers of earlier paragraphs
     for block in blocks:
         text = block.text
         quotes, unmatched_open, unmatched_close = _classify(text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from soat.lint.document import Block, Document
 from soat.lint.knowledge import Knowledge, Person, Role
@@ -120,7 +121,10 @@ def context_for(knowledge: Knowledge) -> MentionContext:
         places = [p.name for p in knowledge.places] + [
             v for p in knowledge.places for v in p.variants
         ]
-        cached = (knowledge, MentionContext(orgs, places, [p.name for p in knowledge.persons]))
+        cached = (
+            knowledge,
+            MentionContext(orgs, places, frozenset(p.name for p in knowledge.persons)),
+        )
         _CONTEXTS.clear()
         _CONTEXTS[key] = cached
     return cached[1]
@@ -133,7 +137,8 @@ def mentions_of(doc: Document, knowledge: Knowledge) -> Analysis:
     if _LAST[0] is doc and _LAST[1] is knowledge:
         return _LAST[2]
     ctx = context_for(knowledge)
-    found, hits = [], []
+    found: list[Any] = []
+    hits: list[Any] = []
     for block in doc.blocks:
         text = block.text
         if not text or _mostly_upper(text):
