@@ -203,7 +203,18 @@ _UTF8_MARKS = frozenset(_SEEN[b] for b in (0xC3, 0xC4, 0xC5, 0xC6, 0xE1))
 def _vietnamese_letters() -> frozenset[str]:
     """Every letter of Vietnamese in NFC, both cases (a, ă, â … ỹ, đ)."""
     tones = ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
-    bases = ("a", "a\u0306", "a\u0302", "e", "e\u0302", "i", "o", "o\u0302", "o\u031b", "u")
+    bases: tuple[str, ...] = (
+        "a",
+        "a\u0306",
+        "a\u0302",
+        "e",
+        "e\u0302",
+        "i",
+        "o",
+        "o\u0302",
+        "o\u031b",
+        "u",
+    )
     bases += ("u\u031b", "y")
     letters = {unicodedata.normalize("NFC", b + t) for b in bases for t in tones} | {"đ"}
     return frozenset(letters | {c.upper() for c in letters})
