@@ -193,6 +193,8 @@ def _diagnostic(block: Block, match: ConfusionMatch) -> Diagnostic:
         return Diagnostic(message, start, end, fix=Fix(title, edits, applicability))
     hedge_vi = "" if entry.verified else " (chưa đối chiếu với nguồn đã công bố)"
     hedge_en = "" if entry.verified else " (not yet checked against a published source)"
+    if not entry.verified:  # its explanation calls the form wrong: not said without a source
+        why_vi = why_en = ""
     return Diagnostic(
         Msg(
             f"Có thể là “{fixed}” thay cho “{written}”{hedge_vi}.{why_vi}",
