@@ -15,12 +15,13 @@ entries users add (configuration, registry files). Pure functions and cached dat
 from __future__ import annotations
 
 import functools
+import os
+import pickle
 import re
 import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from importlib import resources
 
 from soat.vi.tokens import non_prose_spans
 
@@ -186,16 +187,82 @@ def parse_confusions(entries: Iterable[object], origin: str = "", trusted: bool 
 
 
 def _contains_form(phrase: str, form: str) -> bool:
-    """Whether `form` occurs in `phrase` on syllable boundaries."""
-    return re.search(rf"(?<!\w){re.escape(form)}(?!\w)", phrase) is not None
+    """Whether `form` occurs in `phrase` on syllable boundaries (no regular expression: this
+    runs for every guard when a matcher is built)."""
+    start = phrase.find(form)
+    while start >= 0:
+        end = start + len(form)
+        before = phrase[start - 1] if start else " "
+        after = phrase[end] if end < len(phrase) else " "
+        if not _is_word_char(before) and not _is_word_char(after):
+            return True
+        start = phrase.find(form, start + 1)
+    return False
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+_DATA = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data")
 
 
 @functools.lru_cache(maxsize=1)
 def builtin_confusions() -> tuple[Confusion, ...]:
-    """soat/data/confusions.toml, parsed once."""
-    text = (resources.files("soat") / "data" / "confusions.toml").read_text("utf-8")
-    data = tomllib.loads(text)
-    return parse_confusions(data.get("confusion", []), "soat/data/confusions.toml")
+    """soat/data/confusions.toml, parsed once, then read from a pickle cache: parsing the
+    TOML costs about 70 ms, which every `soat check` would pay at start-up."""
+    path = os.path.join(_DATA, "confusions.toml")
+    cache = _cache_path(path)
+    if cache is not None:
+        try:
+            with open(cache, "rb") as fh:
+                loaded = pickle.load(fh)
+            if isinstance(loaded, tuple) and all(isinstance(e, Confusion) for e in loaded):
+                return loaded
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError):
+            pass
+    with open(path, encoding="utf-8") as fh:
+        data = tomllib.loads(fh.read())
+    entries = parse_confusions(data.get("confusion", []), "soat/data/confusions.toml")
+    if cache is not None:
+        _write_cache(cache, entries)
+    return entries
+
+
+def _cache_path(path: str) -> str | None:
+    """A cache file named after the data file's and this module's size and time (any edit
+    of either moves it), in $SOAT_CACHE_DIR or ~/.cache/soat."""
+    import zlib
+
+    try:
+        stamps = [f"{os.path.getsize(p)}:{os.stat(p).st_mtime_ns}" for p in (path, __file__)]
+    except OSError:
+        return None
+    root = os.environ.get("SOAT_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "soat"
+    )
+    return os.path.join(root, f"confusions-{zlib.crc32('|'.join(stamps).encode()):08x}.pickle")
+
+
+def _write_cache(path: str, entries: tuple[Confusion, ...]) -> None:
+    import tempfile
+
+    try:
+        folder = os.path.dirname(path)
+        os.makedirs(folder, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".confusions-")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(entries, fh)
+        os.replace(tmp, path)
+        old = sorted(
+            (os.path.join(folder, n) for n in os.listdir(folder) if n.startswith("confusions-")),
+            key=os.path.getmtime,
+            reverse=True,
+        )
+        for stale in old[2:]:  # keep the newest two (two checkouts may alternate)
+            os.unlink(stale)
+    except OSError:
+        pass  # a read-only home is fine: the table is parsed again next time
 
 
 # --- matching -----------------------------------------------------------------------------
@@ -249,12 +316,22 @@ class ConfusionMatcher:
                     form = _SPACE_RE.sub(" ", m.group())
                     if form != name:
                         name_guards.setdefault(form, []).append(name)
+        # Guard phrases by wrong form; each form's expression is compiled when the form is
+        # first found (most forms never are: compiling them all would cost start-up time).
+        self._guard_phrases: dict[str, list[str]] = {}
         self._guards: dict[str, re.Pattern | None] = {}
         longest = 0
         for form, entry in self.by_form.items():
             phrases = [g for g in entry.guards if _contains_form(g, form)]
             phrases += name_guards.get(form, [])
-            longest = max([longest, *map(len, phrases)])
+            if phrases:
+                longest = max([longest, *map(len, phrases)])
+                self._guard_phrases[form] = phrases
+        self._longest_guard = longest
+
+    def _guard(self, form: str) -> re.Pattern | None:
+        if form not in self._guards:
+            phrases = self._guard_phrases.get(form)
             self._guards[form] = (
                 re.compile(
                     "|".join(
@@ -264,7 +341,7 @@ class ConfusionMatcher:
                 if phrases
                 else None
             )
-        self._longest_guard = longest
+        return self._guards[form]
 
     def find(self, text: str) -> Iterator[ConfusionMatch]:
         """Unguarded wrong forms in `text` (NFC), outside URLs, e-mail addresses and
@@ -283,7 +360,7 @@ class ConfusionMatcher:
                 skip = non_prose_spans(text)
             if any(s < end and start < e for s, e in skip):
                 continue
-            guard = self._guards.get(form)
+            guard = self._guard(form)
             if guard is not None and self._guarded(guard, lower, start, end):
                 continue
             yield ConfusionMatch(start, end, text[start:end], entry)
