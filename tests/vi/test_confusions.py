@@ -177,3 +177,15 @@ def test_a_wrong_form_anywhere_maps_back_to_its_exact_span(entry, data, before, 
 def test_confusion_names_include_wrong_and_right_forms():
     entry = Confusion(wrong=("a b",), right="c d")
     assert entry.names == ("a b", "c d")
+
+
+def test_the_table_is_read_back_from_its_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOAT_CACHE_DIR", str(tmp_path))
+    builtin_confusions.cache_clear()
+    try:
+        parsed = builtin_confusions()
+        assert len(list(tmp_path.glob("confusions-*.pickle"))) == 1
+        builtin_confusions.cache_clear()
+        assert builtin_confusions() == parsed
+    finally:
+        builtin_confusions.cache_clear()
