@@ -55,6 +55,21 @@ def main() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
 @click.option("--statistics", is_flag=True, help="Print counts per rule instead of findings.")
 @click.option("--stdin-filename", help="The name of the file read from standard input.")
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False),
+    help="Leave out the findings recorded in this baseline file (default: `baseline` in soat.toml).",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False),
+    help="Record the current findings in this baseline file; exit 0.",
+)
+@click.option(
+    "--diff-base",
+    metavar="REV",
+    help="Report only findings on lines added or changed since this git revision.",
+)
 def check(
     paths,
     fix,
@@ -70,6 +85,9 @@ def check(
     quiet,
     statistics,
     stdin_filename,
+    baseline,
+    write_baseline,
+    diff_base,
 ) -> None:
     """Check files (default: the current folder); "-" reads standard input."""
     from soat.lint.errors import UsageError
@@ -91,6 +109,9 @@ def check(
         quiet=quiet,
         statistics=statistics,
         stdin_filename=stdin_filename,
+        baseline=baseline,
+        write_baseline=write_baseline,
+        diff_base=diff_base,
     )
     try:
         status = run_check(options, ALL_RULES)

@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from soat.lint.adoption import Adoption
 from soat.lint.config import Config, ConfigResolver
 from soat.lint.diagnostic import Severity
 from soat.lint.errors import UsageError, did_you_mean
@@ -54,6 +55,9 @@ class CheckOptions:
     quiet: bool = False
     statistics: bool = False
     stdin_filename: str | None = None
+    baseline: str | None = None
+    write_baseline: str | None = None
+    diff_base: str | None = None
 
 
 def run_check(options: CheckOptions, rules: Sequence[Rule], out=None) -> int:
@@ -65,18 +69,24 @@ def run_check(options: CheckOptions, rules: Sequence[Rule], out=None) -> int:
                 names = [r.code for r in (*rules, *ENGINE_RULES)] + [r.name for r in rules]
                 raise UsageError(f'unknown rule "{sel}".{did_you_mean(sel, names)}')
     cache = SettingsCache(rules, options)
+    adoption = Adoption(options, cache)  # baseline and --diff-base (soat/lint/adoption.py)
     if options.paths == ("-",):
         return _check_stdin(options, cache, out)
 
     files = list(discover(options.paths, cache.resolver))
     for path, _ in files:  # configuration errors surface before any work starts
         cache.for_path(path)
+    files = adoption.files_to_check(files)
     if len(files) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1:
         results = _check_in_parallel(files, options, rules)
     else:
         results = [
             _check_one(cache, path, display) for path, display in _progress(files, len(files))
         ]
+    written = adoption.finish(results)  # --write-baseline: its exit status
+    if written is not None:
+        return written
+    results = adoption.narrow(results)
     lang = cache.for_path(files[0][0])[0].lang if files else cache.config_for(".").lang
     return _report(results, options, rules, lang, out)
 

@@ -13,6 +13,7 @@ from soat.vi.text import (
     fold_tones,
     is_capitalized,
     is_credit_line,
+    quoted_spans,
     strip_diacritics,
     strip_tone_marks,
     word_count,
@@ -139,3 +140,16 @@ def test_fold_tones_is_idempotent_and_ascii_for_vietnamese(text):
     once = fold_tones(text)
     assert fold_tones(once) == once
     assert unicodedata.is_normalized("NFC", comparable(text))
+
+
+@pytest.mark.parametrize(
+    "text,max_words,expected",
+    [
+        ("triển lãm “Hà Nội 10.10.1954” mở", None, ["“Hà Nội 10.10.1954”"]),
+        ('sách "Một" và «Hai ba»', None, ['"Một"', "«Hai ba»"]),
+        ("anh nói: “một hai ba bốn năm” và “sáu”", 3, ["“sáu”"]),
+        ("mở “không đóng", None, []),
+    ],
+)
+def test_quoted_spans(text, max_words, expected):
+    assert [text[s:e] for s, e in quoted_spans(text, max_words)] == expected
