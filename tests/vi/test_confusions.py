@@ -37,6 +37,21 @@ def test_every_wrong_form_is_made_of_valid_syllables():
                 assert is_valid_syllable(syllable), (form, syllable)
 
 
+def test_no_wrong_form_is_one_that_spl006_already_corrects():
+    # A syllable Vietnamese does not write ("lựt", "xoát") is SPL006's; LEX keeps a form with
+    # one only when SPL006's first candidate is not the right word in this phrase.
+    from soat.vi.attested import count, suggestions
+
+    for entry in ENTRIES:
+        right = re.findall(r"\w+", entry.right.lower())
+        for form in entry.wrong:
+            parts = re.findall(r"\w+", form)
+            reported = [s for s in parts if not count(s) and suggestions(s)]
+            if reported:
+                fixed = [suggestions(s)[0].word if s in reported else s for s in parts]
+                assert fixed != right, form
+
+
 def test_forms_are_nfc_lower_case_and_fixes_are_known():
     for entry in ENTRIES:
         for form in (*entry.wrong, *entry.guards):
