@@ -12,13 +12,20 @@ from typing import Any
 
 from soat.lint.adoption import Adoption
 from soat.lint.config import Config, ConfigResolver
-from soat.lint.diagnostic import Severity
+from soat.lint.diagnostic import Msg, Severity
 from soat.lint.errors import UsageError, did_you_mean
-from soat.lint.formats import FORMATS_BY_EXTENSION
+from soat.lint.formats import ANNOTATED_SUFFIX, FORMATS_BY_EXTENSION, WORD_EXTENSIONS, is_word
 from soat.lint.knowledge import Knowledge, load_knowledge
 from soat.lint.output import OutputContext, render
 from soat.lint.rule import ENGINE_RULES, UNREADABLE_FILE, Rule, is_known_selector
-from soat.lint.runner import FileResult, Settings, check_file, check_source, read_source
+from soat.lint.runner import (
+    FileResult,
+    Settings,
+    check_file,
+    check_source,
+    read_source,
+    unreadable,
+)
 
 SKIPPED_DIRS = {
     ".git",
@@ -58,6 +65,7 @@ class CheckOptions:
     baseline: str | None = None
     write_baseline: str | None = None
     diff_base: str | None = None
+    annotate: bool = False  # .docx: write the findings as Word comments into NAME.soat.docx
 
 
 def run_check(options: CheckOptions, rules: Sequence[Rule], out=None) -> int:
@@ -133,6 +141,7 @@ def _check_one(cache: SettingsCache, path: str, display: str) -> FileResult:
         fix=options.fix,
         unsafe=options.unsafe,
         write=options.fix and not options.diff,
+        annotate=options.annotate and not options.diff,
     )
     return _finish(result, config, path)
 
@@ -151,6 +160,14 @@ def _check_stdin(options: CheckOptions, cache: SettingsCache, out) -> int:
     config, settings = cache.for_path(path)
     data = sys.stdin.buffer.read()
     decoded = read_source(name, data, settings.rules)
+    if is_word(name):  # a Word document is read from a file, which --annotate writes beside
+        decoded = unreadable(
+            name,
+            Msg(
+                "Tệp .docx không đọc được từ đầu vào chuẩn; hãy đưa đường dẫn của tệp",
+                "A .docx cannot be read from standard input; give the file's path",
+            ),
+        )
     if isinstance(decoded, FileResult):
         result = _finish(decoded, config, path)
         if options.fix and not options.diff:  # the caller expects the text back, untouched
@@ -321,8 +338,11 @@ def _walk(root: str) -> Iterator[str]:
         )
         for name in sorted(filenames):
             path = os.path.join(dirpath, name)
-            if os.path.splitext(name)[1].lower() not in FORMATS_BY_EXTENSION:
+            ext = os.path.splitext(name)[1].lower()
+            if ext not in FORMATS_BY_EXTENSION and ext not in WORD_EXTENSIONS:
                 continue
+            if name.lower().endswith(ANNOTATED_SUFFIX) or name.startswith("~$"):
+                continue  # soat's own annotated copies; Word's lock files
             if os.path.normpath(path) in ignored:
                 continue
             yield path
