@@ -408,3 +408,18 @@ def test_a_file_over_the_size_limit_is_io001_without_linting(tmp_path):
     proc = soat("check", "--output-format", "json", "big.txt", cwd=tmp_path, timeout=60)
     found = _json(proc)
     assert [f["code"] for f in found] == ["IO001"] and "MB" in found[0]["message"]
+
+
+def test_a_damaged_confusion_cache_is_rebuilt(tmp_path, monkeypatch):
+    from soat.vi.confusions import builtin_confusions
+
+    monkeypatch.setenv("SOAT_CACHE_DIR", str(tmp_path))
+    load = builtin_confusions.__wrapped__
+    expected = load()
+    (cache,) = tmp_path.iterdir()
+    data = cache.read_bytes()
+    for where in range(0, len(data), max(1, len(data) // 40)):
+        damaged = bytearray(data)
+        damaged[where] ^= 0x5A
+        cache.write_bytes(bytes(damaged))
+        assert load() == expected, where

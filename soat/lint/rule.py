@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from soat.lint.knowledge import Knowledge
 
 CODE_RE = re.compile(r"^[A-Z]{2,3}\d{3}$")
-FAMILIES = ("CAP", "BPL", "REF", "DAT", "TTL", "SPL", "TYP", "IO", "INT")
+FAMILIES = ("CAP", "BPL", "REF", "DAT", "TTL", "SPL", "LEX", "TYP", "IO", "INT")
 
 
 class CheckFunction(Protocol):
