@@ -1,21 +1,30 @@
 """Rule metadata. A rule is a module with a `RULE = Rule(...)` value and a `check` function.
 
-`check(doc, options, knowledge)` yields Diagnostics; it never reads files, prints or mutates
-the document. The engine stamps code, name and default severity on what it yields.
+`check(ctx)` yields Diagnostics; `ctx` (soat.lint.context.Context) holds the document, the
+rule's options, the knowledge and the document's memoised analyses (`ctx.get(analysis)`). A
+rule never reads files, prints, mutates the document or keeps state between calls. The
+engine stamps code, name and default severity on what it yields.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
+from soat.lint.context import Context
 from soat.lint.diagnostic import Diagnostic, Msg, Severity
 
 CODE_RE = re.compile(r"^[A-Z]{2,3}\d{3}$")
 FAMILIES = ("CAP", "BPL", "REF", "DAT", "TTL", "SPL", "TYP", "IO", "INT")
+
+
+class CheckFunction(Protocol):
+    """The signature of a rule's `check`: one context in, diagnostics out."""
+
+    def __call__(self, ctx: Context[Any], /) -> Iterable[Diagnostic]: ...
 
 
 @dataclass(frozen=True)
@@ -40,7 +49,7 @@ class Rule:
     summary: Msg
     explanation: Msg
     severity: Severity
-    check: Callable[..., Iterable[Diagnostic]]
+    check: CheckFunction
     bad: tuple[Example, ...]
     good: tuple[Example, ...]
     fixes: frozenset[str] = frozenset()
@@ -97,7 +106,7 @@ def is_known_selector(selector: str, rules: Iterable[Rule]) -> bool:
 
 
 # Engine pseudo-rules: reported by the engine itself, listed by `soat rules`.
-def _no_check(*_args: Any) -> Iterable[Diagnostic]:
+def _no_check(ctx: Context[Any], /) -> Iterable[Diagnostic]:
     return ()
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from soat.lint.config import Config
+from soat.lint.context import DocContext
 from soat.lint.diagnostic import Diagnostic, Msg, Severity
 from soat.lint.document import Document
 from soat.lint.fixer import fix_to_fixpoint, write_atomically
@@ -72,10 +73,11 @@ class FileResult:
 def lint_document(doc: Document, settings: Settings) -> list[Diagnostic]:
     """Every rule's findings on `doc`, stamped, with suppressed ones removed, sorted."""
     found: list[Diagnostic] = []
+    shared = DocContext(doc, settings.knowledge)  # analyses shared by the rules, per document
     for rule in settings.rules:
         options = settings.options.get(rule.code) or rule.default_options()
         try:
-            for diag in rule.check(doc, options, settings.knowledge):
+            for diag in rule.check(shared.for_rule(options)):
                 diag.code, diag.name = rule.code, rule.name
                 if diag.severity is None:
                     diag.severity = rule.severity

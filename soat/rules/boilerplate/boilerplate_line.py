@@ -16,27 +16,31 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from types import MappingProxyType
 
+from soat.lint.context import Context, DocContext
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
 from soat.lint.document import Block, Document
 from soat.lint.rule import Example, Rule
 from soat.vi.furniture import COUNTER_ONLY_RE, FurnitureMatch, match_furniture, phrase_table
 
-_BLOCK_NAMES = {
-    "related": ("khối tin liên quan", "related-articles header"),
-    "sidebar": ("cột tin bên lề", "sidebar list"),
-    "share": ("thanh chia sẻ", "share bar"),
-    "social": ("lời mời theo dõi", "social follow prompt"),
-    "comment": ("khung bình luận", "comment form"),
-    "toolbar": ("thanh công cụ", "toolbar"),
-    "navigation": ("thanh điều hướng", "navigation"),
-    "footer": ("chân trang", "page footer"),
-    "tags": ("dòng từ khóa", "tag line"),
-    "source": ("liên kết nguồn", "source link"),
-    "masthead": ("ban biên tập / giấy phép", "masthead"),
-    "copyright": ("dòng bản quyền", "copyright line"),
-    "user": ("cụm từ do người dùng khai báo", "user-listed phrase"),
-}
+_BLOCK_NAMES = MappingProxyType(
+    {
+        "related": ("khối tin liên quan", "related-articles header"),
+        "sidebar": ("cột tin bên lề", "sidebar list"),
+        "share": ("thanh chia sẻ", "share bar"),
+        "social": ("lời mời theo dõi", "social follow prompt"),
+        "comment": ("khung bình luận", "comment form"),
+        "toolbar": ("thanh công cụ", "toolbar"),
+        "navigation": ("thanh điều hướng", "navigation"),
+        "footer": ("chân trang", "page footer"),
+        "tags": ("dòng từ khóa", "tag line"),
+        "source": ("liên kết nguồn", "source link"),
+        "masthead": ("ban biên tập / giấy phép", "masthead"),
+        "copyright": ("dòng bản quyền", "copyright line"),
+        "user": ("cụm từ do người dùng khai báo", "user-listed phrase"),
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,11 @@ def furniture_blocks(doc: Document, extra: tuple[str, ...] = ()) -> dict[int, Fu
     return found
 
 
+def builtin_furniture(ctx: DocContext) -> dict[int, FurnitureMatch]:
+    """`furniture_blocks` with soat's own phrases (an analysis shared by BPL001 and BPL003)."""
+    return furniture_blocks(ctx.doc)
+
+
 def _may_be_furniture(block: Block) -> bool:
     return block.kind != "table-cell"
 
@@ -87,8 +96,11 @@ def _message(text: str, match: FurnitureMatch) -> Msg:
     )
 
 
-def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
-    found = furniture_blocks(doc, tuple(options.extend_phrases))
+def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
+    doc = ctx.doc
+    options = ctx.options
+    extra = tuple(options.extend_phrases)
+    found = furniture_blocks(doc, extra) if extra else ctx.get(builtin_furniture)
     for block in doc.blocks:
         match = found.get(block.index)
         if match is None:

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Related, Severity
 from soat.lint.document import Block, Document
 from soat.lint.rule import Example, Rule
@@ -99,7 +100,9 @@ def _trimmed_span(block: Block) -> tuple[int, int]:
     return block.span(lead, len(text.rstrip()))
 
 
-def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
+def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
+    doc = ctx.doc
+    options = ctx.options
     for block, earlier, score in find_repeats(doc, options):
         start, end = _trimmed_span(block)
         row = doc.line_index.rowcol(earlier.start)[0]

@@ -16,8 +16,9 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
-from soat.lint.document import Block, Document
+from soat.lint.document import Block
 from soat.lint.rule import Example, Rule
 from soat.vi.dates import DateMention, find_dates, format_date, nd30_padding
 
@@ -66,7 +67,9 @@ def _padding_style(dates: list[DateMention]) -> str | None:
     return _majority(votes)
 
 
-def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
+def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
+    doc = ctx.doc
+    options = ctx.options
     found: list[tuple[Block, DateMention]] = []
     for block in doc.blocks:
         found.extend((block, d) for d in find_dates(block.text) if not d.holiday and d.exists)

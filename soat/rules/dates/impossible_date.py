@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
-from soat.lint.document import Document
 from soat.lint.rule import Example, NoOptions, Rule
 from soat.vi.dates import days_in_month, find_dates
 
@@ -32,7 +32,8 @@ def _why(day: int, month: int, year: int | None) -> tuple[str, str]:
     return f"tháng {month} có {n} ngày", f"month {month} has {n} days"
 
 
-def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
+def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
+    doc = ctx.doc
     for block in doc.blocks:
         text = block.text
         for d in find_dates(text):

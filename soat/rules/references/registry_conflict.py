@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Severity
-from soat.lint.document import Document
 from soat.lint.rule import Example, NoOptions, Rule
 from soat.rules.references.citations import (
     Located,
@@ -60,8 +60,9 @@ def _wording(located: Located, part, official: str, quoted: bool, what: tuple[st
     )
 
 
-def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
-    for located in document_citations(doc):
+def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
+    knowledge = ctx.knowledge
+    for located in ctx.get(document_citations):
         c = located.citation
         entry = registry_entry(c, knowledge)
         if entry is None:

@@ -1,4 +1,5 @@
-"""The words of a document for the syllable rules (SPL001, SPL002, SPL005), computed once.
+"""The words of a document for the syllable rules (SPL001, SPL002, SPL005): an analysis,
+computed once per document by `ctx.get(document_words)`.
 
 Each word knows its block, whether it belongs to a personal name (from the surname list,
 person cues such as "chị", and the registry's people) and whether it opens a sentence.
@@ -7,7 +8,8 @@ URLs, e-mail addresses, inline code and hashtags are left out (soat.vi.tokens).
 
 from __future__ import annotations
 
-from soat.lint.document import Block, Document
+from soat.lint.context import DocContext
+from soat.lint.document import Block
 from soat.vi.name_syllables import person_name_indexes
 from soat.vi.tokens import Word, iter_words, sentence_initial
 
@@ -28,13 +30,10 @@ class DocWord:
         return self.block.span(self.word.start, self.word.end)
 
 
-_LAST: list = []  # [(document, knowledge, words)]: the three rules share one computation
-
-
-def document_words(doc: Document, knowledge) -> list[DocWord]:
-    if _LAST and _LAST[0][0] is doc and _LAST[0][1] is knowledge:
-        return _LAST[0][2]
-    known = tuple(p.name for p in getattr(knowledge, "persons", ()))
+def document_words(ctx: DocContext) -> list[DocWord]:
+    """Every word of every block, in document order, with its personal-name flag."""
+    doc = ctx.doc
+    known = tuple(p.name for p in ctx.knowledge.persons)
     per_block = []
     spellings: set[str] = set()
     for block in doc.blocks:
@@ -48,5 +47,4 @@ def document_words(doc: Document, knowledge) -> list[DocWord]:
         for i, word in enumerate(words):
             in_name = i in names or (word.text in spellings and word.text[:1].isupper())
             out.append(DocWord(block, word, in_name))
-    _LAST[:] = [(doc, knowledge, out)]
     return out

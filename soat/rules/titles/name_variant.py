@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Related, Severity
-from soat.lint.document import Document
 from soat.lint.rule import Example, NoOptions, Rule
 from soat.rules.titles.context import (
     document_date,
@@ -26,8 +26,10 @@ from soat.rules.titles.context import (
 from soat.vi.names import name_variant
 
 
-def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
-    analysis = mentions_of(doc, knowledge)
+def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
+    doc = ctx.doc
+    knowledge = ctx.knowledge
+    analysis = ctx.get(mentions_of)
     if not analysis.found:
         return
     keys = {f.order: org_key(f.mention.org, knowledge) for f in analysis.found}

@@ -14,8 +14,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from soat.lint.context import Context
 from soat.lint.diagnostic import Diagnostic, Fix, Msg, Severity
-from soat.lint.document import Document
 from soat.lint.rule import Example, Rule
 
 _ELLIPSIS_RE = re.compile(r"…|(?<!\.)\.\.\.(?![.…])")
@@ -29,7 +29,9 @@ class Options:
     )
 
 
-def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
+def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
+    doc = ctx.doc
+    options = ctx.options
     found = []  # (block, start, end, style) in document order
     for block in doc.blocks:
         text = block.text

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from types import MappingProxyType
 
+from soat.lint.context import Context
 from soat.lint.diagnostic import Diagnostic, Fix, Msg, Severity
-from soat.lint.document import Document
 from soat.lint.rule import Example, NoOptions, Rule
 
 # Spaces before a mark that ends a word: the mark must not start something (".com", ",5",
@@ -24,7 +25,7 @@ from soat.lint.rule import Example, NoOptions, Rule
 # (Patterns start with the mark or the space, not a look-behind: the word before is checked
 # in Python, which is much faster than a look-behind tried at every position.)
 _SPACE_BEFORE_RE = re.compile(r"[ \u00a0]+([,;:!?](?!\d)|\.(?![\w.…/]))")
-_CLOSERS = set('”’")]')
+_CLOSERS = frozenset('”’")]')
 # A mark glued to the next word.
 _NO_SPACE_AFTER_RE = re.compile(r"([,;:!?.])(?=[^\W\d_])")
 _WORD_BEFORE_RE = re.compile(r"[^\W\d_]+$")
@@ -34,22 +35,26 @@ _ADDRESS_RE = re.compile(
     r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|vn|net|org|me|io|gov|edu|html?|php|aspx?|pdf|docx?|xlsx?)\b\S*",
     re.IGNORECASE,
 )
-_NAMES = {
-    ",": "dấu phẩy",
-    ".": "dấu chấm",
-    ";": "dấu chấm phẩy",
-    ":": "dấu hai chấm",
-    "!": "dấu chấm than",
-    "?": "dấu chấm hỏi",
-}
-_NAMES_EN = {
-    ",": "comma",
-    ".": "full stop",
-    ";": "semicolon",
-    ":": "colon",
-    "!": "exclamation mark",
-    "?": "question mark",
-}
+_NAMES = MappingProxyType(
+    {
+        ",": "dấu phẩy",
+        ".": "dấu chấm",
+        ";": "dấu chấm phẩy",
+        ":": "dấu hai chấm",
+        "!": "dấu chấm than",
+        "?": "dấu chấm hỏi",
+    }
+)
+_NAMES_EN = MappingProxyType(
+    {
+        ",": "comma",
+        ".": "full stop",
+        ";": "semicolon",
+        ":": "colon",
+        "!": "exclamation mark",
+        "?": "question mark",
+    }
+)
 
 
 def _is_sentence_word(word: str) -> bool:
@@ -88,7 +93,8 @@ def _findings(text: str) -> Iterator[tuple[str, int, int, str]]:
             yield "after", pos, pos + 1, "."
 
 
-def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
+def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
+    doc = ctx.doc
     for block in doc.blocks:
         text = block.text
         if not any(c in text for c in ",.;:!?"):

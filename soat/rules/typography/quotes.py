@@ -14,13 +14,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from soat.lint.context import Context
 from soat.lint.diagnostic import Diagnostic, Fix, Msg, Severity
-from soat.lint.document import Document
 from soat.lint.rule import Example, Rule
 
 OPEN, CLOSE, STRAIGHT = "“", "”", '"'
-_OPENERS_BEFORE = set(" \u00a0\t([{‘'—–-/:")
-_CLOSERS_AFTER = set(",.;:!?)]…")
+_OPENERS_BEFORE = frozenset(" \u00a0\t([{‘'—–-/:")
+_CLOSERS_AFTER = frozenset(",.;:!?)]…")
 
 
 @dataclass
@@ -87,7 +87,9 @@ def _target_style(blocks, style: str) -> str | None:
     return OPEN
 
 
-def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
+def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
+    doc = ctx.doc
+    options = ctx.options
     blocks = [b for b in doc.blocks if OPEN in b.text or CLOSE in b.text or STRAIGHT in b.text]
     if not blocks:
         return
