@@ -124,7 +124,9 @@ def hidden_state(source: str) -> list[str]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Global | ast.Nonlocal):
             found.append(f"line {node.lineno}: global/nonlocal")
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "id":
+        elif (
+            isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "id"
+        ):
             found.append(f"line {node.lineno}: id()")
         elif isinstance(node, ast.Attribute | ast.Name) and (
             getattr(node, "attr", None) or getattr(node, "id", None)

@@ -18,7 +18,6 @@ from soat.lint.rule import Example, NoOptions, Rule
 from soat.rules.spelling._words import document_words
 from soat.vi.syllables import iy_variant
 
-
 # iy_variant only answers for a syllable whose rhyme is i or y: it ends with one of these.
 _IY_ENDINGS = frozenset("iíìỉĩịyýỳỷỹỵIÍÌỈĨỊYÝỲỶỸỴ")
 
