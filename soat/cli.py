@@ -55,6 +55,11 @@ def main() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
 @click.option("--statistics", is_flag=True, help="Print counts per rule instead of findings.")
 @click.option("--stdin-filename", help="The name of the file read from standard input.")
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Check every file again; neither read nor write the result cache (.soat_cache/).",
+)
 def check(
     paths,
     fix,
@@ -70,6 +75,7 @@ def check(
     quiet,
     statistics,
     stdin_filename,
+    no_cache,
 ) -> None:
     """Check files (default: the current folder); "-" reads standard input."""
     from soat.lint.errors import UsageError
@@ -91,6 +97,7 @@ def check(
         quiet=quiet,
         statistics=statistics,
         stdin_filename=stdin_filename,
+        cache=not no_cache,
     )
     try:
         status = run_check(options, ALL_RULES)

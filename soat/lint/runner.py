@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import traceback
 from collections.abc import Sequence
@@ -45,6 +46,20 @@ class Settings:
             knowledge=knowledge if knowledge is not None else load_knowledge(config.registry),
             lang=config.lang,
         )
+
+    @functools.cached_property
+    def stamp(self) -> str | None:
+        """What the findings of a file depend on besides its bytes (the result cache key);
+        None when a rule comes from outside soat (its code is not part of the cache key)."""
+        from soat.lint.cache import knowledge_stamp
+
+        if not all(getattr(r.check, "__module__", "").startswith("soat.") for r in self.rules):
+            return None
+
+        options = sorted((code, repr(value)) for code, value in self.options.items())
+        severity = sorted((code, int(value)) for code, value in self.severity.items())
+        parts = (tuple(r.code for r in self.rules), options, severity)
+        return repr(parts) + self.knowledge.index(knowledge_stamp)
 
 
 @dataclass
@@ -191,13 +206,33 @@ def check_file(
     write: bool = True,
 ) -> FileResult:
     """Check one file on disk; in fix mode with `write`, write the fixed text atomically."""
+    data = read_bytes(path, display)
+    if isinstance(data, FileResult):
+        return data
+    return check_data(path, display, data, settings, fix=fix, unsafe=unsafe, write=write)
+
+
+def read_bytes(path: str, display: str) -> bytes | FileResult:
     try:
         with open(path, "rb") as fh:
-            data = fh.read()
+            return fh.read()
     except OSError as exc:
         return unreadable(
             display, Msg(f"Không đọc được tệp: {exc.strerror}", f"Cannot read file: {exc.strerror}")
         )
+
+
+def check_data(
+    path: str,
+    display: str,
+    data: bytes,
+    settings: Settings,
+    *,
+    fix: bool = False,
+    unsafe: bool = False,
+    write: bool = True,
+) -> FileResult:
+    """Check the bytes of the file at `path`; in fix mode with `write`, write the fixed text."""
     decoded = read_source(display, data)
     if isinstance(decoded, FileResult):
         return decoded

@@ -9,14 +9,22 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from soat.lint.cache import CACHE_DIR, ResultCache
 from soat.lint.config import Config, ConfigResolver
-from soat.lint.diagnostic import Severity
+from soat.lint.diagnostic import Applicability, Diagnostic, Severity
 from soat.lint.errors import UsageError, did_you_mean
 from soat.lint.formats import FORMATS_BY_EXTENSION
 from soat.lint.knowledge import Knowledge, load_knowledge
 from soat.lint.output import OutputContext, render
 from soat.lint.rule import ENGINE_RULES, UNREADABLE_FILE, Rule, is_known_selector
-from soat.lint.runner import FileResult, Settings, check_file, check_source, read_source
+from soat.lint.runner import (
+    FileResult,
+    Settings,
+    check_file,
+    check_source,
+    read_bytes,
+    read_source,
+)
 
 SKIPPED_DIRS = {
     ".git",
@@ -53,6 +61,7 @@ class CheckOptions:
     quiet: bool = False
     statistics: bool = False
     stdin_filename: str | None = None
+    cache: bool = True  # the result cache in .soat_cache/ (`--no-cache` turns it off)
 
 
 def run_check(options: CheckOptions, rules: Sequence[Rule], out=None) -> int:
@@ -70,12 +79,8 @@ def run_check(options: CheckOptions, rules: Sequence[Rule], out=None) -> int:
     files = list(discover(options.paths, cache.resolver))
     for path, _ in files:  # configuration errors surface before any work starts
         cache.for_path(path)
-    if len(files) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1:
-        results = _check_in_parallel(files, options, rules)
-    else:
-        results = [
-            _check_one(cache, path, display) for path, display in _progress(files, len(files))
-        ]
+    store = ResultCache(CACHE_DIR) if options.cache else None
+    results = _check_files(files, options, rules, cache, store if store and store.enabled else None)
     lang = cache.for_path(files[0][0])[0].lang if files else cache.config_for(".").lang
     return _report(results, options, rules, lang, out)
 
@@ -124,6 +129,77 @@ def _check_one(cache: SettingsCache, path: str, display: str) -> FileResult:
         write=options.fix and not options.diff,
     )
     return _finish(result, config, path)
+
+
+def _check_files(
+    files: list[tuple[str, str]],
+    options: CheckOptions,
+    rules: tuple[Rule, ...],
+    cache: SettingsCache,
+    store: ResultCache | None,
+) -> list[FileResult]:
+    """Results in the order of `files`: cached ones from `store`, the others checked (in
+    worker processes when there are many) and then stored."""
+    results: list[FileResult | None] = [None] * len(files)
+    pending: list[tuple[int, str, str, str | None]] = []  # (index, path, display, cache key)
+    for i, (path, display) in enumerate(files):
+        found = _cached(store, cache, path, display) if store is not None else None
+        if isinstance(found, FileResult):
+            results[i] = found
+        else:
+            pending.append((i, path, display, found))
+    todo = [(path, display) for _, path, display, _ in pending]
+    if len(todo) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1:
+        done = _check_in_parallel(todo, options, rules)
+    else:
+        done = [_check_one(cache, path, display) for path, display in _progress(todo, len(todo))]
+    for (i, _, _, key), result in zip(pending, done, strict=True):
+        results[i] = result
+        if store is not None and key is not None and _storable(result, options):
+            store.put(key, result.diagnostics)
+    return [r for r in results if r is not None]
+
+
+def _cached(
+    store: ResultCache, cache: SettingsCache, path: str, display: str
+) -> FileResult | str | None:
+    """The cached result of a file, else its cache key (None: the file cannot be cached)."""
+    data = read_bytes(path, display)
+    if isinstance(data, FileResult):
+        return None
+    config, settings = cache.for_path(path)
+    if settings.stamp is None:
+        return None
+    fmt = os.path.splitext(display)[1].lower()
+    key = store.key(data, display, fmt, settings.stamp)
+    found = store.get(key)
+    if found is None:
+        return key
+    options = cache.options
+    if options.fix and any(_applies(d, options.unsafe) for d in found):
+        return key  # --fix would change the file: check it for real
+    decoded = read_source(display, data)
+    if isinstance(decoded, FileResult):
+        return None
+    source, encoding = decoded
+    result = FileResult(display, source, found, encoding=encoding, lang=settings.lang)
+    return _finish(result, config, path)
+
+
+def _applies(diag: Diagnostic, unsafe: bool) -> bool:
+    if diag.fix is None:
+        return False
+    kind = diag.fix.applicability
+    return kind == Applicability.SAFE or (unsafe and kind == Applicability.UNSAFE)
+
+
+def _storable(result: FileResult, options: CheckOptions) -> bool:
+    """Findings worth keeping: the file was read, no rule broke, --fix changed nothing."""
+    if result.source is None or result.internal_error:
+        return False
+    if any(d.code == UNREADABLE_FILE.code for d in result.diagnostics):
+        return False
+    return not options.fix or (result.fixed_source is None and result.fixes_applied == 0)
 
 
 def _finish(result: FileResult, config: Config, path: str) -> FileResult:
