@@ -62,6 +62,7 @@ class CheckOptions:
     statistics: bool = False
     stdin_filename: str | None = None
     cache: bool = True  # the result cache in .soat_cache/ (`--no-cache` turns it off)
+    jobs: int | None = None  # worker processes; None: one per core when there are many files
 
 
 def run_check(options: CheckOptions, rules: Sequence[Rule], out=None) -> int:
@@ -79,8 +80,7 @@ def run_check(options: CheckOptions, rules: Sequence[Rule], out=None) -> int:
     files = list(discover(options.paths, cache.resolver))
     for path, _ in files:  # configuration errors surface before any work starts
         cache.for_path(path)
-    store = ResultCache(CACHE_DIR) if options.cache else None
-    results = _check_files(files, options, rules, cache, store if store and store.enabled else None)
+    results = check_files(files, options, rules, cache, open_cache(options))
     lang = cache.for_path(files[0][0])[0].lang if files else cache.config_for(".").lang
     return _report(results, options, rules, lang, out)
 
@@ -131,7 +131,15 @@ def _check_one(cache: SettingsCache, path: str, display: str) -> FileResult:
     return _finish(result, config, path)
 
 
-def _check_files(
+def open_cache(options: CheckOptions) -> ResultCache | None:
+    """The result cache of the working folder; None when off or not writable."""
+    if not options.cache:
+        return None
+    store = ResultCache(CACHE_DIR)
+    return store if store.enabled else None
+
+
+def check_files(
     files: list[tuple[str, str]],
     options: CheckOptions,
     rules: tuple[Rule, ...],
@@ -149,8 +157,9 @@ def _check_files(
         else:
             pending.append((i, path, display, found))
     todo = [(path, display) for _, path, display, _ in pending]
-    if len(todo) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1:
-        done = _check_in_parallel(todo, options, rules)
+    workers = options.jobs if options.jobs is not None else min(os.cpu_count() or 1, 8)
+    if len(todo) >= PARALLEL_THRESHOLD and workers > 1:
+        done = _check_in_parallel(todo, options, rules, workers)
     else:
         done = [_check_one(cache, path, display) for path, display in _progress(todo, len(todo))]
     for (i, _, _, key), result in zip(pending, done, strict=True):
@@ -302,10 +311,9 @@ def _check_in_worker(item: tuple[str, str]) -> FileResult:
     return _check_one(_worker["cache"], *item)
 
 
-def _check_in_parallel(files, options: CheckOptions, rules) -> list[FileResult]:
+def _check_in_parallel(files, options: CheckOptions, rules, workers: int) -> list[FileResult]:
     from concurrent.futures import ProcessPoolExecutor
 
-    workers = min(os.cpu_count() or 1, 8)
     chunk = max(1, min(32, len(files) // (workers * 4)))
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(options, rules)) as pool:
         return list(_progress(pool.map(_check_in_worker, files, chunksize=chunk), len(files)))
