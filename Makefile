@@ -19,8 +19,11 @@ demo: $(BIN)/.soat-installed
 test: $(BIN)/.soat-installed
 	$(BIN)/python -m pytest -q
 
+# The project's own standards: lint, formatting, types (CI runs this before the tests).
 lint: $(BIN)/.soat-installed
 	$(BIN)/ruff check soat tests tools bench
+	$(BIN)/ruff format --check soat tests tools bench
+	$(BIN)/mypy
 
 bench: $(BIN)/.soat-installed
 	$(BIN)/python bench/startup.py

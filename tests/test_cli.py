@@ -8,10 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT.parent / "shared" / "seed" / "000_7f95cae0e241f5ce.txt"
 KEYS = {
     "code",
     "name",
@@ -41,14 +38,8 @@ def findings(proc):
     return json.loads(proc.stdout.decode())
 
 
-needs_seed = pytest.mark.skipif(
-    not SEED.exists(), reason="../shared/seed is not beside the repository"
-)
-
-
-@needs_seed
-def test_seed_json_matches_the_contract_and_typ001_positions():
-    proc = soat("check", "--output-format", "json", SEED)
+def test_seed_json_matches_the_contract_and_typ001_positions(seed_path):
+    proc = soat("check", "--output-format", "json", seed_path)
     assert proc.returncode == 1, proc.stderr
     data = findings(proc)
     assert all(set(f) == KEYS for f in data)
@@ -67,13 +58,12 @@ def test_seed_json_matches_the_contract_and_typ001_positions():
             "end_location": {"row": 14, "column": 79},
         }
     ]
-    assert first["filename"] == str(SEED)
+    assert first["filename"] == str(seed_path)
 
 
-@needs_seed
-def test_fix_typ001_changes_exactly_the_two_runs(tmp_path):
+def test_fix_typ001_changes_exactly_the_two_runs(tmp_path, seed_path):
     copy = tmp_path / "seed.txt"
-    shutil.copy(SEED, copy)
+    shutil.copy(seed_path, copy)
     before = copy.read_bytes()
     proc = soat("check", "--fix", "--select", "TYP001", copy)
     assert proc.returncode == 0, proc.stdout.decode()

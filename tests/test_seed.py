@@ -7,13 +7,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT.parent / "shared" / "seed" / "000_7f95cae0e241f5ce.txt"
-pytestmark = pytest.mark.skipif(
-    not SEED.exists(), reason="../shared/seed is not beside the repository"
-)
 
 REQUIRED = {
     (8, "CAP"),
@@ -46,8 +40,8 @@ def check_json(path):
     return proc.returncode, json.loads(proc.stdout)
 
 
-def test_seed_findings_are_exactly_what_an_editor_finds():
-    status, found = check_json(SEED)
+def test_seed_findings_are_exactly_what_an_editor_finds(seed_path):
+    status, found = check_json(seed_path)
     assert status == 1
     for line, family in REQUIRED:
         assert any(
@@ -76,9 +70,9 @@ def test_seed_findings_are_exactly_what_an_editor_finds():
     assert typ == [(14, 78, 79), (22, 88, 90)]
 
 
-def test_seed_after_fix(tmp_path):
+def test_seed_after_fix(tmp_path, seed_path):
     copy = tmp_path / "seed.txt"
-    shutil.copy(SEED, copy)
+    shutil.copy(seed_path, copy)
     _, before = check_json(copy)
     safe_rows = {
         r
@@ -97,7 +91,7 @@ def test_seed_after_fix(tmp_path):
     assert not text.endswith("\n") and text.endswith("Tuấn Đạt")
     _, after = check_json(copy)
     assert not [f for f in after if f["fix"] and f["fix"]["applicability"] == "safe"]
-    original = SEED.read_text("utf-8").split("\n")
+    original = seed_path.read_text("utf-8").split("\n")
     kept = [line for no, line in enumerate(original, 1) if no not in safe_rows and line]
     fixed_lines = text.split("\n")
     pos = 0

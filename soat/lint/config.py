@@ -13,7 +13,7 @@ import os
 import typing
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
 from soat.lint.diagnostic import Severity
 from soat.lint.errors import UsageError, did_you_mean
@@ -186,7 +186,7 @@ def parse_config(
             or (src.table_line(full) if full else None)
         )
 
-    def fail(message: str, key: str, table: str | None = None):
+    def fail(message: str, key: str, table: str | None = None) -> NoReturn:
         raise UsageError(message, path, line_of(key, table))
 
     for key in data:
@@ -247,7 +247,7 @@ def parse_config(
     if not isinstance(sev, dict):
         fail('"severity" must be a table of CODE = "error" | "warning" | "info"', "severity")
     for code, level in sev.items():
-        rule = by_code.get(code) or by_name.get(code)
+        rule: Rule | None = by_code.get(code) or by_name.get(code)
         if rule is None:
             fail(
                 f'unknown rule "{code}" in [severity].{did_you_mean(code, by_code)}',

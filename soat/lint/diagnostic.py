@@ -89,3 +89,10 @@ class Diagnostic:
     code: str = ""
     name: str = ""
     path: str = field(default="", compare=False)
+
+    @property
+    def level(self) -> Severity:
+        """The severity the engine stamped (every reported diagnostic has one)."""
+        if self.severity is None:
+            raise ValueError(f"{self.code or 'diagnostic'} was not stamped by the engine")
+        return self.severity

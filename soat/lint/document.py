@@ -87,7 +87,9 @@ class TextView:
         """The NFC form of this view; each composed character covers its sources."""
         if unicodedata.is_normalized("NFC", self.text):
             return self
-        text, starts, ends = [], [], []
+        text: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
         # Normalise cluster by cluster (a starter and the combining marks after it), so each
         # output character can be traced to the source of the cluster it came from.
         i, n = 0, len(self.text)

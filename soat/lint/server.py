@@ -614,13 +614,15 @@ class SoatLanguageServer:
             elif resolved.excluded:
                 outcome.skipped = True
             else:
+                assert resolved.settings is not None  # set whenever there is no error
                 outcome.diagnostics = lint_source(path, text, resolved.settings, fmt)
         except Exception as exc:  # a parser bug must not take the editor's linter down
             logger.exception("lint failed for %s", path)
             outcome.error = exc
         return outcome
 
-    def _fixed(self, path: str, fmt: str, text: str, settings: Settings) -> str | None:
+    def _fixed(self, path: str, fmt: str, text: str, settings: Settings | None) -> str | None:
+        assert settings is not None  # only asked for a resolved document
         fixed, _, _ = fix_to_fixpoint(text, lambda t: lint_source(path, t, settings, fmt), False)
         return fixed if fixed != text else None
 

@@ -8,6 +8,7 @@ import re
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from soat.lint.cache import CACHE_DIR, ResultCache
 from soat.lint.config import Config, ConfigResolver
@@ -331,7 +332,7 @@ def _progress(iterable, length: int):
 
 
 def _apply_cli(config: Config, options: CheckOptions) -> Config:
-    changes = {}
+    changes: dict[str, Any] = {}
     if options.select is not None:
         changes["select"] = options.select
     if options.extend_select:
@@ -349,7 +350,7 @@ def _exit_status(results: list[FileResult], options: CheckOptions) -> int:
         return 2
     if options.exit_zero:
         return 0
-    failing = any(d.severity >= Severity.parse(r.fail_on) for r in results for d in r.diagnostics)
+    failing = any(d.level >= Severity.parse(r.fail_on) for r in results for d in r.diagnostics)
     return 1 if failing else 0
 
 

@@ -63,10 +63,10 @@ class TomlSource:
         pattern = re.compile(r'^\s*("?)' + re.escape(key) + r"\1\s*=")
         for no in range(start + 1, len(self.lines) + 1):
             line = self.lines[no - 1]
-            if table is not None and _HEADER.match(line) and no != start:
-                m = _HEADER.match(line)
-                name = m.group(2).strip()
-                if not name.startswith(current + "."):
+            header = _HEADER.match(line)
+            if table is not None and header and no != start:
+                name = header.group(2).strip()
+                if not name.startswith(f"{current}."):
                     break
             elif table is None and _HEADER.match(line):
                 break

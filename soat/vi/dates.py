@@ -194,7 +194,7 @@ def find_dates(text: str) -> list[DateMention]:
         if any(s <= m.start() < e for s, e in taken):
             continue
         day, sep, month = int(m.group(1)), m.group(2), int(m.group(3))
-        year = int(m.group(4)) if m.group(4) else None
+        year = int(m.group(4)) if m.group(4) else None  # type: ignore[assignment]
         if year is not None and not 1000 <= year <= 2999:
             continue
         before = text[max(0, m.start() - 12) : m.start()]

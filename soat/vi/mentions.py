@@ -104,11 +104,11 @@ class MentionContext:
 
     org_names: Iterable[str] = ()
     place_names: Iterable[str] = ()
-    known_names: Iterable[str] = ()
+    known_names: frozenset[str] = frozenset()
     _orgs: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "known_names", frozenset(self.known_names))
+        object.__setattr__(self, "known_names", frozenset(self.known_names or ()))
         object.__setattr__(self, "place_names", frozenset(self.place_names))
         index: dict[str, list[tuple[str, ...]]] = {}
         for name in self.org_names:
@@ -351,6 +351,7 @@ def find_title_hits_and_mentions(
         org = block.joined(j, org_end) if org_end > j else None
         org_span = (block.starts[j], block.ends[org_end - 1]) if org else (0, 0)
         if name_start is not None:
+            assert name_end is not None  # a name has both ends
             if name_start > j:
                 org_end = name_start
                 org = block.joined(j, org_end)

@@ -22,7 +22,9 @@ _SURNAMES_FILE = Path(__file__).resolve().parent.parent / "data" / "surnames.txt
 
 @functools.lru_cache(maxsize=1)
 def _surname_table() -> tuple[frozenset[str], frozenset[str]]:
-    common, rare, into = set(), set(), None
+    common: set[str] = set()
+    rare: set[str] = set()
+    into = None
     into = common
     for line in _SURNAMES_FILE.read_text("utf-8").splitlines():
         line = line.strip()

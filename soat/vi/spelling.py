@@ -3,12 +3,11 @@
 Gợi ý chính tả cho một từ không phải âm tiết tiếng Việt: sửa vị trí dấu thanh, bảng lỗi
 thường gặp, tách từ dính liền ("bốđiểm" -> "bố điểm"), và các ứng viên xếp theo tần suất.
 
-Candidates are ranked by the syllable frequency table (soat/data/syllable_freq.tsv). Two
-generators exist: `candidates` (our own: Vietnamese-aware edits of the toneless letters with
-the tone kept, then tone changes) and `pyspellchecker_candidates` (pyspellchecker at edit
-distance 1 over the precomposed letters). tests/vi/test_spelling.py measures both on
-soat/data/misspellings.toml; the rules use `candidates`, which ranks better there.
-Data loads are cached; pyspellchecker is imported only when asked for.
+Candidates are ranked by the syllable frequency table (soat/data/syllable_freq.tsv).
+`candidates` makes Vietnamese-aware edits of the toneless letters with the tone kept, then
+tone changes. tests/vi/test_spelling.py measures it against pyspellchecker (a test-only
+dependency) on soat/data/misspellings.toml: 136 against 45 right first suggestions of 139.
+Data loads are cached.
 """
 
 from __future__ import annotations
@@ -151,7 +150,7 @@ def _respellings(lower: str, base: str, tones: list[int]) -> set[str]:
     """Corrections of a broken spelling rule: the other initial of a c/k, g/gh, ng/ngh
     pair; the horn left off the u of ươ; a stop final with sắc or nặng."""
     out: set[str] = set()
-    bases = set()
+    bases: set[str] = set()
     for initial in ("ngh", "ng", "gh", "g", "c", "k"):
         if base.startswith(initial):
             bases.add(_RULE_INITIALS[initial] + base[len(initial) :])
@@ -160,10 +159,10 @@ def _respellings(lower: str, base: str, tones: list[int]) -> set[str]:
         if wrong in base:
             bases.add(base.replace(wrong, "ươ", 1))
     for tone in tones:
-        out |= {_spell_with_tone(b, tone) for b in bases}
+        out |= {w for b in bases if (w := _spell_with_tone(b, tone))}
     if check_syllable(lower).problem == "tone-final":
-        out |= {_spell_with_tone(base, t) for t in (SAC, NANG)}
-    return {w for w in out if w}
+        out |= {w for t in (SAC, NANG) if (w := _spell_with_tone(base, t))}
+    return out
 
 
 def _rank(words: Iterable[str]) -> list[str]:
@@ -201,23 +200,6 @@ def candidates(word: str, limit: int = 5) -> list[str]:
         other_tone = {_spell_with_tone(base, t) for t in range(6) if t not in tones}
         ranked += [w for w in _rank(w for w in other_tone if w and frequency(w)) if w not in ranked]
     return ranked[:limit]
-
-
-@functools.lru_cache(maxsize=1)
-def _pyspellchecker():
-    from spellchecker import SpellChecker  # heavy: imported only when asked for
-
-    checker = SpellChecker(language=None, distance=1, case_sensitive=True)
-    checker.word_frequency.load_json(dict(syllable_frequencies()))
-    return checker
-
-
-def pyspellchecker_candidates(word: str, limit: int = 5) -> list[str]:
-    """pyspellchecker's candidates at edit distance 1 over the precomposed letters, ranked
-    by the same frequency table."""
-    checker = _pyspellchecker()
-    found = checker.candidates(word.lower()) or set()
-    return sorted(found, key=lambda w: (-checker.word_usage_frequency(w), w))[:limit]
 
 
 _GLUED_MIN_FREQUENCY = 20  # every part must be a common syllable ("biế" is not "bi ế")
@@ -266,7 +248,6 @@ __all__ = [
     "candidates",
     "frequency",
     "misspellings",
-    "pyspellchecker_candidates",
     "split_glued",
     "split_tone",
     "syllable_frequencies",

@@ -17,9 +17,10 @@ from pygls.protocol import default_converter
 from pytest_lsp import LanguageClient, client_capabilities
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 
+from tests.conftest import SEED
+
 SERVER_COMMAND = [sys.executable, "-m", "soat", "server"]
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SEED = os.path.join(os.path.dirname(ROOT), "shared", "seed", "000_7f95cae0e241f5ce.txt")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 

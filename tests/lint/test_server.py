@@ -18,8 +18,8 @@ from pygls.uris import from_fs_path
 from pytest_lsp import ClientServerConfig, LanguageClient
 
 from soat.lint.server import FIX_ALL_KIND, PositionMap, apply_change
+from tests.conftest import needs_seed
 from tests.lint.server_helpers import (
-    SEED,
     SERVER_COMMAND,
     apply_text_edits,
     as_changes,
@@ -30,10 +30,6 @@ from tests.lint.server_helpers import (
     initialize,
     make_client,
     seed_text,
-)
-
-needs_seed = pytest.mark.skipif(
-    not os.path.exists(SEED), reason="../shared/seed is not beside the repository"
 )
 
 

@@ -19,14 +19,13 @@ import sys
 
 import pytest
 
-from tests.lint.server_helpers import SEED, cli_json, seed_text
+from tests.conftest import needs_seed
+from tests.lint.server_helpers import cli_json, seed_text
 
 NVIM = shutil.which("nvim")
 
 pytestmark = [
-    pytest.mark.skipif(
-        not os.path.exists(SEED), reason="../shared/seed is not beside the repository"
-    ),
+    needs_seed,
     pytest.mark.skipif(
         NVIM is None and not os.environ.get("CI"),
         reason="Neovim is not installed (apt-get install neovim); CI installs it",

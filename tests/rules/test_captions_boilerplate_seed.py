@@ -1,35 +1,26 @@
 """Acceptance on the seed article (../shared/seed): CAP and BPL find exactly the copy-paste
 leftovers, and `--fix --select CAP,BPL` removes exactly those lines and their separators."""
 
-from pathlib import Path
-
 from tests.rule_fixtures import describe, fix, run
-
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_7f95cae0e241f5ce.txt"
-
 
 CAP_LINES = [8, 20]
 BPL_LINES = [34, 36, 38, 40, 42, 44, 46]
 
 
-def seed_text() -> str:
-    return SEED.read_bytes().decode("utf-8")
-
-
-def test_findings_are_exactly_the_duplicated_captions_and_the_furniture():
-    text = seed_text()
+def test_findings_are_exactly_the_duplicated_captions_and_the_furniture(seed_source):
+    text = seed_source
     found = describe(text, run(text, ["CAP", "BPL"]))
     rows = [(int(f.split(":")[0]), f.split()[1][:3]) for f in found]
     assert rows == [(r, "CAP") for r in CAP_LINES] + [(r, "BPL") for r in BPL_LINES]
 
 
-def test_every_finding_has_a_safe_fix():
-    diags = run(seed_text(), ["CAP", "BPL"])
+def test_every_finding_has_a_safe_fix(seed_source):
+    diags = run(seed_source, ["CAP", "BPL"])
     assert all(d.fix and d.fix.applicability.value == "safe" for d in diags)
 
 
-def test_fix_removes_exactly_those_lines_and_keeps_the_byline_and_no_final_newline():
-    text = seed_text()
+def test_fix_removes_exactly_those_lines_and_keeps_the_byline_and_no_final_newline(seed_source):
+    text = seed_source
     fixed = fix(text, ["CAP", "BPL"])
     lines = text.split("\n")
     removed = set(CAP_LINES + BPL_LINES)

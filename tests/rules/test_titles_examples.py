@@ -7,13 +7,12 @@ from soat.lint.knowledge import load_registry_text
 from tests.rule_fixtures import describe, run
 
 ROOT = Path(__file__).resolve().parents[2]
-SEED = ROOT.parent / "shared" / "seed" / "000_7f95cae0e241f5ce.txt"
 REGISTRY = (ROOT / "examples" / "registry.toml").read_text("utf-8")
 DRAFT = (ROOT / "examples" / "bai-mau.txt").read_text("utf-8")
 
 
-def test_seed_has_no_title_finding_above_info():
-    source = SEED.read_text("utf-8")
+def test_seed_has_no_title_finding_above_info(seed_source):
+    source = seed_source
     found = run(source, ["TTL"])
     assert [d for d in found if d.severity >= Severity.WARNING] == []
     assert describe(source, found) == ["4:63-4:81 TTL006", "10:226-10:230 TTL006"]
@@ -25,12 +24,12 @@ def test_example_registry_loads():
 
 
 def test_example_draft_has_a_title_conflict():
-    assert describe(DRAFT, run(DRAFT, ["TTL001"])) == ["15:1-15:13 TTL001"]
+    assert describe(DRAFT, run(DRAFT, ["TTL001"])) == ["17:1-17:13 TTL001"]
 
 
 def test_example_draft_against_the_example_registry():
     found = run(DRAFT, ["TTL004"], registry_text=REGISTRY)
-    assert describe(DRAFT, found) == ["15:1-15:13 TTL004"]
+    assert describe(DRAFT, found) == ["17:1-17:13 TTL004"]
     assert found[0].fix.edits[0].content == "Chủ tịch"
 
 

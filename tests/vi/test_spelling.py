@@ -1,5 +1,6 @@
 """Spelling suggestions and the data they use (soat.vi.spelling, soat/data)."""
 
+import functools
 import unicodedata
 
 import pytest
@@ -11,7 +12,6 @@ from soat.vi.spelling import (
     candidates,
     frequency,
     misspellings,
-    pyspellchecker_candidates,
     split_glued,
     syllable_frequencies,
 )
@@ -43,6 +43,23 @@ def test_frequency_table():
     assert all(is_valid_syllable(s) and s == s.lower() for s in table)
     assert frequency("và") > frequency("ngành") > frequency("quýnh")
     assert frequency("Hoà") == frequency("hòa")  # both styles count as one syllable
+
+
+@functools.lru_cache(maxsize=1)
+def _pyspellchecker():
+    from spellchecker import SpellChecker  # the test extra: only this comparison uses it
+
+    checker = SpellChecker(language=None, distance=1, case_sensitive=True)
+    checker.word_frequency.load_json(dict(syllable_frequencies()))
+    return checker
+
+
+def pyspellchecker_candidates(word: str, limit: int = 5) -> list[str]:
+    """pyspellchecker's candidates at edit distance 1 over the precomposed letters, ranked
+    by the same frequency table as soat's own."""
+    checker = _pyspellchecker()
+    found = checker.candidates(word.lower()) or set()
+    return sorted(found, key=lambda w: (-checker.word_usage_frequency(w), w))[:limit]
 
 
 def _top1(generate):

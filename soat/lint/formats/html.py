@@ -182,6 +182,12 @@ class _Reader(HTMLParser):
                 return True
         return False
 
+    def _builder(self) -> PlainBuilder:
+        """The builder that gathers text here (the root always has one)."""
+        builder = self._container().builder
+        assert builder is not None, "_container() returns an element with a builder"
+        return builder
+
     def _container(self) -> _Element:
         for el in reversed(self.stack):
             if el.builder is not None:
@@ -201,16 +207,16 @@ class _Reader(HTMLParser):
                 alt = dict(attrs).get("alt")
                 if alt is not None:
                     self.doc.images.append(Image(alt, start, end, 0))
-                self._container().builder.gap()
+                self._builder().gap()
             return
         if tag == "br":
             if not self._skipping():
-                self._container().builder.hard_break(start, end)
+                self._builder().hard_break(start, end)
             return
         if tag in _VOID:
             return
         if tag in _SKIPPED and not self._skipping():
-            self._container().builder.gap()
+            self._builder().gap()
         element = _Element(tag, start, end)
         if element.builder is not None and not self._skipping():
             self._flush(self._container(), inner=True)
@@ -266,7 +272,7 @@ class _Reader(HTMLParser):
     def _flush(self, element: _Element, inner: bool, extent=None) -> None:
         """Makes a block of the text gathered in `element` so far."""
         builder = element.builder
-        if not builder.items:
+        if builder is None or not builder.items:
             return
         element.builder = PlainBuilder(" \t\n\r\f")
         view = builder.view()
@@ -310,7 +316,7 @@ class _Reader(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._skipping():
             return
-        self._container().builder.text(data, self.position())
+        self._builder().text(data, self.position())
 
     def handle_charref(self, name: str) -> None:
         self._reference(_CHARREF_RE)
@@ -322,7 +328,7 @@ class _Reader(HTMLParser):
         if self._skipping():
             return
         start = self.position()
-        builder = self._container().builder
+        builder = self._builder()
         m = pattern.match(self.src, start)
         if not m:
             return
@@ -334,7 +340,7 @@ class _Reader(HTMLParser):
 
     def handle_comment(self, data: str) -> None:
         if not self._skipping():
-            self._container().builder.gap()
+            self._builder().gap()
 
     # --- end ----------------------------------------------------------------------------
 

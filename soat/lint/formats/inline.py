@@ -130,7 +130,7 @@ def _drop_gaps(items):
 
 
 def _trim(items, keep_trailing: bool):
-    out = []
+    out: list[tuple] = []
     for item in items:
         kind = item[0]
         if kind in _WS and (not out or out[-1][0] == BREAK):

@@ -35,7 +35,5 @@ def render(results, context: OutputContext) -> str:
                 f"title={escape_property(d.code)}",
             )
         )
-        lines.append(
-            f"::{COMMANDS[d.severity.label]} {props}::{escape_data(message(d, item.lang))}"
-        )
+        lines.append(f"::{COMMANDS[d.level.label]} {props}::{escape_data(message(d, item.lang))}")
     return "".join(line + "\n" for line in lines)

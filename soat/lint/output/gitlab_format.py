@@ -53,7 +53,7 @@ def render(results, context: OutputContext) -> str:
                 "description": f"{d.code} {message(d, item.lang)}",
                 "check_name": d.code,
                 "fingerprint": fingerprint(item, occurrence),
-                "severity": SEVERITY[d.severity.label],
+                "severity": SEVERITY[d.level.label],
                 "location": {
                     "path": report_path(item.path),
                     "lines": {"begin": item.row, "end": last_line(item)},

@@ -42,7 +42,7 @@ def finding(item: Located, context: OutputContext) -> dict:
         "code": d.code,
         "name": d.name,
         "message": message(d, lang),
-        "severity": d.severity.label,
+        "severity": d.level.label,
         "filename": item.path,
         "location": {"row": item.row, "column": item.column},
         "end_location": {"row": item.end_row, "column": item.end_column},

@@ -25,8 +25,7 @@ def xml_text(text: str) -> str:
 def failure_text(item: Located, context: OutputContext) -> str:
     d = item.diag
     lines = [
-        f"{item.path}:{item.row}:{item.column}: {d.code} [{d.severity.label}] "
-        f"{message(d, item.lang)}"
+        f"{item.path}:{item.row}:{item.column}: {d.code} [{d.level.label}] {message(d, item.lang)}"
     ]
     if d.fix is not None:
         safe = d.fix.applicability == Applicability.SAFE

@@ -45,7 +45,7 @@ def diagnostic(item: Located, context: OutputContext) -> dict:
     return {
         "message": message(d, item.lang),
         "location": {"path": item.path, "range": byte_range(item, d.start, d.end)},
-        "severity": SEVERITY[d.severity.label],
+        "severity": SEVERITY[d.level.label],
         "source": SOURCE,
         "code": {"value": d.code},
         "suggestions": suggestions,

@@ -83,9 +83,9 @@ def sarif_fix(item: Located, fix: Fix, lang: str) -> dict:
 def result(item: Located, context: OutputContext, rule_index: dict[str, int]) -> dict:
     d = item.diag
     lang = item.lang
-    out = {
+    out: dict[str, object] = {
         "ruleId": d.code,
-        "level": LEVELS[d.severity.label],
+        "level": LEVELS[d.level.label],
         "message": {"text": message(d, lang)},
         "locations": [
             {

@@ -40,7 +40,7 @@ def render_one(item: Located, context: OutputContext) -> str:
     marker = " [*]" if fixable else ""
     head = (
         f"{_paint(item.path, '1', on)}:{item.row}:{item.column}: "
-        f"{_paint(d.code, '1;' + _COLORS[d.severity.label], on)}{marker} {message(d, item.lang)}"
+        f"{_paint(d.code, '1;' + _COLORS[d.level.label], on)}{marker} {message(d, item.lang)}"
     )
     if d.code == "IO001":
         return head
@@ -50,7 +50,7 @@ def render_one(item: Located, context: OutputContext) -> str:
         head,
         f" {gutter} |",
         f" {item.row} | {line}",
-        f" {gutter} | {' ' * col}{_paint('^' * width, _COLORS[d.severity.label], on)}",
+        f" {gutter} | {' ' * col}{_paint('^' * width, _COLORS[d.level.label], on)}",
     ]
     if d.fix is not None:
         label = "fix" if item.lang == "en" else "sửa"

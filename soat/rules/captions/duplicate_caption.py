@@ -33,9 +33,9 @@ def find_duplicates(doc: Document) -> Iterator[tuple[Block, Block | Image]]:
     An HTML <title> and the <h1> after it, or a <figcaption> and its image's alt text, are
     meant to be equal; a <p> repeating either is not.
     """
-    images_before = {}
-    for image in doc.images:
-        images_before.setdefault(image.block_index, image)
+    images_before: dict[int, Image | None] = {}
+    for img in doc.images:
+        images_before.setdefault(img.block_index, img)
     previous: Block | None = None
     for block in doc.blocks:
         if block.kind in COMPARED_KINDS:

@@ -44,6 +44,7 @@ def _conflict(later: Located, earlier: Located, knowledge):
         and tb not in GENERIC_TYPES
         and ta.split()[0:2] != tb.split()[0:2]
     ):
+        assert a.type_word is not None and b.type_word is not None  # types are read from them
         return (
             "loại văn bản",
             "type",

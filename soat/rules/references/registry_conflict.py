@@ -91,6 +91,7 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
             and doc_type not in GENERIC_TYPES
             and doc_type.casefold() != entry.type.casefold()
         ):
+            assert c.type_word is not None  # doc_type is read from it
             start, end = located.span(c.type_word)
             yield Diagnostic(
                 Msg(

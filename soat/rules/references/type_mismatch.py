@@ -59,8 +59,9 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
         sym = c.symbol
         code = sym.type_code
         doc_type = c.doc_type
-        if doc_type is None or not is_type_code(code, sym.family):
+        if doc_type is None or code is None or not is_type_code(code, sym.family):
             continue
+        assert c.type_word is not None  # doc_type is read from it
         allowed = allowed_codes(doc_type, sym.family)
         if allowed is None or code in allowed:
             continue

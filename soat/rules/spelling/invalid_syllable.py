@@ -125,6 +125,8 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
         capitalised = word[:1].isupper()
         if verdict.problem == "tone-position":
             fixed = place_tone(word, TRADITIONAL)
+            if fixed is None:  # the validator found the tone misplaced, so it can be placed
+                continue
             yield _corrected(
                 Msg(
                     f"Dấu thanh đặt sai chỗ: “{word}”; viết đúng là “{fixed}”",

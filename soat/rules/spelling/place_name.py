@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import Any
 
 from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Severity
@@ -117,7 +118,7 @@ def place_index(knowledge: Knowledge) -> _PlaceIndex:
     places = knowledge.places
     exact: dict[str, list] = {}
     near: dict[tuple[int, int], list[_Target]] = {}
-    provincial = {}
+    provincial: dict[str, Any] = {}
     for place in places:
         level = _level(place)
         for name in (place.name, *place.variants):
@@ -134,7 +135,7 @@ def place_index(knowledge: Knowledge) -> _PlaceIndex:
 
 def _name_words(text: str, pos: int) -> list[tuple[int, int]]:
     """The capitalised words of a name starting at `pos` ("Bà Rịa - Vũng Tàu": 4 words)."""
-    words = []
+    words: list[Any] = []
     m = _WORD_RE.match(text, pos)
     while m and m.group()[0].isupper() and len(words) < _MAX_WORDS:
         words.append(m.span())
@@ -220,7 +221,8 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
             if context == "tp":
                 if word not in ("TP", "Tp"):
                     continue
-                pos = _TP_SEP_RE.match(text, end).end()
+                sep = _TP_SEP_RE.match(text, end)
+                pos = sep.end() if sep else end
             else:
                 sep = _CONTEXT_SEP_RE.match(text, end)
                 if not sep:
@@ -250,7 +252,7 @@ def _inside_a_name(text: str, word: str, window: int, start: int) -> bool:
     if not word[0].isupper() or word.isupper():
         return False
     before = _WORD_BEFORE_RE.search(text, window, start)
-    return bool(before) and before.group(1)[0].isupper() and not before.group(1).isupper()
+    return before is not None and before.group(1)[0].isupper() and not before.group(1).isupper()
 
 
 def _sentence(text: str, start: int, end: int) -> str:

@@ -62,7 +62,7 @@ def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
             f"the {_NAMES[_other(target)][1]} {counts[_other(target)]} times"
         )
     example = next((item for style, item in found if style == target), None)
-    related = ()
+    related: tuple[Related, ...] = ()
     if example is not None:
         s, e = example.span()
         related = (

@@ -110,7 +110,7 @@ def _diagnostic(f, right: str, anchor, from_registry: bool) -> Diagnostic:
         if from_registry
         else ("ở lần nhắc trước", "earlier")
     )
-    related = ()
+    related: tuple[Related, ...] = ()
     if anchor is not None:
         a_start, a_end = anchor.name_span()
         related = (Related(Msg(f'"{right}" ở đây', f'"{right}" here'), a_start, a_end),)

@@ -56,7 +56,8 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
                 break
             if rt == rank_base and key is not None and rk is not None and rk != key:
                 span = f.org_span()
-                yield _org_diagnostic(f, role, *span)
+                if span is not None:  # rk is set, so the mention names an organisation
+                    yield _org_diagnostic(f, role, *span)
                 break
 
 

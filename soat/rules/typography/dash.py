@@ -18,6 +18,7 @@ from types import MappingProxyType
 
 from soat.lint.context import Context
 from soat.lint.diagnostic import Diagnostic, Fix, Msg, Severity
+from soat.lint.document import Block
 from soat.lint.rule import Example, NoOptions, Rule
 
 _YEAR = r"(?:19|20)\d\d"
@@ -38,7 +39,7 @@ _DASH_NAMES = MappingProxyType(
 
 @dataclass
 class _Use:
-    block: object
+    block: Block
     start: int
     end: int
     style: str  # how it is written: "2023 - 2028" → " - ", "Hiểu - Phó" → "-"

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from soat.lint.context import Context
 from soat.lint.diagnostic import Diagnostic, Fix, Msg, Severity
+from soat.lint.document import Block
 from soat.lint.rule import Example, Rule
 
 _ELLIPSIS_RE = re.compile(r"…|(?<!\.)\.\.\.(?![.…])")
@@ -32,7 +33,7 @@ class Options:
 def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
     doc = ctx.doc
     options = ctx.options
-    found = []  # (block, start, end, style) in document order
+    found: list[tuple[Block, int, int, str]] = []  # in document order
     for block in doc.blocks:
         text = block.text
         if "…" not in text and "..." not in text:
@@ -50,7 +51,7 @@ def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
             target = found[0][3]
             why_vi, why_en = "kiểu dùng trước trong bài", "the style used first"
         else:
-            target = max(counts, key=counts.get)
+            target = max(counts, key=lambda style: counts[style])
             why_vi, why_en = "kiểu dùng nhiều hơn trong bài", "the style used most"
     else:
         target = options.ellipsis

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from soat.lint.context import Context
 from soat.lint.diagnostic import Diagnostic, Fix, Msg, Severity
+from soat.lint.document import Block
 from soat.lint.rule import Example, Rule
 
 OPEN, CLOSE, STRAIGHT = "“", "”", '"'
@@ -95,7 +96,7 @@ def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
         return
     target = _target_style(blocks, options.style)
     findings: list[tuple[int, Diagnostic]] = []
-    pending_open: list[tuple[object, int, str]] = []  # unmatched openers of earlier paragraphs
+    pending_open: list[tuple[Block, int, str]] = []  # unmatched openers of earlier paragraphs
     for block in blocks:
         text = block.text
         quotes, unmatched_open, unmatched_close = _classify(text)

@@ -23,9 +23,8 @@ class Located:
 
     def span(self, part: Part | DateMention | None = None) -> tuple[int, int]:
         """Source span of a part (the symbol when none is given)."""
-        if part is None:
-            part = self.citation.symbol
-        return self.block.span(part.start, part.end)
+        target = self.citation.symbol if part is None else part
+        return self.block.span(target.start, target.end)
 
     def whole(self) -> tuple[int, int]:
         return self.block.span(self.citation.start, self.citation.end)

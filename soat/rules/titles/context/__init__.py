@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import Any
 
 from soat.lint.context import DocContext
 from soat.lint.document import Block, Document
@@ -119,14 +120,15 @@ def mention_context(knowledge: Knowledge) -> MentionContext:
     """The organisation, place and person names mentions are read against (per knowledge)."""
     orgs = [n for o in knowledge.organizations for n in o.all_names]
     places = [p.name for p in knowledge.places] + [v for p in knowledge.places for v in p.variants]
-    return MentionContext(orgs, places, [p.name for p in knowledge.persons])
+    return MentionContext(orgs, places, frozenset(p.name for p in knowledge.persons))
 
 
 def mentions_of(doc_ctx: DocContext) -> Analysis:
     """The person mentions and title hits of a document (an analysis: `ctx.get(mentions_of)`)."""
     doc = doc_ctx.doc
     ctx = doc_ctx.index(mention_context)
-    found, hits = [], []
+    found: list[Any] = []
+    hits: list[Any] = []
     for block in doc.blocks:
         text = block.text
         if not text or _mostly_upper(text):
