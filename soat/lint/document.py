@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -19,17 +20,17 @@ from typing import Any
 BLOCK_KINDS = ("title", "heading", "paragraph", "caption", "list-item", "table-cell", "quote")
 
 
+_LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
+_LF_RE = re.compile(r"\n")
+
+
 class LineIndex:
     """Converts code-point offsets to 1-based (row, column) and back."""
 
     def __init__(self, text: str) -> None:
-        starts = [0]
-        for i, ch in enumerate(text):
-            if ch == "\n":
-                starts.append(i + 1)
-            elif ch == "\r" and (i + 1 >= len(text) or text[i + 1] != "\n"):
-                starts.append(i + 1)
-        self._starts = starts
+        # A line starts after LF, CRLF or a lone CR (one regex pass, no Python loop).
+        breaks = _LINE_BREAK_RE if "\r" in text else _LF_RE
+        self._starts = [0, *(m.end() for m in breaks.finditer(text))]
         self._length = len(text)
 
     @property
@@ -50,11 +51,14 @@ class LineIndex:
 
 @dataclass(frozen=True)
 class TextView:
-    """A plain text with, for each character, the source range [starts[i], ends[i])."""
+    """A plain text with, for each character, the source range [starts[i], ends[i]).
+
+    `starts` and `ends` are tuples, or `range`s for a view copied one-to-one from the source
+    (no per-character map is built for the common case)."""
 
     text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    starts: Sequence[int]
+    ends: Sequence[int]
 
     def __post_init__(self) -> None:
         if not (len(self.text) == len(self.starts) == len(self.ends)):
@@ -63,8 +67,8 @@ class TextView:
     @classmethod
     def contiguous(cls, text: str, source_start: int) -> TextView:
         """A view whose characters are copied one-to-one from the source."""
-        starts = tuple(range(source_start, source_start + len(text)))
-        return cls(text, starts, tuple(s + 1 for s in starts))
+        end = source_start + len(text)
+        return cls(text, range(source_start, end), range(source_start + 1, end + 1))
 
     @classmethod
     def concat(cls, views: Sequence[TextView]) -> TextView:
