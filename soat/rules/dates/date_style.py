@@ -20,7 +20,8 @@ from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
 from soat.lint.document import Block
 from soat.lint.rule import Example, Rule
-from soat.vi.dates import DateMention, find_dates, format_date, nd30_padding
+from soat.rules.dates._dates import block_dates
+from soat.vi.dates import DateMention, format_date, nd30_padding
 
 STYLES = ("consistent", "d/m/yyyy", "dd/mm/yyyy", "nd30")
 SEPARATORS = ("consistent", "/", "-", ".")
@@ -71,8 +72,8 @@ def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
     doc = ctx.doc
     options = ctx.options
     found: list[tuple[Block, DateMention]] = []
-    for block in doc.blocks:
-        found.extend((block, d) for d in find_dates(block.text) if not d.holiday and d.exists)
+    for block, dates in zip(doc.blocks, ctx.get(block_dates), strict=True):
+        found.extend((block, d) for d in dates if not d.holiday and d.exists)
     if not found:
         return
     dates = [d for _, d in found]

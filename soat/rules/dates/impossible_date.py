@@ -15,7 +15,8 @@ from collections.abc import Iterator
 from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
 from soat.lint.rule import Example, NoOptions, Rule
-from soat.vi.dates import days_in_month, find_dates
+from soat.rules.dates._dates import block_dates
+from soat.vi.dates import days_in_month
 
 
 def _why(day: int, month: int, year: int | None) -> tuple[str, str]:
@@ -34,9 +35,9 @@ def _why(day: int, month: int, year: int | None) -> tuple[str, str]:
 
 def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
     doc = ctx.doc
-    for block in doc.blocks:
+    for block, dates in zip(doc.blocks, ctx.get(block_dates), strict=True):
         text = block.text
-        for d in find_dates(text):
+        for d in dates:
             written = text[d.start : d.end]
             if not d.exists:
                 start, end = block.span(d.start, d.end)
