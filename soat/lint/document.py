@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -139,8 +140,9 @@ class Block:
     attrs: dict[str, Any] = field(default_factory=dict)
     _nfc: TextView | None = field(default=None, repr=False)
 
-    @property
+    @functools.cached_property
     def text(self) -> str:
+        """The NFC plain text (read by most rules, many times: kept once computed)."""
         return self.nfc.text
 
     @property

@@ -19,7 +19,12 @@ from soat.lint.rule import Example, NoOptions, Rule
 
 # Spaces only: \s would also take C1 controls such as U+0085, which in a draft are the
 # remains of double-encoded letters ("Nguyá»\x85n"), not spacing to normalise.
-_RUN_RE = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACES = r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
+# Maximal runs of in-line whitespace, except a single plain space inside a line (the common
+# case, never a finding): runs of two or more, one unusual space, or one space ending a line.
+_RUN_RE = re.compile(
+    rf"{_SPACES}{{2,}}|[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]| (?=[\r\n]|\Z)"
+)
 _NAMES = MappingProxyType(
     {
         "\u00a0": ("dấu cách không ngắt (U+00A0)", "no-break space (U+00A0)"),
