@@ -294,6 +294,10 @@ def _report(
             from soat.lint.output.text_format import summary
 
             out.write(summary(results, context) + "\n")
+    elif options.output_format == "json":  # streamed: a whole archive's report is large
+        from soat.lint.output.json_format import write
+
+        write(results, context, out)
     else:
         out.write(render(options.output_format, results, context))
     return _exit_status(results, options)
