@@ -72,8 +72,10 @@ def is_near_repeat(later: _Entry, earlier: _Entry, threshold: float) -> float | 
     return score
 
 
-def find_repeats(doc: Document, options: Options) -> Iterator[tuple[Block, Block, float]]:
-    skip = duplicate_indexes(doc)
+def find_repeats(
+    doc: Document, options: Options, skip: set[int]
+) -> Iterator[tuple[Block, Block, float]]:
+    """Paragraphs that repeat an earlier one; blocks in `skip` (CAP001's) are left alone."""
     seen: list[_Entry] = []
     for block in doc.blocks:
         if block.kind not in COMPARED_KINDS:
@@ -103,7 +105,7 @@ def _trimmed_span(block: Block) -> tuple[int, int]:
 def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
     doc = ctx.doc
     options = ctx.options
-    for block, earlier, score in find_repeats(doc, options):
+    for block, earlier, score in find_repeats(doc, options, ctx.get(duplicate_indexes)):
         start, end = _trimmed_span(block)
         row = doc.line_index.rowcol(earlier.start)[0]
         same = score >= 100
