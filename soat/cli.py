@@ -141,6 +141,30 @@ def rule_command(code, lang) -> None:
 
 
 @main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--diff", is_flag=True, help="Show the conversion as a diff; write nothing.")
+@click.option("--lang", default="vi", type=click.Choice(["vi", "en"]))
+def convert(paths, diff, lang) -> None:
+    """Rewrite files typed in TCVN3, VNI, VISCII or Windows-1258 as UTF-8."""
+    from soat import convert as conversion
+    from soat.lint.diagnostic import Msg
+
+    failed = False
+    for path in paths:
+        planned = conversion.plan(path)
+        if diff:
+            click.echo(conversion.diff(planned), nl=False)
+        else:
+            planned = conversion.apply(planned)
+        failed |= planned.failed
+        said = planned.message.get(lang)
+        if diff and planned.text is not None:
+            said = f"{Msg('chưa ghi', 'not written').get(lang)}: {said}"
+        click.echo(f"{path}: {said}", err=diff or planned.failed)
+    sys.exit(EXIT_ERROR if failed else 0)
+
+
+@main.command()
 def server() -> None:
     """Run the language server on stdio (for editors)."""
     from soat.lint.server import serve

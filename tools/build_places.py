@@ -106,6 +106,7 @@ def build(pkg: Path, version: str) -> str:
         "",
         "[meta]",
         f"source = {toml_str(source)}",
+        'url = "https://github.com/tranngocminhhieu/vietnamadminunits"',
         'license = "MIT"',
         'generator = "tools/build_places.py"',
         "",

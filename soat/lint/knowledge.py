@@ -34,6 +34,15 @@ class DocumentEntry:
     source: str | None = None
     names: tuple[str, ...] = ()  # names the document gives (a movement, a programme)
     origin: str = ""  # the registry file it came from
+    # The facts no source confirmed (`verified = false` or a list of the confirmed ones).
+    # User entries are vouched for by the user: this is empty for them unless they say so.
+    unverified: frozenset[str] = frozenset()
+    replaced_by: str | None = None  # the symbol of the document that replaced this one
+    in_force: dt.date | None = None  # the day the document took effect
+
+    def verified(self, fact: str) -> bool:
+        """Whether `fact` (one of DOCUMENT_FACTS) was confirmed against a source."""
+        return fact not in self.unverified
 
 
 @dataclass(frozen=True)
@@ -47,6 +56,7 @@ class Organization:
     merged_into: str | None = None
     source: str | None = None
     origin: str = ""
+    verified: bool = True  # False: no source confirmed the name; never a safe fix
 
     @property
     def all_names(self) -> tuple[str, ...]:
@@ -158,8 +168,13 @@ def fold(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
+# The Party writes its regulations 37-QĐi/TW and, just as often, 37-QĐ/TW (DOMAIN.md §1.2:
+# accept both): one key for both spellings.
+_PARTY_QDI_RE = re.compile(r"(?<=\d-)QĐI(?=/)")
+
+
 def symbol_key(symbol: str) -> str:
-    return unicodedata.normalize("NFC", symbol).strip().upper()
+    return _PARTY_QDI_RE.sub("QĐ", unicodedata.normalize("NFC", symbol).strip().upper())
 
 
 def _merge(base, extra, key):
@@ -169,7 +184,7 @@ def _merge(base, extra, key):
 
 # --- loading ------------------------------------------------------------------------------
 
-_TABLES: dict[str, dict[str, tuple[type, bool]]] = {
+_TABLES: dict[str, dict[str, tuple[type | tuple[type, ...], bool]]] = {
     # table: {key: (type, required)}
     "document": {
         "number": (str, True),
@@ -179,6 +194,9 @@ _TABLES: dict[str, dict[str, tuple[type, bool]]] = {
         "title": (str, False),
         "source": (str, False),
         "names": (list, False),
+        "verified": ((bool, list), False),
+        "replaced-by": (str, False),
+        "in-force": (dt.date, False),
     },
     "organization": {
         "name": (str, True),
@@ -189,6 +207,7 @@ _TABLES: dict[str, dict[str, tuple[type, bool]]] = {
         "until": (dt.date, False),
         "merged-into": (str, False),
         "source": (str, False),
+        "verified": (bool, False),
     },
     "person": {"name": (str, True), "role": (list, False), "source": (str, False)},
     "place": {
@@ -203,6 +222,8 @@ _TABLES: dict[str, dict[str, tuple[type, bool]]] = {
     },
     "term": {"preferred": (str, True), "variants": (list, False), "source": (str, False)},
 }
+# What a [[document]] asserts, each verified or not on its own (`verified = ["date"]`).
+DOCUMENT_FACTS = ("number", "type", "date", "issuer", "title", "names", "replaced-by", "in-force")
 _ROLE_KEYS = {
     "title": (str, True),
     "org": (str, False),
@@ -263,7 +284,7 @@ def _check_entry(entry, spec, table, path, line, src, i) -> None:
                 path,
                 src.key_line(key, table, i) or line,
             )
-        if typ is list and key != "role" and not all(isinstance(v, str) for v in value):
+        if isinstance(value, list) and key != "role" and not all(isinstance(v, str) for v in value):
             raise UsageError(
                 f'"{key}" in [[{table}]] must be a list of strings',
                 path,
@@ -272,6 +293,14 @@ def _check_entry(entry, spec, table, path, line, src, i) -> None:
     for key, (_, required) in spec.items():
         if required and not entry.get(key):
             raise UsageError(f'[[{table}]] entry needs "{key}"', path, line)
+    if table == "document" and isinstance(entry.get("verified"), list):
+        for fact in entry["verified"]:
+            if fact not in DOCUMENT_FACTS:
+                raise UsageError(
+                    f'unknown fact "{fact}" in "verified".{did_you_mean(str(fact), DOCUMENT_FACTS)}',
+                    path,
+                    src.key_line("verified", table, i) or line,
+                )
     if table == "person":
         # [[person.role]] headers are numbered across the file: skip those of earlier people.
         base = 0
@@ -299,13 +328,17 @@ def _check_entry(entry, spec, table, path, line, src, i) -> None:
                 raise UsageError('[[person.role]] entry needs "title"', path, role_line)
 
 
-def _is_type(value: Any, typ: type) -> bool:
+def _is_type(value: Any, typ) -> bool:
+    if isinstance(typ, tuple):
+        return any(_is_type(value, t) for t in typ)
     if typ is dt.date:
         return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
     return isinstance(value, typ)
 
 
-def _type_name(typ: type) -> str:
+def _type_name(typ) -> str:
+    if isinstance(typ, tuple):
+        return " or ".join(_type_name(t) for t in typ)
     return {
         str: "a string",
         list: "a list",
@@ -338,6 +371,9 @@ def _build(table: str, e: dict, path: str, line, src, i):
             g("source"),
             g("names") or (),
             origin,
+            _unverified(e.get("verified", True)),
+            g("replaced-by"),
+            e.get("in-force"),
         )
     if table == "organization":
         return Organization(
@@ -350,6 +386,7 @@ def _build(table: str, e: dict, path: str, line, src, i):
             g("merged-into"),
             g("source"),
             origin,
+            e.get("verified", True),
         )
     if table == "person":
         roles = tuple(
@@ -370,6 +407,15 @@ def _build(table: str, e: dict, path: str, line, src, i):
             origin,
         )
     return Term(g("preferred"), g("variants") or (), g("source"), origin)
+
+
+def _unverified(verified) -> frozenset[str]:
+    """The facts of a [[document]] no source confirmed, from its `verified` key."""
+    if verified is True:
+        return frozenset()
+    if verified is False:
+        return frozenset(DOCUMENT_FACTS)
+    return frozenset(DOCUMENT_FACTS) - frozenset(verified)
 
 
 @functools.lru_cache(maxsize=1)

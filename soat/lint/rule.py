@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -54,6 +54,12 @@ class Rule:
     good: tuple[Example, ...]
     fixes: frozenset[str] = frozenset()
     options: type = NoOptions
+    # The rule's findings cover text no other rule can read (mis-encoded text): the engine
+    # drops other rules' findings inside them, so the run is reported once.
+    masks_others: bool = False
+    # For a file that is not UTF-8: what the rule can tell about its bytes (e.g. the legacy
+    # encoding it is in), added to IO001's message; None when it has nothing to say.
+    unreadable_hint: Callable[[bytes], Msg | None] | None = None
 
     def __post_init__(self) -> None:
         if not CODE_RE.match(self.code):

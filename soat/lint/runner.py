@@ -102,6 +102,7 @@ def lint_document(doc: Document, settings: Settings) -> list[Diagnostic]:
                 found.append(diag)
         except Exception as exc:  # a broken rule must not stop the run
             found.append(_internal_error(doc, rule, exc))
+    found = _unmasked(found, {r.code for r in settings.rules if r.masks_others})
     suppressions = Suppressions(doc.source, lambda off: doc.line_index.rowcol(off)[0])
     found = [
         d
@@ -111,6 +112,22 @@ def lint_document(doc: Document, settings: Settings) -> list[Diagnostic]:
     ]
     found.sort(key=lambda d: (d.start, d.end, d.code))
     return found
+
+
+def _unmasked(found: list[Diagnostic], masking: set[str]) -> list[Diagnostic]:
+    """`found` without other rules' findings inside a masking rule's finding."""
+    if not masking:
+        return found
+    masks = [(d.start, d.end) for d in found if d.code in masking]
+    if not masks:
+        return found
+    return [
+        d
+        for d in found
+        if d.code in masking
+        or d.code == INTERNAL_ERROR.code
+        or not any(s <= d.start and d.end <= e for s, e in masks)
+    ]
 
 
 def _internal_error(doc: Document, rule: Rule | None, exc: Exception) -> Diagnostic:
@@ -183,17 +200,22 @@ def unreadable(path: str, message: Msg) -> FileResult:
     return FileResult(path, None, [diag])
 
 
-def read_source(path: str, data: bytes) -> tuple[str, Encoding] | FileResult:
+def read_source(
+    path: str, data: bytes, rules: Sequence[Rule] = ()
+) -> tuple[str, Encoding] | FileResult:
+    """The file's text, or an IO001 result; rules with an `unreadable_hint` may say more
+    about bytes that are not UTF-8 (which legacy encoding they are in)."""
     try:
         return decode(data)
     except DecodeFailure as exc:
-        return unreadable(
-            path,
-            Msg(
-                f"Tệp không phải UTF-8 hợp lệ: byte lỗi đầu tiên ở vị trí {exc.offset} ({exc.reason})",
-                f"File is not valid UTF-8: first bad byte at offset {exc.offset} ({exc.reason})",
-            ),
-        )
+        vi = f"Tệp không phải UTF-8 hợp lệ: byte lỗi đầu tiên ở vị trí {exc.offset} ({exc.reason})"
+        en = f"File is not valid UTF-8: first bad byte at offset {exc.offset} ({exc.reason})"
+        for rule in rules:
+            hint = rule.unreadable_hint(data) if rule.unreadable_hint else None
+            if hint is not None:
+                vi, en = f"{vi}. {hint.get('vi')}", f"{en}. {hint.get('en')}"
+                break
+        return unreadable(path, Msg(vi, en))
 
 
 def check_file(
@@ -233,7 +255,7 @@ def check_data(
     write: bool = True,
 ) -> FileResult:
     """Check the bytes of the file at `path`; in fix mode with `write`, write the fixed text."""
-    decoded = read_source(display, data)
+    decoded = read_source(display, data, settings.rules)
     if isinstance(decoded, FileResult):
         return decoded
     source, encoding = decoded

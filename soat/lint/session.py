@@ -225,7 +225,7 @@ def _check_stdin(options: CheckOptions, cache: SettingsCache, out) -> int:
     path = options.stdin_filename or os.path.join(os.getcwd(), "-")
     config, settings = cache.for_path(path)
     data = sys.stdin.buffer.read()
-    decoded = read_source(name, data)
+    decoded = read_source(name, data, settings.rules)
     if isinstance(decoded, FileResult):
         result = _finish(decoded, config, path)
         if options.fix and not options.diff:  # the caller expects the text back, untouched

@@ -155,7 +155,15 @@ _TYPE_RE = re.compile(
     r"(?:\s+(?:số|Số|số:|Số:))?\s*$",
     re.IGNORECASE,
 )
-_DATE_LEAD_RE = re.compile(r"\s*,?\s*(?:\(\s*)?(?:ban hành\s+|ký\s+)?(?:ngày|Ngày)\s+")
+# "ngày …", "ban hành ngày …", and "được (Quốc hội khóa XV) thông qua/ban hành/ký ngày …": the
+# day the document was made. "có hiệu lực từ ngày …" (the day it took effect) is not matched.
+_DATE_LEAD_RE = re.compile(
+    r"\s*,?\s*(?:\(\s*)?"
+    r"(?:(?:đã\s+)?được\s+(?:[^\W\d_][\w-]*\s+|[IVXLC]+\s+){0,7}?"
+    r"(?:thông qua|ban hành|ký ban hành|ký)\s+(?:tại\s+[Kk]ỳ họp\s+thứ\s+\w+\s*,?\s*)?"
+    r"(?:vào\s+)?|ban hành\s+|ký\s+)?"
+    r"(?:ngày|Ngày)\s+"
+)
 _OF_RE = re.compile(r"\s*,?\s*(?:\)\s*)?của\s+")
 _ABOUT_RE = re.compile(r"\s*,?\s*(?:\)\s*)?[vV]ề\s+(?:việc\s+)?")
 _ISSUER_WORD_RE = re.compile(r"[^\W\d_]+|[IVXLC]+\b|\d{1,2}\b|-|–")
@@ -266,6 +274,8 @@ def _issuer(text: str, pos: int, limit: int) -> Part | None:
         w = m.group()
         if prev and _ISSUER_STOP_RE.match(text, i) and not (w[0].isupper() and w != "Về"):
             break
+        if w == "và" and _next_is_document(text, m.end(), limit):
+            break  # "của Tổng Liên đoàn và Kết luận số …": the next citation starts
         if w in "-–":
             kind = "conn"
         elif w[0].isupper() or w[0].isdigit():
@@ -289,6 +299,18 @@ def _issuer(text: str, pos: int, limit: int) -> Part | None:
     if end == pos:
         return None
     return Part(pos, end, text[pos:end])
+
+
+_TYPE_AHEAD_RE = re.compile(
+    r"\s+(?:các\s+|những\s+)?(?:" + "|".join(re.escape(w) for w in TYPE_WORDS) + r")(?!\w)",
+    re.IGNORECASE,
+)
+_SYMBOL_AHEAD_RE = re.compile(r"\s+(?:số\s+)?\d+[-/]")
+
+
+def _next_is_document(text: str, pos: int, limit: int) -> bool:
+    """Whether a document reference (a type word or a number-and-symbol) starts at `pos`."""
+    return bool(_TYPE_AHEAD_RE.match(text, pos, limit) or _SYMBOL_AHEAD_RE.match(text, pos, limit))
 
 
 def _quoted(text: str, pos: int, limit: int) -> Part | None:
@@ -422,22 +444,52 @@ def normalize_issuer(issuer: str) -> str:
     return " ".join(s.split())
 
 
+# The standing bodies of an organisation issue its documents: "Đoàn Chủ tịch Tổng Liên đoàn",
+# "Ban Chấp hành Tổng Liên đoàn" and "Tổng Liên đoàn" name one issuer. Not the Party's centre:
+# the Central Committee, the Politburo and the Secretariat are three different issuers.
+_STANDING_BODY_RE = re.compile(r"^(?:đoàn chủ tịch|ban chấp hành|ban thường vụ|thường trực)\s+")
+_NOT_AN_ORGANISATION = frozenset({"trung ương", "tw"})
+
+
+def _organisation(normalized: str) -> str:
+    """The organisation a normalised issuer belongs to: a standing body's name dropped."""
+    rest = _STANDING_BODY_RE.sub("", normalized, count=1)
+    return normalized if not rest or rest in _NOT_AN_ORGANISATION else rest
+
+
 def issuers_agree(a: str, b: str, same_org=None) -> bool:
-    """One contains the other after normalisation, or both name one organisation."""
+    """One contains the other after normalisation, both name one organisation, or one is a
+    standing body (Đoàn Chủ tịch, Ban Chấp hành) of the organisation the other names."""
     na, nb = normalize_issuer(a), normalize_issuer(b)
     if not na or not nb or na in nb or nb in na:
         return True
     if same_org is not None and same_org(a, b):
         return True
+    oa, ob = _organisation(na), _organisation(nb)
+    if (oa, ob) != (na, nb):
+        if oa in ob or ob in oa:
+            return True
+        if same_org is not None and same_org(oa, ob):
+            return True
     return False
 
 
 def normalize_title(title: str) -> str:
-    """NFC, case folding, quotes and a leading "về" dropped, spaces collapsed."""
+    """NFC, case folding, quotes and a leading "về" dropped, spaces collapsed, and each
+    syllable's tone mark placed one way ("hài hoà" and "hài hòa" are the same words)."""
     s = unicodedata.normalize("NFC", title).casefold().strip()
     s = s.strip('“”"«»‘’ ')
     s = re.sub(r"^về\s+", "", s)
-    return " ".join(s.split())
+    return " ".join(_TONE_WORD_RE.sub(_one_tone_style, w) for w in s.split())
+
+
+_TONE_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def _one_tone_style(m: re.Match) -> str:
+    from soat.vi.syllables import place_tone
+
+    return place_tone(m.group()) or m.group()
 
 
 def title_similarity(cited: str, official: str, quoted: bool = True) -> tuple[float, int]:

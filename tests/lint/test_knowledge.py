@@ -74,6 +74,10 @@ def test_user_entries_win_over_builtin_ones_with_the_same_key():
         ),
         ('[[term]]\nvariants = ["a"]\n', 1, 'needs "preferred"'),
         ('[[term]\npreferred = "A"\n', 1, "invalid TOML"),
+        ('[[document]]\nnumber = "1"\nverified = "yes"\n', 3, "must be true or false or a list"),
+        ('[[document]]\nnumber = "1"\nverified = ["dates"]\n', 3, 'Did you mean "date"?'),
+        ('[[document]]\nnumber = "1"\nin-force = "2025"\n', 3, "must be a date"),
+        ('[[organization]]\nname = "X"\nverified = "no"\n', 3, "must be true or false"),
     ],
 )
 def test_registry_errors_name_file_and_line(text, line, needle):
@@ -87,3 +91,24 @@ def test_builtin_entries_all_have_a_source():
     k = builtin_knowledge()
     for table in (k.documents, k.organizations, k.places, k.terms):
         assert all(e.source for e in table)
+
+
+def test_verification_is_per_fact_and_user_entries_count_as_verified():
+    k = load_registry_text(
+        "reg.toml",
+        '[[document]]\nnumber = "1/2020/NĐ-CP"\ndate = 2020-01-01\n\n'
+        '[[document]]\nnumber = "2/2020/NĐ-CP"\nverified = ["number", "title"]\n\n'
+        '[[document]]\nnumber = "3/2020/NĐ-CP"\nverified = false\n'
+        'replaced-by = "1/2020/NĐ-CP"\nin-force = 2020-02-01\n',
+    )
+    vouched, partial, unsure = k.documents
+    assert vouched.unverified == frozenset() and vouched.verified("date")
+    assert partial.verified("title") and not partial.verified("date")
+    assert not unsure.verified("number") and not unsure.verified("replaced-by")
+    assert unsure.replaced_by == "1/2020/NĐ-CP" and unsure.in_force.isoformat() == "2020-02-01"
+
+
+def test_both_spellings_of_a_party_regulation_find_one_entry():
+    k = load_registry_text("reg.toml", '[[document]]\nnumber = "37-QĐi/TW"\n')
+    assert k.documents_by_symbol("37-QĐ/TW") == k.documents_by_symbol("37-QĐi/TW") != ()
+    assert k.documents_by_symbol("37-QĐ/TƯ") == ()

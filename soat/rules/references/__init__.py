@@ -4,6 +4,7 @@ from soat.rules.references import (
     inconsistent_citation,
     malformed_symbol,
     registry_conflict,
+    superseded,
     type_mismatch,
     year_mismatch,
 )
@@ -14,4 +15,5 @@ RULES = (
     year_mismatch.RULE,
     inconsistent_citation.RULE,
     registry_conflict.RULE,
+    superseded.RULE,
 )

@@ -144,6 +144,7 @@ def _organizations(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
     if not forms.forms:
         return
     doc = ctx.doc
+    unconfirmed = {n for o in ctx.knowledge.organizations if not o.verified for n in o.all_names}
     for block in doc.blocks:
         text = block.text
         low = text.lower()
@@ -161,6 +162,22 @@ def _organizations(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
                 continue  # only the first letter: a sentence start
             expected = " ".join(r if w.casefold() not in _HOUSE_STYLE else w for w, r in pairs)
             s, e = block.span(start, end)
+            use = Fix.replace(Msg(f'Viết "{expected}"', f'Write "{expected}"'), s, e, expected)
+            if registered in unconfirmed:
+                # A name no source confirmed never tells the writer they are wrong.
+                yield Diagnostic(
+                    Msg(
+                        f'Không xác nhận được cách viết tên cơ quan "{written}": danh sách '
+                        f'ghi "{expected}" nhưng chưa đối chiếu được với nguồn nào',
+                        f'The spelling of "{written}" could not be confirmed: the registry '
+                        f'has "{expected}", which no source confirmed',
+                    ),
+                    s,
+                    e,
+                    suggestions=(Fix(use.title, use.edits, Applicability.SUGGESTION),),
+                    severity=Severity.INFO,
+                )
+                continue
             yield Diagnostic(
                 Msg(
                     f'Tên cơ quan viết "{written}"; danh sách cơ quan viết "{expected}"',
@@ -168,7 +185,7 @@ def _organizations(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
                 ),
                 s,
                 e,
-                fix=Fix.replace(Msg(f'Viết "{expected}"', f'Write "{expected}"'), s, e, expected),
+                fix=use,
                 severity=Severity.WARNING,
             )
 

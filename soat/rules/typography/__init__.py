@@ -3,6 +3,7 @@
 from soat.rules.typography import (
     dash,
     ellipsis,
+    legacy_encoding,
     punctuation_space,
     quotes,
     unicode_nfc,
@@ -16,4 +17,5 @@ RULES = (
     quotes.RULE,
     unicode_nfc.RULE,
     dash.RULE,
+    legacy_encoding.RULE,
 )

@@ -1,0 +1,427 @@
+"""Vietnamese text in a pre-Unicode encoding, read as if it were Unicode — and its repair.
+
+Văn bản tiếng Việt gõ bằng bảng mã cũ (TCVN3, VNI, VISCII, Windows-1258) hoặc UTF-8 bị
+đọc nhầm thành Windows-1252/Latin-1: nhận ra và chuyển lại thành Unicode dựng sẵn.
+
+Two situations:
+- a run of words inside a UTF-8 document that is legacy text as a Unicode reader shows it
+  ("C«ng ®oµn", "Coâng ñoaøn", "CÃ´ng Ä‘oÃ n"): `find_misencoded`;
+- a whole file that is not UTF-8 at all: `detect_bytes` names the encoding and gives the
+  text when the detection is certain.
+
+A word counts as mis-encoded only when it is not a Vietnamese syllable as written and its
+decoding is one; a run is reported only with at least two such words, so ordinary text with a
+few Latin-1 letters ("José", "©", "°C", "±", "«»", "µg") is left alone. The tables are in
+soat/data/legacy_encodings.toml (tools/build_legacy_tables.py names their sources);
+Windows-1258 and the UTF-8 misreadings use Python's codecs.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import sys
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from soat.vi.spelling import frequency
+from soat.vi.syllables import is_valid_syllable
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "legacy_encodings.toml"
+
+# What each encoding is called in messages (Vietnamese, English).
+NAMES = {
+    "tcvn3": ("bảng mã TCVN3 (ABC, phông .VnTime)", "the TCVN3 (ABC) encoding"),
+    "vni": ("bảng mã VNI-Windows", "the VNI-Windows encoding"),
+    "viscii": ("bảng mã VISCII", "the VISCII encoding"),
+    "cp1258": ("bảng mã Windows-1258", "the Windows-1258 encoding"),
+    "utf8": ("UTF-8 bị đọc nhầm thành Windows-1252", "UTF-8 misread as Windows-1252"),
+    "utf8x2": ("UTF-8 bị đọc nhầm hai lần", "UTF-8 misread as Windows-1252 twice"),
+}
+MIN_WORDS = 2  # mis-encoded words a run needs before it is reported
+
+
+# A unit with a superscript ("m²", "km³", "x²") is not VISCII's ỗ/Ỡ: no evidence either way.
+_UNIT_RE = re.compile(r"[A-Za-z]{1,2}[\u00b2\u00b3]")
+
+
+@dataclass(frozen=True)
+class Misencoded:
+    """A run of mis-encoded text: `text[start:end]` is `original`, which reads `decoded`."""
+
+    encoding: str
+    start: int
+    end: int
+    original: str
+    decoded: str
+    words: int  # words that decode from not-Vietnamese to Vietnamese
+    certain: bool  # every word of the run with a legacy mark decodes to a syllable
+    score: float = 0.0  # how common the decoded words are (breaks ties between encodings)
+    # (start, end, reading) of each word that changes; what stands between them is kept
+    words_changed: tuple[tuple[int, int, str], ...] = ()
+
+
+# --- the table encodings -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Table:
+    name: str
+    decode_map: dict[str, str]  # legacy spelling (1–2 characters) -> Unicode letter
+    encode_map: dict[str, str]  # Unicode letter -> legacy spelling
+    pattern: re.Pattern[str]  # longest legacy spelling first
+    marks: frozenset[str]  # the non-ASCII characters the encoding writes letters with
+
+    def decode(self, text: str) -> str:
+        return self.pattern.sub(lambda m: self.decode_map[m.group()], text)
+
+    def encode(self, text: str) -> str:
+        return "".join(self.encode_map.get(ch, ch) for ch in unicodedata.normalize("NFC", text))
+
+
+@functools.lru_cache(maxsize=1)
+def _tables() -> dict[str, _Table]:
+    with DATA.open("rb") as fh:
+        data = tomllib.load(fh)
+    tables = {}
+    for name in ("tcvn3", "vni", "viscii"):
+        encode_map = {k: v for k, v in data[name].items() if k != v}
+        decode_map = {v: k for k, v in encode_map.items()}
+        keys = sorted(decode_map, key=len, reverse=True)
+        marks = frozenset(
+            ch for key in decode_map for ch in key if ord(ch) > 0x7F or ord(ch) < 0x20
+        )
+        pattern = re.compile("|".join(re.escape(k) for k in keys))
+        tables[name] = _Table(name, decode_map, encode_map, pattern, marks)
+    return tables
+
+
+def encode(text: str, encoding: str) -> str:
+    """`text` as a Unicode reader shows it after writing it in `encoding` (for tests and
+    fixtures: the inverse of the repair)."""
+    if encoding in ("tcvn3", "vni", "viscii"):
+        return _tables()[encoding].encode(text)
+    if encoding == "cp1258":
+        return _as_cp1252(_encode_cp1258(text))
+    if encoding == "utf8":
+        return _as_cp1252(text.encode("utf-8"))
+    if encoding == "utf8x2":
+        return encode(encode(text, "utf8"), "utf8")
+    raise ValueError(f"unknown encoding {encoding!r}")
+
+
+# --- Windows-1258 and UTF-8 through Windows-1252 ------------------------------------------
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"  # the marks Windows-1258 writes as separate bytes
+
+
+def _encode_cp1258(text: str) -> bytes:
+    out = bytearray()
+    for ch in unicodedata.normalize("NFC", text):
+        try:
+            out += ch.encode("cp1258")
+            continue
+        except UnicodeEncodeError:
+            pass
+        decomposed = unicodedata.normalize("NFD", ch)
+        base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+        tones = "".join(c for c in decomposed if c in _TONES)
+        out += (base + tones).encode("cp1258")
+    return bytes(out)
+
+
+def _as_cp1252(data: bytes) -> str:
+    return "".join(_SEEN[b] for b in data)
+
+
+def _seen(byte: int) -> str:
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return chr(byte)  # unassigned in Windows-1252: Windows shows the C1 control
+
+
+_SEEN = [_seen(b) for b in range(256)]
+# What a reader shows -> the byte: Windows-1252 and Latin-1 readings both.
+_BYTE = {ch: b for b, ch in enumerate(_SEEN)} | {chr(b): b for b in range(0x80, 0xA0)}
+
+
+def _to_bytes(text: str) -> bytes | None:
+    out = bytearray()
+    for ch in text:
+        b = _BYTE.get(ch, ord(ch) if ord(ch) < 0x80 else None)
+        if b is None:
+            return None
+        out.append(b)
+    return bytes(out)
+
+
+def _decode_cp1258(word: str) -> str | None:
+    data = _to_bytes(word)
+    if data is None:
+        return None
+    try:
+        return unicodedata.normalize("NFC", data.decode("cp1258"))
+    except UnicodeDecodeError:  # a byte Windows-1258 leaves unassigned
+        return None
+
+
+def _decode_utf8(word: str) -> str | None:
+    data = _to_bytes(word)
+    if data is None:
+        return None
+    try:
+        return unicodedata.normalize("NFC", data.decode("utf-8"))
+    except UnicodeDecodeError:
+        return None
+
+
+def _decode_utf8_twice(word: str) -> str | None:
+    once = _decode_utf8(word)
+    return _decode_utf8(once) if once is not None and once != word else None
+
+
+# Windows-1258 bytes that a Windows-1252 reader shows differently (letters and tone marks).
+_CP1258_MARKS = frozenset(
+    _SEEN[b] for b in range(0x80, 0x100) if bytes([b]).decode("cp1258", "replace") != _SEEN[b]
+)
+# UTF-8 lead bytes of Vietnamese letters (U+00C0–U+01B0 and U+1EA0–U+1EF9) as seen.
+_UTF8_MARKS = frozenset(_SEEN[b] for b in (0xC3, 0xC4, 0xC5, 0xC6, 0xE1))
+
+
+# --- finding runs ------------------------------------------------------------------------
+
+
+def _vietnamese_letters() -> frozenset[str]:
+    """Every letter of Vietnamese in NFC, both cases (a, ă, â … ỹ, đ)."""
+    tones = ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
+    bases: tuple[str, ...] = (
+        "a",
+        "a\u0306",
+        "a\u0302",
+        "e",
+        "e\u0302",
+        "i",
+        "o",
+        "o\u0302",
+        "o\u031b",
+        "u",
+    )
+    bases += ("u\u031b", "y")
+    letters = {unicodedata.normalize("NFC", b + t) for b in bases for t in tones} | {"đ"}
+    return frozenset(letters | {c.upper() for c in letters})
+
+
+_VIETNAMESE = _vietnamese_letters()
+
+
+@dataclass(frozen=True)
+class _Scheme:
+    name: str
+    marks: frozenset[str]  # a word needs one of these to be a candidate
+    letters: str  # a regex class body of the characters a word is made of
+    decode: Callable[[str], str | None]
+    edges: str = ""  # characters taken as punctuation, not letters, at a word's ends
+
+    @functools.cached_property
+    def telltales(self) -> re.Pattern[str]:
+        """Characters a run of this scheme always has and correct Vietnamese text lacks:
+        the scheme's marks that are neither a Vietnamese letter nor punctuation or space
+        (a real run has those as well). Text without one is not scanned."""
+        chars = {c for c in self.marks - _VIETNAMESE if unicodedata.category(c)[0] not in "PZ"}
+        if self.name.startswith("utf8"):
+            chars |= {"\u00ba", "\u00bb"}  # the second byte of ạ…ỹ (E1 BA/BB) as seen
+        return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+
+
+@functools.lru_cache(maxsize=1)
+def _schemes() -> tuple[_Scheme, ...]:
+    def cls(chars: frozenset[str] | set[str]) -> str:
+        return "".join(re.escape(c) for c in sorted(chars))
+
+    schemes = []
+    for name, table in _tables().items():
+        # the Latin-1 letters too: an encoding may keep some as they are (VISCII's "à")
+        letters = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff" + cls(table.marks)
+        # VISCII writes Ộ and Ợ with the bytes Windows-1252 shows as curly double quotes: at
+        # a word's ends they are far more often quotation marks than letters.
+        edges = "\u201c\u201d" if name == "viscii" else ""
+        schemes.append(_Scheme(name, table.marks, letters, table.decode, edges))
+    latin = set(_SEEN[0x80:]) | {chr(b) for b in range(0x80, 0xA0)}
+    schemes.append(_Scheme("cp1258", _CP1258_MARKS, "A-Za-z" + cls(latin), _decode_cp1258))
+    schemes.append(_Scheme("utf8x2", _UTF8_MARKS, "A-Za-z" + cls(latin), _decode_utf8_twice))
+    schemes.append(_Scheme("utf8", _UTF8_MARKS, "A-Za-z" + cls(latin), _decode_utf8))
+    return tuple(schemes)
+
+
+@functools.lru_cache(maxsize=1)
+def _any_telltale() -> re.Pattern[str]:
+    return re.compile("|".join(s.telltales.pattern for s in _schemes()))
+
+
+def _is_syllable(word: str) -> bool:
+    return is_valid_syllable(unicodedata.normalize("NFC", word).lower())
+
+
+def _decoded_words(decoded: str) -> list[str]:
+    return [w for w in re.split(r"[^\w]+", decoded) if w]
+
+
+_QUOTES = frozenset("\u2018\u2019\u201c\u201d\"'")
+_MARKS = "\u0300-\u036f"  # combining marks belong to the word they follow (decomposed text)
+
+
+@dataclass
+class _Word:
+    start: int
+    end: int
+    decoded: str
+    ok: bool  # decodes to Vietnamese syllables (or to an upper-case abbreviation)
+    good: bool  # ok, and not a syllable as written: evidence of the encoding
+    native: bool = False  # a syllable as written that the scheme would change: evidence against
+
+
+def _scan(text: str, scheme: _Scheme) -> list[_Word]:
+    words = []
+    # A whole word only: a word of real Vietnamese text ("người") is not cut down to the
+    # part the scheme can read ("ng").
+    for m in re.finditer(f"(?<![\\w{_MARKS}])[{scheme.letters}]+(?![\\w{_MARKS}])", text):
+        start, end = m.span()
+        while start < end and text[start] in scheme.edges:
+            start += 1
+        while end > start and text[end - 1] in scheme.edges:
+            end -= 1
+        word = text[start:end]
+        if not any(c in scheme.marks for c in word):
+            continue
+        decoded = scheme.decode(word)
+        if decoded is None and word[:1] in _QUOTES | set(scheme.edges):
+            # a quotation mark glued to the word ("‘tÃ¬nh"): read the word without it
+            start, word = start + 1, word[1:]
+            decoded = scheme.decode(word)
+        if decoded is None and word[-1:] in _QUOTES:
+            end, word = end - 1, word[:-1]
+            decoded = scheme.decode(word)
+        if decoded is None or decoded == word:
+            words.append(_Word(start, end, word, False, False))
+            continue
+        parts = _decoded_words(decoded)
+        ok = bool(parts) and all(_is_syllable(p) or (p.isupper() and p.isalpha()) for p in parts)
+        # one letter is too little evidence ("Â" reads "Ơ" in VISCII)
+        written = _is_syllable(word) or bool(_UNIT_RE.fullmatch(word))
+        good = ok and len(word) > 1 and not written and not word.isupper()
+        words.append(_Word(start, end, decoded, ok, good, native=written))
+    return words
+
+
+def find_misencoded(text: str) -> list[Misencoded]:
+    """Runs of mis-encoded Vietnamese in `text`, in text order. Where the runs of several
+    schemes overlap, the one that turns more words into Vietnamese wins."""
+    candidates: list[Misencoded] = []
+    if not _any_telltale().search(text):  # nearly all text: one scan and done
+        return []
+    for scheme in _schemes():
+        if not scheme.telltales.search(text):
+            continue
+        for run in _runs(text, _scan(text, scheme), scheme.letters):
+            good = sum(w.good for w in run)
+            native = sum(w.native for w in run)
+            # Real Vietnamese text has many words that are syllables as written; a
+            # misreading has few (a word here and there that reads both ways).
+            if good < MIN_WORDS or native * 2 >= good:
+                continue
+            start, end = run[0].start, run[-1].end
+            pieces, pos = [], start
+            for w in run:
+                pieces += [text[pos : w.start], w.decoded]
+                pos = w.end
+            decoded = unicodedata.normalize("NFC", "".join(pieces))
+            candidates.append(
+                Misencoded(
+                    scheme.name,
+                    start,
+                    end,
+                    text[start:end],
+                    decoded,
+                    good,
+                    all(w.ok for w in run),
+                    sum(math.log1p(frequency(p)) for w in run for p in _decoded_words(w.decoded)),
+                    tuple(
+                        (w.start, w.end, unicodedata.normalize("NFC", w.decoded))
+                        for w in run
+                        if w.decoded != text[w.start : w.end]
+                    ),
+                )
+            )
+    candidates.sort(key=lambda m: (-m.words, not m.certain, -m.score, m.start))
+    chosen: list[Misencoded] = []
+    for m in candidates:
+        if all(m.end <= c.start or c.end <= m.start for c in chosen):
+            chosen.append(m)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _runs(text: str, words: list[_Word], letters: str) -> list[list[_Word]]:
+    """Candidate words grouped into runs: a run starts and ends with a good word, and only
+    spaces, digits, punctuation and words the scheme could have written stand between its
+    neighbours — a word with a letter the scheme cannot write ("tới" for TCVN3 as Latin-1)
+    is real Unicode text and ends the run."""
+    gap = re.compile(f"(?:[^\\w{_MARKS}]|[0-9_{letters}])*")
+    runs: list[list[_Word]] = []
+    current: list[_Word] = []
+
+    def close() -> None:
+        while current and not current[-1].good:
+            current.pop()
+        if current:
+            runs.append(current.copy())
+        current.clear()
+
+    for w in words:
+        if current and not gap.fullmatch(text, current[-1].end, w.start):
+            close()
+        if current or w.good:
+            current.append(w)
+    close()
+    return runs
+
+
+# --- whole files -------------------------------------------------------------------------
+
+CERTAIN_SHARE = 0.9  # share of a file's marked words that must decode to syllables
+
+
+def detect_bytes(data: bytes) -> tuple[str, str] | None:
+    """(encoding, text) for a file that is not UTF-8, when one legacy encoding decodes
+    nearly all of its marked words to Vietnamese syllables and no other comes close."""
+    seen = _as_cp1252(data)
+    scores = []
+    for scheme in _schemes():
+        if scheme.name in ("utf8", "utf8x2"):
+            continue  # not UTF-8 by assumption
+        words = _scan(seen, scheme)
+        if not words:
+            continue
+        good = sum(w.good for w in words)
+        ok = sum(w.ok for w in words)
+        scores.append((ok / len(words), good, scheme))
+    if not scores:
+        return None
+    scores.sort(key=lambda s: (s[0], s[1]), reverse=True)
+    share, good, best = scores[0]
+    runner_up = scores[1][0] if len(scores) > 1 else 0.0
+    if share < CERTAIN_SHARE or good < MIN_WORDS or runner_up >= share - 0.2:
+        return None
+    if best.name == "cp1258":
+        text = unicodedata.normalize("NFC", data.decode("cp1258", errors="strict"))
+    else:
+        text = unicodedata.normalize("NFC", _tables()[best.name].decode(seen))
+    return best.name, text
