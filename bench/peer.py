@@ -3,6 +3,9 @@
 python bench/peer.py            # the whole suite (minutes): writes bench/RESULTS.md
 python bench/peer.py --quick    # clean/ only, one run each: prints the clean/ ratios
 
+The harness and the corpus are looked for in ../shared beside the checkout (SOAT_SHARED
+names another folder).
+
 The suite times textlint, `python -c pass`, the trie floor and soat (all default rules, and
 `--select SPL,REF001`) with the cache off, then soat's second run over clean/ with the cache
 on. The machine is shared: only ratios measured within one run mean anything, and the table
@@ -22,8 +25,9 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-HARNESS = ROOT.parent / "shared" / "bench-peer" / "run.sh"
-CORPUS = ROOT.parent / "shared" / "corpus"
+SHARED = Path(os.environ.get("SOAT_SHARED") or ROOT.parent / "shared")  # harness and corpus
+HARNESS = SHARED / "bench-peer" / "run.sh"
+CORPUS = SHARED / "corpus"
 RESULTS = ROOT / "bench" / "RESULTS.md"
 
 
