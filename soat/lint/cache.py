@@ -14,6 +14,7 @@ The folder is `.soat_cache/` in the working folder, with a `.gitignore` that ign
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import pickle
@@ -54,18 +55,47 @@ def _code_stamp() -> str:
 
 
 def knowledge_stamp(knowledge: Knowledge) -> str:
-    """A digest of the knowledge's entries (built once per knowledge: Knowledge.index)."""
-    data = pickle.dumps(
-        (
-            knowledge.documents,
-            knowledge.organizations,
-            knowledge.persons,
-            knowledge.places,
-            knowledge.terms,
-        ),
-        protocol=4,
+    """A digest of the knowledge's entries (built once per knowledge: Knowledge.index).
+
+    Computed from a canonical form (sets sorted, dataclasses as their fields), never from
+    pickle bytes: a set's order changes from one process to the next (hash randomisation)."""
+    parts = (
+        knowledge.documents,
+        knowledge.organizations,
+        knowledge.persons,
+        knowledge.places,
+        knowledge.terms,
+        *(getattr(knowledge, f.name) for f in _extra_tables(knowledge)),
     )
-    return hashlib.sha256(data).hexdigest()
+    return hashlib.sha256(canonical(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _extra_tables(knowledge: Knowledge) -> list[dataclasses.Field]:
+    """Tables added to Knowledge after the five above (any public field)."""
+    known = {"documents", "organizations", "persons", "places", "terms"}
+    return [
+        f
+        for f in dataclasses.fields(knowledge)
+        if f.name not in known and not f.name.startswith("_")
+    ]
+
+
+def canonical(value: object) -> str:
+    """A text of `value` that is the same in every process (sets and dicts sorted)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        inner = ",".join(
+            f"{f.name}={canonical(getattr(value, f.name))}" for f in dataclasses.fields(value)
+        )
+        return f"{type(value).__name__}({inner})"
+    if isinstance(value, set | frozenset):
+        return "{" + ",".join(sorted(canonical(v) for v in value)) + "}"
+    if isinstance(value, dict):
+        return (
+            "{" + ",".join(sorted(f"{canonical(k)}:{canonical(v)}" for k, v in value.items())) + "}"
+        )
+    if isinstance(value, tuple | list):
+        return "[" + ",".join(canonical(v) for v in value) + "]"
+    return repr(value)
 
 
 class ResultCache:

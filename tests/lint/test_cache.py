@@ -231,3 +231,56 @@ def test_the_cli_has_no_cache(project):
     result = CliRunner().invoke(main, ["check", "a.txt"])
     assert result.exit_code == 0, result.output
     assert (project / CACHE_DIR / ".gitignore").exists()
+
+
+@pytest.mark.slow
+def test_parallel_runs_share_the_cache_safely(tmp_path):
+    import subprocess
+    import sys
+
+    texts = [
+        "Sinh viên theo học nghành luật.\n",
+        "Ngày 31/02/2024 có họp  công đoàn.\n",
+        "Bài viết không có lỗi.\n",
+    ]
+    for i in range(12):
+        (tmp_path / f"bai{i}.txt").write_text(texts[i % 3] * (i + 1), encoding="utf-8")
+    cmd = [sys.executable, "-m", "soat", "check", "--output-format", "json", "."]
+    env = dict(os.environ, PYTHONPATH=str(Path(soat.__file__).parent.parent))
+    expected = subprocess.run(
+        [*cmd, "--no-cache"], cwd=tmp_path, env=env, capture_output=True, text=True
+    ).stdout
+    assert json.loads(expected)
+    for _ in range(3):
+        runs = [
+            subprocess.Popen(cmd, cwd=tmp_path, env=env, stdout=subprocess.PIPE, text=True)
+            for _ in range(3)
+        ]
+        assert [p.communicate()[0] for p in runs] == [expected] * 3
+    assert len(entries(tmp_path)) == 12
+    assert not list((tmp_path / CACHE_DIR).rglob(".tmp-*"))  # no temporary file left behind
+
+
+def test_the_key_is_the_same_in_every_process(tmp_path):
+    """Sets change order with the hash seed: the knowledge digest and the settings must not."""
+    import subprocess
+    import sys
+
+    code = (
+        "from soat.lint.config import Config\n"
+        "from soat.lint.runner import Settings\n"
+        "from soat.rules import ALL_RULES\n"
+        "print(Settings.from_config(Config(), ALL_RULES).stamp)\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(Path(soat.__file__).parent.parent))
+    stamps = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**env, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(stamps) == 1
