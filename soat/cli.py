@@ -34,8 +34,14 @@ def main() -> None:
 @click.option(
     "--output-format",
     default="text",
-    type=click.Choice(["text", "json", "github", "sarif", "gitlab", "rdjson", "junit"]),
+    type=click.Choice(["text", "json", "github", "sarif", "gitlab", "rdjson", "junit", "html"]),
     help="Output format.",
+)
+@click.option(
+    "-o",
+    "--output-file",
+    type=click.Path(dir_okay=False),
+    help="Write the report to this file instead of standard output.",
 )
 @click.option("--select", help="Rules to run: codes, family prefixes or names, comma separated.")
 @click.option("--extend-select", help="Rules to add to the selection.")
@@ -60,12 +66,33 @@ def main() -> None:
     is_flag=True,
     help="Check every file again; neither read nor write the result cache (.soat_cache/).",
 )
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False),
+    help="Leave out the findings recorded in this baseline file (default: `baseline` in soat.toml).",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False),
+    help="Record the current findings in this baseline file; exit 0.",
+)
+@click.option(
+    "--diff-base",
+    metavar="REV",
+    help="Report only findings on lines added or changed since this git revision.",
+)
+@click.option(
+    "--annotate",
+    is_flag=True,
+    help="Word files: write the findings as comments into NAME.soat.docx beside each file.",
+)
 def check(
     paths,
     fix,
     unsafe_fixes,
     diff,
     output_format,
+    output_file,
     select,
     extend_select,
     ignore,
@@ -76,6 +103,10 @@ def check(
     statistics,
     stdin_filename,
     no_cache,
+    baseline,
+    write_baseline,
+    diff_base,
+    annotate,
 ) -> None:
     """Check files (default: the current folder); "-" reads standard input."""
     from soat.lint.errors import UsageError
@@ -98,9 +129,17 @@ def check(
         statistics=statistics,
         stdin_filename=stdin_filename,
         cache=not no_cache,
+        baseline=baseline,
+        write_baseline=write_baseline,
+        diff_base=diff_base,
+        annotate=annotate,
     )
     try:
-        status = run_check(options, ALL_RULES)
+        if output_file:
+            with open(output_file, "w", encoding="utf-8", newline="") as out:
+                status = run_check(options, ALL_RULES, out)
+        else:
+            status = run_check(options, ALL_RULES)
     except UsageError as exc:
         click.echo(f"soat: error: {exc}", err=True)
         sys.exit(EXIT_ERROR)

@@ -26,7 +26,15 @@ LANGS = ("vi", "en")
 SEVERITIES = ("error", "warning", "info")
 
 _LIST_KEYS = ("select", "extend-select", "ignore", "include", "exclude", "registry")
-_KNOWN_KEYS = (*_LIST_KEYS, "lang", "fail-on", "per-file-ignores", "severity", "rules")
+_KNOWN_KEYS = (
+    *_LIST_KEYS,
+    "lang",
+    "fail-on",
+    "per-file-ignores",
+    "severity",
+    "rules",
+    "baseline",
+)
 
 
 @dataclass(frozen=True)
@@ -44,6 +52,8 @@ class Config:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     severity: dict[str, Severity] = field(default_factory=dict)
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    baseline: str | None = None  # absolute path of the baseline file (soat/lint/baseline.py)
+    baseline_line: int | None = None  # where the configuration sets it, for errors
 
     def relative(self, path: str) -> str:
         """`path` relative to the configuration's folder, with forward slashes."""
@@ -216,6 +226,10 @@ def parse_config(
         fail(f'"fail-on" must be one of {", ".join(SEVERITIES)}, not {fail_on!r}', "fail-on")
 
     root = os.path.dirname(os.path.abspath(path))
+    baseline = data.get("baseline")
+    if baseline is not None and (not isinstance(baseline, str) or not baseline.strip()):
+        fail('"baseline" must be the path of a baseline file, relative to this file', "baseline")
+
     registry = []
     for pattern in values.get("registry", ()):
         full = os.path.join(root, pattern)
@@ -295,6 +309,8 @@ def parse_config(
         per_file_ignores=tuple(per_file),
         severity=severity,
         rule_options=rule_options,
+        baseline=os.path.normpath(os.path.join(root, baseline)) if baseline else None,
+        baseline_line=line_of("baseline") if baseline else None,
     )
 
 

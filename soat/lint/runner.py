@@ -14,7 +14,7 @@ from soat.lint.context import DocContext
 from soat.lint.diagnostic import Diagnostic, Msg, Severity
 from soat.lint.document import Document
 from soat.lint.fixer import fix_to_fixpoint, write_atomically
-from soat.lint.formats import DecodeFailure, Encoding, decode, parse
+from soat.lint.formats import DecodeFailure, Encoding, decode, is_word, parse
 from soat.lint.knowledge import Knowledge, load_knowledge
 from soat.lint.rule import INTERNAL_ERROR, UNREADABLE_FILE, Rule
 from soat.lint.suppress import Suppressions
@@ -226,8 +226,19 @@ def check_file(
     fix: bool = False,
     unsafe: bool = False,
     write: bool = True,
+    annotate: bool = False,
 ) -> FileResult:
-    """Check one file on disk; in fix mode with `write`, write the fixed text atomically."""
+    """Check one file on disk; in fix mode with `write`, write the fixed text atomically.
+
+    A Word document goes its own way (soat/lint/word_check.py); with `annotate` its findings
+    are written as comments into a copy beside it.
+    """
+    if is_word(path):
+        from soat.lint.word_check import check_word_file
+
+        return check_word_file(
+            path, display, settings, fix=fix, unsafe=unsafe, write=write, annotate=annotate
+        )
     data = read_bytes(path, display)
     if isinstance(data, FileResult):
         return data

@@ -10,11 +10,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from soat.lint.adoption import Adoption
 from soat.lint.cache import CACHE_DIR, ResultCache
 from soat.lint.config import Config, ConfigResolver
-from soat.lint.diagnostic import Applicability, Diagnostic, Severity
+from soat.lint.diagnostic import Applicability, Diagnostic, Msg, Severity
 from soat.lint.errors import UsageError, did_you_mean
-from soat.lint.formats import FORMATS_BY_EXTENSION
+from soat.lint.formats import ANNOTATED_SUFFIX, FORMATS_BY_EXTENSION, WORD_EXTENSIONS, is_word
 from soat.lint.knowledge import Knowledge, load_knowledge
 from soat.lint.output import OutputContext, render
 from soat.lint.rule import ENGINE_RULES, UNREADABLE_FILE, Rule, is_known_selector
@@ -25,6 +26,7 @@ from soat.lint.runner import (
     check_source,
     read_bytes,
     read_source,
+    unreadable,
 )
 
 SKIPPED_DIRS = {
@@ -64,6 +66,10 @@ class CheckOptions:
     stdin_filename: str | None = None
     cache: bool = True  # the result cache in .soat_cache/ (`--no-cache` turns it off)
     jobs: int | None = None  # worker processes; None: one per core when there are many files
+    baseline: str | None = None
+    write_baseline: str | None = None
+    diff_base: str | None = None
+    annotate: bool = False  # .docx: write the findings as Word comments into NAME.soat.docx
 
 
 def run_check(options: CheckOptions, rules: Sequence[Rule], out=None) -> int:
@@ -75,13 +81,19 @@ def run_check(options: CheckOptions, rules: Sequence[Rule], out=None) -> int:
                 names = [r.code for r in (*rules, *ENGINE_RULES)] + [r.name for r in rules]
                 raise UsageError(f'unknown rule "{sel}".{did_you_mean(sel, names)}')
     cache = SettingsCache(rules, options)
+    adoption = Adoption(options, cache)  # baseline and --diff-base (soat/lint/adoption.py)
     if options.paths == ("-",):
         return _check_stdin(options, cache, out)
 
     files = list(discover(options.paths, cache.resolver))
     for path, _ in files:  # configuration errors surface before any work starts
         cache.for_path(path)
+    files = adoption.files_to_check(files)
     results = check_files(files, options, rules, cache, open_cache(options))
+    written = adoption.finish(results)  # --write-baseline: its exit status
+    if written is not None:
+        return written
+    results = adoption.narrow(results)
     lang = cache.for_path(files[0][0])[0].lang if files else cache.config_for(".").lang
     return _report(results, options, rules, lang, out)
 
@@ -128,6 +140,7 @@ def _check_one(cache: SettingsCache, path: str, display: str) -> FileResult:
         fix=options.fix,
         unsafe=options.unsafe,
         write=options.fix and not options.diff,
+        annotate=options.annotate and not options.diff,
     )
     return _finish(result, config, path)
 
@@ -173,7 +186,10 @@ def check_files(
 def _cached(
     store: ResultCache, cache: SettingsCache, path: str, display: str
 ) -> FileResult | str | None:
-    """The cached result of a file, else its cache key (None: the file cannot be cached)."""
+    """The cached result of a file, else its cache key (None: the file cannot be cached:
+    a Word document, which its own reader checks, or an --annotate run, which writes)."""
+    if is_word(path) or cache.options.annotate:
+        return None
     data = read_bytes(path, display)
     if isinstance(data, FileResult):
         return None
@@ -226,6 +242,14 @@ def _check_stdin(options: CheckOptions, cache: SettingsCache, out) -> int:
     config, settings = cache.for_path(path)
     data = sys.stdin.buffer.read()
     decoded = read_source(name, data, settings.rules)
+    if is_word(name):  # a Word document is read from a file, which --annotate writes beside
+        decoded = unreadable(
+            name,
+            Msg(
+                "Tệp .docx không đọc được từ đầu vào chuẩn; hãy đưa đường dẫn của tệp",
+                "A .docx cannot be read from standard input; give the file's path",
+            ),
+        )
     if isinstance(decoded, FileResult):
         result = _finish(decoded, config, path)
         if options.fix and not options.diff:  # the caller expects the text back, untouched
@@ -399,8 +423,11 @@ def _walk(root: str) -> Iterator[str]:
         )
         for name in sorted(filenames):
             path = os.path.join(dirpath, name)
-            if os.path.splitext(name)[1].lower() not in FORMATS_BY_EXTENSION:
+            ext = os.path.splitext(name)[1].lower()
+            if ext not in FORMATS_BY_EXTENSION and ext not in WORD_EXTENSIONS:
                 continue
+            if name.lower().endswith(ANNOTATED_SUFFIX) or name.startswith("~$"):
+                continue  # soat's own annotated copies; Word's lock files
             if os.path.normpath(path) in ignored:
                 continue
             yield path

@@ -348,3 +348,23 @@ def weekday_text(weekday: int, like: str) -> str:
         elif word.isupper() and len(word) > 1:
             new = new.upper()
     return f"{m.group(1)}{m.group(2)}{new}"
+
+
+# "18.11.1930 - 18.11.2025", "1/9/2024 – 5/9/2024": two dates joined by a dash only.
+_PAIR_JOIN_RE = re.compile(r"\s*[-–—]\s*")
+
+
+def paired_dates(text: str, dates: list[DateMention]) -> set[int]:
+    """Indexes in `dates` of dates written as a pair joined by a dash.
+
+    A range ("1/9 - 5/9/2024") or an anniversary pair ("18.11.1930 - 18.11.2025") is written
+    as one label, often in a banner's own style, so its two dates go together.
+    """
+    paired: set[int] = set()
+    for i in range(len(dates) - 1):
+        first, second = dates[i], dates[i + 1]
+        if first.form == second.form == "numeric" and _PAIR_JOIN_RE.fullmatch(
+            text, first.end, second.start
+        ):
+            paired.update((i, i + 1))
+    return paired

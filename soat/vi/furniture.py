@@ -211,7 +211,134 @@ def match_furniture(text: str, table: PhraseTable) -> FurnitureMatch | None:
     for regex, block in table.patterns:
         if regex.fullmatch(label):
             return FurnitureMatch(label, block, "pattern", False)
+    return match_compound(s, table)
+
+
+# Pieces of a compound furniture line are separated by bars or bullets, or just by spaces.
+_PIECE_SEPARATOR_RE = re.compile(r"\s*[|•·]\s*")
+_COUNTER_PIECE_RE = re.compile(r"[(\[]?\s*\d[\d.,]*(?:\s*[)\]])?")
+MAX_COMPOUND_WORDS = 14
+
+
+_COMPOUND_UNITS: dict[int, tuple[PhraseTable, tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+
+
+def _compound_units(table: PhraseTable) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(widget labels, outlet names) as fold_case keys, longest first; once per table."""
+    cached = _COMPOUND_UNITS.get(id(table))
+    if cached is not None and cached[0] is table:
+        return cached[1]
+    units = _build_compound_units(table)
+    _COMPOUND_UNITS[id(table)] = (table, units)
+    return units
+
+
+def _build_compound_units(table: PhraseTable) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    data = load_data().get("compound", {})
+    blocks = set(data.get("blocks", ()))
+    labels = sorted({k for k, p in table.lines.items() if p.block in blocks}, key=len, reverse=True)
+    names = [fold_case(n) for n in load_data().get("sources", {}).get("names", ())]
+    befores = [""] + [fold_case(b) + " " for b in data.get("outlet-before", ())]
+    afters = [""] + [" " + fold_case(a) for a in data.get("outlet-after", ())]
+    outlets = {b + n + a for n in names for b in befores for a in afters}
+    return tuple(labels), tuple(sorted(outlets, key=len, reverse=True))
+
+
+def _starts_with_word(s: str, key: str) -> bool:
+    return s.startswith(key) and (len(s) == len(key) or not s[len(key)].isalnum())
+
+
+def _cover(s: str, labels: tuple[str, ...], outlets: tuple[str, ...]) -> tuple[int, int] | None:
+    """How a piece splits into (widget labels, other units), or None when it does not."""
+    s = s.strip(" -–—:")
+    if not s:
+        return 0, 0
+    m = _COUNTER_PIECE_RE.match(s)
+    if m and (m.end() == len(s) or not s[m.end()].isalnum()):
+        rest = _cover(s[m.end() :], labels, outlets)
+        return None if rest is None else (rest[0], rest[1] + 1)
+    for key in labels:
+        if _starts_with_word(s, key):
+            rest = _cover(s[len(key) :], labels, outlets)
+            if rest is not None:
+                return rest[0] + 1, rest[1]
+    for key in outlets:
+        if _starts_with_word(s, key):
+            rest = _cover(s[len(key) :], labels, outlets)
+            if rest is not None:
+                return rest[0], rest[1] + 1
     return None
+
+
+@functools.lru_cache(maxsize=4)
+def _widget_re(labels: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(label) for label in labels))
+
+
+def match_compound(folded: str, table: PhraseTable) -> FurnitureMatch | None:
+    """A line made only of widget labels, counters and outlet names: "bình luận (0) báo lao
+    động điện tử", "0 bình luận | chia sẻ". `folded` is the line after `fold_case`."""
+    if word_count(folded) > MAX_COMPOUND_WORDS:
+        return None
+    labels, outlets = _compound_units(table)
+    if not _widget_re(labels).search(folded):
+        return None
+    widgets = units = 0
+    for piece in _PIECE_SEPARATOR_RE.split(folded):
+        covered = _cover(piece, labels, outlets)
+        if covered is None:
+            return None
+        widgets, units = widgets + covered[0], units + covered[0] + covered[1]
+    if widgets and units >= 2:
+        return FurnitureMatch(folded.strip(), "comment", "compound", False)
+    return None
+
+
+@dataclass(frozen=True)
+class FieldLabel:
+    """A scraper's field label at the start of a line: `text[start:end]` is "Title:", and
+    the line's content starts at `content` (== the line's end when nothing follows)."""
+
+    start: int
+    end: int
+    content: int
+    label: str
+
+
+@functools.lru_cache(maxsize=1)
+def _field_label_re() -> tuple[re.Pattern[str], frozenset[str]]:
+    labels: list[str] = []
+    alone: set[str] = set()
+    for group in load_data().get("field", ()):
+        labels += group["labels"]
+        if group.get("alone"):
+            alone.update(label.casefold() for label in group["labels"])
+    names = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
+    return re.compile(rf"(?:{names})[ \t]*:[ \t]*", re.IGNORECASE), frozenset(alone)
+
+
+def has_field_label_word(text: str) -> bool:
+    """A cheap test: does a field label followed by a colon occur anywhere in `text`?"""
+    return _field_label_re()[0].search(text) is not None
+
+
+def find_field_label(line: str, start: int = 0) -> FieldLabel | None:
+    """The field label at `start` of a line ("Title: …", "Author:" alone), or None."""
+    regex, alone = _field_label_re()
+    m = regex.match(line, start)
+    if m is None:
+        return None
+    label = line[m.start() : m.end()].rstrip(" \t:").rstrip()
+    end_of_line = len(line)
+    for stop in ("\n", "\r"):
+        at = line.find(stop, m.end())
+        if at >= 0:
+            end_of_line = min(end_of_line, at)
+    nothing_after = not line[m.end() : end_of_line].strip()
+    if label.casefold() in alone and not nothing_after:
+        return None
+    colon = line.index(":", m.start())
+    return FieldLabel(m.start(), colon + 1, m.end(), label)
 
 
 def _looks_like_name(text: str) -> bool:

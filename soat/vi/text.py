@@ -102,3 +102,25 @@ def is_credit_line(text: str) -> bool:
         return False
     head = folded.split(":", 1)[0] if ":" in folded else folded
     return "," not in head or m.group(1) == "bài, ảnh"
+
+
+_QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"'}
+_QUOTE_OPEN_RE = re.compile('[“«"]')
+
+
+def quoted_spans(text: str, max_words: int | None = None) -> list[tuple[int, int]]:
+    """Ranges [start, end) of the quotations in `text`, quote marks included.
+
+    With `max_words`, only quotations of at most that many words: a name or a title ("triển
+    lãm “Hà Nội 10.10.1954”"), not a reported speech.
+    """
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while (m := _QUOTE_OPEN_RE.search(text, i)) is not None:
+        j = text.find(_QUOTE_PAIRS[m.group()], m.end())
+        if j < 0:
+            break
+        if max_words is None or word_count(text[m.end() : j]) <= max_words:
+            spans.append((m.start(), j + 1))
+        i = j + 1
+    return spans

@@ -87,3 +87,18 @@ def test_source_names_are_unique():
     keys = [label_key(n) for n in names]
     dupes = {k for k in keys if keys.count(k) > 1}
     assert not dupes
+
+
+def test_field_labels_are_well_formed_and_unique():
+    labels = []
+    for group in load_data()["field"]:
+        assert set(group) <= {"labels", "alone", "seen"}
+        assert group.get("seen"), "every group says where its labels were seen"
+        labels += [label.casefold() for label in group["labels"]]
+    assert len(labels) == len(set(labels))
+
+
+def test_compound_widgets_name_known_blocks():
+    compound = load_data()["compound"]
+    assert compound.get("seen")
+    assert set(compound["blocks"]) <= BLOCKS

@@ -12,6 +12,7 @@ from soat.vi.dates import (
     format_date,
     is_valid_date,
     nd30_padding,
+    paired_dates,
     weekday_of,
     weekday_text,
 )
@@ -250,3 +251,23 @@ def test_date_like_text_never_raises(text):
         assert text[d.start : d.end].strip() == text[d.start : d.end]
         assert d.exists in (True, False)
         d.as_date()
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("kỷ niệm (18.11.1930 - 18.11.2025) và ngày 20/11", [("18.11.1930", "18.11.2025")]),
+        ("từ 1/9/2024 – 5/9/2024 ngày 7/9/2024", [("1/9/2024", "5/9/2024")]),
+        ("ngày 1/9/2024 và ngày 5/9/2024", []),
+        ("từ ngày 1/9/2024 đến ngày 5/9/2024", []),
+        ("ngày 1/9/2024 - Hà Nội, 5 tháng 9 năm 2024", []),
+    ],
+)
+def test_paired_dates(text, expected):
+    dates = find_dates(text)
+    paired = sorted(paired_dates(text, dates))
+    pairs = [
+        (text[dates[i].start : dates[i].end], text[dates[i + 1].start : dates[i + 1].end])
+        for i in paired[::2]
+    ]
+    assert pairs == expected

@@ -13,6 +13,7 @@ from soat.vi.text import (
     fold_tones,
     is_capitalized,
     is_credit_line,
+    quoted_spans,
     strip_diacritics,
     strip_tone_marks,
     word_count,
@@ -146,3 +147,16 @@ def test_strip_diacritics_drops_exactly_the_combining_characters(text):
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     expected = "".join(c for c in decomposed if not unicodedata.combining(c))
     assert strip_diacritics(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,max_words,expected",
+    [
+        ("triển lãm “Hà Nội 10.10.1954” mở", None, ["“Hà Nội 10.10.1954”"]),
+        ('sách "Một" và «Hai ba»', None, ['"Một"', "«Hai ba»"]),
+        ("anh nói: “một hai ba bốn năm” và “sáu”", 3, ["“sáu”"]),
+        ("mở “không đóng", None, []),
+    ],
+)
+def test_quoted_spans(text, max_words, expected):
+    assert [text[s:e] for s, e in quoted_spans(text, max_words)] == expected

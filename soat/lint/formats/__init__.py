@@ -16,6 +16,14 @@ FORMATS_BY_EXTENSION = {
     ".html": "html",
     ".htm": "html",
 }
+# Word documents are read from their bytes (soat/lint/formats/word.py), not decoded as text;
+# the language server and directory walking with the default `include` never see them.
+WORD_EXTENSIONS = (".docx",)
+ANNOTATED_SUFFIX = ".soat.docx"  # what `--annotate` writes beside a .docx; never checked
+
+
+def is_word(path: str) -> bool:
+    return path.lower().endswith(WORD_EXTENSIONS)
 
 
 @dataclass(frozen=True)

@@ -2,26 +2,21 @@
 
 Each finding has `description`, `check_name`, `fingerprint`, `severity` and
 `location.path` / `location.lines.begin`. GitLab compares reports of the base and the merge
-request by fingerprint, so the fingerprint is built from what a finding *is* (file, rule and
-the flagged text), never from where it is: moving an article's lines keeps it. Findings that
-share all three get an occurrence number, since GitLab drops repeated fingerprints.
+request by fingerprint, so the fingerprint is built from what a finding *is*, never from
+where it is: moving an article's lines keeps it. It is the fingerprint `soat check
+--baseline` matches (soat/lint/fingerprint.py: file, rule, flagged text, a hash of the
+block's text and an occurrence number); the path here is the one reported (relative to where
+soat runs), the baseline's is relative to the baseline file.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-from collections import Counter
 
+from soat.lint.fingerprint import fingerprints
 from soat.lint.output import Located, OutputContext, located, message
 
 SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
-
-
-def fingerprint(item: Located, occurrence: int) -> str:
-    flagged = item.source[item.diag.start : item.diag.end]
-    key = "\x00".join((item.path, item.diag.code, flagged, str(occurrence)))
-    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def report_path(path: str) -> str:
@@ -40,19 +35,24 @@ def last_line(item: Located) -> int:
 
 
 def render(results, context: OutputContext) -> str:
-    seen: Counter[tuple[str, str, str]] = Counter()
+    by_finding = {
+        id(d): fp
+        for r in results
+        for d, fp in zip(
+            r.diagnostics,
+            fingerprints(report_path(r.path), r.final_source, r.diagnostics),
+            strict=True,
+        )
+    }
     issues = []
     for item in located(results, context.lang):
         d = item.diag
-        identity = (item.path, d.code, item.source[d.start : d.end])
-        occurrence = seen[identity]
-        seen[identity] += 1
         issues.append(
             {
                 "type": "issue",
                 "description": f"{d.code} {message(d, item.lang)}",
                 "check_name": d.code,
-                "fingerprint": fingerprint(item, occurrence),
+                "fingerprint": by_finding[id(d)],
                 "severity": SEVERITY[d.level.label],
                 "location": {
                     "path": report_path(item.path),

@@ -8,6 +8,10 @@ soat/data/boilerplate.toml (không phân biệt hoa/thường; cả khi thiếu 
 A block whose whole text is page furniture from the built-in list (case- and tone-
 insensitive), optionally with a counter or a colon and a short list, or that starts with a
 known prefix ("Xem thêm:", "Bản quyền thuộc về …"). A phrase inside a sentence never counts.
+Also: a line made only of widget labels, counters and outlet names ("Bình luận (0) Báo Lao
+Động điện tử", "0 bình luận | Chia sẻ"; unsafe delete), and a scraper's field label at the
+start of a line ("Title: …", "Content: …", "Sapo: …", "Author:" or "Ảnh minh họa:" alone;
+the label is reported and, unsafe, deleted, the line's content stays).
 Fix: delete the block — safe when it equals a phrase ignoring case, unsafe when it matches
 only without tone marks, by prefix or by pattern; attribution-like lines are never safe.
 """
@@ -22,7 +26,14 @@ from soat.lint.context import Context, DocContext
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
 from soat.lint.document import Block, Document
 from soat.lint.rule import Example, Rule
-from soat.vi.furniture import COUNTER_ONLY_RE, FurnitureMatch, match_furniture, phrase_table
+from soat.vi.furniture import (
+    COUNTER_ONLY_RE,
+    FurnitureMatch,
+    find_field_label,
+    has_field_label_word,
+    match_furniture,
+    phrase_table,
+)
 
 _BLOCK_NAMES = MappingProxyType(
     {
@@ -96,9 +107,56 @@ def _message(text: str, match: FurnitureMatch) -> Msg:
     )
 
 
+def _line_starts(doc: Document, block: Block) -> list[int]:
+    """Offsets in the block's text where a source line starts (the reader joins lines)."""
+    text, view = block.text, block.nfc
+    starts = [0]
+    for i in range(1, len(text)):
+        if text[i - 1].isspace() and any(
+            c in "\n\r" for c in doc.source[view.starts[i - 1] : view.ends[i - 1]]
+        ):
+            starts.append(i)
+    return starts
+
+
+def field_label_findings(doc: Document) -> Iterator[Diagnostic]:
+    """A scraper's field label at the start of a line ("Title: …", "Author:" alone): the
+    label goes, the line's content stays. Unsafe: a label word may begin a real sentence."""
+    for block in doc.blocks:
+        text = block.text
+        if ":" not in text or not _may_be_furniture(block) or not has_field_label_word(text):
+            continue
+        starts = _line_starts(doc, block)
+        for k, line_start in enumerate(starts):
+            line_end = starts[k + 1] if k + 1 < len(starts) else len(text)
+            label = find_field_label(text[line_start:line_end].rstrip())
+            if label is None:
+                continue
+            start, end = block.span(line_start + label.start, line_start + label.end)
+            alone = line_start + label.content >= len(text[:line_end].rstrip())
+            if alone and len(starts) == 1:
+                cut = doc.block_deletion(block)
+            elif alone and k + 1 < len(starts):
+                cut = block.span(line_start, line_end)
+            else:
+                cut = block.span(line_start + label.start, line_start + label.content)
+            yield Diagnostic(
+                Msg(
+                    f'Nhãn trường "{label.label}:" của công cụ thu thập còn ở đầu dòng; nên xóa',
+                    f'A scraper\'s field label "{label.label}:" at the start of a line; delete it',
+                ),
+                start,
+                end,
+                fix=Fix.delete(
+                    Msg("Xóa nhãn", "Delete the label"), cut[0], cut[1], Applicability.UNSAFE
+                ),
+            )
+
+
 def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
     doc = ctx.doc
     options = ctx.options
+    yield from field_label_findings(doc)
     extra = tuple(options.extend_phrases)
     found = furniture_blocks(doc, extra) if extra else ctx.get(builtin_furniture)
     for block in doc.blocks:
@@ -127,7 +185,11 @@ RULE = Rule(
         '(không phân biệt hoa/thường, cả khi thiếu dấu): "Có thể bạn quan tâm", "Phản hồi", '
         '"Bình luận (0)", "Tags: …", "Xem thêm: …", "Bản quyền thuộc về …". Cụm từ nằm '
         "trong câu văn không bị báo. Sửa an toàn (xóa dòng) khi dòng đúng bằng cụm từ đã biết; "
-        'không an toàn khi chỉ khớp lúc bỏ dấu hoặc theo phần đầu dòng. Dòng "Nguồn: …", '
+        "không an toàn khi chỉ khớp lúc bỏ dấu hoặc theo phần đầu dòng. Dòng chỉ gồm nhãn "
+        'khung bình luận/chia sẻ, số đếm và tên báo ("Bình luận (0) Báo Lao Động điện tử", '
+        '"0 bình luận | Chia sẻ") bị báo (xóa không an toàn); nhãn trường của công cụ thu thập '
+        'ở đầu dòng ("Title:", "Content:", "Sapo:", "Author:" hay "Ảnh minh họa:" đứng một '
+        'mình) bị báo, chỉ xóa nhãn (không an toàn). Dòng "Nguồn: …", '
         '"Tác giả: …" không bao giờ bị xóa tự động. Thêm cụm từ bằng '
         "[rules.BPL001] extend-phrases.",
         "A block whose whole text is page furniture from the built-in list (case- and "
@@ -135,6 +197,10 @@ RULE = Rule(
         '"Tags: …", "Xem thêm: …", "Bản quyền thuộc về …". A phrase inside a sentence is '
         "never reported. Safe fix (delete the line) when the line equals a known phrase "
         "ignoring case; unsafe when it matches only without tone marks or by its start. "
+        'A line made only of comment/share labels, counters and outlet names ("Bình luận (0) '
+        'Báo Lao Động điện tử", "0 bình luận | Chia sẻ") is reported (unsafe delete); a '
+        'scraper\'s field label at the start of a line ("Title:", "Content:", "Sapo:", '
+        '"Author:" or "Ảnh minh họa:" alone) is reported and only the label deleted (unsafe). '
         '"Nguồn: …" and "Tác giả: …" lines are never deleted automatically. Add phrases '
         "with [rules.BPL001] extend-phrases.",
     ),
@@ -144,6 +210,9 @@ RULE = Rule(
         Example(
             "Tổng kết năm 2023\n\nHội nghị tổng kết công tác năm 2023 đã diễn ra thành công tốt đẹp.\n\n"
             "Tuấn Đạt\n\nCó thể bạn quan tâm\n\nBình luận (0)"
+        ),
+        Example(
+            "Title: Tổng kết năm 2023\nContent: Hội nghị tổng kết đã diễn ra.\n\n0 bình luận | Chia sẻ"
         ),
     ),
     good=(

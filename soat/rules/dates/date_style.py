@@ -3,10 +3,14 @@
 Một bài nên viết mọi ngày cùng một kiểu: cùng dấu phân cách (/, - hoặc .), cùng cách thêm
 số 0 (5/3/2020, 05/03/2020, hoặc kiểu Nghị định 30: 05/3/2020 — số 0 chỉ cho ngày dưới 10 và
 tháng 1, 2), cùng dạng số hay dạng đầy đủ ("ngày 5 tháng 3 năm 2020"). Tên ngày lễ ("1-5",
-"2-9", "30-4") là cách gọi cố định, không tính.
+"2-9", "30-4") là cách gọi cố định, không tính; hai ngày nối bằng gạch ngang (khoảng thời gian,
+cặp ngày kỷ niệm "18.11.1930 - 18.11.2025") và ngày nằm trong tên tác phẩm đặt trong ngoặc kép
+(trích dẫn ngắn, tối đa 20 từ) được viết theo cách riêng của chúng, không tính.
 
 Dates written in more than one style in one document. In `consistent` mode the majority
-decides (ties go to the first date); `style` and `separator` can fix a house style instead.
+decides (ties go to the first date); `style` and `separator` can fix a house style instead. A range
+or anniversary pair joined by a dash and a date inside a short quotation (a work's title, at
+most 20 words) are left out.
 Fix: safe for padding and separators, unsafe between the numeric and the long form.
 """
 
@@ -21,7 +25,8 @@ from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
 from soat.lint.document import Block
 from soat.lint.rule import Example, Rule
 from soat.rules.dates._dates import block_dates
-from soat.vi.dates import DateMention, format_date, nd30_padding
+from soat.vi.dates import DateMention, find_dates, format_date, nd30_padding, paired_dates
+from soat.vi.text import quoted_spans
 
 STYLES = ("consistent", "d/m/yyyy", "dd/mm/yyyy", "nd30")
 SEPARATORS = ("consistent", "/", "-", ".")
@@ -68,12 +73,39 @@ def _padding_style(dates: list[DateMention]) -> str | None:
     return _majority(votes)
 
 
+# A quotation this short is a name or a title ("triển lãm “Hà Nội 10.10.1954”"): its dates are
+# written as the work writes them.
+TITLE_MAX_WORDS = 20
+
+
+def styled_dates(text: str, dates: list[DateMention] | None = None) -> list[DateMention]:
+    """The dates of a paragraph that take part in the document's date style.
+
+    Holiday names, impossible dates, the two dates of a range or anniversary pair joined by a
+    dash ("18.11.1930 - 18.11.2025") and dates inside a short quotation (a work's title) are
+    left out. `dates`: the paragraph's `find_dates`, when already found.
+    """
+    dates = find_dates(text) if dates is None else dates
+    if not dates:
+        return []
+    paired = paired_dates(text, dates)
+    titles = quoted_spans(text, TITLE_MAX_WORDS) if any(q in text for q in '“«"') else []
+    return [
+        d
+        for i, d in enumerate(dates)
+        if not d.holiday
+        and d.exists
+        and i not in paired
+        and not any(s < d.start and d.end < e for s, e in titles)
+    ]
+
+
 def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
     doc = ctx.doc
     options = ctx.options
     found: list[tuple[Block, DateMention]] = []
     for block, dates in zip(doc.blocks, ctx.get(block_dates), strict=True):
-        found.extend((block, d) for d in dates if not d.holiday and d.exists)
+        found.extend((block, d) for d in styled_dates(block.text, dates))
     if not found:
         return
     dates = [d for _, d in found]
@@ -140,13 +172,17 @@ RULE = Rule(
         "dạng số hay dạng đầy đủ. Tùy chọn `style`: d/m/yyyy, dd/mm/yyyy, nd30 (kiểu Nghị định "
         "30/2020: số 0 chỉ cho ngày dưới 10 và tháng 1, 2) hoặc consistent (mặc định: kiểu của "
         "đa số; nd30 chỉ khi hợp với mọi ngày). Tùy chọn `separator`: consistent, /, - hoặc .. "
-        "Tên ngày lễ (1-5, 2-9, 30-4) không tính. Sửa an toàn số 0 và dấu; đổi giữa dạng số và "
+        "Tên ngày lễ (1-5, 2-9, 30-4), hai ngày nối bằng gạch ngang (khoảng thời gian, cặp ngày "
+        "kỷ niệm 18.11.1930 - 18.11.2025) và ngày trong một trích dẫn ngắn (tên tác phẩm trong "
+        "ngoặc kép, tối đa 20 từ) không tính. Sửa an toàn số 0 và dấu; đổi giữa dạng số và "
         "dạng đầy đủ là không an toàn.",
         "All dates in a text should share one style: separator, zero padding, numeric or long "
         "form. Option `style`: d/m/yyyy, dd/mm/yyyy, nd30 (the Nghị định 30/2020 style: a "
         "leading zero only for days below 10 and months 1 and 2) or consistent (default: the "
         "majority; nd30 only when it fits every date). Option `separator`: consistent, /, - or "
-        "“.”. Holiday names (1-5, 2-9, 30-4) do not count. Safe fix for padding and "
+        "“.”. Holiday names (1-5, 2-9, 30-4), two dates joined by a dash (a range or an "
+        "anniversary pair, 18.11.1930 - 18.11.2025) and dates inside a short quotation (a "
+        "work's title in quotes, at most 20 words) do not count. Safe fix for padding and "
         "separators; unsafe between numeric and long forms.",
     ),
     severity=Severity.WARNING,
@@ -159,6 +195,7 @@ RULE = Rule(
     good=(
         Example("Ngày 05/3/2020, ngày 12/6/2021 và dịp 1-5, 2-9."),
         Example("Ngày 5.3.2020 và 12.6.2021.", options={"separator": "."}),
+        Example("Ngày 18/11/2025 kỷ niệm 95 năm (18.11.1930 - 18.11.2025) ngày thành lập."),
     ),
     fixes=frozenset({"safe", "unsafe"}),
     options=Options,

@@ -5,6 +5,7 @@ from soat.rules.spelling import (
     place_name,
     term_case,
     tone_style,
+    unattested_syllable,
     variant_spelling,
 )
 
@@ -14,4 +15,5 @@ RULES = (
     place_name.RULE,
     term_case.RULE,
     variant_spelling.RULE,
+    unattested_syllable.RULE,
 )

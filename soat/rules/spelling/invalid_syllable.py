@@ -9,6 +9,10 @@ Not checked: words of all capitals, words mixed with digits, URLs, e-mail addres
 personal names, and capitalised words that are probably foreign or minority-language names
 ("Orbán", "Krông"); a capitalised word is reported only for a misplaced tone mark, a glued
 word or a misspelling of the table.
+Also reported, with a safe fix (a space): capitals glued to the next word ("UBNDphường",
+"PVLao Động", "CTVTrần") and two Vietnamese words joined by an underscore ("Hà_Nội"); brands
+("PVOil", "TPBank", "VNPay"), minority names ("MBrâng") and handles ("le_Parisien") stay quiet
+(soat/vi/glued.py says how).
 Fix: safe for a tone mark placed where neither style allows it and for the misspellings of
 soat/data/misspellings.toml [safe]; otherwise suggestions (the split of a glued word, the
 most frequent valid syllables close to the word).
@@ -22,8 +26,11 @@ from types import MappingProxyType
 
 from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Severity
+from soat.lint.document import Document
 from soat.lint.rule import Example, NoOptions, Rule
 from soat.rules.spelling._words import document_words
+from soat.vi.attested import is_loanword
+from soat.vi.glued import find_glued_tokens
 from soat.vi.spelling import apply_case, candidates, is_suspect_word, misspellings, split_glued
 from soat.vi.syllables import TRADITIONAL, check_syllable, is_valid_syllable, place_tone
 from soat.vi.tones import (
@@ -105,6 +112,9 @@ def _suggestion(title_vi: str, title_en: str, start: int, end: int, text: str) -
 
 
 def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
+    doc = ctx.doc
+    knowledge = ctx.knowledge
+    yield from glued_token_findings(doc, knowledge)
     table = misspellings()
     for item in ctx.get(document_words):
         word = item.text
@@ -149,6 +159,8 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
                 end,
             )
             continue
+        if is_loanword(lower):
+            continue  # "ôxít", "kilômét": a Vietnamised loanword written as one word
         glued = split_glued(lower)
         if glued and capitalised and not all(has_vietnamese_mark(p) for p in glued):
             glued = None  # "Lítva", "Cancún", "Avương": a name, not two words
@@ -172,6 +184,47 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
                 _suggestion(f"Sửa thành “{c}”", f"Change to “{c}”", start, end, c) for c in found
             ),
         )
+
+
+def _brands(knowledge) -> frozenset[str]:
+    terms = getattr(knowledge, "terms", ())
+    return frozenset(s.casefold() for t in terms for s in (t.preferred, *t.variants))
+
+
+def space_fix(block, glued) -> Fix:
+    """The safe fix of a glued token: a space inserted at the cut, or put for the underscore."""
+    title = Msg(f"Viết “{glued.replacement}”", f"Write “{glued.replacement}”")
+    if glued.kind == "underscore":
+        at, end = block.span(glued.cut, glued.cut + 1)
+    else:
+        at = end = block.span(glued.cut, glued.cut + 1)[0]
+    return Fix.replace(title, at, end, " ")
+
+
+def glued_token_findings(doc: Document, knowledge) -> Iterator[Diagnostic]:
+    """Capitals glued to a word ("UBNDphường") and words joined by an underscore ("Hà_Nội"):
+    the split is certain, so the fix (a space) is safe. Numbers glued to a word are TYP002's.
+    """
+    brands = _brands(knowledge)
+    for block in doc.blocks:
+        for glued in find_glued_tokens(block.text, brands):
+            if glued.kind == "number":
+                continue
+            start, end = block.span(glued.start, glued.end)
+            if glued.kind == "underscore":
+                message = Msg(
+                    f"Dấu gạch dưới nối hai từ: “{glued.written}”; nên viết “{glued.replacement}”",
+                    f"An underscore joins two words: “{glued.written}”; expected "
+                    f"“{glued.replacement}”",
+                )
+            else:
+                message = Msg(
+                    f"Chữ viết tắt dính liền với từ sau: “{glued.written}”; nên viết "
+                    f"“{glued.replacement}”",
+                    f"An abbreviation glued to the next word: “{glued.written}”; expected "
+                    f"“{glued.replacement}”",
+                )
+            yield Diagnostic(message, start, end, fix=space_fix(block, glued))
 
 
 def _glued(word: str, fixed: str, start: int, end: int) -> Diagnostic:
@@ -210,20 +263,32 @@ RULE = Rule(
         'tả là lỗi: "nghành" (ngh chỉ đứng trước e, ê, i), "quyềt" (âm cuối t chỉ đi với '
         'dấu sắc, nặng), dấu thanh đặt sai chỗ ("gía", "ngừơi"), hay hai từ dính liền '
         '("bốđiểm") khi đường link bị xóa. Không kiểm tra từ viết hoa toàn bộ, từ lẫn chữ số, '
-        "đường link, e-mail, tên người và tên riêng nước ngoài. Sửa an toàn cho dấu đặt sai chỗ "
+        "đường link, e-mail, tên người và tên riêng nước ngoài. Chữ viết tắt dính vào từ sau "
+        '("UBNDphường", "PVLao Động") và hai từ nối bằng dấu gạch dưới ("Hà_Nội") cũng bị báo, '
+        'sửa an toàn bằng một dấu cách; tên thương hiệu ("PVOil", "TPBank", "VNPay") và tên '
+        'người dân tộc ("MBrâng") không bị báo. Sửa an toàn cho dấu đặt sai chỗ '
         "và các lỗi trong bảng có một cách viết đúng; còn lại là gợi ý, xếp theo tần suất.",
         "A word with a Vietnamese mark that cannot be read as initial + rhyme + tone under the "
         'spelling rules: "nghành" (ngh only before e, ê, i), "quyềt" (a final t takes only '
         'sắc or nặng), a misplaced tone mark ("gía", "ngừơi"), or two words glued together '
         '("bốđiểm") where a link was removed. All-capital words, words with digits, URLs, '
-        "e-mail addresses, personal names and foreign names are not checked. Safe fix for "
+        "e-mail addresses, personal names and foreign names are not checked. Capitals glued "
+        'to the next word ("UBNDphường", "PVLao Động") and two words joined by an underscore '
+        '("Hà_Nội") are reported with a safe fix (a space); brands ("PVOil", "TPBank", '
+        '"VNPay") and minority names ("MBrâng") are not. Safe fix for '
         "misplaced tone marks and for table misspellings with one correct form; otherwise "
         "suggestions, most frequent first.",
     ),
     severity=Severity.WARNING,
     check=check,
-    bad=(Example("Sinh viên ngành kinh tế theo học nghành luật và ngiên cứu."),),
-    good=(Example("Sinh viên ngành kinh tế theo học ngành luật và nghiên cứu."),),
+    bad=(
+        Example("Sinh viên ngành kinh tế theo học nghành luật và ngiên cứu."),
+        Example("Cán bộ UBNDphường và giáo viên trường THPTchuyên tại Hà_Nội."),
+    ),
+    good=(
+        Example("Sinh viên ngành kinh tế theo học ngành luật và nghiên cứu."),
+        Example("Khách hàng PVOil, PVComBank, TPBank, VNPay đọc VnExpress và kenh14.vn."),
+    ),
     fixes=frozenset({"safe", "suggestion"}),
     options=NoOptions,
 )

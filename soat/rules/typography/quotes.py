@@ -1,16 +1,25 @@
 """TYP004 quotes — ngoặc kép thẳng lẫn với ngoặc kép cong, và ngoặc kép không cân đối.
 
-Khi văn bản dùng ngoặc kép cong “ ”, một dấu ngoặc kép thẳng " là lỗi (sửa an toàn thành “
-hoặc ” tùy vị trí). Một dấu mở không có dấu đóng (hay ngược lại) được báo, không tự sửa; một
-đoạn trích kéo dài nhiều đoạn văn (mở ở đoạn này, đóng ở đoạn sau) không bị coi là lỗi.
+Trong một bài dùng cả hai kiểu ngoặc kép, kiểu dùng ít hơn bị báo (mặc định style =
+"consistent"; hòa thì ngoặc cong “ ” thắng) và được sửa an toàn thành kiểu của bài. Hai dấu
+nháy đơn '' gõ thay ngoặc kép luôn là lỗi: được đọc như một ngoặc kép thẳng và sửa thành kiểu
+của bài. Dấu ngoặc trong thuộc tính của mã ngắn CMS ([caption id="…"], [embed width="560"])
+không phải ngoặc kép của văn bản và bị bỏ qua (BPL003 báo chính mã ngắn). Một dấu mở không có
+dấu đóng (hay ngược lại) được báo, không tự sửa; một đoạn trích kéo dài nhiều đoạn văn (mở ở
+đoạn này, đóng ở đoạn sau) không bị coi là lỗi.
 
-Straight double quotes in a document that otherwise uses curly ones, and unbalanced double
-quotes. Sửa an toàn (safe) for a straight quote whose role (opening or closing) is clear from
-its paragraph; unbalanced quotes are only reported.
+In a document that mixes straight and curly double quotes, the kind used less is reported
+(default style "consistent"; a tie goes to curly) and fixed to the document's kind; "curly"
+and "straight" are house-style options. Two apostrophes '' typed for a double quote are
+always reported, read as a straight quote and fixed to the document's kind. Quotes inside the
+attributes of a CMS shortcode are attribute syntax and ignored. Unbalanced quotes are only
+reported. Fix: safe when the quote's paragraph is balanced (its role, opening or closing, is
+then clear).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -20,16 +29,37 @@ from soat.lint.document import Block
 from soat.lint.rule import Example, Rule
 
 OPEN, CLOSE, STRAIGHT = "“", "”", '"'
+APOSTROPHES = "''"  # two apostrophes typed for a double quote: a straight quote in disguise
 _OPENERS_BEFORE = frozenset(" \u00a0\t([{‘'—–-/:")
 _CLOSERS_AFTER = frozenset(",.;:!?)]…")
+_QUOTE_RE = re.compile(r"[“”\"]|(?<!')''(?!')")
+# A CMS shortcode with attributes: [caption id="attachment_12" align="aligncenter"],
+# [embed width="560"]. Its quotes are attribute syntax, not typography (BPL003 reports the
+# shortcode itself).
+_SHORTCODE_RE = re.compile(
+    r"\[[A-Za-z][\w-]*"
+    r"(?:\s+[\w-]+\s*=\s*(?:[\"“”][^\"“”\[\]]*[\"“”]|'[^'\[\]]*'|[^\s\[\]\"“”']+))+"
+    r"\s*/?\]"
+)
 
 
-@dataclass
-class _Quote:
-    block: object
-    pos: int
-    char: str
-    opening: bool
+def _shortcode_spans(text: str) -> list[tuple[int, int]]:
+    if "[" not in text:
+        return []
+    return [m.span() for m in _SHORTCODE_RE.finditer(text)]
+
+
+def find_quotes(text: str) -> list[tuple[int, str]]:
+    """The double quotes of a paragraph as (position, characters), outside CMS shortcodes.
+
+    The characters are “, ”, " or '' (two apostrophes standing for a straight double quote).
+    """
+    spans = _shortcode_spans(text)
+    return [
+        (m.start(), m.group())
+        for m in _QUOTE_RE.finditer(text)
+        if not any(s <= m.start() < e for s, e in spans)
+    ]
 
 
 def _classify(text: str) -> tuple[list[tuple[int, str, bool]], list[int], list[int]]:
@@ -41,22 +71,21 @@ def _classify(text: str) -> tuple[list[tuple[int, str, bool]], list[int], list[i
     quotes: list[tuple[int, str, bool]] = []
     stack: list[int] = []
     unmatched_close: list[int] = []
-    for i, ch in enumerate(text):
-        if ch not in (OPEN, CLOSE, STRAIGHT):
-            continue
+    for i, ch in find_quotes(text):
         if ch == OPEN:
             opening = True
         elif ch == CLOSE:
             opening = False
         else:
             before = text[i - 1] if i else " "
-            after = text[i + 1] if i + 1 < len(text) else " "
+            j = i + len(ch)
+            after = text[j] if j < len(text) else " "
             if before in _OPENERS_BEFORE and after in " \u00a0":
                 opening = not stack
             else:  # '"1.374 ",': a quote before punctuation closes
                 opening = before in _OPENERS_BEFORE and after not in _CLOSERS_AFTER
         if not opening and not stack and i and text[i - 1].isdigit():
-            continue  # 15” or 7": an inch mark, not a quote
+            continue  # 15” or 7" or 4,95'': an inch mark, not a quote
         quotes.append((i, ch, opening))
         if opening:
             stack.append(i)
@@ -69,16 +98,22 @@ def _classify(text: str) -> tuple[list[tuple[int, str, bool]], list[int], list[i
 
 @dataclass(frozen=True)
 class Options:
-    # "curly": straight quotes are wrong wherever the document also has curly ones (Vietnamese
-    # typography's form); "consistent": the kind used more often wins, a tie goes to curly;
-    # "straight": a house style of straight quotes, curly ones are the odd ones out.
-    style: str = field(default="curly", metadata={"choices": ("curly", "consistent", "straight")})
+    # "consistent" (default): the kind used more often wins, a tie goes to curly, so a finding
+    # points at the odd one out; "curly": straight quotes are wrong wherever the document also
+    # has curly ones (Vietnamese typography's form); "straight": a house style of straight
+    # quotes, curly ones are the odd ones out. Two apostrophes '' are always wrong.
+    style: str = field(
+        default="consistent", metadata={"choices": ("curly", "consistent", "straight")}
+    )
 
 
-def _target_style(blocks, style: str) -> str | None:
-    """Which kind of quote the document should use, or None when it uses only one kind."""
-    straight = sum(b.text.count(STRAIGHT) for b in blocks)
-    curly = sum(b.text.count(OPEN) + b.text.count(CLOSE) for b in blocks)
+def _target_style(quotes: list[str], style: str) -> str | None:
+    """Which kind of quote the document should use, or None when it uses only one kind.
+
+    `quotes` are the document's quote tokens; '' counts as a straight quote.
+    """
+    curly = sum(1 for q in quotes if q in (OPEN, CLOSE))
+    straight = len(quotes) - curly
     if style == "straight":
         return STRAIGHT if curly else None
     if not (straight and curly):
@@ -88,52 +123,83 @@ def _target_style(blocks, style: str) -> str | None:
     return OPEN
 
 
+def _apostrophes_target(quotes: list[str], target: str | None, style: str) -> str:
+    """What '' becomes: the document's kind, straight " beside other straight quotes only."""
+    if target is not None:
+        return target
+    if style == "straight" or STRAIGHT in quotes:
+        return STRAIGHT
+    return OPEN
+
+
 def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
     doc = ctx.doc
     options = ctx.options
-    blocks = [b for b in doc.blocks if OPEN in b.text or CLOSE in b.text or STRAIGHT in b.text]
+    blocks = [b for b in doc.blocks if OPEN in b.text or CLOSE in b.text or _has_straight(b.text)]
     if not blocks:
         return
-    target = _target_style(blocks, options.style)
+    classified = [(block, _classify(block.text)) for block in blocks]
+    kinds = [ch for _, (quotes, _, _) in classified for _, ch, _ in quotes]
+    target = _target_style(kinds, options.style)
+    apostrophes_target = _apostrophes_target(kinds, target, options.style)
     findings: list[tuple[int, Diagnostic]] = []
     pending_open: list[tuple[Block, int, str]] = []  # unmatched openers of earlier paragraphs
-    for block in blocks:
+    for block, (quotes, unmatched_open, unmatched_close) in classified:
         text = block.text
-        quotes, unmatched_open, unmatched_close = _classify(text)
         balanced = not unmatched_open and not unmatched_close
         for pos, ch, opening in quotes:
-            if target is None or (ch == STRAIGHT) == (target == STRAIGHT):
+            if ch == APOSTROPHES:
+                kind = apostrophes_target
+            elif target is None or (ch == STRAIGHT) == (target == STRAIGHT):
                 continue
-            start, end = block.span(pos, pos + 1)
-            if target == STRAIGHT:
-                want = STRAIGHT
-                message = Msg(
-                    f'Ngoặc kép cong {ch} trong bài dùng ngoặc kép thẳng; nên dùng "',
-                    f'Curly quote {ch} in a document that uses straight quotes; expected "',
-                )
             else:
-                want = OPEN if opening else CLOSE
-                message = Msg(
-                    f'Ngoặc kép thẳng " trong bài dùng ngoặc kép cong; nên dùng {want}',
-                    f'Straight quote " in a document that uses curly quotes; expected {want}',
-                )
-            fix = (
-                Fix.replace(Msg(f"Thay bằng {want}", f"Replace with {want}"), start, end, want)
-                if balanced
-                else None
-            )
-            findings.append((start, Diagnostic(message, start, end, fix=fix)))
+                kind = target
+            want = STRAIGHT if kind == STRAIGHT else OPEN if opening else CLOSE
+            start, end = block.span(pos, pos + len(ch))
+            findings.append((start, _wrong_kind(ch, want, start, end, balanced)))
         # A quotation that runs over several paragraphs closes in a later one.
         for pos in unmatched_close:
             if pending_open:
                 pending_open.clear()
                 continue
-            findings.append(_unbalanced(block, pos, text[pos], opening=False))
-        pending_open.extend((block, pos, text[pos]) for pos in unmatched_open)
+            findings.append(_unbalanced(block, pos, _token_at(text, pos), opening=False))
+        pending_open.extend((block, pos, _token_at(text, pos)) for pos in unmatched_open)
     for block, pos, ch in pending_open:
         findings.append(_unbalanced(block, pos, ch, opening=True))
     for _, diag in sorted(findings, key=lambda f: f[0]):
         yield diag
+
+
+def _has_straight(text: str) -> bool:
+    return STRAIGHT in text or APOSTROPHES in text
+
+
+def _token_at(text: str, pos: int) -> str:
+    return APOSTROPHES if text.startswith(APOSTROPHES, pos) else text[pos]
+
+
+def _wrong_kind(ch: str, want: str, start: int, end: int, balanced: bool) -> Diagnostic:
+    if ch == APOSTROPHES:
+        message = Msg(
+            f"Hai dấu nháy đơn '' dùng làm ngoặc kép; nên dùng {want}",
+            f"Two apostrophes '' typed as a double quote; expected {want}",
+        )
+    elif want == STRAIGHT:
+        message = Msg(
+            f'Ngoặc kép cong {ch} trong bài dùng ngoặc kép thẳng; nên dùng "',
+            f'Curly quote {ch} in a document that uses straight quotes; expected "',
+        )
+    else:
+        message = Msg(
+            f'Ngoặc kép thẳng " trong bài dùng ngoặc kép cong; nên dùng {want}',
+            f'Straight quote " in a document that uses curly quotes; expected {want}',
+        )
+    fix = (
+        Fix.replace(Msg(f"Thay bằng {want}", f"Replace with {want}"), start, end, want)
+        if balanced
+        else None
+    )
+    return Diagnostic(message, start, end, fix=fix)
 
 
 def _unbalanced(block, pos: int, ch: str, opening: bool) -> tuple[int, Diagnostic]:
@@ -153,28 +219,35 @@ RULE = Rule(
         "Straight quotes among curly ones, or unbalanced quotes",
     ),
     explanation=Msg(
-        'Khi bài dùng ngoặc kép cong “ ”, dấu " thẳng được đổi thành “ hoặc ” theo vị trí (sửa '
-        "an toàn khi đoạn văn cân đối). Dấu mở không có dấu đóng, hoặc dấu đóng không có dấu "
-        "mở, được báo mà không tự sửa; đoạn trích kéo dài qua nhiều đoạn văn không bị báo. "
-        'Tùy chọn style: "curly" (mặc định: ngoặc thẳng là sai khi bài có ngoặc cong), '
-        '"consistent" (kiểu dùng nhiều hơn thắng, hòa thì ngoặc cong) hoặc "straight" '
-        "(quy ước dùng ngoặc thẳng).",
-        'When a document uses curly quotes “ ”, each straight " becomes “ or ” by its position '
-        "(a safe fix when its paragraph is balanced). An opening quote that is never closed, or "
-        "a closing quote with no opening one, is reported without a fix; a quotation running "
-        'over several paragraphs is not. Option style: "curly" (default: straight quotes are '
-        'wrong wherever curly ones are used), "consistent" (the kind used more often wins, a '
-        'tie goes to curly) or "straight" (a house style of straight quotes).',
+        'Trong bài dùng cả ngoặc kép cong “ ” lẫn ngoặc kép thẳng ", kiểu dùng ít hơn bị báo '
+        "và được sửa về kiểu của bài (sửa an toàn khi đoạn văn cân đối). Hai dấu nháy đơn '' "
+        "gõ thay ngoặc kép luôn bị báo và được sửa về kiểu của bài. Dấu ngoặc trong thuộc tính "
+        'của mã ngắn CMS ([caption id="…"]) bị bỏ qua. Dấu mở không có dấu đóng, hoặc dấu đóng '
+        "không có dấu mở, được báo mà không tự sửa; đoạn trích kéo dài qua nhiều đoạn văn không "
+        'bị báo. Tùy chọn style: "consistent" (mặc định: kiểu dùng nhiều hơn thắng, hòa thì '
+        'ngoặc cong), "curly" (quy ước dùng ngoặc cong: ngoặc thẳng là sai khi bài có ngoặc '
+        'cong) hoặc "straight" (quy ước dùng ngoặc thẳng).',
+        'In a document that mixes curly quotes “ ” and straight quotes ", the kind used less '
+        "is reported and fixed to the document's kind (a safe fix when its paragraph is "
+        "balanced). Two apostrophes '' typed for a double quote are always reported and fixed "
+        "to the document's kind. Quotes inside a CMS shortcode's attributes "
+        '([caption id="…"]) are ignored. An opening quote that is never closed, or a closing '
+        "quote with no opening one, is reported without a fix; a quotation running over "
+        'several paragraphs is not. Option style: "consistent" (default: the kind used more '
+        'often wins, a tie goes to curly), "curly" (house style: straight quotes are wrong '
+        'wherever curly ones are used) or "straight" (a house style of straight quotes).',
     ),
     severity=Severity.WARNING,
     check=check,
     bad=(
         Example('Phong trào “Xanh - Sạch - Đẹp" và chương trình "Tết Sum vầy”.'),
         Example("Chương trình “Tết Sum vầy năm 2024 đã hỗ trợ 500 đoàn viên."),
+        Example("Món ''đặc sản'' của vùng được giới thiệu tại hội chợ “Tết Sum vầy”."),
     ),
     good=(
         Example("Phong trào “Xanh - Sạch - Đẹp” và chương trình “Tết Sum vầy”."),
         Example('Phong trào "Xanh - Sạch - Đẹp" và chương trình "Tết Sum vầy".'),
+        Example('[caption id="attachment_12" align="aligncenter"]Ảnh: “Tết Sum vầy”[/caption]'),
     ),
     fixes=frozenset({"safe"}),
     options=Options,

@@ -1,0 +1,289 @@
+"""Syllables Vietnamese really uses, and what a well-formed but unused one was meant to be.
+
+Âm tiết thực dùng trong tiếng Việt, và âm tiết đúng cấu trúc nhưng không có thật ("sẳn",
+"hoặt", "đườn") có lẽ được định viết thành gì.
+
+The validator (soat.vi.syllables) accepts 17,436 letter strings; the language writes about
+5,400 of them (soat/data/attested_syllables.tsv, built by tools/build_attested_syllables.py
+from published news and the place and name data). A valid syllable that is not attested,
+next to an attested frequent one by an error writers actually make, is probably that error.
+
+Errors, with the weight that ranks a candidate (weight × how often the candidate is written):
+hỏi ↔ ngã 50; another tone 3; a final consonant confused (c/t, n/ng, n/nh, ch/t, ch/c) 5;
+a final letter dropped or added 3; a letter replaced by its neighbour on the keyboard 2; any
+other one-letter edit of the toneless letters 0.5. The weights were set on the issue's examples
+("sẳn sàng", "hoặt", "nhiện liệu") and checked on the corpus; neighbouring words are not used
+yet (a bigram table would tell "hoặt động" from "hoặt là").
+
+Loanwords written as one word ("ôxít", "kilômét", "viôlông") are recognised by their shape:
+every part a valid syllable, all but the last open (no final consonant), at most one tone
+mark in the whole word — a glue of two words ("bốđiểm", "cáchđưa") breaks one of these.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from soat.vi.spelling import _edits1, _spell_with_tone
+from soat.vi.syllables import is_valid_syllable, parse_syllable
+from soat.vi.tones import NGANG, strip_tones, tone_marks
+
+HOI, NGA = 3, 4
+# The errors reported: others (any letter) also turn rare real words into common ones.
+REPORTED = frozenset({"hoi-nga", "tone", "final", "final-letter", "key"})
+# The one error sure enough for a warning: measured on clean/ with the list built without
+# it, hỏi/ngã gave 14 findings, the others 751 (mostly rare real words: "nám", "quạ", "bấc").
+SURE = frozenset({"hoi-nga"})
+MIN_CANDIDATE_COUNT = 20  # a candidate must be written at least this often
+UNATTESTED_RATIO = 500  # a rare syllable counts as unattested next to one this much commoner
+
+_FINAL_SWAPS = {
+    "c": ("t",),
+    "t": ("c",),
+    "n": ("ng", "nh"),
+    "ng": ("n",),
+    "nh": ("n",),
+    "ch": ("t", "c"),
+}
+_KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+def _neighbours() -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for r, row in enumerate(_KEYBOARD):
+        for i, ch in enumerate(row):
+            near = {row[j] for j in (i - 1, i + 1) if 0 <= j < len(row)}
+            for other in (r - 1, r + 1):
+                if 0 <= other < len(_KEYBOARD):
+                    near |= {
+                        _KEYBOARD[other][j] for j in (i - 1, i) if 0 <= j < len(_KEYBOARD[other])
+                    }
+            out[ch] = near
+    return out
+
+
+_NEAR_KEYS = _neighbours()
+
+
+@functools.lru_cache(maxsize=1)
+def attested_counts() -> dict[str, int]:
+    """Attested syllable (lower case, NFC) -> times written; names-only ones count 1."""
+    text = (resources.files("soat") / "data" / "attested_syllables.tsv").read_text("utf-8")
+    counts = {}
+    for line in text.splitlines()[1:]:
+        syllable, count, _ = line.split("\t")
+        counts[syllable] = max(int(count), 1)
+    return counts
+
+
+def count(syllable: str) -> int:
+    return attested_counts().get(syllable.lower(), 0)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    word: str
+    score: float
+    error: str  # what the writer probably did (a key of ERRORS)
+
+
+ERRORS = {
+    "hoi-nga": ("nhầm dấu hỏi/ngã", "hỏi and ngã confused"),
+    "tone": ("sai dấu thanh", "wrong tone mark"),
+    "final": ("nhầm phụ âm cuối", "final consonant confused"),
+    "final-letter": ("thiếu hoặc thừa chữ cuối", "final letter dropped or added"),
+    "key": ("gõ nhầm phím bên cạnh", "neighbouring key"),
+    "letter": ("sai một chữ cái", "one letter wrong"),
+}
+_WEIGHTS = {"hoi-nga": 50.0, "tone": 3.0, "final": 5.0, "final-letter": 3.0, "key": 2.0}
+_OTHER_EDIT = 0.5
+
+
+def _tone_of(lower: str) -> int:
+    marks = tone_marks(lower)
+    return marks[0][1] if marks else NGANG
+
+
+def _generated(lower: str) -> dict[str, str]:
+    """Valid syllables one writer's error away from `lower`, with the error's kind."""
+    base, tone = strip_tones(lower), _tone_of(lower)
+    found: dict[str, str] = {}
+
+    def add(word: str | None, kind: str) -> None:
+        if word and word != lower and word not in found:
+            found[word] = kind
+
+    for other in range(6):
+        if other != tone:
+            add(_spell_with_tone(base, other), "hoi-nga" if {tone, other} == {HOI, NGA} else "tone")
+    parsed = parse_syllable(lower)
+    final = parsed.final if parsed else ""
+    if final:
+        stem = base[: len(base) - len(final)]
+        for swap in _FINAL_SWAPS.get(final, ()):
+            add(_spell_with_tone(stem + swap, tone), "final")
+        add(_spell_with_tone(base[:-1], tone), "final-letter")
+    for letter in "cgtnhm":
+        add(_spell_with_tone(base + letter, tone), "final-letter")
+    for edit in _edits1(base):
+        word = _spell_with_tone(edit, tone)
+        if word and len(edit) == len(base):
+            diff = [(a, b) for a, b in zip(base, edit, strict=True) if a != b]
+            kind = (
+                "key"
+                if len(diff) == 1 and diff[0][1] in _NEAR_KEYS.get(diff[0][0], ())
+                else "letter"
+            )
+            add(word, kind)
+        else:
+            add(word, "letter")
+    return found
+
+
+def suggestions(word: str, limit: int = 3) -> list[Candidate]:
+    """What an unattested syllable was probably meant to be, best first; [] when it is
+    attested, or when no attested syllable is near enough (then it may be a rare real word
+    or a name, and nothing is said)."""
+    lower = word.lower()
+    own = count(lower)
+    ranked = []
+    for cand, kind in _generated(lower).items():
+        n = count(cand)
+        if n < MIN_CANDIDATE_COUNT or n < UNATTESTED_RATIO * own:
+            continue
+        if kind not in REPORTED:
+            continue
+        ranked.append(Candidate(cand, _WEIGHTS.get(kind, _OTHER_EDIT) * n, kind))
+    ranked.sort(key=lambda c: (-c.score, c.word))
+    return ranked[:limit]
+
+
+GLUE_PART_COUNT = 1000  # parts this common make two words, not a loanword ("ditích")
+
+
+def is_loanword(word: str) -> bool:
+    """A Vietnamised loanword written as one word ("ôxít", "kilômét", "viôlông", "nitơ"):
+    two to five valid syllables, all but the last a single vowel with at most one consonant
+    before it (ki, lô, vi, ô, mê), one tone mark at most in the whole word, no đ inside; and
+    not two very common words ("di tích", "đi về" glued stay glues)."""
+    lower = word.lower()
+    if len(tone_marks(lower)) > 1 or "đ" in lower[1:]:
+        return False
+    parts = _split_open(lower, 0)
+    if parts is None:
+        return False
+    return not all(count(p) >= GLUE_PART_COUNT for p in parts)
+
+
+@functools.lru_cache(maxsize=4096)
+def _split_open(word: str, parts: int, before: str = "") -> tuple[str, ...] | None:
+    """`word` as loanword parts; `before` is the part to its left. A vowel-only part that
+    would make one syllable with that part ("hộ" + "i" = "hội") is no part boundary."""
+    if parts >= 5:
+        return None
+    for i in range(1, len(word)):
+        head, tail = word[:i], word[i:]
+        syllable = parse_syllable(head)
+        if syllable is None or len(syllable.rhyme) != 1 or len(syllable.initial) > 1:
+            continue
+        if before and not syllable.initial and is_valid_syllable(before + head):
+            continue
+        if strip_tones(head[-1]) == strip_tones(tail[0]):
+            continue  # a doubled vowel ("têếp") is a typing slip, not two parts
+        tail_syllable = parse_syllable(tail)
+        if (
+            tail_syllable is not None
+            and is_valid_syllable(tail)
+            # a last part of vowels only needs a final consonant ("điốt", not "biế")
+            and (
+                tail_syllable.initial
+                or (tail_syllable.final and not is_valid_syllable(head + tail[:1]))
+            )
+        ):
+            return (head, tail)
+        rest = _split_open(tail, parts + 1, head)
+        if rest is not None:
+            return (head, *rest)
+    return None
+
+
+# --- typing left unconverted -----------------------------------------------------------------
+
+# VNI keys: 1 sắc, 2 huyền, 3 hỏi, 4 ngã, 5 nặng; 6 circumflex, 7 horn, 8 breve, 9 đ.
+_VNI_TONES = {"1": 2, "2": 1, "3": 3, "4": 4, "5": 5}
+_VNI_SHAPES = {"6": {"a": "â", "e": "ê", "o": "ô"}, "7": {"o": "ơ", "u": "ư"}, "8": {"a": "ă"}}
+# Telex keys: s sắc, f huyền, r hỏi, x ngã, j nặng; aa ee oo dd, aw ow uw.
+_TELEX_TONES = {"s": 2, "f": 1, "r": 3, "x": 4, "j": 5}
+_TELEX_PAIRS = {"aa": "â", "ee": "ê", "oo": "ô", "dd": "đ", "aw": "ă", "ow": "ơ", "uw": "ư"}
+MIN_TYPED_COUNT = 100  # the converted word must be this common
+
+
+def _vni(word: str) -> str | None:
+    letters: list[str] = []
+    tone = 0
+    for ch in word:
+        if ch == "9" and letters and letters[-1] == "d":
+            letters[-1] = "đ"
+        elif ch in _VNI_SHAPES:
+            for i in range(len(letters) - 1, -1, -1):  # the nearest vowel the key shapes
+                if letters[i] in _VNI_SHAPES[ch]:
+                    letters[i] = _VNI_SHAPES[ch][letters[i]]
+                    break
+            else:
+                return None
+        elif ch in _VNI_TONES:
+            tone = _VNI_TONES[ch]
+        elif ch.isalpha():
+            letters.append(ch)
+        else:
+            return None
+    if "ư" in letters:  # "u7o7" and "uo7" both write ươ
+        text = "".join(letters).replace("ưo", "ươ")
+    else:
+        text = "".join(letters)
+    return _spell_with_tone(text, tone) if tone else (text if is_valid_syllable(text) else None)
+
+
+def _telex(word: str) -> str | None:
+    tone = 0
+    if word[-1] in _TELEX_TONES:
+        tone, word = _TELEX_TONES[word[-1]], word[:-1]
+    out, i = "", 0
+    while i < len(word):
+        pair = word[i : i + 2]
+        if pair in _TELEX_PAIRS:
+            out, i = out + _TELEX_PAIRS[pair], i + 2
+        elif word[i] == "w":
+            return None
+        else:
+            out, i = out + word[i], i + 1
+    out = out.replace("ưo", "ươ")
+    return _spell_with_tone(out, tone) if tone else (out if is_valid_syllable(out) else None)
+
+
+_VNI_WORD_RE = re.compile(r"[a-z](?:[a-z]|(?<=[a-z])[1-9]|(?<=[678])[1-5])*")
+
+
+def unconverted_typing(word: str) -> tuple[str, str] | None:
+    """("na8m") -> ("năm", "VNI"); ("dduwowngf") -> ("đường", "Telex"): a lower-case word
+    left as the keys of a Vietnamese input method, when converting gives a common syllable.
+    VNI: each digit right after the letter it marks (a tone digit may follow a shape digit),
+    so codes ("A321", "M1A2", "H5N1", "trang111") are not words; Telex: a letter pair (aa ee
+    oo dd aw ow uw) and a final tone key, which English words and names seldom have
+    ("own", "Noor")."""
+    if not word.isascii() or len(word) < 3 or not word.islower():
+        return None
+    if any(c.isdigit() for c in word):
+        if not _VNI_WORD_RE.fullmatch(word):
+            return None
+        converted, kind = _vni(word), "VNI"
+    else:
+        if not (any(p in word for p in _TELEX_PAIRS) and word[-1] in _TELEX_TONES):
+            return None
+        converted, kind = _telex(word), "Telex"
+    if converted is None or count(converted) < MIN_TYPED_COUNT:
+        return None
+    return converted, kind
