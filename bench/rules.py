@@ -56,6 +56,8 @@ def main() -> None:
     ap.add_argument("dir", nargs="?", default=str(CORPUS))
     args = ap.parse_args()
     files = sorted(Path(args.dir).glob("*.txt"))[: args.limit]
+    if not files:
+        raise SystemExit(f"bench/rules.py: no .txt files in {args.dir}")
     settings = Settings.from_config(Config(), ALL_RULES)
     totals: dict[str, float] = defaultdict(float)
     for path in files:
