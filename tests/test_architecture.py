@@ -83,6 +83,7 @@ def test_rules_are_in_their_family_folder_and_code_order():
         "dates",
         "titles",
         "spelling",
+        "lex",
         "typography",
     ):
         module = importlib.import_module(f"soat.rules.{family_pkg}")
@@ -94,7 +95,7 @@ def test_rules_are_in_their_family_folder_and_code_order():
 def test_every_rule_has_bilingual_docs_and_valid_metadata():
     for r in ALL_RULES:
         assert r.summary.vi and r.summary.en and r.explanation.vi and r.explanation.en, r.code
-        assert r.family in ("CAP", "BPL", "REF", "DAT", "TTL", "SPL", "TYP"), r.code
+        assert r.family in ("CAP", "BPL", "REF", "DAT", "TTL", "SPL", "LEX", "TYP"), r.code
         r.default_options()  # options have defaults
 
 

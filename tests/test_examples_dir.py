@@ -24,6 +24,6 @@ def test_three_formats_give_the_same_findings_covering_every_family():
     found = {ext: codes(EXAMPLES / f"bai-mau.{ext}") for ext in ("txt", "md", "html")}
     assert found["txt"] == found["md"] == found["html"]
     families = {c[:3] for c in found["txt"]}
-    assert families == {"CAP", "BPL", "REF", "DAT", "TTL", "SPL", "TYP"}
+    assert families == {"CAP", "BPL", "REF", "DAT", "TTL", "SPL", "LEX", "TYP"}
     # the example registry (examples/soat.toml) is what makes TTL004 fire
     assert "TTL004" in found["txt"]

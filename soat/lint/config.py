@@ -337,6 +337,9 @@ def validate_options(rule: Rule, options: dict, line_of, path: str) -> dict[str,
 
 
 def _type_problem(value: Any, hint: Any, f: dataclasses.Field) -> str | None:
+    validate = f.metadata.get("validate") if f.metadata else None
+    if validate is not None:  # an option whose values have a structure of their own
+        return validate(value)
     choices = f.metadata.get("choices") if f.metadata else None
     if choices is not None:
         return (

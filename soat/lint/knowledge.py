@@ -101,12 +101,27 @@ class Term:
 
 
 @dataclass(frozen=True)
+class ConfusionEntry:
+    """A user's [[confusion]] (LEX001): wrong forms, the right form, guards, fix safety."""
+
+    wrong: tuple[str, ...]
+    right: str
+    guards: tuple[str, ...] = ()
+    fix: str = "unsafe"
+    vi: str = ""
+    en: str = ""
+    source: str | None = None
+    origin: str = ""
+
+
+@dataclass(frozen=True)
 class Knowledge:
     documents: tuple[DocumentEntry, ...] = ()
     organizations: tuple[Organization, ...] = ()
     persons: tuple[Person, ...] = ()
     places: tuple[Place, ...] = ()
     terms: tuple[Term, ...] = ()
+    confusions: tuple[ConfusionEntry, ...] = ()
     _index: dict = field(default_factory=dict, compare=False, repr=False)
 
     def index(self, builder: Callable[[Knowledge], T]) -> T:
@@ -148,6 +163,7 @@ class Knowledge:
             persons=_merge(self.persons, other.persons, lambda p: p.name),
             places=_merge(self.places, other.places, lambda p: (p.name, p.kind)),
             terms=_merge(self.terms, other.terms, lambda t: t.preferred),
+            confusions=_merge(self.confusions, other.confusions, lambda c: c.right),
         )
 
 
@@ -221,7 +237,17 @@ _TABLES: dict[str, dict[str, tuple[type | tuple[type, ...], bool]]] = {
         "source": (str, False),
     },
     "term": {"preferred": (str, True), "variants": (list, False), "source": (str, False)},
+    "confusion": {
+        "wrong": (list, True),
+        "right": (str, True),
+        "guards": (list, False),
+        "fix": (str, False),
+        "vi": (str, False),
+        "en": (str, False),
+        "source": (str, False),
+    },
 }
+_CONFUSION_FIXES = ("safe", "unsafe", "suggestion")
 # What a [[document]] asserts, each verified or not on its own (`verified = ["date"]`).
 DOCUMENT_FACTS = ("number", "type", "date", "issuer", "title", "names", "replaced-by", "in-force")
 _ROLE_KEYS = {
@@ -264,6 +290,7 @@ def load_registry_text(path: str, text: str, require_source: bool = False) -> Kn
         persons=tuple(out["person"]),
         places=tuple(out["place"]),
         terms=tuple(out["term"]),
+        confusions=tuple(out["confusion"]),
     )
 
 
@@ -326,6 +353,13 @@ def _check_entry(entry, spec, table, path, line, src, i) -> None:
                     )
             if not role.get("title"):
                 raise UsageError('[[person.role]] entry needs "title"', path, role_line)
+    if table == "confusion" and entry.get("fix", "unsafe") not in _CONFUSION_FIXES:
+        raise UsageError(
+            f'"fix" in [[confusion]] must be one of {", ".join(_CONFUSION_FIXES)}, '
+            f"not {entry['fix']!r}",
+            path,
+            src.key_line("fix", table, i) or line,
+        )
 
 
 def _is_type(value: Any, typ) -> bool:
@@ -406,6 +440,17 @@ def _build(table: str, e: dict, path: str, line, src, i):
             g("source"),
             origin,
         )
+    if table == "confusion":
+        return ConfusionEntry(
+            g("wrong"),
+            g("right"),
+            g("guards") or (),
+            e.get("fix", "unsafe"),
+            g("vi") or "",
+            e.get("en", ""),
+            g("source"),
+            origin,
+        )
     return Term(g("preferred"), g("variants") or (), g("source"), origin)
 
 
@@ -455,7 +500,7 @@ def _cache_path(files) -> str | None:
     root = os.environ.get("SOAT_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "soat"
     )
-    stamps = [__version__]
+    stamps = [__version__, "schema-2"]  # schema-2: Knowledge.confusions
     for name, resource in files:
         try:
             st = os.stat(str(resource))
@@ -480,6 +525,7 @@ def _write_cache(path: str, knowledge: Knowledge) -> None:
                     knowledge.persons,
                     knowledge.places,
                     knowledge.terms,
+                    knowledge.confusions,
                 ),
                 fh,
             )

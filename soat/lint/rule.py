@@ -18,7 +18,7 @@ from soat.lint.context import Context
 from soat.lint.diagnostic import Diagnostic, Msg, Severity
 
 CODE_RE = re.compile(r"^[A-Z]{2,3}\d{3}$")
-FAMILIES = ("CAP", "BPL", "REF", "DAT", "TTL", "SPL", "TYP", "IO", "INT")
+FAMILIES = ("CAP", "BPL", "REF", "DAT", "TTL", "SPL", "LEX", "TYP", "IO", "INT")
 
 
 class CheckFunction(Protocol):

@@ -3,7 +3,7 @@
 A test checks that every rule module is listed here exactly once.
 """
 
-from soat.rules import boilerplate, captions, dates, references, spelling, titles, typography
+from soat.rules import boilerplate, captions, dates, lex, references, spelling, titles, typography
 
 ALL_RULES = (
     *captions.RULES,
@@ -12,5 +12,6 @@ ALL_RULES = (
     *dates.RULES,
     *titles.RULES,
     *spelling.RULES,
+    *lex.RULES,
     *typography.RULES,
 )

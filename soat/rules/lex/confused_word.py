@@ -1,0 +1,264 @@
+"""LEX001 confused-word — từ viết sai mà mọi âm tiết đều có thật ("sát nhập" → "sáp nhập").
+
+Những lỗi biên tập viên sửa nhiều nhất không phải âm tiết không tồn tại ("nghành", SPL001) mà
+là âm tiết có thật trong từ sai: s/x ("bổ xung"), ch/tr ("chuẩn đoán"), d/gi/r ("tranh
+dành"), l/n, hỏi/ngã ("chia sẽ"), âm cuối c/t, n/ng và các cụm cố định ("vô hình chung").
+The wrong forms of soat/data/confusions.toml (and of the user's `extend-entries` and registry
+`[[confusion]]` tables), matched on syllable boundaries, case-insensitively, across a line
+break inside a paragraph; never inside URLs, e-mail addresses, document symbols or registered
+names, never in a capitalised name inside a sentence, never inside a guard phrase in which the
+wrong form is right after all ("cảnh sát nhập cư", "khả năng xuất khẩu").
+Severity: warning for entries confirmed by a published source; info with a suggestion for the
+others. House-style pairs that authorities accept both ways ("thăm quan", "trau giồi") are off
+until named in `enable-entries`.
+Fix: safe when no correct reading of the wrong form is known, unsafe when guards may miss one,
+a suggestion otherwise; only the syllables that differ change, in the case of the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Severity
+from soat.lint.document import Block, Document
+from soat.lint.errors import did_you_mean
+from soat.lint.rule import Example, Rule
+from soat.vi.confusions import (
+    Confusion,
+    ConfusionError,
+    ConfusionMatch,
+    ConfusionMatcher,
+    builtin_confusions,
+    fixed_text,
+    normalize_form,
+    parse_confusion,
+    syllable_edits,
+)
+from soat.vi.tokens import sentence_initial
+
+
+def _entries_problem(value: object) -> str | None:
+    """Why `extend-entries` is malformed (None when it is fine)."""
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        return (
+            'must be a list of tables: [{ wrong = ["…"], right = "…", guards = ["…"], '
+            'fix = "safe" | "unsafe" | "suggestion" }]'
+        )
+    seen: set[str] = set()
+    for i, raw in enumerate(value):
+        try:
+            entry = parse_confusion(raw, i, trusted=True)
+        except ConfusionError as exc:
+            return f"entry {i + 1}: {exc}"
+        for form in entry.wrong:
+            if form in seen:
+                return f'entry {i + 1}: wrong form "{form}" is listed twice'
+            seen.add(form)
+    return None
+
+
+def _names_problem(value: object) -> str | None:
+    """Why `ignore-entries`/`enable-entries` is malformed: each must name a built-in entry."""
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        return "must be a list of strings (a wrong or right form of an entry)"
+    known = {name for entry in builtin_confusions() for name in map(normalize_form, entry.names)}
+    for name in value:
+        if normalize_form(name) not in known:
+            return f'names no entry of the table: "{name}".{did_you_mean(name, known)}'
+    return None
+
+
+@dataclass(frozen=True)
+class Options:
+    extend_entries: tuple[dict, ...] = field(default=(), metadata={"validate": _entries_problem})
+    ignore_entries: tuple[str, ...] = field(default=(), metadata={"validate": _names_problem})
+    enable_entries: tuple[str, ...] = field(default=(), metadata={"validate": _names_problem})
+
+
+def active_entries(options: Options, user_entries: Iterable[Confusion] = ()) -> list[Confusion]:
+    """The user's entries first (they win on a shared wrong form), then the built-in ones
+    that are not ignored; house-style entries only when enabled."""
+    ignored = {normalize_form(n) for n in options.ignore_entries}
+    enabled = {normalize_form(n) for n in options.enable_entries}
+    out = list(user_entries)
+    for entry in builtin_confusions():
+        names = {normalize_form(n) for n in entry.names}
+        if names & ignored:
+            continue
+        if entry.kind == "house-style" and not names & enabled:
+            continue
+        out.append(entry)
+    return out
+
+
+def user_entries(options: Options, knowledge) -> list[Confusion]:
+    out = [
+        parse_confusion(raw, i, "configuration", trusted=True)
+        for i, raw in enumerate(options.extend_entries)
+    ]
+    for c in getattr(knowledge, "confusions", ()):
+        out.append(
+            Confusion(
+                wrong=tuple(normalize_form(w) for w in c.wrong),
+                right=c.right,
+                guards=tuple(normalize_form(g) for g in c.guards),
+                fix=c.fix,
+                vi=c.vi,
+                en=c.en,
+                source=c.source or "",
+                verified=True,
+                origin=c.origin,
+            )
+        )
+    return out
+
+
+def registered_names(knowledge) -> list[str]:
+    """Names in the registries: a wrong form inside one of them is part of a name."""
+    names: list[str] = []
+    for org in getattr(knowledge, "organizations", ()):
+        names.extend(org.all_names)
+    for place in getattr(knowledge, "places", ()):
+        names.extend((place.name, *place.variants))
+    names.extend(p.name for p in getattr(knowledge, "persons", ()))
+    for term in getattr(knowledge, "terms", ()):
+        names.extend((term.preferred, *term.variants))
+    return names
+
+
+_CACHE: list = []  # [(key, knowledge, matcher)]: one matcher per options and knowledge
+
+
+def matcher_for(options: Options, knowledge) -> ConfusionMatcher:
+    key = repr(options)
+    for cached_key, cached_knowledge, matcher in _CACHE:
+        if cached_key == key and cached_knowledge is knowledge:
+            return matcher
+    matcher = ConfusionMatcher(
+        active_entries(options, user_entries(options, knowledge)), registered_names(knowledge)
+    )
+    _CACHE[:] = [(key, knowledge, matcher), *_CACHE[:3]]
+    return matcher
+
+
+def block_findings(block: Block, matcher: ConfusionMatcher) -> Iterator[Diagnostic]:
+    """The findings of one block (plain function: the per-document analysis may call it)."""
+    text = block.text
+    for match in matcher.find(text):
+        if _is_name(text, match):
+            continue
+        yield _diagnostic(block, match)
+
+
+def _is_name(text: str, match: ConfusionMatch) -> bool:
+    """A capitalised form inside a sentence, a form of several syllables each capitalised
+    ("Ảnh: Chung Thành") or one in which a later syllable is capitalised ("địa bàn Hoàng
+    Mai") belongs to a proper name; an all-capital heading is still prose."""
+    written = match.written
+    letters = [c for c in written if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return False
+    if any(s[:1].isupper() for s in written.split()[1:]):
+        return True  # "địa bàn Hoàng Mai": a name begins inside the form
+    if not written[:1].isupper():
+        return False
+    return not sentence_initial(text, match.start)
+
+
+def _diagnostic(block: Block, match: ConfusionMatch) -> Diagnostic:
+    entry = match.entry
+    written = " ".join(match.written.split())
+    fixed = " ".join(fixed_text(match.written, entry.right).split())
+    start, end = block.span(match.start, match.end)
+    edits = tuple(
+        Edit(*block.span(match.start + s, match.start + e), text)
+        for s, e, text in syllable_edits(match.written, entry.right)
+    )
+    title = Msg(f"Sửa thành “{fixed}”", f"Change to “{fixed}”")
+    why_vi = f" {entry.vi}" if entry.vi else ""
+    why_en = f" {entry.en}" if entry.en else ""
+    if entry.verified and entry.fix != "suggestion":
+        applicability = Applicability.SAFE if entry.fix == "safe" else Applicability.UNSAFE
+        if entry.kind == "house-style":
+            message = Msg(
+                f"Theo quy ước đã chọn, viết “{fixed}” thay cho “{written}”.{why_vi}",
+                f"The chosen house style writes “{fixed}”, not “{written}”.{why_en}",
+            )
+        else:
+            message = Msg(
+                f"Viết sai: “{written}”; viết đúng là “{fixed}”.{why_vi}",
+                f"Misused word: “{written}”; the correct form is “{fixed}”.{why_en}",
+            )
+        return Diagnostic(message, start, end, fix=Fix(title, edits, applicability))
+    hedge_vi = "" if entry.verified else " (chưa đối chiếu với nguồn đã công bố)"
+    hedge_en = "" if entry.verified else " (not yet checked against a published source)"
+    if not entry.verified:  # its explanation calls the form wrong: not said without a source
+        why_vi = why_en = ""
+    return Diagnostic(
+        Msg(
+            f"Có thể là “{fixed}” thay cho “{written}”{hedge_vi}.{why_vi}",
+            f"Perhaps “{fixed}” instead of “{written}”{hedge_en}.{why_en}",
+        ),
+        start,
+        end,
+        suggestions=(Fix(title, edits, Applicability.SUGGESTION),),
+        severity=Severity.INFO,
+    )
+
+
+def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
+    matcher = matcher_for(options, knowledge)
+    for block in doc.blocks:
+        yield from block_findings(block, matcher)
+
+
+RULE = Rule(
+    code="LEX001",
+    name="confused-word",
+    summary=Msg(
+        "Từ viết sai tuy mọi âm tiết đều có thật (sát nhập, chia sẽ, bổ xung)",
+        "A misused word whose syllables all exist (sát nhập, chia sẽ, bổ xung)",
+    ),
+    explanation=Msg(
+        "Báo cáo các từ viết sai thường gặp mà mọi âm tiết đều hợp lệ, nên SPL001 không thấy: "
+        'nhầm s/x ("bổ xung" → "bổ sung"), ch/tr ("chuẩn đoán" → "chẩn đoán"), d/gi/r '
+        '("tranh dành" → "tranh giành"), l/n, hỏi/ngã ("chia sẽ" → "chia sẻ"), âm cuối c/t, '
+        'n/ng và các cụm cố định ("vô hình chung" → "vô hình trung"). Bảng lỗi nằm trong '
+        "soat/data/confusions.toml, mỗi mục có nguồn; mục đã đối chiếu nguồn là cảnh báo, mục "
+        "chưa đối chiếu chỉ là gợi ý (info). Không báo trong cụm mà cách viết ấy đúng "
+        '("cảnh sát nhập cư", "khả năng xuất khẩu", "Campuchia sẽ"), trong đường link, e-mail, '
+        "số hiệu văn bản, tên riêng. Các cặp được chấp nhận cả hai cách (thăm quan/tham quan, "
+        "trau giồi/trau dồi) chỉ báo khi bật trong enable-entries. Thêm mục bằng "
+        "extend-entries hoặc [[confusion]] trong tệp danh mục; bỏ mục bằng ignore-entries.",
+        "Reports common misused words whose syllables are all valid, so SPL001 does not see "
+        'them: s/x ("bổ xung" → "bổ sung"), ch/tr ("chuẩn đoán" → "chẩn đoán"), d/gi/r '
+        '("tranh dành" → "tranh giành"), l/n, hỏi/ngã ("chia sẽ" → "chia sẻ"), final c/t and '
+        'n/ng, and fixed phrases ("vô hình chung" → "vô hình trung"). The table is '
+        "soat/data/confusions.toml, every entry with its source; entries confirmed by a "
+        "published source are warnings, the others info-level suggestions. Not reported inside "
+        'a phrase in which the form is right ("cảnh sát nhập cư", "khả năng xuất khẩu", '
+        '"Campuchia sẽ"), in URLs, e-mail addresses, document symbols or proper names. Pairs '
+        "accepted both ways (thăm quan/tham quan, trau giồi/trau dồi) are reported only when "
+        "named in enable-entries. Add entries with extend-entries or a [[confusion]] table in "
+        "a registry file; drop entries with ignore-entries.",
+    ),
+    severity=Severity.WARNING,
+    check=check,
+    bad=(
+        Example("Đoàn viên chia sẽ kinh nghiệm và bổ xung ý kiến sau khi sát nhập hai đơn vị."),
+        Example(
+            "Đoàn đi thăm quan khu di tích.",
+            options={"enable-entries": ["thăm quan"]},
+        ),
+    ),
+    good=(
+        Example("Cảnh sát nhập cư làm việc; khả năng xuất khẩu tăng; Campuchia sẽ tham dự."),
+        Example("Đoàn viên chia sẻ kinh nghiệm và bổ sung ý kiến sau khi sáp nhập hai đơn vị."),
+    ),
+    fixes=frozenset({"safe", "unsafe", "suggestion"}),
+    options=Options,
+    # the phrase's own fix wins over a syllable rule's guess inside it ("chia xẽ": chia sẻ,
+    # not SPL006's "sẽ"), so the phrase is reported once
+    masks_others=True,
+)

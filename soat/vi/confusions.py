@@ -1,0 +1,459 @@
+"""Real-word confusions: a valid syllable in the wrong word ("sát nhập" for "sáp nhập").
+
+Từ viết sai mà mọi âm tiết đều hợp lệ: s/x, ch/tr, d/gi/r, l/n, hỏi/ngã, c/t, n/ng cuối và
+một số cụm cố định. Each `Confusion` names the wrong form(s), the right form, the guards (longer
+phrases in which the wrong form is right after all: "cảnh sát nhập cư"), how safe the fix is
+and where the fact comes from. `ConfusionMatcher` is built once from the entries: one
+compiled regular expression shaped as a trie of the case-folded NFC forms, with syllables
+separated by any whitespace (a line break inside a paragraph included), searched on a
+lower-cased copy of the text so that offsets map one to one back to the text.
+
+The built-in table is soat/data/confusions.toml; `parse_confusions` validates it and the
+entries users add (configuration, registry files). Pure functions and cached data.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import pickle
+import re
+import sys
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from soat.vi.tokens import non_prose_spans
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+FIXES = ("safe", "unsafe", "suggestion")
+KINDS = ("error", "house-style")
+_SPACE_RE = re.compile(r"\s+")
+_SEP = r"\s+"  # between two syllables of a form: spaces or a line break of the paragraph
+
+
+@dataclass(frozen=True)
+class Confusion:
+    """One entry: `wrong` forms (lower case NFC, single spaces) and the `right` form.
+
+    `fix`: "safe" when no context was found in which a wrong form is right, "unsafe" when
+    the guards may miss such a context, "suggestion" when the wrong form is often right.
+    `kind`: "error", or "house-style" for pairs that authorities accept both ways (off by
+    default). `verified`: the spelling fact was confirmed in `source` (the words quoted in
+    `quote`); an unverified entry never tells a writer they are wrong (info, suggestion).
+    """
+
+    wrong: tuple[str, ...]
+    right: str
+    guards: tuple[str, ...] = ()
+    fix: str = "unsafe"
+    kind: str = "error"
+    vi: str = ""
+    en: str = ""
+    source: str = ""
+    quote: str = ""
+    verified: bool = False
+    wrong_count: int | None = None
+    right_count: int | None = None
+    origin: str = ""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The spellings that name this entry in `ignore-entries`/`enable-entries`."""
+        return (*self.wrong, self.right)
+
+
+@dataclass(frozen=True)
+class ConfusionMatch:
+    """A wrong form found in a text: [start, end) and the entry it belongs to."""
+
+    start: int
+    end: int
+    written: str
+    entry: Confusion
+
+
+class ConfusionError(ValueError):
+    """A malformed entry; `index` is its position in the list it came from."""
+
+    def __init__(self, message: str, index: int, key: str | None = None) -> None:
+        super().__init__(message)
+        self.index, self.key = index, key
+
+
+def normalize_form(text: str) -> str:
+    """NFC, lower case, single spaces: the key under which forms are compared."""
+    return _SPACE_RE.sub(" ", unicodedata.normalize("NFC", text)).strip().lower()
+
+
+_ENTRY_KEYS = {
+    "wrong": (list, str),
+    "right": (str,),
+    "guards": (list,),
+    "fix": (str,),
+    "kind": (str,),
+    "vi": (str,),
+    "en": (str,),
+    "source": (str,),
+    "quote": (str,),
+    "verified": (bool,),
+    "counts": (dict,),
+}
+
+
+def parse_confusion(raw: object, index: int, origin: str = "", trusted: bool = False) -> Confusion:
+    """One entry from a TOML table; raises ConfusionError naming the key at fault.
+
+    `trusted`: the entry's author vouches for it (a user's configuration or registry), so it
+    counts as verified unless it says otherwise."""
+    if not isinstance(raw, dict):
+        raise ConfusionError("an entry must be a table", index)
+    for key, value in raw.items():
+        if key not in _ENTRY_KEYS:
+            known = ", ".join(_ENTRY_KEYS)
+            raise ConfusionError(f'unknown key "{key}" (keys: {known})', index, key)
+        if not isinstance(value, _ENTRY_KEYS[key]) or (
+            isinstance(value, bool) and bool not in _ENTRY_KEYS[key]
+        ):
+            raise ConfusionError(f'"{key}" has the wrong type', index, key)
+    wrong_raw = raw.get("wrong")
+    wrong_list = [wrong_raw] if isinstance(wrong_raw, str) else wrong_raw
+    if not wrong_list or not all(isinstance(w, str) and w.strip() for w in wrong_list):
+        raise ConfusionError('needs "wrong": a form or a list of forms', index, "wrong")
+    right = raw.get("right")
+    if not isinstance(right, str) or not right.strip():
+        raise ConfusionError('needs "right": the correct form', index, "right")
+    wrong = tuple(dict.fromkeys(normalize_form(w) for w in wrong_list))
+    right_n = unicodedata.normalize("NFC", right.strip())
+    if normalize_form(right_n) in wrong:
+        raise ConfusionError('"right" is also listed in "wrong"', index, "right")
+    guards_raw = raw.get("guards", [])
+    if not all(isinstance(g, str) for g in guards_raw):
+        raise ConfusionError('"guards" must be a list of strings', index, "guards")
+    guards = tuple(normalize_form(g) for g in guards_raw)
+    for guard in guards:
+        if not any(_contains_form(guard, w) for w in wrong):
+            raise ConfusionError(
+                f'guard "{guard}" does not contain a wrong form of the entry', index, "guards"
+            )
+    fix = raw.get("fix", "unsafe")
+    if fix not in FIXES:
+        raise ConfusionError(f'"fix" must be one of {", ".join(FIXES)}, not {fix!r}', index, "fix")
+    kind = raw.get("kind", "error")
+    if kind not in KINDS:
+        raise ConfusionError(
+            f'"kind" must be one of {", ".join(KINDS)}, not {kind!r}', index, "kind"
+        )
+    counts = raw.get("counts", {})
+    wrong_count, right_count = counts.get("wrong"), counts.get("right")
+    for value in (wrong_count, right_count):
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+            raise ConfusionError('"counts" must hold integers', index, "counts")
+    return Confusion(
+        wrong=wrong,
+        right=right_n,
+        guards=guards,
+        fix=fix,
+        kind=kind,
+        vi=unicodedata.normalize("NFC", raw.get("vi", "")),
+        en=raw.get("en", ""),
+        source=raw.get("source", ""),
+        quote=unicodedata.normalize("NFC", raw.get("quote", "")),
+        verified=raw.get("verified", trusted),
+        wrong_count=wrong_count,
+        right_count=right_count,
+        origin=origin,
+    )
+
+
+def parse_confusions(entries: Iterable[object], origin: str = "", trusted: bool = False):
+    """Entries from a list of tables; a wrong form may belong to one entry only."""
+    out: list[Confusion] = []
+    seen: dict[str, int] = {}
+    for i, raw in enumerate(entries):
+        entry = parse_confusion(raw, i, origin, trusted)
+        for form in entry.wrong:
+            if form in seen:
+                raise ConfusionError(
+                    f'wrong form "{form}" is already listed in entry {seen[form] + 1}', i, "wrong"
+                )
+            seen[form] = i
+        out.append(entry)
+    return tuple(out)
+
+
+def _contains_form(phrase: str, form: str) -> bool:
+    """Whether `form` occurs in `phrase` on syllable boundaries (no regular expression: this
+    runs for every guard when a matcher is built)."""
+    start = phrase.find(form)
+    while start >= 0:
+        end = start + len(form)
+        before = phrase[start - 1] if start else " "
+        after = phrase[end] if end < len(phrase) else " "
+        if not _is_word_char(before) and not _is_word_char(after):
+            return True
+        start = phrase.find(form, start + 1)
+    return False
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+_DATA = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data")
+
+
+@functools.lru_cache(maxsize=1)
+def builtin_confusions() -> tuple[Confusion, ...]:
+    """soat/data/confusions.toml, parsed once, then read from a pickle cache: parsing the
+    TOML costs about 70 ms, which every `soat check` would pay at start-up."""
+    path = os.path.join(_DATA, "confusions.toml")
+    cache = _cache_path(path)
+    if cache is not None:
+        try:
+            with open(cache, "rb") as fh:
+                loaded = pickle.load(fh)
+            if isinstance(loaded, tuple) and all(isinstance(e, Confusion) for e in loaded):
+                return loaded
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError):
+            pass
+    with open(path, encoding="utf-8") as fh:
+        data = tomllib.loads(fh.read())
+    entries = parse_confusions(data.get("confusion", []), "soat/data/confusions.toml")
+    if cache is not None:
+        _write_cache(cache, entries)
+    return entries
+
+
+def _cache_path(path: str) -> str | None:
+    """A cache file named after the data file's and this module's size and time (any edit
+    of either moves it), in $SOAT_CACHE_DIR or ~/.cache/soat."""
+    import zlib
+
+    try:
+        stamps = [f"{os.path.getsize(p)}:{os.stat(p).st_mtime_ns}" for p in (path, __file__)]
+    except OSError:
+        return None
+    root = os.environ.get("SOAT_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "soat"
+    )
+    return os.path.join(root, f"confusions-{zlib.crc32('|'.join(stamps).encode()):08x}.pickle")
+
+
+def _write_cache(path: str, entries: tuple[Confusion, ...]) -> None:
+    import tempfile
+
+    try:
+        folder = os.path.dirname(path)
+        os.makedirs(folder, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".confusions-")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(entries, fh)
+        os.replace(tmp, path)
+        old = sorted(
+            (os.path.join(folder, n) for n in os.listdir(folder) if n.startswith("confusions-")),
+            key=os.path.getmtime,
+            reverse=True,
+        )
+        for stale in old[2:]:  # keep the newest two (two checkouts may alternate)
+            os.unlink(stale)
+    except OSError:
+        pass  # a read-only home is fine: the table is parsed again next time
+
+
+# --- matching -----------------------------------------------------------------------------
+
+
+def _trie_pattern(forms: Iterable[str]) -> str:
+    """A regular expression matching exactly `forms`, shaped as a trie (shared prefixes are
+    written once, so the engine rejects a position after a character or two)."""
+    trie: dict = {}
+    for form in forms:
+        node = trie
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = []
+        ends = "" in node
+        for ch in sorted(k for k in node if k):
+            atom = _SEP if ch == " " else re.escape(ch)
+            branches.append(atom + emit(node[ch]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:  # a shorter form ends here: the longer ones are tried first
+            return f"(?:{body})?"
+        return body
+
+    return emit(trie)
+
+
+class ConfusionMatcher:
+    """Finds the wrong forms of `entries` in a text, skipping guarded occurrences."""
+
+    def __init__(self, entries: Iterable[Confusion], extra_guards: Iterable[str] = ()) -> None:
+        entries = list(entries)
+        self.by_form: dict[str, Confusion] = {}
+        for entry in entries:
+            for form in entry.wrong:
+                self.by_form.setdefault(form, entry)
+        forms = sorted(self.by_form)
+        self._regex = re.compile(rf"(?<!\w)(?:{_trie_pattern(forms)})(?!\w)") if forms else None
+        # Guards by wrong form, as regular expressions; proper names (registry) guard every
+        # form they contain.
+        # Proper names (registry) guard the forms they contain, found with the matcher's own
+        # expression (testing every name against every form would cost seconds).
+        name_guards: dict[str, list[str]] = {}
+        if self._regex is not None:
+            for name in dict.fromkeys(normalize_form(n) for n in extra_guards):
+                for m in self._regex.finditer(name):
+                    form = _SPACE_RE.sub(" ", m.group())
+                    if form != name:
+                        name_guards.setdefault(form, []).append(name)
+        # Guard phrases by wrong form; each form's expression is compiled when the form is
+        # first found (most forms never are: compiling them all would cost start-up time).
+        self._guard_phrases: dict[str, list[str]] = {}
+        self._guards: dict[str, re.Pattern | None] = {}
+        longest = 0
+        for form, entry in self.by_form.items():
+            phrases = [g for g in entry.guards if _contains_form(g, form)]
+            phrases += name_guards.get(form, [])
+            if phrases:
+                longest = max([longest, *map(len, phrases)])
+                self._guard_phrases[form] = phrases
+        self._longest_guard = longest
+
+    def _guard(self, form: str) -> re.Pattern | None:
+        if form not in self._guards:
+            phrases = self._guard_phrases.get(form)
+            self._guards[form] = (
+                re.compile(
+                    "|".join(
+                        rf"(?<!\w){_SEP.join(map(re.escape, p.split(' ')))}(?!\w)" for p in phrases
+                    )
+                )
+                if phrases
+                else None
+            )
+        return self._guards[form]
+
+    def find(self, text: str) -> Iterator[ConfusionMatch]:
+        """Unguarded wrong forms in `text` (NFC), outside URLs, e-mail addresses and
+        document symbols."""
+        if self._regex is None:
+            return
+        lower = _lower_same_length(text)
+        skip = None
+        for m in self._regex.finditer(lower):
+            start, end = m.span()
+            form = _SPACE_RE.sub(" ", m.group())
+            entry = self.by_form.get(form)
+            if entry is None:
+                continue
+            if skip is None:
+                skip = non_prose_spans(text)
+            if any(s < end and start < e for s, e in skip):
+                continue
+            guard = self._guard(form)
+            if guard is not None and self._guarded(guard, lower, start, end):
+                continue
+            yield ConfusionMatch(start, end, text[start:end], entry)
+
+    def _guarded(self, guard: re.Pattern, lower: str, start: int, end: int) -> bool:
+        lo = max(0, start - self._longest_guard - 8)
+        hi = min(len(lower), end + self._longest_guard + 8)
+        for g in guard.finditer(lower, lo, hi):
+            if g.start() <= start and end <= g.end():
+                return True
+        return False
+
+
+def _lower_same_length(text: str) -> str:
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    # A few characters lower-case to two ("İ"): keep those as they are.
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+_WORD_RE = re.compile(r"\w+")
+
+
+def _iy_key(syllable: str) -> str:
+    return (
+        syllable.lower()
+        .replace("y", "i")
+        .replace("ý", "í")
+        .replace("ỳ", "ì")
+        .replace("ỷ", "ỉ")
+        .replace("ỹ", "ĩ")
+        .replace("ỵ", "ị")
+    )
+
+
+def apply_case(model: str, word: str) -> str:
+    """`word` with the case pattern of `model` (lower, Capitalised or UPPER)."""
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def syllable_edits(written: str, right: str) -> list[tuple[int, int, str]]:
+    """The edits (start, end, text) within `written` that turn it into `right`, the case of
+    each written syllable kept. When both have as many syllables, only the syllables that
+    differ change (so a line break between them stays), and a syllable that differs only by
+    i/y ("lí"/"lý", both accepted) is kept as written; otherwise the whole form is replaced.
+    """
+    spans = [m.span() for m in _WORD_RE.finditer(written)]
+    targets = _WORD_RE.findall(right)  # words only: punctuation inside a form stays as written
+    if len(spans) != len(targets):
+        cased = apply_case(written, right) if written[:1].isupper() else right
+        if written.isupper() and len(written) > 1:
+            cased = right.upper()
+        return [(0, len(written), cased)]
+    all_caps = written.replace(" ", "").isupper() and sum(c.isalpha() for c in written) > 1
+    edits = []
+    for (s, e), target in zip(spans, targets, strict=True):
+        piece = written[s:e]
+        if piece.lower() == target.lower() or _iy_key(piece) == _iy_key(target):
+            continue
+        model = piece.upper() if all_caps else piece
+        edits.append((s, e, apply_case(model, target) if len(model) > 1 else _one(model, target)))
+    return edits
+
+
+def _one(model: str, target: str) -> str:
+    return target[:1].upper() + target[1:] if model.isupper() else target
+
+
+def fixed_text(written: str, right: str) -> str:
+    """`written` with `syllable_edits` applied."""
+    out = written
+    for s, e, text in sorted(syllable_edits(written, right), reverse=True):
+        out = out[:s] + text + out[e:]
+    return out
+
+
+__all__ = [
+    "FIXES",
+    "KINDS",
+    "Confusion",
+    "ConfusionError",
+    "ConfusionMatch",
+    "ConfusionMatcher",
+    "apply_case",
+    "builtin_confusions",
+    "fixed_text",
+    "normalize_form",
+    "parse_confusion",
+    "parse_confusions",
+    "syllable_edits",
+]

@@ -1,0 +1,206 @@
+"""soat/data/confusions.toml and the matcher of soat.vi.confusions (LEX001's language side)."""
+
+import re
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from soat.vi.confusions import (
+    Confusion,
+    ConfusionError,
+    ConfusionMatcher,
+    _trie_pattern,
+    builtin_confusions,
+    fixed_text,
+    parse_confusion,
+    parse_confusions,
+    syllable_edits,
+)
+from soat.vi.syllables import is_valid_syllable
+
+ENTRIES = builtin_confusions()
+ERRORS = [e for e in ENTRIES if e.kind == "error"]
+
+
+def test_the_table_has_at_least_300_entries_with_counts():
+    assert len(ENTRIES) >= 300
+    assert all(e.wrong_count is not None and e.right_count is not None for e in ENTRIES)
+
+
+def test_every_wrong_form_is_made_of_valid_syllables():
+    # A non-word ("sẳn", "nghành") is SPL001's: LEX never reports what SPL001 reports.
+    for entry in ENTRIES:
+        for form in entry.wrong:
+            for syllable in re.findall(r"\w+", form):
+                assert is_valid_syllable(syllable), (form, syllable)
+
+
+def test_no_wrong_form_is_one_that_spl006_already_corrects():
+    # A syllable Vietnamese does not write ("lựt", "xoát") is SPL006's; LEX keeps a form with
+    # one only when SPL006's first candidate is not the right word in this phrase.
+    from soat.vi.attested import count, suggestions
+
+    for entry in ENTRIES:
+        right = re.findall(r"\w+", entry.right.lower())
+        for form in entry.wrong:
+            parts = re.findall(r"\w+", form)
+            reported = [s for s in parts if not count(s) and suggestions(s)]
+            if reported:
+                fixed = [suggestions(s)[0].word if s in reported else s for s in parts]
+                assert fixed != right, form
+
+
+def test_forms_are_nfc_lower_case_and_fixes_are_known():
+    for entry in ENTRIES:
+        for form in (*entry.wrong, *entry.guards):
+            assert form == unicodedata.normalize("NFC", form).lower(), form
+        assert entry.fix in ("safe", "unsafe", "suggestion")
+        assert entry.vi and entry.en
+
+
+def test_a_verified_entry_cites_a_url_and_quotes_its_words():
+    verified = [e for e in ENTRIES if e.verified]
+    assert len(verified) >= 60
+    for entry in verified:
+        assert entry.source.startswith(("https://", "http://")), entry.right
+        assert entry.quote.strip(), entry.right
+
+
+def test_no_right_form_and_no_guard_is_reported():
+    # The table must never flag correct text: a right form (of any entry) or a guard phrase.
+    matcher = ConfusionMatcher(ERRORS)
+    for entry in ENTRIES:
+        assert not list(matcher.find(entry.right)), entry.right
+        for guard in entry.guards:
+            assert not [m for m in matcher.find(guard) if m.entry is entry], guard
+
+
+def test_every_wrong_form_is_found_alone():
+    matcher = ConfusionMatcher(ENTRIES)
+    for entry in ENTRIES:
+        for form in entry.wrong:
+            found = list(matcher.find(f"Họ nói {form} hôm qua."))
+            assert [m.entry.right for m in found] == [entry.right], form
+
+
+def test_parse_rejects_malformed_entries_naming_the_key():
+    cases = [
+        ({"right": "sáp nhập"}, "wrong"),
+        ({"wrong": ["sát nhập"]}, "right"),
+        ({"wrong": ["sát nhập"], "right": "sáp nhập", "fix": "maybe"}, "fix"),
+        ({"wrong": ["sát nhập"], "right": "sáp nhập", "guards": ["cảnh sát"]}, "guards"),
+        ({"wrong": ["sát nhập"], "right": "sáp nhập", "colour": "red"}, "colour"),
+        ({"wrong": ["sáp nhập"], "right": "sáp nhập"}, "right"),
+    ]
+    for raw, key in cases:
+        with pytest.raises(ConfusionError) as info:
+            parse_confusion(raw, 3)
+        assert info.value.key == key and info.value.index == 3
+    with pytest.raises(ConfusionError, match="already listed"):
+        parse_confusions(
+            [
+                {"wrong": "sát nhập", "right": "sáp nhập"},
+                {"wrong": ["sát nhập"], "right": "x"},
+            ]
+        )
+
+
+def test_guard_keeps_the_wrong_form_only_inside_the_phrase():
+    entry = parse_confusion(
+        {"wrong": ["sát nhập"], "right": "sáp nhập", "guards": ["cảnh sát nhập cư"]}, 0
+    )
+    matcher = ConfusionMatcher([entry])
+    text = "Cảnh sát nhập cư đến; hai xã sát nhập; cảnh sát nhập kho."
+    second = text.index("sát nhập;")
+    third = text.index("sát nhập kho")
+    assert [m.start for m in matcher.find(text)] == [second, third]
+
+
+def test_registered_names_guard_their_forms():
+    entry = parse_confusion({"wrong": ["bổ xung"], "right": "bổ sung"}, 0)
+    matcher = ConfusionMatcher([entry], ["Công ty Bổ Xung Xanh"])
+    assert [m.start for m in matcher.find("công ty bổ xung xanh và bổ xung")] == [24]
+
+
+@pytest.mark.parametrize(
+    "written,right,fixed",
+    [
+        ("sát nhập", "sáp nhập", "sáp nhập"),
+        ("Sát nhập", "sáp nhập", "Sáp nhập"),
+        ("SÁT NHẬP", "sáp nhập", "SÁP NHẬP"),
+        ("sát\nnhập", "sáp nhập", "sáp\nnhập"),
+        ("sử lí", "xử lý", "xử lí"),  # i/y are both accepted (SPL005): kept as written
+        ("vô hình chung", "vô hình trung", "vô hình trung"),
+        ("Vô Hình Chung", "vô hình trung", "Vô Hình Trung"),
+        ("dấu diếm", "giấu giếm", "giấu giếm"),
+    ],
+)
+def test_fixed_text_keeps_case_and_line_breaks(written, right, fixed):
+    assert fixed_text(written, right) == fixed
+
+
+def test_syllable_edits_touch_only_the_syllables_that_differ():
+    assert syllable_edits("bổ xung", "bổ sung") == [(3, 7, "sung")]
+    assert syllable_edits("giành cho", "dành cho") == [(0, 5, "dành")]
+
+
+_FORM = st.lists(
+    st.sampled_from(["sát", "nhập", "bổ", "xung", "chia", "sẽ", "năng", "xuất", "a", "ab"]),
+    min_size=1,
+    max_size=3,
+).map(" ".join)
+
+
+@given(st.sets(_FORM, min_size=1, max_size=12), _FORM)
+def test_trie_pattern_matches_exactly_its_forms(forms, probe):
+    regex = re.compile(_trie_pattern(sorted(forms)).replace(r"\s+", " "))
+    assert (regex.fullmatch(probe) is not None) == (probe in forms)
+
+
+_FILLER = st.text(alphabet="abc ,.đê\n", max_size=12)
+
+
+@given(
+    st.sampled_from(ERRORS),
+    st.data(),
+    _FILLER,
+    _FILLER,
+    st.sampled_from(["lower", "upper", "title"]),
+    st.sampled_from([" ", "\n", "  "]),
+)
+def test_a_wrong_form_anywhere_maps_back_to_its_exact_span(entry, data, before, after, case, space):
+    form = data.draw(st.sampled_from(entry.wrong))
+    written = space.join(form.split(" "))
+    written = {"lower": written, "upper": written.upper(), "title": written.capitalize()}[case]
+    text = f"{before} {written} {after}"
+    start = len(before) + 1
+    matches = [m for m in ConfusionMatcher([entry]).find(text) if m.start == start]
+    guarded = any(g in text.lower() for g in entry.guards)
+    if guarded:
+        return
+    assert len(matches) == 1
+    match = matches[0]
+    assert text[match.start : match.end] == written
+    fixed = fixed_text(match.written, entry.right)
+    assert " ".join(fixed.lower().split()) == " ".join(entry.right.lower().split()) or (
+        fixed.lower().replace("í", "ý") == entry.right.lower().replace("í", "ý")
+    )
+
+
+def test_confusion_names_include_wrong_and_right_forms():
+    entry = Confusion(wrong=("a b",), right="c d")
+    assert entry.names == ("a b", "c d")
+
+
+def test_the_table_is_read_back_from_its_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOAT_CACHE_DIR", str(tmp_path))
+    builtin_confusions.cache_clear()
+    try:
+        parsed = builtin_confusions()
+        assert len(list(tmp_path.glob("confusions-*.pickle"))) == 1
+        builtin_confusions.cache_clear()
+        assert builtin_confusions() == parsed
+    finally:
+        builtin_confusions.cache_clear()
