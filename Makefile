@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint bench docs clean
+.PHONY: demo test lint bench bench-quick docs clean
 
 $(BIN)/.soat-installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,8 +25,15 @@ lint: $(BIN)/.soat-installed
 	$(BIN)/ruff format --check soat tests tools bench
 	$(BIN)/mypy
 
+# Start-up, CPU per rule and per shared analysis, then soat against textlint + prh with
+# ../shared/bench-peer when it is there (minutes; writes bench/RESULTS.md).
 bench: $(BIN)/.soat-installed
 	$(BIN)/python bench/startup.py
+	$(BIN)/python bench/rules.py --limit 300
+	$(BIN)/python bench/peer.py
+
+bench-quick: $(BIN)/.soat-installed
+	$(BIN)/python bench/peer.py --quick
 
 docs: $(BIN)/.soat-installed
 	$(BIN)/python tools/gen_rule_docs.py

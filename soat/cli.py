@@ -62,6 +62,11 @@ def main() -> None:
 @click.option("--statistics", is_flag=True, help="Print counts per rule instead of findings.")
 @click.option("--stdin-filename", help="The name of the file read from standard input.")
 @click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Check every file again; neither read nor write the result cache (.soat_cache/).",
+)
+@click.option(
     "--baseline",
     type=click.Path(dir_okay=False),
     help="Leave out the findings recorded in this baseline file (default: `baseline` in soat.toml).",
@@ -97,6 +102,7 @@ def check(
     quiet,
     statistics,
     stdin_filename,
+    no_cache,
     baseline,
     write_baseline,
     diff_base,
@@ -122,6 +128,7 @@ def check(
         quiet=quiet,
         statistics=statistics,
         stdin_filename=stdin_filename,
+        cache=not no_cache,
         baseline=baseline,
         write_baseline=write_baseline,
         diff_base=diff_base,

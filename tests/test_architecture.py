@@ -15,6 +15,7 @@ ENGINE_ONLY_FOR_RULES = {
     "soat.lint.document",
     "soat.lint.diagnostic",
     "soat.lint.rule",
+    "soat.lint.context",
     "soat.lint.knowledge",
     "soat.lint.errors",
     "soat.lint.tomlsource",
@@ -96,3 +97,56 @@ def test_every_rule_has_bilingual_docs_and_valid_metadata():
         assert r.summary.vi and r.summary.en and r.explanation.vi and r.explanation.en, r.code
         assert r.family in ("CAP", "BPL", "REF", "DAT", "TTL", "SPL", "LEX", "TYP"), r.code
         r.default_options()  # options have defaults
+
+
+# --- no hidden state in rules (issue 14): what rules share goes through ctx.get/ctx.index ---
+
+_MUTABLE_CALLS = {"dict", "list", "set", "defaultdict", "Counter", "OrderedDict", "bytearray"}
+_MUTABLE_NODES = (ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp, ast.SetComp)
+
+
+def _module_level_values(tree: ast.Module):
+    for node in tree.body:
+        if isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
+            yield node, node.value
+
+
+def hidden_state(source: str) -> list[str]:
+    """Module-level mutable values, `global` statements, id() keys and functools caches."""
+    tree = ast.parse(source)
+    found = []
+    for node, value in _module_level_values(tree):
+        if isinstance(value, _MUTABLE_NODES) or (
+            isinstance(value, ast.Call)
+            and isinstance(value.func, ast.Name)
+            and value.func.id in _MUTABLE_CALLS
+        ):
+            found.append(f"line {node.lineno}: mutable module-level value")
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Global | ast.Nonlocal):
+            found.append(f"line {node.lineno}: global/nonlocal")
+        elif (
+            isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "id"
+        ):
+            found.append(f"line {node.lineno}: id()")
+        elif isinstance(node, ast.Attribute | ast.Name) and (
+            getattr(node, "attr", None) or getattr(node, "id", None)
+        ) in ("lru_cache", "cache", "cached_property"):
+            found.append(f"line {node.lineno}: functools cache")
+    return found
+
+
+def test_the_hidden_state_detector_finds_each_kind():
+    assert hidden_state("_LAST: list = []") == ["line 1: mutable module-level value"]
+    assert hidden_state("_CACHE = {}\n") == ["line 1: mutable module-level value"]
+    assert hidden_state("S = set('ab')") == ["line 1: mutable module-level value"]
+    assert hidden_state("def f(x):\n    return C.get(id(x))") == ["line 2: id()"]
+    assert hidden_state("def f():\n    global N") == ["line 2: global/nonlocal"]
+    assert hidden_state("@functools.lru_cache\ndef f(): pass") == ["line 1: functools cache"]
+    assert hidden_state("S = frozenset('ab')\nT = ('a',)\nR = re.compile('a')") == []
+
+
+def test_no_rule_module_keeps_state_between_documents():
+    for path in modules_under("rules"):
+        found = hidden_state(path.read_text("utf-8"))
+        assert not found, f"{path.relative_to(PKG)}: {found}"

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
+import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -19,17 +21,17 @@ from typing import Any
 BLOCK_KINDS = ("title", "heading", "paragraph", "caption", "list-item", "table-cell", "quote")
 
 
+_LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
+_LF_RE = re.compile(r"\n")
+
+
 class LineIndex:
     """Converts code-point offsets to 1-based (row, column) and back."""
 
     def __init__(self, text: str) -> None:
-        starts = [0]
-        for i, ch in enumerate(text):
-            if ch == "\n":
-                starts.append(i + 1)
-            elif ch == "\r" and (i + 1 >= len(text) or text[i + 1] != "\n"):
-                starts.append(i + 1)
-        self._starts = starts
+        # A line starts after LF, CRLF or a lone CR (one regex pass, no Python loop).
+        breaks = _LINE_BREAK_RE if "\r" in text else _LF_RE
+        self._starts = [0, *(m.end() for m in breaks.finditer(text))]
         self._length = len(text)
 
     @property
@@ -50,10 +52,13 @@ class LineIndex:
 
 @dataclass(frozen=True)
 class TextView:
-    """A plain text with, for each character, the source range [starts[i], ends[i])."""
+    """A plain text with, for each character, the source range [starts[i], ends[i]).
+
+    `starts` and `ends` are tuples, or `range`s for a view copied one-to-one from the source
+    (no per-character map is built for the common case)."""
 
     text: str
-    starts: Sequence[int]  # a range for a contiguous view
+    starts: Sequence[int]
     ends: Sequence[int]
 
     def __post_init__(self) -> None:
@@ -62,13 +67,9 @@ class TextView:
 
     @classmethod
     def contiguous(cls, text: str, source_start: int) -> TextView:
-        """A view whose characters are copied one-to-one from the source.
-
-        Its ranges are `range` objects (indexable and sliceable like the tuples): a tuple
-        of ints per character took 3.4 GB for a 50 MB file.
-        """
-        start = source_start
-        return cls(text, range(start, start + len(text)), range(start + 1, start + len(text) + 1))
+        """A view whose characters are copied one-to-one from the source."""
+        end = source_start + len(text)
+        return cls(text, range(source_start, end), range(source_start + 1, end + 1))
 
     @classmethod
     def concat(cls, views: Sequence[TextView]) -> TextView:
@@ -139,8 +140,9 @@ class Block:
     attrs: dict[str, Any] = field(default_factory=dict)
     _nfc: TextView | None = field(default=None, repr=False)
 
-    @property
+    @functools.cached_property
     def text(self) -> str:
+        """The NFC plain text (read by most rules, many times: kept once computed)."""
         return self.nfc.text
 
     @property

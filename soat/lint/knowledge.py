@@ -12,11 +12,14 @@ import os
 import pickle
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from soat.lint.errors import UsageError, did_you_mean
 from soat.lint.tomlsource import TomlSource
+
+T = TypeVar("T")
 
 BUILTIN_FILES = ("documents.toml", "organizations.toml", "places.toml", "terms.toml")
 
@@ -120,6 +123,15 @@ class Knowledge:
     terms: tuple[Term, ...] = ()
     confusions: tuple[ConfusionEntry, ...] = ()
     _index: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def index(self, builder: Callable[[Knowledge], T]) -> T:
+        """`builder(self)`, built once per knowledge and kept with it (a place index, a
+        lookup table of organisation names): rules never keep such state themselves."""
+        idx = self._index
+        if builder in idx:
+            return idx[builder]
+        value = idx[builder] = builder(self)
+        return value
 
     def documents_by_symbol(self, symbol: str) -> tuple[DocumentEntry, ...]:
         idx = self._index.get("doc")

@@ -1,7 +1,9 @@
 """Rule metadata. A rule is a module with a `RULE = Rule(...)` value and a `check` function.
 
-`check(doc, options, knowledge)` yields Diagnostics; it never reads files, prints or mutates
-the document. The engine stamps code, name and default severity on what it yields.
+`check(ctx)` yields Diagnostics; `ctx` (soat.lint.context.Context) holds the document, the
+rule's options, the knowledge and the document's memoised analyses (`ctx.get(analysis)`). A
+rule never reads files, prints, mutates the document or keeps state between calls. The
+engine stamps code, name and default severity on what it yields.
 """
 
 from __future__ import annotations
@@ -10,25 +12,19 @@ import dataclasses
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
+from soat.lint.context import Context
 from soat.lint.diagnostic import Diagnostic, Msg, Severity
-
-if TYPE_CHECKING:
-    from soat.lint.document import Document
-    from soat.lint.knowledge import Knowledge
 
 CODE_RE = re.compile(r"^[A-Z]{2,3}\d{3}$")
 FAMILIES = ("CAP", "BPL", "REF", "DAT", "TTL", "SPL", "LEX", "TYP", "IO", "INT")
 
 
 class CheckFunction(Protocol):
-    """A rule's `check`: the document, the rule's options (its Options dataclass) and the
-    built-in and user knowledge in, findings out."""
+    """The signature of a rule's `check`: one context in, diagnostics out."""
 
-    def __call__(
-        self, doc: Document, options: Any, knowledge: Knowledge, /
-    ) -> Iterable[Diagnostic]: ...
+    def __call__(self, ctx: Context[Any], /) -> Iterable[Diagnostic]: ...
 
 
 @dataclass(frozen=True)
@@ -116,7 +112,7 @@ def is_known_selector(selector: str, rules: Iterable[Rule]) -> bool:
 
 
 # Engine pseudo-rules: reported by the engine itself, listed by `soat rules`.
-def _no_check(doc: Document, options: Any, knowledge: Knowledge, /) -> Iterable[Diagnostic]:
+def _no_check(ctx: Context[Any], /) -> Iterable[Diagnostic]:
     return ()
 
 

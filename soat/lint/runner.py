@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 import traceback
@@ -10,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from soat.lint.config import Config
+from soat.lint.context import DocContext
 from soat.lint.diagnostic import Diagnostic, Msg, Severity
 from soat.lint.document import Document
 from soat.lint.fixer import NoFixpoint, fix_to_fixpoint, write_atomically
@@ -46,6 +48,20 @@ class Settings:
             lang=config.lang,
         )
 
+    @functools.cached_property
+    def stamp(self) -> str | None:
+        """What the findings of a file depend on besides its bytes (the result cache key);
+        None when a rule comes from outside soat (its code is not part of the cache key)."""
+        from soat.lint.cache import canonical, knowledge_stamp
+
+        if not all(getattr(r.check, "__module__", "").startswith("soat.") for r in self.rules):
+            return None
+
+        options = sorted((code, canonical(value)) for code, value in self.options.items())
+        severity = sorted((code, int(value)) for code, value in self.severity.items())
+        parts = (tuple(r.code for r in self.rules), options, severity)
+        return repr(parts) + self.knowledge.index(knowledge_stamp)
+
 
 @dataclass
 class FileResult:
@@ -73,10 +89,11 @@ class FileResult:
 def lint_document(doc: Document, settings: Settings) -> list[Diagnostic]:
     """Every rule's findings on `doc`, stamped, with suppressed ones removed, sorted."""
     found: list[Diagnostic] = []
+    shared = DocContext(doc, settings.knowledge)  # analyses shared by the rules, per document
     for rule in settings.rules:
         options = settings.options.get(rule.code) or rule.default_options()
         try:
-            for diag in rule.check(doc, options, settings.knowledge):
+            for diag in rule.check(shared.for_rule(options)):
                 diag.code, diag.name = rule.code, rule.name
                 if diag.severity is None:
                     diag.severity = rule.severity
@@ -255,31 +272,63 @@ def check_file(
     A Word document goes its own way (soat/lint/word_check.py); with `annotate` its findings
     are written as comments into a copy beside it.
     """
-    try:
-        regular = stat.S_ISREG(os.stat(path).st_mode)
-    except OSError:
-        regular = True  # open() below reports why
-    if not regular:  # opening a FIFO would wait forever
-        return unreadable(
-            display,
-            Msg(
-                "Không phải tệp thông thường (FIFO, thiết bị hay socket): không đọc",
-                "Not a regular file (a FIFO, device or socket): not read",
-            ),
-        )
+    irregular = _irregular(path, display)
+    if irregular is not None:
+        return irregular
     if is_word(path):
         from soat.lint.word_check import check_word_file
 
         return check_word_file(
             path, display, settings, fix=fix, unsafe=unsafe, write=write, annotate=annotate
         )
+    data = read_bytes(path, display)
+    if isinstance(data, FileResult):
+        return data
+    return check_data(path, display, data, settings, fix=fix, unsafe=unsafe, write=write)
+
+
+def _irregular(path: str, display: str) -> FileResult | None:
+    """IO001 for a path that is not a regular file: opening a FIFO would wait forever."""
+    try:
+        regular = stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return None  # open() reports why
+    if regular:
+        return None
+    return unreadable(
+        display,
+        Msg(
+            "Không phải tệp thông thường (FIFO, thiết bị hay socket): không đọc",
+            "Not a regular file (a FIFO, device or socket): not read",
+        ),
+    )
+
+
+def read_bytes(path: str, display: str) -> bytes | FileResult:
+    """The file's bytes, or IO001 (never blocks on a FIFO: the result cache reads files too)."""
+    irregular = _irregular(path, display)
+    if irregular is not None:
+        return irregular
     try:
         with open(path, "rb") as fh:
-            data = fh.read()
+            return fh.read()
     except OSError as exc:
         return unreadable(
             display, Msg(f"Không đọc được tệp: {exc.strerror}", f"Cannot read file: {exc.strerror}")
         )
+
+
+def check_data(
+    path: str,
+    display: str,
+    data: bytes,
+    settings: Settings,
+    *,
+    fix: bool = False,
+    unsafe: bool = False,
+    write: bool = True,
+) -> FileResult:
+    """Check the bytes of the file at `path`; in fix mode with `write`, write the fixed text."""
     decoded = read_source(display, data, settings.rules)
     if isinstance(decoded, FileResult):
         return decoded

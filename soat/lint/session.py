@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from soat.lint.adoption import Adoption
+from soat.lint.cache import CACHE_DIR, ResultCache
 from soat.lint.config import Config, ConfigResolver
-from soat.lint.diagnostic import Msg, Severity
+from soat.lint.diagnostic import Applicability, Diagnostic, Msg, Severity
 from soat.lint.errors import UsageError, did_you_mean, printable
 from soat.lint.formats import ANNOTATED_SUFFIX, FORMATS_BY_EXTENSION, WORD_EXTENSIONS, is_word
 from soat.lint.knowledge import Knowledge, load_knowledge
@@ -24,6 +25,7 @@ from soat.lint.runner import (
     Settings,
     check_file,
     check_source,
+    read_bytes,
     read_source,
     unreadable,
 )
@@ -63,6 +65,8 @@ class CheckOptions:
     quiet: bool = False
     statistics: bool = False
     stdin_filename: str | None = None
+    cache: bool = True  # the result cache in .soat_cache/ (`--no-cache` turns it off)
+    jobs: int | None = None  # worker processes; None: one per core when there are many files
     baseline: str | None = None
     write_baseline: str | None = None
     diff_base: str | None = None
@@ -87,12 +91,7 @@ def run_check(options: CheckOptions, rules: Sequence[Rule], out=None) -> int:
     for path, _ in files:  # configuration errors surface before any work starts
         cache.for_path(path)
     files = adoption.files_to_check(files)
-    if len(files) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1:
-        results = _check_in_parallel(files, options, rules)
-    else:
-        results = [
-            _check_one(cache, path, display) for path, display in _progress(files, len(files))
-        ]
+    results = check_files(files, options, rules, cache, open_cache(options))
     for folder, exc in unreadable_folders:
         results.append(
             unreadable(
@@ -156,6 +155,89 @@ def _check_one(cache: SettingsCache, path: str, display: str) -> FileResult:
         annotate=options.annotate and not options.diff,
     )
     return _finish(result, config, path)
+
+
+def open_cache(options: CheckOptions) -> ResultCache | None:
+    """The result cache of the working folder; None when off or not writable."""
+    if not options.cache:
+        return None
+    store = ResultCache(CACHE_DIR)
+    return store if store.enabled else None
+
+
+def check_files(
+    files: list[tuple[str, str]],
+    options: CheckOptions,
+    rules: tuple[Rule, ...],
+    cache: SettingsCache,
+    store: ResultCache | None,
+) -> list[FileResult]:
+    """Results in the order of `files`: cached ones from `store`, the others checked (in
+    worker processes when there are many) and then stored."""
+    results: list[FileResult | None] = [None] * len(files)
+    pending: list[tuple[int, str, str, str | None]] = []  # (index, path, display, cache key)
+    for i, (path, display) in enumerate(files):
+        found = _cached(store, cache, path, display) if store is not None else None
+        if isinstance(found, FileResult):
+            results[i] = found
+        else:
+            pending.append((i, path, display, found))
+    todo = [(path, display) for _, path, display, _ in pending]
+    workers = options.jobs if options.jobs is not None else min(os.cpu_count() or 1, 8)
+    if len(todo) >= PARALLEL_THRESHOLD and workers > 1:
+        done = _check_in_parallel(todo, options, rules, workers)
+    else:
+        done = [_check_one(cache, path, display) for path, display in _progress(todo, len(todo))]
+    for (i, _, _, key), result in zip(pending, done, strict=True):
+        results[i] = result
+        if store is not None and key is not None and _storable(result, options):
+            store.put(key, result.diagnostics)
+    return [r for r in results if r is not None]
+
+
+def _cached(
+    store: ResultCache, cache: SettingsCache, path: str, display: str
+) -> FileResult | str | None:
+    """The cached result of a file, else its cache key (None: the file cannot be cached:
+    a Word document, which its own reader checks, or an --annotate run, which writes)."""
+    if is_word(path) or cache.options.annotate:
+        return None
+    data = read_bytes(path, display)
+    if isinstance(data, FileResult):
+        return None
+    config, settings = cache.for_path(path)
+    if settings.stamp is None:
+        return None
+    fmt = os.path.splitext(display)[1].lower()
+    key = store.key(data, display, fmt, settings.stamp)
+    found = store.get(key)
+    if found is None:
+        return key
+    options = cache.options
+    if options.fix and any(_applies(d, options.unsafe) for d in found):
+        return key  # --fix would change the file: check it for real
+    decoded = read_source(display, data)
+    if isinstance(decoded, FileResult):
+        return None
+    source, encoding = decoded
+    result = FileResult(display, source, found, encoding=encoding, lang=settings.lang)
+    return _finish(result, config, path)
+
+
+def _applies(diag: Diagnostic, unsafe: bool) -> bool:
+    if diag.fix is None:
+        return False
+    kind = diag.fix.applicability
+    return kind == Applicability.SAFE or (unsafe and kind == Applicability.UNSAFE)
+
+
+def _storable(result: FileResult, options: CheckOptions) -> bool:
+    """Findings worth keeping: the file was read, no rule broke, --fix changed nothing."""
+    if result.source is None or result.internal_error:
+        return False
+    if any(d.code == UNREADABLE_FILE.code for d in result.diagnostics):
+        return False
+    return not options.fix or (result.fixed_source is None and result.fixes_applied == 0)
 
 
 def _finish(result: FileResult, config: Config, path: str) -> FileResult:
@@ -248,6 +330,10 @@ def _report(
             from soat.lint.output.text_format import summary
 
             out.write(summary(results, context) + "\n")
+    elif options.output_format == "json":  # streamed: a whole archive's report is large
+        from soat.lint.output.json_format import write
+
+        write(results, context, out)
     else:
         out.write(render(options.output_format, results, context))
     return _exit_status(results, options)
@@ -266,10 +352,9 @@ def _check_in_worker(item: tuple[str, str]) -> FileResult:
     return _check_one(_worker["cache"], *item)
 
 
-def _check_in_parallel(files, options: CheckOptions, rules) -> list[FileResult]:
+def _check_in_parallel(files, options: CheckOptions, rules, workers: int) -> list[FileResult]:
     from concurrent.futures import ProcessPoolExecutor
 
-    workers = min(os.cpu_count() or 1, 8)
     chunk = max(1, min(32, len(files) // (workers * 4)))
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(options, rules)) as pool:
         return list(_progress(pool.map(_check_in_worker, files, chunksize=chunk), len(files)))

@@ -17,9 +17,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from soat.vi.names import is_common_surname, is_name_syllable, looks_like_name
-from soat.vi.titles import MODIFIERS, TitleForm, match_title
+from soat.vi.titles import MODIFIERS, TitleForm, match_title, may_hold_a_title
 
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]")
+_WORD_RE = re.compile(r"\w+")  # the word tokens of _TOKEN_RE
 _QUOTES = {"“": "”", "«": "»", '"': '"', "„": "“"}
 _NOT_A_PERSON_BEFORE = {"đoàn", "ban", "các", "những", "vị", "hai", "ba", "bốn", "năm"}
 _CUES = {"ông", "bà", "anh", "chị", "đồng chí", "đ/c", "cô", "thầy"}
@@ -331,6 +332,8 @@ def find_title_hits_and_mentions(
     text: str, ctx: MentionContext
 ) -> tuple[list[TitleHit], list[Mention]]:
     """Every title from the lexicon in one block of text, and the person mentions."""
+    if not may_hold_a_title(_WORD_RE.findall(text)):
+        return [], []  # every mention hangs on a title, and no title can start here
     block = _Block(text, ctx)
     words = block.words
     hits: list[TitleHit] = []

@@ -25,7 +25,17 @@ from soat.vi.syllables import (
     place_tone,
     tone_slots,
 )
-from soat.vi.tones import NANG, NGANG, SAC, split_tone, strip_tones, tone_marks, with_tone
+from soat.vi.tokens import is_all_caps
+from soat.vi.tones import (
+    NANG,
+    NGANG,
+    SAC,
+    has_vietnamese_mark,
+    split_tone,
+    strip_tones,
+    tone_marks,
+    with_tone,
+)
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -252,3 +262,13 @@ __all__ = [
     "split_tone",
     "syllable_frequencies",
 ]
+
+
+@functools.lru_cache(maxsize=65536)
+def is_suspect_word(word: str) -> bool:
+    """Whether a word deserves a spelling check at all (SPL001): letters only, a Vietnamese
+    mark, not all capitals, not a valid syllable, not an accepted loanword. Memoised: a
+    pure function of the word."""
+    if len(word) < 2 or not word.isalpha() or is_all_caps(word) or not has_vietnamese_mark(word):
+        return False
+    return not check_syllable(word).valid and word.lower() not in misspellings().accepted

@@ -16,6 +16,19 @@ _WORD_RE = re.compile(r"\w+(?:[.,/\-–]\w+)*")
 _TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền, sắc, ngã, hỏi, nặng
 
 
+class _CombiningTable(dict[int, "int | None"]):
+    """A str.translate table that deletes combining characters, filled in as characters are
+    met (a character's entry never changes, so the table is a pure cache)."""
+
+    def __missing__(self, code: int) -> int | None:
+        value = None if unicodedata.combining(chr(code)) else code
+        self[code] = value
+        return value
+
+
+_DROP_COMBINING = _CombiningTable()
+
+
 def collapse_spaces(text: str) -> str:
     """Every run of whitespace (no-break spaces included) as one space, ends trimmed."""
     return _SPACE_RE.sub(" ", text).strip()
@@ -40,7 +53,9 @@ def strip_tone_marks(text: str) -> str:
 def strip_diacritics(text: str) -> str:
     """Remove every diacritic and write đ as d: "Phản hồi" → "Phan hoi", "Đọc" → "Doc"."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    if decomposed.isascii():
+        return decomposed
+    return decomposed.translate(_DROP_COMBINING)
 
 
 def fold_tones(text: str) -> str:

@@ -13,6 +13,7 @@ Pure functions; nothing here knows about soat's documents.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 HEAD, DEPUTY, MEMBER, OTHER = "head", "deputy", "member", "other"
@@ -117,6 +118,13 @@ def _by_first_word() -> dict[str, tuple[TitleForm, ...]]:
     for form in title_lexicon():
         index.setdefault(form.words[0].casefold(), []).append(form)
     return {k: tuple(v) for k, v in index.items()}
+
+
+def may_hold_a_title(words: Iterable[str]) -> bool:
+    """Whether any of `words` is the first word of a lexicon title (any case): when none is,
+    `match_title` finds nothing anywhere in them."""
+    first = _by_first_word()
+    return any(w.casefold() in first for w in words)
 
 
 def titles_starting_with(word: str) -> tuple[TitleForm, ...]:

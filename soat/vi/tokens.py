@@ -80,6 +80,11 @@ def document_symbol_spans(text: str) -> list[tuple[int, int]]:
 def iter_words(text: str, skip_non_prose: bool = True) -> Iterator[Word]:
     """The words of `text` in order; with `skip_non_prose`, none inside a URL, e-mail, …"""
     spans = non_prose_spans(text) if skip_non_prose else []
+    new = tuple.__new__  # a Word from a tuple in C (NamedTuple's own path is Python)
+    if not spans:  # the common case: every match is a word
+        for m in _WORD_RE.finditer(text):
+            yield new(Word, (m.group(), *m.span()))
+        return
     k = 0
     for m in _WORD_RE.finditer(text):
         start, end = m.span()
@@ -87,7 +92,7 @@ def iter_words(text: str, skip_non_prose: bool = True) -> Iterator[Word]:
             k += 1
         if k < len(spans) and spans[k][0] < end:
             continue
-        yield Word(m.group(), start, end)
+        yield new(Word, (m.group(), start, end))
 
 
 def sentence_initial(text: str, start: int) -> bool:

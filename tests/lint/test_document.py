@@ -98,3 +98,14 @@ def test_line_index_round_trips(source):
     for off in range(0, len(source) + 1, max(1, len(source) // 20 or 1)):
         row, col = idx.rowcol(off)
         assert idx.offset(row, col) == off
+
+
+@given(st.text(alphabet="ab\r\n\u2028 ", max_size=30))
+def test_line_starts_follow_lf_crlf_and_lone_cr_only(source):
+    starts = [0]
+    for i, ch in enumerate(source):
+        if ch == "\n" or (ch == "\r" and source[i + 1 : i + 2] != "\n"):
+            starts.append(i + 1)
+    idx = LineIndex(source)
+    assert idx.line_count == len(starts)
+    assert [idx.line_start(r) for r in range(1, len(starts) + 1)] == starts

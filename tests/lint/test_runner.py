@@ -7,12 +7,12 @@ from soat.lint.rule import Example, Rule
 from soat.lint.runner import Settings, lint_source
 
 
-def _boom(doc, options, knowledge):
+def _boom(ctx):
     yield Diagnostic(Msg("trước", "before"), 0, 1)
     raise ValueError("hỏng")
 
 
-def _info_and_default(doc, options, knowledge):
+def _info_and_default(ctx):
     yield Diagnostic("a", 0, 1, severity=Severity.INFO)
     yield Diagnostic("b", 1, 2)
 

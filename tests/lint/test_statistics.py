@@ -14,8 +14,8 @@ from soat.lint.session import CheckOptions, run_check
 def marker_rule(code, name, word, applicability=None, severity=Severity.WARNING):
     """A rule that reports every occurrence of `word`, fixing it to upper case if asked."""
 
-    def check(doc, options, knowledge):
-        for m in re.finditer(word, doc.source):
+    def check(ctx):
+        for m in re.finditer(word, ctx.doc.source):
             fix = None
             if applicability is not None:
                 fix = Fix.replace(

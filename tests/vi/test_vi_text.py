@@ -142,6 +142,13 @@ def test_fold_tones_is_idempotent_and_ascii_for_vietnamese(text):
     assert unicodedata.is_normalized("NFC", comparable(text))
 
 
+@given(st.text(alphabet=st.characters(max_codepoint=0x2FFF), max_size=40))
+def test_strip_diacritics_drops_exactly_the_combining_characters(text):
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    expected = "".join(c for c in decomposed if not unicodedata.combining(c))
+    assert strip_diacritics(text) == expected
+
+
 @pytest.mark.parametrize(
     "text,max_words,expected",
     [

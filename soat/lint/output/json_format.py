@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+from typing import TextIO
 
 from soat.lint.diagnostic import Fix
 from soat.lint.output import Located, OutputContext, located, message
@@ -56,11 +58,18 @@ def finding(item: Located, context: OutputContext) -> dict:
 
 
 def render(results, context: OutputContext) -> str:
-    return (
-        json.dumps(
-            [finding(i, context) for i in located(results, context.lang)],
-            ensure_ascii=False,
-            indent=2,
-        )
-        + "\n"
-    )
+    out = io.StringIO()
+    write(results, context, out)
+    return out.getvalue()
+
+
+def write(results, context: OutputContext, out: TextIO) -> None:
+    """The same text as `json.dumps(findings, indent=2)`, written one finding at a time and
+    one file at a time, so that a whole archive's report never sits in memory at once."""
+    first = True
+    for result in sorted(results, key=lambda r: r.path):
+        for item in located([result], context.lang):
+            text = json.dumps(finding(item, context), ensure_ascii=False, indent=2)
+            out.write(("[\n  " if first else ",\n  ") + text.replace("\n", "\n  "))
+            first = False
+    out.write("[]\n" if first else "\n]\n")

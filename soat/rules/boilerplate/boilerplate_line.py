@@ -20,7 +20,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from types import MappingProxyType
 
+from soat.lint.context import Context, DocContext
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
 from soat.lint.document import Block, Document
 from soat.lint.rule import Example, Rule
@@ -33,21 +35,23 @@ from soat.vi.furniture import (
     phrase_table,
 )
 
-_BLOCK_NAMES = {
-    "related": ("khối tin liên quan", "related-articles header"),
-    "sidebar": ("cột tin bên lề", "sidebar list"),
-    "share": ("thanh chia sẻ", "share bar"),
-    "social": ("lời mời theo dõi", "social follow prompt"),
-    "comment": ("khung bình luận", "comment form"),
-    "toolbar": ("thanh công cụ", "toolbar"),
-    "navigation": ("thanh điều hướng", "navigation"),
-    "footer": ("chân trang", "page footer"),
-    "tags": ("dòng từ khóa", "tag line"),
-    "source": ("liên kết nguồn", "source link"),
-    "masthead": ("ban biên tập / giấy phép", "masthead"),
-    "copyright": ("dòng bản quyền", "copyright line"),
-    "user": ("cụm từ do người dùng khai báo", "user-listed phrase"),
-}
+_BLOCK_NAMES = MappingProxyType(
+    {
+        "related": ("khối tin liên quan", "related-articles header"),
+        "sidebar": ("cột tin bên lề", "sidebar list"),
+        "share": ("thanh chia sẻ", "share bar"),
+        "social": ("lời mời theo dõi", "social follow prompt"),
+        "comment": ("khung bình luận", "comment form"),
+        "toolbar": ("thanh công cụ", "toolbar"),
+        "navigation": ("thanh điều hướng", "navigation"),
+        "footer": ("chân trang", "page footer"),
+        "tags": ("dòng từ khóa", "tag line"),
+        "source": ("liên kết nguồn", "source link"),
+        "masthead": ("ban biên tập / giấy phép", "masthead"),
+        "copyright": ("dòng bản quyền", "copyright line"),
+        "user": ("cụm từ do người dùng khai báo", "user-listed phrase"),
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,11 @@ def furniture_blocks(doc: Document, extra: tuple[str, ...] = ()) -> dict[int, Fu
             found[block.index] = match
         previous = match
     return found
+
+
+def builtin_furniture(ctx: DocContext) -> dict[int, FurnitureMatch]:
+    """`furniture_blocks` with soat's own phrases (an analysis shared by BPL001 and BPL003)."""
+    return furniture_blocks(ctx.doc)
 
 
 def _may_be_furniture(block: Block) -> bool:
@@ -144,9 +153,12 @@ def field_label_findings(doc: Document) -> Iterator[Diagnostic]:
             )
 
 
-def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
+def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
+    doc = ctx.doc
+    options = ctx.options
     yield from field_label_findings(doc)
-    found = furniture_blocks(doc, tuple(options.extend_phrases))
+    extra = tuple(options.extend_phrases)
+    found = furniture_blocks(doc, extra) if extra else ctx.get(builtin_furniture)
     for block in doc.blocks:
         match = found.get(block.index)
         if match is None:

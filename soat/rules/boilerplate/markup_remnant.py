@@ -17,6 +17,7 @@ import html
 import re
 from collections.abc import Iterator
 
+from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
 from soat.lint.document import Block, Document
 from soat.lint.rule import Example, NoOptions, Rule
@@ -220,7 +221,8 @@ def _glued_credits(doc: Document, block: Block) -> Iterator[Diagnostic]:
         )
 
 
-def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
+def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
+    doc = ctx.doc
     for block in doc.blocks:
         found = [
             *_entities(doc, block),

@@ -17,10 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from soat.lint.context import Context, DocContext
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
-from soat.lint.document import Block, Document
+from soat.lint.document import Block
 from soat.lint.rule import Example, NoOptions, Rule
-from soat.rules.boilerplate.boilerplate_line import furniture_blocks
+from soat.rules.boilerplate.boilerplate_line import builtin_furniture
 from soat.vi.furniture import source_names
 from soat.vi.text import collapse_spaces, fold_tones, is_capitalized, is_credit_line, word_count
 
@@ -29,7 +30,7 @@ MIN_BODY_WORDS = 10
 MAX_BYLINE_WORDS = 5
 MAX_FURNITURE_WORDS = 12
 _SENTENCE_RE = re.compile(r"[.!?…]")
-_BYLINE_FORBIDDEN = set(".,;:!?")
+_BYLINE_FORBIDDEN = frozenset(".,;:!?")
 _TAIL_FORBIDDEN_RE = re.compile(r"[.!?…;,]")
 
 
@@ -63,9 +64,10 @@ def _is_short_furniture(text: str) -> bool:
     )
 
 
-def find_trailing_furniture(doc: Document) -> Iterator[tuple[Block, str]]:
+def find_trailing_furniture(ctx: DocContext) -> Iterator[tuple[Block, str]]:
     """(block, where): "tail" after the byline, "lead" before the title."""
-    furniture = furniture_blocks(doc)
+    doc = ctx.doc
+    furniture = ctx.get(builtin_furniture)
     blocks = [b for b in doc.blocks if b.kind != "table-cell"]
     title = doc.title
     headline = title
@@ -123,8 +125,9 @@ def _is_content_tail(tail: list[Block]) -> bool:
     return starts_lower or with_figures >= 2
 
 
-def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
-    for block, where in find_trailing_furniture(doc):
+def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
+    doc = ctx.doc
+    for block, where in find_trailing_furniture(ctx.shared):
         text = block.text
         lead = len(text) - len(text.lstrip())
         start, end = block.span(lead, len(text.rstrip()))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from soat.lint.context import Context, DocContext
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Related, Severity
 from soat.lint.document import Block, Document, Image
 from soat.lint.rule import Example, NoOptions, Rule
@@ -57,9 +58,14 @@ def find_duplicates(doc: Document) -> Iterator[tuple[Block, Block | Image]]:
         previous = block
 
 
-def duplicate_indexes(doc: Document) -> set[int]:
-    """Indexes of the blocks CAP001 reports (CAP002 leaves them alone)."""
-    return {block.index for block, _ in find_duplicates(doc)}
+def duplicates(ctx: DocContext) -> tuple[tuple[Block, Block | Image], ...]:
+    """The duplicated captions of a document (an analysis shared by CAP001 and CAP002)."""
+    return tuple(find_duplicates(ctx.doc))
+
+
+def duplicate_indexes(ctx: DocContext) -> set[int]:
+    """Indexes of the blocks CAP001 reports (CAP002 leaves them to it)."""
+    return {block.index for block, _ in ctx.get(duplicates)}
 
 
 def _trimmed_span(block: Block) -> tuple[int, int]:
@@ -73,8 +79,9 @@ def _short(text: str) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
-    for block, original in find_duplicates(doc):
+def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
+    doc = ctx.doc
+    for block, original in ctx.get(duplicates):
         start, end = _trimmed_span(block)
         del_start, del_end = doc.block_deletion(block)
         row = doc.line_index.rowcol(original.start)[0]

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Related, Severity
 from soat.lint.document import Block, Document
 from soat.lint.rule import Example, Rule
@@ -130,8 +131,10 @@ class _Index:
         return [self.entries[k] for k in sorted(found)]
 
 
-def find_repeats(doc: Document, options: Options) -> Iterator[tuple[Block, Block, float]]:
-    skip = duplicate_indexes(doc)
+def find_repeats(
+    doc: Document, options: Options, skip: set[int]
+) -> Iterator[tuple[Block, Block, float]]:
+    """Paragraphs that repeat an earlier one; blocks in `skip` (CAP001's) are left alone."""
     seen = _Index()
     for block in doc.blocks:
         if block.kind not in COMPARED_KINDS:
@@ -158,8 +161,10 @@ def _trimmed_span(block: Block) -> tuple[int, int]:
     return block.span(lead, len(text.rstrip()))
 
 
-def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
-    for block, earlier, score in find_repeats(doc, options):
+def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
+    doc = ctx.doc
+    options = ctx.options
+    for block, earlier, score in find_repeats(doc, options, ctx.get(duplicate_indexes)):
         start, end = _trimmed_span(block)
         row = doc.line_index.rowcol(earlier.start)[0]
         same = score >= 100

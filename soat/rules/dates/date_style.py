@@ -20,9 +20,11 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
-from soat.lint.document import Block, Document
+from soat.lint.document import Block
 from soat.lint.rule import Example, Rule
+from soat.rules.dates._dates import block_dates
 from soat.vi.dates import DateMention, find_dates, format_date, nd30_padding, paired_dates
 from soat.vi.text import quoted_spans
 
@@ -76,14 +78,14 @@ def _padding_style(dates: list[DateMention]) -> str | None:
 TITLE_MAX_WORDS = 20
 
 
-def styled_dates(text: str) -> list[DateMention]:
+def styled_dates(text: str, dates: list[DateMention] | None = None) -> list[DateMention]:
     """The dates of a paragraph that take part in the document's date style.
 
     Holiday names, impossible dates, the two dates of a range or anniversary pair joined by a
     dash ("18.11.1930 - 18.11.2025") and dates inside a short quotation (a work's title) are
-    left out.
+    left out. `dates`: the paragraph's `find_dates`, when already found.
     """
-    dates = find_dates(text)
+    dates = find_dates(text) if dates is None else dates
     if not dates:
         return []
     paired = paired_dates(text, dates)
@@ -98,10 +100,12 @@ def styled_dates(text: str) -> list[DateMention]:
     ]
 
 
-def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
+def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
+    doc = ctx.doc
+    options = ctx.options
     found: list[tuple[Block, DateMention]] = []
-    for block in doc.blocks:
-        found.extend((block, d) for d in styled_dates(block.text))
+    for block, dates in zip(doc.blocks, ctx.get(block_dates), strict=True):
+        found.extend((block, d) for d in styled_dates(block.text, dates))
     if not found:
         return
     dates = [d for _, d in found]

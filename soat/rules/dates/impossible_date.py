@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
-from soat.lint.document import Document
 from soat.lint.rule import Example, NoOptions, Rule
-from soat.vi.dates import days_in_month, find_dates
+from soat.rules.dates._dates import block_dates
+from soat.vi.dates import days_in_month
 
 
 def _why(day: int, month: int, year: int | None) -> tuple[str, str]:
@@ -32,10 +33,11 @@ def _why(day: int, month: int, year: int | None) -> tuple[str, str]:
     return f"tháng {month} có {n} ngày", f"month {month} has {n} days"
 
 
-def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
-    for block in doc.blocks:
+def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
+    doc = ctx.doc
+    for block, dates in zip(doc.blocks, ctx.get(block_dates), strict=True):
         text = block.text
-        for d in find_dates(text):
+        for d in dates:
             written = text[d.start : d.end]
             if not d.exists:
                 start, end = block.span(d.start, d.end)

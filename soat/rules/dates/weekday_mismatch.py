@@ -14,17 +14,19 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
-from soat.lint.document import Document
 from soat.lint.rule import Example, NoOptions, Rule
+from soat.rules.dates._dates import block_dates
 from soat.vi.dates import WEEKDAY_NAMES, attach_weekdays, weekday_of, weekday_text
 
 
-def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
+def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
+    doc = ctx.doc
     default_year = doc.date.year if doc.date else None
-    for block in doc.blocks:
+    for block, dates in zip(doc.blocks, ctx.get(block_dates), strict=True):
         text = block.text
-        for pair in attach_weekdays(text):
+        for pair in attach_weekdays(text, dates):
             d, w = pair.date, pair.weekday
             year = d.year if d.year is not None else default_year
             if year is None:

@@ -20,9 +20,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Severity
-from soat.lint.document import Block, Document
+from soat.lint.document import Block
 from soat.lint.errors import did_you_mean
+from soat.lint.knowledge import Knowledge
 from soat.lint.rule import Example, Rule
 from soat.vi.confusions import (
     Confusion,
@@ -127,18 +129,21 @@ def registered_names(knowledge) -> list[str]:
     return names
 
 
-_CACHE: list = []  # [(key, knowledge, matcher)]: one matcher per options and knowledge
+def _matchers(knowledge: Knowledge) -> dict[str, ConfusionMatcher]:
+    """The matchers built on one knowledge, by options (kept with the knowledge: ctx.index)."""
+    return {}
 
 
-def matcher_for(options: Options, knowledge) -> ConfusionMatcher:
-    key = repr(options)
-    for cached_key, cached_knowledge, matcher in _CACHE:
-        if cached_key == key and cached_knowledge is knowledge:
-            return matcher
-    matcher = ConfusionMatcher(
-        active_entries(options, user_entries(options, knowledge)), registered_names(knowledge)
-    )
-    _CACHE[:] = [(key, knowledge, matcher), *_CACHE[:3]]
+def matcher_for(ctx: Context[Options]) -> ConfusionMatcher:
+    """One matcher per options and knowledge, built on first use."""
+    by_options = ctx.index(_matchers)
+    key = repr(ctx.options)
+    matcher = by_options.get(key)
+    if matcher is None:
+        options, knowledge = ctx.options, ctx.knowledge
+        matcher = by_options[key] = ConfusionMatcher(
+            active_entries(options, user_entries(options, knowledge)), registered_names(knowledge)
+        )
     return matcher
 
 
@@ -207,8 +212,9 @@ def _diagnostic(block: Block, match: ConfusionMatch) -> Diagnostic:
     )
 
 
-def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
-    matcher = matcher_for(options, knowledge)
+def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
+    doc = ctx.doc
+    matcher = matcher_for(ctx)
     for block in doc.blocks:
         yield from block_findings(block, matcher)
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from soat.lint.context import Context
 from soat.lint.diagnostic import Diagnostic, Msg, Related, Severity
-from soat.lint.document import Document
 from soat.lint.rule import Example, NoOptions, Rule
 from soat.rules.references.citations import Located, document_citations, fmt_date, issuers_match
 from soat.vi.references import GENERIC_TYPES
@@ -56,9 +56,10 @@ def _conflict(later: Located, earlier: Located, knowledge):
     return None
 
 
-def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
+def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
+    knowledge = ctx.knowledge
     seen: dict[str, list[Located]] = {}
-    for located in document_citations(doc):
+    for located in ctx.get(document_citations):
         key = located.citation.symbol.canonical
         earlier_ones = seen.setdefault(key, [])
         for earlier in earlier_ones:

@@ -15,41 +15,46 @@ no fix (the year cannot be guessed).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from types import MappingProxyType
 
+from soat.lint.context import Context
 from soat.lint.diagnostic import Diagnostic, Fix, Msg, Severity
-from soat.lint.document import Document
 from soat.lint.rule import Example, NoOptions, Rule
 from soat.rules.references.citations import document_citations
 
-_REASONS = {
-    "spaces": ("có dấu cách quanh dấu phân cách", "spaces around a separator"),
-    "lookalike": (
-        "có ký tự giống mà khác (Ð, gạch dài, gạch chéo lạ)",
-        "look-alike characters (Ð, long dashes, odd slashes)",
-    ),
-    "lowercase": ("mã viết thường", "the code is in lowercase"),
-    "case": ("sai chữ hoa, chữ thường", "wrong letter case"),
-    "d-for-dj": ("viết “D” thay cho “Đ”", "“D” written for “Đ”"),
-    "tu-for-tw": ("viết “TƯ” thay cho “TW” trong ký hiệu", "“TƯ” written for “TW” in a symbol"),
-    "missing-year": (
-        "thiếu năm ban hành (Nghị định, Thông tư, Luật luôn có năm)",
-        "the year is missing (decrees, circulars and laws always carry one)",
-    ),
-}
-_ORDER = {
-    "party": (
-        "văn bản của Đảng viết số-LOẠI/CƠ QUAN",
-        "Party documents are written number-TYPE/ISSUER",
-    ),
-    "state": (
-        "văn bản nhà nước, công đoàn viết số/LOẠI-CƠ QUAN",
-        "State and union documents are written number/TYPE-ISSUER",
-    ),
-    "legal": (
-        "văn bản quy phạm viết số/năm/LOẠI-CƠ QUAN",
-        "legal documents are written number/year/TYPE-ISSUER",
-    ),
-}
+_REASONS = MappingProxyType(
+    {
+        "spaces": ("có dấu cách quanh dấu phân cách", "spaces around a separator"),
+        "lookalike": (
+            "có ký tự giống mà khác (Ð, gạch dài, gạch chéo lạ)",
+            "look-alike characters (Ð, long dashes, odd slashes)",
+        ),
+        "lowercase": ("mã viết thường", "the code is in lowercase"),
+        "case": ("sai chữ hoa, chữ thường", "wrong letter case"),
+        "d-for-dj": ("viết “D” thay cho “Đ”", "“D” written for “Đ”"),
+        "tu-for-tw": ("viết “TƯ” thay cho “TW” trong ký hiệu", "“TƯ” written for “TW” in a symbol"),
+        "missing-year": (
+            "thiếu năm ban hành (Nghị định, Thông tư, Luật luôn có năm)",
+            "the year is missing (decrees, circulars and laws always carry one)",
+        ),
+    }
+)
+_ORDER = MappingProxyType(
+    {
+        "party": (
+            "văn bản của Đảng viết số-LOẠI/CƠ QUAN",
+            "Party documents are written number-TYPE/ISSUER",
+        ),
+        "state": (
+            "văn bản nhà nước, công đoàn viết số/LOẠI-CƠ QUAN",
+            "State and union documents are written number/TYPE-ISSUER",
+        ),
+        "legal": (
+            "văn bản quy phạm viết số/năm/LOẠI-CƠ QUAN",
+            "legal documents are written number/year/TYPE-ISSUER",
+        ),
+    }
+)
 
 
 def _reasons(problems, family) -> tuple[str, str]:
@@ -61,8 +66,8 @@ def _reasons(problems, family) -> tuple[str, str]:
     return "; ".join(vi), "; ".join(en)
 
 
-def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
-    for located in document_citations(doc):
+def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
+    for located in ctx.get(document_citations):
         sym = located.citation.symbol
         if not sym.problems:
             continue

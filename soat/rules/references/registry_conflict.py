@@ -13,9 +13,10 @@ a date, type or issuer gets a suggestion.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from types import MappingProxyType
 
+from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Severity
-from soat.lint.document import Document
 from soat.lint.knowledge import DocumentEntry
 from soat.lint.rule import Example, NoOptions, Rule
 from soat.rules.references.citations import (
@@ -36,13 +37,15 @@ def _suggest(title: Msg, start: int, end: int, text: str) -> tuple[Fix, ...]:
 
 
 # What each compared fact is called in the messages of an unconfirmed entry.
-_FACT_NAMES = {
-    "date": ("ngày ban hành", "date"),
-    "type": ("loại văn bản", "type"),
-    "issuer": ("cơ quan ban hành", "issuer"),
-    "title": ("trích yếu", "title"),
-    "names": ("tên", "name"),
-}
+_FACT_NAMES = MappingProxyType(
+    {
+        "date": ("ngày ban hành", "date"),
+        "type": ("loại văn bản", "type"),
+        "issuer": ("cơ quan ban hành", "issuer"),
+        "title": ("trích yếu", "title"),
+        "names": ("tên", "name"),
+    }
+)
 
 
 def _conflict(
@@ -109,8 +112,9 @@ def _wording(located: Located, entry, part, official: str, quoted: bool, fact: s
     )
 
 
-def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
-    for located in document_citations(doc):
+def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
+    knowledge = ctx.knowledge
+    for located in ctx.get(document_citations):
         c = located.citation
         entry = registry_entry(c, knowledge)
         if entry is None:

@@ -17,8 +17,8 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from soat.lint.context import Context
 from soat.lint.diagnostic import Diagnostic, Msg, Severity
-from soat.lint.document import Document
 from soat.lint.knowledge import DocumentEntry, Knowledge
 from soat.lint.rule import Example, NoOptions, Rule
 from soat.rules.references.citations import document_citations, fmt_date, registry_entry
@@ -62,9 +62,11 @@ def is_historical(sentence: str, successor_number: str) -> bool:
     return bool(_HISTORICAL_RE.search(sentence))
 
 
-def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
+def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
+    doc = ctx.doc
+    knowledge = ctx.knowledge
     today = doc.date or dt.date.today()
-    for located in document_citations(doc):
+    for located in ctx.get(document_citations):
         c = located.citation
         entry = registry_entry(c, knowledge)
         if entry is None:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Severity
-from soat.lint.document import Document
 from soat.lint.rule import Example, NoOptions, Rule
 from soat.rules.references.citations import document_citations
 from soat.vi.references import allowed_codes, is_type_code, words_for_code
@@ -53,8 +53,8 @@ def _match_case(word: str, like: str) -> str:
     return word[0].lower() + word[1:] if like[:1].islower() else word
 
 
-def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
-    for located in document_citations(doc):
+def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
+    for located in ctx.get(document_citations):
         c = located.citation
         sym = c.symbol
         code = sym.type_code

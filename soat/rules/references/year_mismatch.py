@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from soat.lint.context import Context
 from soat.lint.diagnostic import Diagnostic, Msg, Related, Severity
-from soat.lint.document import Document
 from soat.lint.rule import Example, NoOptions, Rule
 from soat.rules.references.citations import document_citations
 
 
-def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
-    for located in document_citations(doc):
+def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
+    for located in ctx.get(document_citations):
         c = located.citation
         sym = c.symbol
         if sym.year is None or c.date is None or c.date.year is None or c.date.year == sym.year:

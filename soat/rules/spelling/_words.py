@@ -1,4 +1,5 @@
-"""The words of a document for the syllable rules (SPL001, SPL002, SPL005), computed once.
+"""The words of a document for the syllable rules (SPL001, SPL002, SPL005): an analysis,
+computed once per document by `ctx.get(document_words)`.
 
 Each word knows its block, whether it belongs to a personal name (from the surname list,
 person cues such as "chị", and the registry's people) and whether it opens a sentence.
@@ -7,18 +8,21 @@ URLs, e-mail addresses, inline code and hashtags are left out (soat.vi.tokens).
 
 from __future__ import annotations
 
-from soat.lint.document import Block, Document
+from typing import NamedTuple
+
+from soat.lint.context import DocContext
+from soat.lint.document import Block
 from soat.vi.name_syllables import person_name_indexes
 from soat.vi.tokens import Word, iter_words, sentence_initial
 
 
-class DocWord:
+class DocWord(NamedTuple):
     """A word of a block; `in_name` when it belongs to a personal name."""
 
-    __slots__ = ("block", "word", "text", "in_name")
-
-    def __init__(self, block: Block, word: Word, in_name: bool) -> None:
-        self.block, self.word, self.text, self.in_name = block, word, word.text, in_name
+    block: Block
+    word: Word
+    text: str
+    in_name: bool
 
     @property
     def sentence_start(self) -> bool:
@@ -28,25 +32,24 @@ class DocWord:
         return self.block.span(self.word.start, self.word.end)
 
 
-_LAST: list = []  # [(document, knowledge, words)]: the three rules share one computation
+_new = tuple.__new__  # builds a DocWord from a tuple in C (NamedTuple's own path is Python)
 
 
-def document_words(doc: Document, knowledge) -> list[DocWord]:
-    if _LAST and _LAST[0][0] is doc and _LAST[0][1] is knowledge:
-        return _LAST[0][2]
-    known = tuple(p.name for p in getattr(knowledge, "persons", ()))
+def document_words(ctx: DocContext) -> list[DocWord]:
+    """Every word of every block, in document order, with its personal-name flag."""
+    known = tuple(p.name for p in ctx.knowledge.persons)
     per_block = []
     spellings: set[str] = set()
-    for block in doc.blocks:
+    for block in ctx.doc.blocks:
         text = block.text
         words = list(iter_words(text))
         names = person_name_indexes(text, words, known)
         spellings.update(words[i].text for i in names)
-        per_block.append((block, text, words, names))
+        per_block.append((block, words, names))
     out = []
-    for block, _text, words, names in per_block:
+    for block, words, names in per_block:
         for i, word in enumerate(words):
-            in_name = i in names or (word.text in spellings and word.text[:1].isupper())
-            out.append(DocWord(block, word, in_name))
-    _LAST[:] = [(doc, knowledge, out)]
+            text = word.text
+            in_name = i in names or (text in spellings and text[:1].isupper())
+            out.append(_new(DocWord, (block, word, text, in_name)))
     return out

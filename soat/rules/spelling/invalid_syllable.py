@@ -20,19 +20,19 @@ most frequent valid syllables close to the word).
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
+from types import MappingProxyType
 
+from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Severity
 from soat.lint.document import Document
 from soat.lint.rule import Example, NoOptions, Rule
 from soat.rules.spelling._words import document_words
 from soat.vi.attested import is_loanword
 from soat.vi.glued import find_glued_tokens
-from soat.vi.spelling import apply_case, candidates, misspellings, split_glued
+from soat.vi.spelling import apply_case, candidates, is_suspect_word, misspellings, split_glued
 from soat.vi.syllables import TRADITIONAL, check_syllable, is_valid_syllable, place_tone
-from soat.vi.tokens import is_all_caps
 from soat.vi.tones import (
     FOREIGN_LETTERS,
     HOI,
@@ -47,15 +47,23 @@ from soat.vi.tones import (
 _MAX_SUGGESTIONS = 3
 _VOWEL_GROUPS_RE = re.compile("[aăâeêioôơuưy]+")
 
-_REASONS = {
-    "letters": ("có chữ cái không dùng trong tiếng Việt", "it has letters Vietnamese does not use"),
-    "two-tones": ("có hai dấu thanh", "it has two tone marks"),
-    "structure": ("âm đầu và vần không ghép được với nhau", "its initial and rhyme do not combine"),
-    "tone-final": (
-        "âm cuối p, t, c, ch chỉ đi với dấu sắc hoặc nặng",
-        "a final p, t, c or ch takes only the sắc or nặng tone",
-    ),
-}
+_REASONS = MappingProxyType(
+    {
+        "letters": (
+            "có chữ cái không dùng trong tiếng Việt",
+            "it has letters Vietnamese does not use",
+        ),
+        "two-tones": ("có hai dấu thanh", "it has two tone marks"),
+        "structure": (
+            "âm đầu và vần không ghép được với nhau",
+            "its initial and rhyme do not combine",
+        ),
+        "tone-final": (
+            "âm cuối p, t, c, ch chỉ đi với dấu sắc hoặc nặng",
+            "a final p, t, c or ch takes only the sắc or nặng tone",
+        ),
+    }
+)
 
 
 def _is_foreign(word: str) -> bool:
@@ -103,21 +111,14 @@ def _suggestion(title_vi: str, title_en: str, start: int, end: int, text: str) -
     return Fix(Msg(title_vi, title_en), (Edit(start, end, text),), Applicability.SUGGESTION)
 
 
-@functools.lru_cache(maxsize=65536)
-def _suspect(word: str) -> bool:
-    """Whether SPL001 looks at `word` at all: letters only, a Vietnamese mark, not all
-    capitals, not a valid syllable, not an accepted loanword."""
-    if len(word) < 2 or not word.isalpha() or is_all_caps(word) or not has_vietnamese_mark(word):
-        return False
-    return not check_syllable(word).valid and word.lower() not in misspellings().accepted
-
-
-def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
+def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
+    doc = ctx.doc
+    knowledge = ctx.knowledge
     yield from glued_token_findings(doc, knowledge)
     table = misspellings()
-    for item in document_words(doc, knowledge):
+    for item in ctx.get(document_words):
         word = item.text
-        if not _suspect(word) or item.in_name:
+        if not is_suspect_word(word) or item.in_name:
             continue
         verdict = check_syllable(word)
         lower = word.lower()

@@ -18,10 +18,12 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
+from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Severity
-from soat.lint.document import Document
+from soat.lint.knowledge import Knowledge
 from soat.lint.rule import Example, NoOptions, Rule
 from soat.vi.places import (
     FOREIGN_COUNTRY_WORDS,
@@ -39,20 +41,22 @@ _DISTRICT = "district"
 _COMMUNE = "commune"
 _MARKS_ONLY = "marks-only"  # after "tại", "ở": only a province written with other marks
 # Which level of place each context word names.
-_CONTEXT_LEVELS = {
-    "tỉnh": (_PROVINCIAL,),
-    "thành phố": (_PROVINCIAL, _DISTRICT),
-    "tp": (_PROVINCIAL, _DISTRICT),
-    "điểm cầu": (_PROVINCIAL, _DISTRICT),
-    "huyện": (_DISTRICT,),
-    "quận": (_DISTRICT,),
-    "thị xã": (_DISTRICT,),
-    "xã": (_COMMUNE,),
-    "phường": (_COMMUNE,),
-    "thị trấn": (_COMMUNE,),
-    "tại": (_MARKS_ONLY,),
-    "ở": (_MARKS_ONLY,),
-}
+_CONTEXT_LEVELS = MappingProxyType(
+    {
+        "tỉnh": (_PROVINCIAL,),
+        "thành phố": (_PROVINCIAL, _DISTRICT),
+        "tp": (_PROVINCIAL, _DISTRICT),
+        "điểm cầu": (_PROVINCIAL, _DISTRICT),
+        "huyện": (_DISTRICT,),
+        "quận": (_DISTRICT,),
+        "thị xã": (_DISTRICT,),
+        "xã": (_COMMUNE,),
+        "phường": (_COMMUNE,),
+        "thị trấn": (_COMMUNE,),
+        "tại": (_MARKS_ONLY,),
+        "ở": (_MARKS_ONLY,),
+    }
+)
 # Searched in the lower-cased text (a case-insensitive alternation is several times slower);
 # the original spelling is checked afterwards.
 _CONTEXT_RE = re.compile(
@@ -101,9 +105,6 @@ class _PlaceIndex:
     provincial: dict[str, object]  # current or former provincial units by name
 
 
-_CACHE: dict[int, tuple[tuple, _PlaceIndex]] = {}
-
-
 def _level(place) -> str:
     if place.parent is None:
         return _PROVINCIAL
@@ -112,10 +113,9 @@ def _level(place) -> str:
     return _DISTRICT
 
 
-def _index(places: tuple) -> _PlaceIndex:
-    cached = _CACHE.get(id(places))
-    if cached is not None and cached[0] is places:
-        return cached[1]
+def place_index(knowledge: Knowledge) -> _PlaceIndex:
+    """The knowledge's places by key and by shape (built once per knowledge: `ctx.index`)."""
+    places = knowledge.places
     exact: dict[str, list] = {}
     near: dict[tuple[int, int], list[_Target]] = {}
     provincial: dict[str, Any] = {}
@@ -130,10 +130,7 @@ def _index(places: tuple) -> _PlaceIndex:
         if syllables >= 2:
             target = _Target(place.name, level, place.kind, loose, syllables, place_key(place.name))
             near.setdefault((syllables, len(loose)), []).append(target)
-    index = _PlaceIndex(exact, near, provincial)
-    _CACHE.clear()
-    _CACHE[id(places)] = (places, index)
-    return index
+    return _PlaceIndex(exact, near, provincial)
 
 
 def _name_words(text: str, pos: int) -> list[tuple[int, int]]:
@@ -200,10 +197,12 @@ def _former_province(entries, context: str, levels) -> object | None:
     return None
 
 
-def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
+def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
+    doc = ctx.doc
+    knowledge = ctx.knowledge
     if not knowledge.places:
         return
-    index = _index(knowledge.places)
+    index = ctx.index(place_index)
     date = doc.date
     report_former = date is None or date >= MERGER_DATE
     former_reported: set[str] = set()

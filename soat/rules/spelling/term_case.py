@@ -15,8 +15,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from soat.lint.context import Context
 from soat.lint.diagnostic import Diagnostic, Fix, Msg, Severity
-from soat.lint.document import Document
+from soat.lint.knowledge import Knowledge
 from soat.lint.rule import Example, NoOptions, Rule
 
 # Web addresses and e-mail addresses: names inside them are not prose.
@@ -26,7 +27,7 @@ _ADDRESS_RE = re.compile(
 )
 
 
-_BEFORE = set("_@#./\\-")
+_BEFORE = frozenset("_@#./\\-")
 
 
 @dataclass
@@ -35,19 +36,14 @@ class _TermIndex:
     preferred: dict[str, str]  # casefolded form → preferred spelling
 
 
-_CACHE: dict[int, tuple[tuple, _TermIndex]] = {}
-
-
 def _form_pattern(form: str) -> str:
     return r"[ \u00a0]+".join(re.escape(part) for part in form.split())
 
 
-def _index(terms: tuple) -> _TermIndex:
-    cached = _CACHE.get(id(terms))
-    if cached is not None and cached[0] is terms:
-        return cached[1]
+def term_index(knowledge: Knowledge) -> _TermIndex:
+    """One pattern of every term form (built once per knowledge: `ctx.index`)."""
     preferred: dict[str, str] = {}
-    for term in terms:
+    for term in knowledge.terms:
         for form in (term.preferred, *term.variants):
             preferred[" ".join(form.split()).lower()] = term.preferred
     forms = sorted(preferred, key=len, reverse=True)
@@ -58,14 +54,12 @@ def _index(terms: tuple) -> _TermIndex:
         # a longer word, an address, a path, a hashtag or a mention (what comes before is
         # checked in `check`: a look-behind tried at every position is slow too).
         pattern = re.compile(rf"(?:{alternatives})(?![\w@]|[./\\-]\w)")
-    index = _TermIndex(pattern, preferred)
-    _CACHE.clear()
-    _CACHE[id(terms)] = (terms, index)
-    return index
+    return _TermIndex(pattern, preferred)
 
 
-def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
-    index = _index(knowledge.terms)
+def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
+    doc = ctx.doc
+    index = ctx.index(term_index)
     if index.pattern is None:
         return
     for block in doc.blocks:

@@ -13,14 +13,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
+from soat.lint.context import Context
 from soat.lint.diagnostic import Diagnostic, Fix, Msg, Related, Severity
-from soat.lint.document import Document
 from soat.lint.rule import Example, Rule
 from soat.rules.spelling._words import document_words
 from soat.vi.syllables import MODERN, TRADITIONAL, place_tone, tone_style
 
-_NAMES = {TRADITIONAL: ("kiểu cũ", "traditional"), MODERN: ("kiểu mới", "modern")}
+_NAMES = MappingProxyType({TRADITIONAL: ("kiểu cũ", "traditional"), MODERN: ("kiểu mới", "modern")})
 
 
 @dataclass(frozen=True)
@@ -30,9 +31,10 @@ class Options:
     )
 
 
-def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
+def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
+    options = ctx.options
     found = []  # (style, item)
-    for item in document_words(doc, knowledge):
+    for item in ctx.get(document_words):
         if item.in_name or not item.word.is_letters:
             continue
         style = tone_style(item.text)

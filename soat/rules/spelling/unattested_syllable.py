@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Severity
-from soat.lint.document import Document
 from soat.lint.rule import Example, NoOptions, Rule
 from soat.rules.spelling._words import document_words
 from soat.vi.attested import ERRORS, SURE, count, suggestions, unconverted_typing
@@ -30,8 +30,8 @@ def _only_vietnamese(word: str) -> bool:
     return False
 
 
-def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
-    for item in document_words(doc, knowledge):
+def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
+    for item in ctx.get(document_words):
         word = item.text
         typed = unconverted_typing(word) if word.isascii() else None
         if typed is not None and not item.in_name:

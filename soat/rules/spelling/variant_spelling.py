@@ -12,19 +12,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from soat.lint.context import Context
 from soat.lint.diagnostic import Diagnostic, Fix, Msg, Related, Severity
-from soat.lint.document import Document
 from soat.lint.rule import Example, NoOptions, Rule
 from soat.rules.spelling._words import document_words
 from soat.vi.syllables import iy_variant
 
+# iy_variant only answers for a syllable whose rhyme is i or y: it ends with one of these.
+_IY_ENDINGS = frozenset("iíìỉĩịyýỳỷỹỵIÍÌỈĨỊYÝỲỶỸỴ")
 
-def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
+
+def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
     groups: dict[str, list] = {}  # key (lower-case y spelling) -> [(item, other spelling)]
-    words = document_words(doc, knowledge)
+    words = ctx.get(document_words)
     for i, item in enumerate(words):
         word = item.text
-        if item.in_name or not item.word.is_letters:
+        if word[-1] not in _IY_ENDINGS or item.in_name or not item.word.is_letters:
             continue
         if word[:1].isupper() and not item.sentence_start and not item.word.is_all_caps:
             continue  # a proper name inside a sentence

@@ -17,8 +17,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from soat.lint.context import Context
 from soat.lint.diagnostic import Diagnostic, Msg, Severity
-from soat.lint.document import Document
 from soat.lint.rule import Example, Rule
 from soat.vi.tokens import document_symbol_spans
 
@@ -97,7 +97,10 @@ def _registry_abbreviations(knowledge) -> tuple[str, ...]:
     )
 
 
-def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
+def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
+    doc = ctx.doc
+    options = ctx.options
+    knowledge = ctx.knowledge
     allow = set(options.allow) | {
         name for t in knowledge.terms for name in (t.preferred, *t.variants)
     }

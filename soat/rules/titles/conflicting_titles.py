@@ -15,15 +15,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Related, Severity
-from soat.lint.document import Document
 from soat.lint.rule import Example, NoOptions, Rule
 from soat.rules.titles.context import describes_changes, mentions_of, org_key
 from soat.vi.titles import incompatible
 
 
-def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
-    analysis = mentions_of(doc, knowledge)
+def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
+    doc = ctx.doc
+    knowledge = ctx.knowledge
+    analysis = ctx.get(mentions_of)
     if not analysis.found or describes_changes(doc, analysis):
         return
     by_person: dict[str, list] = {}

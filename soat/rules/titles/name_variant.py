@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Related, Severity
 from soat.lint.document import Document
 from soat.lint.rule import Example, NoOptions, Rule
@@ -30,8 +31,10 @@ from soat.vi.names import is_name_syllable, name_variant
 from soat.vi.text import strip_diacritics
 
 
-def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
-    analysis = mentions_of(doc, knowledge)
+def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
+    doc = ctx.doc
+    knowledge = ctx.knowledge
+    analysis = ctx.get(mentions_of)
     if not analysis.found:
         return
     keys = {f.order: org_key(f.mention.org, knowledge) for f in analysis.found}
@@ -107,14 +110,13 @@ def untitled_variant_findings(doc: Document, analysis, first_of, reported) -> It
     keys = {key: names[0] for key, names in by_key.items() if len(names) == 1}
     if not keys:
         return
-    titled_spans = {(id(f.block), f.mention.name_start) for f in analysis.found}
-    block_order = {id(b): i for i, b in enumerate(doc.blocks)}
+    titled_spans = {(f.block.index, f.mention.name_start) for f in analysis.found}
     for block in doc.blocks:
         text = block.text
         plain = None
         for key, right in keys.items():
             first = first_of[right]
-            if block_order[id(block)] < block_order[id(first.block)]:
+            if block.index < first.block.index:
                 continue
             if plain is None:
                 plain = _plain_view(text)
@@ -128,7 +130,7 @@ def untitled_variant_findings(doc: Document, analysis, first_of, reported) -> It
                     written != right
                     and written not in first_of
                     and _bounded(text, at, end)
-                    and (id(block), at) not in titled_spans
+                    and (block.index, at) not in titled_spans
                     and (block is not first.block or at > first.mention.name_start)
                     and all(is_name_syllable(w) for w in written.split())
                     and name_variant(right, written) == "marks"

@@ -13,16 +13,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from soat.lint.context import Context
 from soat.lint.diagnostic import Diagnostic, Msg, Related, Severity
-from soat.lint.document import Document
 from soat.lint.rule import Example, NoOptions, Rule
 from soat.rules.titles.context import describes_changes, mentions_of, org_key
 from soat.vi.names import name_variant
 from soat.vi.titles import is_single_holder
 
 
-def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
-    analysis = mentions_of(doc, knowledge)
+def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
+    doc = ctx.doc
+    knowledge = ctx.knowledge
+    analysis = ctx.get(mentions_of)
     if len(analysis.found) < 2 or describes_changes(doc, analysis, terms=True):
         return
     holders: dict[tuple[str, str], list] = {}

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
-from soat.lint.document import Document
 from soat.lint.rule import Example, NoOptions, Rule
 from soat.rules.titles.context import (
     document_date,
@@ -27,10 +27,12 @@ from soat.rules.titles.context import (
 from soat.vi.titles import incompatible
 
 
-def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
+def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
+    doc = ctx.doc
+    knowledge = ctx.knowledge
     if not knowledge.persons:
         return
-    analysis = mentions_of(doc, knowledge)
+    analysis = ctx.get(mentions_of)
     day = document_date(doc)
     for f in analysis.found:
         person = person_named(knowledge, f.name)

@@ -15,27 +15,27 @@ Fix (safe): the lexicon's or registry's form.
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 
+from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
-from soat.lint.document import Document
+from soat.lint.knowledge import Knowledge
 from soat.lint.rule import Example, NoOptions, Rule
 from soat.rules.titles.context import mentions_of
 
-_HOUSE_STYLE = {"công", "đoàn", "thường", "trực", "thành", "phố", "tỉnh", "tp"}
+_HOUSE_STYLE = frozenset({"công", "đoàn", "thường", "trực", "thành", "phố", "tỉnh", "tp"})
 
 
-def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
-    analysis = mentions_of(doc, knowledge)
+def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
+    analysis = ctx.get(mentions_of)
     yield from _titles(analysis)
-    yield from _organizations(doc, knowledge)
+    yield from _organizations(ctx)
 
 
 # Title words whose capital depends on what follows ("Trưởng Ban Tuyên giáo" but "Trưởng ban"
 # when no body is named; "Trưởng Phòng Nghiệp vụ" as well as "Trưởng phòng").
-_EITHER_CASE = {"ban", "phòng"}
+_EITHER_CASE = frozenset({"ban", "phòng"})
 
 
 def _expected_title(hit) -> str:
@@ -59,9 +59,10 @@ def _titles(analysis) -> Iterator[Diagnostic]:
     seen, wrong, official_used = set(), [], set()
     for f in analysis.found:
         hit = f.title
-        if id(hit) in seen or hit.written.isupper():
+        key = (f.block.start, f.block.end, hit.start, hit.end)  # one hit may name two people
+        if key in seen or hit.written.isupper():
             continue
-        seen.add(id(hit))
+        seen.add(key)
         expected = _expected_title(hit)
         if expected == hit.written:
             official_used.add(hit.form.official)
@@ -94,24 +95,38 @@ def _titles(analysis) -> Iterator[Diagnostic]:
         )
 
 
-@functools.lru_cache(maxsize=4)
-def _org_forms(names: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
-    """(lower-case form, registered form, its first two words) of each organisation name,
-    longest first."""
-    forms: dict[str, Any] = {}
+@dataclass(frozen=True)
+class OrgForms:
+    """Organisation names of more than one word, for finding them in a block."""
+
+    forms: tuple[tuple[str, str], ...]  # (lower-case form, registered form), longest first
+    by_pair: Mapping[str, tuple[int, ...]]  # first two words → indexes into `forms`
+
+
+def org_forms(knowledge: Knowledge) -> OrgForms:
+    """The knowledge's organisation forms (built once per knowledge: `ctx.index`)."""
+    names = sorted({n for o in knowledge.organizations for n in o.all_names if " " in n})
+    lowered: dict[str, str] = {}
     for n in names:
-        forms.setdefault(n.lower(), n)
-    ordered = sorted(forms.items(), key=lambda kv: -len(kv[0]))
-    return tuple((low, n, " ".join(low.split()[:2])) for low, n in ordered)
+        lowered.setdefault(n.lower(), n)
+    forms = tuple(sorted(lowered.items(), key=lambda kv: -len(kv[0])))
+    by_pair: dict[str, list[int]] = {}
+    for i, (low, _) in enumerate(forms):
+        by_pair.setdefault(" ".join(low.split()[:2]), []).append(i)
+    return OrgForms(forms, {k: tuple(v) for k, v in by_pair.items()})
 
 
-def _occurrences(text: str, low: str, forms) -> Iterator[tuple[int, int, str]]:
+def _occurrences(text: str, low: str, index: OrgForms) -> Iterator[tuple[int, int, str]]:
     words = low.split()
-    pairs = {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
+    by_pair = index.by_pair
+    candidates = sorted(
+        i
+        for pair in {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
+        if pair in by_pair
+        for i in by_pair[pair]
+    )
     taken: list[tuple[int, int]] = []
-    for lowered, registered, first_two in forms:
-        if first_two not in pairs:
-            continue
+    for lowered, registered in (index.forms[i] for i in candidates):
         i = low.find(lowered)
         while i >= 0:
             j = i + len(lowered)
@@ -124,12 +139,12 @@ def _occurrences(text: str, low: str, forms) -> Iterator[tuple[int, int, str]]:
             i = low.find(lowered, j)
 
 
-def _organizations(doc: Document, knowledge) -> Iterator[Diagnostic]:
-    names = tuple(sorted({n for o in knowledge.organizations for n in o.all_names if " " in n}))
-    if not names:
+def _organizations(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
+    forms = ctx.index(org_forms)
+    if not forms.forms:
         return
-    forms = _org_forms(names)
-    unconfirmed = {n for o in knowledge.organizations if not o.verified for n in o.all_names}
+    doc = ctx.doc
+    unconfirmed = {n for o in ctx.knowledge.organizations if not o.verified for n in o.all_names}
     for block in doc.blocks:
         text = block.text
         low = text.lower()

@@ -14,9 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from types import MappingProxyType
 
+from soat.lint.context import Context
 from soat.lint.diagnostic import Diagnostic, Fix, Msg, Severity
-from soat.lint.document import Block, Document
+from soat.lint.document import Block
 from soat.lint.rule import Example, NoOptions, Rule
 
 _YEAR = r"(?:19|20)\d\d"
@@ -26,11 +28,13 @@ _RANGE_RE = re.compile(
 )
 # A dash with a space on each side, between two words (not a list bullet, not a range).
 _SPACED_DASH_RE = re.compile(r"(?<=[^\s\d])[ \u00a0]+([-–—])[ \u00a0]+(?=[^\s\d\-–—])")
-_DASH_NAMES = {
-    "-": ("gạch nối", "hyphen"),
-    "–": ("gạch ngang ngắn", "en dash"),
-    "—": ("gạch ngang dài", "em dash"),
-}
+_DASH_NAMES = MappingProxyType(
+    {
+        "-": ("gạch nối", "hyphen"),
+        "–": ("gạch ngang ngắn", "en dash"),
+        "—": ("gạch ngang dài", "em dash"),
+    }
+)
 
 
 @dataclass
@@ -65,7 +69,8 @@ def _majority(uses: list[_Use]) -> str | None:
     return next(u.style for u in uses if counts[u.style] == best)  # a tie keeps the first
 
 
-def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
+def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
+    doc = ctx.doc
     ranges: list[_Use] = []
     spaced: list[_Use] = []
     for block in doc.blocks:

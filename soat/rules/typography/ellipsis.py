@@ -14,8 +14,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from soat.lint.context import Context
 from soat.lint.diagnostic import Diagnostic, Fix, Msg, Severity
-from soat.lint.document import Block, Document
+from soat.lint.document import Block
 from soat.lint.rule import Example, Rule
 
 _ELLIPSIS_RE = re.compile(r"…|(?<!\.)\.\.\.(?![.…])")
@@ -29,7 +30,9 @@ class Options:
     )
 
 
-def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
+def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
+    doc = ctx.doc
+    options = ctx.options
     found: list[tuple[Block, int, int, str]] = []  # in document order
     for block in doc.blocks:
         text = block.text

@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from types import MappingProxyType
 
+from soat.lint.context import Context
 from soat.lint.diagnostic import Diagnostic, Fix, Msg, Severity
 from soat.lint.document import Document
 from soat.lint.rule import Example, NoOptions, Rule
@@ -34,7 +36,7 @@ from soat.vi.tokens import non_prose_spans
 # Every run of spaces is matched once, whatever follows it (the mark is optional and checked
 # in Python): "[ ]+(mark)" alone was tried again from every space of a run without a mark.
 _SPACE_BEFORE_RE = re.compile(r"[ \u00a0]+([,;:!?](?!\d)|\.(?![\w.…/]))?")
-_CLOSERS = set('”’")]')
+_CLOSERS = frozenset('”’")]')
 # A mark glued to the next word.
 _NO_SPACE_AFTER_RE = re.compile(r"([,;:!?.])(?=[^\W\d_])")
 _WORD_BEFORE_RE = re.compile(r"[^\W\d_]+$")
@@ -44,22 +46,26 @@ _ADDRESS_RE = re.compile(
     r"|\b(?<!\w[.-])[\w-]+(?:\.[\w-]+)*\.(?:com|vn|net|org|me|io|gov|edu|html?|php|aspx?|pdf|docx?|xlsx?|jpe?g|png|gif|webp|mp[34])\b\S*",
     re.IGNORECASE,
 )
-_NAMES = {
-    ",": "dấu phẩy",
-    ".": "dấu chấm",
-    ";": "dấu chấm phẩy",
-    ":": "dấu hai chấm",
-    "!": "dấu chấm than",
-    "?": "dấu chấm hỏi",
-}
-_NAMES_EN = {
-    ",": "comma",
-    ".": "full stop",
-    ";": "semicolon",
-    ":": "colon",
-    "!": "exclamation mark",
-    "?": "question mark",
-}
+_NAMES = MappingProxyType(
+    {
+        ",": "dấu phẩy",
+        ".": "dấu chấm",
+        ";": "dấu chấm phẩy",
+        ":": "dấu hai chấm",
+        "!": "dấu chấm than",
+        "?": "dấu chấm hỏi",
+    }
+)
+_NAMES_EN = MappingProxyType(
+    {
+        ",": "comma",
+        ".": "full stop",
+        ";": "semicolon",
+        ":": "colon",
+        "!": "exclamation mark",
+        "?": "question mark",
+    }
+)
 
 
 def _is_sentence_word(word: str) -> bool:
@@ -151,7 +157,8 @@ def number_glue_findings(doc: Document) -> Iterator[Diagnostic]:
             )
 
 
-def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
+def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
+    doc = ctx.doc
     yield from number_glue_findings(doc)
     for block in doc.blocks:
         text = block.text

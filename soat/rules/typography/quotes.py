@@ -23,14 +23,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from soat.lint.context import Context
 from soat.lint.diagnostic import Diagnostic, Fix, Msg, Severity
-from soat.lint.document import Block, Document
+from soat.lint.document import Block
 from soat.lint.rule import Example, Rule
 
 OPEN, CLOSE, STRAIGHT = "“", "”", '"'
 APOSTROPHES = "''"  # two apostrophes typed for a double quote: a straight quote in disguise
-_OPENERS_BEFORE = set(" \u00a0\t([{‘'—–-/:")
-_CLOSERS_AFTER = set(",.;:!?)]…")
+_OPENERS_BEFORE = frozenset(" \u00a0\t([{‘'—–-/:")
+_CLOSERS_AFTER = frozenset(",.;:!?)]…")
 _QUOTE_RE = re.compile(r"[“”\"]|(?<!')''(?!')")
 # A CMS shortcode with attributes: [caption id="attachment_12" align="aligncenter"],
 # [embed width="560"]. Its quotes are attribute syntax, not typography (BPL003 reports the
@@ -131,7 +132,9 @@ def _apostrophes_target(quotes: list[str], target: str | None, style: str) -> st
     return OPEN
 
 
-def check(doc: Document, options: Options, knowledge) -> Iterator[Diagnostic]:
+def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
+    doc = ctx.doc
+    options = ctx.options
     blocks = [b for b in doc.blocks if OPEN in b.text or CLOSE in b.text or _has_straight(b.text)]
     if not blocks:
         return

@@ -11,14 +11,15 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from soat.lint.context import Context
 from soat.lint.diagnostic import Diagnostic, Fix, Msg, Severity
-from soat.lint.document import Document
 from soat.lint.rule import Example, NoOptions, Rule
 
 _WORD_RE = re.compile(r"[^\s.,;:!?()\[\]{}\"'“”‘’«»<>/|]+")
 
 
-def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
+def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
+    doc = ctx.doc
     for block in doc.blocks:
         text = block.raw.text
         if unicodedata.is_normalized("NFC", text):

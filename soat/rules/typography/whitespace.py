@@ -11,21 +11,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from types import MappingProxyType
 
+from soat.lint.context import Context
 from soat.lint.diagnostic import Diagnostic, Fix, Msg, Severity
-from soat.lint.document import Document
 from soat.lint.rule import Example, NoOptions, Rule
 
 # Spaces only: \s would also take C1 controls such as U+0085, which in a draft are the
 # remains of double-encoded letters ("Nguyá»\x85n"), not spacing to normalise.
-_RUN_RE = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-_NAMES = {
-    "\u00a0": ("dấu cách không ngắt (U+00A0)", "no-break space (U+00A0)"),
-    "\t": ("tab", "tab"),
-    "\u2009": ("dấu cách hẹp (U+2009)", "thin space (U+2009)"),
-    "\u202f": ("dấu cách hẹp không ngắt (U+202F)", "narrow no-break space (U+202F)"),
-    "\u3000": ("dấu cách toàn khổ (U+3000)", "ideographic space (U+3000)"),
-}
+_SPACES = r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
+# Maximal runs of in-line whitespace, except a single plain space inside a line (the common
+# case, never a finding): runs of two or more, one unusual space, or one space ending a line.
+_RUN_RE = re.compile(
+    rf"{_SPACES}{{2,}}|[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]| (?=[\r\n]|\Z)"
+)
+_NAMES = MappingProxyType(
+    {
+        "\u00a0": ("dấu cách không ngắt (U+00A0)", "no-break space (U+00A0)"),
+        "\t": ("tab", "tab"),
+        "\u2009": ("dấu cách hẹp (U+2009)", "thin space (U+2009)"),
+        "\u202f": ("dấu cách hẹp không ngắt (U+202F)", "narrow no-break space (U+202F)"),
+        "\u3000": ("dấu cách toàn khổ (U+3000)", "ideographic space (U+3000)"),
+    }
+)
 
 
 def _describe(run: str, trailing: bool) -> Msg:
@@ -45,7 +53,8 @@ def _describe(run: str, trailing: bool) -> Msg:
     )
 
 
-def check(doc: Document, options: NoOptions, knowledge) -> Iterator[Diagnostic]:
+def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
+    doc = ctx.doc
     for block in doc.blocks:
         text = block.raw.text
         for m in _RUN_RE.finditer(text):

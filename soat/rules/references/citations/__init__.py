@@ -7,10 +7,10 @@ the block so that parts map back to source offsets.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
-from soat.lint.document import Block, Document
+from soat.lint.context import DocContext
+from soat.lint.document import Block
 from soat.lint.knowledge import DocumentEntry, Knowledge
 from soat.vi.dates import DateMention
 from soat.vi.references import Citation, Part, find_citations, issuers_agree, party_term
@@ -30,10 +30,13 @@ class Located:
         return self.block.span(self.citation.start, self.citation.end)
 
 
-def document_citations(doc: Document) -> Iterator[Located]:
-    for block in doc.blocks:
-        for citation in find_citations(block.text):
-            yield Located(block, citation)
+def document_citations(ctx: DocContext) -> tuple[Located, ...]:
+    """Every citation of the document, block by block (an analysis: `ctx.get(...)`)."""
+    return tuple(
+        Located(block, citation)
+        for block in ctx.doc.blocks
+        for citation in find_citations(block.text)
+    )
 
 
 def fmt_date(d) -> str:

@@ -1,8 +1,8 @@
 """What the TTL rules share: the person mentions of a document, organisation keys, dates.
 
 A package, not a rule module (the rule-list test skips packages). Each TTL rule asks
-`mentions_of(doc, knowledge)`; the analysis runs once per document and knowledge (the last
-result is kept).
+`ctx.get(mentions_of)`; the analysis runs once per document, and the knowledge's lookup
+context (`mention_context`) once per knowledge.
 """
 
 from __future__ import annotations
@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
+from soat.lint.context import DocContext
 from soat.lint.document import Block, Document
 from soat.lint.knowledge import Knowledge, Person, Role
 from soat.vi.mentions import Mention, MentionContext, TitleHit, find_title_hits_and_mentions
@@ -20,50 +22,54 @@ from soat.vi.text import fold_case
 from soat.vi.titles import match_title
 
 # Capitalised words that do not make an organisation specific ("UBND tỉnh", "LĐLĐ Thành phố").
-_GENERIC_CAPS = {
-    "thành",
-    "phố",
-    "tỉnh",
-    "huyện",
-    "quận",
-    "xã",
-    "phường",
-    "công",
-    "ty",
-    "ủy",
-    "ban",
-    "hội",
-    "sở",
-    "bộ",
-    "liên",
-    "đoàn",
-    "lao",
-    "động",
-    "tổng",
-    "trung",
-    "ương",
-    "đảng",
-    "cơ",
-    "văn",
-    "phòng",
-    "tập",
-    "nhà",
-    "máy",
-    "trường",
-    "viện",
-    "cục",
-    "vụ",
-    "chi",
-    "nhánh",
-}
-_EXPANSIONS = {
-    "lđlđ": "liên đoàn lao động",
-    "ubnd": "ủy ban nhân dân",
-    "hđnd": "hội đồng nhân dân",
-    "tp": "thành phố",
-    "tp.": "thành phố",
-    "tổng lđlđ": "tổng liên đoàn lao động",
-}
+_GENERIC_CAPS = frozenset(
+    {
+        "thành",
+        "phố",
+        "tỉnh",
+        "huyện",
+        "quận",
+        "xã",
+        "phường",
+        "công",
+        "ty",
+        "ủy",
+        "ban",
+        "hội",
+        "sở",
+        "bộ",
+        "liên",
+        "đoàn",
+        "lao",
+        "động",
+        "tổng",
+        "trung",
+        "ương",
+        "đảng",
+        "cơ",
+        "văn",
+        "phòng",
+        "tập",
+        "nhà",
+        "máy",
+        "trường",
+        "viện",
+        "cục",
+        "vụ",
+        "chi",
+        "nhánh",
+    }
+)
+_EXPANSIONS = MappingProxyType(
+    {
+        "lđlđ": "liên đoàn lao động",
+        "ubnd": "ủy ban nhân dân",
+        "hđnd": "hội đồng nhân dân",
+        "tp": "thành phố",
+        "tp.": "thành phố",
+        "tổng lđlđ": "tổng liên đoàn lao động",
+    }
+)
 _UNIT_WORDS_RE = re.compile(r"\b(tỉnh|thành phố)\b ?")
 # Words that say posts change hands in this document: two holders of one post, or one person
 # with two ranks, are then the story, not a defect.
@@ -110,33 +116,17 @@ class Analysis:
     hits: tuple[tuple[Block, TitleHit], ...]
 
 
-_LAST: list = [None, None, None]
+def mention_context(knowledge: Knowledge) -> MentionContext:
+    """The organisation, place and person names mentions are read against (per knowledge)."""
+    orgs = [n for o in knowledge.organizations for n in o.all_names]
+    places = [p.name for p in knowledge.places] + [v for p in knowledge.places for v in p.variants]
+    return MentionContext(orgs, places, frozenset(p.name for p in knowledge.persons))
 
 
-def context_for(knowledge: Knowledge) -> MentionContext:
-    key = id(knowledge)
-    cached = _CONTEXTS.get(key)
-    if cached is None or cached[0] is not knowledge:
-        orgs = [n for o in knowledge.organizations for n in o.all_names]
-        places = [p.name for p in knowledge.places] + [
-            v for p in knowledge.places for v in p.variants
-        ]
-        cached = (
-            knowledge,
-            MentionContext(orgs, places, frozenset(p.name for p in knowledge.persons)),
-        )
-        _CONTEXTS.clear()
-        _CONTEXTS[key] = cached
-    return cached[1]
-
-
-_CONTEXTS: dict = {}
-
-
-def mentions_of(doc: Document, knowledge: Knowledge) -> Analysis:
-    if _LAST[0] is doc and _LAST[1] is knowledge:
-        return _LAST[2]
-    ctx = context_for(knowledge)
+def mentions_of(doc_ctx: DocContext) -> Analysis:
+    """The person mentions and title hits of a document (an analysis: `ctx.get(mentions_of)`)."""
+    doc = doc_ctx.doc
+    ctx = doc_ctx.index(mention_context)
     found: list[Any] = []
     hits: list[Any] = []
     for block in doc.blocks:
@@ -146,9 +136,7 @@ def mentions_of(doc: Document, knowledge: Knowledge) -> Analysis:
         block_hits, block_mentions = find_title_hits_and_mentions(text, ctx)
         hits.extend((block, h) for h in block_hits)
         found.extend(Found(block, m, len(found) + i) for i, m in enumerate(block_mentions))
-    result = Analysis(tuple(found), tuple(hits))
-    _LAST[:] = [doc, knowledge, result]
-    return result
+    return Analysis(tuple(found), tuple(hits))
 
 
 def _mostly_upper(text: str) -> bool:

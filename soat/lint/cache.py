@@ -1,0 +1,176 @@
+"""The result cache: a file's findings, keyed by everything they depend on (like Ruff's).
+
+A key is a SHA-256 over the file's bytes, its path and format, the effective settings of the
+file (enabled rules, their options, severities), the knowledge's content and soat's own code
+(its version and the size and time stamp of every file of the package). An entry is written
+to a temporary file and renamed into place, so parallel runs never see half an entry; each
+entry carries a checksum of its payload and anything that does not verify or load is ignored
+(and written again). Findings of an unreadable file (IO001) or a broken rule (INT001) are
+never stored. Where the folder cannot be created or written (a read-only checkout) the cache
+is off, silently.
+
+The folder is `.soat_cache/` in the working folder, with a `.gitignore` that ignores it all.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import pickle
+import tempfile
+import zlib
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from soat.lint.diagnostic import Diagnostic
+
+if TYPE_CHECKING:
+    from soat.lint.knowledge import Knowledge
+
+CACHE_DIR = ".soat_cache"
+_MAGIC = b"soat-cache-1\n"
+_NEVER_CACHED = frozenset({"IO001", "INT001"})
+
+
+def _code_stamp() -> str:
+    """soat's version and a stamp of its installed files (a changed rule changes it)."""
+    from soat import __version__
+
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    parts = [__version__]
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+        for name in sorted(filenames):
+            if name.endswith((".py", ".toml", ".tsv", ".txt", ".json")):
+                try:
+                    st = os.stat(os.path.join(dirpath, name))
+                except OSError:
+                    continue
+                parts.append(
+                    f"{os.path.relpath(os.path.join(dirpath, name), root)}:"
+                    f"{st.st_size}:{st.st_mtime_ns}"
+                )
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def knowledge_stamp(knowledge: Knowledge) -> str:
+    """A digest of the knowledge's entries (built once per knowledge: Knowledge.index).
+
+    Computed from a canonical form (sets sorted, dataclasses as their fields), never from
+    pickle bytes: a set's order changes from one process to the next (hash randomisation)."""
+    parts = (
+        knowledge.documents,
+        knowledge.organizations,
+        knowledge.persons,
+        knowledge.places,
+        knowledge.terms,
+        *(getattr(knowledge, f.name) for f in _extra_tables(knowledge)),
+    )
+    return hashlib.sha256(canonical(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _extra_tables(knowledge: Knowledge) -> list[dataclasses.Field]:
+    """Tables added to Knowledge after the five above (any public field)."""
+    known = {"documents", "organizations", "persons", "places", "terms"}
+    return [
+        f
+        for f in dataclasses.fields(knowledge)
+        if f.name not in known and not f.name.startswith("_")
+    ]
+
+
+def canonical(value: object) -> str:
+    """A text of `value` that is the same in every process (sets and dicts sorted)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        inner = ",".join(
+            f"{f.name}={canonical(getattr(value, f.name))}" for f in dataclasses.fields(value)
+        )
+        return f"{type(value).__name__}({inner})"
+    if isinstance(value, set | frozenset):
+        return "{" + ",".join(sorted(canonical(v) for v in value)) + "}"
+    if isinstance(value, dict):
+        return (
+            "{" + ",".join(sorted(f"{canonical(k)}:{canonical(v)}" for k, v in value.items())) + "}"
+        )
+    if isinstance(value, tuple | list):
+        return "[" + ",".join(canonical(v) for v in value) + "]"
+    return repr(value)
+
+
+class ResultCache:
+    """Findings per file in `folder`; `enabled` is False when the folder cannot be written."""
+
+    def __init__(self, folder: str) -> None:
+        self.folder = folder
+        self.enabled = self._prepare()
+        self._code = _code_stamp() if self.enabled else ""
+
+    def _prepare(self) -> bool:
+        try:
+            os.makedirs(self.folder, exist_ok=True)
+            ignore = os.path.join(self.folder, ".gitignore")
+            if not os.path.exists(ignore):
+                self._write(ignore, b"# Created by soat: the result cache.\n*\n")
+            return os.access(self.folder, os.W_OK)
+        except OSError:
+            return False
+
+    def key(self, data: bytes, path: str, fmt: str, settings_stamp: str) -> str:
+        digest = hashlib.sha256()
+        for part in (self._code, settings_stamp, fmt, path):
+            digest.update(part.encode("utf-8", "surrogateescape"))
+            digest.update(b"\0")
+        digest.update(data)
+        return digest.hexdigest()
+
+    def _entry(self, key: str) -> str:
+        return os.path.join(self.folder, key[:2], key[2:])
+
+    def get(self, key: str) -> list[Diagnostic] | None:
+        """The findings stored under `key`; None when missing, half written or corrupt."""
+        if not self.enabled:
+            return None
+        try:
+            with open(self._entry(key), "rb") as fh:
+                blob = fh.read()
+        except OSError:
+            return None
+        if not blob.startswith(_MAGIC) or len(blob) < len(_MAGIC) + 4:
+            return None
+        check, payload = blob[len(_MAGIC) : len(_MAGIC) + 4], blob[len(_MAGIC) + 4 :]
+        if zlib.crc32(payload).to_bytes(4, "big") != check:
+            return None
+        try:
+            found = pickle.loads(payload)
+        except Exception:  # a payload that verifies but does not load: rebuild it
+            return None
+        if not isinstance(found, list) or not all(isinstance(d, Diagnostic) for d in found):
+            return None
+        return found
+
+    def put(self, key: str, diagnostics: Sequence[Diagnostic]) -> None:
+        """Store findings (never IO001 or INT001 ones); any OS error turns the cache off."""
+        if not self.enabled or any(d.code in _NEVER_CACHED for d in diagnostics):
+            return
+        payload = pickle.dumps(list(diagnostics), protocol=pickle.HIGHEST_PROTOCOL)
+        blob = _MAGIC + zlib.crc32(payload).to_bytes(4, "big") + payload
+        try:
+            os.makedirs(os.path.dirname(self._entry(key)), exist_ok=True)
+            self._write(self._entry(key), blob)
+        except OSError:
+            self.enabled = False
+
+    @staticmethod
+    def _write(path: str, data: bytes) -> None:
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise

@@ -1,0 +1,286 @@
+"""The result cache (.soat_cache/): what it keys on, what it never stores, how it fails."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+import soat
+from soat.lint import cache as cache_module
+from soat.lint.cache import CACHE_DIR, ResultCache
+from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
+from soat.lint.rule import Example, Rule
+from soat.lint.session import CheckOptions, run_check
+
+CALLS: list[str] = []
+
+
+def counting_rule(code: str, word: str, applicability=None, broken: bool = False) -> Rule:
+    """Reports every `word` (with a fix to upper case if asked); counts the files it checks."""
+
+    def check(ctx):
+        CALLS.append(ctx.doc.path)
+        if broken:
+            raise RuntimeError("boom")
+        for m in re.finditer(word, ctx.doc.source):
+            fix = None
+            if applicability is not None:
+                fix = Fix.replace(
+                    Msg("hoa", "upper"), m.start(), m.end(), word.upper(), applicability
+                )
+            yield Diagnostic(Msg(f"thấy {word}", f"found {word}"), m.start(), m.end(), fix=fix)
+
+    check.__module__ = "soat.rules.fake"  # a rule of soat's own code: results are cacheable
+    return Rule(
+        code=code,
+        name=f"marker-{word}",
+        summary=Msg(word, word),
+        explanation=Msg(word, word),
+        severity=Severity.WARNING,
+        check=check,
+        bad=(Example(word),),
+        good=(Example("-"),),
+        fixes=frozenset({applicability.value}) if applicability else frozenset(),
+    )
+
+
+RULES = (counting_rule("TYP801", "alpha", Applicability.SAFE), counting_rule("TYP802", "beta"))
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    CALLS.clear()
+    return tmp_path
+
+
+def check(paths, rules=RULES, **options) -> list[dict]:
+    out = io.StringIO()
+    run_check(
+        CheckOptions(paths=tuple(str(p) for p in paths), output_format="json", **options),
+        rules,
+        out,
+    )
+    return json.loads(out.getvalue())
+
+
+def entries(root: Path) -> list[Path]:
+    return [p for p in (root / CACHE_DIR).rglob("*") if p.is_file() and p.name != ".gitignore"]
+
+
+def test_a_second_run_reads_the_cache_and_reports_the_same(project):
+    f = project / "a.txt"
+    f.write_text("alpha beta\n", encoding="utf-8")
+    first = check([f])
+    assert len(CALLS) == 2 and len(first) == 2
+    assert (project / CACHE_DIR / ".gitignore").read_text().splitlines()[-1] == "*"
+    assert len(entries(project)) == 1
+    second = check([f])
+    assert len(CALLS) == 2  # no rule ran again
+    assert second == first
+
+
+def test_no_cache_neither_reads_nor_writes(project):
+    f = project / "a.txt"
+    f.write_text("alpha\n", encoding="utf-8")
+    check([f], cache=False)
+    assert not (project / CACHE_DIR).exists()
+    check([f])  # now cached
+    check([f], cache=False)
+    assert len(CALLS) == 3 * 2  # two rules, every run
+
+
+def test_the_key_covers_bytes_settings_path_format_knowledge_and_version(project, monkeypatch):
+    f = project / "a.txt"
+    f.write_text("alpha\n", encoding="utf-8")
+    check([f])
+    runs = len(CALLS)
+
+    def rerun(**options):
+        before = len(CALLS)
+        check([f], **options)
+        return len(CALLS) > before
+
+    assert not rerun()
+    f.write_text("alpha alpha\n", encoding="utf-8")
+    assert rerun()  # bytes
+    assert rerun(select=("TYP801",))  # effective configuration
+    (project / "soat.toml").write_text('[severity]\nTYP801 = "error"\n', encoding="utf-8")
+    assert rerun()  # a configuration file's severities
+    assert len(CALLS) > runs
+    (project / "soat.toml").unlink()
+    same = project / "b.md"
+    same.write_bytes(f.read_bytes())
+    before = len(CALLS)
+    check([same])
+    assert len(CALLS) > before  # another path and format
+    registry = project / "registry.toml"
+    registry.write_text(
+        '[[term]]\npreferred = "người lao động"\nsource = "https://example.org \\"x\\""\n',
+        encoding="utf-8",
+    )
+    (project / "soat.toml").write_text(f'registry = ["{registry}"]\n', encoding="utf-8")
+    assert rerun()  # knowledge data
+    monkeypatch.setattr(soat, "__version__", "99.0.0")
+    assert rerun()  # soat's version
+
+
+def test_a_corrupt_or_half_written_entry_is_ignored_and_rebuilt(project):
+    f = project / "a.txt"
+    f.write_text("alpha beta\n", encoding="utf-8")
+    good = check([f])
+    (entry,) = entries(project)
+    blob = entry.read_bytes()
+    for broken in (b"", blob[: len(blob) // 2], blob[:-1] + bytes([blob[-1] ^ 1]), b"junk" * 9):
+        entry.write_bytes(broken)
+        before = len(CALLS)
+        assert check([f]) == good
+        assert len(CALLS) == before + 2  # checked again
+        assert entry.read_bytes() == blob  # and stored again
+
+
+def test_unreadable_files_and_internal_errors_are_never_stored(project):
+    bad = project / "bad.txt"
+    bad.write_bytes(b"caf\xe9\n")
+    found = check([bad])
+    assert [d["code"] for d in found] == ["IO001"]
+    broken = (counting_rule("TYP803", "gamma", broken=True),)
+    f = project / "a.txt"
+    f.write_text("gamma\n", encoding="utf-8")
+    assert [d["code"] for d in check([f], rules=broken)] == ["INT001"]
+    assert entries(project) == []
+
+
+def test_a_cache_folder_that_cannot_be_made_is_skipped_silently(project, capsys):
+    (project / CACHE_DIR).write_text("a file, not a folder")  # as unwritable as it gets for root
+    f = project / "a.txt"
+    f.write_text("alpha\n", encoding="utf-8")
+    assert len(check([f])) == 1
+    assert len(check([f])) == 1
+    assert len(CALLS) == 4
+    assert (project / CACHE_DIR).read_text() == "a file, not a folder"
+    assert capsys.readouterr().err == ""
+
+
+def test_a_read_only_project_runs_without_cache_silently(project, capsys):
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        pytest.skip("root writes into read-only folders; the test above covers it")
+    f = project / "a.txt"
+    f.write_text("alpha\n", encoding="utf-8")
+    project.chmod(0o555)
+    try:
+        assert len(check([f])) == 1
+    finally:
+        project.chmod(0o755)
+    assert not (project / CACHE_DIR).exists()
+    assert capsys.readouterr().err == ""
+
+
+def test_a_cache_that_cannot_be_written_turns_itself_off(tmp_path):
+    folder = tmp_path / "c"
+    store = ResultCache(str(folder))
+    assert store.enabled
+    (folder / "ab").write_text("a file where a folder should be")
+    store.put("ab" + "0" * 62, [Diagnostic(Msg("x", "x"), 0, 1)])
+    assert not store.enabled
+    assert store.get("ab" + "0" * 62) is None
+
+
+def test_a_read_only_cache_folder_is_off(tmp_path):
+    (tmp_path / "file").write_text("x")
+    assert not ResultCache(str(tmp_path / "file" / CACHE_DIR)).enabled
+
+
+def test_fix_never_takes_a_cached_result_for_a_file_it_would_change(project):
+    f = project / "a.txt"
+    f.write_text("alpha beta\n", encoding="utf-8")
+    check([f])  # cached: alpha (fixable) and beta
+    before = len(CALLS)
+    remaining = check([f], fix=True)
+    assert f.read_text(encoding="utf-8") == "ALPHA beta\n"
+    assert len(CALLS) > before
+    assert [d["code"] for d in remaining] == ["TYP802"]
+    # Nothing left to fix: the fixed file's result is cached, and --fix may use it.
+    check([f], fix=True)
+    before = len(CALLS)
+    assert [d["code"] for d in check([f], fix=True)] == ["TYP802"]
+    assert len(CALLS) == before
+
+
+def test_the_code_stamp_follows_the_package_files(monkeypatch):
+    first = cache_module._code_stamp()
+    assert first == cache_module._code_stamp()
+    monkeypatch.setattr(soat, "__version__", "0.0.0-test")
+    assert cache_module._code_stamp() != first
+
+
+def test_the_cli_has_no_cache(project):
+    from click.testing import CliRunner
+
+    from soat.cli import main
+
+    (project / "a.txt").write_text("Bài viết.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--no-cache", "a.txt"])
+    assert result.exit_code == 0, result.output
+    assert not (project / CACHE_DIR).exists()
+    result = CliRunner().invoke(main, ["check", "a.txt"])
+    assert result.exit_code == 0, result.output
+    assert (project / CACHE_DIR / ".gitignore").exists()
+
+
+@pytest.mark.slow
+def test_parallel_runs_share_the_cache_safely(tmp_path):
+    import subprocess
+    import sys
+
+    texts = [
+        "Sinh viên theo học nghành luật.\n",
+        "Ngày 31/02/2024 có họp  công đoàn.\n",
+        "Bài viết không có lỗi.\n",
+    ]
+    for i in range(12):
+        (tmp_path / f"bai{i}.txt").write_text(texts[i % 3] * (i + 1), encoding="utf-8")
+    cmd = [sys.executable, "-m", "soat", "check", "--output-format", "json", "."]
+    env = dict(os.environ, PYTHONPATH=str(Path(soat.__file__).parent.parent))
+    expected = subprocess.run(
+        [*cmd, "--no-cache"], cwd=tmp_path, env=env, capture_output=True, text=True
+    ).stdout
+    assert json.loads(expected)
+    for _ in range(3):
+        runs = [
+            subprocess.Popen(cmd, cwd=tmp_path, env=env, stdout=subprocess.PIPE, text=True)
+            for _ in range(3)
+        ]
+        assert [p.communicate()[0] for p in runs] == [expected] * 3
+    assert len(entries(tmp_path)) == 12
+    assert not list((tmp_path / CACHE_DIR).rglob(".tmp-*"))  # no temporary file left behind
+
+
+def test_the_key_is_the_same_in_every_process(tmp_path):
+    """Sets change order with the hash seed: the knowledge digest and the settings must not."""
+    import subprocess
+    import sys
+
+    code = (
+        "from soat.lint.config import Config\n"
+        "from soat.lint.runner import Settings\n"
+        "from soat.rules import ALL_RULES\n"
+        "print(Settings.from_config(Config(), ALL_RULES).stamp)\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(Path(soat.__file__).parent.parent))
+    stamps = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**env, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(stamps) == 1
