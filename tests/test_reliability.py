@@ -253,8 +253,8 @@ def test_the_html_reader_is_linear_on_unclosed_nesting():
 
 
 def test_repeated_paragraphs_are_found_without_comparing_every_pair():
-    from soat.lint.formats.text import read_text
     from soat.lint.context import DocContext
+    from soat.lint.formats.text import read_text
     from soat.lint.knowledge import Knowledge
     from soat.rules.captions.duplicate_caption import duplicate_indexes
     from soat.rules.captions.repeated_paragraph import Options, find_repeats
