@@ -1,4 +1,4 @@
-"""Dependency directions (DESIGN.md §1) and the explicit rule list."""
+"""Dependency directions (docs/architecture.md §2.2) and the explicit rule list."""
 
 import ast
 import importlib

@@ -39,7 +39,7 @@ ARTICLE = textwrap.dedent("""\
     """)
 
 # What `soat check --fix` must leave: the repeated caption goes with the blank line after it,
-# the furniture line at the end with the blank line before it (DESIGN.md §3).
+# the furniture line at the end with the blank line before it (docs/architecture.md §7.3).
 FIXED = ARTICLE.replace("*Đoàn viên tham dự lớp tập huấn.*\n\n", "", 1).replace(
     "\n\nCác tin khác\n", "\n"
 )

@@ -1,4 +1,4 @@
-"""Configuration: discovery, parsing and validation (DESIGN.md §5).
+"""Configuration: discovery, parsing and validation (docs/architecture.md §8).
 
 `soat.toml` or `.soat.toml` (keys at top level), or `[tool.soat]` in `pyproject.toml`; the
 nearest one above a file applies to it. Every error names the file and the line.

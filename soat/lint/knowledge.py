@@ -1,4 +1,4 @@
-"""Knowledge registries (DESIGN.md §6): documents, organisations, people, places, terms.
+"""Knowledge registries (docs/architecture.md §9): documents, organisations, people, places, terms.
 
 Built-in data lives in soat/data/*.toml; users add files through `registry`. Both use the
 same format; a user entry replaces a built-in one with the same key. Errors name file:line.
@@ -174,7 +174,7 @@ _UNIQUE_SYMBOL_RE = re.compile(r"/(?:19|20)\d\d/")
 
 
 def document_key(entry: DocumentEntry) -> tuple:
-    """The registry key of a [[document]] (DESIGN.md §6)."""
+    """The registry key of a [[document]] (docs/architecture.md §9.3)."""
     if _UNIQUE_SYMBOL_RE.search(entry.number):
         return (symbol_key(entry.number),)
     return (symbol_key(entry.number), entry.date and entry.date.year)
@@ -184,7 +184,7 @@ def fold(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
-# The Party writes its regulations 37-QĐi/TW and, just as often, 37-QĐ/TW (DOMAIN.md §1.2:
+# The Party writes its regulations 37-QĐi/TW and, just as often, 37-QĐ/TW (docs/domain.md §1.2:
 # accept both): one key for both spellings.
 _PARTY_QDI_RE = re.compile(r"(?<=\d-)QĐI(?=/)")
 

@@ -1,4 +1,4 @@
-"""soat's language server (DESIGN.md §3, §4): diagnostics, quick fixes, fix-all and hover.
+"""soat's language server (docs/architecture.md §12): diagnostics, quick fixes, fix-all and hover.
 
 `soat server` speaks the Language Server Protocol on stdio, built on pygls 2. It lints
 `.txt`, `.md` and `.html` documents (and untitled ones by their language id) on open, on

@@ -1,4 +1,4 @@
-"""Inline suppression comments (DESIGN.md §5), the same in every format.
+"""Inline suppression comments (docs/architecture.md §6), the same in every format.
 
     <!-- soat-disable CODE … -->  …  <!-- soat-enable CODE … -->   a region
     <!-- soat-disable-next-line CODE … -->                         on its own line

@@ -1,6 +1,6 @@
 """Numbers and symbols of official documents (số, ký hiệu) and their canonical spelling.
 
-Three families (DOMAIN.md §1): Party "02-NQ/TW" (number, hyphen, type, slash, issuer),
+Three families (docs/domain.md §1): Party "02-NQ/TW" (number, hyphen, type, slash, issuer),
 State administrative "2214/QĐ-TTg" (number, slash, type and issuer joined by hyphens; a
 công văn has no type: "1363/TLĐ-CSPL"), and State legal with a year "30/2020/NĐ-CP",
 "50/2024/QH15". `find_symbols` finds candidates, including malformed ones ("1406 / QĐ - TLĐ",

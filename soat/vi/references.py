@@ -432,7 +432,7 @@ _KHOA_RE = re.compile(r"\s+khó?a\s+[\wIVXLC]+$|\s+khoá\s+[\wIVXLC]+$")
 
 
 def normalize_issuer(issuer: str) -> str:
-    """NFC, case folding, "Đảng" and a trailing "khóa …" dropped (DESIGN.md §6)."""
+    """NFC, case folding, "Đảng" and a trailing "khóa …" dropped (docs/architecture.md §9.4)."""
     s = unicodedata.normalize("NFC", issuer).casefold()
     s = s.replace("khoá", "khóa")
     s = re.sub(r"\s+khóa\s+\S+$", "", s.strip())

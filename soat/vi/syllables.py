@@ -4,7 +4,7 @@
 kiểu cũ ("hòa", "thủy") hay kiểu mới ("hoà", "thuỷ"), liệt kê mọi âm tiết hợp lệ.
 
 A syllable is an optional initial consonant and a rhyme (medial + nucleus + final) with one
-of six tones (DOMAIN.md §4). The validator works on NFC text, any case, and accepts both
+of six tones (docs/domain.md §4). The validator works on NFC text, any case, and accepts both
 tone-placement styles; it follows the combination rules: k/gh/ngh before e, ê, i (k also
 before y), c/g/ng elsewhere, c never before a medial (that is qu), qu takes no second medial,
 ă and â need a final, ch/nh only after a, ê, i and uy, stop finals (p, t, c, ch) only with
@@ -290,7 +290,7 @@ def place_tone(word: str, style: str = TRADITIONAL) -> str | None:
     return "".join(letters)
 
 
-# i/y spellings both accepted after these initials, per tone (DOMAIN.md §4.4): kĩ/kỹ, lí/lý,
+# i/y spellings both accepted after these initials, per tone (docs/domain.md §4.4): kĩ/kỹ, lí/lý,
 # mĩ/mỹ, tỉ/tỷ, quí/quý, hi/hy (vọng), kỉ/kỷ (niệm), sĩ/sỹ, mì/mỳ, tì/tỳ. Pairs where one
 # spelling is a different word or never used ("ti vi" but "công ty") are left out.
 _IY_TONES = {

@@ -1,4 +1,4 @@
-"""GitHub Actions annotations (DESIGN.md §4): one workflow command per finding."""
+"""GitHub Actions annotations (docs/architecture.md §11.2): one workflow command per finding."""
 
 import pytest
 from click.testing import CliRunner

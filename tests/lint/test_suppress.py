@@ -1,4 +1,4 @@
-"""Inline suppression comments (DESIGN.md §5) in plain text, Markdown and HTML."""
+"""Inline suppression comments (docs/architecture.md §6) in plain text, Markdown and HTML."""
 
 import pytest
 

@@ -1,5 +1,5 @@
 """Every rule, on arbitrary input in every format: no crash, spans inside the source,
-and fixing reaches a fixpoint that a second run leaves alone (DESIGN.md §8)."""
+and fixing reaches a fixpoint that a second run leaves alone (docs/architecture.md §13.1)."""
 
 from hypothesis import given, settings
 from hypothesis import strategies as st

@@ -128,7 +128,7 @@ VALID = [
 ]
 
 INVALID = [
-    # the list and DOMAIN.md §4.2
+    # the list and docs/domain.md §4.2
     "nghành",
     "ngiên",
     "quyềt",

@@ -3,7 +3,7 @@
 A reader feeds a `PlainBuilder` with what it found, in source order: text copied from the
 source, characters decoded from an entity or escape, line breaks the format collapses, hard
 line breaks, and gaps where something that is not prose (an image, a code span, a comment)
-was skipped. `view()` then applies the format's whitespace rules (DESIGN.md §7):
+was skipped. `view()` then applies the format's whitespace rules (docs/architecture.md §4.5):
 
 - a run of whitespace that holds a line break, or that spans markup ("a <b> b"), is collapsed
   into one space covering the whole run — TYP001 then sees one normal space;

@@ -1,4 +1,4 @@
-"""GitHub Actions workflow commands: one annotation per finding (DESIGN.md §4).
+"""GitHub Actions workflow commands: one annotation per finding (docs/architecture.md §11.2).
 
     ::warning file=bai.md,line=3,col=5,endLine=3,endColumn=7,title=TYP001::message
 

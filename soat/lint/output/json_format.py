@@ -1,4 +1,4 @@
-"""JSON output (DESIGN.md §4): stable, every key always present."""
+"""JSON output (docs/architecture.md §11.1): stable, every key always present."""
 
 from __future__ import annotations
 

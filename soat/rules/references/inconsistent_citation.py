@@ -1,7 +1,7 @@
 """REF004 inconsistent-citation — một văn bản được dẫn với ngày, cơ quan hoặc loại khác nhau.
 
 Trong cùng một bài, "Nghị quyết số 20-NQ/TW ngày 28/1/2008" và sau đó "Nghị quyết số
-20-NQ/TW ngày 28/1/2018" không thể cùng đúng. So sánh như DESIGN.md §6: phần nào một bên không
+20-NQ/TW ngày 28/1/2018" không thể cùng đúng. So sánh như docs/architecture.md §9.4: phần nào một bên không
 ghi thì không mâu thuẫn; cơ quan khớp khi tên này chứa tên kia (bỏ "Đảng", "khóa …"). Cùng một
 ngày viết hai kiểu (28/1/2008 và 28/01/2008) là việc của DAT002.
 

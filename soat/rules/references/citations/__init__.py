@@ -56,7 +56,7 @@ def issuers_match(a: str, b: str, knowledge: Knowledge) -> bool:
 
 
 def registry_entry(citation: Citation, knowledge: Knowledge) -> DocumentEntry | None:
-    """The registry entry a citation refers to, matched as DESIGN.md §6 says.
+    """The registry entry a citation refers to, matched as docs/architecture.md §9.4 says.
 
     Symbols with a year and Party symbols match on the symbol alone when exactly one entry
     has it; a dated Party citation of the Central Committee only matches an entry of the same
