@@ -401,7 +401,8 @@ CERTAIN_SHARE = 0.9  # share of a file's marked words that must decode to syllab
 
 def detect_bytes(data: bytes) -> tuple[str, str] | None:
     """(encoding, text) for a file that is not UTF-8, when one legacy encoding decodes
-    nearly all of its marked words to Vietnamese syllables and no other comes close."""
+    nearly all of its marked words to Vietnamese (CERTAIN_SHARE) and no other reading does
+    so with half as much evidence."""
     seen = _as_cp1252(data)
     scores = []
     for scheme in _schemes():
@@ -415,10 +416,13 @@ def detect_bytes(data: bytes) -> tuple[str, str] | None:
         scores.append((ok / len(words), good, scheme))
     if not scores:
         return None
-    scores.sort(key=lambda s: (s[0], s[1]), reverse=True)
+    # the most evidence first; another reading as good and nearly as well supported
+    # makes the file ambiguous
+    scores.sort(key=lambda s: (s[1], s[0]), reverse=True)
     share, good, best = scores[0]
-    runner_up = scores[1][0] if len(scores) > 1 else 0.0
-    if share < CERTAIN_SHARE or good < MIN_WORDS or runner_up >= share - 0.2:
+    if share < CERTAIN_SHARE or good < MIN_WORDS:
+        return None
+    if any(g * 2 >= good and sh >= CERTAIN_SHARE for sh, g, _ in scores[1:]):
         return None
     if best.name == "cp1258":
         text = unicodedata.normalize("NFC", data.decode("cp1258", errors="strict"))
