@@ -709,17 +709,7 @@ class SoatLanguageServer:
             self._again.add(uri)  # start again with the newest text when this one ends
             return
         self._running.add(uri)
-        path = self._lint_path(doc)
-        future = asyncio.get_event_loop().run_in_executor(
-            self._worker,
-            self._lint,
-            path,
-            doc.fmt,
-            doc.text,
-            doc.revision,
-            self._default_root(path),
-            self.generation,
-        )
+        future = self._submit_lint(doc)
         future.add_done_callback(lambda f: self._finished(uri, f))
 
     def _finished(self, uri: str, future: asyncio.Future) -> None:
@@ -780,12 +770,10 @@ class SoatLanguageServer:
             )
         )
 
-    async def current_outcome(self, doc: OpenDocument) -> LintOutcome:
-        """The lint of the document's current text (reusing the published one if current)."""
-        if doc.published is not None and doc.published[0] == (doc.revision, self.generation):
-            return doc.published[1]
+    def _submit_lint(self, doc: OpenDocument) -> asyncio.Future[LintOutcome]:
+        """Lint the document's current text in the worker thread."""
         path = self._lint_path(doc)
-        outcome = await asyncio.get_event_loop().run_in_executor(
+        return asyncio.get_event_loop().run_in_executor(
             self._worker,
             self._lint,
             path,
@@ -795,6 +783,12 @@ class SoatLanguageServer:
             self._default_root(path),
             self.generation,
         )
+
+    async def current_outcome(self, doc: OpenDocument) -> LintOutcome:
+        """The lint of the document's current text (reusing the published one if current)."""
+        if doc.published is not None and doc.published[0] == (doc.revision, self.generation):
+            return doc.published[1]
+        outcome = await self._submit_lint(doc)
         if self.docs.get(doc.uri) is doc and outcome.revision == doc.revision:
             # The newest lint there is: publish it now instead of linting again.
             timer = self._timers.pop(doc.uri, None)

@@ -32,7 +32,14 @@ from soat.lint.formats.word import (
     paragraph_pieces,
     w,
 )
-from soat.lint.runner import FileResult, Settings, _internal_error, lint_document, unreadable
+from soat.lint.runner import (
+    FileResult,
+    Settings,
+    _internal_error,
+    lint_document,
+    read_bytes,
+    unreadable,
+)
 
 AUTHOR = "soat"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -60,13 +67,9 @@ def check_word_file(
     write: bool = True,
     annotate: bool = False,
 ) -> FileResult:
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except OSError as exc:
-        return unreadable(
-            display, Msg(f"Không đọc được tệp: {exc.strerror}", f"Cannot read file: {exc.strerror}")
-        )
+    data = read_bytes(path, display)
+    if isinstance(data, FileResult):
+        return data
     try:
         document = open_docx(data)
     except DocxError as exc:
