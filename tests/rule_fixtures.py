@@ -27,6 +27,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 from soat.lint.config import Config
+from soat.lint.diagnostic import Applicability
 from soat.lint.fixer import fix_to_fixpoint
 from soat.lint.knowledge import builtin_knowledge, load_registry_text
 from soat.lint.runner import Settings, lint_source
@@ -100,7 +101,7 @@ def check_case(code: str, case: dict) -> None:
             assert fixed == case[key], f"{case.get('name')}: {key} text differs"
             if not unsafe:
                 again = run(fixed, select, fmt, options, registry)
-                left = [d for d in again if d.fix and d.fix.applicability.value == "safe"]
+                left = [d for d in again if d.fix and d.fix.applicability is Applicability.SAFE]
                 assert not left, f"{case.get('name')}: safe fixes remain after --fix"
 
 

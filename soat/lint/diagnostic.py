@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 
 class Severity(enum.IntEnum):
@@ -24,9 +25,11 @@ class Severity(enum.IntEnum):
 
 
 class Applicability(str, enum.Enum):
-    SAFE = "safe"
-    UNSAFE = "unsafe"
-    SUGGESTION = "suggestion"
+    """How far a fix may be trusted (docs/architecture.md §5.5)."""
+
+    SAFE = "safe"  # applied by `--fix`
+    UNSAFE = "unsafe"  # applied by `--fix --unsafe-fixes`
+    SUGGESTION = "suggestion"  # shown, never applied
 
 
 @dataclass(frozen=True)
@@ -53,19 +56,141 @@ class Edit:
     content: str = ""
 
 
+class Wording(enum.Enum):
+    """The words of a fix title, beside the plain replacement (see `Fix`)."""
+
+    REPLACE = "replace"  # Sửa thành “x” / Replace with “x” (Xóa / Thêm “x” derived)
+    SPLIT = "split"  # Tách thành “x y” / Split into “x y”: a glued token cut apart
+    NFC = "nfc"  # Chuyển sang dạng dựng sẵn (NFC): “x”: the text looks the same before
+
+
+# Whitespace is named, not quoted: “ ” says nothing.
+_NAMED = MappingProxyType(
+    {
+        " ": ("một dấu cách", "a space"),
+        "\u00a0": ("một dấu cách không ngắt", "a no-break space"),
+        "\n": ("một dòng mới", "a line break"),
+        "\r\n": ("một dòng mới", "a line break"),
+        "\r": ("một dòng mới", "a line break"),
+        "\n\n": ("một dòng trống", "a blank line"),
+        "\r\n\r\n": ("một dòng trống", "a blank line"),
+        "\r\r": ("một dòng trống", "a blank line"),
+    }
+)
+_SHOWN = 60  # code points of the new text quoted in a title
+
+
+def _shown(text: str) -> tuple[str, str]:
+    """How a title shows the new text: whitespace by name, other text quoted, shortened."""
+    if text in _NAMED:
+        return _NAMED[text]
+    if not text.strip():
+        return ("khoảng trắng", "whitespace")
+    text = " ".join(text.split())
+    if len(text) > _SHOWN:
+        text = text[: _SHOWN - 1] + "…"
+    return (f"“{text}”", f"“{text}”")
+
+
+def fix_title(start: int, end: int, content: str, wording: Wording = Wording.REPLACE) -> Msg:
+    """The standard title of a fix that makes source[start:end] read `content`."""
+    vi, en = _shown(content)
+    if wording is Wording.SPLIT:
+        return Msg(f"Tách thành {vi}", f"Split into {en}")
+    if wording is Wording.NFC:
+        return Msg(f"Chuyển sang dạng dựng sẵn (NFC): {vi}", f"Convert to NFC: {en}")
+    if not content:
+        return Msg("Xóa", "Delete")
+    if start == end:
+        return Msg(f"Thêm {vi}", f"Insert {en}")
+    return Msg(f"Sửa thành {vi}", f"Replace with {en}")
+
+
 @dataclass(frozen=True)
 class Fix:
+    """Edits that correct a finding, a title, and how far they may be trusted.
+
+    Rules build fixes with `Fix.safe`, `Fix.unsafe` or `Fix.suggestion` (or `Fix.of` when
+    the applicability is decided at run time), which take no default applicability and write
+    the title themselves from a small fixed vocabulary:
+
+    - "Sửa thành “x”" / "Replace with “x”": source[start:end] becomes x;
+    - "Xóa" / "Delete": x is empty;
+    - "Thêm “x”" / "Insert “x”": the range is empty;
+    - with `wording=Wording.SPLIT`: "Tách thành “x y”" / "Split into “x y”" (a glued token
+      cut apart);
+    - with `wording=Wording.NFC`: "Chuyển sang dạng dựng sẵn (NFC): “x”" / "Convert to NFC:
+      “x”" (the text looks the same before and after).
+
+    Whitespace is named ("một dấu cách" / "a space", "một dòng mới" / "a line break", "một
+    dòng trống" / "a blank line"); other text is quoted with its whitespace runs collapsed
+    and shortened to 60 code points.
+
+    `(start, end, content)` is what the fix does as the reader sees it. When smaller edits do
+    it (one per syllable, keeping the line breaks between words), pass them as `edits`; they
+    must lie inside start..end, and the title still quotes `content`.
+    """
+
     title: Msg | str
     edits: tuple[Edit, ...]
-    applicability: Applicability = Applicability.SAFE
+    applicability: Applicability
 
     @classmethod
-    def replace(cls, title, start, end, content, applicability=Applicability.SAFE) -> Fix:
-        return cls(title, (Edit(start, end, content),), Applicability(applicability))
+    def of(
+        cls,
+        applicability: Applicability,
+        start: int,
+        end: int,
+        content: str = "",
+        *,
+        edits: tuple[Edit, ...] = (),
+        wording: Wording = Wording.REPLACE,
+    ) -> Fix:
+        if not isinstance(applicability, Applicability):
+            raise TypeError(f"applicability must be an Applicability, not {applicability!r}")
+        if edits and not all(start <= e.start <= e.end <= end for e in edits):
+            raise ValueError(f"edits {edits} do not lie inside {start}..{end}")
+        title = fix_title(start, end, content, wording)
+        return cls(title, edits or (Edit(start, end, content),), applicability)
 
     @classmethod
-    def delete(cls, title, start, end, applicability=Applicability.SAFE) -> Fix:
-        return cls(title, (Edit(start, end, ""),), Applicability(applicability))
+    def safe(
+        cls,
+        start: int,
+        end: int,
+        content: str = "",
+        *,
+        edits: tuple[Edit, ...] = (),
+        wording: Wording = Wording.REPLACE,
+    ) -> Fix:
+        """A fix `--fix` applies: the reader reads the same article (§5.5)."""
+        return cls.of(Applicability.SAFE, start, end, content, edits=edits, wording=wording)
+
+    @classmethod
+    def unsafe(
+        cls,
+        start: int,
+        end: int,
+        content: str = "",
+        *,
+        edits: tuple[Edit, ...] = (),
+        wording: Wording = Wording.REPLACE,
+    ) -> Fix:
+        """A fix applied only with `--fix --unsafe-fixes`: probably right, needs a human."""
+        return cls.of(Applicability.UNSAFE, start, end, content, edits=edits, wording=wording)
+
+    @classmethod
+    def suggestion(
+        cls,
+        start: int,
+        end: int,
+        content: str = "",
+        *,
+        edits: tuple[Edit, ...] = (),
+        wording: Wording = Wording.REPLACE,
+    ) -> Fix:
+        """An alternative shown to the writer, never applied."""
+        return cls.of(Applicability.SUGGESTION, start, end, content, edits=edits, wording=wording)
 
 
 @dataclass(frozen=True)

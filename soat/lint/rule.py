@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from soat.lint.context import Context
-from soat.lint.diagnostic import Diagnostic, Msg, Severity
+from soat.lint.diagnostic import Applicability, Diagnostic, Msg, Severity
 
 CODE_RE = re.compile(r"^[A-Z]{2,3}\d{3}$")
 FAMILIES = ("CAP", "BPL", "REF", "DAT", "TTL", "SPL", "LEX", "TYP", "IO", "INT")
@@ -52,7 +52,9 @@ class Rule:
     check: CheckFunction
     bad: tuple[Example, ...]
     good: tuple[Example, ...]
-    fixes: frozenset[str] = frozenset()
+    # Every kind of fix the rule may offer (as `fix` or among `suggestions`); a property test
+    # checks that it offers no other.
+    fixes: frozenset[Applicability] = frozenset()
     options: type = NoOptions
     # The rule's findings cover text no other rule can read (mis-encoded text): the engine
     # drops other rules' findings inside them, so the run is reported once.
@@ -68,8 +70,10 @@ class Rule:
             raise ValueError(f"rule name {self.name!r} is not kebab-case")
         if not self.bad or not self.good:
             raise ValueError(f"{self.code} needs at least one bad and one good example")
-        if not self.fixes <= {"safe", "unsafe", "suggestion"}:
-            raise ValueError(f"{self.code}: unknown fix kind in {sorted(self.fixes)}")
+        if not isinstance(self.fixes, frozenset) or not all(
+            isinstance(kind, Applicability) for kind in self.fixes
+        ):
+            raise ValueError(f"{self.code}: fixes must be a frozenset of Applicability")
 
     @property
     def family(self) -> str:

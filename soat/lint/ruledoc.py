@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+from soat.lint.diagnostic import Applicability
 from soat.lint.rule import Rule
 
 _FIX_NAMES = {
@@ -18,8 +19,8 @@ _SEVERITY_NAMES = {
 
 
 def _fixes(rule: Rule, lang: str) -> str:
-    order = ("safe", "unsafe", "suggestion")
-    return ", ".join(_FIX_NAMES[lang][k] for k in order if k in rule.fixes) or "—"
+    kinds = [kind.value for kind in Applicability if kind in rule.fixes]  # in the enum's order
+    return ", ".join(_FIX_NAMES[lang][k] for k in kinds) or "—"
 
 
 def rules_table(rules: Sequence[Rule], lang: str = "vi") -> str:
@@ -51,7 +52,7 @@ def rules_json(rules: Sequence[Rule]) -> str:
                 "name": r.name,
                 "family": r.family,
                 "severity": r.severity.label,
-                "fixes": sorted(r.fixes),
+                "fixes": sorted(kind.value for kind in r.fixes),
                 "summary": r.summary.vi,
                 "summary_en": r.summary.en,
                 "options": r.default_option_values(),

@@ -37,7 +37,7 @@ from lsprotocol import types
 
 from soat import __version__
 from soat.lint.config import Config, find_config_file, load_config
-from soat.lint.diagnostic import Diagnostic, Fix, Severity, text_of
+from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Severity, text_of
 from soat.lint.document import LineIndex
 from soat.lint.errors import UsageError
 from soat.lint.fixer import NoFixpoint, fix_to_fixpoint
@@ -399,7 +399,7 @@ def build_code_actions(
                         title=f"{diag.code}: {text_of(fix.title, inp.lang)}",
                         kind=types.CodeActionKind.QuickFix,
                         diagnostics=[lsp_diag],
-                        is_preferred=fix is diag.fix and fix.applicability.value == "safe",
+                        is_preferred=fix is diag.fix and fix.applicability is Applicability.SAFE,
                         edit=edit(_text_edits(fix, pmap)),
                     )
                 )
@@ -956,7 +956,8 @@ class SoatLanguageServer:
             if inp is None:
                 return []
             inp.fix_all_lazy = lazy and any(
-                d.fix is not None and d.fix.applicability.value == "safe" for d in inp.diagnostics
+                d.fix is not None and d.fix.applicability is Applicability.SAFE
+                for d in inp.diagnostics
             )
             return build_code_actions(inp, params.range, only, self.rules_by_code)
 

@@ -526,7 +526,7 @@ def statistics_table(results: list[FileResult], lang: str) -> str:
         for d in r.diagnostics:
             row = counts.setdefault((d.code, d.name), [0, 0])
             row[0] += 1
-            if d.fix is not None and d.fix.applicability.value == "safe":
+            if d.fix is not None and d.fix.applicability is Applicability.SAFE:
                 row[1] += 1
     lines = []
     for (code, name), (n, fixable) in sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[0])):

@@ -30,9 +30,7 @@ def counting_rule(code: str, word: str, applicability=None, broken: bool = False
         for m in re.finditer(word, ctx.doc.source):
             fix = None
             if applicability is not None:
-                fix = Fix.replace(
-                    Msg("hoa", "upper"), m.start(), m.end(), word.upper(), applicability
-                )
+                fix = Fix.of(applicability, m.start(), m.end(), word.upper())
             yield Diagnostic(Msg(f"thấy {word}", f"found {word}"), m.start(), m.end(), fix=fix)
 
     check.__module__ = "soat.rules.fake"  # a rule of soat's own code: results are cacheable
@@ -45,7 +43,7 @@ def counting_rule(code: str, word: str, applicability=None, broken: bool = False
         check=check,
         bad=(Example(word),),
         good=(Example("-"),),
-        fixes=frozenset({applicability.value}) if applicability else frozenset(),
+        fixes=frozenset({applicability}) if applicability else frozenset(),
     )
 
 

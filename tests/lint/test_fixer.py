@@ -81,7 +81,17 @@ def test_fix_mode_keeps_the_text_and_reports_int001_when_fixes_never_settle(tmp_
     def flip(doc, options, knowledge):
         return _ever_growing(doc.source)
 
-    rule = Rule("TYP903", "flip", "x", "x", 2, flip, (Example("x"),), (Example("y"),), {"safe"})
+    rule = Rule(
+        "TYP903",
+        "flip",
+        "x",
+        "x",
+        2,
+        flip,
+        (Example("x"),),
+        (Example("y"),),
+        frozenset({Applicability.SAFE}),
+    )
     settings = Settings.from_config(Config(), [rule], knowledge=Knowledge())
     path = tmp_path / "a.txt"
     path.write_text("x một\n", encoding="utf-8")

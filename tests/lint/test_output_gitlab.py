@@ -6,7 +6,7 @@ import re
 from click.testing import CliRunner
 
 from soat.cli import main
-from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Severity
+from soat.lint.diagnostic import Diagnostic, Fix, Severity
 from soat.lint.output import OutputContext, render
 from soat.lint.runner import FileResult
 
@@ -27,7 +27,7 @@ def findings(shift=0):
             9 + shift,
             11 + shift,
             Severity.WARNING,
-            Fix.replace("Thay bằng một dấu cách", 9 + shift, 11 + shift, " "),
+            Fix.safe(9 + shift, 11 + shift, " "),
         ),
         diag("CAP001", 16 + shift, 25 + shift, Severity.ERROR),
         diag(
@@ -35,7 +35,7 @@ def findings(shift=0):
             35 + shift,
             45 + shift,
             Severity.INFO,
-            Fix.delete("Xóa", 35 + shift, 46 + shift, Applicability.UNSAFE),
+            Fix.unsafe(35 + shift, 46 + shift),
         ),
     ]
 

@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from soat.cli import main
-from soat.lint.diagnostic import Diagnostic, Fix, Related, Severity
+from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Related, Severity
 from soat.lint.output import OutputContext, render
 from soat.lint.runner import FileResult
 
@@ -81,7 +81,11 @@ def test_text_from_the_checked_file_is_escaped_and_marked():
                 "TYP001",
                 start,
                 start + 2,
-                fix=Fix.replace("Thay <b>bằng</b> một dấu cách", start, start + 2, " "),
+                fix=Fix(
+                    "Thay <b>bằng</b> một dấu cách",
+                    (Edit(start, start + 2, " "),),
+                    Applicability.SAFE,
+                ),
             ),
             diag("TYP004", source.index('"công'), source.index('"công') + 1, Severity.INFO),
         ],

@@ -70,7 +70,7 @@ def test_a_diagnostic_result_with_every_field_reviewdog_reads():
                     9,
                     11,
                     Severity.WARNING,
-                    Fix.replace("Thay bằng một dấu cách", 9, 11, " "),
+                    Fix.safe(9, 11, " "),
                 ),
                 diag("CAP001", 16, 25, Severity.ERROR),
                 diag("BPL002", 35, 45, Severity.INFO),
@@ -110,7 +110,7 @@ def test_a_diagnostic_result_with_every_field_reviewdog_reads():
 
 def test_only_a_safe_fix_becomes_suggestions_one_per_edit():
     two_edits = Fix("Sửa", (Edit(16, 17, "c"), Edit(9, 11, " ")), Applicability.SAFE)
-    unsafe = Fix.delete("Xóa", 35, 46, Applicability.UNSAFE)
+    unsafe = Fix.unsafe(35, 46)
     alternative = Fix("Gợi ý", (Edit(16, 25, "Công Đoàn"),), Applicability.SUGGESTION)
     out = report(
         [
@@ -145,7 +145,7 @@ def test_a_deletion_across_a_line_break_ends_at_the_next_line_start():
             FileResult(
                 "bai.md",
                 SOURCE,
-                [diag("BPL001", 35, 46, Severity.WARNING, Fix.delete("Xóa", 34, 46))],
+                [diag("BPL001", 35, 46, Severity.WARNING, Fix.safe(34, 46))],
             )
         ]
     )

@@ -38,7 +38,7 @@ def findings():
             Msg("2 dấu cách liền nhau", "2 spaces in a row"),
             9,
             11,
-            fix=Fix.replace(Msg("Thay bằng một dấu cách", "Replace with one space"), 9, 11, " "),
+            fix=Fix.safe(9, 11, " "),
             severity=Severity.WARNING,
             code="TYP001",
             name="whitespace",
@@ -50,7 +50,7 @@ def findings():
             severity=Severity.ERROR,
             code="CAP001",
             name="duplicate-caption",
-            fix=Fix.delete("Xóa dòng", 35, 46, Applicability.UNSAFE),
+            fix=Fix.unsafe(35, 46),
             suggestions=(
                 Fix(
                     "Viết lại", (Edit(35, 38, "Hình"), Edit(40, 40, "x")), Applicability.SUGGESTION
@@ -111,7 +111,7 @@ def test_fixes_and_suggestions_with_their_applicability():
     (run,) = report([FileResult("bai.txt", SOURCE, findings())], lang="en")["runs"]
     first, caption = run["results"][1], run["results"][2]
     (fix,) = first["fixes"]
-    assert fix["description"]["text"] == "Replace with one space"
+    assert fix["description"]["text"] == "Replace with a space"
     assert fix["properties"] == {"applicability": "safe"}
     (change,) = fix["artifactChanges"]
     assert change["artifactLocation"]["uri"] == "bai.txt"

@@ -18,9 +18,7 @@ def marker_rule(code, name, word, applicability=None, severity=Severity.WARNING)
         for m in re.finditer(word, ctx.doc.source):
             fix = None
             if applicability is not None:
-                fix = Fix.replace(
-                    Msg("viết hoa", "upper case"), m.start(), m.end(), word.upper(), applicability
-                )
+                fix = Fix.of(applicability, m.start(), m.end(), word.upper())
             yield Diagnostic(Msg(f"thấy {word}", f"found {word}"), m.start(), m.end(), fix=fix)
 
     return Rule(
@@ -32,7 +30,7 @@ def marker_rule(code, name, word, applicability=None, severity=Severity.WARNING)
         check=check,
         bad=(Example(word),),
         good=(Example("-"),),
-        fixes=frozenset({applicability.value}) if applicability else frozenset(),
+        fixes=frozenset({applicability}) if applicability else frozenset(),
     )
 
 

@@ -476,7 +476,7 @@ def test_an_edit_that_fits_one_run_makes_exactly_the_text_edit(run_texts, a, b, 
         p.add_run(text).bold = i % 2 == 0
     extraction = extract(document)
     a, b = sorted((min(a, len(extraction.paragraphs[0].text)), min(b, len(extraction.text) - 1)))
-    fix = Fix.replace("x", a, b, content)
+    fix = Fix.safe(a, b, content)
     if not fits_word(extraction, fix):
         return
     expected = apply_fixes(extraction.text, [fix])

@@ -1,6 +1,7 @@
 """Acceptance on the seed article (../shared/seed): CAP and BPL find exactly the copy-paste
 leftovers, and `--fix --select CAP,BPL` removes exactly those lines and their separators."""
 
+from soat.lint.diagnostic import Applicability
 from tests.rule_fixtures import describe, fix, run
 
 CAP_LINES = [8, 20]
@@ -16,7 +17,7 @@ def test_findings_are_exactly_the_duplicated_captions_and_the_furniture(seed_sou
 
 def test_every_finding_has_a_safe_fix(seed_source):
     diags = run(seed_source, ["CAP", "BPL"])
-    assert all(d.fix and d.fix.applicability.value == "safe" for d in diags)
+    assert all(d.fix and d.fix.applicability is Applicability.SAFE for d in diags)
 
 
 def test_fix_removes_exactly_those_lines_and_keeps_the_byline_and_no_final_newline(seed_source):

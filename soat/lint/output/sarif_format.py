@@ -57,7 +57,7 @@ def rule_descriptor(rule: Rule, lang: str) -> dict:
         "fullDescription": {"text": explanation},
         "help": {"text": "\n\n".join([explanation, *examples])},
         "defaultConfiguration": {"level": LEVELS[rule.severity.label]},
-        "properties": {"family": rule.family, "fixes": sorted(rule.fixes)},
+        "properties": {"family": rule.family, "fixes": sorted(kind.value for kind in rule.fixes)},
     }
 
 

@@ -147,9 +147,7 @@ def field_label_findings(doc: Document) -> Iterator[Diagnostic]:
                 ),
                 start,
                 end,
-                fix=Fix.delete(
-                    Msg("Xóa nhãn", "Delete the label"), cut[0], cut[1], Applicability.UNSAFE
-                ),
+                fix=Fix.unsafe(cut[0], cut[1]),
             )
 
 
@@ -169,7 +167,7 @@ def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
         start, end = block.span(lead, tail)
         del_start, del_end = doc.block_deletion(block)
         applicability = Applicability.SAFE if match.safe else Applicability.UNSAFE
-        fix = Fix.delete(Msg("Xóa dòng này", "Delete this line"), del_start, del_end, applicability)
+        fix = Fix.of(applicability, del_start, del_end)
         yield Diagnostic(_message(text, match), start, end, fix=fix)
 
 
@@ -221,6 +219,6 @@ RULE = Rule(
             "trang của Công đoàn.\n\nẢnh: Ngọc Anh"
         ),
     ),
-    fixes=frozenset({"safe", "unsafe"}),
+    fixes=frozenset({Applicability.SAFE, Applicability.UNSAFE}),
     options=Options,
 )

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 
 from soat.lint.context import Context
-from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
+from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Severity
 from soat.lint.document import Block, Document
 from soat.lint.rule import Example, NoOptions, Rule
 
@@ -99,7 +99,7 @@ def _entities(doc: Document, block: Block) -> Iterator[Diagnostic]:
             ),
             start,
             end,
-            fix=Fix.delete(Msg("Xóa dòng", "Delete the line"), d_start, d_end),
+            fix=Fix.safe(d_start, d_end),
         )
         return
     for m in matches:
@@ -116,9 +116,7 @@ def _entities(doc: Document, block: Block) -> Iterator[Diagnostic]:
                 ),
                 start,
                 end,
-                fix=Fix.replace(
-                    Msg(f"Thay bằng {shown}", f"Replace with {shown_en}"), start, end, char
-                ),
+                fix=Fix.safe(start, end, char),
             )
         else:
             amp_start, amp_end = block.span(m.start(), m.start() + 1)
@@ -130,9 +128,8 @@ def _entities(doc: Document, block: Block) -> Iterator[Diagnostic]:
                 ),
                 start,
                 end,
-                fix=Fix.replace(
-                    Msg("Bỏ lớp mã hóa thừa", "Remove the extra escaping"), amp_start, amp_end, "&"
-                ),
+                # the title quotes the entity as it will read; the edit touches only "&amp;"
+                fix=Fix.safe(start, end, entity, edits=(Edit(amp_start, amp_end, "&"),)),
             )
 
 
@@ -165,9 +162,7 @@ def _tags(doc: Document, block: Block) -> Iterator[Diagnostic]:
             ),
             start,
             end,
-            fix=Fix.replace(
-                Msg("Xóa thẻ", "Remove the tag"), start, remove_end, joiner, Applicability.UNSAFE
-            ),
+            fix=Fix.unsafe(start, remove_end, joiner),
         )
 
 
@@ -182,7 +177,7 @@ def _shortcodes(doc: Document, block: Block) -> Iterator[Diagnostic]:
             ),
             start,
             end,
-            fix=Fix.delete(Msg("Xóa mã ngắn", "Remove the shortcode"), start, end),
+            fix=Fix.safe(start, end),
         )
 
 
@@ -202,13 +197,7 @@ def _glued_credits(doc: Document, block: Block) -> Iterator[Diagnostic]:
             newline = "\r\n" if "\r\n" in doc.source else "\r" if "\r" in doc.source else "\n"
             blank = doc.format == "md" or newline * 2 in doc.source
             separator = newline * 2 if blank else newline
-            fix = Fix.replace(
-                Msg("Tách dòng ghi ảnh khỏi câu sau", "Split the credit from the next sentence"),
-                split,
-                split,
-                separator,
-                Applicability.UNSAFE,
-            )
+            fix = Fix.unsafe(split, split, separator)
         yield Diagnostic(
             Msg(
                 f'Dòng ghi ảnh "{credit}" dính vào câu sau ("{following}…"); nên tách dòng',
@@ -267,6 +256,6 @@ RULE = Rule(
     good=(
         Example("Trẻ em dưới 5 tuổi (<5) được miễn phí; công ty A & B tài trợ.\n\nẢnh: Ngọc Anh"),
     ),
-    fixes=frozenset({"safe", "unsafe"}),
+    fixes=frozenset({Applicability.SAFE, Applicability.UNSAFE}),
     options=NoOptions,
 )

@@ -149,9 +149,7 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
             message,
             start,
             end,
-            fix=Fix.delete(
-                Msg("Xóa dòng này", "Delete this line"), del_start, del_end, Applicability.UNSAFE
-            ),
+            fix=Fix.unsafe(del_start, del_end),
         )
 
 
@@ -190,6 +188,6 @@ RULE = Rule(
             "Tuấn Đạt\n\nẢnh: Ngọc Anh"
         ),
     ),
-    fixes=frozenset({"unsafe"}),
+    fixes=frozenset({Applicability.UNSAFE}),
     options=NoOptions,
 )

@@ -107,9 +107,7 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
             o_start, o_end = _trimmed_span(original)
             related = Related(Msg("Lần xuất hiện đầu tiên", "First occurrence"), o_start, o_end)
             applicability = Applicability.SAFE
-        fix = Fix.delete(
-            Msg("Xóa đoạn lặp", "Delete the repeated block"), del_start, del_end, applicability
-        )
+        fix = Fix.of(applicability, del_start, del_end)
         yield Diagnostic(message, start, end, fix=fix, related=(related,))
 
 
@@ -136,6 +134,6 @@ RULE = Rule(
     check=check,
     bad=(Example("Phó Chủ tịch phát biểu tại Hội nghị.\n\nPhó Chủ tịch phát biểu tại Hội nghị."),),
     good=(Example("Giải Nhì: 3.000.000 đồng.\n\nGiải Ba: 2.000.000 đồng."),),
-    fixes=frozenset({"safe", "unsafe"}),
+    fixes=frozenset({Applicability.SAFE, Applicability.UNSAFE}),
     options=NoOptions,
 )

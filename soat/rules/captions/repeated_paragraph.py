@@ -205,12 +205,7 @@ def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
             ),
             start,
             end,
-            fix=Fix.delete(
-                Msg("Xóa đoạn lặp", "Delete the repeated paragraph"),
-                del_start,
-                del_end,
-                Applicability.UNSAFE,
-            ),
+            fix=Fix.unsafe(del_start, del_end),
             related=(Related(Msg("Đoạn văn trước đó", "The earlier paragraph"), e_start, e_end),),
         )
 
@@ -255,6 +250,6 @@ RULE = Rule(
             "Giải Ba: 2.000.000 đồng cho tập thể có thành tích xuất sắc."
         ),
     ),
-    fixes=frozenset({"unsafe"}),
+    fixes=frozenset({Applicability.UNSAFE}),
     options=Options,
 )

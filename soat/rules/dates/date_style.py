@@ -157,9 +157,7 @@ def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
             ),
             start,
             end,
-            fix=Fix.replace(
-                Msg(f"Viết “{wanted}”", f"Write “{wanted}”"), start, end, wanted, applicability
-            ),
+            fix=Fix.of(applicability, start, end, wanted),
         )
 
 
@@ -197,6 +195,6 @@ RULE = Rule(
         Example("Ngày 5.3.2020 và 12.6.2021.", options={"separator": "."}),
         Example("Ngày 18/11/2025 kỷ niệm 95 năm (18.11.1930 - 18.11.2025) ngày thành lập."),
     ),
-    fixes=frozenset({"safe", "unsafe"}),
+    fixes=frozenset({Applicability.SAFE, Applicability.UNSAFE}),
     options=Options,
 )

@@ -57,13 +57,7 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
                     ),
                     start,
                     end,
-                    fix=Fix.replace(
-                        Msg("Sửa thành “năm”", "Write “năm”"),
-                        start,
-                        end,
-                        word,
-                        Applicability.UNSAFE,
-                    ),
+                    fix=Fix.unsafe(start, end, word),
                 )
 
 
@@ -89,5 +83,5 @@ RULE = Rule(
         Example("Căn cứ Nghị định ngày 05 tháng 3 tháng 2020 của Chính phủ."),
     ),
     good=(Example("Hội nghị diễn ra ngày 29/2/2024 tại số 31/4 đường Lê Lợi, hẻm 30/2."),),
-    fixes=frozenset({"unsafe"}),
+    fixes=frozenset({Applicability.UNSAFE}),
 )

@@ -45,13 +45,7 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
                 ),
                 start,
                 end,
-                fix=Fix.replace(
-                    Msg(f"Sửa thành “{right}”", f"Write “{right}”"),
-                    start,
-                    end,
-                    right,
-                    Applicability.UNSAFE,
-                ),
+                fix=Fix.unsafe(start, end, right),
             )
 
 
@@ -71,5 +65,5 @@ RULE = Rule(
     check=check,
     bad=(Example("Sáng thứ Ba, ngày 17/2/2025, hội nghị khai mạc."),),
     good=(Example("Sáng thứ Hai, ngày 17/2/2025, hội nghị lần thứ ba khai mạc."),),
-    fixes=frozenset({"unsafe"}),
+    fixes=frozenset({Applicability.UNSAFE}),
 )

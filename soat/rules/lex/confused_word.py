@@ -180,11 +180,10 @@ def _diagnostic(block: Block, match: ConfusionMatch) -> Diagnostic:
         Edit(*block.span(match.start + s, match.start + e), text)
         for s, e, text in syllable_edits(match.written, entry.right)
     )
-    title = Msg(f"Sửa thành “{fixed}”", f"Change to “{fixed}”")
     why_vi = f" {entry.vi}" if entry.vi else ""
     why_en = f" {entry.en}" if entry.en else ""
     if entry.verified and entry.fix != "suggestion":
-        applicability = Applicability.SAFE if entry.fix == "safe" else Applicability.UNSAFE
+        applicability = Applicability(entry.fix)  # safe or unsafe, as the entry says
         if entry.kind == "house-style":
             message = Msg(
                 f"Theo quy ước đã chọn, viết “{fixed}” thay cho “{written}”.{why_vi}",
@@ -195,7 +194,9 @@ def _diagnostic(block: Block, match: ConfusionMatch) -> Diagnostic:
                 f"Viết sai: “{written}”; viết đúng là “{fixed}”.{why_vi}",
                 f"Misused word: “{written}”; the correct form is “{fixed}”.{why_en}",
             )
-        return Diagnostic(message, start, end, fix=Fix(title, edits, applicability))
+        return Diagnostic(
+            message, start, end, fix=Fix.of(applicability, start, end, fixed, edits=edits)
+        )
     hedge_vi = "" if entry.verified else " (chưa đối chiếu với nguồn đã công bố)"
     hedge_en = "" if entry.verified else " (not yet checked against a published source)"
     if not entry.verified:  # its explanation calls the form wrong: not said without a source
@@ -207,7 +208,7 @@ def _diagnostic(block: Block, match: ConfusionMatch) -> Diagnostic:
         ),
         start,
         end,
-        suggestions=(Fix(title, edits, Applicability.SUGGESTION),),
+        suggestions=(Fix.suggestion(start, end, fixed, edits=edits),),
         severity=Severity.INFO,
     )
 
@@ -262,7 +263,7 @@ RULE = Rule(
         Example("Cảnh sát nhập cư làm việc; khả năng xuất khẩu tăng; Campuchia sẽ tham dự."),
         Example("Đoàn viên chia sẻ kinh nghiệm và bổ sung ý kiến sau khi sáp nhập hai đơn vị."),
     ),
-    fixes=frozenset({"safe", "unsafe", "suggestion"}),
+    fixes=frozenset({Applicability.SAFE, Applicability.UNSAFE, Applicability.SUGGESTION}),
     options=Options,
     # the phrase's own fix wins over a syllable rule's guess inside it ("chia xẽ": chia sẻ,
     # not SPL006's "sẽ"), so the phrase is reported once

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from types import MappingProxyType
 
 from soat.lint.context import Context
-from soat.lint.diagnostic import Diagnostic, Fix, Msg, Severity
+from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
 from soat.lint.rule import Example, NoOptions, Rule
 from soat.rules.references.citations import document_citations
 
@@ -79,12 +79,7 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
                 f"Số ký hiệu “{sym.text}” sai dạng ({vi}); đúng là “{sym.canonical}”",
                 f"Malformed document number “{sym.text}” ({en}); expected “{sym.canonical}”",
             )
-            fix = Fix.replace(
-                Msg(f"Sửa thành “{sym.canonical}”", f"Write “{sym.canonical}”"),
-                start,
-                end,
-                sym.canonical,
-            )
+            fix = Fix.safe(start, end, sym.canonical)
         else:
             message = Msg(f"Số ký hiệu “{sym.text}” {vi}", f"Document number “{sym.text}”: {en}")
             fix = None
@@ -122,5 +117,5 @@ RULE = Rule(
             "08-QĐi/TW và Nghị định 30/2020/NĐ-CP."
         ),
     ),
-    fixes=frozenset({"safe"}),
+    fixes=frozenset({Applicability.SAFE}),
 )

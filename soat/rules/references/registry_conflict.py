@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from types import MappingProxyType
 
 from soat.lint.context import Context
-from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Severity
+from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
 from soat.lint.knowledge import DocumentEntry
 from soat.lint.rule import Example, NoOptions, Rule
 from soat.rules.references.citations import (
@@ -30,10 +30,6 @@ from soat.vi.references import GENERIC_TYPES, official_wording, title_similarity
 
 AGREE = 100.0
 CONFLICT = 85.0
-
-
-def _suggest(title: Msg, start: int, end: int, text: str) -> tuple[Fix, ...]:
-    return (Fix(title, (Edit(start, end, text),), Applicability.SUGGESTION),)
 
 
 # What each compared fact is called in the messages of an unconfirmed entry.
@@ -62,16 +58,16 @@ def _conflict(
     that says what the document reads. With an unverified one: `info` that says the fact could
     not be confirmed, with the registry's wording as a suggestion, never a fix."""
     start, end = span
-    use = Msg(f"Thay bằng “{official}”", f"Write “{official}”")
+    suggestion = Fix.suggestion(start, end, official)
     if entry.verified(fact):
         if fix_applicability is not None:
             return Diagnostic(
                 verified_msg,
                 start,
                 end,
-                fix=Fix.replace(use, start, end, official, fix_applicability),
+                fix=Fix.of(fix_applicability, start, end, official),
             )
-        return Diagnostic(verified_msg, start, end, suggestions=_suggest(use, start, end, official))
+        return Diagnostic(verified_msg, start, end, suggestions=(suggestion,))
     vi, en = _FACT_NAMES[fact]
     return Diagnostic(
         Msg(
@@ -82,7 +78,7 @@ def _conflict(
         ),
         start,
         end,
-        suggestions=_suggest(use, start, end, official),
+        suggestions=(suggestion,),
         severity=Severity.INFO,
     )
 
@@ -241,5 +237,5 @@ RULE = Rule(
             "tổ chức và hoạt động của Công đoàn Việt Nam trong tình hình mới."
         ),
     ),
-    fixes=frozenset({"unsafe", "suggestion"}),
+    fixes=frozenset({Applicability.UNSAFE, Applicability.SUGGESTION}),
 )

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from soat.lint.context import Context
-from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Severity
+from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
 from soat.lint.rule import Example, NoOptions, Rule
 from soat.rules.references.citations import document_citations
 from soat.vi.references import allowed_codes, is_type_code, words_for_code
@@ -70,13 +70,7 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
         suggestions = []
         for word in words_for_code(code, sym.family):
             word = _match_case(word, c.type_word.text)
-            suggestions.append(
-                Fix(
-                    Msg(f"Đổi loại văn bản thành “{word}”", f"Change the type to “{word}”"),
-                    (Edit(word_start, word_end, word),),
-                    Applicability.SUGGESTION,
-                )
-            )
+            suggestions.append(Fix.suggestion(word_start, word_end, word))
         new_code = next((p for p in _PREFERRED if p in allowed), None)
         if new_code is not None:
             codes = list(sym.codes)
@@ -87,13 +81,7 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
                 fixed = f"{sym.number}/{sym.year}/" + "-".join(codes)
             else:
                 fixed = f"{sym.number}/" + "-".join(codes)
-            suggestions.append(
-                Fix(
-                    Msg(f"Đổi ký hiệu thành “{fixed}”", f"Change the symbol to “{fixed}”"),
-                    (Edit(sym_start, sym_end, fixed),),
-                    Applicability.SUGGESTION,
-                )
-            )
+            suggestions.append(Fix.suggestion(sym_start, sym_end, fixed))
         expected = " hoặc ".join(f"“{w}”" for w in words_for_code(code, sym.family)) or "?"
         expected_en = " or ".join(f"“{w}”" for w in words_for_code(code, sym.family)) or "?"
         yield Diagnostic(
@@ -130,5 +118,5 @@ RULE = Rule(
     check=check,
     bad=(Example("Thực hiện Quyết định số 58/HD-TLĐ ngày 10/5/2022 của Tổng Liên đoàn."),),
     good=(Example("Thực hiện Hướng dẫn số 58/HD-TLĐ và Quy định 08-QĐi/TW, Quy định 66-QĐ/TW."),),
-    fixes=frozenset({"suggestion"}),
+    fixes=frozenset({Applicability.SUGGESTION}),
 )

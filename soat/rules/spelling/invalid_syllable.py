@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from types import MappingProxyType
 
 from soat.lint.context import Context
-from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Severity
+from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Severity, Wording
 from soat.lint.document import Document
 from soat.lint.rule import Example, NoOptions, Rule
 from soat.rules.spelling._words import document_words
@@ -107,10 +107,6 @@ def _quote(parts: list[str]) -> str:
     return " ".join(parts)
 
 
-def _suggestion(title_vi: str, title_en: str, start: int, end: int, text: str) -> Fix:
-    return Fix(Msg(title_vi, title_en), (Edit(start, end, text),), Applicability.SUGGESTION)
-
-
 def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
     doc = ctx.doc
     knowledge = ctx.knowledge
@@ -180,9 +176,7 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
             ),
             start,
             end,
-            suggestions=tuple(
-                _suggestion(f"Sửa thành “{c}”", f"Change to “{c}”", start, end, c) for c in found
-            ),
+            suggestions=tuple(Fix.suggestion(start, end, c) for c in found),
         )
 
 
@@ -193,12 +187,14 @@ def _brands(knowledge) -> frozenset[str]:
 
 def space_fix(block, glued) -> Fix:
     """The safe fix of a glued token: a space inserted at the cut, or put for the underscore."""
-    title = Msg(f"Viết “{glued.replacement}”", f"Write “{glued.replacement}”")
     if glued.kind == "underscore":
         at, end = block.span(glued.cut, glued.cut + 1)
     else:
         at = end = block.span(glued.cut, glued.cut + 1)[0]
-    return Fix.replace(title, at, end, " ")
+    start, stop = block.span(glued.start, glued.end)
+    return Fix.safe(
+        start, stop, glued.replacement, edits=(Edit(at, end, " "),), wording=Wording.SPLIT
+    )
 
 
 def glued_token_findings(doc: Document, knowledge) -> Iterator[Diagnostic]:
@@ -236,9 +232,7 @@ def _glued(word: str, fixed: str, start: int, end: int) -> Diagnostic:
         ),
         start,
         end,
-        suggestions=(
-            _suggestion(f"Tách thành “{fixed}”", f"Split into “{fixed}”", start, end, fixed),
-        ),
+        suggestions=(Fix.suggestion(start, end, fixed, wording=Wording.SPLIT),),
     )
 
 
@@ -248,7 +242,7 @@ def _corrected(message: Msg, fixed: str, start: int, end: int) -> Diagnostic:
         message,
         start,
         end,
-        fix=Fix.replace(Msg(f"Sửa thành “{fixed}”", f"Change to “{fixed}”"), start, end, fixed),
+        fix=Fix.safe(start, end, fixed),
     )
 
 
@@ -289,6 +283,6 @@ RULE = Rule(
         Example("Sinh viên ngành kinh tế theo học ngành luật và nghiên cứu."),
         Example("Khách hàng PVOil, PVComBank, TPBank, VNPay đọc VnExpress và kenh14.vn."),
     ),
-    fixes=frozenset({"safe", "suggestion"}),
+    fixes=frozenset({Applicability.SAFE, Applicability.SUGGESTION}),
     options=NoOptions,
 )

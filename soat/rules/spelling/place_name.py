@@ -22,7 +22,7 @@ from types import MappingProxyType
 from typing import Any
 
 from soat.lint.context import Context
-from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Severity
+from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
 from soat.lint.knowledge import Knowledge
 from soat.lint.rule import Example, NoOptions, Rule
 from soat.vi.places import (
@@ -305,13 +305,7 @@ def _examine(doc, block, text, words, context, levels, index, report_former, for
             ),
             src_start,
             src_end,
-            fix=Fix.replace(
-                Msg(f"Sửa thành “{name}”", f"Replace with “{name}”"),
-                src_start,
-                src_end,
-                name,
-                Applicability.UNSAFE,
-            ),
+            fix=Fix.unsafe(src_start, src_end, name),
         )
         return
     listed = ", ".join(f"“{n}”" for n in matches)
@@ -322,14 +316,7 @@ def _examine(doc, block, text, words, context, levels, index, report_former, for
         ),
         src_start,
         src_end,
-        suggestions=tuple(
-            Fix(
-                Msg(f"Sửa thành “{n}”", f"Replace with “{n}”"),
-                (Edit(src_start, src_end, n),),
-                Applicability.SUGGESTION,
-            )
-            for n in matches
-        ),
+        suggestions=tuple(Fix.suggestion(src_start, src_end, n) for n in matches),
     )
 
 
@@ -385,6 +372,6 @@ RULE = Rule(
         Example("Hội nghị có các điểm cầu Hải Phòng, Lào Cai và Cần Thơ."),
         Example("Chủ tịch LĐLĐ thành phố Hải Phòng Nguyễn Anh Tuân phát biểu."),
     ),
-    fixes=frozenset({"unsafe", "suggestion"}),
+    fixes=frozenset({Applicability.UNSAFE, Applicability.SUGGESTION}),
     options=NoOptions,
 )

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from soat.lint.context import Context
-from soat.lint.diagnostic import Diagnostic, Fix, Msg, Severity
+from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
 from soat.lint.knowledge import Knowledge
 from soat.lint.rule import Example, NoOptions, Rule
 
@@ -90,12 +90,7 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
                 ),
                 start,
                 end,
-                fix=Fix.replace(
-                    Msg(f"Sửa thành “{preferred}”", f"Replace with “{preferred}”"),
-                    start,
-                    end,
-                    preferred,
-                ),
+                fix=Fix.safe(start, end, preferred),
             )
 
 
@@ -120,6 +115,6 @@ RULE = Rule(
     check=check,
     bad=(Example("Công đoàn tuyên truyền qua facebook, Youtube và zalo."),),
     good=(Example("Xem video trên YouTube hoặc tại www.youtube.com/congdoan."),),
-    fixes=frozenset({"safe"}),
+    fixes=frozenset({Applicability.SAFE}),
     options=NoOptions,
 )

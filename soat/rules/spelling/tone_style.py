@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from soat.lint.context import Context
-from soat.lint.diagnostic import Diagnostic, Fix, Msg, Related, Severity
+from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Related, Severity
 from soat.lint.rule import Example, Rule
 from soat.rules.spelling._words import document_words
 from soat.vi.syllables import MODERN, TRADITIONAL, place_tone, tone_style
@@ -90,7 +90,7 @@ def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
             ),
             start,
             end,
-            fix=Fix.replace(Msg(f"Đổi thành “{fixed}”", f"Change to “{fixed}”"), start, end, fixed),
+            fix=Fix.safe(start, end, fixed),
             related=related,
         )
 
@@ -126,6 +126,6 @@ RULE = Rule(
         Example("Văn hóa công sở giúp người lao động khỏe mạnh; bà Nguyễn Thị Thuý cho biết."),
         Example("Văn hoá công sở giúp người lao động khoẻ mạnh.", options={"tone-style": "modern"}),
     ),
-    fixes=frozenset({"safe"}),
+    fixes=frozenset({Applicability.SAFE}),
     options=Options,
 )

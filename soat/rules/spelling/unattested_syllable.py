@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from soat.lint.context import Context
-from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Severity
+from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
 from soat.lint.rule import Example, NoOptions, Rule
 from soat.rules.spelling._words import document_words
 from soat.vi.attested import ERRORS, SURE, count, suggestions, unconverted_typing
@@ -52,11 +52,7 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
         shown = [apply_case(word, c.word) for c in found]
         why_vi, why_en = ERRORS[best.error]
         fixes = [
-            Fix(
-                Msg(f"Sửa thành “{s}”", f"Change to “{s}”"),
-                (Edit(start, end, s),),
-                Applicability.UNSAFE if i == 0 else Applicability.SUGGESTION,
-            )
+            Fix.of(Applicability.UNSAFE if i == 0 else Applicability.SUGGESTION, start, end, s)
             for i, s in enumerate(shown)
         ]
         others_vi = f"; khả năng khác: {', '.join(shown[1:])}" if len(shown) > 1 else ""
@@ -85,11 +81,7 @@ def _typing_remnant(word: str, converted: str, method: str, start: int, end: int
         ),
         start,
         end,
-        fix=Fix(
-            Msg(f"Sửa thành “{converted}”", f"Change to “{converted}”"),
-            (Edit(start, end, converted),),
-            Applicability.UNSAFE,
-        ),
+        fix=Fix.unsafe(start, end, converted),
     )
 
 
@@ -139,6 +131,6 @@ RULE = Rule(
         Example("Công đoàn luôn sẵn sàng giúp đỡ người lao động."),
         Example("Anh Nguyễn Văn Khoái và chị Lò Thị Sảng đến dự."),
     ),
-    fixes=frozenset({"unsafe", "suggestion"}),
+    fixes=frozenset({Applicability.UNSAFE, Applicability.SUGGESTION}),
     options=NoOptions,
 )

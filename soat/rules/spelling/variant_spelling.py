@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from soat.lint.context import Context
-from soat.lint.diagnostic import Diagnostic, Fix, Msg, Related, Severity
+from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Related, Severity
 from soat.lint.rule import Example, NoOptions, Rule
 from soat.rules.spelling._words import document_words
 from soat.vi.syllables import iy_variant
@@ -70,9 +70,7 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
                 ),
                 start,
                 end,
-                fix=Fix.replace(
-                    Msg(f"Đổi thành “{other}”", f"Change to “{other}”"), start, end, other
-                ),
+                fix=Fix.safe(start, end, other),
                 related=related,
             )
 
@@ -101,6 +99,6 @@ RULE = Rule(
     check=check,
     bad=(Example("Cán bộ kỹ thuật quản lý dự án; đội kỹ sư và nhóm quản lí hiện trường."),),
     good=(Example("Cán bộ kỹ thuật quản lý dự án; ông Lí Văn Sơn là kỹ sư."),),
-    fixes=frozenset({"safe"}),
+    fixes=frozenset({Applicability.SAFE}),
     options=NoOptions,
 )

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from soat.lint.context import Context
-from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Related, Severity
+from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Related, Severity
 from soat.lint.rule import Example, NoOptions, Rule
 from soat.rules.titles.context import describes_changes, mentions_of, org_key
 from soat.vi.titles import incompatible
@@ -75,13 +75,7 @@ def _diagnostic(name, earlier, later) -> Diagnostic:
         ),
         start,
         end,
-        suggestions=(
-            Fix(
-                Msg(f'Dùng chức danh trước đó: "{was}"', f'Use the earlier title: "{was}"'),
-                (Edit(start, end, was),),
-                Applicability.SUGGESTION,
-            ),
-        ),
+        suggestions=(Fix.suggestion(start, end, was),),
         related=(Related(Msg(f'chức danh "{was}" ở đây', f'title "{was}" here'), e_start, e_end),),
     )
 
@@ -122,5 +116,5 @@ RULE = Rule(
             "Phó Chủ tịch LĐLĐ tỉnh Nghệ An Lê Văn Hải phát biểu."
         ),
     ),
-    fixes=frozenset({"suggestion"}),
+    fixes=frozenset({Applicability.SUGGESTION}),
 )

@@ -161,9 +161,7 @@ def _untitled_diagnostic(block, at: int, end: int, written: str, right: str, anc
         ),
         start,
         stop,
-        fix=Fix.replace(
-            Msg(f'Viết "{right}"', f'Write "{right}"'), start, stop, right, Applicability.UNSAFE
-        ),
+        fix=Fix.unsafe(start, stop, right),
         related=(Related(Msg(f'"{right}" ở đây', f'"{right}" here'), a_start, a_end),),
     )
 
@@ -212,9 +210,7 @@ def _diagnostic(f, right: str, anchor, from_registry: bool) -> Diagnostic:
         ),
         start,
         end,
-        fix=Fix.replace(
-            Msg(f'Viết "{right}"', f'Write "{right}"'), start, end, right, Applicability.UNSAFE
-        ),
+        fix=Fix.unsafe(start, end, right),
         related=related,
     )
 
@@ -268,5 +264,5 @@ RULE = Rule(
             "Ông Nguyễn Văn Hưng cho biết bệnh viện sẵn sàng."
         ),
     ),
-    fixes=frozenset({"unsafe"}),
+    fixes=frozenset({Applicability.UNSAFE}),
 )

@@ -82,13 +82,7 @@ def _title_diagnostic(f, role, start, end) -> Diagnostic:
         ),
         start,
         end,
-        fix=Fix.replace(
-            Msg(f'Viết "{role.title}"', f'Write "{role.title}"'),
-            start,
-            end,
-            role.title,
-            Applicability.UNSAFE,
-        ),
+        fix=Fix.unsafe(start, end, role.title),
     )
 
 
@@ -102,13 +96,7 @@ def _org_diagnostic(f, role, start, end) -> Diagnostic:
         ),
         start,
         end,
-        fix=Fix.replace(
-            Msg(f'Viết "{role.org}"', f'Write "{role.org}"'),
-            start,
-            end,
-            role.org,
-            Applicability.UNSAFE,
-        ),
+        fix=Fix.unsafe(start, end, role.org),
     )
 
 
@@ -134,5 +122,5 @@ RULE = Rule(
     check=check,
     bad=(Example("Phó Chủ tịch LĐLĐ tỉnh Bắc Ninh Trần Văn Phúc phát biểu.", registry=_REGISTRY),),
     good=(Example("Chủ tịch LĐLĐ tỉnh Bắc Ninh Trần Văn Phúc phát biểu.", registry=_REGISTRY),),
-    fixes=frozenset({"unsafe"}),
+    fixes=frozenset({Applicability.UNSAFE}),
 )

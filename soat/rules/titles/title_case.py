@@ -84,13 +84,7 @@ def _titles(analysis) -> Iterator[Diagnostic]:
             start,
             end,
             # A consistent house style is the newsroom's choice: changing it needs a human.
-            fix=Fix.replace(
-                Msg(f'Viết "{expected}"', f'Write "{expected}"'),
-                start,
-                end,
-                expected,
-                Applicability.SAFE if warn else Applicability.UNSAFE,
-            ),
+            fix=Fix.of(Applicability.SAFE if warn else Applicability.UNSAFE, start, end, expected),
             severity=Severity.WARNING if warn else Severity.INFO,
         )
 
@@ -162,7 +156,6 @@ def _organizations(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
                 continue  # only the first letter: a sentence start
             expected = " ".join(r if w.casefold() not in _HOUSE_STYLE else w for w, r in pairs)
             s, e = block.span(start, end)
-            use = Fix.replace(Msg(f'Viết "{expected}"', f'Write "{expected}"'), s, e, expected)
             if registered in unconfirmed:
                 # A name no source confirmed never tells the writer they are wrong.
                 yield Diagnostic(
@@ -174,7 +167,7 @@ def _organizations(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
                     ),
                     s,
                     e,
-                    suggestions=(Fix(use.title, use.edits, Applicability.SUGGESTION),),
+                    suggestions=(Fix.suggestion(s, e, expected),),
                     severity=Severity.INFO,
                 )
                 continue
@@ -185,7 +178,7 @@ def _organizations(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
                 ),
                 s,
                 e,
-                fix=use,
+                fix=Fix.safe(s, e, expected),
                 severity=Severity.WARNING,
             )
 
@@ -221,5 +214,5 @@ RULE = Rule(
         ),
     ),
     good=(Example("Phó Chủ tịch Tổng Liên đoàn Lao động Việt Nam Ngọ Duy Hiểu dự hội nghị."),),
-    fixes=frozenset({"safe", "unsafe"}),
+    fixes=frozenset({Applicability.SAFE, Applicability.UNSAFE, Applicability.SUGGESTION}),
 )

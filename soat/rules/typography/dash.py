@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from soat.lint.context import Context
-from soat.lint.diagnostic import Diagnostic, Fix, Msg, Severity
+from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
 from soat.lint.document import Block
 from soat.lint.rule import Example, NoOptions, Rule
 
@@ -96,7 +96,7 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
                 ),
                 start,
                 end,
-                fix=Fix.replace(Msg(f"Viết “{wanted}”", f"Write “{wanted}”"), start, end, wanted),
+                fix=Fix.safe(start, end, wanted),
             )
     target = _majority(spaced)
     if target is not None:
@@ -115,9 +115,7 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
                 ),
                 start,
                 end,
-                fix=Fix.replace(
-                    Msg(f"Thay bằng “{target}”", f"Replace with “{target}”"), start, end, target
-                ),
+                fix=Fix.safe(start, end, target),
             )
 
 
@@ -143,6 +141,6 @@ RULE = Rule(
         Example("Ông Ngọ Duy Hiểu - Phó Chủ tịch và bà Vũ Thị Giáng Hương – Trưởng Ban."),
     ),
     good=(Example("Nhiệm kỳ 2023 - 2028 kế thừa nhiệm kỳ 2018 - 2023; Nghị quyết 02-NQ/TW."),),
-    fixes=frozenset({"safe"}),
+    fixes=frozenset({Applicability.SAFE}),
     options=NoOptions,
 )

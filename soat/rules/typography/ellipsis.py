@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from soat.lint.context import Context
-from soat.lint.diagnostic import Diagnostic, Fix, Msg, Severity
+from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
 from soat.lint.document import Block
 from soat.lint.rule import Example, Rule
 
@@ -67,9 +67,7 @@ def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
             ),
             src_start,
             src_end,
-            fix=Fix.replace(
-                Msg(f"Thay bằng “{target}”", f"Replace with “{target}”"), src_start, src_end, target
-            ),
+            fix=Fix.safe(src_start, src_end, target),
         )
 
 
@@ -94,6 +92,6 @@ RULE = Rule(
         Example("Hội nghị bàn về tiền lương, nhà ở… và việc làm, đời sống…"),
         Example("Số: .../QĐ-LĐLĐ, ngày ... tháng ... năm ..."),
     ),
-    fixes=frozenset({"safe"}),
+    fixes=frozenset({Applicability.SAFE}),
     options=Options,
 )

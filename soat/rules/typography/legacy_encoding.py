@@ -34,13 +34,9 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
             # one edit per word: line breaks and spacing between the words stay as written
             edits = tuple(Edit(*block.span(s, e), reading) for s, e, reading in run.words_changed)
             name_vi, name_en = NAMES[run.encoding]
-            title = Msg(
-                f"Chuyển sang Unicode: “{_short(run.decoded)}”",
-                f"Convert to Unicode: “{_short(run.decoded)}”",
-            )
             # Certain: every word with a legacy mark reads as Vietnamese.
             applicability = Applicability.SAFE if run.certain else Applicability.SUGGESTION
-            fix = Fix(title, edits, applicability)
+            fix = Fix.of(applicability, start, end, run.decoded, edits=edits)
             yield Diagnostic(
                 Msg(
                     f"Chữ hiển thị sai do {name_vi}: “{_short(run.original)}”; "
@@ -104,7 +100,7 @@ RULE = Rule(
         Example("Sáng nay, Công đoàn tỉnh tổ chức hội nghị tổng kết."),
         Example("HLV José Mourinho, nhiệt độ 30°C ± 2, © Báo Lao Động, «Tin vắn»."),
     ),
-    fixes=frozenset({"safe", "suggestion"}),
+    fixes=frozenset({Applicability.SAFE, Applicability.SUGGESTION}),
     options=NoOptions,
     masks_others=True,
     unreadable_hint=unreadable_hint,

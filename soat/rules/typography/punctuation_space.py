@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from types import MappingProxyType
 
 from soat.lint.context import Context
-from soat.lint.diagnostic import Diagnostic, Fix, Msg, Severity
+from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
 from soat.lint.document import Document
 from soat.lint.rule import Example, NoOptions, Rule
 from soat.vi.glued import find_glued_numbers, has_digit
@@ -153,7 +153,7 @@ def number_glue_findings(doc: Document) -> Iterator[Diagnostic]:
                 ),
                 start,
                 end,
-                fix=Fix.replace(Msg("Thêm dấu cách", "Insert a space"), at, at, " "),
+                fix=Fix.safe(at, at, " "),
             )
 
 
@@ -181,7 +181,7 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
                     ),
                     src_start,
                     src_end,
-                    fix=Fix.delete(Msg("Xóa dấu cách", "Remove the space"), src_start, src_end),
+                    fix=Fix.safe(src_start, src_end),
                 )
             else:
                 yield Diagnostic(
@@ -191,7 +191,7 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
                     ),
                     src_start,
                     src_end,
-                    fix=Fix.replace(Msg("Thêm dấu cách", "Insert a space"), src_end, src_end, " "),
+                    fix=Fix.safe(src_end, src_end, " "),
                 )
 
 
@@ -236,6 +236,6 @@ RULE = Rule(
         Example("Ngày 12/6, TP.HCM hỗ trợ 1.000 suất quà, mỗi suất 2,5 triệu đồng, lúc 8:30."),
         Example("Lúc 8h30, đoàn đi 2km, mang 5kg gạo, giá 50.000đ; mạng 5G, COVID-19, H5N1."),
     ),
-    fixes=frozenset({"safe"}),
+    fixes=frozenset({Applicability.SAFE}),
     options=NoOptions,
 )

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from soat.lint.context import Context
-from soat.lint.diagnostic import Diagnostic, Fix, Msg, Severity
+from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
 from soat.lint.document import Block
 from soat.lint.rule import Example, Rule
 
@@ -194,11 +194,7 @@ def _wrong_kind(ch: str, want: str, start: int, end: int, balanced: bool) -> Dia
             f'Ngoặc kép thẳng " trong bài dùng ngoặc kép cong; nên dùng {want}',
             f'Straight quote " in a document that uses curly quotes; expected {want}',
         )
-    fix = (
-        Fix.replace(Msg(f"Thay bằng {want}", f"Replace with {want}"), start, end, want)
-        if balanced
-        else None
-    )
+    fix = Fix.safe(start, end, want) if balanced else None
     return Diagnostic(message, start, end, fix=fix)
 
 
@@ -249,6 +245,6 @@ RULE = Rule(
         Example('Phong trào "Xanh - Sạch - Đẹp" và chương trình "Tết Sum vầy".'),
         Example('[caption id="attachment_12" align="aligncenter"]Ảnh: “Tết Sum vầy”[/caption]'),
     ),
-    fixes=frozenset({"safe"}),
+    fixes=frozenset({Applicability.SAFE}),
     options=Options,
 )

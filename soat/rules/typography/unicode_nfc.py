@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from soat.lint.context import Context
-from soat.lint.diagnostic import Diagnostic, Fix, Msg, Severity
+from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity, Wording
 from soat.lint.rule import Example, NoOptions, Rule
 
 _WORD_RE = re.compile(r"[^\s.,;:!?()\[\]{}\"'“”‘’«»<>/|]+")
@@ -37,12 +37,7 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
                 ),
                 start,
                 end,
-                fix=Fix.replace(
-                    Msg(f"Chuyển “{nfc}” sang dạng dựng sẵn (NFC)", f"Normalise “{nfc}” to NFC"),
-                    start,
-                    end,
-                    nfc,
-                ),
+                fix=Fix.safe(start, end, nfc, wording=Wording.NFC),
             )
 
 
@@ -63,6 +58,6 @@ RULE = Rule(
     check=check,
     bad=(Example("Công đoa\u0300n cơ sở"),),
     good=(Example("Công đoàn cơ sở"),),
-    fixes=frozenset({"safe"}),
+    fixes=frozenset({Applicability.SAFE}),
     options=NoOptions,
 )

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from types import MappingProxyType
 
 from soat.lint.context import Context
-from soat.lint.diagnostic import Diagnostic, Fix, Msg, Severity
+from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
 from soat.lint.rule import Example, NoOptions, Rule
 
 # Spaces only: \s would also take C1 controls such as U+0085, which in a draft are the
@@ -78,16 +78,11 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
                 continue  # a Markdown hard line break
             src_start, src_end = block.raw_span(start, end)
             replacement = "" if trailing else " "
-            title = (
-                Msg("Xóa khoảng trắng cuối dòng", "Remove trailing whitespace")
-                if trailing
-                else Msg("Thay bằng một dấu cách", "Replace with one space")
-            )
             yield Diagnostic(
                 _describe(run, trailing),
                 src_start,
                 src_end,
-                fix=Fix.replace(title, src_start, src_end, replacement),
+                fix=Fix.safe(src_start, src_end, replacement),
             )
 
 
@@ -112,6 +107,6 @@ RULE = Rule(
     check=check,
     bad=(Example("Công đoàn\u00a0cơ sở  tổ chức hội nghị."),),
     good=(Example("Mỗi đoàn viên được hỗ trợ 15\u00a0kg gạo."),),
-    fixes=frozenset({"safe"}),
+    fixes=frozenset({Applicability.SAFE}),
     options=NoOptions,
 )
