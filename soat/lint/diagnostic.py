@@ -78,6 +78,8 @@ _NAMED = MappingProxyType(
     }
 )
 _SHOWN = 60  # code points of the new text quoted in a title
+# A quotation mark is shown bare: “““ reads as noise.
+_QUOTE_MARKS = frozenset("\"“”‘’'«»")
 
 
 def _shown(text: str) -> tuple[str, str]:
@@ -86,6 +88,8 @@ def _shown(text: str) -> tuple[str, str]:
         return _NAMED[text]
     if not text.strip():
         return ("khoảng trắng", "whitespace")
+    if text in _QUOTE_MARKS:
+        return (text, text)
     text = " ".join(text.split())
     if len(text) > _SHOWN:
         text = text[: _SHOWN - 1] + "…"
@@ -123,8 +127,8 @@ class Fix:
       “x”" (the text looks the same before and after).
 
     Whitespace is named ("một dấu cách" / "a space", "một dòng mới" / "a line break", "một
-    dòng trống" / "a blank line"); other text is quoted with its whitespace runs collapsed
-    and shortened to 60 code points.
+    dòng trống" / "a blank line"), a quotation mark is shown bare; other text is quoted with
+    its whitespace runs collapsed and shortened to 60 code points.
 
     `(start, end, content)` is what the fix does as the reader sees it. When smaller edits do
     it (one per syllable, keeping the line breaks between words), pass them as `edits`; they

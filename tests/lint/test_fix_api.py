@@ -41,6 +41,9 @@ def test_no_constructor_defaults_to_safe():
         (4, 4, "\n\n", "Thêm một dòng trống", "Insert a blank line"),
         (4, 6, "\t\t", "Sửa thành khoảng trắng", "Replace with whitespace"),
         (0, 9, "Công\n  đoàn", "Sửa thành “Công đoàn”", "Replace with “Công đoàn”"),
+        (0, 1, "“", "Sửa thành “", "Replace with “"),
+        (0, 1, '"', 'Sửa thành "', 'Replace with "'),
+        (0, 3, "…", "Sửa thành “…”", "Replace with “…”"),
     ],
 )
 def test_titles(start, end, content, vi, en):
