@@ -61,7 +61,7 @@ class Wording(enum.Enum):
 
     REPLACE = "replace"  # Sửa thành “x” / Replace with “x” (Xóa / Thêm “x” derived)
     SPLIT = "split"  # Tách thành “x y” / Split into “x y”: a glued token cut apart
-    NFC = "nfc"  # Chuyển sang dạng dựng sẵn (NFC): “x”: the text looks the same before
+    NFC = "nfc"  # Chuyển sang dạng dựng sẵn (NFC): “x”: the text looks the same after
 
 
 # Whitespace is named, not quoted: “ ” says nothing.
