@@ -7,7 +7,11 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from types import MappingProxyType
+
+# Messages are interface text (soat/lint/ui.py); rules import them from here with the rest.
+from soat.lint import ui
+from soat.lint.ui import Msg as Msg
+from soat.lint.ui import text_of as text_of
 
 
 class Severity(enum.IntEnum):
@@ -33,21 +37,6 @@ class Applicability(str, enum.Enum):
 
 
 @dataclass(frozen=True)
-class Msg:
-    """A message in Vietnamese (the default) and English."""
-
-    vi: str
-    en: str
-
-    def get(self, lang: str) -> str:
-        return self.en if lang == "en" else self.vi
-
-
-def text_of(message: Msg | str, lang: str) -> str:
-    return message.get(lang) if isinstance(message, Msg) else message
-
-
-@dataclass(frozen=True)
 class Edit:
     """Replace source[start:end] with `content`."""
 
@@ -64,50 +53,39 @@ class Wording(enum.Enum):
     NFC = "nfc"  # Chuyển sang dạng dựng sẵn (NFC): “x”: the text looks the same after
 
 
-# Whitespace is named, not quoted: “ ” says nothing.
-_NAMED = MappingProxyType(
-    {
-        " ": ("một dấu cách", "a space"),
-        "\u00a0": ("một dấu cách không ngắt", "a no-break space"),
-        "\n": ("một dòng mới", "a line break"),
-        "\r\n": ("một dòng mới", "a line break"),
-        "\r": ("một dòng mới", "a line break"),
-        "\n\n": ("một dòng trống", "a blank line"),
-        "\r\n\r\n": ("một dòng trống", "a blank line"),
-        "\r\r": ("một dòng trống", "a blank line"),
-    }
-)
 _SHOWN = 60  # code points of the new text quoted in a title
 # A quotation mark is shown bare: “““ reads as noise.
 _QUOTE_MARKS = frozenset("\"“”‘’'«»")
 
 
-def _shown(text: str) -> tuple[str, str]:
-    """How a title shows the new text: whitespace by name, other text quoted, shortened."""
-    if text in _NAMED:
-        return _NAMED[text]
+def _shown(text: str) -> Msg:
+    """How a title shows the new text: white space by name, other text quoted, shortened."""
+    if text in ui.WHITESPACE_NAMES:
+        return ui.WHITESPACE_NAMES[text]
     if not text.strip():
-        return ("khoảng trắng", "whitespace")
+        return ui.OTHER_WHITESPACE
     if text in _QUOTE_MARKS:
-        return (text, text)
+        return Msg(text, text)
     text = " ".join(text.split())
     if len(text) > _SHOWN:
         text = text[: _SHOWN - 1] + "…"
-    return (f"“{text}”", f"“{text}”")
+    return Msg(f"“{text}”", f"“{text}”")
 
 
 def fix_title(start: int, end: int, content: str, wording: Wording = Wording.REPLACE) -> Msg:
     """The standard title of a fix that makes source[start:end] read `content`."""
-    vi, en = _shown(content)
     if wording is Wording.SPLIT:
-        return Msg(f"Tách thành {vi}", f"Split into {en}")
-    if wording is Wording.NFC:
-        return Msg(f"Chuyển sang dạng dựng sẵn (NFC): {vi}", f"Convert to NFC: {en}")
-    if not content:
-        return Msg("Xóa", "Delete")
-    if start == end:
-        return Msg(f"Thêm {vi}", f"Insert {en}")
-    return Msg(f"Sửa thành {vi}", f"Replace with {en}")
+        template = ui.FIX_SPLIT
+    elif wording is Wording.NFC:
+        template = ui.FIX_NFC
+    elif not content:
+        return ui.FIX_DELETE
+    elif start == end:
+        template = ui.FIX_INSERT
+    else:
+        template = ui.FIX_REPLACE
+    shown = _shown(content)
+    return Msg(template.vi.format(text=shown.vi), template.en.format(text=shown.en))
 
 
 @dataclass(frozen=True)
@@ -126,9 +104,10 @@ class Fix:
     - with `wording=Wording.NFC`: "Chuyển sang dạng dựng sẵn (NFC): “x”" / "Convert to NFC:
       “x”" (the text looks the same before and after).
 
-    Whitespace is named ("một dấu cách" / "a space", "một dòng mới" / "a line break", "một
-    dòng trống" / "a blank line"), a quotation mark is shown bare; other text is quoted with
-    its whitespace runs collapsed and shortened to 60 code points.
+    The words are in soat/lint/ui.py (FIX_*). White space is named ("một dấu cách" / "a space",
+    "một dòng mới" / "a line break", "một dòng trống" / "a blank line"), a quotation mark is
+    shown bare; other text is quoted with its whitespace runs collapsed and shortened to 60
+    code points.
 
     `(start, end, content)` is what the fix does as the reader sees it. When smaller edits do
     it (one per syllable, keeping the line breaks between words), pass them as `edits`; they
