@@ -144,12 +144,13 @@ def test_every_fixture_file_can_be_read_statement_by_statement():
 
 
 def test_update_mode_fills_an_empty_message_on_a_copy(tmp_path, monkeypatch):
-    original = (rule_fixtures.FIXTURES / "TYP001.toml").read_text("utf-8")
-    first_case_end = original.index('fixed = "Tiêu đề\\nCán bộ')
     asked = (
-        original[:first_case_end]
-        + 'message = []\nmessage-en = ["stale"]\nfix-title = []\n'
-        + original[first_case_end:]
+        "# TYP001 copy\n\n[[case]]\n"
+        'name = "no-break space between words"\n'
+        'input = "Tiêu đề\\nCán bộ công đoàn\\u00a0cần có tư duy.\\n"\n'
+        'expected = ["2:17-2:18 TYP001"]  # one finding\n'
+        'message = []\nmessage-en = ["stale"]\nfix-title = []\n'
+        'fixed = "Tiêu đề\\nCán bộ công đoàn cần có tư duy.\\n"\n'
     )
     copy = tmp_path / "TYP001.toml"
     copy.write_text(asked, "utf-8")
