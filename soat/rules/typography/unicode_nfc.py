@@ -1,8 +1,9 @@
-"""TYP005 unicode-nfc — chữ không ở dạng Unicode dựng sẵn (NFC).
+"""TYP005 unicode-nfc — Text not in Unicode NFC.
 
-Text copied from macOS, PDF files or some word processors carries decomposed letters: "ế"
-as "e" + U+0302 + U+0301. It looks the same, but search, sorting and spell checking fail on
-it. Each word that is not in NFC is one finding; the safe fix writes the word in NFC.
+Looks at: words whose text is not in NFC.
+Does not: report anything else about the word.
+Data: none.
+Fix: safe — the word in NFC.
 """
 
 from __future__ import annotations
