@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from soat.lint.diagnostic import text_of
 from tests import rule_fixtures
 from tests.fixture_update import case_statements, rewrite_case_key, toml_string, update_file
 
@@ -166,13 +167,11 @@ def test_update_mode_fills_an_empty_message_on_a_copy(tmp_path, monkeypatch):
     diff = changed_lines(asked, updated)
     assert [line[:1] for line in diff] == ["-", "-", "-", "+", "+", "+"], diff
     filled = tomllib.loads(updated)["case"][0]
-    assert filled["message"] == [
-        "Khoảng trắng lạ (dấu cách không ngắt (U+00A0)); nên dùng một dấu cách thường"
-    ]
-    assert filled["message-en"] == [
-        "Unusual whitespace (no-break space (U+00A0)); expected one normal space"
-    ]
-    assert len(filled["fix-title"]) == 1 and filled["fix-title"][0]
+    (finding,) = rule_fixtures.run(case["input"], ["TYP001"])
+    assert filled["message"] == [text_of(finding.message, "vi")]
+    assert filled["message-en"] == [text_of(finding.message, "en")]
+    assert filled["fix-title"] == [text_of(finding.fix.title, "vi")]
+    assert "fix-title-en" not in filled  # only the keys the case has are written
 
     monkeypatch.setattr(rule_fixtures, "UPDATE", False)
     rule_fixtures.check_case("TYP001", filled, 0)  # now it passes as written
