@@ -176,12 +176,27 @@ def _check_only_key_changed(old: str, new: str, case_index: int, key: str, value
 
 
 def update_file(path: Path, case_index: int, key: str, values: list[str]) -> bool:
-    """Rewrite the key in the file if its value differs; True when the file changed."""
-    with path.open(encoding="utf-8", newline="") as f:
+    """Rewrite the key in the file if its value differs; True when the file changed.
+
+    The read-modify-write holds an exclusive lock on the file where the platform has one,
+    so that test processes running side by side (pytest-xdist) cannot lose each other's edits.
+    """
+    with path.open("r+", encoding="utf-8", newline="") as f:
+        _lock(f)
         text = f.read()
-    cases = tomllib.loads(text).get("case", [])
-    if cases[case_index].get(key) == list(values):
-        return False
-    with path.open("w", encoding="utf-8", newline="") as f:
-        f.write(rewrite_case_key(text, case_index, key, values))
-    return True
+        cases = tomllib.loads(text).get("case", [])
+        if cases[case_index].get(key) == list(values):
+            return False
+        new = rewrite_case_key(text, case_index, key, values)
+        f.seek(0)
+        f.write(new)
+        f.truncate()
+        return True
+
+
+def _lock(f) -> None:
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: tests run in one process there
+        return
+    fcntl.flock(f.fileno(), fcntl.LOCK_EX)  # released when the file is closed

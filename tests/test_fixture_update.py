@@ -176,3 +176,26 @@ def test_update_mode_fills_an_empty_message_on_a_copy(tmp_path, monkeypatch):
     monkeypatch.setattr(rule_fixtures, "UPDATE", False)
     rule_fixtures.check_case("TYP001", filled, 0)  # now it passes as written
     assert not update_file(copy, 0, "message", filled["message"])  # nothing left to do
+
+
+def test_a_wording_change_is_one_update_on_a_copy_of_the_fixtures(tmp_path, monkeypatch):
+    """Stale messages in every case that checks them come back as the files are now."""
+    originals = {}
+    for path in sorted(rule_fixtures.FIXTURES.glob("*.toml")):
+        text = path.read_text("utf-8")
+        stale = text
+        for index, case in enumerate(tomllib.loads(text).get("case", [])):
+            for key in rule_fixtures.MESSAGE_KEYS:
+                if key in case:
+                    stale = rewrite_case_key(stale, index, key, ["stale"] * len(case[key]))
+        originals[path.name] = text
+        (tmp_path / path.name).write_text(stale, "utf-8")
+    monkeypatch.setattr(rule_fixtures, "FIXTURES", tmp_path)
+    monkeypatch.setattr(rule_fixtures, "UPDATE", True)
+    stale_cases = [p for p in rule_fixtures.load_cases() if "message" in p.values[2]]
+    assert len(stale_cases) >= len(originals)  # at least one case per rule
+    for param in stale_cases:
+        code, index, case = param.values
+        rule_fixtures.check_case(code, case, index)
+    for name, text in originals.items():
+        assert (tmp_path / name).read_text("utf-8") == text, name
