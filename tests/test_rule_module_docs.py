@@ -119,6 +119,11 @@ def test_docstring_names_only_things_that_exist(rule):
         assert (ROOT / path).exists(), f"{path} does not exist"
     for dotted in re.findall(r"(?<![\w/])(soat(?:\.\w+)+)", doc):
         assert resolves(dotted), f"{dotted}: no such module or name"
+    module = module_of(rule)
+    rule_fields = set(type(rule).__dataclass_fields__)
+    for name in re.findall(r"`([A-Za-z_][A-Za-z0-9_]*)`", doc):
+        if "_" in name or name.isupper():  # a Python name, not a TOML key or an option
+            assert hasattr(module, name) or name in rule_fields, f"`{name}` is not in the module"
     for code in re.findall(r"\b([A-Z]{3}\d{3})\b", doc):
         assert code in {r.code for r in ALL_RULES} | {"IO001", "INT001"}, code
 

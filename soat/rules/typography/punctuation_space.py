@@ -1,11 +1,13 @@
 """TYP002 punctuation-space — A space before punctuation, or none after it.
 
-Looks at: spaces before , . ; : ! ? and missing spaces after them, and numbers glued to a noun
-(soat.vi.glued).
+Looks at: spaces before , . ; : ! ? and missing spaces after them, and numbers glued to a word
+(soat.vi.glued.find_glued_numbers).
 Does not: touch numbers, times, abbreviations, URLs, e-mail, domain names, ellipses or unit
 symbols.
 Data: none.
 Fix: safe — delete or insert one space.
+Notes: the unit symbols left glued come from counts on 2,595 clean published articles (in the
+explanation).
 """
 
 from __future__ import annotations

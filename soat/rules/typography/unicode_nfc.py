@@ -1,7 +1,7 @@
 """TYP005 unicode-nfc — Text not in Unicode NFC.
 
-Looks at: words whose text is not in NFC.
-Does not: report anything else about the word.
+Looks at: each block's raw text not in NFC, word by word (runs between spaces and punctuation).
+Does not: split a word into several findings, however many of its letters are decomposed.
 Data: none.
 Fix: safe — the word in NFC.
 """
