@@ -204,7 +204,9 @@ RULE = Rule(
         '"Công đoàn"/"công đoàn", "Thường trực"/"thường trực" là văn phong riêng, không cảnh '
         "báo. Sửa an toàn: dạng trong bảng chức danh hoặc danh sách. Viết hoa hay viết thường "
         "“tỉnh”, “thành phố” cũng là văn phong riêng. Viết hoa thừa chỉ là thông tin. Tên cơ "
-        "quan in hoa toàn bộ hay viết thường toàn bộ (tít bài, cách dùng chung) không bị xét.",
+        "quan in hoa toàn bộ hay viết thường toàn bộ (tít bài, cách dùng chung) không bị xét. "
+        "Khi cả bài giữ một kiểu viết thường (thông tin), cách sửa là không an toàn; tên cơ quan "
+        "chưa đối chiếu được với nguồn chỉ có gợi ý.",
         'A title attached to a named person is written in its official form ("Phó Chủ tịch", '
         '"Trưởng Ban Tuyên giáo"); a registry organisation as the registry writes it ("Tổng Liên '
         'đoàn Lao động Việt Nam"). Warning when an article mixes two styles or miscapitalises a '
@@ -212,7 +214,9 @@ RULE = Rule(
         'outlet\'s house style). "Công đoàn"/"công đoàn" and "Thường trực"/"thường trực" are '
         "house style, never a warning. Safe fix: the lexicon's or registry's form. So is the "
         "case of “tỉnh” and “thành phố”. An extra capital is info only. Organisation names in "
-        "all capitals or all lower case (headlines, generic use) are left alone.",
+        "all capitals or all lower case (headlines, generic use) are left alone. When the whole "
+        "article keeps one sentence-case style (info), the fix is unsafe; an organisation name "
+        "no source confirmed gets only a suggestion.",
     ),
     severity=Severity.INFO,
     check=check,
