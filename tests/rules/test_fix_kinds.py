@@ -31,7 +31,8 @@ EXTRA = [
     ("SPL003", {"input": "Đoàn công tác đến tỉnh Hu Giang làm việc.\n"}),
     ("TYP007", {"input": encode("Công đoàn cơ sở Quốcc người lao động", "tcvn3") + "\n"}),
 ]
-CASES = [*(p.values for p in load_cases()), *EXTRA]  # (code, case) pairs
+# (code, case) pairs; load_cases gives (code, index in its file, case)
+CASES = [*((p.values[0], p.values[-1]) for p in load_cases()), *EXTRA]
 RULES_DIR = Path(__file__).resolve().parents[2] / "soat" / "rules"
 CONSTRUCTORS = {"safe", "unsafe", "suggestion", "of"}
 
