@@ -7,9 +7,9 @@ Does not: warn about house-style pairs, or touch all-capital and all-lower-case 
 names.
 Data: the title lexicon in soat.vi.titles; soat/data/organizations.toml and registry
 organisations.
-Fix: safe, unsafe — the lexicon's or registry's form: safe when the article also writes the
-official form, unsafe against a consistent house style; an unconfirmed registry name gets only a
-suggestion.
+Fix: safe, unsafe, suggestion — the lexicon's or registry's form: safe when the article also
+writes the official form, unsafe against a consistent house style; an unconfirmed registry name
+gets only a suggestion.
 """
 
 from __future__ import annotations
