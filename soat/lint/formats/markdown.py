@@ -44,7 +44,7 @@ def _parser():
     return md
 
 
-class _Located(Exception):
+class _Unlocatable(Exception):
     """A token could not be located exactly in the source."""
 
 
@@ -54,7 +54,7 @@ def read_markdown(path: str, source: str) -> Document:
     work, to_source = _working_text(source, front_end)
     reader = _Reader(doc, work, to_source)
     reader.read(_parser().parse(work))
-    _number(doc)
+    doc.number_blocks()
     return doc
 
 
@@ -196,7 +196,7 @@ class _Reader:
         """Feeds `builder` with the children's text; returns the offset after them."""
         try:
             pos = self._inline(children, builder, pos, at_line_start=True)
-        except _Located:
+        except _Unlocatable:
             return None
         if trailing:
             m = _TRAILING_RE.match(self.t, pos)
@@ -209,7 +209,7 @@ class _Reader:
         if not at_line_start:
             if self.t.startswith(expected, pos):
                 return pos
-            raise _Located
+            raise _Unlocatable
         candidates = [pos]
         p = pos
         while True:
@@ -221,7 +221,7 @@ class _Reader:
         for cand in reversed(candidates):
             if self.t.startswith(expected, cand):
                 return cand
-        raise _Located
+        raise _Unlocatable
 
     def _inline(self, children, builder: PlainBuilder, pos: int, at_line_start: bool) -> int:
         t = self.t
@@ -233,7 +233,7 @@ class _Reader:
             if kind in ("softbreak", "hardbreak"):
                 m = _BREAK_RE.match(t, pos)
                 if not m:
-                    raise _Located
+                    raise _Unlocatable
                 if kind == "hardbreak" and not m.group(2):
                     builder.literal(m.group(1), pos)  # the two spaces that make the break
                     pending_break = (pos + len(m.group(1)), True)
@@ -244,7 +244,7 @@ class _Reader:
                 continue
             expected = _expected(tok)
             if expected is None:
-                raise _Located
+                raise _Unlocatable
             place = self._place(pos, expected, at_line_start)
             if pending_break is not None:
                 start, hard = pending_break
@@ -267,7 +267,7 @@ class _Reader:
                 close = re.compile(r"(?<!`)" + re.escape(tok.markup) + r"(?!`)")
                 m = close.search(t, pos + len(tok.markup))
                 if not m:
-                    raise _Located
+                    raise _Unlocatable
                 builder.gap()
                 pos = m.end()
             elif kind == "html_inline":
@@ -286,27 +286,27 @@ class _Reader:
                 if tok.markup in ("autolink", "linkify"):
                     end = t.find(">", pos) + 1 if tok.markup == "autolink" else -1
                     if end <= 0:
-                        raise _Located
+                        raise _Unlocatable
                     builder.gap()  # a bare URL is not prose
                     pos, i = end, j + 1
                     continue
                 pos = self._inline(children[i + 1 : j], builder, pos + 1, at_line_start=False)
                 if not t.startswith("]", pos):
-                    raise _Located
+                    raise _Unlocatable
                 pos = self._link_tail(pos + 1)
                 i = j + 1
                 continue
             else:
-                raise _Located
+                raise _Unlocatable
             i += 1
         if pending_break is not None:
-            raise _Located
+            raise _Unlocatable
         return pos
 
     def _image(self, tok, pos: int) -> int:
         label = tok.content
         if not self.t.startswith(label + "]", pos + 2):
-            raise _Located
+            raise _Unlocatable
         end = self._link_tail(pos + 2 + len(label) + 1)
         self.images.append((_alt_text(tok.children or []), pos, end))
         return end
@@ -322,19 +322,19 @@ class _Reader:
                 return p + 1
             dest = parseLinkDestination(t, p, len(t))
             if not dest.ok:
-                raise _Located
+                raise _Unlocatable
             p = _skip_space(t, dest.pos)
             if not t.startswith(")", p):
                 title = parseLinkTitle(t, p, len(t))
                 if title.ok:
                     p = _skip_space(t, title.pos)
             if not t.startswith(")", p):
-                raise _Located
+                raise _Unlocatable
             return p + 1
         if t.startswith("[", pos):
             m = re.compile(r"\[(?:[^\\\[\]]|\\.)*\]", re.S).match(t, pos)
             if not m:
-                raise _Located
+                raise _Unlocatable
             return m.end()
         return pos
 
@@ -370,7 +370,7 @@ def _matching_close(children, i: int) -> int:
             depth -= 1
             if depth == 0:
                 return j
-    raise _Located
+    raise _Unlocatable
 
 
 def _alt_text(children) -> str:
@@ -430,13 +430,3 @@ def _shape(tokens) -> str:
                 if depth == 0:
                     return "emphasis" if k == len(core) - 1 else "text"
     return "text"
-
-
-def _number(doc: Document) -> None:
-    doc.blocks.sort(key=lambda b: (b.start, b.end))
-    starts = [b.start for b in doc.blocks]
-    for k, block in enumerate(doc.blocks):
-        block.index = k
-    doc.images[:] = [
-        Image(im.alt, im.start, im.end, bisect.bisect_right(starts, im.start)) for im in doc.images
-    ]

@@ -20,7 +20,7 @@ from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Seve
 from soat.lint.knowledge import DocumentEntry
 from soat.lint.rule import Example, NoOptions, Rule
 from soat.rules.references.citations import (
-    Located,
+    BlockCitation,
     document_citations,
     fmt_date,
     issuers_match,
@@ -87,7 +87,7 @@ def _conflict(
     )
 
 
-def _wording(located: Located, entry, part, official: str, quoted: bool, fact: str):
+def _wording(located: BlockCitation, entry, part, official: str, quoted: bool, fact: str):
     """A finding for a title or name close to (not equal to) the official wording."""
     ratio, covered = title_similarity(part.text, official, quoted)
     if ratio >= AGREE or ratio < CONFLICT:
@@ -122,7 +122,9 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
         yield from citation_conflicts(located, entry, knowledge)
 
 
-def citation_conflicts(located: Located, entry: DocumentEntry, knowledge) -> Iterator[Diagnostic]:
+def citation_conflicts(
+    located: BlockCitation, entry: DocumentEntry, knowledge
+) -> Iterator[Diagnostic]:
     """Every disagreement of one citation with its registry entry."""
     c = located.citation
     sym = c.symbol.canonical

@@ -1,8 +1,8 @@
 """What the REF rules share: the citations of a document and how to match a registry entry.
 
 Not a rule: a package, so that the check that every rule module has a RULE passes over it.
-Citations are found per block in the block's NFC text (soat.vi.references); `Located` keeps
-the block so that parts map back to source offsets.
+Citations are found per block in the block's NFC text (soat.vi.references); `BlockCitation`
+keeps the block so that parts map back to source offsets.
 """
 
 from __future__ import annotations
@@ -17,7 +17,9 @@ from soat.vi.references import Citation, Part, find_citations, issuers_agree, pa
 
 
 @dataclass(frozen=True)
-class Located:
+class BlockCitation:
+    """A citation with the block it stands in (its parts are offsets into `block.text`)."""
+
     block: Block
     citation: Citation
 
@@ -30,10 +32,10 @@ class Located:
         return self.block.span(self.citation.start, self.citation.end)
 
 
-def document_citations(ctx: DocContext) -> tuple[Located, ...]:
+def document_citations(ctx: DocContext) -> tuple[BlockCitation, ...]:
     """Every citation of the document, block by block (an analysis: `ctx.get(...)`)."""
     return tuple(
-        Located(block, citation)
+        BlockCitation(block, citation)
         for block in ctx.doc.blocks
         for citation in find_citations(block.text)
     )
