@@ -22,6 +22,7 @@ from soat.vi.doc_symbols import (
     candidates,
     find_symbols,
 )
+from soat.vi.text import QUOTE_PAIRS, fold_case
 
 # Type words, longest first so that "Thông tư liên tịch" wins over "Thông tư".
 TYPE_WORDS = (
@@ -180,7 +181,6 @@ _ISSUER_STOP_RE = re.compile(
     r"tại|trong|đối với|nhằm|đã|là)(?!\w)",
     re.IGNORECASE,
 )
-_QUOTES = {"“": "”", '"': '"', "«": "»", "‘": "’"}
 _CLAUSE_END_RE = re.compile(r"[;.!?(\n]|\s[-–]\s|…|\.\.\.")
 
 
@@ -314,8 +314,8 @@ def _next_is_document(text: str, pos: int, limit: int) -> bool:
 
 
 def _quoted(text: str, pos: int, limit: int) -> Part | None:
-    if pos < limit and text[pos] in _QUOTES:
-        close = text.find(_QUOTES[text[pos]], pos + 1, limit)
+    if pos < limit and text[pos] in QUOTE_PAIRS:
+        close = text.find(QUOTE_PAIRS[text[pos]], pos + 1, limit)
         if close > pos + 1:
             return Part(pos + 1, close, text[pos + 1 : close])
     return None
@@ -326,8 +326,8 @@ def _clause_end(text: str, pos: int, limit: int) -> int:
     i = pos
     while i < limit:
         c = text[i]
-        if c in _QUOTES:
-            close = text.find(_QUOTES[c], i + 1, limit)
+        if c in QUOTE_PAIRS:
+            close = text.find(QUOTE_PAIRS[c], i + 1, limit)
             if close > i:
                 i = close + 1
                 continue
@@ -416,8 +416,8 @@ def _quotes_in(text: str, start: int, end: int):
     i = start
     while i < end:
         c = text[i]
-        if c in _QUOTES:
-            close = text.find(_QUOTES[c], i + 1, end + 1)
+        if c in QUOTE_PAIRS:
+            close = text.find(QUOTE_PAIRS[c], i + 1, end + 1)
             if close > i + 1:
                 yield Part(i + 1, close, text[i + 1 : close])
                 i = close + 1
@@ -433,7 +433,7 @@ _KHOA_RE = re.compile(r"\s+khó?a\s+[\wIVXLC]+$|\s+khoá\s+[\wIVXLC]+$")
 
 def normalize_issuer(issuer: str) -> str:
     """NFC, case folding, "Đảng" and a trailing "khóa …" dropped (docs/architecture.md §9.4)."""
-    s = unicodedata.normalize("NFC", issuer).casefold()
+    s = fold_case(issuer)
     s = s.replace("khoá", "khóa")
     s = re.sub(r"\s+khóa\s+\S+$", "", s.strip())
     s = re.sub(r"(?<!\w)đảng(?!\w)", " ", s)
@@ -477,7 +477,7 @@ def issuers_agree(a: str, b: str, same_org=None) -> bool:
 def normalize_title(title: str) -> str:
     """NFC, case folding, quotes and a leading "về" dropped, spaces collapsed, and each
     syllable's tone mark placed one way ("hài hoà" and "hài hòa" are the same words)."""
-    s = unicodedata.normalize("NFC", title).casefold().strip()
+    s = fold_case(title)
     s = s.strip('“”"«»‘’ ')
     s = re.sub(r"^về\s+", "", s)
     return " ".join(_TONE_WORD_RE.sub(_one_tone_style, w) for w in s.split())

@@ -279,6 +279,11 @@ CITATIONS = [
         "Hướng dẫn số 69/HD-TLĐ ngày 24/11/2022 của Tổng Liên đoàn thực hiện",
         [("69/HD-TLĐ", "Hướng dẫn", (24, 11, 2022), "Tổng Liên đoàn", None, False)],
     ),
+    (
+        # The quotation marks of soat.vi.text.QUOTE_PAIRS, low-high „…“ among them.
+        "Nghị quyết số 02-NQ/TW ngày 12/6/2021 của Bộ Chính trị về „Đổi mới tổ chức“ - đây là",
+        [("02-NQ/TW", "Nghị quyết", (12, 6, 2021), "Bộ Chính trị", "Đổi mới tổ chức", True)],
+    ),
 ]
 
 
