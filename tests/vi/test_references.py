@@ -1,19 +1,19 @@
-"""Document numbers and citations (soat.vi.doc_symbols, soat.vi.references): tables of real
+"""Document numbers and citations (soat.vi.doc_symbols, .references, .citation_matching): real
 forms, well-formed and malformed, and property tests."""
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from soat.vi.doc_symbols import find_symbols, parse_symbol
-from soat.vi.references import (
-    find_citations,
+from soat.vi.citation_matching import (
     issuers_agree,
     normalize_title,
     official_wording,
     party_term,
     title_similarity,
 )
+from soat.vi.doc_symbols import find_symbols, parse_symbol
+from soat.vi.references import find_citations
 
 # (text, canonical, family, type code)
 WELL_FORMED = [

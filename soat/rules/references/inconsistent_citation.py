@@ -22,7 +22,7 @@ from soat.rules.references.citations import (
     fmt_date,
     issuers_match,
 )
-from soat.vi.references import GENERIC_TYPES
+from soat.vi.doc_types import GENERIC_TYPES
 
 
 def _conflict(later: BlockCitation, earlier: BlockCitation, knowledge):

@@ -26,7 +26,8 @@ from soat.rules.references.citations import (
     issuers_match,
     registry_entry,
 )
-from soat.vi.references import GENERIC_TYPES, official_wording, title_similarity
+from soat.vi.citation_matching import official_wording, title_similarity
+from soat.vi.doc_types import GENERIC_TYPES
 
 AGREE = 100.0
 CONFLICT = 85.0

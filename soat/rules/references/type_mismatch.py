@@ -16,7 +16,7 @@ from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Severity
 from soat.lint.rule import Example, NoOptions, Rule
 from soat.rules.references.citations import document_citations
-from soat.vi.references import allowed_codes, is_type_code, words_for_code
+from soat.vi.doc_types import allowed_codes, is_type_code, words_for_code
 
 # The code a type word carries first, for the "change the code" suggestion.
 _PREFERRED = (
