@@ -17,7 +17,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from soat.cli import main
-from soat.lint.formats.word import extract, open_docx, paragraph_pieces
+from soat.lint.formats.docx_text import extract, paragraph_pieces
+from soat.lint.formats.word import open_docx
 from soat.lint.word_check import split_run
 from tests.lint.word_helpers import (
     ROOT,
@@ -468,7 +469,7 @@ _RUN_TEXT = st.text(
 def test_an_edit_that_fits_one_run_makes_exactly_the_text_edit(run_texts, a, b, content):
     from soat.lint.diagnostic import Fix
     from soat.lint.fixer import apply_fixes
-    from soat.lint.word_check import apply_word_fixes, fits_word
+    from soat.lint.word_fixes import apply_word_fixes, fits_word
 
     document = docx.Document()
     p = document.add_paragraph()
