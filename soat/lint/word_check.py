@@ -110,7 +110,7 @@ def check_word_file(
     try:
         buffer = io.BytesIO()
         document.save(buffer)
-        _write_new_or_replace(target, buffer.getvalue())
+        write_atomically(target, buffer.getvalue(), create=True)
     except OSError as exc:
         failed = unreadable(
             display,
@@ -126,31 +126,6 @@ def check_word_file(
 
 def _lint(path: str, extraction: Extraction, settings: Settings) -> list[Diagnostic]:
     return lint_document(document_from(path, extraction), settings)
-
-
-def _write_new_or_replace(path: str, data: bytes) -> None:
-    if os.path.exists(path):
-        write_atomically(path, data)
-        return
-    import tempfile
-
-    directory = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".soat-", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 # --- comments -------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
+import os
 import re
 import zipfile
 from pathlib import Path
@@ -547,3 +548,21 @@ def test_docx_on_standard_input_is_io001_with_a_clear_message(seed):
     assert res.exit_code == 1
     (item,) = json.loads(res.output)
     assert item["code"] == "IO001" and "đường dẫn" in item["message"]
+
+
+def test_the_annotated_copy_is_created_with_the_mode_open_would_give(tmp_path):
+    from soat.lint.fixer import write_atomically
+
+    new = tmp_path / "bai.soat.docx"
+    with pytest.raises(FileNotFoundError):  # a file fixed in place must still exist
+        write_atomically(str(new), b"x")
+    old_mask = os.umask(0o027)
+    try:
+        write_atomically(str(new), b"x", create=True)
+    finally:
+        os.umask(old_mask)
+    assert (new.read_bytes(), new.stat().st_mode & 0o777) == (b"x", 0o640)
+    new.chmod(0o604)
+    write_atomically(str(new), b"y", create=True)  # an existing copy keeps its mode
+    assert (new.read_bytes(), new.stat().st_mode & 0o777) == (b"y", 0o604)
+    assert [p.name for p in tmp_path.iterdir()] == ["bai.soat.docx"]
