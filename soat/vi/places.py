@@ -10,8 +10,9 @@ import functools
 import re
 
 from soat.vi.text import fold_case, strip_diacritics
-from soat.vi.tones import NGANG, split_tone
+from soat.vi.tones import HOI, HUYEN, NANG, NGA, NGANG, SAC, split_tone
 
+_TONE_KEYS = {NGANG: "", SAC: "1", HUYEN: "2", HOI: "3", NGA: "4", NANG: "5"}
 _DASH_RE = re.compile(r"\s*[-\u2013\u2014]\s*")
 _SYLLABLE_RE = re.compile(r"[^\W_]+")
 
@@ -224,10 +225,10 @@ def same_onsets(name: str, other: str) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def _syllable_key(syllable: str) -> str:
-    """The syllable without its tone, the tone after it: "hoà" and "hòa" give "hoa1"."""
+    """The syllable without its tone, the tone after it: "hoà" and "hòa" give "hoa2"."""
     letters = [split_tone(ch) for ch in syllable]
     tone = next((t for _, t in letters if t != NGANG), NGANG)
-    return "".join(base for base, _ in letters) + (str(tone) if tone != NGANG else "")
+    return "".join(base for base, _ in letters) + _TONE_KEYS[tone]
 
 
 def _normalise(name: str) -> str:
