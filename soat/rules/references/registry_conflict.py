@@ -1,8 +1,8 @@
 """REF005 registry-conflict — A citation disagrees with the document registry.
 
 Looks at: citations whose symbol is in the registry; compares date, type, issuer, title and
-quoted names; titles by soat.vi.references.title_similarity (100 agrees, 85 to 99 is a misquote,
-below 85 another subject).
+quoted names; titles by soat.vi.citation_matching.title_similarity (100 agrees, 85 to 99 is
+a misquote, below 85 another subject).
 Does not: apply anything for an unverified fact (info, suggestion only).
 Data: soat/data/documents.toml and the user's `[[document]]` entries (per-fact `verified`).
 Fix: unsafe, suggestion — unsafe with the official wording of a title or name (quotes and

@@ -1,9 +1,9 @@
 """REF002 type-mismatch — The document type does not match the type code of its symbol.
 
-Looks at: citations whose type word and type code disagree (soat.vi.references.allowed_codes),
+Looks at: citations whose type word and type code disagree (soat.vi.doc_types.allowed_codes),
 with the Party meanings of QĐ and TT.
 Does not: report the generic words (GENERIC_TYPES: “Văn bản”, “Công văn”).
-Data: the type table in soat.vi.references.
+Data: the type table in soat.vi.doc_types.
 Fix: suggestion — two: change the word or change the code; which side is wrong needs a human.
 """
 
