@@ -20,7 +20,7 @@ from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg
 from soat.lint.rule import ENGINE_RULES
 from soat.lint.runner import lint_source
 from soat.rules import ALL_RULES
-from soat.vi.legacy import encode
+from soat.vi.legacy_codecs import encode
 from tests.rule_fixtures import EXTENSIONS, load_cases, settings_for
 from tests.rules.test_all_rules_properties import PIECES
 
