@@ -169,9 +169,12 @@ def _scan(text: str, scheme: _Scheme) -> list[_Word]:
         parts = _decoded_words(decoded)
         ok = bool(parts) and all(_is_syllable(p) or (p.isupper() and p.isalpha()) for p in parts)
         # one letter is too little evidence ("Â" reads "Ơ" in VISCII)
-        written = _is_syllable(word) or bool(_UNIT_RE.fullmatch(word))
+        native = _is_syllable(word)
+        # A unit ("m²", "h²") is no evidence for the scheme, nor against it: it is not
+        # Vietnamese text as written.
+        written = native or bool(_UNIT_RE.fullmatch(word))
         good = ok and len(word) > 1 and not written and not word.isupper()
-        words.append(_Word(start, end, decoded, ok, good, native=written))
+        words.append(_Word(start, end, decoded, ok, good, native=native))
     return words
 
 
