@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
+from soat.knowledge import load_registry_text
 from soat.lint.errors import UsageError
-from soat.lint.knowledge import load_registry_text
 from soat.lint.tomlsource import TomlSource
 from tests.bounded import finishes_within
 
@@ -105,7 +105,7 @@ def test_a_pyproject_whose_tool_soat_is_not_a_table_is_an_error(tmp_path, body, 
 
 
 def test_a_damaged_knowledge_cache_is_rebuilt(tmp_path, monkeypatch):
-    from soat.lint.knowledge import builtin_knowledge
+    from soat.knowledge import builtin_knowledge
 
     monkeypatch.setenv("SOAT_CACHE_DIR", str(tmp_path))
     load = builtin_knowledge.__wrapped__  # the uncached function: reads the pickle each time
@@ -157,8 +157,8 @@ def test_toml_header_lookup_is_linear_on_a_long_unclosed_header():
 
 
 def _lint_all(path: str, text: str) -> list[str]:
+    from soat.knowledge import Knowledge
     from soat.lint.config import Config
-    from soat.lint.knowledge import Knowledge
     from soat.lint.runner import Settings, lint_source
     from soat.rules import ALL_RULES
 
@@ -253,9 +253,9 @@ def test_the_html_reader_is_linear_on_unclosed_nesting():
 
 
 def test_repeated_paragraphs_are_found_without_comparing_every_pair():
+    from soat.knowledge import Knowledge
     from soat.lint.context import DocContext
     from soat.lint.formats.text import read_text
-    from soat.lint.knowledge import Knowledge
     from soat.rules.captions.duplicate_caption import duplicate_indexes
     from soat.rules.captions.repeated_paragraph import Options, find_repeats
 
