@@ -104,26 +104,6 @@ def test_a_pyproject_whose_tool_soat_is_not_a_table_is_an_error(tmp_path, body, 
     assert f"pyproject.toml:{line}:" in err
 
 
-def test_a_damaged_knowledge_cache_is_rebuilt(tmp_path, monkeypatch):
-    from soat.knowledge import builtin_knowledge
-
-    monkeypatch.setenv("SOAT_CACHE_DIR", str(tmp_path))
-    load = builtin_knowledge.__wrapped__  # the uncached function: reads the pickle each time
-    expected = load()
-    (cache,) = tmp_path.iterdir()
-    data = cache.read_bytes()
-    step = max(1, len(data) // 60)
-    for where in range(0, len(data), step):  # a flipped byte anywhere: same knowledge back
-        damaged = bytearray(data)
-        damaged[where] ^= 0x5A
-        cache.write_bytes(bytes(damaged))
-        assert load() == expected, where
-    for junk in (b"", b"not a pickle", data[: len(data) // 2]):
-        cache.write_bytes(junk)
-        assert load() == expected
-    assert cache.read_bytes() == data  # rewritten intact
-
-
 # --- fault 3: hangs in configuration ----------------------------------------------------------
 
 
