@@ -6,7 +6,8 @@ modification time) of the code that builds the entries and indexes (this package
 soat/vi), so any change of either makes a new file. The payload carries a checksum: a damaged
 or foreign file is ignored and written again; a file is written under a temporary name and
 renamed into place, so parallel runs never read half of one; where the folder cannot be
-written the knowledge is simply parsed each time. The four newest files are kept.
+written the knowledge is simply parsed each time. The eight files used last are kept (a
+file's modification time is set when it is read).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from collections.abc import Sequence
 from soat.knowledge.model import TABLES, Knowledge
 
 _MAGIC = b"soat-knowledge-2\n"
-_KEEP = 4
+_KEEP = 8  # several checkouts or versions of soat on one machine each keep theirs
 
 
 def cache_dir() -> str:
@@ -92,7 +93,11 @@ def read(path: str) -> Knowledge | None:
         loaded = pickle.loads(body)
     except Exception:  # a damaged or foreign cache of any kind: parse again, rewrite it
         return None
-    return loaded if isinstance(loaded, Knowledge) else None
+    if not isinstance(loaded, Knowledge):
+        return None
+    with contextlib.suppress(OSError):  # used now: the newest files are the ones kept
+        os.utime(path)
+    return loaded
 
 
 def write(path: str, knowledge: Knowledge) -> None:
@@ -114,7 +119,7 @@ def write(path: str, knowledge: Knowledge) -> None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             raise
-        # Keep the few newest caches (two installations of soat may alternate); drop the rest.
+        # Keep the caches used last (installations of soat may alternate); drop the rest.
         caches = sorted(
             (
                 os.path.join(folder, n)

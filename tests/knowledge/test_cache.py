@@ -111,14 +111,14 @@ def test_an_unwritable_cache_folder_is_silently_no_cache(tmp_path, monkeypatch):
     assert blocker.read_text() == "a file, not a folder"
 
 
-def test_writes_leave_no_temporary_file_and_keep_four_caches(cache_dir):
+def test_writes_leave_no_temporary_file_and_keep_eight_caches(cache_dir):
     k = load()
-    for i in range(6):
+    for i in range(10):
         cache.write(str(cache_dir / f"knowledge-x-{i}.pickle"), k)
         os.utime(cache_dir / f"knowledge-x-{i}.pickle", (i + 10**9, i + 10**9))
     names = sorted(p.name for p in cache_dir.iterdir())
     assert not [n for n in names if n.startswith(".knowledge-")]
-    assert len(names) == 4
+    assert len(names) == 8
 
 
 def test_parallel_processes_agree_on_one_cache(cache_dir):
@@ -162,3 +162,14 @@ def test_the_digest_does_not_depend_on_the_hash_seed():
         for seed in ("1", "2", "3")
     }
     assert len(out) == 1 and any(e.unverified for e in builtin_knowledge().documents)
+
+
+def test_a_cache_in_use_outlives_newer_ones(cache_dir):
+    k = load()
+    (mine,) = cache_dir.iterdir()
+    os.utime(mine, (10**9, 10**9))  # written long ago …
+    load()  # … and read now
+    for i in range(9):  # other checkouts write theirs
+        cache.write(str(cache_dir / f"knowledge-other-{i}.pickle"), k)
+        os.utime(cache_dir / f"knowledge-other-{i}.pickle", (10**9 + i, 10**9 + i))
+    assert mine.exists()
