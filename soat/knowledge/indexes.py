@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from soat.knowledge.model import (
@@ -112,7 +113,19 @@ PERSISTED = (
     term_index,
 )
 
+# The indexes that read one table only: still valid after a merge that leaves it alone.
+ONE_TABLE = MappingProxyType(
+    {
+        documents_index: "documents",
+        organizations_index: "organizations",
+        people_index: "persons",
+        place_index: "places",
+        term_index: "terms",
+    }
+)
+
 __all__ = [
+    "ONE_TABLE",
     "COMMUNE",
     "DISTRICT",
     "PERSISTED",

@@ -168,6 +168,13 @@ class Knowledge:
         # The merge is a function of its two sides: their digests stand for the result's.
         joined = f"merged:{self.digest()}:{other.digest()}"
         result._index[content_digest] = hashlib.sha256(joined.encode()).hexdigest()
+        # An index of one table the other side leaves alone stays valid (a user registry
+        # of people keeps the built-in place index: no rebuilding on each start).
+        from soat.knowledge.indexes import ONE_TABLE
+
+        for builder, table in ONE_TABLE.items():
+            if builder in self._index and not getattr(other, table):
+                result._index[builder] = self._index[builder]
         return result
 
 
@@ -185,6 +192,8 @@ def document_key(entry: DocumentEntry) -> tuple:
 
 
 def _merge(base, extra, key):
+    if not extra:
+        return base
     keys = {key(e) for e in extra}
     return tuple(e for e in base if key(e) not in keys) + tuple(extra)
 

@@ -173,3 +173,18 @@ def test_a_cache_in_use_outlives_newer_ones(cache_dir):
         cache.write(str(cache_dir / f"knowledge-other-{i}.pickle"), k)
         os.utime(cache_dir / f"knowledge-other-{i}.pickle", (10**9 + i, 10**9 + i))
     assert mine.exists()
+
+
+def test_a_user_registry_keeps_the_indexes_of_the_tables_it_leaves_alone(cache_dir):
+    from soat.knowledge import load_registry_text
+
+    builtin = load()
+    people = load_registry_text("u.toml", '[[person]]\nname = "Nguyễn Văn A"\n')
+    merged = builtin.merged(people)
+    assert merged.index(place_index) is builtin.index(place_index)
+    assert merged.person("Nguyễn Văn A") is not None and builtin.person("Nguyễn Văn A") is None
+    places = load_registry_text("p.toml", '[[place]]\nname = "Xứ Mới"\nkind = "tỉnh"\n')
+    merged = builtin.merged(places)
+    assert merged.index(place_index) is not builtin.index(place_index)
+    assert "Xứ Mới" in merged.index(place_index).provincial
+    assert merged.index(term_index) is builtin.index(term_index)
