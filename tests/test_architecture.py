@@ -53,10 +53,17 @@ def test_engine_never_imports_rules_or_vi():
         assert not bad, f"{path.relative_to(PKG)} imports {bad}"
 
 
-def test_vi_imports_nothing_of_soat_but_itself():
+def test_vi_imports_nothing_of_soat_but_itself_and_the_toml_leaf():
     for path in modules_under("vi"):
-        bad = {m for m in imports_of(path) if not m.startswith("soat.vi")}
+        bad = {m for m in imports_of(path) if not m.startswith(("soat.vi", "soat.toml"))}
         assert not bad, f"{path.relative_to(PKG)} imports {bad}"
+
+
+def test_the_toml_leaf_imports_nothing_of_soat_and_is_the_only_shim():
+    assert imports_of(PKG / "toml.py") == set()
+    for path in PKG.rglob("*.py"):
+        if path.name != "toml.py":
+            assert "tomli as tomllib" not in path.read_text("utf-8"), path.relative_to(PKG)
 
 
 def test_every_rule_module_is_listed_exactly_once():

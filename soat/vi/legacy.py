@@ -21,19 +21,14 @@ from __future__ import annotations
 import functools
 import math
 import re
-import sys
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from soat.toml import tomllib
 from soat.vi.spelling import frequency
 from soat.vi.syllables import is_valid_syllable
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "legacy_encodings.toml"
 
