@@ -141,37 +141,6 @@ def _has_tool_soat(path: str) -> bool:
     return isinstance(tool, dict) and "soat" in tool
 
 
-class ConfigResolver:
-    """Finds and caches the configuration that applies to each file."""
-
-    def __init__(self, rules: Sequence[Rule], explicit: str | None = None) -> None:
-        self.rules = tuple(rules)
-        self._explicit = load_config(explicit, self.rules) if explicit else None
-        self._by_dir: dict[str, Config] = {}
-        self._by_file: dict[str, Config] = {}
-
-    def for_path(self, path: str) -> Config:
-        if self._explicit is not None:
-            return self._explicit
-        directory = (
-            os.path.dirname(os.path.abspath(path))
-            if not os.path.isdir(path)
-            else os.path.abspath(path)
-        )
-        cached = self._by_dir.get(directory)
-        if cached is None:
-            found = find_config_file(directory)
-            if found is None:
-                cached = Config(root=os.getcwd())
-            else:
-                cached = self._by_file.get(found)
-                if cached is None:
-                    cached = load_config(found, self.rules)
-                    self._by_file[found] = cached
-            self._by_dir[directory] = cached
-        return cached
-
-
 # --- parsing ------------------------------------------------------------------------------
 
 
