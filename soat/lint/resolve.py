@@ -116,6 +116,10 @@ class SettingsResolver:
         """The file's configuration and the Settings it is checked with (per-file-ignores
         applied)."""
         config = self.config_for(path, default_root)
+        return config, self.settings_for(config, path)
+
+    def settings_for(self, config: Config, path: str) -> Settings:
+        """The Settings of the file at `path`, which `config` applies to."""
         enabled = config.enabled_rules(self.rules, path)
         knowledge_key: tuple = config.registry
         source_key: tuple = (config.path,)
@@ -134,4 +138,4 @@ class SettingsResolver:
             self._knowledge[knowledge_key] = knowledge
             settings = Settings.from_config(config, self.rules, path, knowledge=knowledge)
             self._settings[key] = settings
-        return config, settings
+        return settings
