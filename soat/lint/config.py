@@ -7,11 +7,9 @@ nearest one above a file applies to it. Every error names the file and the line.
 from __future__ import annotations
 
 import dataclasses
-import fnmatch
 import glob
 import math
 import os
-import re
 import typing
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -19,6 +17,7 @@ from typing import Any, NoReturn
 
 from soat.lint.diagnostic import Severity
 from soat.lint.errors import UsageError, did_you_mean
+from soat.lint.patterns import glob_files, matches_any
 from soat.lint.rule import Rule, is_known_selector, matches_selector
 from soat.lint.tomlsource import TomlSource
 
@@ -63,14 +62,14 @@ class Config:
         return rel.replace(os.sep, "/")
 
     def is_excluded(self, path: str) -> bool:
-        return _matches_any(self.relative(path), self.exclude)
+        return matches_any(self.relative(path), self.exclude)
 
     def is_included(self, path: str) -> bool:
         rel = self.relative(path)
         stem, ext = os.path.splitext(rel)
         # "**/*.md" also takes BAI.MD: an extension's case says nothing about the format.
-        return _matches_any(rel, self.include) or (
-            ext != ext.lower() and _matches_any(stem + ext.lower(), self.include)
+        return matches_any(rel, self.include) or (
+            ext != ext.lower() and matches_any(stem + ext.lower(), self.include)
         )
 
     def enabled_rules(self, rules: Sequence[Rule], path: str | None = None) -> tuple[Rule, ...]:
@@ -78,7 +77,7 @@ class Config:
         if path is not None:
             rel = self.relative(path)
             for pattern, codes in self.per_file_ignores:
-                if _matches_any(rel, (pattern,)):
+                if matches_any(rel, (pattern,)):
                     ignored.extend(codes)
         selected = (*self.select, *self.extend_select)
         return tuple(
@@ -91,20 +90,6 @@ class Config:
     def options_for(self, rule: Rule) -> Any:
         values = self.rule_options.get(rule.code)
         return rule.make_options(values) if values else rule.default_options()
-
-
-def _matches_any(rel: str, patterns: Sequence[str]) -> bool:
-    for pattern in patterns:
-        pattern = pattern.rstrip("/")
-        if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(rel, pattern + "/*"):
-            return True
-        if pattern.startswith("**/") and fnmatch.fnmatch(rel, pattern[3:]):
-            return True
-        # "archive" or "archive/**" also matches everything below archive/
-        base = pattern[:-3] if pattern.endswith("/**") else pattern
-        if rel == base or rel.startswith(base + "/"):
-            return True
-    return False
 
 
 # --- discovery ----------------------------------------------------------------------------
@@ -219,7 +204,7 @@ def parse_config(
     registry = []
     for pattern in values.get("registry", ()):
         full = os.path.join(root, pattern)
-        matches = _glob_files(root, pattern) if glob.has_magic(pattern) else [full]
+        matches = glob_files(root, pattern) if glob.has_magic(pattern) else [full]
         if not glob.has_magic(pattern) and not os.path.isfile(full):
             fail(f'registry file "{pattern}" does not exist', "registry")
         registry.extend(matches)
@@ -358,59 +343,3 @@ def _string_list_problem(value: Any) -> str | None:
     if any(not v.strip() for v in value):
         return "must not contain an empty or blank string"
     return None
-
-
-def _glob_files(root: str, pattern: str) -> list[str]:
-    """Files under `root` matching `pattern` ("**" spans folders), sorted.
-
-    Unlike glob.glob, the walk never follows a symbolic link to a folder, so a link loop
-    cannot make it run forever; linked files are found.
-    """
-    pattern = pattern.replace(os.sep, "/").lstrip("/")
-    static = []
-    for part in pattern.split("/"):
-        if glob.has_magic(part):
-            break
-        static.append(part)
-    base = os.path.join(root, *static) if static else root
-    regex = re.compile(_glob_regex(pattern))
-    found = []
-    for dirpath, dirnames, filenames in os.walk(base):  # followlinks=False
-        dirnames.sort()
-        for name in filenames:
-            full = os.path.join(dirpath, name)
-            rel = os.path.relpath(full, root).replace(os.sep, "/")
-            if regex.fullmatch(rel) and os.path.isfile(full):
-                found.append(full)
-    return sorted(found)
-
-
-def _glob_regex(pattern: str) -> str:
-    """A regular expression for a glob: "**/" any folders, "*" and "?" within one name."""
-    out, i = [], 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out.append("(?:[^/]*/)*")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif pattern[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif pattern[i] == "?":
-            out.append("[^/]")
-            i += 1
-        elif pattern[i] == "[":
-            close = pattern.find("]", i + 2)
-            if close < 0:
-                out.append(re.escape("["))
-                i += 1
-            else:
-                body = pattern[i + 1 : close].replace("\\", "\\\\")
-                out.append("[^" + body[1:] + "]" if body.startswith("!") else "[" + body + "]")
-                i = close + 1
-        else:
-            out.append(re.escape(pattern[i]))
-            i += 1
-    return "".join(out)
