@@ -230,3 +230,50 @@ async def test_the_running_server_publishes_findings_for_the_walked_files_only(c
         params = await client.recorder.wait(from_fs_path(path), version=1)
         published[path] = bool(params.diagnostics)
     assert {p for p, found in published.items() if found} == cli_set(root)
+
+
+# --- one resolver: the walk, standard input and the server check a file alike -----------------
+
+
+def test_walk_stdin_and_server_check_each_file_with_the_same_settings(tmp_path):
+    import json
+    import sys
+
+    from soat.lint.diagnostic import text_of
+    from soat.lint.runner import lint_source
+
+    root = str(tmp_path)
+    files = ["bai.md", "tin-cu/a.md", "sub/b.md", "sub/tin-cu/c.md"]
+    make_tree(
+        root,
+        files,
+        {"": '[per-file-ignores]\n"tin-cu/**" = ["typ"]\n', "sub": 'lang = "en"\n'},
+    )
+
+    def cli(*args: str, stdin: str | None = None) -> list[dict]:
+        proc = subprocess.run(
+            [sys.executable, "-m", "soat", "check", "--output-format", "json", "--no-cache", *args],
+            cwd=root,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+        )
+        assert proc.returncode in (0, 1), proc.stderr
+        return json.loads(proc.stdout)
+
+    walked: dict[str, list] = {rel: [] for rel in files}
+    for f in cli("."):
+        walked[f["filename"]].append((f["code"], f["message"]))
+    for rel in files:
+        path = os.path.join(root, rel)
+        piped = [(f["code"], f["message"]) for f in cli("--stdin-filename", rel, "-", stdin=TEXT)]
+        resolved = _SERVER.resolve(path, root, 0)
+        assert resolved.settings is not None
+        served = [
+            (d.code, text_of(d.message, resolved.lang))
+            for d in lint_source(path, TEXT, resolved.settings, "md")
+        ]
+        assert walked[rel] == piped == served, rel
+    assert walked["tin-cu/a.md"] == [] and walked["bai.md"] != []
+    assert walked["sub/tin-cu/c.md"] == walked["sub/b.md"] != walked["bai.md"]  # English
