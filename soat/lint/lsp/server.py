@@ -55,7 +55,14 @@ ERROR_REPEAT_SECONDS = 10.0  # the same error pop-up is not shown again sooner
 # A hover or code-action request waits this long for a lint still running, then answers
 # with nothing rather than keep the editor waiting (the lint goes on and publishes).
 REQUEST_BUDGET_SECONDS = 3.0
-CONFIG_GLOBS = ("**/soat.toml", "**/.soat.toml", "**/pyproject.toml", "**/*.toml")
+# Configuration and registries; .gitignore too, since it decides which files are linted.
+CONFIG_GLOBS = (
+    "**/soat.toml",
+    "**/.soat.toml",
+    "**/pyproject.toml",
+    "**/*.toml",
+    "**/.gitignore",
+)
 
 
 class SoatLanguageServer:
