@@ -21,10 +21,10 @@ from soat.lint.patterns import glob_files, matches_any
 from soat.lint.rule import Rule, is_known_selector, matches_selector
 from soat.lint.ruledoc import rule_docs_url_problem
 from soat.lint.tomlsource import TomlSource
+from soat.lint.ui import DEFAULT_LANG, LANGS
 
 CONFIG_NAMES = (".soat.toml", "soat.toml", "pyproject.toml")
 DEFAULT_INCLUDE = ("**/*.md", "**/*.markdown", "**/*.txt", "**/*.html", "**/*.htm")
-LANGS = ("vi", "en")
 SEVERITIES = ("error", "warning", "info")
 
 _LIST_KEYS = ("select", "extend-select", "ignore", "include", "exclude", "registry")
@@ -49,7 +49,7 @@ class Config:
     ignore: tuple[str, ...] = ()
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
-    lang: str = "vi"
+    lang: str = DEFAULT_LANG
     fail_on: str = "warning"
     registry: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -192,7 +192,7 @@ def parse_config(
                     key,
                 )
 
-    lang = data.get("lang", "vi")
+    lang = data.get("lang", DEFAULT_LANG)
     if lang not in LANGS:
         fail(f'"lang" must be one of {", ".join(LANGS)}, not {lang!r}', "lang")
     fail_on = data.get("fail-on", "warning")

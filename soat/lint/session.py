@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from soat.lint import ui
 from soat.lint.adoption import Adoption
 from soat.lint.cache import CACHE_DIR, ResultCache
 from soat.lint.config import Config
@@ -387,12 +388,6 @@ def statistics_table(results: list[FileResult], lang: str) -> str:
     for (code, name), (n, fixable) in sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[0])):
         lines.append(
             f"{n:>6}  {code:<7} {'[*]' if fixable else '   '} {name}"
-            + (
-                f" ({fixable} fixable)"
-                if fixable and lang == "en"
-                else f" ({fixable} sửa được)"
-                if fixable
-                else ""
-            )
+            + (" " + ui.STATISTICS_FIXABLE.format(n=fixable).get(lang) if fixable else "")
         )
     return "\n".join(lines) + ("\n" if lines else "")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from lsprotocol import types
 
+from soat.lint import ui
 from soat.lint.diagnostic import Diagnostic, Fix, text_of
 from soat.lint.lsp.convert import to_lsp_diagnostic
 from soat.lint.lsp.positions import PositionMap
@@ -62,7 +63,6 @@ def build_code_actions(
         return workspace_edit(inp, edits)
 
     actions: list[types.CodeAction] = []
-    en = inp.lang == "en"
     if wants(only, types.CodeActionKind.QuickFix):
         suppressed: set[tuple[str, int]] = set()
         for diag in inp.diagnostics:
@@ -87,9 +87,7 @@ def build_code_actions(
                 and (diag.code, row) not in suppressed
             ):
                 suppressed.add((diag.code, row))
-                title = (
-                    f"Disable {diag.code} for this line" if en else f"Tắt {diag.code} cho dòng này"
-                )
+                title = ui.DISABLE_FOR_LINE.format(code=diag.code).get(inp.lang)
                 actions.append(
                     types.CodeAction(
                         title=title,
@@ -123,12 +121,7 @@ def workspace_edit(inp: ActionInput, edits: list[types.TextEdit]) -> types.Works
 
 def fix_all_action(inp: ActionInput, fixed: str | None) -> types.CodeAction:
     """The fix-all action; without `fixed`, an unresolved one carrying the document's uri."""
-    title = (
-        "soat: fix all safe problems in this file"
-        if inp.lang == "en"
-        else "soat: sửa mọi lỗi sửa được an toàn trong tệp"
-    )
-    action = types.CodeAction(title=title, kind=FIX_ALL_KIND)
+    action = types.CodeAction(title=ui.FIX_ALL.get(inp.lang), kind=FIX_ALL_KIND)
     if fixed is None:
         action.data = {"uri": inp.uri}
     else:

@@ -48,6 +48,7 @@ from soat.lint.lsp.scheduling import (
 )
 from soat.lint.lsp.workspace import containing_folder, document_format
 from soat.lint.rule import Rule
+from soat.lint.ui import DEFAULT_LANG
 
 logger = logging.getLogger(__name__)
 
@@ -117,7 +118,7 @@ class SoatLanguageServer:
         return LintTarget(path, containing_folder(path, folders), untitled=True)
 
     def _publish(self, doc: OpenDocument, outcome: LintOutcome) -> None:
-        lang = outcome.resolved.lang if outcome.resolved else "vi"
+        lang = outcome.resolved.lang if outcome.resolved else DEFAULT_LANG
         if outcome.too_large:
             diagnostics = [too_large_diagnostic(len(outcome.text), self.lints.max_document_chars)]
         elif outcome.error is not None:

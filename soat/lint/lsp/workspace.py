@@ -26,6 +26,7 @@ from soat.lint.formats import FORMATS_BY_EXTENSION
 from soat.lint.resolve import SettingsResolver
 from soat.lint.rule import Rule
 from soat.lint.runner import Settings
+from soat.lint.ui import DEFAULT_LANG
 
 # Untitled documents have no extension; their language id names the format.
 LANGUAGE_FORMATS = {"markdown": "md", "html": "html", "plaintext": "txt", "text": "txt"}
@@ -78,7 +79,7 @@ class Resolved:
 
     @property
     def lang(self) -> str:
-        return self.config.lang if self.config is not None else "vi"
+        return self.config.lang if self.config is not None else DEFAULT_LANG
 
 
 class DocumentSettings:
