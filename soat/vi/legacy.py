@@ -129,6 +129,9 @@ def _decoded_words(decoded: str) -> list[str]:
 
 
 _QUOTES = frozenset("\u2018\u2019\u201c\u201d\"'")
+# symbols between two letters of a decoded word, other than spaces, hyphens, dots, slashes
+# and apostrophes: what a reading leaves when it undoes only one of two encodings
+_INNER_SYMBOL = re.compile(r"\w[^\w\s\-\u2013./'\u2019\u0300-\u036f]+\w")
 _MARKS = "\u0300-\u036f"  # combining marks belong to the word they follow (decomposed text)
 
 
@@ -167,7 +170,13 @@ def _scan(text: str, scheme: _Scheme) -> list[_Word]:
             words.append(_Word(start, end, word, False, False))
             continue
         parts = _decoded_words(decoded)
-        ok = bool(parts) and all(_is_syllable(p) or (p.isupper() and p.isalpha()) for p in parts)
+        # a reading with symbols left inside the word ("Thá»§y", text encoded twice read
+        # once) is not Vietnamese, however its pieces read
+        ok = (
+            bool(parts)
+            and not _INNER_SYMBOL.search(decoded)
+            and all(_is_syllable(p) or (p.isupper() and p.isalpha()) for p in parts)
+        )
         # one letter is too little evidence ("Â" reads "Ơ" in VISCII)
         native = _is_syllable(word)
         # A unit ("m²", "h²") is no evidence for the scheme, nor against it: it is not

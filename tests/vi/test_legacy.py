@@ -114,6 +114,9 @@ _SYLLABLES = st.sampled_from(PARAGRAPH.replace(",", "").replace(".", "").replace
 # found by hypothesis: "hỗ" in VISCII is written "h²", which looks like a unit; it once counted
 # as evidence against VISCII, and a shorter TCVN3 misreading of two words won
 @example(["chức", "chức", "hỗ", "hỗ", "đoàn"], "viscii")
+# found by hypothesis: text encoded twice, read once ("Thá»§y"), split into syllables at the
+# symbols and outscored the full reading
+@example(["15/3", "Thủy", "Thủy"], "utf8x2")
 def test_encoding_then_repairing_gives_the_original(words, encoding):
     original = " ".join(words)
     bad = encode(original, encoding)
