@@ -1,19 +1,14 @@
 """Legacy Vietnamese encodings (soat.vi.legacy, soat.vi.legacy_codecs): tables, run detection, whole files."""
 
-import sys
 import unicodedata
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from soat.toml import tomllib
 from soat.vi.legacy import NAMES, detect_bytes, find_misencoded
 from soat.vi.legacy_codecs import DATA, encode, tables
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 # A union news paragraph written for these tests (not corpus text).
 PARAGRAPH = (
