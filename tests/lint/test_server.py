@@ -17,7 +17,8 @@ from lsprotocol import types
 from pygls.uris import from_fs_path
 from pytest_lsp import ClientServerConfig, LanguageClient
 
-from soat.lint.server import FIX_ALL_KIND, PositionMap, apply_change
+from soat.lint.lsp.actions import FIX_ALL_KIND
+from soat.lint.lsp.positions import PositionMap, apply_change
 from tests.conftest import needs_seed
 from tests.lint.server_helpers import (
     SERVER_COMMAND,
