@@ -342,6 +342,25 @@ async def test_configuration_changes_are_picked_up_without_restart(client, tmp_p
 
 
 @pytest.mark.asyncio
+async def test_diagnostics_link_the_rule_page_under_rule_docs_url(client, tmp_path):
+    text = "Một\u00a0dòng.\n"
+    write(tmp_path / "soat.toml", 'rule-docs-url = "https://example.org/soat/rules/"\n')
+    sub = tmp_path / "plain"
+    sub.mkdir()
+    write(sub / "soat.toml", "")  # a nested configuration without the key: no link
+    linked, plain = write(tmp_path / "d.txt", text), write(sub / "d.txt", text)
+    await initialize(client, str(tmp_path))
+    uri = open_file(client, linked, text)
+    published = await client.recorder.wait(uri, version=1)
+    hrefs = {d.code: d.code_description.href for d in published.diagnostics}
+    assert hrefs["TYP001"] == "https://example.org/soat/rules/TYP001.md"
+    assert hrefs == {code: f"https://example.org/soat/rules/{code}.md" for code in hrefs}
+    uri = open_file(client, plain, text)
+    published = await client.recorder.wait(uri, version=1)
+    assert published.diagnostics and all(d.code_description is None for d in published.diagnostics)
+
+
+@pytest.mark.asyncio
 async def test_registry_changes_are_picked_up_without_restart(client, tmp_path):
     text = "Thanh toán qua soatbrandx nhé.\n"
     write(tmp_path / "soat.toml", 'registry = ["reg.toml"]\n')

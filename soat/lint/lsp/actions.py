@@ -51,6 +51,7 @@ class ActionInput:
     # costs several lints; clients ask for code actions whenever the cursor moves).
     fix_all_lazy: bool = False
     fmt: str = "txt"  # txt | md | html: where a suppression comment may go
+    docs_url: str | None = None  # the file's rule-docs-url (each diagnostic's codeDescription)
 
 
 def build_code_actions(
@@ -68,7 +69,7 @@ def build_code_actions(
         for diag in inp.diagnostics:
             if not _touches(diag, start, end):
                 continue
-            lsp_diag = to_lsp_diagnostic(diag, pmap, inp.uri, inp.lang, rules)
+            lsp_diag = to_lsp_diagnostic(diag, pmap, inp.uri, inp.lang, rules, inp.docs_url)
             fixes = ([diag.fix] if diag.fix is not None else []) + list(diag.suggestions)
             for fix in fixes:
                 actions.append(

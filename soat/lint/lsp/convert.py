@@ -11,6 +11,7 @@ from lsprotocol import types
 from soat.lint.diagnostic import Diagnostic, Severity, text_of
 from soat.lint.lsp.positions import PositionMap
 from soat.lint.rule import ENGINE_RULES, Rule
+from soat.lint.ruledoc import rule_url
 
 SOURCE = "soat"
 
@@ -26,10 +27,17 @@ def rule_index(rules: Sequence[Rule]) -> dict[str, Rule]:
 
 
 def to_lsp_diagnostic(
-    diag: Diagnostic, pmap: PositionMap, uri: str, lang: str, rules: dict[str, Rule]
+    diag: Diagnostic,
+    pmap: PositionMap,
+    uri: str,
+    lang: str,
+    rules: dict[str, Rule],
+    docs_url: str | None = None,
 ) -> types.Diagnostic:
+    """`docs_url` is the file's `rule-docs-url`: the diagnostic's `codeDescription` links the
+    rule's page under it (none without it, as `url` in the JSON output)."""
     rule = rules.get(diag.code)
-    href = getattr(rule, "url", None) if rule is not None else None
+    href = rule_url(diag.code, docs_url)
     related = [
         types.DiagnosticRelatedInformation(
             location=types.Location(uri, pmap.range(r.start, r.end)),

@@ -120,6 +120,7 @@ class SoatLanguageServer:
 
     def _publish(self, doc: OpenDocument, outcome: LintOutcome) -> None:
         lang = outcome.resolved.lang if outcome.resolved else DEFAULT_LANG
+        docs_url = outcome.resolved.docs_url if outcome.resolved else None
         if outcome.too_large:
             diagnostics = [too_large_diagnostic(len(outcome.text), self.lints.max_document_chars)]
         elif outcome.error is not None:
@@ -131,7 +132,7 @@ class SoatLanguageServer:
             doc.shown_error = None
             pmap = PositionMap(outcome.text, self.encoding)
             diagnostics = [
-                to_lsp_diagnostic(d, pmap, doc.uri, lang, self.rules_by_code)
+                to_lsp_diagnostic(d, pmap, doc.uri, lang, self.rules_by_code, docs_url)
                 for d in outcome.diagnostics
             ]
         self.ls.text_document_publish_diagnostics(
@@ -192,6 +193,7 @@ class SoatLanguageServer:
             self.encoding,
             versioned,
             fmt=doc.fmt,
+            docs_url=outcome.resolved.docs_url,
         )
 
     async def _within_budget(self, work):

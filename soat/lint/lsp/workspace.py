@@ -81,6 +81,10 @@ class Resolved:
     def lang(self) -> str:
         return self.config.lang if self.config is not None else DEFAULT_LANG
 
+    @property
+    def docs_url(self) -> str | None:
+        return self.config.rule_docs_url if self.config is not None else None
+
 
 class DocumentSettings:
     """Resolves documents on the server's worker thread (and only there): configuration is
