@@ -30,18 +30,40 @@ def _only_vietnamese(word: str) -> bool:
     return False
 
 
+# Word texts that give no finding whatever their context (attested, not a syllable, all
+# capitals, ...): nearly every word of a document, looked up once here instead of tested.
+_QUIET: set[str] = set()
+_QUIET_MAX = 200_000  # about 20 MB at most; cleared when full
+
+
+def _always_quiet(word: str) -> bool:
+    """Whether `word` gives no finding in any context (the answer is kept in _QUIET)."""
+    if word.isascii() and unconverted_typing(word) is not None:
+        return False
+    if len(word) < 2 or not word.isalpha() or is_all_caps(word):
+        return True
+    lower = word.lower()
+    return bool(count(lower)) or not is_valid_syllable(lower)  # attested, or SPL001's
+
+
 def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
+    quiet = _QUIET
     for item in ctx.get(document_words):
         word = item.text
+        if word in quiet:
+            continue
+        if _always_quiet(word):
+            if len(quiet) >= _QUIET_MAX:
+                quiet.clear()
+            quiet.add(word)
+            continue
         typed = unconverted_typing(word) if word.isascii() else None
         if typed is not None and not item.in_name:
             yield _typing_remnant(word, *typed, *item.span())
             continue
-        if item.in_name or len(word) < 2 or not word.isalpha() or is_all_caps(word):
+        if item.in_name or typed is not None:
             continue
         lower = word.lower()
-        if count(lower) or not is_valid_syllable(lower):
-            continue  # attested, or SPL001's to report
         if word != lower and not (item.sentence_start or _only_vietnamese(word)):
             continue  # a capitalised word without a Vietnamese-only mark may be a name
         found = suggestions(lower)
