@@ -12,8 +12,9 @@ Errors, with the weight that ranks a candidate (weight × how often the candidat
 hỏi ↔ ngã 50; another tone 3; a final consonant confused (c/t, n/ng, n/nh, ch/t, ch/c) 5;
 a final letter dropped or added 3; a letter replaced by its neighbour on the keyboard 2; any
 other one-letter edit of the toneless letters 0.5. The weights were set on the issue's examples
-("sẳn sàng", "hoặt", "nhiện liệu") and checked on the corpus; neighbouring words are not used
-yet (a bigram table would tell "hoặt động" from "hoặt là").
+("sẳn sàng", "hoặt", "nhiện liệu") and checked on the corpus. The neighbouring syllables
+rank the candidates too (soat.vi.bigrams: "hoặt động" is "hoạt", "hoặt một" is "hoặc"), and a
+candidate that the text around confirms makes a warning of any kind of error.
 
 Loanwords written as one word ("ôxít", "kilômét", "viôlông") are recognised by their shape:
 every part a valid syllable, all but the last open (no final consonant), at most one tone
@@ -27,18 +28,17 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from soat.vi.spelling import _edits1, _spell_with_tone
+from soat.vi.bigrams import bigram
+from soat.vi.spelling import _ALPHABET, _spell_with_tone
 from soat.vi.syllables import is_valid_syllable, parse_syllable
 from soat.vi.tones import NGANG, strip_tones, tone_marks
 
 HOI, NGA = 3, 4
 # The errors reported: others (any letter) also turn rare real words into common ones.
-REPORTED = frozenset({"hoi-nga", "tone", "final", "final-letter", "key"})
-# The one error sure enough for a warning: measured on clean/ with the list built without
-# it, hỏi/ngã gave 14 findings, the others 751 (mostly rare real words: "nám", "quạ", "bấc").
-SURE = frozenset({"hoi-nga"})
+REPORTED = frozenset({"hoi-nga", "tone", "mark", "final", "final-letter", "key"})
 MIN_CANDIDATE_COUNT = 20  # a candidate must be written at least this often
 UNATTESTED_RATIO = 500  # a rare syllable counts as unattested next to one this much commoner
+WEAK_COUNT = 5  # a syllable written more often than this is taken as a word, whatever is near
 
 _FINAL_SWAPS = {
     "c": ("t",),
@@ -48,6 +48,8 @@ _FINAL_SWAPS = {
     "nh": ("n",),
     "ch": ("t", "c"),
 }
+_SHAPE_GROUPS = ("aăâ", "eê", "oôơ", "uư", "dđ")
+_SHAPES = {c: tuple(o for o in g if o != c) for g in _SHAPE_GROUPS for c in g}
 _KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 
 
@@ -69,18 +71,39 @@ _NEAR_KEYS = _neighbours()
 
 
 @functools.lru_cache(maxsize=1)
-def attested_counts() -> dict[str, int]:
-    """Attested syllable (lower case, NFC) -> times written; names-only ones count 1."""
+def _table() -> tuple[dict[str, int], frozenset[str], frozenset[str]]:
     text = (resources.files("soat") / "data" / "attested_syllables.tsv").read_text("utf-8")
-    counts = {}
+    counts, listed, unwritten = {}, set(), set()
     for line in text.splitlines()[1:]:
-        syllable, count, _ = line.split("\t")
+        syllable, count, sources = line.split("\t")
         counts[syllable] = max(int(count), 1)
-    return counts
+        if sources != "corpus":
+            listed.add(syllable)
+        if count == "0":
+            unwritten.add(syllable)
+    return counts, frozenset(listed), frozenset(unwritten)
+
+
+def attested_counts() -> dict[str, int]:
+    """Attested syllable (lower case, NFC) -> times written; ones only in the name data or
+    Unihan count 1."""
+    return _table()[0]
+
+
+def listed_syllables() -> frozenset[str]:
+    """Syllables a list names as real (place, organisation and family names, Unihan's
+    Vietnamese readings), however rarely news writes them."""
+    return _table()[1]
 
 
 def count(syllable: str) -> int:
     return attested_counts().get(syllable.lower(), 0)
+
+
+def corpus_count(syllable: str) -> int:
+    """Times the corpus writes `syllable`: 0 for one that only a list names."""
+    lower = syllable.lower()
+    return 0 if lower in _table()[2] else attested_counts().get(lower, 0)
 
 
 @dataclass(frozen=True)
@@ -88,17 +111,26 @@ class Candidate:
     word: str
     score: float
     error: str  # what the writer probably did (a key of ERRORS)
+    confirmed: bool = False  # the syllable before or after makes a common pair with it
 
 
 ERRORS = {
     "hoi-nga": ("nhầm dấu hỏi/ngã", "hỏi and ngã confused"),
     "tone": ("sai dấu thanh", "wrong tone mark"),
+    "mark": ("sai dấu mũ, dấu trăng, dấu móc hay gạch chữ đ", "wrong breve, circumflex, horn or đ"),
     "final": ("nhầm phụ âm cuối", "final consonant confused"),
     "final-letter": ("thiếu hoặc thừa chữ cuối", "final letter dropped or added"),
     "key": ("gõ nhầm phím bên cạnh", "neighbouring key"),
     "letter": ("sai một chữ cái", "one letter wrong"),
 }
-_WEIGHTS = {"hoi-nga": 50.0, "tone": 3.0, "final": 5.0, "final-letter": 3.0, "key": 2.0}
+_WEIGHTS = {
+    "hoi-nga": 50.0,
+    "tone": 3.0,
+    "mark": 3.0,
+    "final": 5.0,
+    "final-letter": 3.0,
+    "key": 2.0,
+}
 _OTHER_EDIT = 0.5
 
 
@@ -128,25 +160,58 @@ def _generated(lower: str) -> dict[str, str]:
         add(_spell_with_tone(base[:-1], tone), "final-letter")
     for letter in "cgtnhm":
         add(_spell_with_tone(base + letter, tone), "final-letter")
-    for edit in _edits1(base):
-        word = _spell_with_tone(edit, tone)
-        if word and len(edit) == len(base):
-            diff = [(a, b) for a, b in zip(base, edit, strict=True) if a != b]
-            kind = (
-                "key"
-                if len(diff) == 1 and diff[0][1] in _NEAR_KEYS.get(diff[0][0], ())
-                else "letter"
-            )
-            add(word, kind)
-        else:
-            add(word, "letter")
+    # A vowel's shape mark (breve, circumflex, horn) or đ's bar dropped, added or confused.
+    for i, ch in enumerate(base):
+        for other in _SHAPES.get(ch, ()):
+            add(_spell_with_tone(base[:i] + other + base[i + 1 :], tone), "mark")
+    # A letter replaced by its neighbour on the keyboard; other one-letter edits ("letter")
+    # are never reported, so they are not generated (most of the cost of this function).
+    for i, ch in enumerate(base):
+        for key in sorted(_NEAR_KEYS.get(ch, ())):
+            if key in _ALPHABET:
+                add(_spell_with_tone(base[:i] + key + base[i + 1 :], tone), "key")
     return found
 
 
-def suggestions(word: str, limit: int = 3) -> list[Candidate]:
+# Ranking with the neighbours: weight x P(candidate | syllable before) x P(syllable after |
+# candidate), each a bigram count smoothed towards the candidate's own frequency (Dirichlet
+# smoothing with SMOOTHING pseudo-counts), so an unknown pair falls back on frequency alone.
+SMOOTHING = 50.0
+TOTAL = 3_000_000  # about the number of syllables counted (clean/ and raw/text)
+# A pair confirms a candidate when it is written at least CONFIRM_COUNT times, is at least
+# CONFIRM_SHARE of the uses of the rarer of its two syllables, and is CONFIRM_PMI times as
+# common as chance would make it ("nhiên liệu", "diễn biến": yes; "số và", "vết năm": no).
+# Measured held out (list and pairs from raw/text, run on clean/), see README-syllables.md.
+CONFIRM_COUNT = 10
+CONFIRM_SHARE = 0.05
+CONFIRM_PMI = 10.0
+
+
+def _confirms(pair: int, neighbour: str | None, n: int) -> bool:
+    if pair < CONFIRM_COUNT or not neighbour:
+        return False
+    other = count(neighbour)
+    return pair >= CONFIRM_SHARE * min(other, n) and pair * TOTAL >= CONFIRM_PMI * other * n
+
+
+def _context(cand: str, n: int, before: str | None, after: str | None) -> tuple[float, bool]:
+    left, right = bigram(before, cand), bigram(cand, after)
+    p = n / TOTAL
+    if before:
+        p = (left + SMOOTHING * n / TOTAL) / (count(before) + SMOOTHING)
+    if after:
+        p *= (right + SMOOTHING * count(after) / TOTAL) / (n + SMOOTHING)
+    confirmed = _confirms(left, before, n) or _confirms(right, after, n)
+    return p, confirmed
+
+
+def suggestions(
+    word: str, limit: int = 3, before: str | None = None, after: str | None = None
+) -> list[Candidate]:
     """What an unattested syllable was probably meant to be, best first; [] when it is
     attested, or when no attested syllable is near enough (then it may be a rare real word
-    or a name, and nothing is said)."""
+    or a name, and nothing is said). `before`/`after`: the syllables next to it in the
+    text (lower case), which rank the candidates ("hoặt một" -> hoặc)."""
     lower = word.lower()
     own = count(lower)
     ranked = []
@@ -156,7 +221,8 @@ def suggestions(word: str, limit: int = 3) -> list[Candidate]:
             continue
         if kind not in REPORTED:
             continue
-        ranked.append(Candidate(cand, _WEIGHTS.get(kind, _OTHER_EDIT) * n, kind))
+        p, confirmed = _context(cand, n, before, after)
+        ranked.append(Candidate(cand, _WEIGHTS.get(kind, _OTHER_EDIT) * p, kind, confirmed))
     ranked.sort(key=lambda c: (-c.score, c.word))
     return ranked[:limit]
 
@@ -287,3 +353,35 @@ def unconverted_typing(word: str) -> tuple[str, str] | None:
     if converted is None or count(converted) < MIN_TYPED_COUNT:
         return None
     return converted, kind
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What SPL006 says of a word: its candidates, best first, and whether the evidence is
+    strong enough for a warning."""
+
+    candidates: tuple[Candidate, ...]
+    sure: bool
+    rare: bool = False  # the word is a real but rare syllable; the text around says otherwise
+
+
+def assess(word: str, before: str | None = None, after: str | None = None) -> Finding | None:
+    """SPL006's verdict on a valid syllable, None when nothing is to be said.
+
+    A syllable no source writes is reported when an attested one is one usual error away;
+    a warning when a neighbouring syllable confirms the candidate ("nhiện liệu": "nhiên
+    liệu" is a common pair), info otherwise (a hỏi/ngã slip too: "viển vông", "quái gở"
+    are real words the list may lack). A syllable that a source
+    does write (rarely in the corpus, or in Unihan's readings or the name data: "nám",
+    "quạ", "đườn") is reported only when the text around confirms a candidate, as info."""
+    lower = word.lower()
+    found = suggestions(lower, before=before, after=after)
+    if not found:
+        return None
+    best = found[0]
+    own = count(lower)
+    if own > WEAK_COUNT:
+        return None
+    if own:
+        return Finding(tuple(found), False, rare=True) if best.confirmed else None
+    return Finding(tuple(found), best.confirmed)

@@ -110,6 +110,7 @@ def misspellings() -> Misspellings:
     )
 
 
+@functools.lru_cache(maxsize=65536)
 def _spell_with_tone(base: str, tone: int) -> str | None:
     """The toneless letters `base` with `tone` on the vowel the rules name; None if `base`
     is not a syllable's letters."""

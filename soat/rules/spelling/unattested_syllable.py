@@ -12,8 +12,15 @@ from collections.abc import Iterator
 from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Severity
 from soat.lint.rule import Example, NoOptions, Rule
-from soat.rules.spelling._words import document_words
-from soat.vi.attested import ERRORS, SURE, count, suggestions, unconverted_typing
+from soat.rules.spelling._words import DocWord, document_words
+from soat.vi.attested import (
+    ERRORS,
+    WEAK_COUNT,
+    assess,
+    count,
+    suggestions,
+    unconverted_typing,
+)
 from soat.vi.spelling import apply_case
 from soat.vi.syllables import is_valid_syllable
 from soat.vi.tokens import is_all_caps
@@ -36,6 +43,23 @@ _QUIET: set[str] = set()
 _QUIET_MAX = 200_000  # about 20 MB at most; cleared when full
 
 
+def _neighbours(words: list[DocWord], index: int) -> tuple[str | None, str | None]:
+    """The syllables right before and after word `index` in its block, lower case (None
+    across punctuation, a paragraph or anything but spaces)."""
+    item = words[index]
+    text, start, end = item.block.text, item.word.start, item.word.end
+    before = after = None
+    if index > 0:
+        prev = words[index - 1]
+        if prev.block is item.block and text[prev.word.end : start].isspace():
+            before = prev.text.lower()
+    if index + 1 < len(words):
+        nxt = words[index + 1]
+        if nxt.block is item.block and text[end : nxt.word.start].isspace():
+            after = nxt.text.lower()
+    return before, after
+
+
 def _always_quiet(word: str) -> bool:
     """Whether `word` gives no finding in any context (the answer is kept in _QUIET)."""
     if word.isascii() and unconverted_typing(word) is not None:
@@ -43,12 +67,18 @@ def _always_quiet(word: str) -> bool:
     if len(word) < 2 or not word.isalpha() or is_all_caps(word):
         return True
     lower = word.lower()
-    return bool(count(lower)) or not is_valid_syllable(lower)  # attested, or SPL001's
+    own = count(lower)
+    # attested often enough to be a word (assess() reports attested words only when the
+    # neighbours confirm a candidate, and only rare ones), or with no candidate at all
+    if own > WEAK_COUNT:
+        return True
+    return not is_valid_syllable(lower) or (own > 0 and not suggestions(lower))  # or SPL001's
 
 
 def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
     quiet = _QUIET
-    for item in ctx.get(document_words):
+    words = ctx.get(document_words)
+    for index, item in enumerate(words):
         word = item.text
         if word in quiet:
             continue
@@ -66,9 +96,10 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
         lower = word.lower()
         if word != lower and not (item.sentence_start or _only_vietnamese(word)):
             continue  # a capitalised word without a Vietnamese-only mark may be a name
-        found = suggestions(lower)
-        if not found:
+        verdict = assess(lower, *_neighbours(words, index))
+        if verdict is None:
             continue
+        found = verdict.candidates
         start, end = item.span()
         best = found[0]
         shown = [apply_case(word, c.word) for c in found]
@@ -83,18 +114,19 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
         ]
         others_vi = f"; khả năng khác: {', '.join(shown[1:])}" if len(shown) > 1 else ""
         others_en = f"; other candidates: {', '.join(shown[1:])}" if len(shown) > 1 else ""
+        if verdict.rare:
+            what_vi = f"“{word}” là âm tiết hiếm; theo các từ bên cạnh, có lẽ là “{shown[0]}”"
+            what_en = f"“{word}” is a rare syllable; the words around suggest “{shown[0]}”"
+        else:
+            what_vi = f"“{word}” không phải âm tiết tiếng Việt thực dùng; có lẽ là “{shown[0]}”"
+            what_en = f"“{word}” is not a syllable Vietnamese uses; probably “{shown[0]}”"
         yield Diagnostic(
-            Msg(
-                f"“{word}” không phải âm tiết tiếng Việt thực dùng; có lẽ là “{shown[0]}” "
-                f"({why_vi}){others_vi}",
-                f"“{word}” is not a syllable Vietnamese uses; probably “{shown[0]}” "
-                f"({why_en}){others_en}",
-            ),
+            Msg(f"{what_vi} ({why_vi}){others_vi}", f"{what_en} ({why_en}){others_en}"),
             start,
             end,
             fix=fixes[0],
             suggestions=tuple(fixes[1:]),
-            severity=None if best.error in SURE else Severity.INFO,
+            severity=None if verdict.sure else Severity.INFO,
         )
 
 
