@@ -368,20 +368,24 @@ class Finding:
 def assess(word: str, before: str | None = None, after: str | None = None) -> Finding | None:
     """SPL006's verdict on a valid syllable, None when nothing is to be said.
 
-    A syllable no source writes is reported when an attested one is one usual error away;
+    A syllable no source writes is reported when an attested one is one usual error away:
     a warning when a neighbouring syllable confirms the candidate ("nhiện liệu": "nhiên
     liệu" is a common pair), info otherwise (a hỏi/ngã slip too: "viển vông", "quái gở"
-    are real words the list may lack). A syllable that a source
-    does write (rarely in the corpus, or in Unihan's readings or the name data: "nám",
-    "quạ", "đườn") is reported only when the text around confirms a candidate, as info."""
+    are real words a list may lack). One the corpus writes at most WEAK_COUNT times and no
+    list names ("tiêng", "diễn biễn": typing slips that got into print) is reported only
+    when a neighbour confirms the candidate, as a warning; one that Unihan or the name data
+    names ("đườn", "vặn") likewise, but as info: it is a real syllable."""
     lower = word.lower()
+    own = count(lower)
+    if own > WEAK_COUNT:
+        return None
     found = suggestions(lower, before=before, after=after)
     if not found:
         return None
     best = found[0]
-    own = count(lower)
-    if own > WEAK_COUNT:
-        return None
     if own:
-        return Finding(tuple(found), False, rare=True) if best.confirmed else None
+        if not best.confirmed:
+            return None
+        listed = lower in listed_syllables()
+        return Finding(tuple(found), sure=not listed, rare=listed)
     return Finding(tuple(found), best.confirmed)

@@ -239,6 +239,40 @@ def split_glued(word: str) -> list[str] | None:
     return best[1] if best else None
 
 
+# Vietnamese function words that carry a mark no other language puts at the end of a name
+# (so "Pancho", "Ochoa" are not "Pan cho", "Och oa"); two letters at least ("Anhtrở" is not
+# "Anhtr ở").
+GLUE_FUNCTION_WORDS = frozenset(
+    "và của là với được đã để thì những các có từ tại đến về sẽ bị này đó mà vì nên cũng "
+    "vẫn đang rồi hoặc trên dưới giữa trước".split()
+)
+_FUNCTION_BY_LENGTH = sorted(GLUE_FUNCTION_WORDS, key=len, reverse=True)
+_MIN_NAME_LETTERS = 3
+
+
+def split_name_glue(word: str) -> tuple[str, str] | None:
+    """A name written without Vietnamese marks glued to the Vietnamese function word after
+    it ("Anastasievà" -> ("Anastasiev", "và"), "Dinhvà" -> ("Dinh", "và")): the word opens
+    with a capital, is no syllable, ends with a function word of GLUE_FUNCTION_WORDS (the
+    longest that fits), and what comes before has at least three letters, no Vietnamese
+    mark and is not all capitals ("HCMcó" is reported as capitals glued to a word). None
+    otherwise."""
+    if not word[:1].isupper() or not word.isalpha() or check_syllable(word).valid:
+        return None
+    lower = word.lower()
+    for function in _FUNCTION_BY_LENGTH:
+        if lower.endswith(function) and word[-len(function) :].islower():
+            head = word[: -len(function)]
+            if (
+                len(head) >= _MIN_NAME_LETTERS
+                and not head.isupper()
+                and not has_vietnamese_mark(head)
+            ):
+                return head, word[-len(function) :]
+            return None
+    return None
+
+
 def _same_vowel(a: str, b: str) -> bool:
     base_a, base_b = split_tone(a)[0], split_tone(b)[0]
     return base_a == base_b and base_a in "aăâeêioôơuưy"
@@ -260,6 +294,7 @@ __all__ = [
     "frequency",
     "misspellings",
     "split_glued",
+    "split_name_glue",
     "split_tone",
     "syllable_frequencies",
 ]

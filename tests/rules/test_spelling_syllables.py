@@ -25,3 +25,12 @@ def test_rules_never_raise(text, fmt):
     for diag in run(text, CODES, fmt):
         assert diag.code in CODES  # an exception would be reported as INT001
         assert 0 <= diag.start <= diag.end <= len(text)
+
+
+def test_a_glued_name_gets_a_suggestion_to_split_and_no_fix():
+    text = "Ông Dinhvà bà Lan đến."
+    (diag,) = run(text, ["SPL001"])
+    assert (diag.start, diag.end, diag.fix) == (4, 10, None)
+    (split,) = diag.suggestions
+    assert split.applicability.value == "suggestion"
+    assert [(e.start, e.end, e.content) for e in split.edits] == [(4, 10, "Dinh và")]

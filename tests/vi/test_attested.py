@@ -17,6 +17,7 @@ from soat.vi.attested import (
     unconverted_typing,
 )
 from soat.vi.bigrams import bigram, bigram_counts
+from soat.vi.spelling import split_name_glue
 from soat.vi.syllables import generate_syllables, is_valid_syllable
 from soat.vi.tones import tone_marks
 
@@ -140,3 +141,23 @@ def test_unconverted_typing(word, expected):
 )
 def test_codes_names_and_english_are_not_unconverted_typing(word):
     assert unconverted_typing(word) is None
+
+
+@pytest.mark.parametrize(
+    "word,split",
+    [
+        ("Anastasievà", ("Anastasie", "và")),
+        ("Dinhvà", ("Dinh", "và")),
+        ("Shinzocó", ("Shinzo", "có")),
+        ("Sanaeđang", ("Sanae", "đang")),
+        ("AutoExpresscủa", ("AutoExpress", "của")),
+        ("Thuở", None),  # a syllable
+        ("Pancho", None),  # "cho" carries no mark: names end so
+        ("HCMcó", None),  # capitals glued to a word: SPL001's other check
+        ("Anhtrở", None),  # "ở" is too short to split on
+        ("Hoàngvà", None),  # a Vietnamese name: the glue check of SPL001 proper
+        ("dinhvà", None),  # lower case: split_glued's
+    ],
+)
+def test_a_name_glued_to_a_function_word(word, split):
+    assert split_name_glue(word) == split

@@ -31,7 +31,14 @@ from soat.lint.rule import Example, NoOptions, Rule
 from soat.rules.spelling._words import document_words
 from soat.vi.attested import is_loanword
 from soat.vi.glued import find_glued_tokens
-from soat.vi.spelling import apply_case, candidates, is_suspect_word, misspellings, split_glued
+from soat.vi.spelling import (
+    apply_case,
+    candidates,
+    is_suspect_word,
+    misspellings,
+    split_glued,
+    split_name_glue,
+)
 from soat.vi.syllables import TRADITIONAL, check_syllable, is_valid_syllable, place_tone
 from soat.vi.tones import (
     FOREIGN_LETTERS,
@@ -118,7 +125,15 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
     table = misspellings()
     for item in ctx.get(document_words):
         word = item.text
-        if not is_suspect_word(word) or item.in_name:
+        if not is_suspect_word(word):
+            continue
+        # A name glued to the function word after it ("ông Dinhvà"): looked for inside
+        # personal names too, which is where it happens.
+        name_glue = split_name_glue(word)
+        if name_glue is not None and not _in_transliteration(item.block.text, item.word.start):
+            yield _name_glued(word, *name_glue, *item.span())
+            continue
+        if item.in_name:
             continue
         verdict = check_syllable(word)
         lower = word.lower()
@@ -233,6 +248,22 @@ def _glued(word: str, fixed: str, start: int, end: int) -> Diagnostic:
         Msg(
             f"Hai từ viết dính liền: “{word}”; có lẽ là “{fixed}”",
             f"Two words glued together: “{word}”; probably “{fixed}”",
+        ),
+        start,
+        end,
+        suggestions=(
+            _suggestion(f"Tách thành “{fixed}”", f"Split into “{fixed}”", start, end, fixed),
+        ),
+    )
+
+
+def _name_glued(word: str, name: str, function: str, start: int, end: int) -> Diagnostic:
+    """A name glued to the function word after it ("Dinhvà"): a suggestion to split."""
+    fixed = f"{name} {function}"
+    return Diagnostic(
+        Msg(
+            f"Tên riêng viết dính với “{function}”: “{word}”; có lẽ là “{fixed}”",
+            f"A name glued to “{function}”: “{word}”; probably “{fixed}”",
         ),
         start,
         end,
