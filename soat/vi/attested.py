@@ -73,15 +73,13 @@ _NEAR_KEYS = _neighbours()
 @functools.lru_cache(maxsize=1)
 def _table() -> tuple[dict[str, int], frozenset[str], frozenset[str]]:
     text = (resources.files("soat") / "data" / "attested_syllables.tsv").read_text("utf-8")
-    counts, listed, unwritten = {}, set(), set()
-    for line in text.splitlines()[1:]:
-        syllable, count, sources = line.split("\t")
-        counts[syllable] = max(int(count), 1)
-        if sources != "corpus":
-            listed.add(syllable)
-        if count == "0":
-            unwritten.add(syllable)
-    return counts, frozenset(listed), frozenset(unwritten)
+    fields = text.split()[3:]  # after the header: syllable, count, sources, ...
+    syllables, numbers, sources = fields[0::3], fields[1::3], fields[2::3]
+    counts = dict(zip(syllables, map(int, numbers), strict=True))
+    unwritten = frozenset(s for s, n in counts.items() if not n)
+    counts.update(dict.fromkeys(unwritten, 1))
+    listed = frozenset(s for s, src in zip(syllables, sources, strict=True) if src != "corpus")
+    return counts, listed, unwritten
 
 
 def attested_counts() -> dict[str, int]:
@@ -139,37 +137,52 @@ def _tone_of(lower: str) -> int:
     return marks[0][1] if marks else NGANG
 
 
+@functools.lru_cache(maxsize=1)
+def _candidate_bases() -> frozenset[str]:
+    """The toneless letters of every syllable common enough to be a candidate: an edit
+    whose letters are not among them cannot give one, and is not spelled out."""
+    return frozenset(
+        strip_tones(s) for s, n in attested_counts().items() if n >= MIN_CANDIDATE_COUNT
+    )
+
+
+@functools.lru_cache(maxsize=8192)
 def _generated(lower: str) -> dict[str, str]:
-    """Valid syllables one writer's error away from `lower`, with the error's kind."""
+    """Attested syllables written at least MIN_CANDIDATE_COUNT times one writer's error away
+    from `lower`, with the error's kind."""
     base, tone = strip_tones(lower), _tone_of(lower)
+    bases = _candidate_bases()
     found: dict[str, str] = {}
 
-    def add(word: str | None, kind: str) -> None:
+    def add(letters: str, tone: int, kind: str) -> None:
+        if letters not in bases:
+            return
+        word = _spell_with_tone(letters, tone)
         if word and word != lower and word not in found:
             found[word] = kind
 
     for other in range(6):
         if other != tone:
-            add(_spell_with_tone(base, other), "hoi-nga" if {tone, other} == {HOI, NGA} else "tone")
+            add(base, other, "hoi-nga" if {tone, other} == {HOI, NGA} else "tone")
     parsed = parse_syllable(lower)
     final = parsed.final if parsed else ""
     if final:
         stem = base[: len(base) - len(final)]
         for swap in _FINAL_SWAPS.get(final, ()):
-            add(_spell_with_tone(stem + swap, tone), "final")
-        add(_spell_with_tone(base[:-1], tone), "final-letter")
+            add(stem + swap, tone, "final")
+        add(base[:-1], tone, "final-letter")
     for letter in "cgtnhm":
-        add(_spell_with_tone(base + letter, tone), "final-letter")
+        add(base + letter, tone, "final-letter")
     # A vowel's shape mark (breve, circumflex, horn) or đ's bar dropped, added or confused.
     for i, ch in enumerate(base):
         for other in _SHAPES.get(ch, ()):
-            add(_spell_with_tone(base[:i] + other + base[i + 1 :], tone), "mark")
+            add(base[:i] + other + base[i + 1 :], tone, "mark")
     # A letter replaced by its neighbour on the keyboard; other one-letter edits ("letter")
-    # are never reported, so they are not generated (most of the cost of this function).
+    # are never reported, so they are not generated.
     for i, ch in enumerate(base):
         for key in sorted(_NEAR_KEYS.get(ch, ())):
             if key in _ALPHABET:
-                add(_spell_with_tone(base[:i] + key + base[i + 1 :], tone), "key")
+                add(base[:i] + key + base[i + 1 :], tone, "key")
     return found
 
 

@@ -43,6 +43,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 _ALPHABET = "abcdđeghiklmnopqrstuvxyăâêôơư"
+_STOP_FINALS = ("ch", "p", "t", "c", "k")  # take only the sắc or nặng tone
 # Initials that writers confuse (regional pronunciation, spelling rules, keyboard habits).
 _INITIAL_SWAPS = {
     "ch": ("tr",),
@@ -121,8 +122,9 @@ def _spell_with_tone(base: str, tone: int) -> str | None:
     if syllable is None or verdict.problem not in (None, "tone-final"):
         return None
     index = syllable.rhyme_start + tone_slots(syllable.rhyme)[0]
-    word = base[:index] + with_tone(base[index], tone) + base[index + 1 :]
-    return word if is_valid_syllable(word) else None
+    if syllable.final in _STOP_FINALS and tone not in (SAC, NANG):
+        return None  # the one rule the tone adds to a valid base (the mark is where it goes)
+    return base[:index] + with_tone(base[index], tone) + base[index + 1 :]
 
 
 def _edits1(base: str) -> set[str]:

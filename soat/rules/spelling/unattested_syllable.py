@@ -72,7 +72,8 @@ def _always_quiet(word: str) -> bool:
     # neighbours confirm a candidate, and only rare ones), or with no candidate at all
     if own > WEAK_COUNT:
         return True
-    return not is_valid_syllable(lower) or (own > 0 and not suggestions(lower))  # or SPL001's
+    # SPL001's, or nothing near enough (the candidates do not depend on the context)
+    return not is_valid_syllable(lower) or not suggestions(lower)
 
 
 def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
