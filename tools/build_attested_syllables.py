@@ -122,9 +122,10 @@ def main(argv: list[str]) -> int:
     out.write_text("syllable\tcount\tsources\n" + "\n".join(rows) + "\n", encoding="utf-8")
     only = (names | unihan) - set(counts)
     print(f"{len(rows)} attested syllables ({len(only)} from names or Unihan only) -> {out}")
+    # in code-point order of "syllable next": soat.vi.bigrams looks pairs up by binary search
     pairs = sorted(
         ((a, b, n) for (a, b), n in bigrams.items() if n >= MIN_BIGRAM_COUNT),
-        key=lambda t: (-t[2], t[0], t[1]),
+        key=lambda t: f"{t[0]} {t[1]}",
     )
     out = DATA / "syllable_bigrams.tsv"
     out.write_text(

@@ -31,7 +31,7 @@ from importlib import resources
 from soat.vi.bigrams import bigram
 from soat.vi.spelling import _ALPHABET, _spell_with_tone
 from soat.vi.syllables import is_valid_syllable, parse_syllable
-from soat.vi.tones import NGANG, strip_tones, tone_marks
+from soat.vi.tones import NGANG, split_tone, strip_tones, tone_marks, with_tone
 
 HOI, NGA = 3, 4
 # The errors reported: others (any letter) also turn rare real words into common ones.
@@ -137,12 +137,22 @@ def _tone_of(lower: str) -> int:
     return marks[0][1] if marks else NGANG
 
 
+_TONELESS = str.maketrans(
+    {
+        ch: split_tone(ch)[0]
+        for base in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
+        for tone in range(1, 6)
+        if (ch := with_tone(base, tone)) != base
+    }
+)
+
+
 @functools.lru_cache(maxsize=1)
 def _candidate_bases() -> frozenset[str]:
     """The toneless letters of every syllable common enough to be a candidate: an edit
     whose letters are not among them cannot give one, and is not spelled out."""
     return frozenset(
-        strip_tones(s) for s, n in attested_counts().items() if n >= MIN_CANDIDATE_COUNT
+        s.translate(_TONELESS) for s, n in attested_counts().items() if n >= MIN_CANDIDATE_COUNT
     )
 
 

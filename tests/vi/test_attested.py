@@ -16,7 +16,7 @@ from soat.vi.attested import (
     suggestions,
     unconverted_typing,
 )
-from soat.vi.bigrams import bigram, bigram_counts
+from soat.vi.bigrams import _search, bigram, bigram_counts
 from soat.vi.spelling import split_name_glue
 from soat.vi.syllables import generate_syllables, is_valid_syllable
 from soat.vi.tones import tone_marks
@@ -64,8 +64,20 @@ def test_the_bigram_table():
     assert bigram("hoạt", "động") > 1000 > bigram("hoặc", "động") == 0
     assert bigram("Hoặc", "MỘT") == bigram("hoặc", "một") > 0
     assert bigram(None, "một") == bigram("một", None) == 0
-    assert all(v.isdigit() and int(v) >= 10 for v in bigram_counts().values())
-    assert all(len(k.split(" ")) == 2 for k in bigram_counts())
+    table = bigram_counts()
+    assert len(table) > 40_000 and min(table.values()) >= 10
+    assert all(len(k.split(" ")) == 2 for k in table)
+    assert list(table) == sorted(table)  # the order the binary search needs
+
+
+_KEY = st.text(alphabet="abđươ ạ", min_size=1, max_size=6).map(str.strip).filter(bool)
+
+
+@given(st.dictionaries(_KEY, st.integers(10, 10**6), max_size=40), st.lists(_KEY, max_size=10))
+def test_the_binary_search_finds_every_pair_and_nothing_else(table, probes):
+    text = "".join(f"{k}\t{v}\n" for k, v in sorted(table.items()))
+    for key in [*table, *probes]:
+        assert _search(text, key) == table.get(key, 0)
 
 
 def test_a_warning_needs_a_confirming_neighbour():
