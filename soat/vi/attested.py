@@ -201,6 +201,7 @@ def _generated(lower: str) -> dict[str, str]:
 # smoothing with SMOOTHING pseudo-counts), so an unknown pair falls back on frequency alone.
 SMOOTHING = 50.0
 TOTAL = 3_000_000  # about the number of syllables counted (clean/ and raw/text)
+BIGRAM_FLOOR = 9  # the table keeps pairs seen 10 times or more
 # A pair confirms a candidate when it is written at least CONFIRM_COUNT times, is at least
 # CONFIRM_SHARE of the uses of the rarer of its two syllables, and is CONFIRM_PMI times as
 # common as chance would make it ("nhiên liệu", "diễn biến": yes; "số và", "vết năm": no).
@@ -217,15 +218,38 @@ def _confirms(pair: int, neighbour: str | None, n: int) -> bool:
     return pair >= CONFIRM_SHARE * min(other, n) and pair * TOTAL >= CONFIRM_PMI * other * n
 
 
+def _pair(first: str, second: str, n_first: int, n_second: int) -> tuple[int, float]:
+    """A pair's count, and the count used in ranking: a pair the table leaves out (seen fewer
+    than 10 times) is taken as chance would have it, 9 at most ("một lịch": 7)."""
+    seen = bigram(first, second)
+    return seen, seen or min(BIGRAM_FLOOR, n_first * n_second / TOTAL)
+
+
 def _context(cand: str, n: int, before: str | None, after: str | None) -> tuple[float, bool]:
-    left, right = bigram(before, cand), bigram(cand, after)
+    left = right = 0
     p = n / TOTAL
     if before:
-        p = (left + SMOOTHING * n / TOTAL) / (count(before) + SMOOTHING)
+        n_before = count(before)
+        left, est = _pair(before, cand, n_before, n)
+        p = (est + SMOOTHING * n / TOTAL) / (n_before + SMOOTHING)
     if after:
-        p *= (right + SMOOTHING * count(after) / TOTAL) / (n + SMOOTHING)
+        n_after = count(after)
+        right, est = _pair(cand, after, n, n_after)
+        p *= (est + SMOOTHING * n_after / TOTAL) / (n + SMOOTHING)
     confirmed = _confirms(left, before, n) or _confirms(right, after, n)
     return p, confirmed
+
+
+def by_context(words: list[str], before: str | None, after: str | None) -> list[str]:
+    """`words` (candidates, best first by another measure) reordered by how well they fit
+    between `before` and `after`, when the bigram table knows a pair with any of them;
+    unchanged otherwise (SPL001: "tôi cỏn vui" -> "còn" first, not the commoner "con")."""
+    if not before and not after:
+        return words
+    if not any(bigram(before, w) or bigram(w, after) for w in words):
+        return words
+    fit = {w: _context(w, count(w), before, after)[0] for w in words}
+    return sorted(words, key=lambda w: -fit[w])  # stable: ties keep their order
 
 
 def suggestions(

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from soat.vi.attested import (
     assess,
     attested_counts,
+    by_context,
     corpus_count,
     count,
     is_loanword,
@@ -173,3 +174,10 @@ def test_codes_names_and_english_are_not_unconverted_typing(word):
 )
 def test_a_name_glued_to_a_function_word(word, split):
     assert split_name_glue(word) == split
+
+
+def test_by_context_keeps_the_order_without_a_known_pair():
+    words = ["một", "mốt", "mô"]
+    assert by_context(words, None, None) == words
+    assert by_context(words, "xyz", "qwe") == words
+    assert by_context(["thật", "thất", "thân"], "với", "bại")[0] == "thất"

@@ -28,8 +28,8 @@ from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Severity
 from soat.lint.document import Document
 from soat.lint.rule import Example, NoOptions, Rule
-from soat.rules.spelling._words import document_words
-from soat.vi.attested import is_loanword
+from soat.rules.spelling._words import document_words, neighbours
+from soat.vi.attested import by_context, is_loanword
 from soat.vi.glued import find_glued_tokens
 from soat.vi.spelling import (
     apply_case,
@@ -52,6 +52,7 @@ from soat.vi.tones import (
 )
 
 _MAX_SUGGESTIONS = 3
+_CONTEXT_POOL = 6  # candidates the neighbouring syllables choose the shown three from
 _VOWEL_GROUPS_RE = re.compile("[aăâeêioôơuưy]+")
 
 _REASONS = MappingProxyType(
@@ -123,7 +124,8 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
     knowledge = ctx.knowledge
     yield from glued_token_findings(doc, knowledge)
     table = misspellings()
-    for item in ctx.get(document_words):
+    words = ctx.get(document_words)
+    for index, item in enumerate(words):
         word = item.text
         if not is_suspect_word(word):
             continue
@@ -185,7 +187,8 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
         if capitalised or _is_foreign(word):
             continue  # most likely a name or a word of another language
         reason_vi, reason_en = _REASONS.get(verdict.problem or "structure", _REASONS["structure"])
-        found = [apply_case(word, c) for c in candidates(lower, _MAX_SUGGESTIONS)]
+        near = by_context(candidates(lower, _CONTEXT_POOL), *neighbours(words, index))
+        found = [apply_case(word, c) for c in near[:_MAX_SUGGESTIONS]]
         hint_vi = f"; có thể là: {', '.join(found)}" if found else ""
         hint_en = f"; perhaps: {', '.join(found)}" if found else ""
         yield Diagnostic(

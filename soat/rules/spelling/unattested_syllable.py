@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Severity
 from soat.lint.rule import Example, NoOptions, Rule
-from soat.rules.spelling._words import DocWord, document_words
+from soat.rules.spelling._words import document_words, neighbours
 from soat.vi.attested import (
     ERRORS,
     WEAK_COUNT,
@@ -41,23 +41,6 @@ def _only_vietnamese(word: str) -> bool:
 # capitals, ...): nearly every word of a document, looked up once here instead of tested.
 _QUIET: set[str] = set()
 _QUIET_MAX = 200_000  # about 20 MB at most; cleared when full
-
-
-def _neighbours(words: list[DocWord], index: int) -> tuple[str | None, str | None]:
-    """The syllables right before and after word `index` in its block, lower case (None
-    across punctuation, a paragraph or anything but spaces)."""
-    item = words[index]
-    text, start, end = item.block.text, item.word.start, item.word.end
-    before = after = None
-    if index > 0:
-        prev = words[index - 1]
-        if prev.block is item.block and text[prev.word.end : start].isspace():
-            before = prev.text.lower()
-    if index + 1 < len(words):
-        nxt = words[index + 1]
-        if nxt.block is item.block and text[end : nxt.word.start].isspace():
-            after = nxt.text.lower()
-    return before, after
 
 
 def _always_quiet(word: str) -> bool:
@@ -97,7 +80,7 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
         lower = word.lower()
         if word != lower and not (item.sentence_start or _only_vietnamese(word)):
             continue  # a capitalised word without a Vietnamese-only mark may be a name
-        verdict = assess(lower, *_neighbours(words, index))
+        verdict = assess(lower, *neighbours(words, index))
         if verdict is None:
             continue
         found = verdict.candidates
