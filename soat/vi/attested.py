@@ -185,8 +185,8 @@ def _generated(lower: str) -> dict[str, str]:
         add(base + letter, tone, "final-letter")
     # A vowel's shape mark (breve, circumflex, horn) or đ's bar dropped, added or confused.
     for i, ch in enumerate(base):
-        for other in _SHAPES.get(ch, ()):
-            add(base[:i] + other + base[i + 1 :], tone, "mark")
+        for shaped in _SHAPES.get(ch, ()):
+            add(base[:i] + shaped + base[i + 1 :], tone, "mark")
     # A letter replaced by its neighbour on the keyboard; other one-letter edits ("letter")
     # are never reported, so they are not generated.
     for i, ch in enumerate(base):
