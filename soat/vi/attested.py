@@ -31,6 +31,7 @@ from importlib import resources
 from soat.vi.bigrams import bigram
 from soat.vi.spelling import _ALPHABET, _spell_with_tone
 from soat.vi.syllables import is_valid_syllable, parse_syllable
+from soat.vi.tokens import is_all_caps
 from soat.vi.tones import NGANG, split_tone, strip_tones, tone_marks, with_tone
 
 HOI, NGA = 3, 4
@@ -436,3 +437,19 @@ def assess(word: str, before: str | None = None, after: str | None = None) -> Fi
         listed = lower in listed_syllables()
         return Finding(tuple(found), sure=not listed, rare=listed)
     return Finding(tuple(found), best.confirmed)
+
+
+@functools.lru_cache(maxsize=65536)
+def always_quiet(word: str) -> bool:
+    """Whether SPL006 has nothing to say of `word` (as written) in any context: not a word
+    of letters, all capitals, not a syllable (SPL001's), attested more than WEAK_COUNT
+    times, or with no candidate near enough (the candidates do not depend on the context,
+    only their order and the severity do). Memoised: nearly every word of a document."""
+    if word.isascii() and unconverted_typing(word) is not None:
+        return False
+    if len(word) < 2 or not word.isalpha() or is_all_caps(word):
+        return True
+    lower = word.lower()
+    if count(lower) > WEAK_COUNT:
+        return True
+    return not is_valid_syllable(lower) or not suggestions(lower)

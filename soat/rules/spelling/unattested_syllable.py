@@ -13,17 +13,8 @@ from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Severity
 from soat.lint.rule import Example, NoOptions, Rule
 from soat.rules.spelling._words import document_words, neighbours
-from soat.vi.attested import (
-    ERRORS,
-    WEAK_COUNT,
-    assess,
-    count,
-    suggestions,
-    unconverted_typing,
-)
+from soat.vi.attested import ERRORS, always_quiet, assess, unconverted_typing
 from soat.vi.spelling import apply_case
-from soat.vi.syllables import is_valid_syllable
-from soat.vi.tokens import is_all_caps
 from soat.vi.tones import HOI, NANG, NGA, split_tone
 
 
@@ -37,39 +28,11 @@ def _only_vietnamese(word: str) -> bool:
     return False
 
 
-# Word texts that give no finding whatever their context (attested, not a syllable, all
-# capitals, ...): nearly every word of a document, looked up once here instead of tested.
-_QUIET: set[str] = set()
-_QUIET_MAX = 200_000  # about 20 MB at most; cleared when full
-
-
-def _always_quiet(word: str) -> bool:
-    """Whether `word` gives no finding in any context (the answer is kept in _QUIET)."""
-    if word.isascii() and unconverted_typing(word) is not None:
-        return False
-    if len(word) < 2 or not word.isalpha() or is_all_caps(word):
-        return True
-    lower = word.lower()
-    own = count(lower)
-    # attested often enough to be a word (assess() reports attested words only when the
-    # neighbours confirm a candidate, and only rare ones), or with no candidate at all
-    if own > WEAK_COUNT:
-        return True
-    # SPL001's, or nothing near enough (the candidates do not depend on the context)
-    return not is_valid_syllable(lower) or not suggestions(lower)
-
-
 def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
-    quiet = _QUIET
     words = ctx.get(document_words)
     for index, item in enumerate(words):
         word = item.text
-        if word in quiet:
-            continue
-        if _always_quiet(word):
-            if len(quiet) >= _QUIET_MAX:
-                quiet.clear()
-            quiet.add(word)
+        if always_quiet(word):  # nearly every word: memoised in soat.vi.attested
             continue
         typed = unconverted_typing(word) if word.isascii() else None
         if typed is not None and not item.in_name:
