@@ -32,7 +32,7 @@ from soat.vi.bigrams import bigram
 from soat.vi.spelling import _ALPHABET, _spell_with_tone
 from soat.vi.syllables import is_valid_syllable, parse_syllable
 from soat.vi.tokens import is_all_caps
-from soat.vi.tones import NGANG, split_tone, strip_tones, tone_marks, with_tone
+from soat.vi.tones import NANG, NGANG, split_tone, strip_tones, tone_marks, with_tone
 
 HOI, NGA = 3, 4
 # The errors reported: others (any letter) also turn rare real words into common ones.
@@ -439,17 +439,33 @@ def assess(word: str, before: str | None = None, after: str | None = None) -> Fi
     return Finding(tuple(found), best.confirmed)
 
 
+def only_vietnamese(word: str) -> bool:
+    """A mark no other language's name carries: ă ơ ư đ, or a hỏi, ngã or nặng tone
+    ("Luậy" is a Vietnamese word; "José" or "Rhône" may be a name)."""
+    for c in word.lower():
+        base, tone = split_tone(c)
+        if base in "ăơưđ" or tone in (HOI, NGA, NANG):
+            return True
+    return False
+
+
 @functools.lru_cache(maxsize=65536)
 def always_quiet(word: str) -> bool:
-    """Whether SPL006 has nothing to say of `word` (as written) in any context: not a word
-    of letters, all capitals, not a syllable (SPL001's), attested more than WEAK_COUNT
-    times, or with no candidate near enough (the candidates do not depend on the context,
-    only their order and the severity do). Memoised: nearly every word of a document."""
+    """Whether SPL006 has nothing to say of `word` (as written) in any context: attested
+    more than WEAK_COUNT times, not a word of letters, all capitals, not a syllable
+    (SPL001's), or with no candidate near enough (the candidates do not depend on the
+    context, only their order and the severity do). A capitalised word without a mark only
+    Vietnamese has is left to the context (a name, or a sentence start). Memoised: nearly
+    every word of a document."""
+    lower = word.lower()
+    if count(lower) > WEAK_COUNT:
+        return True  # a written syllable is no typing remnant: those end in a key letter
     if word.isascii() and unconverted_typing(word) is not None:
         return False
     if len(word) < 2 or not word.isalpha() or is_all_caps(word):
         return True
-    lower = word.lower()
-    if count(lower) > WEAK_COUNT:
+    if not is_valid_syllable(lower):
         return True
-    return not is_valid_syllable(lower) or not suggestions(lower)
+    if word != lower and not only_vietnamese(word):
+        return False
+    return not suggestions(lower)

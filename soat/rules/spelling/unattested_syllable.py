@@ -13,27 +13,19 @@ from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Severity
 from soat.lint.rule import Example, NoOptions, Rule
 from soat.rules.spelling._words import document_words, neighbours
-from soat.vi.attested import ERRORS, always_quiet, assess, unconverted_typing
+from soat.vi.attested import ERRORS, always_quiet, assess, only_vietnamese, unconverted_typing
 from soat.vi.spelling import apply_case
-from soat.vi.tones import HOI, NANG, NGA, split_tone
-
-
-def _only_vietnamese(word: str) -> bool:
-    """A mark no other language's name carries: ă ơ ư đ, or a hỏi, ngã or nặng tone
-    ("Luậy" is a Vietnamese word; "José" or "Rhône" may be a name)."""
-    for c in word.lower():
-        base, tone = split_tone(c)
-        if base in "ăơưđ" or tone in (HOI, NGA, NANG):
-            return True
-    return False
 
 
 def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
     words = ctx.get(document_words)
-    for index, item in enumerate(words):
+    texts = [item.text for item in words]
+    # nearly every word is quiet in any context: each distinct one is asked once (memoised
+    # in soat.vi.attested), and only the others are looked at where they stand
+    loud = {text for text in set(texts) if not always_quiet(text)}
+    for index in [i for i, text in enumerate(texts) if text in loud] if loud else ():
+        item = words[index]
         word = item.text
-        if always_quiet(word):  # nearly every word: memoised in soat.vi.attested
-            continue
         typed = unconverted_typing(word) if word.isascii() else None
         if typed is not None and not item.in_name:
             yield _typing_remnant(word, *typed, *item.span())
@@ -41,7 +33,7 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
         if item.in_name or typed is not None:
             continue
         lower = word.lower()
-        if word != lower and not (item.sentence_start or _only_vietnamese(word)):
+        if word != lower and not (item.sentence_start or only_vietnamese(word)):
             continue  # a capitalised word without a Vietnamese-only mark may be a name
         verdict = assess(lower, *neighbours(words, index))
         if verdict is None:
