@@ -17,11 +17,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from soat.vi.names import is_common_surname, is_name_syllable, looks_like_name
+from soat.vi.text import quoted_spans
 from soat.vi.titles import MODIFIERS, TitleForm, match_title, may_hold_a_title
 
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 _WORD_RE = re.compile(r"\w+")  # the word tokens of _TOKEN_RE
-_QUOTES = {"“": "”", "«": "»", '"': '"', "„": "“"}
 _NOT_A_PERSON_BEFORE = {"đoàn", "ban", "các", "những", "vị", "hai", "ba", "bốn", "năm"}
 _CUES = {"ông", "bà", "anh", "chị", "đồng chí", "đ/c", "cô", "thầy"}
 # Lower-case words that may stand inside an organisation's name between capitalised ones.
@@ -133,20 +133,6 @@ class MentionContext:
         return 0
 
 
-_QUOTE_OPEN_RE = re.compile("[" + "".join(_QUOTES) + "]")
-
-
-def _quoted(text: str) -> list[tuple[int, int]]:
-    spans, i = [], 0
-    while (m := _QUOTE_OPEN_RE.search(text, i)) is not None:
-        j = text.find(_QUOTES[m.group()], m.end())
-        if j < 0:
-            break
-        spans.append((m.start(), j + 1))
-        i = j + 1
-    return spans
-
-
 class _Block:
     def __init__(self, text: str, ctx: MentionContext) -> None:
         self.text = text
@@ -155,7 +141,7 @@ class _Block:
         self.words = [t[0] for t in toks]
         self.starts = [t[1] for t in toks]
         self.ends = [t[2] for t in toks]
-        self.quoted = _quoted(text)
+        self.quoted = quoted_spans(text)
 
     @staticmethod
     def _title_tokens(hit: TitleHit) -> list[str]:

@@ -28,7 +28,7 @@ from soat.lint.knowledge import (
     document_key,
     load_registry_text,
 )
-from soat.vi.references import issuers_agree, party_term
+from soat.vi.citation_matching import issuers_agree, party_term
 
 DATA = resources.files("soat") / "data"
 DOC_TEXT = (DATA / "documents.toml").read_text("utf-8")

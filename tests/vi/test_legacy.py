@@ -1,4 +1,4 @@
-"""Legacy Vietnamese encodings (soat.vi.legacy): tables, run detection, whole files."""
+"""Legacy Vietnamese encodings (soat.vi.legacy, soat.vi.legacy_codecs): tables, run detection, whole files."""
 
 import sys
 import unicodedata
@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from soat.vi.legacy import DATA, NAMES, _tables, detect_bytes, encode, find_misencoded
+from soat.vi.legacy import NAMES, detect_bytes, find_misencoded
+from soat.vi.legacy_codecs import DATA, encode, tables
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -32,7 +33,7 @@ def _table(name):
 def test_every_table_entry_round_trips(name):
     table = _table(name)
     assert len(table) >= 100
-    decode = _tables()[name].decode
+    decode = tables()[name].decode
     for letter, legacy in table.items():
         assert unicodedata.is_normalized("NFC", letter)
         assert encode(letter, name) == legacy
