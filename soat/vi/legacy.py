@@ -129,6 +129,9 @@ def _decoded_words(decoded: str) -> list[str]:
 
 
 _QUOTES = frozenset("\u2018\u2019\u201c\u201d\"'")
+# symbols between two letters of a decoded word, other than spaces, hyphens, dots, slashes
+# and apostrophes: what a reading leaves when it undoes only one of two encodings
+_INNER_SYMBOL = re.compile(r"\w[^\w\s\-\u2013./'\u2019\u0300-\u036f]+\w")
 _MARKS = "\u0300-\u036f"  # combining marks belong to the word they follow (decomposed text)
 
 
@@ -167,11 +170,20 @@ def _scan(text: str, scheme: _Scheme) -> list[_Word]:
             words.append(_Word(start, end, word, False, False))
             continue
         parts = _decoded_words(decoded)
-        ok = bool(parts) and all(_is_syllable(p) or (p.isupper() and p.isalpha()) for p in parts)
+        # a reading with symbols left inside the word ("Thá»§y", text encoded twice read
+        # once) is not Vietnamese, however its pieces read
+        ok = (
+            bool(parts)
+            and not _INNER_SYMBOL.search(decoded)
+            and all(_is_syllable(p) or (p.isupper() and p.isalpha()) for p in parts)
+        )
         # one letter is too little evidence ("Â" reads "Ơ" in VISCII)
-        written = _is_syllable(word) or bool(_UNIT_RE.fullmatch(word))
+        native = _is_syllable(word)
+        # A unit ("m²", "h²") is no evidence for the scheme, nor against it: it is not
+        # Vietnamese text as written.
+        written = native or bool(_UNIT_RE.fullmatch(word))
         good = ok and len(word) > 1 and not written and not word.isupper()
-        words.append(_Word(start, end, decoded, ok, good, native=written))
+        words.append(_Word(start, end, decoded, ok, good, native=native))
     return words
 
 

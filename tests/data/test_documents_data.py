@@ -22,7 +22,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-from soat.lint.knowledge import (
+from soat.knowledge import (
     DOCUMENT_FACTS,
     builtin_knowledge,
     document_key,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from soat.lint.knowledge import builtin_knowledge
+from soat.knowledge import builtin_knowledge
 from soat.rules.references.citations import issuers_match
 from soat.vi.citation_matching import issuers_agree
 from soat.vi.doc_types import TYPE_WORDS

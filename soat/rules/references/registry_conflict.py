@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from types import MappingProxyType
 
+from soat.knowledge import DocumentEntry
 from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Severity
-from soat.lint.knowledge import DocumentEntry
 from soat.lint.rule import Example, NoOptions, Rule
 from soat.rules.references.citations import (
     BlockCitation,

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from soat.knowledge import DocumentEntry, Knowledge
 from soat.lint.context import DocContext
 from soat.lint.document import Block
-from soat.lint.knowledge import DocumentEntry, Knowledge
 from soat.vi.citation_matching import issuers_agree, party_term
 from soat.vi.dates import DateMention
 from soat.vi.references import Citation, Part, find_citations
