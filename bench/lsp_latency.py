@@ -102,7 +102,7 @@ def main() -> None:
     )
     args = ap.parse_args()
     path = Path(args.file).resolve()
-    from soat.lint.server import DEFAULT_DEBOUNCE_SECONDS
+    from soat.lint.lsp.scheduling import DEFAULT_DEBOUNCE_SECONDS
 
     print(f"{path.name}: {len(path.read_text(encoding='utf-8'))} characters")
     report(

@@ -148,13 +148,8 @@ def check_paths(
     The result cache in ./.soat_cache is used unless `cache` is False. Many files are
     checked in worker processes; `jobs` says how many (1: in this process, as inside a Dask
     or Spark task). An unreadable file gives an IO001 finding, a failing rule INT001."""
-    from soat.lint.session import (
-        CheckOptions,
-        SettingsCache,
-        check_files,
-        discover,
-        open_cache,
-    )
+    from soat.lint.files import discover
+    from soat.lint.session import CheckOptions, check_files, open_cache, resolver_for
     from soat.rules import ALL_RULES
 
     options = CheckOptions(
@@ -165,8 +160,8 @@ def check_paths(
         cache=cache,
         jobs=jobs,
     )
-    settings = SettingsCache(tuple(ALL_RULES), options)
-    files = list(discover(options.paths, settings.resolver))
+    settings = resolver_for(options, ALL_RULES)
+    files = list(discover(options.paths, settings))
     results = check_files(files, options, tuple(ALL_RULES), settings, open_cache(options))
     found = [f for r in results for f in findings_of(r)]
     found.sort(key=lambda f: (f.path, f.row, f.column, f.code))

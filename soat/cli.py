@@ -210,7 +210,7 @@ def convert(paths, diff, lang) -> None:
 @main.command()
 def server() -> None:
     """Run the language server on stdio (for editors)."""
-    from soat.lint.server import serve
+    from soat.lint.lsp.server import serve
     from soat.rules import ALL_RULES
 
     serve(ALL_RULES)

@@ -15,16 +15,12 @@ an edit that would change anything else raises instead of writing.
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from soat.toml import tomllib
 
 LINE_LENGTH = 100
 _KEY_RE = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=")

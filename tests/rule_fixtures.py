@@ -27,13 +27,7 @@ one filled, write it empty (`message = []`) and run the update.
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 from soat.knowledge import builtin_knowledge, load_registry_text
 from soat.lint.config import Config
@@ -41,6 +35,7 @@ from soat.lint.diagnostic import text_of
 from soat.lint.fixer import fix_to_fixpoint
 from soat.lint.runner import Settings, lint_source
 from soat.rules import ALL_RULES
+from soat.toml import tomllib
 
 FIXTURES = Path(__file__).parent / "rules" / "fixtures"
 EXTENSIONS = {"txt": "bai.txt", "md": "bai.md", "html": "bai.html"}

@@ -3,20 +3,15 @@
 from __future__ import annotations
 
 import difflib
-import sys
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from soat.lint.diagnostic import text_of
+from soat.toml import tomllib
 from tests import rule_fixtures
 from tests.fixture_update import case_statements, rewrite_case_key, toml_string, update_file
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 SAMPLE = """\
 # A comment at the top stays.

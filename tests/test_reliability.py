@@ -290,8 +290,8 @@ def test_upper_case_extensions_are_walked(tmp_path):
 
 
 def test_an_unreadable_subfolder_is_reported(tmp_path, monkeypatch):
-    from soat.lint.config import ConfigResolver
-    from soat.lint.session import discover
+    from soat.lint.files import discover
+    from soat.lint.resolve import SettingsResolver
 
     (tmp_path / "a.md").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "locked").mkdir()
@@ -305,7 +305,7 @@ def test_an_unreadable_subfolder_is_reported(tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "scandir", scandir)
     problems: list = []
-    found = list(discover([str(tmp_path)], ConfigResolver(()), problems))
+    found = list(discover([str(tmp_path)], SettingsResolver(()), problems))
     assert [os.path.basename(p) for p, _ in found] == ["a.md"]
     assert [(os.path.basename(p), e.strerror) for p, e in problems] == [
         ("locked", "Permission denied")

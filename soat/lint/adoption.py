@@ -24,11 +24,12 @@ from soat.lint.runner import FileResult
 
 if TYPE_CHECKING:
     from soat.lint.changed_lines import ChangedLines
-    from soat.lint.session import CheckOptions, SettingsCache
+    from soat.lint.resolve import SettingsResolver
+    from soat.lint.session import CheckOptions
 
 
 class Adoption:
-    def __init__(self, options: CheckOptions, cache: SettingsCache, err=None) -> None:
+    def __init__(self, options: CheckOptions, cache: SettingsResolver, err=None) -> None:
         self.options = options
         self.cache = cache
         self.err = err or sys.stderr

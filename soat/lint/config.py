@@ -7,11 +7,9 @@ nearest one above a file applies to it. Every error names the file and the line.
 from __future__ import annotations
 
 import dataclasses
-import fnmatch
 import glob
 import math
 import os
-import re
 import typing
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -19,13 +17,14 @@ from typing import Any, NoReturn
 
 from soat.lint.diagnostic import Severity
 from soat.lint.errors import UsageError, did_you_mean
+from soat.lint.patterns import glob_files, matches_any
 from soat.lint.rule import Rule, is_known_selector, matches_selector
 from soat.lint.ruledoc import rule_docs_url_problem
 from soat.lint.tomlsource import TomlSource
+from soat.lint.ui import DEFAULT_LANG, LANGS
 
 CONFIG_NAMES = (".soat.toml", "soat.toml", "pyproject.toml")
 DEFAULT_INCLUDE = ("**/*.md", "**/*.markdown", "**/*.txt", "**/*.html", "**/*.htm")
-LANGS = ("vi", "en")
 SEVERITIES = ("error", "warning", "info")
 
 _LIST_KEYS = ("select", "extend-select", "ignore", "include", "exclude", "registry")
@@ -50,7 +49,7 @@ class Config:
     ignore: tuple[str, ...] = ()
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
-    lang: str = "vi"
+    lang: str = DEFAULT_LANG
     fail_on: str = "warning"
     registry: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -66,14 +65,14 @@ class Config:
         return rel.replace(os.sep, "/")
 
     def is_excluded(self, path: str) -> bool:
-        return _matches_any(self.relative(path), self.exclude)
+        return matches_any(self.relative(path), self.exclude)
 
     def is_included(self, path: str) -> bool:
         rel = self.relative(path)
         stem, ext = os.path.splitext(rel)
         # "**/*.md" also takes BAI.MD: an extension's case says nothing about the format.
-        return _matches_any(rel, self.include) or (
-            ext != ext.lower() and _matches_any(stem + ext.lower(), self.include)
+        return matches_any(rel, self.include) or (
+            ext != ext.lower() and matches_any(stem + ext.lower(), self.include)
         )
 
     def enabled_rules(self, rules: Sequence[Rule], path: str | None = None) -> tuple[Rule, ...]:
@@ -81,7 +80,7 @@ class Config:
         if path is not None:
             rel = self.relative(path)
             for pattern, codes in self.per_file_ignores:
-                if _matches_any(rel, (pattern,)):
+                if matches_any(rel, (pattern,)):
                     ignored.extend(codes)
         selected = (*self.select, *self.extend_select)
         return tuple(
@@ -94,20 +93,6 @@ class Config:
     def options_for(self, rule: Rule) -> Any:
         values = self.rule_options.get(rule.code)
         return rule.make_options(values) if values else rule.default_options()
-
-
-def _matches_any(rel: str, patterns: Sequence[str]) -> bool:
-    for pattern in patterns:
-        pattern = pattern.rstrip("/")
-        if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(rel, pattern + "/*"):
-            return True
-        if pattern.startswith("**/") and fnmatch.fnmatch(rel, pattern[3:]):
-            return True
-        # "archive" or "archive/**" also matches everything below archive/
-        base = pattern[:-3] if pattern.endswith("/**") else pattern
-        if rel == base or rel.startswith(base + "/"):
-            return True
-    return False
 
 
 # --- discovery ----------------------------------------------------------------------------
@@ -142,37 +127,6 @@ def _has_tool_soat(path: str) -> bool:
         return True  # a broken file that names soat: report its error rather than skip it
     tool = data.get("tool")
     return isinstance(tool, dict) and "soat" in tool
-
-
-class ConfigResolver:
-    """Finds and caches the configuration that applies to each file."""
-
-    def __init__(self, rules: Sequence[Rule], explicit: str | None = None) -> None:
-        self.rules = tuple(rules)
-        self._explicit = load_config(explicit, self.rules) if explicit else None
-        self._by_dir: dict[str, Config] = {}
-        self._by_file: dict[str, Config] = {}
-
-    def for_path(self, path: str) -> Config:
-        if self._explicit is not None:
-            return self._explicit
-        directory = (
-            os.path.dirname(os.path.abspath(path))
-            if not os.path.isdir(path)
-            else os.path.abspath(path)
-        )
-        cached = self._by_dir.get(directory)
-        if cached is None:
-            found = find_config_file(directory)
-            if found is None:
-                cached = Config(root=os.getcwd())
-            else:
-                cached = self._by_file.get(found)
-                if cached is None:
-                    cached = load_config(found, self.rules)
-                    self._by_file[found] = cached
-            self._by_dir[directory] = cached
-        return cached
 
 
 # --- parsing ------------------------------------------------------------------------------
@@ -238,7 +192,7 @@ def parse_config(
                     key,
                 )
 
-    lang = data.get("lang", "vi")
+    lang = data.get("lang", DEFAULT_LANG)
     if lang not in LANGS:
         fail(f'"lang" must be one of {", ".join(LANGS)}, not {lang!r}', "lang")
     fail_on = data.get("fail-on", "warning")
@@ -256,7 +210,7 @@ def parse_config(
     registry = []
     for pattern in values.get("registry", ()):
         full = os.path.join(root, pattern)
-        matches = _glob_files(root, pattern) if glob.has_magic(pattern) else [full]
+        matches = glob_files(root, pattern) if glob.has_magic(pattern) else [full]
         if not glob.has_magic(pattern) and not os.path.isfile(full):
             fail(f'registry file "{pattern}" does not exist', "registry")
         registry.extend(matches)
@@ -396,59 +350,3 @@ def _string_list_problem(value: Any) -> str | None:
     if any(not v.strip() for v in value):
         return "must not contain an empty or blank string"
     return None
-
-
-def _glob_files(root: str, pattern: str) -> list[str]:
-    """Files under `root` matching `pattern` ("**" spans folders), sorted.
-
-    Unlike glob.glob, the walk never follows a symbolic link to a folder, so a link loop
-    cannot make it run forever; linked files are found.
-    """
-    pattern = pattern.replace(os.sep, "/").lstrip("/")
-    static = []
-    for part in pattern.split("/"):
-        if glob.has_magic(part):
-            break
-        static.append(part)
-    base = os.path.join(root, *static) if static else root
-    regex = re.compile(_glob_regex(pattern))
-    found = []
-    for dirpath, dirnames, filenames in os.walk(base):  # followlinks=False
-        dirnames.sort()
-        for name in filenames:
-            full = os.path.join(dirpath, name)
-            rel = os.path.relpath(full, root).replace(os.sep, "/")
-            if regex.fullmatch(rel) and os.path.isfile(full):
-                found.append(full)
-    return sorted(found)
-
-
-def _glob_regex(pattern: str) -> str:
-    """A regular expression for a glob: "**/" any folders, "*" and "?" within one name."""
-    out, i = [], 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out.append("(?:[^/]*/)*")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif pattern[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif pattern[i] == "?":
-            out.append("[^/]")
-            i += 1
-        elif pattern[i] == "[":
-            close = pattern.find("]", i + 2)
-            if close < 0:
-                out.append(re.escape("["))
-                i += 1
-            else:
-                body = pattern[i + 1 : close].replace("\\", "\\\\")
-                out.append("[^" + body[1:] + "]" if body.startswith("!") else "[" + body + "]")
-                i = close + 1
-        else:
-            out.append(re.escape(pattern[i]))
-            i += 1
-    return "".join(out)

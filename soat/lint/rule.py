@@ -91,24 +91,33 @@ class Rule:
         return {key: getattr(defaults, f.name) for key, f in self.option_fields().items()}
 
 
-def matches_selector(rule: Rule, selector: str) -> bool:
-    """A selector is ALL, a code, a family or code prefix (DAT, DAT00), or a rule name."""
+# A code, or a family or code prefix: two or three letters and up to three digits.
+_CODE_PREFIX_RE = re.compile(r"[A-Za-z]{2,3}\d{0,3}")
+
+
+def selector_matches(selector: str, code: str, name: str) -> bool:
+    """The one selector rule, for configuration, the command line and suppression comments:
+    `ALL` (any case), a rule name (exactly: names are lower-case), or a code or a family or
+    code prefix of two or three letters and up to three digits, in any case (TYP, typ,
+    TYP00, Typ001)."""
     sel = selector.strip()
-    if sel.upper() == "ALL":
+    if sel.upper() == "ALL" or sel == name:
         return True
-    if sel == rule.name:
-        return True
-    return bool(sel) and sel.upper() == sel and rule.code.startswith(sel)
+    return bool(_CODE_PREFIX_RE.fullmatch(sel)) and code.startswith(sel.upper())
+
+
+def matches_selector(rule: Rule, selector: str) -> bool:
+    return selector_matches(selector, rule.code, rule.name)
 
 
 def is_known_selector(selector: str, rules: Iterable[Rule]) -> bool:
-    if selector.upper() == "ALL":
+    if selector.strip().upper() == "ALL":
         return True
     rules = [*rules, *ENGINE_RULES]
     if any(matches_selector(r, selector) for r in rules):
         return True
     # A family known to soat is valid even when no rule of it is loaded.
-    return selector in FAMILIES
+    return selector.strip().upper() in FAMILIES
 
 
 # Engine pseudo-rules: reported by the engine itself, listed by `soat rules`.

@@ -5,24 +5,23 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-import stat
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
+from soat.lint import ui
 from soat.lint.adoption import Adoption
 from soat.lint.cache import CACHE_DIR, ResultCache
-from soat.lint.config import Config, ConfigResolver
+from soat.lint.config import Config
 from soat.lint.diagnostic import Applicability, Diagnostic, Msg, Severity
 from soat.lint.errors import UsageError, did_you_mean, printable
-from soat.lint.formats import ANNOTATED_SUFFIX, FORMATS_BY_EXTENSION, WORD_EXTENSIONS, is_word
-from soat.lint.knowledge import Knowledge, load_knowledge
+from soat.lint.files import discover
+from soat.lint.formats import is_word
 from soat.lint.output import OutputContext, render
+from soat.lint.resolve import Overrides, SettingsResolver
 from soat.lint.rule import ENGINE_RULES, UNREADABLE_FILE, Rule, is_known_selector
 from soat.lint.runner import (
     FileResult,
-    Settings,
     check_file,
     check_source,
     read_bytes,
@@ -30,21 +29,6 @@ from soat.lint.runner import (
     unreadable,
 )
 
-SKIPPED_DIRS = {
-    ".git",
-    ".hg",
-    ".svn",
-    "node_modules",
-    ".venv",
-    "venv",
-    "__pycache__",
-    ".tox",
-    ".nox",
-    ".mypy_cache",
-    ".pytest_cache",
-    ".ruff_cache",
-    "site-packages",
-}
 PROGRESS_THRESHOLD = 20
 PARALLEL_THRESHOLD = 48  # below this, starting worker processes costs more than it saves
 
@@ -81,13 +65,13 @@ def run_check(options: CheckOptions, rules: Sequence[Rule], out=None) -> int:
             if not is_known_selector(sel, rules):
                 names = [r.code for r in (*rules, *ENGINE_RULES)] + [r.name for r in rules]
                 raise UsageError(f'unknown rule "{sel}".{did_you_mean(sel, names)}')
-    cache = SettingsCache(rules, options)
+    cache = resolver_for(options, rules)
     adoption = Adoption(options, cache)  # baseline and --diff-base (soat/lint/adoption.py)
     if options.paths == ("-",):
         return _check_stdin(options, cache, out)
 
     unreadable_folders: list[tuple[str, OSError]] = []
-    files = list(discover(options.paths, cache.resolver, unreadable_folders))
+    files = list(discover(options.paths, cache, unreadable_folders))
     for path, _ in files:  # configuration errors surface before any work starts
         cache.for_path(path)
     files = adoption.files_to_check(files)
@@ -110,41 +94,16 @@ def run_check(options: CheckOptions, rules: Sequence[Rule], out=None) -> int:
     return _report(results, options, rules, lang, out)
 
 
-class SettingsCache:
-    """Configuration and Settings per file, shared by files that are checked alike."""
-
-    def __init__(self, rules: tuple[Rule, ...], options: CheckOptions) -> None:
-        self.rules = rules
-        self.options = options
-        self.resolver = ConfigResolver(rules, options.config_path)
-        self._configs: dict[int, Config] = {}
-        self._knowledge: dict[tuple[str, ...], Knowledge] = {}
-        self._settings: dict[tuple, Settings] = {}
-
-    def config_for(self, path: str) -> Config:
-        base = self.resolver.for_path(path)
-        config = self._configs.get(id(base))
-        if config is None:
-            config = self._configs[id(base)] = _apply_cli(base, self.options)
-        return config
-
-    def for_path(self, path: str) -> tuple[Config, Settings]:
-        config = self.config_for(path)
-        enabled = config.enabled_rules(self.rules, path)  # per-file-ignores may narrow it
-        key = (id(config), tuple(r.code for r in enabled))
-        settings = self._settings.get(key)
-        if settings is None:
-            knowledge = self._knowledge.get(config.registry)
-            if knowledge is None:
-                knowledge = self._knowledge[config.registry] = load_knowledge(config.registry)
-            settings = Settings.from_config(config, self.rules, path, knowledge=knowledge)
-            self._settings[key] = settings
-        return config, settings
+def resolver_for(options: CheckOptions, rules: Sequence[Rule]) -> SettingsResolver:
+    """The settings resolver of a run: `--config`, and the command line's selection."""
+    overrides = Overrides(options.select, options.extend_select, options.ignore, options.fail_on)
+    return SettingsResolver(rules, options.config_path, overrides)
 
 
-def _check_one(cache: SettingsCache, path: str, display: str) -> FileResult:
+def _check_one(
+    cache: SettingsResolver, options: CheckOptions, path: str, display: str
+) -> FileResult:
     config, settings = cache.for_path(path)
-    options = cache.options
     result = check_file(
         path,
         display,
@@ -169,7 +128,7 @@ def check_files(
     files: list[tuple[str, str]],
     options: CheckOptions,
     rules: tuple[Rule, ...],
-    cache: SettingsCache,
+    cache: SettingsResolver,
     store: ResultCache | None,
 ) -> list[FileResult]:
     """Results in the order of `files`: cached ones from `store`, the others checked (in
@@ -177,7 +136,7 @@ def check_files(
     results: list[FileResult | None] = [None] * len(files)
     pending: list[tuple[int, str, str, str | None]] = []  # (index, path, display, cache key)
     for i, (path, display) in enumerate(files):
-        found = _cached(store, cache, path, display) if store is not None else None
+        found = _cached(store, cache, options, path, display) if store is not None else None
         if isinstance(found, FileResult):
             results[i] = found
         else:
@@ -187,7 +146,10 @@ def check_files(
     if len(todo) >= PARALLEL_THRESHOLD and workers > 1:
         done = _check_in_parallel(todo, options, rules, workers)
     else:
-        done = [_check_one(cache, path, display) for path, display in _progress(todo, len(todo))]
+        done = [
+            _check_one(cache, options, path, display)
+            for path, display in _progress(todo, len(todo))
+        ]
     for (i, _, _, key), result in zip(pending, done, strict=True):
         results[i] = result
         if store is not None and key is not None and _storable(result, options):
@@ -196,11 +158,11 @@ def check_files(
 
 
 def _cached(
-    store: ResultCache, cache: SettingsCache, path: str, display: str
+    store: ResultCache, cache: SettingsResolver, options: CheckOptions, path: str, display: str
 ) -> FileResult | str | None:
     """The cached result of a file, else its cache key (None: the file cannot be cached:
     a Word document, which its own reader checks, or an --annotate run, which writes)."""
-    if is_word(path) or cache.options.annotate:
+    if is_word(path) or options.annotate:
         return None
     data = read_bytes(path, display)
     if isinstance(data, FileResult):
@@ -213,7 +175,6 @@ def _cached(
     found = store.get(key)
     if found is None:
         return key
-    options = cache.options
     if options.fix and any(_applies(d, options.unsafe) for d in found):
         return key  # --fix would change the file: check it for real
     decoded = read_source(display, data)
@@ -249,7 +210,7 @@ def _finish(result: FileResult, config: Config, path: str) -> FileResult:
     return result
 
 
-def _check_stdin(options: CheckOptions, cache: SettingsCache, out) -> int:
+def _check_stdin(options: CheckOptions, cache: SettingsResolver, out) -> int:
     name = options.stdin_filename or "-"
     path = options.stdin_filename or os.path.join(os.getcwd(), "-")
     config, settings = cache.for_path(path)
@@ -346,11 +307,12 @@ _worker: dict = {}
 
 
 def _init_worker(options: CheckOptions, rules: tuple[Rule, ...]) -> None:
-    _worker["cache"] = SettingsCache(rules, options)
+    _worker["cache"] = resolver_for(options, rules)
+    _worker["options"] = options
 
 
 def _check_in_worker(item: tuple[str, str]) -> FileResult:
-    return _check_one(_worker["cache"], *item)
+    return _check_one(_worker["cache"], _worker["options"], *item)
 
 
 def _check_in_parallel(files, options: CheckOptions, rules, workers: int) -> list[FileResult]:
@@ -372,19 +334,6 @@ def _progress(iterable, length: int):
         yield from iterable
 
 
-def _apply_cli(config: Config, options: CheckOptions) -> Config:
-    changes: dict[str, Any] = {}
-    if options.select is not None:
-        changes["select"] = options.select
-    if options.extend_select:
-        changes["extend_select"] = (*config.extend_select, *options.extend_select)
-    if options.ignore:
-        changes["ignore"] = (*config.ignore, *options.ignore)
-    if options.fail_on:
-        changes["fail_on"] = options.fail_on
-    return dataclasses.replace(config, **changes) if changes else config
-
-
 def _exit_status(results: list[FileResult], options: CheckOptions) -> int:
     """2 on an internal error; else 1 when a finding reaches its own file's fail-on."""
     if any(r.internal_error for r in results):
@@ -393,100 +342,6 @@ def _exit_status(results: list[FileResult], options: CheckOptions) -> int:
         return 0
     failing = any(d.level >= Severity.parse(r.fail_on) for r in results for d in r.diagnostics)
     return 1 if failing else 0
-
-
-# --- finding files ------------------------------------------------------------------------
-
-
-def discover(
-    paths: Sequence[str],
-    resolver: ConfigResolver,
-    unreadable_folders: list[tuple[str, OSError]] | None = None,
-) -> Iterator[tuple[str, str]]:
-    """(path, display name) of every file to check, in a stable order, each file once.
-
-    A file named on the command line is shown as given; a file found by walking a folder
-    as the folder joined with its path below it, without a leading "./". A path named on
-    the command line that is neither a folder nor a regular file (a FIFO, a device) is
-    yielded too, so that checking it reports IO001; a walk skips such files (opening a FIFO
-    would wait forever). Folders the walk cannot read go to `unreadable_folders`.
-    """
-    seen: set[str] = set()
-    for given in paths:
-        if not os.path.exists(given):
-            raise UsageError(f"no such file or directory: {given}")
-        if not os.path.isdir(given):
-            candidates = [(given, given)]
-        else:
-            candidates = []
-            for path in _walk(given, unreadable_folders):
-                if resolver.for_path(path).is_included(path):
-                    display = os.path.normpath(os.path.join(given, os.path.relpath(path, given)))
-                    candidates.append((path, display))
-        for path, display in candidates:
-            real = os.path.realpath(path)
-            if real in seen or resolver.for_path(path).is_excluded(path):
-                continue
-            seen.add(real)
-            yield path, printable(display)
-
-
-def _walk(root: str, unreadable_folders: list | None = None) -> Iterator[str]:
-    ignored = _git_ignored(root)
-
-    def failed(exc: OSError) -> None:
-        if unreadable_folders is not None and exc.filename:
-            unreadable_folders.append((os.path.normpath(exc.filename), exc))
-
-    for dirpath, dirnames, filenames in os.walk(root, onerror=failed):
-        dirnames[:] = sorted(
-            d
-            for d in dirnames
-            if d not in SKIPPED_DIRS
-            and not os.path.exists(os.path.join(dirpath, d, "pyvenv.cfg"))
-            and os.path.normpath(os.path.join(dirpath, d)) not in ignored
-        )
-        for name in sorted(filenames):
-            path = os.path.join(dirpath, name)
-            ext = os.path.splitext(name)[1].lower()
-            if ext not in FORMATS_BY_EXTENSION and ext not in WORD_EXTENSIONS:
-                continue
-            if name.lower().endswith(ANNOTATED_SUFFIX) or name.startswith("~$"):
-                continue  # soat's own annotated copies; Word's lock files
-            if os.path.normpath(path) in ignored or not _is_regular(path):
-                continue
-            yield path
-
-
-def _is_regular(path: str) -> bool:
-    """A regular file, or a link to one (not a FIFO, socket, device or broken link)."""
-    try:
-        return stat.S_ISREG(os.stat(path).st_mode)
-    except OSError:
-        return False
-
-
-def _git_ignored(root: str) -> set[str]:
-    """Paths under `root` that git ignores (empty when git or a repository is missing)."""
-    import subprocess
-
-    try:
-        # -z: names unquoted and NUL-separated (git quotes non-ASCII names otherwise).
-        proc = subprocess.run(
-            ["git", "ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"],
-            cwd=root,
-            capture_output=True,
-            timeout=20,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return set()
-    if proc.returncode != 0:
-        return set()
-    return {
-        os.path.normpath(os.path.join(root, os.fsdecode(name).rstrip("/")))
-        for name in proc.stdout.split(b"\0")
-        if name
-    }
 
 
 # --- diff and statistics ------------------------------------------------------------------
@@ -533,12 +388,6 @@ def statistics_table(results: list[FileResult], lang: str) -> str:
     for (code, name), (n, fixable) in sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[0])):
         lines.append(
             f"{n:>6}  {code:<7} {'[*]' if fixable else '   '} {name}"
-            + (
-                f" ({fixable} fixable)"
-                if fixable and lang == "en"
-                else f" ({fixable} sửa được)"
-                if fixable
-                else ""
-            )
+            + (" " + ui.STATISTICS_FIXABLE.format(n=fixable).get(lang) if fixable else "")
         )
     return "\n".join(lines) + ("\n" if lines else "")

@@ -5,8 +5,9 @@
     text <!-- soat-disable-line CODE … -->                         trailing
     <!-- soat-disable-file CODE … -->                              the whole file
 
-Codes (TYP001), family or code prefixes (TYP, TYP00) and rule names (whitespace), separated
-by spaces and/or commas; none means every rule. A region starts on the line of its
+Codes (TYP001), family or code prefixes (TYP, TYP00) in any case, rule names (whitespace)
+and ALL, separated by spaces and/or commas; none means every rule. The same selectors as in
+the configuration and on the command line (soat.lint.rule.selector_matches). A region starts on the line of its
 `soat-disable` and ends on the line of the `soat-enable` that re-enables the rule; an enable
 that names rules re-enables only those (markdownlint's behaviour), and a region left open
 runs to the end of the file.
@@ -18,13 +19,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from soat.lint.rule import selector_matches
+
 # The selectors are stripped in code: "([^>]*?)\s*-->" backtracked quadratically over a
 # long run of spaces, and a selector list never holds "<", so no match scans past one.
 DIRECTIVE_RE = re.compile(
     r"<!--\s*+soat-(disable-next-line|disable-line|disable-file|disable|enable)"
     r"(?![\w-])([^<>]*?)-->"
 )
-_PREFIX_RE = re.compile(r"[A-Za-z]{2,3}\d{0,3}")
 
 
 @dataclass(frozen=True)
@@ -44,15 +46,9 @@ def find_directives(source: str) -> list[Directive]:
 
 
 def selects(selectors: tuple[str, ...], code: str, name: str) -> bool:
-    """Whether a directive's selectors name a rule (no selector names every rule)."""
-    if not selectors:
-        return True
-    for s in selectors:
-        if s == name or s.upper() == "ALL":
-            return True
-        if _PREFIX_RE.fullmatch(s) and code.startswith(s.upper()):
-            return True
-    return False
+    """Whether a directive's selectors name a rule (no selector names every rule); the same
+    selectors as in the configuration (soat.lint.rule.selector_matches)."""
+    return not selectors or any(selector_matches(s, code, name) for s in selectors)
 
 
 class Suppressions:

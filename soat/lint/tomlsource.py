@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sys
 
 from soat.lint.errors import UsageError
 
@@ -21,10 +20,8 @@ class TomlSource:
         self.text = text
         self.lines = text.splitlines()
         self._headers: dict[str, list[int]] | None = None
-        if sys.version_info >= (3, 11):  # imported here: most runs read no TOML at all
-            import tomllib
-        else:  # pragma: no cover - Python 3.10
-            import tomli as tomllib
+        from soat.toml import tomllib  # imported here: most runs read no TOML at all
+
         try:
             self.data = tomllib.loads(text)
         except RecursionError:

@@ -18,17 +18,12 @@ import functools
 import os
 import pickle
 import re
-import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from soat.toml import tomllib
 from soat.vi.tokens import non_prose_spans
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 FIXES = ("safe", "unsafe", "suggestion")
 KINDS = ("error", "house-style")

@@ -177,11 +177,13 @@ def _scan(text: str, scheme: _Scheme) -> list[_Word]:
             and not _INNER_SYMBOL.search(decoded)
             and all(_is_syllable(p) or (p.isupper() and p.isalpha()) for p in parts)
         )
-        # one letter is too little evidence ("Â" reads "Ơ" in VISCII)
-        native = _is_syllable(word)
+        # Vietnamese as written is a syllable in use: "nãm" is well-formed but unattested,
+        # and is "năm" in cp1258
+        native = _is_syllable(word) and frequency(word) > 0
         # A unit ("m²", "h²") is no evidence for the scheme, nor against it: it is not
         # Vietnamese text as written.
         written = native or bool(_UNIT_RE.fullmatch(word))
+        # one letter is too little evidence ("Â" reads "Ơ" in VISCII)
         good = ok and len(word) > 1 and not written and not word.isupper()
         words.append(_Word(start, end, decoded, ok, good, native=native))
     return words

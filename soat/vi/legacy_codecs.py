@@ -10,15 +10,11 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from soat.toml import tomllib
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "legacy_encodings.toml"
 

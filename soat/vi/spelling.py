@@ -13,11 +13,11 @@ Data loads are cached.
 from __future__ import annotations
 
 import functools
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 
+from soat.toml import tomllib
 from soat.vi.syllables import (
     TRADITIONAL,
     check_syllable,
@@ -36,11 +36,6 @@ from soat.vi.tones import (
     tone_marks,
     with_tone,
 )
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 _ALPHABET = "abcdđeghiklmnopqrstuvxyăâêôơư"
 _STOP_FINALS = ("ch", "p", "t", "c", "k")  # take only the sắc or nặng tone

@@ -10,17 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sys
 import unicodedata
 from collections import defaultdict
 from importlib import resources
 
 import pytest
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 from soat.knowledge import (
     DOCUMENT_FACTS,
@@ -28,6 +22,7 @@ from soat.knowledge import (
     document_key,
     load_registry_text,
 )
+from soat.toml import tomllib
 from soat.vi.citation_matching import issuers_agree, party_term
 
 DATA = resources.files("soat") / "data"

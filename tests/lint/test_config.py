@@ -2,8 +2,9 @@ from pathlib import Path
 
 import pytest
 
-from soat.lint.config import Config, ConfigResolver, find_config_file, load_config
+from soat.lint.config import Config, find_config_file, load_config
 from soat.lint.errors import UsageError
+from soat.lint.resolve import SettingsResolver
 from soat.rules import ALL_RULES
 
 
@@ -30,10 +31,11 @@ def test_discovery_order_and_pyproject_without_tool_soat(tmp_path):
 def test_resolver_caches_per_directory_and_uses_explicit_config(tmp_path):
     cfg = write(tmp_path / "soat.toml", 'ignore = ["TYP001"]\n')
     other = write(tmp_path / "x" / "custom.toml", 'lang = "en"\n')
-    resolver = ConfigResolver(ALL_RULES)
-    assert resolver.for_path(str(tmp_path / "bai.md")).path == str(cfg)
-    explicit = ConfigResolver(ALL_RULES, str(other))
-    assert explicit.for_path(str(tmp_path / "bai.md")).lang == "en"
+    resolver = SettingsResolver(ALL_RULES)
+    assert resolver.config_for(str(tmp_path / "bai.md")).path == str(cfg)
+    assert resolver.config_for(str(tmp_path / "bai.md")) is resolver.config_for(str(tmp_path))
+    explicit = SettingsResolver(ALL_RULES, str(other))
+    assert explicit.config_for(str(tmp_path / "bai.md")).lang == "en"
 
 
 def test_selection_by_code_family_and_name_with_per_file_ignores(tmp_path):

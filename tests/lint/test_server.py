@@ -17,7 +17,8 @@ from lsprotocol import types
 from pygls.uris import from_fs_path
 from pytest_lsp import ClientServerConfig, LanguageClient
 
-from soat.lint.server import FIX_ALL_KIND, PositionMap, apply_change
+from soat.lint.lsp.actions import FIX_ALL_KIND
+from soat.lint.lsp.positions import PositionMap, apply_change
 from tests.conftest import needs_seed
 from tests.lint.server_helpers import (
     SERVER_COMMAND,
@@ -338,6 +339,25 @@ async def test_configuration_changes_are_picked_up_without_restart(client, tmp_p
     published = await client.recorder.wait(uri, after=count)
     assert as_tuples(published.diagnostics) == expected_from_cli(path)
     assert any(d.code == "TYP001" and "space" in d.message for d in published.diagnostics)
+
+
+@pytest.mark.asyncio
+async def test_diagnostics_link_the_rule_page_under_rule_docs_url(client, tmp_path):
+    text = "Một\u00a0dòng.\n"
+    write(tmp_path / "soat.toml", 'rule-docs-url = "https://example.org/soat/rules/"\n')
+    sub = tmp_path / "plain"
+    sub.mkdir()
+    write(sub / "soat.toml", "")  # a nested configuration without the key: no link
+    linked, plain = write(tmp_path / "d.txt", text), write(sub / "d.txt", text)
+    await initialize(client, str(tmp_path))
+    uri = open_file(client, linked, text)
+    published = await client.recorder.wait(uri, version=1)
+    hrefs = {d.code: d.code_description.href for d in published.diagnostics}
+    assert hrefs["TYP001"] == "https://example.org/soat/rules/TYP001.md"
+    assert hrefs == {code: f"https://example.org/soat/rules/{code}.md" for code in hrefs}
+    uri = open_file(client, plain, text)
+    published = await client.recorder.wait(uri, version=1)
+    assert published.diagnostics and all(d.code_description is None for d in published.diagnostics)
 
 
 @pytest.mark.asyncio

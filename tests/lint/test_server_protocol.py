@@ -8,7 +8,8 @@ import sys
 import pytest
 
 from soat.lint.diagnostic import Diagnostic
-from soat.lint.server import PositionMap, suppression_edit
+from soat.lint.lsp.positions import PositionMap
+from soat.lint.lsp.suppression import suppression_edit
 
 
 def insert(text: str, offset: int, fmt: str) -> str:

@@ -14,14 +14,9 @@ from soat.lint.diagnostic import Applicability, Msg, Severity
 
 PKG = Path(soat.__file__).parent
 
-# Files that still choose a language themselves, with how many places each. They are outside
-# the change that made ui.py (server.py is being split into modules, session.py and config.py
-# restructured); the integrator converts them and shrinks this list.
-NOT_YET_CONVERTED = {
-    "lint/server.py": 4,  # 2 `lang == "en"` branches, 2 "vi" fallbacks
-    "lint/session.py": 1,  # statistics_table's `lang == "en"` (ui.STATISTICS_FIXABLE)
-    "lint/config.py": 3,  # LANGS, Config.lang's default, data.get("lang", "vi")
-}
+# Files that still choose a language themselves, with how many places each: none left (the
+# language server's modules, session.py and config.py were converted with the server split).
+NOT_YET_CONVERTED: dict[str, int] = {}
 
 
 def entries():

@@ -419,7 +419,7 @@ def test_html_report_of_a_docx_marks_every_finding(seed):
 
 
 def test_language_server_leaves_docx_alone():
-    from soat.lint.server import document_format
+    from soat.lint.lsp.workspace import document_format
 
     assert document_format("/tmp/bai.docx", None) is None
     assert document_format("/tmp/bai.docx", "plaintext") is None

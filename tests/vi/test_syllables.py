@@ -1,12 +1,13 @@
 """The syllable validator, tone placement and i/y variants (soat.vi.syllables, soat.vi.tones)."""
 
-import sys
 import unicodedata
+from importlib import resources
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from soat.toml import tomllib
 from soat.vi.syllables import (
     MODERN,
     TRADITIONAL,
@@ -19,12 +20,6 @@ from soat.vi.syllables import (
     tone_style,
 )
 from soat.vi.tones import HOI, NGA, SAC, split_tone, strip_tones, with_tone
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-from importlib import resources
 
 VALID = [
     # rare but valid (the issue's list)

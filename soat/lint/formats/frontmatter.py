@@ -7,7 +7,6 @@ counts as front matter (it is not linted), with empty metadata.
 from __future__ import annotations
 
 import re
-import sys
 from typing import Any
 
 _OPEN_RE = re.compile(r"(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)")
@@ -42,10 +41,8 @@ def _parse(text: str, fence: str) -> dict[str, Any]:
 
             data = yaml.safe_load(text)
         else:
-            if sys.version_info >= (3, 11):
-                import tomllib
-            else:  # pragma: no cover
-                import tomli as tomllib
+            from soat.toml import tomllib
+
             data = tomllib.loads(text)
     except Exception:  # a broken front matter is still not prose
         return {}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -92,5 +91,26 @@ def docs_base(results) -> str | None:
 
 
 def render(name: str, results, context: OutputContext) -> str:
-    module = importlib.import_module(f"soat.lint.output.{name}_format")
+    """The report in output format `name`; each format's module is imported when asked for."""
+    from types import ModuleType
+
+    module: ModuleType
+    if name == "text":
+        from soat.lint.output import text_format as module
+    elif name == "json":
+        from soat.lint.output import json_format as module
+    elif name == "github":
+        from soat.lint.output import github_format as module
+    elif name == "sarif":
+        from soat.lint.output import sarif_format as module
+    elif name == "gitlab":
+        from soat.lint.output import gitlab_format as module
+    elif name == "rdjson":
+        from soat.lint.output import rdjson_format as module
+    elif name == "junit":
+        from soat.lint.output import junit_format as module
+    elif name == "html":
+        from soat.lint.output import html_format as module
+    else:
+        raise ValueError(f"unknown output format {name!r}")
     return module.render(results, context)

@@ -1,0 +1,164 @@
+"""Which files soat checks (docs/architecture.md §10.2, §12.1): the folder walk of `soat
+check`, and the same decision for one path, which the language server asks.
+
+A file found by walking a folder is checked when the walk reaches it (a soat extension, not
+in a skipped or git-ignored folder) and its configuration's `include` matches it and its
+`exclude` does not; a file named on the command line only has to escape `exclude`.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator, Sequence
+from typing import Protocol
+
+from soat.lint.config import Config
+from soat.lint.errors import UsageError, printable
+from soat.lint.formats import ANNOTATED_SUFFIX, FORMATS_BY_EXTENSION, WORD_EXTENSIONS
+
+SKIPPED_DIRS = {
+    ".git",
+    ".hg",
+    ".svn",
+    "node_modules",
+    ".venv",
+    "venv",
+    "__pycache__",
+    ".tox",
+    ".nox",
+    ".mypy_cache",
+    ".pytest_cache",
+    ".ruff_cache",
+    "site-packages",
+}
+
+
+class Configurations(Protocol):
+    def config_for(self, path: str, default_root: str | None = None) -> Config: ...
+
+
+def selected_by_config(config: Config, path: str, walked: bool) -> bool:
+    """Whether the configuration lets soat check the file: `include` filters only what a
+    walk finds; `exclude` applies to named files too (pre-commit names every file)."""
+    return (not walked or config.is_included(path)) and not config.is_excluded(path)
+
+
+def discover(
+    paths: Sequence[str],
+    configs: Configurations,
+    unreadable_folders: list[tuple[str, OSError]] | None = None,
+) -> Iterator[tuple[str, str]]:
+    """(path, display name) of every file to check, in a stable order, each file once.
+
+    A file named on the command line is shown as given; a file found by walking a folder
+    as the folder joined with its path below it, without a leading "./". A path named on
+    the command line that is neither a folder nor a regular file (a FIFO, a device) is
+    yielded too, so that checking it reports IO001; a walk skips such files (opening a FIFO
+    would wait forever). Folders the walk cannot read go to `unreadable_folders`.
+    """
+    seen: set[str] = set()
+    for given in paths:
+        if not os.path.exists(given):
+            raise UsageError(f"no such file or directory: {given}")
+        walked = os.path.isdir(given)
+        if not walked:
+            candidates = [(given, given)]
+        else:
+            candidates = [
+                (path, os.path.normpath(os.path.join(given, os.path.relpath(path, given))))
+                for path in _walk(given, unreadable_folders)
+            ]
+        for path, display in candidates:
+            real = os.path.realpath(path)
+            if real in seen or not selected_by_config(configs.config_for(path), path, walked):
+                continue
+            seen.add(real)
+            yield path, printable(display)
+
+
+def is_walkable_name(name: str) -> bool:
+    """A file name the walk considers: a soat extension, not soat's own annotated copy of a
+    Word file, not a Word lock file."""
+    ext = os.path.splitext(name)[1].lower()
+    if ext not in FORMATS_BY_EXTENSION and ext not in WORD_EXTENSIONS:
+        return False
+    return not (name.lower().endswith(ANNOTATED_SUFFIX) or name.startswith("~$"))
+
+
+def _skipped_folder(parent: str, name: str, ignored: set[str]) -> bool:
+    path = os.path.join(parent, name)
+    return (
+        name in SKIPPED_DIRS
+        or os.path.exists(os.path.join(path, "pyvenv.cfg"))
+        or os.path.normpath(path) in ignored
+    )
+
+
+def _walk(root: str, unreadable_folders: list | None = None) -> Iterator[str]:
+    ignored = git_ignored(root)
+
+    def failed(exc: OSError) -> None:
+        if unreadable_folders is not None and exc.filename:
+            unreadable_folders.append((os.path.normpath(exc.filename), exc))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=failed):
+        dirnames[:] = sorted(d for d in dirnames if not _skipped_folder(dirpath, d, ignored))
+        for name in sorted(filenames):
+            path = os.path.join(dirpath, name)
+            if is_walkable_name(name) and os.path.normpath(path) not in ignored:
+                if _is_regular(path):
+                    yield path
+
+
+def reached_by_walk(path: str, root: str, ignored: set[str]) -> bool:
+    """Whether walking `root` reaches the file at `path` (`ignored`: `git_ignored(root)`).
+
+    A path that does not exist yet (a buffer not saved) counts as a regular file; one
+    outside `root`, or through a linked folder (the walk does not follow links), is not
+    reached.
+    """
+    rel = os.path.relpath(path, root)
+    if rel == os.curdir or rel.split(os.sep)[0] == os.pardir:
+        return False
+    *folders, name = rel.split(os.sep)
+    parent = root
+    for folder in folders:
+        if _skipped_folder(parent, folder, ignored) or os.path.islink(os.path.join(parent, folder)):
+            return False
+        parent = os.path.join(parent, folder)
+    full = os.path.join(parent, name)
+    if not is_walkable_name(name) or os.path.normpath(full) in ignored:
+        return False
+    return not os.path.lexists(full) or _is_regular(full)
+
+
+def _is_regular(path: str) -> bool:
+    """A regular file, or a link to one (not a FIFO, socket, device or broken link)."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+def git_ignored(root: str) -> set[str]:
+    """Paths under `root` that git ignores (empty when git or a repository is missing)."""
+    import subprocess
+
+    try:
+        # -z: names unquoted and NUL-separated (git quotes non-ASCII names otherwise).
+        proc = subprocess.run(
+            ["git", "ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"],
+            cwd=root,
+            capture_output=True,
+            timeout=20,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return set()
+    if proc.returncode != 0:
+        return set()
+    return {
+        os.path.normpath(os.path.join(root, os.fsdecode(name).rstrip("/")))
+        for name in proc.stdout.split(b"\0")
+        if name
+    }

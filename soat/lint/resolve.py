@@ -1,0 +1,141 @@
+"""Configuration and Settings per file: the one resolver behind `soat check` (folder walks,
+named files, standard input), the Python API and the language server (docs/architecture.md
+§8.1, §12.3).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from soat.lint.config import Config, find_config_file, load_config
+from soat.lint.knowledge import Knowledge, load_knowledge
+from soat.lint.rule import Rule
+from soat.lint.runner import Settings
+
+# The language server keeps this many Settings (each holds its knowledge) before starting over.
+_WATCHED_SETTINGS_LIMIT = 64
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """What the command line changes in every file's configuration (§8.2): `--select`
+    replaces `select`, `--extend-select` and `--ignore` add to the file's lists, `--fail-on`
+    replaces `fail-on`."""
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
+    fail_on: str | None = None
+
+    def apply(self, config: Config) -> Config:
+        changes: dict[str, Any] = {}
+        if self.select is not None:
+            changes["select"] = self.select
+        if self.extend_select:
+            changes["extend_select"] = (*config.extend_select, *self.extend_select)
+        if self.ignore:
+            changes["ignore"] = (*config.ignore, *self.ignore)
+        if self.fail_on:
+            changes["fail_on"] = self.fail_on
+        return dataclasses.replace(config, **changes) if changes else config
+
+
+def _stamp(path: str) -> tuple[int, int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size, st.st_ino
+
+
+class SettingsResolver:
+    """The configuration that applies to each file, and the Settings it is checked with.
+
+    The nearest configuration file at or above a file's folder applies (or `explicit`, for
+    every file); without one, the defaults with `default_root` (the current folder unless
+    given) as root. Files checked alike share one Settings, and configurations with the same
+    registry files share the knowledge loaded from them.
+
+    For one `soat check` run (`watch=False`) each folder's configuration is found and parsed
+    once. For the language server (`watch=True`) it is found and parsed again on every call
+    (a few `stat` calls, and it keeps registry globs current), and Settings and knowledge are
+    reused while the stamps of the configuration file and its registry files are unchanged,
+    so edits take effect without a restart. Configuration errors raise UsageError.
+    """
+
+    def __init__(
+        self,
+        rules: Sequence[Rule],
+        explicit: str | None = None,
+        overrides: Overrides | None = None,
+        *,
+        watch: bool = False,
+    ) -> None:
+        self.rules = tuple(rules)
+        self.overrides = overrides or Overrides()
+        self.watch = watch
+        self._explicit_path = explicit
+        self._explicit = self._load(explicit) if explicit and not watch else None
+        self._by_dir: dict[tuple[str, str], Config] = {}
+        self._by_file: dict[str, Config] = {}
+        self._knowledge: dict[tuple, Knowledge] = {}
+        self._settings: dict[tuple, Settings] = {}
+
+    def _load(self, path: str) -> Config:
+        return self.overrides.apply(load_config(path, self.rules))
+
+    def config_for(self, path: str, default_root: str | None = None) -> Config:
+        """The configuration of the file (or folder) at `path`, command-line changes applied."""
+        if self._explicit is not None:
+            return self._explicit
+        if self.watch and self._explicit_path:
+            return self._load(self._explicit_path)
+        path = os.path.abspath(path)
+        directory = path if os.path.isdir(path) else os.path.dirname(path)
+        root = default_root or os.getcwd()
+        if self.watch:
+            found = find_config_file(directory)
+            return self._load(found) if found else self.overrides.apply(Config(root=root))
+        config = self._by_dir.get((directory, root))
+        if config is None:
+            found = find_config_file(directory)
+            if found is None:
+                config = self.overrides.apply(Config(root=root))
+            else:
+                config = self._by_file.get(found)
+                if config is None:
+                    config = self._by_file[found] = self._load(found)
+            self._by_dir[(directory, root)] = config
+        return config
+
+    def for_path(self, path: str, default_root: str | None = None) -> tuple[Config, Settings]:
+        """The file's configuration and the Settings it is checked with (per-file-ignores
+        applied)."""
+        config = self.config_for(path, default_root)
+        return config, self.settings_for(config, path)
+
+    def settings_for(self, config: Config, path: str) -> Settings:
+        """The Settings of the file at `path`, which `config` applies to."""
+        enabled = config.enabled_rules(self.rules, path)
+        knowledge_key: tuple = config.registry
+        source_key: tuple = (config.path,)
+        if self.watch:
+            knowledge_key = tuple((p, _stamp(p)) for p in config.registry)
+            source_key = (config.path, _stamp(config.path) if config.path else None)
+        key = (*source_key, knowledge_key, tuple(r.code for r in enabled))
+        settings = self._settings.get(key)
+        if settings is None:
+            knowledge = self._knowledge.get(knowledge_key)
+            if knowledge is None:
+                knowledge = load_knowledge(config.registry)
+            if self.watch and len(self._settings) >= _WATCHED_SETTINGS_LIMIT:
+                self._settings.clear()
+                self._knowledge.clear()
+            self._knowledge[knowledge_key] = knowledge
+            settings = Settings.from_config(config, self.rules, path, knowledge=knowledge)
+            self._settings[key] = settings
+        return settings
