@@ -12,8 +12,9 @@ Errors, with the weight that ranks a candidate (weight × how often the candidat
 hỏi ↔ ngã 50; another tone 3; a final consonant confused (c/t, n/ng, n/nh, ch/t, ch/c) 5;
 a final letter dropped or added 3; a letter replaced by its neighbour on the keyboard 2; any
 other one-letter edit of the toneless letters 0.5. The weights were set on the issue's examples
-("sẳn sàng", "hoặt", "nhiện liệu") and checked on the corpus; neighbouring words are not used
-yet (a bigram table would tell "hoặt động" from "hoặt là").
+("sẳn sàng", "hoặt", "nhiện liệu") and checked on the corpus. The neighbouring syllables
+rank the candidates too (soat.vi.bigrams: "hoặt động" is "hoạt", "hoặt một" is "hoặc"), and a
+candidate that the text around confirms makes a warning of any kind of error.
 
 Loanwords written as one word ("ôxít", "kilômét", "viôlông") are recognised by their shape:
 every part a valid syllable, all but the last open (no final consonant), at most one tone
@@ -27,18 +28,18 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from soat.vi.spelling import _edits1, _spell_with_tone
+from soat.vi.bigrams import bigram
+from soat.vi.spelling import _ALPHABET, _spell_with_tone
 from soat.vi.syllables import is_valid_syllable, parse_syllable
-from soat.vi.tones import NGANG, strip_tones, tone_marks
+from soat.vi.tokens import is_all_caps
+from soat.vi.tones import NANG, NGANG, split_tone, strip_tones, tone_marks, with_tone
 
 HOI, NGA = 3, 4
 # The errors reported: others (any letter) also turn rare real words into common ones.
-REPORTED = frozenset({"hoi-nga", "tone", "final", "final-letter", "key"})
-# The one error sure enough for a warning: measured on clean/ with the list built without
-# it, hỏi/ngã gave 14 findings, the others 751 (mostly rare real words: "nám", "quạ", "bấc").
-SURE = frozenset({"hoi-nga"})
+REPORTED = frozenset({"hoi-nga", "tone", "mark", "final", "final-letter", "key"})
 MIN_CANDIDATE_COUNT = 20  # a candidate must be written at least this often
 UNATTESTED_RATIO = 500  # a rare syllable counts as unattested next to one this much commoner
+WEAK_COUNT = 5  # a syllable written more often than this is taken as a word, whatever is near
 
 _FINAL_SWAPS = {
     "c": ("t",),
@@ -48,6 +49,8 @@ _FINAL_SWAPS = {
     "nh": ("n",),
     "ch": ("t", "c"),
 }
+_SHAPE_GROUPS = ("aăâ", "eê", "oôơ", "uư", "dđ")
+_SHAPES = {c: tuple(o for o in g if o != c) for g in _SHAPE_GROUPS for c in g}
 _KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 
 
@@ -69,18 +72,37 @@ _NEAR_KEYS = _neighbours()
 
 
 @functools.lru_cache(maxsize=1)
-def attested_counts() -> dict[str, int]:
-    """Attested syllable (lower case, NFC) -> times written; names-only ones count 1."""
+def _table() -> tuple[dict[str, int], frozenset[str], frozenset[str]]:
     text = (resources.files("soat") / "data" / "attested_syllables.tsv").read_text("utf-8")
-    counts = {}
-    for line in text.splitlines()[1:]:
-        syllable, count, _ = line.split("\t")
-        counts[syllable] = max(int(count), 1)
-    return counts
+    fields = text.split()[3:]  # after the header: syllable, count, sources, ...
+    syllables, numbers, sources = fields[0::3], fields[1::3], fields[2::3]
+    counts = dict(zip(syllables, map(int, numbers), strict=True))
+    unwritten = frozenset(s for s, n in counts.items() if not n)
+    counts.update(dict.fromkeys(unwritten, 1))
+    listed = frozenset(s for s, src in zip(syllables, sources, strict=True) if src != "corpus")
+    return counts, listed, unwritten
+
+
+def attested_counts() -> dict[str, int]:
+    """Attested syllable (lower case, NFC) -> times written; ones only in the name data or
+    Unihan count 1."""
+    return _table()[0]
+
+
+def listed_syllables() -> frozenset[str]:
+    """Syllables a list names as real (place, organisation and family names, Unihan's
+    Vietnamese readings), however rarely news writes them."""
+    return _table()[1]
 
 
 def count(syllable: str) -> int:
     return attested_counts().get(syllable.lower(), 0)
+
+
+def corpus_count(syllable: str) -> int:
+    """Times the corpus writes `syllable`: 0 for one that only a list names."""
+    lower = syllable.lower()
+    return 0 if lower in _table()[2] else attested_counts().get(lower, 0)
 
 
 @dataclass(frozen=True)
@@ -88,17 +110,26 @@ class Candidate:
     word: str
     score: float
     error: str  # what the writer probably did (a key of ERRORS)
+    confirmed: bool = False  # the syllable before or after makes a common pair with it
 
 
 ERRORS = {
     "hoi-nga": ("nhầm dấu hỏi/ngã", "hỏi and ngã confused"),
     "tone": ("sai dấu thanh", "wrong tone mark"),
+    "mark": ("sai dấu mũ, dấu trăng, dấu móc hay gạch chữ đ", "wrong breve, circumflex, horn or đ"),
     "final": ("nhầm phụ âm cuối", "final consonant confused"),
     "final-letter": ("thiếu hoặc thừa chữ cuối", "final letter dropped or added"),
     "key": ("gõ nhầm phím bên cạnh", "neighbouring key"),
     "letter": ("sai một chữ cái", "one letter wrong"),
 }
-_WEIGHTS = {"hoi-nga": 50.0, "tone": 3.0, "final": 5.0, "final-letter": 3.0, "key": 2.0}
+_WEIGHTS = {
+    "hoi-nga": 50.0,
+    "tone": 3.0,
+    "mark": 3.0,
+    "final": 5.0,
+    "final-letter": 3.0,
+    "key": 2.0,
+}
 _OTHER_EDIT = 0.5
 
 
@@ -107,46 +138,128 @@ def _tone_of(lower: str) -> int:
     return marks[0][1] if marks else NGANG
 
 
+_TONELESS = str.maketrans(
+    {
+        ch: split_tone(ch)[0]
+        for base in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
+        for tone in range(1, 6)
+        if (ch := with_tone(base, tone)) != base
+    }
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _candidate_bases() -> frozenset[str]:
+    """The toneless letters of every syllable common enough to be a candidate: an edit
+    whose letters are not among them cannot give one, and is not spelled out."""
+    return frozenset(
+        s.translate(_TONELESS) for s, n in attested_counts().items() if n >= MIN_CANDIDATE_COUNT
+    )
+
+
+@functools.lru_cache(maxsize=8192)
 def _generated(lower: str) -> dict[str, str]:
-    """Valid syllables one writer's error away from `lower`, with the error's kind."""
+    """Attested syllables written at least MIN_CANDIDATE_COUNT times one writer's error away
+    from `lower`, with the error's kind."""
     base, tone = strip_tones(lower), _tone_of(lower)
+    bases = _candidate_bases()
     found: dict[str, str] = {}
 
-    def add(word: str | None, kind: str) -> None:
+    def add(letters: str, tone: int, kind: str) -> None:
+        if letters not in bases:
+            return
+        word = _spell_with_tone(letters, tone)
         if word and word != lower and word not in found:
             found[word] = kind
 
     for other in range(6):
         if other != tone:
-            add(_spell_with_tone(base, other), "hoi-nga" if {tone, other} == {HOI, NGA} else "tone")
+            add(base, other, "hoi-nga" if {tone, other} == {HOI, NGA} else "tone")
     parsed = parse_syllable(lower)
     final = parsed.final if parsed else ""
     if final:
         stem = base[: len(base) - len(final)]
         for swap in _FINAL_SWAPS.get(final, ()):
-            add(_spell_with_tone(stem + swap, tone), "final")
-        add(_spell_with_tone(base[:-1], tone), "final-letter")
+            add(stem + swap, tone, "final")
+        add(base[:-1], tone, "final-letter")
     for letter in "cgtnhm":
-        add(_spell_with_tone(base + letter, tone), "final-letter")
-    for edit in _edits1(base):
-        word = _spell_with_tone(edit, tone)
-        if word and len(edit) == len(base):
-            diff = [(a, b) for a, b in zip(base, edit, strict=True) if a != b]
-            kind = (
-                "key"
-                if len(diff) == 1 and diff[0][1] in _NEAR_KEYS.get(diff[0][0], ())
-                else "letter"
-            )
-            add(word, kind)
-        else:
-            add(word, "letter")
+        add(base + letter, tone, "final-letter")
+    # A vowel's shape mark (breve, circumflex, horn) or đ's bar dropped, added or confused.
+    for i, ch in enumerate(base):
+        for shaped in _SHAPES.get(ch, ()):
+            add(base[:i] + shaped + base[i + 1 :], tone, "mark")
+    # A letter replaced by its neighbour on the keyboard; other one-letter edits ("letter")
+    # are never reported, so they are not generated.
+    for i, ch in enumerate(base):
+        for key in sorted(_NEAR_KEYS.get(ch, ())):
+            if key in _ALPHABET:
+                add(base[:i] + key + base[i + 1 :], tone, "key")
     return found
 
 
-def suggestions(word: str, limit: int = 3) -> list[Candidate]:
+# Ranking with the neighbours: weight x P(candidate | syllable before) x P(syllable after |
+# candidate), each a bigram count smoothed towards the candidate's own frequency (Dirichlet
+# smoothing with SMOOTHING pseudo-counts), so an unknown pair falls back on frequency alone.
+SMOOTHING = 50.0
+TOTAL = 3_000_000  # about the number of syllables counted (clean/ and raw/text)
+BIGRAM_FLOOR = 9  # the table keeps pairs seen 10 times or more
+# A pair confirms a candidate when it is written at least CONFIRM_COUNT times, is at least
+# CONFIRM_SHARE of the uses of the rarer of its two syllables, and is CONFIRM_PMI times as
+# common as chance would make it ("nhiên liệu", "diễn biến": yes; "số và", "vết năm": no).
+# Measured held out (list and pairs from raw/text, run on clean/), see README-syllables.md.
+CONFIRM_COUNT = 10
+CONFIRM_SHARE = 0.05
+CONFIRM_PMI = 10.0
+
+
+def _confirms(pair: int, neighbour: str | None, n: int) -> bool:
+    if pair < CONFIRM_COUNT or not neighbour:
+        return False
+    other = count(neighbour)
+    return pair >= CONFIRM_SHARE * min(other, n) and pair * TOTAL >= CONFIRM_PMI * other * n
+
+
+def _pair(first: str, second: str, n_first: int, n_second: int) -> tuple[int, float]:
+    """A pair's count, and the count used in ranking: a pair the table leaves out (seen fewer
+    than 10 times) is taken as chance would have it, 9 at most ("một lịch": 7)."""
+    seen = bigram(first, second)
+    return seen, seen or min(BIGRAM_FLOOR, n_first * n_second / TOTAL)
+
+
+def _context(cand: str, n: int, before: str | None, after: str | None) -> tuple[float, bool]:
+    left = right = 0
+    p = n / TOTAL
+    if before:
+        n_before = count(before)
+        left, est = _pair(before, cand, n_before, n)
+        p = (est + SMOOTHING * n / TOTAL) / (n_before + SMOOTHING)
+    if after:
+        n_after = count(after)
+        right, est = _pair(cand, after, n, n_after)
+        p *= (est + SMOOTHING * n_after / TOTAL) / (n + SMOOTHING)
+    confirmed = _confirms(left, before, n) or _confirms(right, after, n)
+    return p, confirmed
+
+
+def by_context(words: list[str], before: str | None, after: str | None) -> list[str]:
+    """`words` (candidates, best first by another measure) reordered by how well they fit
+    between `before` and `after`, when the bigram table knows a pair with any of them;
+    unchanged otherwise (SPL001: "tôi cỏn vui" -> "còn" first, not the commoner "con")."""
+    if not before and not after:
+        return words
+    if not any(bigram(before, w) or bigram(w, after) for w in words):
+        return words
+    fit = {w: _context(w, count(w), before, after)[0] for w in words}
+    return sorted(words, key=lambda w: -fit[w])  # stable: ties keep their order
+
+
+def suggestions(
+    word: str, limit: int = 3, before: str | None = None, after: str | None = None
+) -> list[Candidate]:
     """What an unattested syllable was probably meant to be, best first; [] when it is
     attested, or when no attested syllable is near enough (then it may be a rare real word
-    or a name, and nothing is said)."""
+    or a name, and nothing is said). `before`/`after`: the syllables next to it in the
+    text (lower case), which rank the candidates ("hoặt một" -> hoặc)."""
     lower = word.lower()
     own = count(lower)
     ranked = []
@@ -156,7 +269,8 @@ def suggestions(word: str, limit: int = 3) -> list[Candidate]:
             continue
         if kind not in REPORTED:
             continue
-        ranked.append(Candidate(cand, _WEIGHTS.get(kind, _OTHER_EDIT) * n, kind))
+        p, confirmed = _context(cand, n, before, after)
+        ranked.append(Candidate(cand, _WEIGHTS.get(kind, _OTHER_EDIT) * p, kind, confirmed))
     ranked.sort(key=lambda c: (-c.score, c.word))
     return ranked[:limit]
 
@@ -287,3 +401,71 @@ def unconverted_typing(word: str) -> tuple[str, str] | None:
     if converted is None or count(converted) < MIN_TYPED_COUNT:
         return None
     return converted, kind
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What SPL006 says of a word: its candidates, best first, and whether the evidence is
+    strong enough for a warning."""
+
+    candidates: tuple[Candidate, ...]
+    sure: bool
+    rare: bool = False  # the word is a real but rare syllable; the text around says otherwise
+
+
+def assess(word: str, before: str | None = None, after: str | None = None) -> Finding | None:
+    """SPL006's verdict on a valid syllable, None when nothing is to be said.
+
+    A syllable no source writes is reported when an attested one is one usual error away:
+    a warning when a neighbouring syllable confirms the candidate ("nhiện liệu": "nhiên
+    liệu" is a common pair), info otherwise (a hỏi/ngã slip too: "viển vông", "quái gở"
+    are real words a list may lack). One the corpus writes at most WEAK_COUNT times and no
+    list names ("tiêng", "diễn biễn": typing slips that got into print) is reported only
+    when a neighbour confirms the candidate, as a warning; one that Unihan or the name data
+    names ("đườn", "vặn") likewise, but as info: it is a real syllable."""
+    lower = word.lower()
+    own = count(lower)
+    if own > WEAK_COUNT:
+        return None
+    found = suggestions(lower, before=before, after=after)
+    if not found:
+        return None
+    best = found[0]
+    if own:
+        if not best.confirmed:
+            return None
+        listed = lower in listed_syllables()
+        return Finding(tuple(found), sure=not listed, rare=listed)
+    return Finding(tuple(found), best.confirmed)
+
+
+def only_vietnamese(word: str) -> bool:
+    """A mark no other language's name carries: ă ơ ư đ, or a hỏi, ngã or nặng tone
+    ("Luậy" is a Vietnamese word; "José" or "Rhône" may be a name)."""
+    for c in word.lower():
+        base, tone = split_tone(c)
+        if base in "ăơưđ" or tone in (HOI, NGA, NANG):
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=65536)
+def always_quiet(word: str) -> bool:
+    """Whether SPL006 has nothing to say of `word` (as written) in any context: attested
+    more than WEAK_COUNT times, not a word of letters, all capitals, not a syllable
+    (SPL001's), or with no candidate near enough (the candidates do not depend on the
+    context, only their order and the severity do). A capitalised word without a mark only
+    Vietnamese has is left to the context (a name, or a sentence start). Memoised: nearly
+    every word of a document."""
+    lower = word.lower()
+    if count(lower) > WEAK_COUNT:
+        return True  # a written syllable is no typing remnant: those end in a key letter
+    if word.isascii() and unconverted_typing(word) is not None:
+        return False
+    if len(word) < 2 or not word.isalpha() or is_all_caps(word):
+        return True
+    if not is_valid_syllable(lower):
+        return True
+    if word != lower and not only_vietnamese(word):
+        return False
+    return not suggestions(lower)

@@ -38,6 +38,7 @@ from soat.vi.tones import (
 )
 
 _ALPHABET = "abcdđeghiklmnopqrstuvxyăâêôơư"
+_STOP_FINALS = ("ch", "p", "t", "c", "k")  # take only the sắc or nặng tone
 # Initials that writers confuse (regional pronunciation, spelling rules, keyboard habits).
 _INITIAL_SWAPS = {
     "ch": ("tr",),
@@ -105,6 +106,7 @@ def misspellings() -> Misspellings:
     )
 
 
+@functools.lru_cache(maxsize=65536)
 def _spell_with_tone(base: str, tone: int) -> str | None:
     """The toneless letters `base` with `tone` on the vowel the rules name; None if `base`
     is not a syllable's letters."""
@@ -115,8 +117,9 @@ def _spell_with_tone(base: str, tone: int) -> str | None:
     if syllable is None or verdict.problem not in (None, "tone-final"):
         return None
     index = syllable.rhyme_start + tone_slots(syllable.rhyme)[0]
-    word = base[:index] + with_tone(base[index], tone) + base[index + 1 :]
-    return word if is_valid_syllable(word) else None
+    if syllable.final in _STOP_FINALS and tone not in (SAC, NANG):
+        return None  # the one rule the tone adds to a valid base (the mark is where it goes)
+    return base[:index] + with_tone(base[index], tone) + base[index + 1 :]
 
 
 def _edits1(base: str) -> set[str]:
@@ -233,6 +236,40 @@ def split_glued(word: str) -> list[str] | None:
     return best[1] if best else None
 
 
+# Vietnamese function words that carry a mark no other language puts at the end of a name
+# (so "Pancho", "Ochoa" are not "Pan cho", "Och oa"); two letters at least ("Anhtrở" is not
+# "Anhtr ở").
+GLUE_FUNCTION_WORDS = frozenset(
+    "và của là với được đã để thì những các có từ tại đến về sẽ bị này đó mà vì nên cũng "
+    "vẫn đang rồi hoặc trên dưới giữa trước".split()
+)
+_FUNCTION_BY_LENGTH = sorted(GLUE_FUNCTION_WORDS, key=len, reverse=True)
+_MIN_NAME_LETTERS = 3
+
+
+def split_name_glue(word: str) -> tuple[str, str] | None:
+    """A name written without Vietnamese marks glued to the Vietnamese function word after
+    it ("Anastasievà" -> ("Anastasiev", "và"), "Dinhvà" -> ("Dinh", "và")): the word opens
+    with a capital, is no syllable, ends with a function word of GLUE_FUNCTION_WORDS (the
+    longest that fits), and what comes before has at least three letters, no Vietnamese
+    mark and is not all capitals ("HCMcó" is reported as capitals glued to a word). None
+    otherwise."""
+    if not word[:1].isupper() or not word.isalpha() or check_syllable(word).valid:
+        return None
+    lower = word.lower()
+    for function in _FUNCTION_BY_LENGTH:
+        if lower.endswith(function) and word[-len(function) :].islower():
+            head = word[: -len(function)]
+            if (
+                len(head) >= _MIN_NAME_LETTERS
+                and not head.isupper()
+                and not has_vietnamese_mark(head)
+            ):
+                return head, word[-len(function) :]
+            return None
+    return None
+
+
 def _same_vowel(a: str, b: str) -> bool:
     base_a, base_b = split_tone(a)[0], split_tone(b)[0]
     return base_a == base_b and base_a in "aăâeêioôơuưy"
@@ -254,6 +291,7 @@ __all__ = [
     "frequency",
     "misspellings",
     "split_glued",
+    "split_name_glue",
     "split_tone",
     "syllable_frequencies",
 ]

@@ -25,3 +25,20 @@ def test_rules_never_raise(text, fmt):
     for diag in run(text, CODES, fmt):
         assert diag.code in CODES  # an exception would be reported as INT001
         assert 0 <= diag.start <= diag.end <= len(text)
+
+
+def test_a_glued_name_gets_a_suggestion_to_split_and_no_fix():
+    text = "Ông Dinhvà bà Lan đến."
+    (diag,) = run(text, ["SPL001"])
+    assert (diag.start, diag.end, diag.fix) == (4, 10, None)
+    (split,) = diag.suggestions
+    assert split.applicability.value == "suggestion"
+    assert [(e.start, e.end, e.content) for e in split.edits] == [(4, 10, "Dinh và")]
+
+
+def test_the_neighbouring_syllables_order_the_suggestions():
+    """By frequency alone "thât" would be "thật" and "ngạị" "nghị"; beside "bại" and "lo"
+    they are "thất" and "ngại"."""
+    for text, first in (("Anh ấy thât bại.", "thất"), ("Giới đầu tư lo ngạị về điều đó.", "ngại")):
+        (diag,) = run(text, ["SPL001"])
+        assert diag.suggestions[0].edits[0].content == first

@@ -40,10 +40,14 @@ def test_every_wrong_form_is_made_of_valid_syllables():
 
 def test_no_wrong_form_is_one_that_spl006_already_corrects():
     # A syllable Vietnamese does not write ("lựt", "xoát") is SPL006's; LEX keeps a form with
-    # one only when SPL006's first candidate is not the right word in this phrase.
+    # one only when SPL006's first candidate is not the right word in this phrase, or when
+    # the entry is verified with a safe fix, which SPL006 (an unsafe fix) cannot give: LEX
+    # masks SPL006 inside its phrases, so the form is reported once ("hắp dẫn").
     from soat.vi.attested import count, suggestions
 
     for entry in ENTRIES:
+        if entry.verified and entry.fix == "safe":
+            continue
         right = re.findall(r"\w+", entry.right.lower())
         for form in entry.wrong:
             parts = re.findall(r"\w+", form)

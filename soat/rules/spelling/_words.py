@@ -53,3 +53,20 @@ def document_words(ctx: DocContext) -> list[DocWord]:
             in_name = i in names or (text in spellings and text[:1].isupper())
             out.append(_new(DocWord, (block, word, text, in_name)))
     return out
+
+
+def neighbours(words: list[DocWord], index: int) -> tuple[str | None, str | None]:
+    """The syllables right before and after word `index` in its block, lower case (None
+    across punctuation, a paragraph or anything but spaces)."""
+    item = words[index]
+    text, start, end = item.block.text, item.word.start, item.word.end
+    before = after = None
+    if index > 0:
+        prev = words[index - 1]
+        if prev.block is item.block and text[prev.word.end : start].isspace():
+            before = prev.text.lower()
+    if index + 1 < len(words):
+        nxt = words[index + 1]
+        if nxt.block is item.block and text[end : nxt.word.start].isspace():
+            after = nxt.text.lower()
+    return before, after

@@ -19,10 +19,17 @@ from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Severity, Wording
 from soat.lint.document import Document
 from soat.lint.rule import Example, NoOptions, Rule
-from soat.rules.spelling._words import document_words
-from soat.vi.attested import is_loanword
+from soat.rules.spelling._words import document_words, neighbours
+from soat.vi.attested import by_context, is_loanword
 from soat.vi.glued import find_glued_tokens
-from soat.vi.spelling import apply_case, candidates, is_suspect_word, misspellings, split_glued
+from soat.vi.spelling import (
+    apply_case,
+    candidates,
+    is_suspect_word,
+    misspellings,
+    split_glued,
+    split_name_glue,
+)
 from soat.vi.syllables import TRADITIONAL, check_syllable, is_valid_syllable, place_tone
 from soat.vi.tones import (
     FOREIGN_LETTERS,
@@ -36,6 +43,7 @@ from soat.vi.tones import (
 )
 
 _MAX_SUGGESTIONS = 3
+_CONTEXT_POOL = 6  # candidates the neighbouring syllables choose the shown three from
 _VOWEL_GROUPS_RE = re.compile("[aăâeêioôơuưy]+")
 
 _REASONS = MappingProxyType(
@@ -103,9 +111,18 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
     knowledge = ctx.knowledge
     yield from glued_token_findings(doc, knowledge)
     table = misspellings()
-    for item in ctx.get(document_words):
+    words = ctx.get(document_words)
+    for index, item in enumerate(words):
         word = item.text
-        if not is_suspect_word(word) or item.in_name:
+        if not is_suspect_word(word):
+            continue
+        # A name glued to the function word after it ("ông Dinhvà"): looked for inside
+        # personal names too, which is where it happens.
+        name_glue = split_name_glue(word)
+        if name_glue is not None and not _in_transliteration(item.block.text, item.word.start):
+            yield _name_glued(word, *name_glue, *item.span())
+            continue
+        if item.in_name:
             continue
         verdict = check_syllable(word)
         lower = word.lower()
@@ -157,7 +174,8 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
         if capitalised or _is_foreign(word):
             continue  # most likely a name or a word of another language
         reason_vi, reason_en = _REASONS.get(verdict.problem or "structure", _REASONS["structure"])
-        found = [apply_case(word, c) for c in candidates(lower, _MAX_SUGGESTIONS)]
+        near = by_context(candidates(lower, _CONTEXT_POOL), *neighbours(words, index))
+        found = [apply_case(word, c) for c in near[:_MAX_SUGGESTIONS]]
         hint_vi = f"; có thể là: {', '.join(found)}" if found else ""
         hint_en = f"; perhaps: {', '.join(found)}" if found else ""
         yield Diagnostic(
@@ -224,6 +242,22 @@ def _glued(word: str, fixed: str, start: int, end: int) -> Diagnostic:
         start,
         end,
         suggestions=(Fix.suggestion(start, end, fixed, wording=Wording.SPLIT),),
+    )
+
+
+def _name_glued(word: str, name: str, function: str, start: int, end: int) -> Diagnostic:
+    """A name glued to the function word after it ("Dinhvà"): a suggestion to split."""
+    fixed = f"{name} {function}"
+    return Diagnostic(
+        Msg(
+            f"Tên riêng viết dính với “{function}”: “{word}”; có lẽ là “{fixed}”",
+            f"A name glued to “{function}”: “{word}”; probably “{fixed}”",
+        ),
+        start,
+        end,
+        suggestions=(
+            _suggestion(f"Tách thành “{fixed}”", f"Split into “{fixed}”", start, end, fixed),
+        ),
     )
 
 

@@ -16,41 +16,33 @@ from collections.abc import Iterator
 from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
 from soat.lint.rule import Example, NoOptions, Rule
-from soat.rules.spelling._words import document_words
-from soat.vi.attested import ERRORS, SURE, count, suggestions, unconverted_typing
+from soat.rules.spelling._words import document_words, neighbours
+from soat.vi.attested import ERRORS, always_quiet, assess, only_vietnamese, unconverted_typing
 from soat.vi.spelling import apply_case
-from soat.vi.syllables import is_valid_syllable
-from soat.vi.tokens import is_all_caps
-from soat.vi.tones import HOI, NANG, NGA, split_tone
-
-
-def _only_vietnamese(word: str) -> bool:
-    """A mark no other language's name carries: ă ơ ư đ, or a hỏi, ngã or nặng tone
-    ("Luậy" is a Vietnamese word; "José" or "Rhône" may be a name)."""
-    for c in word.lower():
-        base, tone = split_tone(c)
-        if base in "ăơưđ" or tone in (HOI, NGA, NANG):
-            return True
-    return False
 
 
 def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
-    for item in ctx.get(document_words):
+    words = ctx.get(document_words)
+    texts = [item.text for item in words]
+    # nearly every word is quiet in any context: each distinct one is asked once (memoised
+    # in soat.vi.attested), and only the others are looked at where they stand
+    loud = {text for text in set(texts) if not always_quiet(text)}
+    for index in [i for i, text in enumerate(texts) if text in loud] if loud else ():
+        item = words[index]
         word = item.text
         typed = unconverted_typing(word) if word.isascii() else None
         if typed is not None and not item.in_name:
             yield _typing_remnant(word, *typed, *item.span())
             continue
-        if item.in_name or len(word) < 2 or not word.isalpha() or is_all_caps(word):
+        if item.in_name or typed is not None:
             continue
         lower = word.lower()
-        if count(lower) or not is_valid_syllable(lower):
-            continue  # attested, or SPL001's to report
-        if word != lower and not (item.sentence_start or _only_vietnamese(word)):
+        if word != lower and not (item.sentence_start or only_vietnamese(word)):
             continue  # a capitalised word without a Vietnamese-only mark may be a name
-        found = suggestions(lower)
-        if not found:
+        verdict = assess(lower, *neighbours(words, index))
+        if verdict is None:
             continue
+        found = verdict.candidates
         start, end = item.span()
         best = found[0]
         shown = [apply_case(word, c.word) for c in found]
@@ -61,18 +53,19 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
         ]
         others_vi = f"; khả năng khác: {', '.join(shown[1:])}" if len(shown) > 1 else ""
         others_en = f"; other candidates: {', '.join(shown[1:])}" if len(shown) > 1 else ""
+        if verdict.rare:
+            what_vi = f"“{word}” là âm tiết hiếm; theo các từ bên cạnh, có lẽ là “{shown[0]}”"
+            what_en = f"“{word}” is a rare syllable; the words around suggest “{shown[0]}”"
+        else:
+            what_vi = f"“{word}” không phải âm tiết tiếng Việt thực dùng; có lẽ là “{shown[0]}”"
+            what_en = f"“{word}” is not a syllable Vietnamese uses; probably “{shown[0]}”"
         yield Diagnostic(
-            Msg(
-                f"“{word}” không phải âm tiết tiếng Việt thực dùng; có lẽ là “{shown[0]}” "
-                f"({why_vi}){others_vi}",
-                f"“{word}” is not a syllable Vietnamese uses; probably “{shown[0]}” "
-                f"({why_en}){others_en}",
-            ),
+            Msg(f"{what_vi} ({why_vi}){others_vi}", f"{what_en} ({why_en}){others_en}"),
             start,
             end,
             fix=fixes[0],
             suggestions=tuple(fixes[1:]),
-            severity=None if best.error in SURE else Severity.INFO,
+            severity=None if verdict.sure else Severity.INFO,
         )
 
 
