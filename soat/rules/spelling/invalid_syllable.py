@@ -255,9 +255,7 @@ def _name_glued(word: str, name: str, function: str, start: int, end: int) -> Di
         ),
         start,
         end,
-        suggestions=(
-            _suggestion(f"Tách thành “{fixed}”", f"Split into “{fixed}”", start, end, fixed),
-        ),
+        suggestions=(Fix.suggestion(start, end, fixed, wording=Wording.SPLIT),),
     )
 
 
