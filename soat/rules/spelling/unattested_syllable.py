@@ -5,7 +5,8 @@ away, and input-method remnants (`unconverted_typing`); SPL001 keeps the strings
 syllables at all.
 Does not: check personal names, or capitalised words without a mark only Vietnamese has (except
 at a sentence start).
-Data: soat/data/attested_syllables.tsv (tools/build_attested_syllables.py).
+Data: soat/data/attested_syllables.tsv and soat/data/syllable_bigrams.tsv (both built by
+tools/build_attested_syllables.py).
 Fix: unsafe, suggestion — unsafe with the first candidate, the others as suggestions.
 """
 
@@ -91,28 +92,35 @@ RULE = Rule(
     ),
     explanation=Msg(
         "Nhiều lỗi chính tả thường gặp vẫn là âm tiết đúng cấu trúc: “sẳn sàng” (sẵn), “giúp "
-        "đở” (đỡ), “hoặt” (hoặc), “đườn” (đường). soat so với danh sách khoảng 5.400 âm tiết "
-        "thực dùng (đếm trên báo chí đã xuất bản, cộng tên địa danh, tổ chức, họ người) và chỉ "
-        "báo khi có một âm tiết thường dùng cách một lỗi hay gặp: nhầm hỏi/ngã, sai dấu thanh, "
+        "đở” (đỡ), “hoặt” (hoặc), “đườn” (đường). soat so với danh sách khoảng 6.200 âm tiết "
+        "thực dùng (đếm trên báo chí đã xuất bản, tên địa danh, tổ chức, họ người, cách đọc "
+        "tiếng Việt của chữ Hán trong Unihan) và chỉ báo khi có một âm tiết thường dùng cách "
+        "một lỗi hay gặp: nhầm hỏi/ngã, sai dấu thanh, sai dấu mũ, trăng, móc hay gạch đ, "
         "nhầm phụ âm cuối (c/t, n/ng, n/nh), thiếu hoặc thừa chữ cuối, gõ nhầm phím bên cạnh. "
-        "Gợi ý xếp theo loại lỗi và độ thường dùng; chưa xét từ đứng bên cạnh. Chỉ nhầm "
-        "hỏi/ngã là cảnh báo; các loại khác ở mức thông tin, vì danh sách âm tiết chưa đủ lớn "
-        "để tách lỗi với từ hiếm có thật (“nám”, “quạ”, “gió bấc”). Chữ viết hoa "
-        "chỉ được xét khi có dấu chỉ tiếng Việt có (ă ơ ư đ, hỏi, ngã, nặng) hoặc đứng đầu "
-        "câu; tên người không bị xét. Cũng báo chữ bộ gõ chưa chuyển: số VNI trong từ "
-        "(“na8m” → năm, “d9i” → đi) hay phím Telex (“dduwowngf” → đường), khi chuyển ra một "
-        "âm tiết thường dùng (mã như “H5N1”, “A321”, “Win10” không bị báo). Sửa không an "
-        "toàn (cần người xem): đề xuất đầu tiên.",
+        "Gợi ý xếp theo loại lỗi, độ thường dùng và hai âm tiết đứng bên cạnh (“hoặt động” → "
+        "hoạt, “hoặt một” → hoặc). Là cảnh báo khi âm tiết bên cạnh xác nhận gợi ý (“nhiên "
+        "liệu”, “diễn biến” thường đi cùng nhau); còn lại ở mức thông tin, vì một từ hiếm có "
+        "thật (“nám”, “quạ”, “gió bấc”) không tách được với lỗi nếu không có ngữ cảnh. Âm "
+        "tiết có trong danh sách nhưng hiếm gặp chỉ được nhắc (mức thông tin) khi từ bên cạnh "
+        "xác nhận một âm tiết khác. Chữ viết hoa chỉ được xét khi có dấu chỉ tiếng Việt có "
+        "(ă ơ ư đ, hỏi, ngã, nặng) hoặc đứng đầu câu; tên người không bị xét. Cũng báo chữ bộ "
+        "gõ chưa chuyển: số VNI trong từ (“na8m” → năm, “d9i” → đi) hay phím Telex "
+        "(“dduwowngf” → đường), khi chuyển ra một âm tiết thường dùng (mã như “H5N1”, "
+        "“A321”, “Win10” không bị báo). Sửa không an toàn (cần người xem): đề xuất đầu tiên.",
         "Many common misspellings are still well-formed syllables: “sẳn sàng” (sẵn), “giúp "
-        "đở” (đỡ), “hoặt” (hoặc), “đườn” (đường). soat compares with about 5,400 syllables "
+        "đở” (đỡ), “hoặt” (hoặc), “đườn” (đường). soat compares with about 6,200 syllables "
         "Vietnamese really writes (counted in published news, plus place, organisation and "
-        "family names) and reports one only when a common syllable is one usual error away: "
-        "hỏi/ngã confused, a wrong tone, a confused final consonant (c/t, n/ng, n/nh), a final "
-        "letter dropped or added, a neighbouring key. Candidates are ranked by the kind of "
-        "error and how common they are; the words around are not used yet. Only hỏi/ngã "
-        "confusions are warnings; the other kinds are info, because the list is not yet large "
-        "enough to tell them from rare real words (“nám”, “quạ”, “gió bấc”). Capitalised words "
-        "are checked only with a mark only Vietnamese has (ă ơ ư đ, hỏi, ngã, nặng) or at a "
+        "family names, and the Vietnamese readings of Chinese characters in Unihan) and "
+        "reports one only when a common syllable is one usual error away: hỏi/ngã confused, "
+        "a wrong tone, a wrong circumflex, breve, horn or đ, a confused final consonant (c/t, "
+        "n/ng, n/nh), a final letter dropped or added, a neighbouring key. Candidates are "
+        "ranked by the kind of error, how common they are and the two syllables around "
+        "(“hoặt động” → hoạt, “hoặt một” → hoặc). A finding is a warning when a neighbouring "
+        "syllable confirms the candidate (“nhiên liệu”, “diễn biến” go together); otherwise "
+        "it is info, since a rare real word (“nám”, “quạ”, “gió bấc”) cannot be told from a "
+        "slip without context. A syllable the lists name but writers rarely use is mentioned "
+        "(info) only when a neighbour confirms another syllable. Capitalised words are "
+        "checked only with a mark only Vietnamese has (ă ơ ư đ, hỏi, ngã, nặng) or at a "
         "sentence start; personal names never. Also reported: keys an input method left "
         "unconverted, VNI digits inside a word (“na8m” → năm, “d9i” → đi) or Telex keys "
         "(“dduwowngf” → đường), when converting gives a common syllable (codes such as "
