@@ -192,6 +192,16 @@ class _Reader(HTMLParser):
         self.root.builder = PlainBuilder(" \t\n\r\f")
         self.pending: list[tuple[str, Block]] = []
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """A marked section ("<![CDATA[…]]>", "<![if …]>"); anything else after "<![" ("<![0")
+        is a bogus comment up to the next ">", as browsers read it (Python's parser before
+        3.13 raises AssertionError there)."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i + 3)
+            return -1 if end < 0 else end + 1
+
     # --- positions ----------------------------------------------------------------------
 
     def position(self) -> int:
