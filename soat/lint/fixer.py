@@ -125,12 +125,17 @@ def fix_to_fixpoint(
 def _repeats(code: str, fix: Fix | None, produced: list[tuple[str, str, int, int]]) -> bool:
     """Whether `fix` would write again what the same rule wrote at that place before.
 
-    Deletions never count: they only shorten the text, so they cannot grow it forever.
+    Edits that shorten the text never count (deletions, " \u00a0 " → " "): they cannot grow
+    it forever.
     """
     if fix is None:
         return False
     return any(
-        e.content and c == code and content == e.content and start <= e.end and e.start <= end
+        len(e.content) >= e.end - e.start
+        and c == code
+        and content == e.content
+        and start <= e.end
+        and e.start <= end
         for e in fix.edits
         for c, content, start, end in produced
     )

@@ -1,7 +1,7 @@
 """Every rule, on arbitrary input in every format: no crash, spans inside the source,
 and fixing reaches a fixpoint that a second run leaves alone (docs/architecture.md §13.1)."""
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from soat.lint.fixer import fix_to_fixpoint
@@ -82,6 +82,9 @@ def test_all_rules_survive_any_input(text, fmt):
 
 @settings(max_examples=60)
 @given(text_st, st.sampled_from(["txt", "md", "html"]))
+# found by hypothesis: TYP001's " \u00a0 " → " " touched the space it wrote one pass before
+# and was held back as a repeat, though it shortens the text
+@example("Công đoàn\u00a0&nbsp;Công đoàn", "txt")
 def test_fixing_reaches_a_fixpoint(text, fmt):
     def lint(t):
         return lint_source(EXTENSIONS[fmt], t, ALL, fmt)
