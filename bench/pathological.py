@@ -25,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from soat.knowledge import load_knowledge  # noqa: E402
 from soat.lint.config import Config  # noqa: E402
 from soat.lint.runner import Settings, lint_source  # noqa: E402
 from soat.rules import ALL_RULES  # noqa: E402
@@ -148,7 +149,7 @@ def main() -> int:
     parser.add_argument("--big-mb", type=int, default=50)
     args = parser.parse_args()
 
-    settings = Settings.from_config(Config(), ALL_RULES)
+    settings = Settings.from_config(Config(), ALL_RULES, knowledge=load_knowledge(()))
     n = int(BASE_SIZE * args.scale)
     worst = 0.0
     print(f"{'input':<22} {'n':>8} {'t(n) s':>9} {'t(2n) s':>9} {'ratio':>6}")

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from soat.knowledge import load_knowledge  # noqa: E402
 from soat.lint.config import Config
 from soat.lint.context import DocContext
 from soat.lint.formats import parse
@@ -58,7 +59,7 @@ def main() -> None:
     files = sorted(Path(args.dir).glob("*.txt"))[: args.limit]
     if not files:
         raise SystemExit(f"bench/rules.py: no .txt files in {args.dir}")
-    settings = Settings.from_config(Config(), ALL_RULES)
+    settings = Settings.from_config(Config(), ALL_RULES, knowledge=load_knowledge(()))
     totals: dict[str, float] = defaultdict(float)
     for path in files:
         source = path.read_text("utf-8")

@@ -126,10 +126,16 @@ def check_text(
     """The findings of `text` as if it were the file `path` (its extension picks the reader
     unless `format` is txt, md or html). `select`/`ignore` take rule codes, families or
     names as on the command line; `config_path` a soat.toml or pyproject.toml to apply."""
+    from soat.knowledge import load_knowledge
     from soat.rules import ALL_RULES
 
     config = load_config(config_path, ALL_RULES) if config_path else Config()
-    settings = Settings.from_config(_selection(config, select, ignore), ALL_RULES, path)
+    settings = Settings.from_config(
+        _selection(config, select, ignore),
+        ALL_RULES,
+        path,
+        knowledge=load_knowledge(config.registry),
+    )
     return findings_of(check_source(path, text, settings, fmt=format))
 
 
@@ -148,6 +154,7 @@ def check_paths(
     The result cache in ./.soat_cache is used unless `cache` is False. Many files are
     checked in worker processes; `jobs` says how many (1: in this process, as inside a Dask
     or Spark task). An unreadable file gives an IO001 finding, a failing rule INT001."""
+    from soat.knowledge import load_knowledge
     from soat.lint.files import discover
     from soat.lint.session import CheckOptions, check_files, open_cache, resolver_for
     from soat.rules import ALL_RULES
@@ -160,7 +167,7 @@ def check_paths(
         cache=cache,
         jobs=jobs,
     )
-    settings = resolver_for(options, ALL_RULES)
+    settings = resolver_for(options, ALL_RULES, load_knowledge)
     files = list(discover(options.paths, settings))
     results = check_files(files, options, tuple(ALL_RULES), settings, open_cache(options))
     found = [f for r in results for f in findings_of(r)]

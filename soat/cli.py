@@ -111,6 +111,7 @@ def check(
     annotate,
 ) -> None:
     """Check files (default: the current folder); "-" reads standard input."""
+    from soat.knowledge import load_knowledge
     from soat.lint.errors import UsageError
     from soat.lint.session import CheckOptions, run_check
     from soat.rules import ALL_RULES
@@ -139,9 +140,9 @@ def check(
     try:
         if output_file:
             with open(output_file, "w", encoding="utf-8", newline="") as out:
-                status = run_check(options, ALL_RULES, out)
+                status = run_check(options, ALL_RULES, load_knowledge, out)
         else:
-            status = run_check(options, ALL_RULES)
+            status = run_check(options, ALL_RULES, load_knowledge)
     except UsageError as exc:
         from soat.lint.errors import printable
 
@@ -210,10 +211,11 @@ def convert(paths, diff, lang) -> None:
 @main.command()
 def server() -> None:
     """Run the language server on stdio (for editors)."""
+    from soat.knowledge import load_knowledge
     from soat.lint.lsp.server import serve
     from soat.rules import ALL_RULES
 
-    serve(ALL_RULES)
+    serve(ALL_RULES, load_knowledge)
 
 
 def run() -> None:  # python -m soat

@@ -9,6 +9,7 @@ import pickle
 from concurrent.futures import ProcessPoolExecutor
 
 import soat
+from soat.knowledge import load_knowledge
 from soat.lint.session import CheckOptions, run_check
 from soat.rules import ALL_RULES
 
@@ -50,7 +51,12 @@ def test_check_paths_matches_the_json_output(tmp_path, monkeypatch):
     (tmp_path / "b.md").write_text("# Tiêu đề\n\nNgày 31/02/2024 có họp.\n", encoding="utf-8")
     (tmp_path / "c.txt").write_bytes(b"caf\xe9\n")
     out = io.StringIO()
-    run_check(CheckOptions(paths=(".",), output_format="json", cache=False), ALL_RULES, out)
+    run_check(
+        CheckOptions(paths=(".",), output_format="json", cache=False),
+        ALL_RULES,
+        load_knowledge,
+        out,
+    )
     expected = [
         (d["filename"], d["code"], d["location"]["row"], d["location"]["column"], d["message"])
         for d in json.loads(out.getvalue())

@@ -69,17 +69,14 @@ def test_engine_never_imports_rules_vi_or_knowledge():
 
 
 def test_the_engine_names_knowledge_only_through_its_public_package_for_types():
-    """Knowledge reaches the engine from outside (soat/lint/knowledge.py finds the loader by
-    name at run time, like serve() finds the rule list); the type checker may see the public
+    """Knowledge reaches the engine from outside (its callers pass `soat.knowledge.
+    load_knowledge` in, as they pass the rule list); the type checker may see the public
     `soat.knowledge.Knowledge`, never a module inside the package."""
     for path in modules_under("lint"):
         for mod in imports_of(path, type_only=True):
             if mod.startswith("soat.knowledge"):
                 assert mod in ("soat.knowledge", "soat.knowledge.Knowledge"), (path, mod)
                 assert path.name == "knowledge.py", f"{path.relative_to(PKG)} imports {mod}"
-    seam = importlib.import_module("soat.lint.knowledge")
-    assert seam.KNOWLEDGE_PACKAGE == "soat.knowledge"
-    assert seam.load_knowledge() is importlib.import_module("soat.knowledge").builtin_knowledge()
 
 
 def test_knowledge_imports_only_itself_vi_and_engine_value_modules():
@@ -256,12 +253,7 @@ def test_the_dynamic_import_detector_finds_each_kind():
 
 
 # Module → why it must import by name. Keep it short; each entry is a debt.
-DYNAMIC_IMPORT_ALLOWED = {
-    # The engine may not import soat.knowledge, and Settings.from_config loads knowledge when
-    # its caller passes none; until every caller passes a loader in (as the command line
-    # passes the rule list), the seam looks soat.knowledge up by name (docs §2.2).
-    "lint/knowledge.py": "the knowledge seam",
-}
+DYNAMIC_IMPORT_ALLOWED: dict[str, str] = {}
 
 
 def test_nothing_in_soat_imports_a_module_by_name_at_run_time():

@@ -353,6 +353,7 @@ def test_a_pyproject_that_only_mentions_tool_soat_in_a_string_is_not_a_config(tm
 
 def test_a_failed_write_is_reported_and_the_run_goes_on(tmp_path, monkeypatch):
     import soat.lint.runner as runner
+    from soat.knowledge import load_knowledge
     from soat.lint.config import Config
     from soat.lint.runner import Settings
     from soat.rules import ALL_RULES
@@ -363,7 +364,9 @@ def test_a_failed_write_is_reported_and_the_run_goes_on(tmp_path, monkeypatch):
     monkeypatch.setattr(runner, "write_atomically", refuse)
     f = tmp_path / "a.txt"
     f.write_text("Tiêu đề\nMột  hai\n", encoding="utf-8")
-    settings = Settings.from_config(Config(select=("TYP001",)), ALL_RULES)
+    settings = Settings.from_config(
+        Config(select=("TYP001",)), ALL_RULES, knowledge=load_knowledge(())
+    )
     result = runner.check_file(str(f), "a.txt", settings, fix=True)
     assert [d.code for d in result.diagnostics] == ["IO001", "TYP001"]
     assert "Permission denied" in result.diagnostics[0].message.en

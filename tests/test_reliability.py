@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from soat.knowledge import load_registry_text
+from soat.knowledge import Knowledge, load_registry_text
 from soat.lint.errors import UsageError
 from soat.lint.tomlsource import TomlSource
 from tests.bounded import finishes_within
@@ -305,7 +305,9 @@ def test_an_unreadable_subfolder_is_reported(tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "scandir", scandir)
     problems: list = []
-    found = list(discover([str(tmp_path)], SettingsResolver(()), problems))
+    found = list(
+        discover([str(tmp_path)], SettingsResolver((), lambda registry: Knowledge()), problems)
+    )
     assert [os.path.basename(p) for p, _ in found] == ["a.md"]
     assert [(os.path.basename(p), e.strerror) for p, e in problems] == [
         ("locked", "Permission denied")

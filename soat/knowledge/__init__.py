@@ -7,9 +7,9 @@ places, terms and user confusions, read from soat/data/*.toml and the user's reg
 - `cache`: the built-in knowledge's pickle, with its indexes;
 - `indexes`: typed indexes (places, terms, people, documents, organisations).
 
-The engine (soat/lint) never imports this package: it receives knowledge as it receives the
-rule list, from the caller, and otherwise looks `load_knowledge` up by name at run time
-(soat/lint/knowledge.py). Rules import the types from here.
+The engine (soat/lint) never imports this package: it receives `load_knowledge` as it
+receives the rule list, from its caller (the command line, the server's entry point, the
+Python API). Rules import the types from here.
 """
 
 from soat.knowledge.load import builtin_knowledge, load_knowledge, load_registry_text

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 from soat.lint.document import Document
-from soat.lint.knowledge import Knowledge, empty_knowledge
+from soat.lint.knowledge import Knowledge
 
 T = TypeVar("T")
 OptionsT = TypeVar("OptionsT")
@@ -73,9 +73,6 @@ class Context(Generic[OptionsT]):
         return self.shared.knowledge.index(builder)
 
 
-def context_for(
-    doc: Document, knowledge: Knowledge | None = None, options: Any = None
-) -> Context[Any]:
+def context_for(doc: Document, knowledge: Knowledge, options: Any = None) -> Context[Any]:
     """A fresh context for one rule on `doc` (tests, benchmarks, callers of a single rule)."""
-    knowledge = knowledge if knowledge is not None else empty_knowledge()
     return DocContext(doc, knowledge).for_rule(options)

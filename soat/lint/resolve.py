@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from soat.lint.config import Config, find_config_file, load_config
-from soat.lint.knowledge import Knowledge, load_knowledge
+from soat.lint.knowledge import Knowledge, KnowledgeLoader
 from soat.lint.rule import Rule
 from soat.lint.runner import Settings
 
@@ -70,12 +70,14 @@ class SettingsResolver:
     def __init__(
         self,
         rules: Sequence[Rule],
+        load_knowledge: KnowledgeLoader,
         explicit: str | None = None,
         overrides: Overrides | None = None,
         *,
         watch: bool = False,
     ) -> None:
         self.rules = tuple(rules)
+        self.load_knowledge = load_knowledge
         self.overrides = overrides or Overrides()
         self.watch = watch
         self._explicit_path = explicit
@@ -131,7 +133,7 @@ class SettingsResolver:
         if settings is None:
             knowledge = self._knowledge.get(knowledge_key)
             if knowledge is None:
-                knowledge = load_knowledge(config.registry)
+                knowledge = self.load_knowledge(config.registry)
             if self.watch and len(self._settings) >= _WATCHED_SETTINGS_LIMIT:
                 self._settings.clear()
                 self._knowledge.clear()

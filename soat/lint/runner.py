@@ -16,7 +16,7 @@ from soat.lint.diagnostic import Diagnostic, Msg, Severity
 from soat.lint.document import Document
 from soat.lint.fixer import NoFixpoint, fix_to_fixpoint, write_atomically
 from soat.lint.formats import DecodeFailure, Encoding, decode, is_word, parse
-from soat.lint.knowledge import Knowledge, load_knowledge
+from soat.lint.knowledge import Knowledge
 from soat.lint.rule import INTERNAL_ERROR, UNREADABLE_FILE, Rule
 from soat.lint.suppress import Suppressions
 from soat.lint.ui import DEFAULT_LANG
@@ -38,14 +38,15 @@ class Settings:
         config: Config,
         rules: Sequence[Rule],
         path: str | None = None,
-        knowledge: Knowledge | None = None,
+        *,
+        knowledge: Knowledge,
     ) -> Settings:
         enabled = config.enabled_rules(rules, path)
         return cls(
             rules=enabled,
             options={r.code: config.options_for(r) for r in enabled},
             severity=dict(config.severity),
-            knowledge=knowledge if knowledge is not None else load_knowledge(config.registry),
+            knowledge=knowledge,
             lang=config.lang,
         )
 

@@ -17,6 +17,7 @@ from soat.lint.diagnostic import Applicability, Diagnostic, Msg, Severity
 from soat.lint.errors import UsageError, did_you_mean, printable
 from soat.lint.files import discover
 from soat.lint.formats import is_word
+from soat.lint.knowledge import KnowledgeLoader
 from soat.lint.output import OutputContext, render
 from soat.lint.resolve import Overrides, SettingsResolver
 from soat.lint.rule import ENGINE_RULES, UNREADABLE_FILE, Rule, is_known_selector
@@ -57,7 +58,9 @@ class CheckOptions:
     annotate: bool = False  # .docx: write the findings as Word comments into NAME.soat.docx
 
 
-def run_check(options: CheckOptions, rules: Sequence[Rule], out=None) -> int:
+def run_check(
+    options: CheckOptions, rules: Sequence[Rule], load_knowledge: KnowledgeLoader, out=None
+) -> int:
     out = out or sys.stdout
     rules = tuple(rules)
     for selectors in (options.select, options.extend_select, options.ignore):
@@ -65,7 +68,7 @@ def run_check(options: CheckOptions, rules: Sequence[Rule], out=None) -> int:
             if not is_known_selector(sel, rules):
                 names = [r.code for r in (*rules, *ENGINE_RULES)] + [r.name for r in rules]
                 raise UsageError(f'unknown rule "{sel}".{did_you_mean(sel, names)}')
-    cache = resolver_for(options, rules)
+    cache = resolver_for(options, rules, load_knowledge)
     adoption = Adoption(options, cache)  # baseline and --diff-base (soat/lint/adoption.py)
     if options.paths == ("-",):
         return _check_stdin(options, cache, out)
@@ -94,10 +97,12 @@ def run_check(options: CheckOptions, rules: Sequence[Rule], out=None) -> int:
     return _report(results, options, rules, lang, out)
 
 
-def resolver_for(options: CheckOptions, rules: Sequence[Rule]) -> SettingsResolver:
+def resolver_for(
+    options: CheckOptions, rules: Sequence[Rule], load_knowledge: KnowledgeLoader
+) -> SettingsResolver:
     """The settings resolver of a run: `--config`, and the command line's selection."""
     overrides = Overrides(options.select, options.extend_select, options.ignore, options.fail_on)
-    return SettingsResolver(rules, options.config_path, overrides)
+    return SettingsResolver(rules, load_knowledge, options.config_path, overrides)
 
 
 def _check_one(
@@ -144,7 +149,7 @@ def check_files(
     todo = [(path, display) for _, path, display, _ in pending]
     workers = options.jobs if options.jobs is not None else min(os.cpu_count() or 1, 8)
     if len(todo) >= PARALLEL_THRESHOLD and workers > 1:
-        done = _check_in_parallel(todo, options, rules, workers)
+        done = _check_in_parallel(todo, options, rules, cache.load_knowledge, workers)
     else:
         done = [
             _check_one(cache, options, path, display)
@@ -306,8 +311,10 @@ def _report(
 _worker: dict = {}
 
 
-def _init_worker(options: CheckOptions, rules: tuple[Rule, ...]) -> None:
-    _worker["cache"] = resolver_for(options, rules)
+def _init_worker(
+    options: CheckOptions, rules: tuple[Rule, ...], load_knowledge: KnowledgeLoader
+) -> None:
+    _worker["cache"] = resolver_for(options, rules, load_knowledge)
     _worker["options"] = options
 
 
@@ -315,11 +322,15 @@ def _check_in_worker(item: tuple[str, str]) -> FileResult:
     return _check_one(_worker["cache"], _worker["options"], *item)
 
 
-def _check_in_parallel(files, options: CheckOptions, rules, workers: int) -> list[FileResult]:
+def _check_in_parallel(
+    files, options: CheckOptions, rules, load_knowledge: KnowledgeLoader, workers: int
+) -> list[FileResult]:
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(1, min(32, len(files) // (workers * 4)))
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(options, rules)) as pool:
+    with ProcessPoolExecutor(
+        workers, initializer=_init_worker, initargs=(options, rules, load_knowledge)
+    ) as pool:
         return list(_progress(pool.map(_check_in_worker, files, chunksize=chunk), len(files)))
 
 

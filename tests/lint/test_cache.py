@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import soat
+from soat.knowledge import load_knowledge
 from soat.lint import cache as cache_module
 from soat.lint.cache import CACHE_DIR, ResultCache
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
@@ -62,6 +63,7 @@ def check(paths, rules=RULES, **options) -> list[dict]:
     run_check(
         CheckOptions(paths=tuple(str(p) for p in paths), output_format="json", **options),
         rules,
+        load_knowledge,
         out,
     )
     return json.loads(out.getvalue())
@@ -265,10 +267,11 @@ def test_the_key_is_the_same_in_every_process(tmp_path):
     import sys
 
     code = (
+        "from soat.knowledge import load_knowledge\n"
         "from soat.lint.config import Config\n"
         "from soat.lint.runner import Settings\n"
         "from soat.rules import ALL_RULES\n"
-        "print(Settings.from_config(Config(), ALL_RULES).stamp)\n"
+        "print(Settings.from_config(Config(), ALL_RULES, knowledge=load_knowledge(())).stamp)\n"
     )
     env = dict(os.environ, PYTHONPATH=str(Path(soat.__file__).parent.parent))
     stamps = {

@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pytest
 
+from soat.knowledge import load_knowledge
 from soat.lint.config import Config, find_config_file, load_config
 from soat.lint.errors import UsageError
 from soat.lint.resolve import SettingsResolver
@@ -31,10 +32,10 @@ def test_discovery_order_and_pyproject_without_tool_soat(tmp_path):
 def test_resolver_caches_per_directory_and_uses_explicit_config(tmp_path):
     cfg = write(tmp_path / "soat.toml", 'ignore = ["TYP001"]\n')
     other = write(tmp_path / "x" / "custom.toml", 'lang = "en"\n')
-    resolver = SettingsResolver(ALL_RULES)
+    resolver = SettingsResolver(ALL_RULES, load_knowledge)
     assert resolver.config_for(str(tmp_path / "bai.md")).path == str(cfg)
     assert resolver.config_for(str(tmp_path / "bai.md")) is resolver.config_for(str(tmp_path))
-    explicit = SettingsResolver(ALL_RULES, str(other))
+    explicit = SettingsResolver(ALL_RULES, load_knowledge, str(other))
     assert explicit.config_for(str(tmp_path / "bai.md")).lang == "en"
 
 

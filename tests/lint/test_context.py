@@ -58,7 +58,7 @@ def test_the_memo_is_dropped_with_the_document():
     def analysis(ctx: DocContext) -> Result:
         return Result()
 
-    ctx = context_for(_doc("abc"))
+    ctx = context_for(_doc("abc"), Knowledge())
     ref = weakref.ref(ctx.get(analysis))
     del ctx
     gc.collect()

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from soat.knowledge import load_knowledge
 from soat.lint.config import Config
 from soat.lint.errors import UsageError
 from soat.lint.rule import is_known_selector, matches_selector
@@ -64,9 +65,15 @@ def test_a_lower_case_family_on_the_command_line_selects_it(tmp_path, monkeypatc
     status = run_check(
         CheckOptions(paths=("bai.txt",), select=("typ",), output_format="json", cache=False),
         ALL_RULES,
+        load_knowledge,
         out,
     )
     assert status == 1
     assert '"TYP001"' in out.getvalue()
     with pytest.raises(UsageError, match='unknown rule "t"'):
-        run_check(CheckOptions(paths=("bai.txt",), select=("t",), cache=False), ALL_RULES, out)
+        run_check(
+            CheckOptions(paths=("bai.txt",), select=("t",), cache=False),
+            ALL_RULES,
+            load_knowledge,
+            out,
+        )

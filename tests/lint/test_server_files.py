@@ -21,6 +21,7 @@ from lsprotocol import types
 from pygls.uris import from_fs_path
 from pytest_lsp import ClientServerConfig, LanguageClient
 
+from soat.knowledge import load_knowledge
 from soat.lint.files import discover
 from soat.lint.formats import is_word
 from soat.lint.lsp.workspace import DocumentSettings, document_format
@@ -30,7 +31,9 @@ from tests.lint.server_helpers import SERVER_COMMAND, initialize, make_client
 
 # Two spaces in a row: TYP001 finds it in every format, so a linted file always has findings.
 TEXT = "Một  câu.\n"
-_SERVER = DocumentSettings(ALL_RULES)  # shared: it caches knowledge, as the server does
+_SERVER = DocumentSettings(
+    ALL_RULES, load_knowledge
+)  # shared: it caches knowledge, as the server does
 
 
 def make_tree(root: str, files: list[str], configs: dict[str, str]) -> None:
@@ -54,7 +57,7 @@ def cli_set(root: str) -> set[str]:
     before = os.getcwd()
     os.chdir(root)
     try:
-        resolver = resolver_for(CheckOptions(paths=(".",)), ALL_RULES)
+        resolver = resolver_for(CheckOptions(paths=(".",)), ALL_RULES, load_knowledge)
         found = {os.path.join(root, os.path.normpath(p)) for p, _ in discover(["."], resolver)}
     finally:
         os.chdir(before)

@@ -6,6 +6,7 @@ import re
 from click.testing import CliRunner
 
 from soat.cli import main
+from soat.knowledge import load_knowledge
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
 from soat.lint.rule import Example, Rule
 from soat.lint.session import CheckOptions, run_check
@@ -49,6 +50,7 @@ def statistics(tmp_path, files, **options):
     status = run_check(
         CheckOptions(paths=tuple(str(tmp_path / n) for n in files), statistics=True, **options),
         RULES,
+        load_knowledge,
         out,
     )
     return status, out.getvalue()

@@ -192,7 +192,7 @@ class _Reader(HTMLParser):
         self.root.builder = PlainBuilder(" \t\n\r\f")
         self.pending: list[tuple[str, Block]] = []
 
-    def parse_marked_section(self, i: int, report: int = 1) -> int:
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
         """A marked section ("<![CDATA[…]]>", "<![if …]>"); anything else after "<![" ("<![0")
         is a bogus comment up to the next ">", as browsers read it (Python's parser before
         3.13 raises AssertionError there)."""

@@ -18,6 +18,7 @@ from typing import Any
 
 from soat.lint.diagnostic import Diagnostic
 from soat.lint.fixer import NoFixpoint, fix_to_fixpoint
+from soat.lint.knowledge import KnowledgeLoader
 from soat.lint.lsp.workspace import DocumentSettings, Resolved
 from soat.lint.rule import Rule
 from soat.lint.runner import Settings, lint_source
@@ -73,6 +74,7 @@ class LintScheduler:
     def __init__(
         self,
         rules: Sequence[Rule],
+        load_knowledge: KnowledgeLoader,
         publish: Callable[[OpenDocument, LintOutcome], None],
         target: Callable[[OpenDocument], LintTarget],
     ) -> None:
@@ -88,7 +90,7 @@ class LintScheduler:
         # One worker: lints run one at a time, off the protocol thread, and the settings
         # cache is only ever touched from that thread.
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="soat-lint")
-        self._settings = DocumentSettings(rules)
+        self._settings = DocumentSettings(rules, load_knowledge)
 
     def next_revision(self) -> int:
         return next(self._revisions)

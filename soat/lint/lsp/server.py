@@ -22,6 +22,7 @@ from lsprotocol import types
 from soat import __version__
 from soat.lint.diagnostic import Applicability
 from soat.lint.errors import UsageError
+from soat.lint.knowledge import KnowledgeLoader
 from soat.lint.lsp.actions import (
     FIX_ALL_KIND,
     ActionInput,
@@ -70,7 +71,12 @@ CONFIG_GLOBS = (
 class SoatLanguageServer:
     """One session: the pygls server, the lint scheduler, and the features wired to them."""
 
-    def __init__(self, rules: Sequence[Rule], debounce: float = DEFAULT_DEBOUNCE_SECONDS) -> None:
+    def __init__(
+        self,
+        rules: Sequence[Rule],
+        load_knowledge: KnowledgeLoader,
+        debounce: float = DEFAULT_DEBOUNCE_SECONDS,
+    ) -> None:
         from pygls.lsp.server import LanguageServer
 
         self.rules = tuple(rules)
@@ -82,7 +88,7 @@ class SoatLanguageServer:
             protocol_cls=SoatProtocol,
             text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
         )
-        self.lints = LintScheduler(self.rules, self._publish, self._target)
+        self.lints = LintScheduler(self.rules, load_knowledge, self._publish, self._target)
         self.docs = self.lints.docs
         self._shown_at: dict[str, float] = {}
         self._register()
@@ -354,15 +360,18 @@ class SoatLanguageServer:
 
 
 def create_server(
-    rules: Sequence[Rule], debounce: float = DEFAULT_DEBOUNCE_SECONDS
+    rules: Sequence[Rule],
+    load_knowledge: KnowledgeLoader,
+    debounce: float = DEFAULT_DEBOUNCE_SECONDS,
 ) -> SoatLanguageServer:
-    return SoatLanguageServer(rules, debounce)
+    return SoatLanguageServer(rules, load_knowledge, debounce)
 
 
-def serve(rules: Sequence[Rule]) -> None:
+def serve(rules: Sequence[Rule], load_knowledge: KnowledgeLoader) -> None:
     """Run the language server on stdio until the client says exit. The command line passes
-    the rule list (the engine never imports `soat.rules`)."""
-    server = create_server(rules)
+    the rule list and the knowledge loader (the engine never imports `soat.rules` or
+    `soat.knowledge`)."""
+    server = create_server(rules, load_knowledge)
     server.ls.start_io()
     # The protocol's exit code: 0 after a shutdown request, 1 when the client just left.
     # (pygls computes it but its stdio loop swallows the SystemExit.)

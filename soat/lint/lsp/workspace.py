@@ -23,6 +23,7 @@ from soat.lint.config import Config
 from soat.lint.errors import UsageError
 from soat.lint.files import git_ignored, reached_by_walk, selected_by_config
 from soat.lint.formats import FORMATS_BY_EXTENSION
+from soat.lint.knowledge import KnowledgeLoader
 from soat.lint.resolve import SettingsResolver
 from soat.lint.rule import Rule
 from soat.lint.runner import Settings
@@ -90,8 +91,8 @@ class DocumentSettings:
     """Resolves documents on the server's worker thread (and only there): configuration is
     found and parsed again for every lint, so edits take effect without a restart."""
 
-    def __init__(self, rules: Sequence[Rule]) -> None:
-        self.resolver = SettingsResolver(rules, watch=True)
+    def __init__(self, rules: Sequence[Rule], load_knowledge: KnowledgeLoader) -> None:
+        self.resolver = SettingsResolver(rules, load_knowledge, watch=True)
         self._ignored: dict[str, tuple[int, set[str]]] = {}  # folder → (generation, paths)
 
     def _git_ignored(self, folder: str, generation: int) -> set[str]:
