@@ -34,15 +34,15 @@ def test_example_draft_against_the_example_registry():
 
 
 def test_user_registry_through_configuration(tmp_path):
+    from soat.knowledge import load_knowledge
     from soat.lint.config import Config
     from soat.lint.runner import Settings, lint_source
     from soat.rules import ALL_RULES
 
     path = tmp_path / "nguoi.toml"
     path.write_text(REGISTRY, encoding="utf-8")
-    settings = Settings.from_config(
-        Config(select=("TTL003", "TTL004"), registry=(str(path),)), ALL_RULES
-    )
+    config = Config(select=("TTL003", "TTL004"), registry=(str(path),))
+    settings = Settings.from_config(config, ALL_RULES, knowledge=load_knowledge(config.registry))
     text = (
         "Chủ tịch LĐLĐ thành phố Hải Phòng Nguyễn Anh Tuấn phát biểu.\n\n"
         "Phó Chủ tịch LĐLĐ tỉnh Bắc Ninh Trần Văn Phúc dự.\n"
