@@ -1,5 +1,6 @@
 """soat.vi.text: whitespace, case and tone folding, words, credit lines."""
 
+import re
 import unicodedata
 
 import pytest
@@ -31,6 +32,15 @@ from soat.vi.text import (
 )
 def test_collapse_spaces(text, expected):
     assert collapse_spaces(text) == expected
+
+
+_SPACES = "".join(c for c in map(chr, range(0x3100)) if c.isspace()) + "\u3000\ufeff\u200b"
+
+
+@given(st.text(alphabet=st.sampled_from(_SPACES + "ab\u0300đ.")))
+def test_collapse_spaces_is_a_regex_space_collapse(text):
+    # Every character `\s` matches is a separator, as when this was a regex substitution.
+    assert collapse_spaces(text) == re.sub(r"\s+", " ", text).strip()
 
 
 @pytest.mark.parametrize(
