@@ -150,3 +150,54 @@ def test_no_rule_module_keeps_state_between_documents():
     for path in modules_under("rules"):
         found = hidden_state(path.read_text("utf-8"))
         assert not found, f"{path.relative_to(PKG)}: {found}"
+
+
+# --- rules are imported lazily (issue 14): selection reads codes and names only ---
+
+
+def test_the_registry_names_each_rules_module_code_and_name():
+    from soat.rules import REGISTRY, rule_ref
+
+    for code, name, module in REGISTRY:
+        rule = importlib.import_module(module).RULE
+        assert (rule.code, rule.name) == (code, name), module
+        assert rule_ref(code).rule is rule
+
+
+def test_a_rule_ref_pickles_to_the_same_ref():
+    import pickle
+
+    ref = ALL_RULES[0]
+    assert pickle.loads(pickle.dumps(ref)) is ref
+
+
+def test_only_the_selected_rules_modules_are_imported(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    article = tmp_path / "a.txt"
+    article.write_text("Ngày 2/9 là Quốc khánh.\n", "utf-8")
+    script = (
+        "import json, sys\n"
+        "from soat.lint.config import Config\n"
+        "from soat.lint.runner import Settings, lint_source\n"
+        "import soat.rules\n"
+        "before = {m for m in sys.modules if m.startswith('soat.rules.')}\n"
+        "settings = Settings.from_config(Config(select=('TYP001',)), soat.rules.ALL_RULES)\n"
+        f"lint_source({str(article)!r}, open({str(article)!r}, encoding='utf-8').read(), settings)\n"
+        "after = {m for m in sys.modules if m.startswith('soat.rules.')}\n"
+        "print(json.dumps([sorted(before), sorted(after)]))\n"
+    )
+    root = str(PKG.parent)
+    out = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": root, "PATH": ""},
+        cwd=root,
+    ).stdout
+    before, after = json.loads(out)
+    assert before == []
+    assert after == ["soat.rules.typography", "soat.rules.typography.whitespace"]
