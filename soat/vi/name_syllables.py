@@ -52,7 +52,9 @@ def _runs(text: str, words: Sequence[Word]) -> list[list[int]]:
     """Indexes of consecutive capitalised words separated by one space."""
     runs: list[list[int]] = []
     for i, word in enumerate(words):
-        if not is_name_syllable(word.text):
+        t = word[0]
+        # is_name_syllable(t), its cheapest test first: most words are lower case.
+        if not t[:1].isupper() or not is_name_syllable(t):
             continue
         if runs and runs[-1][-1] == i - 1 and text[words[i - 1].end : word.start] == " ":
             runs[-1].append(i)
@@ -90,8 +92,7 @@ def person_name_indexes(
             and text[words[before].end : words[run[0]].start] == " "
         ):
             found.update(run[:_MAX_NAME])
-    spellings = {words[i].text for i in found}
-    for i, word in enumerate(words):
-        if i not in found and word.text in spellings:
-            found.add(i)
+    if found:
+        spellings = {words[i].text for i in found}
+        found.update(i for i, word in enumerate(words) if word[0] in spellings)
     return found

@@ -31,16 +31,25 @@ def _only_vietnamese(word: str) -> bool:
 
 
 def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
+    passed: set[str] = set()  # words with nothing to report wherever they stand
     for item in ctx.get(document_words):
         word = item.text
+        if word in passed:
+            continue
         typed = unconverted_typing(word) if word.isascii() else None
         if typed is not None and not item.in_name:
             yield _typing_remnant(word, *typed, *item.span())
             continue
-        if item.in_name or len(word) < 2 or not word.isalpha() or is_all_caps(word):
+        if item.in_name:
+            continue
+        if len(word) < 2 or not item.letters or is_all_caps(word):
+            if typed is None:
+                passed.add(word)
             continue
         lower = word.lower()
         if count(lower) or not is_valid_syllable(lower):
+            if typed is None:
+                passed.add(word)
             continue  # attested, or SPL001's to report
         if word != lower and not (item.sentence_start or _only_vietnamese(word)):
             continue  # a capitalised word without a Vietnamese-only mark may be a name
