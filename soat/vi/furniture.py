@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass
 from importlib import resources
 
-from soat.vi.text import fold_case, fold_tones, word_count
+from soat.vi.text import fold_case, fold_tones, more_words_than
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -158,7 +158,7 @@ def _is_short_list(tail: str) -> bool:
     """A colon's tail that reads as a list of labels, not as a sentence."""
     tail = tail.strip()
     return (
-        word_count(tail) <= MAX_LIST_WORDS
+        not more_words_than(tail, MAX_LIST_WORDS)
         and not _SENTENCE_END_RE.search(tail.rstrip("."))
         and not tail.endswith("..")
     )
@@ -193,7 +193,7 @@ def _counter_label(s: str) -> str | None:
 def match_furniture(text: str, table: PhraseTable) -> FurnitureMatch | None:
     """Whether a whole block's text is page furniture, and how it matched."""
     s = fold_case(text)
-    if not s or word_count(s) > MAX_FURNITURE_WORDS:
+    if not s or more_words_than(s, MAX_FURNITURE_WORDS):
         return None
     found = _lookup_label(s, table)
     if found and not found[1] and _looks_like_name(text):
@@ -304,7 +304,7 @@ def _widget_re(labels: tuple[str, ...]) -> re.Pattern[str]:
 def match_compound(folded: str, table: PhraseTable) -> FurnitureMatch | None:
     """A line made only of widget labels, counters and outlet names: "bình luận (0) báo lao
     động điện tử", "0 bình luận | chia sẻ". `folded` is the line after `fold_case`."""
-    if word_count(folded) > MAX_COMPOUND_WORDS:
+    if more_words_than(folded, MAX_COMPOUND_WORDS):
         return None
     labels, outlets = _compound_units(table)
     if not _widget_re(labels).search(folded):

@@ -13,11 +13,12 @@ Pure functions; the caller passes what it knows (organisation and place names, k
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from soat.vi.names import is_common_surname, is_name_syllable, looks_like_name
-from soat.vi.titles import MODIFIERS, TitleForm, match_title, may_hold_a_title
+from soat.vi.titles import MODIFIERS, TitleForm, match_title, may_hold_a_title, title_starts
 
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 _WORD_RE = re.compile(r"\w+")  # the word tokens of _TOKEN_RE
@@ -336,10 +337,15 @@ def find_title_hits_and_mentions(
         return [], []  # every mention hangs on a title, and no title can start here
     block = _Block(text, ctx)
     words = block.words
+    starts = title_starts(words)  # title_at(i) is None at every other index
     hits: list[TitleHit] = []
     mentions: list[Mention] = []
     i = 0
     while i < len(words):
+        at = bisect_left(starts, i)
+        if at == len(starts):
+            break
+        i = starts[at]
         hit = block.title_at(i)
         if hit is None:
             i += 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import islice
 
 _SPACE_RE = re.compile(r"\s+")
 # A word: letters and digits, with the joiners that stay inside a number or a code
@@ -76,6 +77,11 @@ def word_count(text: str) -> int:
     return len(words(text))
 
 
+def more_words_than(text: str, n: int) -> bool:
+    """`word_count(text) > n`, found without reading past the word n + 1 of a long text."""
+    return next(islice(_WORD_RE.finditer(text), n, None), None) is not None
+
+
 def is_capitalized(word: str) -> bool:
     """Whether a word starts with an upper-case letter ("Đạt", "TTXVN"); digits do not."""
     return bool(word) and word[0].isupper()
@@ -99,7 +105,7 @@ def is_credit_line(text: str) -> bool:
     """
     folded = fold_case(text)
     m = _CREDIT_LINE_RE.match(folded)
-    if not m or word_count(folded) > MAX_CREDIT_WORDS:
+    if not m or more_words_than(folded, MAX_CREDIT_WORDS):
         return False
     head = folded.split(":", 1)[0] if ":" in folded else folded
     return "," not in head or m.group(1) == "bài, ảnh"

@@ -13,7 +13,7 @@ Pure functions; nothing here knows about soat's documents.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 HEAD, DEPUTY, MEMBER, OTHER = "head", "deputy", "member", "other"
@@ -125,6 +125,13 @@ def may_hold_a_title(words: Iterable[str]) -> bool:
     `match_title` finds nothing anywhere in them."""
     first = _by_first_word()
     return any(w.casefold() in first for w in words)
+
+
+def title_starts(words: Sequence[str]) -> list[int]:
+    """Indexes of `words` that are the first word of a lexicon title (any case): the only
+    places where `match_title` can find one."""
+    first = _by_first_word()
+    return [i for i, folded in enumerate(map(str.casefold, words)) if folded in first]
 
 
 def titles_starting_with(word: str) -> tuple[TitleForm, ...]:

@@ -14,6 +14,7 @@ from soat.vi.text import (
     fold_tones,
     is_capitalized,
     is_credit_line,
+    more_words_than,
     quoted_spans,
     strip_diacritics,
     strip_tone_marks,
@@ -170,3 +171,8 @@ def test_strip_diacritics_drops_exactly_the_combining_characters(text):
 )
 def test_quoted_spans(text, max_words, expected):
     assert [text[s:e] for s, e in quoted_spans(text, max_words)] == expected
+
+
+@given(st.text(alphabet=st.sampled_from("ab1 .,/-–\n")), st.integers(0, 6))
+def test_more_words_than_is_a_bounded_word_count(text, n):
+    assert more_words_than(text, n) == (word_count(text) > n)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from soat.lint.context import Context
 from soat.lint.diagnostic import Diagnostic, Msg, Severity
 from soat.lint.rule import Example, Rule
+from soat.rules.titles.context import mostly_upper_blocks
 from soat.vi.tokens import document_symbol_spans
 
 _ACRONYM_RE = re.compile(r"(?<![\w/\-.])[A-ZĐ]{2,}(?![\w/]|-\w|\.\w)")
@@ -74,11 +75,6 @@ class Options:
     )
 
 
-def _mostly_upper(text: str) -> bool:
-    letters = sum(map(str.isalpha, text))
-    return letters >= 8 and sum(map(str.isupper, text)) > 0.6 * letters
-
-
 def _registry_abbreviations(knowledge) -> tuple[str, ...]:
     """Abbreviations of several words that read as one ("Tổng LĐLĐ Việt Nam"), but not those
     that only wrap another one ("Ban Tuyên giáo Tổng LĐLĐ Việt Nam") or a place ("LĐLĐ tỉnh X",
@@ -109,9 +105,10 @@ def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
         re.compile("|".join(rf"(?<!\w){re.escape(a)}(?!\w)" for a in multi)) if multi else None
     )
     introduced: set[str] = set()
+    upper = ctx.get(mostly_upper_blocks)
     for block in doc.blocks:
         text = block.text
-        if block.kind in ("title", "heading") or _mostly_upper(text):
+        if block.kind in ("title", "heading") or block.index in upper:
             continue
         spans = []
         if multi_re:
