@@ -123,8 +123,7 @@ def _by_first_word() -> dict[str, tuple[TitleForm, ...]]:
 def may_hold_a_title(words: Iterable[str]) -> bool:
     """Whether any of `words` is the first word of a lexicon title (any case): when none is,
     `match_title` finds nothing anywhere in them."""
-    first = _by_first_word()
-    return any(w.casefold() in first for w in words)
+    return not _by_first_word().keys().isdisjoint(map(str.casefold, words))
 
 
 def title_starts(words: Sequence[str]) -> list[int]:
