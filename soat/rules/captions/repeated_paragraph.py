@@ -16,6 +16,7 @@ import zlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import groupby
 
 from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Related, Severity
@@ -126,16 +127,14 @@ class _Index:
         keys: list[tuple] = [("same", tuple(ordered))]
         if len(words) < SHORT_WORDS:
             return keys, True
-        # One list per group, then (index -1) the words with a digit; each in sorted order.
-        groups: list[list[str]] = [[] for _ in range(self.GROUPS + 1)]
         group_of = self.group_of
         for w in set(ordered).difference(group_of):
             group_of[w] = -1 if any(map(str.isdigit, w)) else zlib.crc32(w.encode()) % self.GROUPS
-        for w in ordered:
-            groups[group_of[w]].append(w)
-        numbers = groups.pop()
-        numbers_key = tuple(numbers)
-        keys += [(g, tuple(ws), numbers_key) for g, ws in enumerate(groups) if ws]
+        group = group_of.__getitem__
+        # A stable sort by group keeps each group's words in sorted order; -1: with a digit.
+        groups = {g: tuple(ws) for g, ws in groupby(sorted(ordered, key=group), key=group)}
+        numbers = groups.pop(-1, ())
+        keys += [(g, groups[g], numbers) for g in range(self.GROUPS) if g in groups]
         return keys, len(keys) - 1 == self.GROUPS
 
     def add(self, entry: _Entry, keys: list[tuple] | None = None) -> None:
