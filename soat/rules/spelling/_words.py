@@ -8,7 +8,7 @@ URLs, e-mail addresses, inline code and hashtags are left out (soat.vi.tokens).
 
 from __future__ import annotations
 
-from itertools import repeat
+from itertools import compress, count, repeat
 from typing import NamedTuple
 
 from soat.lint.context import DocContext
@@ -54,12 +54,13 @@ def document_words(ctx: DocContext) -> list[DocWord]:
     for block, words, names in per_block:
         texts = [w[0] for w in words]
         letters = list(map(str.isalpha, texts))
-        if spellings:
-            in_name = [
-                i in names or (t in spellings and t[:1].isupper()) for i, t in enumerate(texts)
-            ]
-        else:
-            in_name = [False] * len(texts)
+        in_name = [False] * len(texts)
+        for i in names:
+            in_name[i] = True
+        # A capitalised spelling of a name found anywhere in the document is that name.
+        for i in compress(count(), map(spellings.__contains__, texts)) if spellings else ():
+            if texts[i][:1].isupper():
+                in_name[i] = True
         out += map(
             new, repeat(DocWord), zip(repeat(block), words, texts, in_name, letters, strict=False)
         )
