@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import repeat
+from itertools import accumulate, repeat
 from typing import NamedTuple
 
 _WORD_RE = re.compile(r"[^\W_]+")
@@ -83,22 +83,19 @@ def iter_words(text: str, skip_non_prose: bool = True) -> Iterator[Word]:
     yield from word_list(text, skip_non_prose)
 
 
-_MATCH_GROUP, _MATCH_START, _MATCH_END = re.Match.group, re.Match.start, re.Match.end
+_WORD_SPLIT_RE = re.compile(f"({_WORD_RE.pattern})")  # the separators, then each word
 
 
 def word_list(text: str, skip_non_prose: bool = True) -> list[Word]:
-    """`iter_words` as a list, built without a Python step per word (3x faster)."""
-    matches = list(_WORD_RE.finditer(text))
+    """`iter_words` as a list, built without a Python step per word (2x faster): splitting
+    at the words gives separators and words in turn, and their lengths give the offsets."""
+    parts = _WORD_SPLIT_RE.split(text)
+    bounds = list(accumulate(map(len, parts), initial=0))
     words = list(
         map(
             tuple.__new__,  # a Word from a tuple in C (NamedTuple's own path is Python)
-            repeat(Word, len(matches)),
-            zip(
-                map(_MATCH_GROUP, matches),
-                map(_MATCH_START, matches),
-                map(_MATCH_END, matches),
-                strict=True,
-            ),
+            repeat(Word, len(parts) // 2),
+            zip(parts[1::2], bounds[1::2], bounds[2::2], strict=False),
         )
     )
     spans = non_prose_spans(text) if skip_non_prose and words else []
