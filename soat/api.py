@@ -24,6 +24,7 @@ from soat.lint.config import Config, load_config
 from soat.lint.diagnostic import Diagnostic, Fix, text_of
 from soat.lint.document import LineIndex
 from soat.lint.runner import FileResult, Settings, check_source
+from soat.lint.ui import DEFAULT_LANG, Msg
 
 
 @dataclass(frozen=True)
@@ -62,8 +63,8 @@ class Finding:
     fix: FindingFix | None = None
     suggestions: tuple[FindingFix, ...] = ()
 
-    def message(self, lang: str = "vi") -> str:
-        return self.message_en if lang == "en" else self.message_vi
+    def message(self, lang: str = DEFAULT_LANG) -> str:
+        return Msg(self.message_vi, self.message_en).get(lang)
 
 
 def _fix(fix: Fix) -> FindingFix:

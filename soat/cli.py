@@ -7,8 +7,10 @@ import sys
 import click
 
 from soat import __version__
+from soat.lint.ui import DEFAULT_LANG, LANGS
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+# The exit status of `check` (0, 1 for findings, 2) is decided in soat/lint/session.py.
+EXIT_OK, EXIT_ERROR = 0, 2
 
 
 def _codes(value: str | None) -> tuple[str, ...] | None:
@@ -150,7 +152,7 @@ def check(
 
 @main.command("rules")
 @click.option("--output-format", default="text", type=click.Choice(["text", "json"]))
-@click.option("--lang", default="vi", type=click.Choice(["vi", "en"]))
+@click.option("--lang", default=DEFAULT_LANG, type=click.Choice(LANGS))
 def rules_command(output_format, lang) -> None:
     """List all rules (code, name, family, severity, fix)."""
     from soat.lint.ruledoc import rules_json, rules_table
@@ -164,7 +166,7 @@ def rules_command(output_format, lang) -> None:
 
 @main.command("rule")
 @click.argument("code")
-@click.option("--lang", default="vi", type=click.Choice(["vi", "en"]))
+@click.option("--lang", default=DEFAULT_LANG, type=click.Choice(LANGS))
 def rule_command(code, lang) -> None:
     """Show a rule's documentation, options and examples."""
     from soat.lint.errors import did_you_mean
@@ -184,11 +186,11 @@ def rule_command(code, lang) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--diff", is_flag=True, help="Show the conversion as a diff; write nothing.")
-@click.option("--lang", default="vi", type=click.Choice(["vi", "en"]))
+@click.option("--lang", default=DEFAULT_LANG, type=click.Choice(LANGS))
 def convert(paths, diff, lang) -> None:
     """Rewrite files typed in TCVN3, VNI, VISCII or Windows-1258 as UTF-8."""
     from soat import convert as conversion
-    from soat.lint.diagnostic import Msg
+    from soat.lint.ui import NOT_WRITTEN
 
     failed = False
     for path in paths:
@@ -200,9 +202,9 @@ def convert(paths, diff, lang) -> None:
         failed |= planned.failed
         said = planned.message.get(lang)
         if diff and planned.text is not None:
-            said = f"{Msg('chưa ghi', 'not written').get(lang)}: {said}"
+            said = f"{NOT_WRITTEN.get(lang)}: {said}"
         click.echo(f"{path}: {said}", err=diff or planned.failed)
-    sys.exit(EXIT_ERROR if failed else 0)
+    sys.exit(EXIT_ERROR if failed else EXIT_OK)
 
 
 @main.command()

@@ -13,6 +13,15 @@ Rule fixture files live in tests/rules/fixtures/<CODE>.toml, one per rule:
     options = { style = "d/m/yyyy" }  # optional: options of the file's rule
     registry = '''[[person]] …'''  # optional: a user registry
     severity = ["warning"]         # optional: severities of the expected findings, in order
+    message = ["…"]                # optional: the findings' messages in Vietnamese, in order
+    message-en = ["…"]             # optional: the same in English
+    fix-title = ["…", ""]          # optional: each finding's fix title ("" = no fix)
+    fix-title-en = ["…", ""]       # optional: the same in English
+
+The four message keys are checked exactly. `SOAT_UPDATE_FIXTURES=1 pytest
+tests/rules/test_fixtures.py` rewrites those present in a case (when its findings match) to
+what the rules say now, in place, changing no other line (tests/fixture_update.py); to have
+one filled, write it empty (`message = []`) and run the update.
 """
 
 from __future__ import annotations
@@ -27,6 +36,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 from soat.lint.config import Config
+from soat.lint.diagnostic import text_of
 from soat.lint.fixer import fix_to_fixpoint
 from soat.lint.knowledge import builtin_knowledge, load_registry_text
 from soat.lint.runner import Settings, lint_source
@@ -80,10 +90,34 @@ def load_cases():
 def pytest_param(code, i, case):
     import pytest
 
-    return pytest.param(code, case, id=f"{code}-{i}-{case.get('name', '')[:40]}")
+    return pytest.param(code, i, case, id=f"{code}-{i}-{case.get('name', '')[:40]}")
 
 
-def check_case(code: str, case: dict) -> None:
+UPDATE = os.environ.get("SOAT_UPDATE_FIXTURES") == "1"
+# What each message key of a case holds, per finding, in source order.
+MESSAGE_KEYS = {
+    "message": lambda d: text_of(d.message, "vi"),
+    "message-en": lambda d: text_of(d.message, "en"),
+    "fix-title": lambda d: text_of(d.fix.title, "vi") if d.fix else "",
+    "fix-title-en": lambda d: text_of(d.fix.title, "en") if d.fix else "",
+}
+
+
+def check_messages(code: str, index: int | None, case: dict, diags) -> None:
+    """The case's message keys against the findings; with UPDATE, rewrite those that differ."""
+    from tests.fixture_update import update_file
+
+    for key, get in MESSAGE_KEYS.items():
+        if key not in case:
+            continue
+        got = [get(d) for d in diags]
+        if UPDATE and index is not None and got != case[key]:
+            update_file(FIXTURES / f"{code}.toml", index, key, got)
+            continue
+        assert got == case[key], f"{case.get('name')}: {key} differs"
+
+
+def check_case(code: str, case: dict, index: int | None = None) -> None:
     fmt = case.get("format", "txt")
     select = case.get("select", [code])
     options = {code: case["options"]} if "options" in case else None
@@ -94,6 +128,7 @@ def check_case(code: str, case: dict) -> None:
     assert got == case.get("expected", []), f"{case.get('name')}: findings differ"
     if "severity" in case:
         assert [d.severity.label for d in diags] == case["severity"]
+    check_messages(code, index, case, diags)
     for key, unsafe in (("fixed", False), ("unsafe-fixed", True)):
         if key in case:
             fixed = fix(text, select, fmt, options, registry, unsafe)
@@ -102,6 +137,3 @@ def check_case(code: str, case: dict) -> None:
                 again = run(fixed, select, fmt, options, registry)
                 left = [d for d in again if d.fix and d.fix.applicability.value == "safe"]
                 assert not left, f"{case.get('name')}: safe fixes remain after --fix"
-
-
-UPDATE = os.environ.get("SOAT_UPDATE_FIXTURES") == "1"

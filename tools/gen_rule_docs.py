@@ -9,7 +9,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from soat.lint.rule import ENGINE_RULES  # noqa: E402
-from soat.lint.ruledoc import rule_markdown, rules_table  # noqa: E402
+from soat.lint.ruledoc import rule_markdown, rule_page, rules_table  # noqa: E402
 from soat.rules import ALL_RULES  # noqa: E402
 
 DOCS = ROOT / "docs" / "rules"
@@ -30,7 +30,7 @@ def expected_files() -> dict[Path, str]:
     ]
     files[DOCS / "README.md"] = "\n".join(index)
     for rule in everything:
-        files[DOCS / f"{rule.code}.md"] = (
+        files[DOCS / rule_page(rule.code)] = (
             rule_markdown(rule, "vi") + "\n---\n\n" + rule_markdown(rule, "en")
         )
     return files

@@ -17,6 +17,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
+from soat.lint import ui
 from soat.lint.errors import UsageError
 from soat.lint.rule import ENGINE_RULES, INTERNAL_ERROR
 from soat.lint.runner import FileResult
@@ -93,11 +94,8 @@ class Adoption:
         baseline.write(target, entries)
         files = len({e.path for e in entries})
         if not self.options.quiet:
-            self.err.write(
-                f"soat: wrote {len(entries)} finding(s) in {files} file(s) to {target}\n"
-                if self.lang == "en"
-                else f"soat: đã ghi {len(entries)} lỗi trong {files} tệp vào {target}\n"
-            )
+            said = ui.BASELINE_WRITTEN.format(n=len(entries), files=files, target=target)
+            self.err.write(said.get(self.lang) + "\n")
         return 2 if any(r.internal_error for r in results) else 0
 
     def narrow(self, results: list[FileResult]) -> list[FileResult]:
@@ -147,16 +145,8 @@ class Adoption:
         return _shown(config.baseline)
 
     def _stale_note(self, target: str, count: int) -> str:
-        if self.lang == "en":
-            return (
-                f"soat: {count} {'entry' if count == 1 else 'entries'} of {target} no longer "
-                f"{'occurs' if count == 1 else 'occur'}; shrink it with: "
-                f"soat check --write-baseline {target}"
-            )
-        return (
-            f"soat: {count} mục trong {target} không còn xuất hiện; thu gọn tệp bằng: "
-            f"soat check --write-baseline {target}"
-        )
+        note = ui.BASELINE_STALE_ONE if count == 1 else ui.BASELINE_STALE
+        return note.format(n=count, target=target).get(self.lang)
 
     def _codes_for(self, result: FileResult) -> set[str]:
         """The codes that ran on this file (its enabled rules and engine rules)."""

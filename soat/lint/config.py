@@ -20,6 +20,7 @@ from typing import Any, NoReturn
 from soat.lint.diagnostic import Severity
 from soat.lint.errors import UsageError, did_you_mean
 from soat.lint.rule import Rule, is_known_selector, matches_selector
+from soat.lint.ruledoc import rule_docs_url_problem
 from soat.lint.tomlsource import TomlSource
 
 CONFIG_NAMES = (".soat.toml", "soat.toml", "pyproject.toml")
@@ -36,6 +37,7 @@ _KNOWN_KEYS = (
     "severity",
     "rules",
     "baseline",
+    "rule-docs-url",
 )
 
 
@@ -56,6 +58,7 @@ class Config:
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     baseline: str | None = None  # absolute path of the baseline file (soat/lint/baseline.py)
     baseline_line: int | None = None  # where the configuration sets it, for errors
+    rule_docs_url: str | None = None  # base of each finding's `url` (ruledoc.rule_url)
 
     def relative(self, path: str) -> str:
         """`path` relative to the configuration's folder, with forward slashes."""
@@ -246,6 +249,9 @@ def parse_config(
     baseline = data.get("baseline")
     if baseline is not None and (not isinstance(baseline, str) or not baseline.strip()):
         fail('"baseline" must be the path of a baseline file, relative to this file', "baseline")
+    rule_docs_url = data.get("rule-docs-url")
+    if rule_docs_url is not None and (problem := rule_docs_url_problem(rule_docs_url)):
+        fail(f'"rule-docs-url" {problem}', "rule-docs-url")
 
     registry = []
     for pattern in values.get("registry", ()):
@@ -328,6 +334,7 @@ def parse_config(
         rule_options=rule_options,
         baseline=os.path.normpath(os.path.join(root, baseline)) if baseline else None,
         baseline_line=line_of("baseline") if baseline else None,
+        rule_docs_url=rule_docs_url,
     )
 
 

@@ -8,6 +8,10 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+# Messages are interface text (soat/lint/ui.py); rules import them from here with the rest.
+from soat.lint.ui import Msg as Msg
+from soat.lint.ui import text_of as text_of
+
 
 class Severity(enum.IntEnum):
     INFO = 1
@@ -27,21 +31,6 @@ class Applicability(str, enum.Enum):
     SAFE = "safe"
     UNSAFE = "unsafe"
     SUGGESTION = "suggestion"
-
-
-@dataclass(frozen=True)
-class Msg:
-    """A message in Vietnamese (the default) and English."""
-
-    vi: str
-    en: str
-
-    def get(self, lang: str) -> str:
-        return self.en if lang == "en" else self.vi
-
-
-def text_of(message: Msg | str, lang: str) -> str:
-    return message.get(lang) if isinstance(message, Msg) else message
 
 
 @dataclass(frozen=True)

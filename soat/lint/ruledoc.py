@@ -5,29 +5,17 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+from soat.lint import ui
 from soat.lint.rule import Rule
-
-_FIX_NAMES = {
-    "vi": {"safe": "an toàn", "unsafe": "cần xem lại", "suggestion": "gợi ý"},
-    "en": {"safe": "safe", "unsafe": "unsafe", "suggestion": "suggestion"},
-}
-_SEVERITY_NAMES = {
-    "vi": {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"},
-    "en": {"error": "error", "warning": "warning", "info": "info"},
-}
 
 
 def _fixes(rule: Rule, lang: str) -> str:
     order = ("safe", "unsafe", "suggestion")
-    return ", ".join(_FIX_NAMES[lang][k] for k in order if k in rule.fixes) or "—"
+    return ", ".join(ui.APPLICABILITY[k].get(lang) for k in order if k in rule.fixes) or "—"
 
 
-def rules_table(rules: Sequence[Rule], lang: str = "vi") -> str:
-    head = (
-        ("Mã", "Tên", "Nhóm", "Mức", "Sửa", "Mô tả")
-        if lang == "vi"
-        else ("Code", "Name", "Family", "Severity", "Fix", "Summary")
-    )
+def rules_table(rules: Sequence[Rule], lang: str = ui.DEFAULT_LANG) -> str:
+    head = tuple(m.get(lang) for m in ui.RULES_TABLE_HEAD)
     rows = [head] + [
         (r.code, r.name, r.family, r.severity.label, _fixes(r, lang), r.summary.get(lang))
         for r in rules
@@ -64,29 +52,24 @@ def rules_json(rules: Sequence[Rule]) -> str:
     )
 
 
-def rule_markdown(rule: Rule, lang: str = "vi") -> str:
-    vi = lang == "vi"
+def rule_markdown(rule: Rule, lang: str = ui.DEFAULT_LANG) -> str:
+    def say(key: str) -> str:
+        return ui.RULE_DOC[key].get(lang)
+
     lines = [
         f"# {rule.code} {rule.name}",
         "",
         rule.summary.get(lang),
         "",
-        f"- {'Nhóm' if vi else 'Family'}: {rule.family}",
-        f"- {'Mức mặc định' if vi else 'Default severity'}: "
-        f"{_SEVERITY_NAMES[lang][rule.severity.label]}",
-        f"- {'Cách sửa' if vi else 'Fix'}: {_fixes(rule, lang)}",
+        f"- {say('family')}: {rule.family}",
+        f"- {say('severity')}: {ui.SEVERITY[rule.severity.label].get(lang)}",
+        f"- {say('fix')}: {_fixes(rule, lang)}",
         "",
         rule.explanation.get(lang),
     ]
     defaults = rule.default_option_values()
     if defaults:
-        lines += [
-            "",
-            "## " + ("Tùy chọn" if vi else "Options"),
-            "",
-            "```toml",
-            f"[rules.{rule.code}]",
-        ]
+        lines += ["", "## " + say("options"), "", "```toml", f"[rules.{rule.code}]"]
         for key, value in defaults.items():
             field = rule.option_fields()[key]
             choices = field.metadata.get("choices") if field.metadata else None
@@ -97,24 +80,49 @@ def rule_markdown(rule: Rule, lang: str = "vi") -> str:
             lines.append(f"{key} = {shown}{note}")
         lines.append("```")
     fences = {"txt": "text", "md": "markdown", "html": "html"}
-    for (title_vi, title_en), examples in (
-        (("Ví dụ sai", "Bad"), rule.bad),
-        (("Ví dụ đúng", "Good"), rule.good),
-    ):
-        lines += ["", "## " + (title_vi if vi else title_en)]
+    for title, examples in (("bad", rule.bad), ("good", rule.good)):
+        lines += ["", "## " + say(title)]
         for ex in examples:
             lines += ["", f"```{fences[ex.format]}", ex.text, "```"]
             if ex.registry:
-                lines += [
-                    ("Với sổ tra cứu:" if vi else "With the registry:"),
-                    "",
-                    "```toml",
-                    ex.registry.strip(),
-                    "```",
-                ]
+                lines += [say("with-registry"), "", "```toml", ex.registry.strip(), "```"]
             if ex.options:
-                lines.append(
-                    ("Với tùy chọn: " if vi else "With options: ")
-                    + json.dumps(ex.options, ensure_ascii=False)
-                )
+                lines.append(say("with-options") + json.dumps(ex.options, ensure_ascii=False))
     return "\n".join(lines) + "\n"
+
+
+def rule_page(code: str) -> str:
+    """The file name of a rule's page in docs/rules/ (tools/gen_rule_docs.py writes it)."""
+    return f"{code}.md"
+
+
+def rule_url(code: str, base: str | None) -> str | None:
+    """The address of a rule's documentation under `base` (`rule-docs-url`), or None.
+
+    A base with a `{code}` field gets the code there ("https://example.org/rules/{code}.html");
+    any other base is the folder of the generated pages: base + "/" + "TYP001.md".
+    """
+    if not base:
+        return None
+    if "{code}" in base:
+        return base.replace("{code}", code)
+    return base.rstrip("/") + "/" + rule_page(code)
+
+
+def rule_docs_url_problem(value: object) -> str | None:
+    """Why `value` cannot be a `rule-docs-url`, or None when it can."""
+    from urllib.parse import urlsplit
+
+    example = '"https://github.com/OWNER/REPO/blob/main/docs/rules/"'
+    if not isinstance(value, str):
+        return f"must be a string, an http or https address such as {example}"
+    parts = urlsplit(value)
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.netloc
+        or any(ch.isspace() or ord(ch) < 32 for ch in value)
+    ):
+        return f"must be an http or https address such as {example}, not {value!r}"
+    if value.replace("{code}", "").count("{") or value.replace("{code}", "").count("}"):
+        return f"may contain only the field {{code}} between braces, not {value!r}"
+    return None

@@ -19,6 +19,7 @@ from soat.lint.formats import DecodeFailure, Encoding, decode, is_word, parse
 from soat.lint.knowledge import Knowledge, load_knowledge
 from soat.lint.rule import INTERNAL_ERROR, UNREADABLE_FILE, Rule
 from soat.lint.suppress import Suppressions
+from soat.lint.ui import DEFAULT_LANG
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ class Settings:
     options: dict[str, Any]
     severity: dict[str, Severity]
     knowledge: Knowledge
-    lang: str = "vi"
+    lang: str = DEFAULT_LANG
 
     @classmethod
     def from_config(
@@ -72,6 +73,7 @@ class FileResult:
     fixes_applied: int = 0
     encoding: Encoding | None = None
     lang: str | None = None  # the file's configured language; None: the run's default
+    rule_docs_url: str | None = None  # the file's configured base of rule documentation links
     fail_on: str = "warning"  # the file's configured threshold for the exit status
 
     @property

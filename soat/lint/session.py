@@ -243,6 +243,7 @@ def _storable(result: FileResult, options: CheckOptions) -> bool:
 def _finish(result: FileResult, config: Config, path: str) -> FileResult:
     """Stamp the file's own threshold; drop IO001 where the configuration ignores it."""
     result.fail_on = config.fail_on
+    result.rule_docs_url = config.rule_docs_url
     if not any(r.code == UNREADABLE_FILE.code for r in config.enabled_rules(ENGINE_RULES, path)):
         result.diagnostics = [d for d in result.diagnostics if d.code != UNREADABLE_FILE.code]
     return result

@@ -17,6 +17,7 @@ import os
 from collections.abc import Iterable
 from typing import Any, cast
 
+from soat.lint import ui
 from soat.lint.diagnostic import Diagnostic, Edit, Fix, Msg, text_of
 from soat.lint.document import Document
 from soat.lint.fixer import MAX_PASSES, applicable_fix, select_fixes, write_atomically
@@ -278,8 +279,8 @@ def _set_text(node, text: str) -> None:
 def comment_text(diag: Diagnostic, lang: str) -> str:
     """The comment's text: the code and message, then the fix and suggestions, one a line."""
     lines = [f"[{diag.code} {diag.name}] {text_of(diag.message, lang)}"]
-    label_fix = "Fix" if lang == "en" else "Sửa"
-    label_sugg = "Suggestion" if lang == "en" else "Gợi ý"
+    label_fix = ui.FIX.capitalized().get(lang)
+    label_sugg = ui.SUGGESTION.capitalized().get(lang)
     for label, fix in [(label_fix, diag.fix)] + [(label_sugg, s) for s in diag.suggestions]:
         if fix is None:
             continue

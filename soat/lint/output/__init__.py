@@ -9,12 +9,14 @@ from dataclasses import dataclass
 from soat.lint.diagnostic import Diagnostic, Fix, Related, text_of
 from soat.lint.document import LineIndex
 from soat.lint.rule import Rule
+from soat.lint.ruledoc import rule_url
+from soat.lint.ui import DEFAULT_LANG
 
 
 @dataclass(frozen=True)
 class OutputContext:
     rules: dict[str, Rule]
-    lang: str = "vi"  # for results that carry no language of their own
+    lang: str = DEFAULT_LANG  # for results that carry no language of their own
     color: bool = False
 
 
@@ -30,7 +32,13 @@ class Located:
     end_column: int
     index: LineIndex
     source: str
-    lang: str = "vi"
+    lang: str = DEFAULT_LANG
+    rule_docs_url: str | None = None  # the file's `rule-docs-url`
+
+    @property
+    def url(self) -> str | None:
+        """The address of the finding's rule documentation; None without a base URL."""
+        return rule_url(self.diag.code, self.rule_docs_url)
 
     def span(self, start: int, end: int) -> dict:
         r, c = self.index.rowcol(start)
@@ -38,11 +46,12 @@ class Located:
         return {"row": r, "column": c, "end_row": er, "end_column": ec}
 
 
-def located(results, lang: str = "vi") -> Iterator[Located]:
+def located(results, lang: str = DEFAULT_LANG) -> Iterator[Located]:
     """All findings of all results, sorted by filename, row, column.
 
     Each finding speaks its file's language (`FileResult.lang`, from that file's
-    configuration); `lang` is for results that carry none."""
+    configuration); `lang` is for results that carry none. Its rule documentation link
+    comes from the file's `rule-docs-url` (`FileResult.rule_docs_url`)."""
     items = []
     for result in results:
         source = result.final_source
@@ -61,6 +70,7 @@ def located(results, lang: str = "vi") -> Iterator[Located]:
                     index,
                     source,
                     getattr(result, "lang", None) or lang,
+                    getattr(result, "rule_docs_url", None),
                 )
             )
     items.sort(key=lambda x: (x.path, x.row, x.column, x.diag.code))
@@ -69,6 +79,16 @@ def located(results, lang: str = "vi") -> Iterator[Located]:
 
 def message(diag: Diagnostic | Fix | Related, lang: str) -> str:
     return text_of(diag.message if not isinstance(diag, Fix) else diag.title, lang)
+
+
+def docs_base(results) -> str | None:
+    """The run's `rule-docs-url`, for what a report says once per rule (SARIF's rule list):
+    the one of the first file (by path) whose configuration sets one."""
+    for result in sorted(results, key=lambda r: r.path):
+        base = getattr(result, "rule_docs_url", None)
+        if base:
+            return base
+    return None
 
 
 def render(name: str, results, context: OutputContext) -> str:

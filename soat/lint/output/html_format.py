@@ -12,31 +12,21 @@ import html
 from collections import Counter
 from dataclasses import dataclass
 
+from soat.lint import ui
 from soat.lint.diagnostic import Applicability, Diagnostic, Severity, text_of
 from soat.lint.document import LineIndex
 from soat.lint.output import OutputContext, message
+from soat.lint.ruledoc import rule_url
 
 _LABELS = {
-    "title": ("Báo cáo soát lỗi", "soat report"),
-    "summary": ("Tóm tắt theo quy tắc", "Summary by rule"),
-    "files": ("Tệp", "Files"),
-    "rule": ("Quy tắc", "Rule"),
-    "count": ("Số lỗi", "Findings"),
-    "fixable": ("Sửa được bằng --fix", "Fixable with --fix"),
-    "none": ("Không phát hiện lỗi nào.", "All checks passed!"),
-    "fix": ("Sửa", "Fix"),
-    "unsafe": ("Sửa (cần xem lại)", "Fix (unsafe)"),
-    "suggestion": ("Gợi ý", "Suggestion"),
-    "see": ("Xem", "See"),
-    "line": ("dòng", "line"),
-    "total": ("Tìm thấy {n} lỗi trong {f} tệp.", "Found {n} problem(s) in {f} file(s)."),
-    "unreadable": ("Không đọc được tệp.", "The file could not be read."),
-    "delete": ("xóa", "delete"),
-}
-_SEVERITY = {
-    "error": ("lỗi", "error"),
-    "warning": ("cảnh báo", "warning"),
-    "info": ("thông tin", "info"),
+    **ui.HTML,
+    "none": ui.NO_PROBLEMS,
+    "total": ui.FOUND,
+    "fix": ui.FIX.capitalized(),
+    "unsafe": ui.UNSAFE_FIX.capitalized(),
+    "suggestion": ui.SUGGESTION.capitalized(),
+    "see": ui.SEE.capitalized(),
+    "delete": ui.DELETE,
 }
 
 _CSS = """
@@ -82,6 +72,7 @@ class _Finding:
     number: int  # 1-based across the report; the highlight's data-f and the note's id
     diag: Diagnostic
     lang: str
+    url: str | None = None  # the rule's documentation page (`rule-docs-url`)
 
     @property
     def severity(self) -> Severity:
@@ -89,8 +80,7 @@ class _Finding:
 
 
 def _t(key: str, lang: str) -> str:
-    vi, en = _LABELS[key]
-    return en if lang == "en" else vi
+    return _LABELS[key].get(lang)
 
 
 def _e(text: str) -> str:
@@ -98,7 +88,7 @@ def _e(text: str) -> str:
 
 
 def render(results, context: OutputContext) -> str:
-    lang = "en" if context.lang == "en" else "vi"
+    lang = ui.as_lang(context.lang)
     results = sorted(results, key=lambda r: r.path)
     numbered: list[list[_Finding]] = []
     counter = 0
@@ -106,7 +96,8 @@ def render(results, context: OutputContext) -> str:
         items = []
         for d in sorted(r.diagnostics, key=lambda d: (d.start, d.end, d.code)):
             counter += 1
-            items.append(_Finding(counter, d, getattr(r, "lang", None) or lang))
+            url = rule_url(d.code, getattr(r, "rule_docs_url", None))
+            items.append(_Finding(counter, d, getattr(r, "lang", None) or lang, url))
         numbered.append(items)
     parts = [
         "<!DOCTYPE html>",
@@ -138,7 +129,7 @@ def _total(results, lang: str) -> str:
     if not found:
         return _t("none", lang)
     files = sum(1 for r in results if r.diagnostics)
-    return _t("total", lang).format(n=found, f=files)
+    return _t("total", lang).format(n=found, files=files)
 
 
 def _summary(results, context: OutputContext, lang: str) -> str:
@@ -250,15 +241,14 @@ def _notes(items: list[_Finding], index: LineIndex | None, file_index: int, lang
     out = ['<ol class="notes">']
     for f in items:
         d = f.diag
-        sev_vi, sev_en = _SEVERITY[f.severity.label]
-        sev = sev_en if f.lang == "en" else sev_vi
+        sev = ui.SEVERITY[f.severity.label].get(f.lang)
         where = ""
         if index is not None:
             row, col = index.rowcol(d.start)
             where = f" <small>{row}:{col}</small>"
         parts = [
             f'<li class="{f.severity.label}" id="finding-{f.number}">'
-            f'<span class="code">{_e(d.code)}</span> <small>{_e(d.name)} · {_e(sev)}</small>'
+            f"{_code(d.code, f.url)} <small>{_e(d.name)} · {_e(sev)}</small>"
             f"{where}<br>{_e(message(d, f.lang))}"
         ]
         if d.fix is not None:
@@ -283,6 +273,12 @@ def _notes(items: list[_Finding], index: LineIndex | None, file_index: int, lang
         out.append("".join(parts))
     out.append("</ol>")
     return "".join(out)
+
+
+def _code(code: str, url: str | None) -> str:
+    """The finding's code, a link to its rule's page when there is a `rule-docs-url`."""
+    shown = f'<span class="code">{_e(code)}</span>'
+    return f'<a href="{_e(url)}">{shown}</a>' if url else shown
 
 
 def _replacement(fix, lang: str) -> str:

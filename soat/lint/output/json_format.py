@@ -1,4 +1,6 @@
-"""JSON output (docs/architecture.md §11.1): stable, every key always present."""
+"""JSON output (docs/architecture.md §11.1): stable, every key always present.
+
+`url` is the rule's documentation page under the file's `rule-docs-url`; null without one."""
 
 from __future__ import annotations
 
@@ -53,7 +55,7 @@ def finding(item: Located, context: OutputContext) -> dict:
             {"message": message(s, lang), "edits": _edits(item, s)} for s in d.suggestions
         ],
         "related": related,
-        "url": None,
+        "url": item.url,
     }
 
 

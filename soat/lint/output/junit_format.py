@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+from soat.lint import ui
 from soat.lint.diagnostic import Applicability
 from soat.lint.output import Located, OutputContext, located, message
 
@@ -29,14 +30,10 @@ def failure_text(item: Located, context: OutputContext) -> str:
     ]
     if d.fix is not None:
         safe = d.fix.applicability == Applicability.SAFE
-        label = (
-            ("fix" if safe else "unsafe fix")
-            if item.lang == "en"
-            else ("sửa" if safe else "sửa (cần xem lại)")
-        )
+        label = (ui.FIX if safe else ui.JUNIT_UNSAFE_FIX).get(item.lang)
         lines.append(f"{label}: {message(d.fix, item.lang)}")
     for s in d.suggestions:
-        lines.append(f"{'suggestion' if item.lang == 'en' else 'gợi ý'}: {message(s, item.lang)}")
+        lines.append(f"{ui.SUGGESTION.get(item.lang)}: {message(s, item.lang)}")
     return xml_text("\n".join(lines))
 
 

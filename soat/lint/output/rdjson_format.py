@@ -7,7 +7,8 @@ line 1 (as everywhere in soat).
 
 rdjson has no applicability: a suggestion is something reviewdog may post as a suggested
 change, so only a finding's safe fix goes into `suggestions`, one suggestion per edit.
-Unsafe fixes and alternatives stay out.
+Unsafe fixes and alternatives stay out. With a `rule-docs-url`, `code.url` links the rule's
+documentation page.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def diagnostic(item: Located, context: OutputContext) -> dict:
         "location": {"path": item.path, "range": byte_range(item, d.start, d.end)},
         "severity": SEVERITY[d.level.label],
         "source": SOURCE,
-        "code": {"value": d.code},
+        "code": {"value": d.code, **({"url": item.url} if item.url else {})},
         "suggestions": suggestions,
     }
 

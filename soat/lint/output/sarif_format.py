@@ -4,7 +4,8 @@
 results carry regions (`columnKind: unicodeCodePoints`, so columns count code points, like
 every soat position, plus `charOffset`/`charLength`), `relatedLocations`, and `fixes`: the
 fix and each suggestion as `artifactChanges`/`replacements`, with the applicability (`safe`,
-`unsafe`, `suggestion`) in the fix's `properties`.
+`unsafe`, `suggestion`) in the fix's `properties`. With a `rule-docs-url`, each rule's
+`helpUri` is its documentation page (the base of the first file, by path, that sets one).
 """
 
 from __future__ import annotations
@@ -14,13 +15,14 @@ import os
 from urllib.parse import quote
 
 from soat import __version__
+from soat.lint import ui
 from soat.lint.diagnostic import Fix
-from soat.lint.output import Located, OutputContext, located, message
+from soat.lint.output import Located, OutputContext, docs_base, located, message
 from soat.lint.rule import Rule
+from soat.lint.ruledoc import rule_url
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
-_LABELS = {"vi": ("Ví dụ sai", "Ví dụ đúng"), "en": ("Bad example", "Good example")}
 
 
 def artifact_location(path: str) -> dict:
@@ -45,20 +47,26 @@ def region(item: Located, start: int, end: int) -> dict:
     }
 
 
-def rule_descriptor(rule: Rule, lang: str) -> dict:
-    bad_label, good_label = _LABELS["en" if lang == "en" else "vi"]
+def rule_descriptor(rule: Rule, lang: str, docs_url: str | None = None) -> dict:
+    """The rule's entry in `tool.driver.rules`; `helpUri` when there is a `rule-docs-url`."""
+    bad_label = ui.SARIF_BAD_EXAMPLE.get(lang)
+    good_label = ui.SARIF_GOOD_EXAMPLE.get(lang)
     examples = [f"{bad_label}: {ex.text}" for ex in rule.bad]
     examples += [f"{good_label}: {ex.text}" for ex in rule.good]
     explanation = rule.explanation.get(lang)
-    return {
+    out: dict[str, object] = {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary.get(lang)},
         "fullDescription": {"text": explanation},
         "help": {"text": "\n\n".join([explanation, *examples])},
-        "defaultConfiguration": {"level": LEVELS[rule.severity.label]},
-        "properties": {"family": rule.family, "fixes": sorted(rule.fixes)},
     }
+    url = rule_url(rule.code, docs_url)
+    if url is not None:
+        out["helpUri"] = url
+    out["defaultConfiguration"] = {"level": LEVELS[rule.severity.label]}
+    out["properties"] = {"family": rule.family, "fixes": sorted(rule.fixes)}
+    return out
 
 
 def sarif_fix(item: Located, fix: Fix, lang: str) -> dict:
@@ -121,12 +129,13 @@ def render(results, context: OutputContext) -> str:
     results = list(results)
     rules = [context.rules[code] for code in sorted(context.rules)]
     rule_index = {rule.code: k for k, rule in enumerate(rules)}
+    base = docs_base(results)
     run = {
         "tool": {
             "driver": {
                 "name": "soat",
                 "version": __version__,
-                "rules": [rule_descriptor(rule, context.lang) for rule in rules],
+                "rules": [rule_descriptor(rule, context.lang, base) for rule in rules],
             }
         },
         "columnKind": "unicodeCodePoints",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from soat.lint import ui
 from soat.lint.diagnostic import Applicability
 from soat.lint.output import Located, OutputContext, located, message
 
@@ -52,17 +53,15 @@ def render_one(item: Located, context: OutputContext) -> str:
         f" {item.row} | {line}",
         f" {gutter} | {' ' * col}{_paint('^' * width, _COLORS[d.level.label], on)}",
     ]
+    lang = item.lang
     if d.fix is not None:
-        label = "fix" if item.lang == "en" else "sửa"
-        note = "" if fixable else (" (unsafe)" if item.lang == "en" else " (cần xem lại)")
-        out.append(f" {gutter} = {label}{note}: {message(d.fix, item.lang)}")
+        label = (ui.FIX if fixable else ui.UNSAFE_FIX).get(lang)
+        out.append(f" {gutter} = {label}: {message(d.fix, lang)}")
     for s in d.suggestions:
-        label = "suggestion" if item.lang == "en" else "gợi ý"
-        out.append(f" {gutter} = {label}: {message(s, item.lang)}")
+        out.append(f" {gutter} = {ui.SUGGESTION.get(lang)}: {message(s, lang)}")
     for r in d.related:
         rr, rc = item.index.rowcol(r.start)
-        label = "see" if item.lang == "en" else "xem"
-        out.append(f" {gutter} = {label} {item.path}:{rr}:{rc}: {message(r, item.lang)}")
+        out.append(f" {gutter} = {ui.SEE.get(lang)} {item.path}:{rr}:{rc}: {message(r, lang)}")
     return "\n".join(out)
 
 
@@ -85,25 +84,15 @@ def summary(results, context: OutputContext) -> str:
         if d.fix is not None and d.fix.applicability == Applicability.UNSAFE
     )
     fixed = sum(r.fixes_applied for r in results)
-    en = context.lang == "en"
     parts = []
     if fixed:
-        parts.append(f"Fixed {fixed} problem(s)." if en else f"Đã sửa {fixed} lỗi.")
+        parts.append(ui.FIXED.format(n=fixed))
     if not found:
-        parts.append("All checks passed!" if en else "Không phát hiện lỗi nào.")
-        return " ".join(parts)
-    if en:
-        parts.append(
-            f"Found {found} problem(s) in {sum(1 for r in results if r.diagnostics)} file(s)."
-        )
-        if fixable:
-            parts.append(f"[*] {fixable} fixable with --fix.")
-        if unsafe:
-            parts.append(f"{unsafe} more fixable with --fix --unsafe-fixes.")
+        parts.append(ui.NO_PROBLEMS)
     else:
-        parts.append(f"Tìm thấy {found} lỗi trong {sum(1 for r in results if r.diagnostics)} tệp.")
+        parts.append(ui.FOUND.format(n=found, files=sum(1 for r in results if r.diagnostics)))
         if fixable:
-            parts.append(f"[*] {fixable} lỗi sửa được bằng --fix.")
+            parts.append(ui.FIXABLE.format(n=fixable))
         if unsafe:
-            parts.append(f"Thêm {unsafe} lỗi sửa được bằng --fix --unsafe-fixes.")
-    return " ".join(parts)
+            parts.append(ui.UNSAFE_FIXABLE.format(n=unsafe))
+    return " ".join(p.get(context.lang) for p in parts)

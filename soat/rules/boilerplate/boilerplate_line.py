@@ -1,19 +1,14 @@
-"""BPL001 boilerplate-line — một dòng chỉ là "đồ đạc" của trang web.
+"""BPL001 boilerplate-line — A line of leftover web page furniture (related links, comments, share bar, footer…).
 
-Bài sao chép từ trang web thường kéo theo tiêu đề khối tin liên quan ("Có thể bạn quan tâm"),
-khung bình luận ("Phản hồi", "Bình luận (0)"), thanh chia sẻ, danh sách "Xem nhiều nhất",
-dòng bản quyền, ban biên tập. Quy tắc so khớp cả khối với danh sách cụm từ trong
-soat/data/boilerplate.toml (không phân biệt hoa/thường; cả khi thiếu dấu thanh).
-
-A block whose whole text is page furniture from the built-in list (case- and tone-
-insensitive), optionally with a counter or a colon and a short list, or that starts with a
-known prefix ("Xem thêm:", "Bản quyền thuộc về …"). A phrase inside a sentence never counts.
-Also: a line made only of widget labels, counters and outlet names ("Bình luận (0) Báo Lao
-Động điện tử", "0 bình luận | Chia sẻ"; unsafe delete), and a scraper's field label at the
-start of a line ("Title: …", "Content: …", "Sapo: …", "Author:" or "Ảnh minh họa:" alone;
-the label is reported and, unsafe, deleted, the line's content stays).
-Fix: delete the block — safe when it equals a phrase ignoring case, unsafe when it matches
-only without tone marks, by prefix or by pattern; attribution-like lines are never safe.
+Looks at: whole blocks against the phrase list (soat.vi.furniture: exact, case-folded,
+tone-folded, prefixes, counter patterns), widget-label lines, and scraper field labels at line
+starts (`field_label_findings`); `builtin_furniture` is shared with BPL002.
+Does not: match a phrase inside a sentence, or ever offer a safe deletion of an attribution
+line.
+Data: soat/data/boilerplate.toml; option `extend-phrases` (then the shared analysis is
+bypassed).
+Fix: safe, unsafe — safe only when the block equals a phrase ignoring case; unsafe for
+tone-folded, prefix and pattern matches, widget lines and field labels.
 """
 
 from __future__ import annotations

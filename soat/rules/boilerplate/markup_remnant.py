@@ -1,14 +1,13 @@
-"""BPL003 markup-remnant — thẻ HTML, thực thể HTML, mã ngắn CMS còn sót trong văn bản.
+"""BPL003 markup-remnant — HTML tags or entities, or CMS shortcodes, left in the text.
 
-Văn bản dán từ trang web hay từ trình soạn thảo CMS thường còn sót "&nbsp;", "&amp;",
-"<br>", "</p>", "[caption id=…]". In plain text every HTML entity, known HTML tag and HTML
-comment is a remnant; in Markdown and HTML entities and inline tags are valid markup, so only
-double-escaped ones count ("&amp;nbsp;", "&lt;br&gt;"). In every format: WordPress/CMS
-shortcodes ("[caption …]", "[/caption]") and a photo credit glued to the next sentence
-("Ảnh: Ngọc AnhPhó Chủ tịch…").
-Fix: safe where the replacement is unambiguous — an entity becomes its character, a
-double-escaped entity loses its extra escape, a line of nothing but entities is deleted, a
-shortcode tag is removed; removing a tag or comment and splitting a glued credit are unsafe.
+Looks at: each block's raw source for HTML entities, tags and comments (plain text),
+double-escaped ones (Markdown, HTML), CMS shortcodes and a photo credit glued to the next
+sentence.
+Does not: report valid markup in Markdown and HTML, or quotes inside shortcode attributes
+(TYP004 skips those too).
+Data: the entity table of Python's html module.
+Fix: safe, unsafe — safe where the replacement is unambiguous (entity, extra escape, entity-only
+line, shortcode tag); unsafe for removing a tag or comment and splitting a glued credit.
 """
 
 from __future__ import annotations

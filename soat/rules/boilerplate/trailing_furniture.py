@@ -1,15 +1,11 @@
-"""BPL002 trailing-furniture — các dòng ngắn còn sót sau bút danh, hoặc điều hướng trước tít.
+"""BPL002 trailing-furniture — Short leftover web page lines after the byline or before the title.
 
-Sau đoạn thân bài cuối cùng và dòng bút danh ("Tuấn Đạt"), những dòng ngắn không có dấu câu
-còn lại là phần trang web bị sao chép theo (khung bình luận, danh sách tin), kể cả khi không
-có cụm từ nào trong danh sách của BPL001 gọi tên chúng. Cũng vậy với các dòng điều hướng
-("Trang chủ > Tin tức") đứng trước tít bài.
-
-The byline is the first line after the last body paragraph (sentence punctuation and at
-least 10 words) with 1–5 words, each capitalised, and none of . , ; : ! ?. Every later short
-line without sentence punctuation is furniture; so are breadcrumb lines before the title.
-Lines BPL001 reports, photo credits and attributions ("Ảnh: …", "Nguồn: …", "Theo …") are
-left alone. Fix (unsafe): delete the line.
+Looks at: the blocks after the byline (`is_byline`, found after the last body paragraph) and the
+short lines before the title; `find_trailing_furniture` does the walk.
+Does not: report lines BPL001 reports, photo credits, attributions, lines with figures, or a
+tail that reads as content (verse, a flattened table).
+Data: outlet names from soat.vi.furniture.
+Fix: unsafe — delete the line; a byline guess can be wrong.
 """
 
 from __future__ import annotations

@@ -1,12 +1,12 @@
-"""CAP001 duplicate-caption — chú thích (hay đoạn văn) lặp lại nguyên văn ngay sau chính nó.
+"""CAP001 duplicate-caption — A caption or paragraph repeated word for word right after itself.
 
-Khi sao chép bài từ trang web, chú thích ảnh thường xuất hiện hai lần liên tiếp: một lần từ
-chú thích của ảnh, một lần từ phần chữ. A paragraph, caption or heading that repeats the
-block right before it word for word (after NFC and whitespace normalisation), or that
-repeats the alt text of the image right before it.
-Fix: delete the repeated block with its separator — safe when it repeats the previous block
-(the reader reads the same article), unsafe when it repeats an image's alt text (the alt is
-not visible everywhere, so the visible caption may be the one to keep).
+Looks at: each block against the block right before it and the alt text of an image right before
+it, compared by soat.vi.text.comparable (NFC, spaces collapsed); `duplicates` is a per-document
+analysis CAP002 reuses.
+Does not: compare blocks further apart (CAP002), or blocks without a letter.
+Data: none.
+Fix: safe, unsafe — delete the repeat with its separator: safe after a block, unsafe after an
+image's alt text (the visible caption may be the one to keep).
 """
 
 from __future__ import annotations

@@ -1,13 +1,13 @@
-"""CAP002 repeated-paragraph — một đoạn văn lặp lại (hoặc gần như lặp lại) một đoạn trước đó.
+"""CAP002 repeated-paragraph — A paragraph repeats, or nearly repeats, an earlier one.
 
-Bài ghép từ nhiều nguồn hay dán hai lần thường có đoạn văn trùng lặp ở xa nhau. A paragraph
-of at least `min-words` words that repeats, or nearly repeats, an earlier paragraph anywhere
-in the document: rapidfuzz `fuzz.ratio` on NFC, whitespace-collapsed, case-folded text at or
-above `threshold`. Paragraphs that differ in a number never count, nor short ones that
-differ in any word ("Giải Nhì: 3.000.000 đồng" / "Giải Ba: 2.000.000 đồng"); list items,
-table cells, titles, headings and image alt texts are not compared. A block CAP001 reports
-(a repeat of the block right before it) is left to CAP001.
-Fix (unsafe): delete the later paragraph — which copy to keep needs a human.
+Looks at: paragraphs of at least `min-words` words against every earlier one: rapidfuzz
+`fuzz.ratio` on case-folded comparable text at or above `threshold`, then a word-level
+difference (at most 2 one-word places).
+Does not: compare list items, table cells, titles, headings, alt texts or credit lines, nor
+pairs that differ in a number; leaves a repeat of the block right before to CAP001
+(`duplicate_indexes`).
+Data: options `min-words`, `threshold`.
+Fix: unsafe — delete the later paragraph; which copy to keep needs a human.
 """
 
 from __future__ import annotations
@@ -229,20 +229,21 @@ RULE = Rule(
     explanation=Msg(
         "Một đoạn văn có ít nhất `min-words` từ giống một đoạn trước đó ở bất kỳ đâu trong bài "
         "(độ giống rapidfuzz `fuzz.ratio` trên văn bản NFC, gộp khoảng trắng, không phân biệt "
-        "hoa/thường, từ `threshold` trở lên). Hai đoạn khác nhau ở một con số không bị báo; "
-        "đoạn ngắn (dưới 20 từ) chỉ bị báo khi trùng từng từ; đoạn dài hơn chỉ khi khác nhau "
-        "không quá 2 chỗ, mỗi chỗ một từ (một hoặc hai âm tiết) được thay, thêm hay bớt — "
-        "“được đặc biệt chú trọng” và “được đặc biệt quan tâm” là một chỗ (đoạn viết lại, thêm "
-        "ý không bị coi là lặp). Không so mục danh sách, ô bảng, "
-        "tiêu đề, đề mục hay lời mô tả ảnh. Sửa không an toàn: xóa đoạn sau.",
+        "hoa/thường, từ `threshold` trở lên). Hai đoạn khác nhau ở một con số không bị báo; đoạn "
+        "ngắn (dưới 20 từ) chỉ bị báo khi trùng từng từ; đoạn dài hơn chỉ khi khác nhau không "
+        "quá 2 chỗ, mỗi chỗ một từ (một hoặc hai âm tiết) được thay, thêm hay bớt — “được đặc "
+        "biệt chú trọng” và “được đặc biệt quan tâm” là một chỗ (đoạn viết lại, thêm ý không bị "
+        "coi là lặp). Không so mục danh sách, ô bảng, tiêu đề, đề mục hay lời mô tả ảnh. Sửa "
+        "không an toàn: xóa đoạn sau. Khối chỉ lặp khối ngay trước nó do CAP001 báo.",
         "A paragraph of at least `min-words` words that is like an earlier one anywhere in the "
         "document (rapidfuzz `fuzz.ratio` on NFC, whitespace-collapsed, case-folded text at or "
         "above `threshold`). Paragraphs that differ in a number are not reported; short ones "
         "(under 20 words) only when every word is the same, longer ones only when they differ in "
-        "at most 2 places, each a word (one or two syllables) replaced, added or dropped — "
-        "“được đặc biệt chú trọng” and “được đặc biệt quan tâm” differ in one place (a reworded "
-        "or extended paragraph is not a repeat). List items, table cells, titles, "
-        "headings and image alt texts are not compared. Unsafe fix: delete the later one.",
+        "at most 2 places, each a word (one or two syllables) replaced, added or dropped — “được "
+        "đặc biệt chú trọng” and “được đặc biệt quan tâm” differ in one place (a reworded or "
+        "extended paragraph is not a repeat). List items, table cells, titles, headings and "
+        "image alt texts are not compared. Unsafe fix: delete the later one. A block that "
+        "repeats the block right before it is left to CAP001.",
     ),
     severity=Severity.WARNING,
     check=check,

@@ -1,17 +1,12 @@
-"""DAT002 date-style — ngày viết nhiều kiểu trong một bài.
+"""DAT002 date-style — Dates written in more than one style.
 
-Một bài nên viết mọi ngày cùng một kiểu: cùng dấu phân cách (/, - hoặc .), cùng cách thêm
-số 0 (5/3/2020, 05/03/2020, hoặc kiểu Nghị định 30: 05/3/2020 — số 0 chỉ cho ngày dưới 10 và
-tháng 1, 2), cùng dạng số hay dạng đầy đủ ("ngày 5 tháng 3 năm 2020"). Tên ngày lễ ("1-5",
-"2-9", "30-4") là cách gọi cố định, không tính; hai ngày nối bằng gạch ngang (khoảng thời gian,
-cặp ngày kỷ niệm "18.11.1930 - 18.11.2025") và ngày nằm trong tên tác phẩm đặt trong ngoặc kép
-(trích dẫn ngắn, tối đa 20 từ) được viết theo cách riêng của chúng, không tính.
-
-Dates written in more than one style in one document. In `consistent` mode the majority
-decides (ties go to the first date); `style` and `separator` can fix a house style instead. A range
-or anniversary pair joined by a dash and a date inside a short quotation (a work's title, at
-most 20 words) are left out.
-Fix: safe for padding and separators, unsafe between the numeric and the long form.
+Looks at: the styled dates of the document (`styled_dates`) and their separator, padding and
+form; the majority decides, a tie goes to the first date.
+Does not: count holiday names, dash-joined pairs or dates inside a short quotation
+(`TITLE_MAX_WORDS`).
+Data: options `style`, `separator`.
+Fix: safe, unsafe — safe for padding and separators, unsafe between the numeric and the long
+form.
 """
 
 from __future__ import annotations
@@ -174,16 +169,16 @@ RULE = Rule(
         "đa số; nd30 chỉ khi hợp với mọi ngày). Tùy chọn `separator`: consistent, /, - hoặc .. "
         "Tên ngày lễ (1-5, 2-9, 30-4), hai ngày nối bằng gạch ngang (khoảng thời gian, cặp ngày "
         "kỷ niệm 18.11.1930 - 18.11.2025) và ngày trong một trích dẫn ngắn (tên tác phẩm trong "
-        "ngoặc kép, tối đa 20 từ) không tính. Sửa an toàn số 0 và dấu; đổi giữa dạng số và "
-        "dạng đầy đủ là không an toàn.",
+        "ngoặc kép, tối đa 20 từ) không tính. Sửa an toàn số 0 và dấu; đổi giữa dạng số và dạng "
+        "đầy đủ là không an toàn. Ở chế độ consistent, hòa thì theo ngày xuất hiện trước.",
         "All dates in a text should share one style: separator, zero padding, numeric or long "
         "form. Option `style`: d/m/yyyy, dd/mm/yyyy, nd30 (the Nghị định 30/2020 style: a "
         "leading zero only for days below 10 and months 1 and 2) or consistent (default: the "
         "majority; nd30 only when it fits every date). Option `separator`: consistent, /, - or "
         "“.”. Holiday names (1-5, 2-9, 30-4), two dates joined by a dash (a range or an "
-        "anniversary pair, 18.11.1930 - 18.11.2025) and dates inside a short quotation (a "
-        "work's title in quotes, at most 20 words) do not count. Safe fix for padding and "
-        "separators; unsafe between numeric and long forms.",
+        "anniversary pair, 18.11.1930 - 18.11.2025) and dates inside a short quotation (a work's "
+        "title in quotes, at most 20 words) do not count. Safe fix for padding and separators; "
+        "unsafe between numeric and long forms. In consistent mode a tie goes to the first date.",
     ),
     severity=Severity.WARNING,
     check=check,

@@ -1,11 +1,10 @@
-"""DAT001 impossible-date — ngày không tồn tại.
+"""DAT001 impossible-date — A date that does not exist.
 
-"31/4", "30/2", "29/2/2023" (năm không nhuận), tháng 13, ngày 0; dạng đầy đủ có từ khóa sai
-("ngày 05 tháng 3 tháng 2020"). Ngày-tháng không có năm chỉ được coi là ngày khi đứng sau
-"ngày", "sáng", "chiều", thứ trong tuần…: "số 31/4 đường …", "hẻm 30/2" không phải ngày.
-
-A date that does not exist, or a long-form date with a broken keyword. No fix for a date
-(which part is wrong needs a human); "tháng" written where "năm" belongs gets an unsafe fix.
+Looks at: the dates of each block (`block_dates`, soat.vi.dates.find_dates) that do not exist,
+and long forms with a broken keyword.
+Does not: read a day/month without a year as a date unless a cue precedes it (house numbers).
+Data: none.
+Fix: unsafe — only for a keyword written in place of “năm”; a wrong date is never fixed.
 """
 
 from __future__ import annotations

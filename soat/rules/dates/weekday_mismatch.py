@@ -1,12 +1,10 @@
-"""DAT003 weekday-mismatch — thứ trong tuần không khớp với ngày.
+"""DAT003 weekday-mismatch — The weekday does not match the date.
 
-"thứ Ba, ngày 17/2/2025" là sai: 17/2/2025 là thứ Hai. Thứ được xét khi đứng ngay trước ngày
-("thứ Ba, ngày 17/2/2025", "Thứ Bảy, 23/06/2018") hoặc ngay sau ngày trong ngoặc ("17/2/2025
-(thứ Hai)"). "lần thứ hai", "kỳ họp thứ năm" là số thứ tự, không phải thứ trong tuần. Ngày
-không ghi năm dùng năm trong ngày đăng của bài (front matter `date`) nếu có.
-
-The weekday does not match the date. Unsafe fix: the date's real weekday, written the way the
-article writes weekdays.
+Looks at: weekdays attached to a date (soat.vi.dates.attach_weekdays) and the real weekday of
+that date; a date without a year takes the front matter `date`'s year.
+Does not: read ordinals (“lần thứ hai”) as weekdays.
+Data: none.
+Fix: unsafe — the real weekday, in the article's way of writing weekdays.
 """
 
 from __future__ import annotations
@@ -62,10 +60,13 @@ RULE = Rule(
     explanation=Msg(
         "Thứ đứng ngay trước ngày (“thứ Ba, ngày 17/2/2025”) hoặc trong ngoặc ngay sau ngày phải "
         "đúng là thứ của ngày đó. Số thứ tự (“lần thứ hai”, “kỳ họp thứ năm”) không tính. Sửa "
-        "không an toàn: thứ đúng, viết theo cách bài đang viết (thứ Hai / thứ 2).",
-        "A weekday right before a date (“thứ Ba, ngày 17/2/2025”) or in brackets right after "
-        "it must be that date's weekday. Ordinals (“lần thứ hai”, “kỳ họp thứ năm”) do not "
-        "count. Unsafe fix: the right weekday, written as the article writes weekdays.",
+        "không an toàn: thứ đúng, viết theo cách bài đang viết (thứ Hai / thứ 2). Ngày không ghi "
+        "năm lấy năm của ngày đăng bài (trường `date` ở phần đầu bài); không có thì không xét.",
+        "A weekday right before a date (“thứ Ba, ngày 17/2/2025”) or in brackets right after it "
+        "must be that date's weekday. Ordinals (“lần thứ hai”, “kỳ họp thứ năm”) do not count. "
+        "Unsafe fix: the right weekday, written as the article writes weekdays. A date without a "
+        "year takes the year of the article's front matter `date`; without one it is not "
+        "checked.",
     ),
     severity=Severity.ERROR,
     check=check,

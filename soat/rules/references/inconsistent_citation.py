@@ -1,12 +1,11 @@
-"""REF004 inconsistent-citation — một văn bản được dẫn với ngày, cơ quan hoặc loại khác nhau.
+"""REF004 inconsistent-citation — One document cited inconsistently in the same text.
 
-Trong cùng một bài, "Nghị quyết số 20-NQ/TW ngày 28/1/2008" và sau đó "Nghị quyết số
-20-NQ/TW ngày 28/1/2018" không thể cùng đúng. So sánh như docs/architecture.md §9.4: phần nào một bên không
-ghi thì không mâu thuẫn; cơ quan khớp khi tên này chứa tên kia (bỏ "Đảng", "khóa …"). Cùng một
-ngày viết hai kiểu (28/1/2008 và 28/01/2008) là việc của DAT002.
-
-The same symbol cited twice in one document with different dates, issuers or types. Reported
-at the later citation, with the earlier one in `related`. No fix.
+Looks at: the citations of one document, grouped by symbol; each later one is compared with the
+earlier ones (docs/architecture.md §9.4: a missing part never conflicts; issuers by
+`issuers_match`).
+Does not: report one date spelled two ways (DAT002).
+Data: registry organisations, to tell that two issuer names are one body.
+Fix: none — reported at the later citation with the earlier one in `related`.
 """
 
 from __future__ import annotations

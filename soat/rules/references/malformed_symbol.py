@@ -1,15 +1,11 @@
-"""REF001 malformed-symbol — số, ký hiệu văn bản viết sai dạng.
+"""REF001 malformed-symbol — Malformed document number and symbol.
 
-Số ký hiệu văn bản của Đảng viết "02-NQ/TW", của Nhà nước và Công đoàn "2214/QĐ-TTg",
-văn bản quy phạm có năm "30/2020/NĐ-CP". Lỗi: đảo thứ tự dấu ("05/CT-TW", "2214-QĐ/TTg"),
-dấu cách quanh dấu phân cách ("1406 / QĐ - TLĐ"), chữ thường, "TƯ" thay "TW", ký tự giống
-mà khác (Ð U+00D0, gạch ngang dài, gạch chéo toàn khổ), "D" thay "Đ" khi dạng D không phải
-một mã hợp lệ (QD, ND, TLD; HD và DA là mã hợp lệ), Nghị định, Thông tư, Luật thiếu năm.
-Mã viết hoa-thường có chủ ý (TTg, CTr, TTr, QyĐ, QĐi) được giữ nguyên.
-
-A document number written in the wrong shape for its family. Fix (safe): the canonical
-spelling, which is unambiguous once the family is known from the issuer; a missing year has
-no fix (the year cannot be guessed).
+Looks at: every citation of `document_citations` (soat/rules/references/citations) and the
+problems its parser records for the symbol's family (Party, State and union, legal).
+Does not: touch deliberate mixed-case codes (TTg, CTr, QyĐ), or guess a missing year.
+Data: the symbol grammar in soat.vi.references.
+Fix: safe — the canonical spelling, unambiguous once the family is known; a missing year has no
+fix.
 """
 
 from __future__ import annotations

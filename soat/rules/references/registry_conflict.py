@@ -1,13 +1,12 @@
-"""REF005 registry-conflict — trích dẫn khác với sổ đăng ký văn bản.
+"""REF005 registry-conflict — A citation disagrees with the document registry.
 
-Khi số ký hiệu có trong sổ đăng ký (dựng sẵn hoặc của người dùng), ngày, loại, cơ quan ban
-hành, trích yếu ("về …") và tên được đặt trong ngoặc kép (tên phong trào, chương trình) phải
-khớp với sổ. Trích yếu và tên được so bằng rapidfuzz sau chuẩn hóa (NFC, chữ thường, bỏ "về"
-đầu câu): 100 là khớp, từ 85 đến dưới 100 là trích sai, dưới 85 là bài đang nói đến việc khác.
-
-A citation that disagrees with the registry. A title or name close to the official wording
-gets an unsafe fix with the official wording (the article's quotes and initial capital kept);
-a date, type or issuer gets a suggestion.
+Looks at: citations whose symbol is in the registry; compares date, type, issuer, title and
+quoted names; titles by soat.vi.references.title_similarity (100 agrees, 85 to 99 is a misquote,
+below 85 another subject).
+Does not: apply anything for an unverified fact (info, suggestion only).
+Data: soat/data/documents.toml and the user's `[[document]]` entries (per-fact `verified`).
+Fix: unsafe, suggestion — unsafe with the official wording of a title or name (quotes and
+initial capital kept); suggestions for date, type and issuer.
 """
 
 from __future__ import annotations
@@ -208,24 +207,27 @@ RULE = Rule(
     explanation=Msg(
         "Số ký hiệu có trong sổ đăng ký văn bản (dựng sẵn trong soat/data/documents.toml hoặc "
         "của người dùng) thì ngày, loại, cơ quan ban hành, trích yếu và các tên đặt trong ngoặc "
-        "kép phải khớp với sổ. Trích yếu, tên gần đúng (rapidfuzz 85–99 sau chuẩn hóa) được "
-        "báo kèm cách sửa không an toàn về nguyên văn; ngày, loại, cơ quan chỉ có gợi ý.\n\n"
+        "kép phải khớp với sổ. Trích yếu, tên gần đúng (rapidfuzz 85–99 sau chuẩn hóa) được báo "
+        "kèm cách sửa không an toàn về nguyên văn; ngày, loại, cơ quan chỉ có gợi ý.\n\n"
         "Mỗi dữ kiện của một văn bản dựng sẵn được đối chiếu với nguồn riêng (`verified`). Khác "
         "với dữ kiện đã xác nhận là cảnh báo; khác với dữ kiện chưa xác nhận được chỉ là `info`, "
         "nói rõ “không xác nhận được”, kèm gợi ý, không bao giờ tự sửa. Mục trong sổ đăng ký của "
         "người dùng được coi là đã xác nhận (người dùng chịu trách nhiệm về chúng). Cơ quan ban "
         "hành viết tắt hoặc nêu cơ quan thường trực (Đoàn Chủ tịch, Ban Chấp hành) của cùng tổ "
-        "chức được coi là khớp.",
-        "When the symbol is in a registry (built-in soat/data/documents.toml or the user's), "
-        "the cited date, type, issuer, title and quoted names must agree with it. A title or "
-        "name close to the official wording (rapidfuzz 85–99 after normalisation) gets an "
-        "unsafe fix with the official wording; dates, types and issuers get suggestions.\n\n"
-        "Each fact of a built-in document is checked against a source of its own (`verified`). "
-        "A conflict with a verified fact is a warning; a conflict with an unverified fact is at "
+        "chức được coi là khớp. Độ giống dưới 85 nghĩa là bài đang nói đến việc khác: không báo. "
+        "Khi sửa trích yếu hay tên, ngoặc kép và chữ hoa đầu của bài được giữ.",
+        "When the symbol is in a registry (built-in soat/data/documents.toml or the user's), the "
+        "cited date, type, issuer, title and quoted names must agree with it. A title or name "
+        "close to the official wording (rapidfuzz 85–99 after normalisation) gets an unsafe fix "
+        "with the official wording; dates, types and issuers get suggestions.\n\n"
+        "Each fact of a built-in document is checked against a source of its own (`verified`). A "
+        "conflict with a verified fact is a warning; a conflict with an unverified fact is at "
         "most `info`, worded “could not be confirmed”, with a suggestion and never an applied "
         "fix. Entries of the user's registry count as verified (the user vouches for them). An "
         "issuer written in a short form, or as a standing body of the same organisation (Đoàn "
-        "Chủ tịch, Ban Chấp hành), agrees.",
+        "Chủ tịch, Ban Chấp hành), agrees. A similarity below 85 means the article speaks of "
+        "something else: no finding. A fixed title or name keeps the article's quotes and "
+        "initial capital.",
     ),
     severity=Severity.WARNING,
     check=check,

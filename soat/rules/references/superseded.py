@@ -1,14 +1,11 @@
-"""REF006 superseded-document — bài viết dẫn văn bản đã được văn bản khác thay thế.
+"""REF006 superseded-document — A cited document has been replaced.
 
-"Theo Luật Công đoàn số 12/2012/QH13 …" trong một bài viết sau ngày 1/7/2025, khi Luật Công đoàn
-số 50/2024/QH15 đã có hiệu lực: bài có thể đang dẫn luật cũ như luật hiện hành. Chỉ là `info`:
-người viết có thể cố ý nói về văn bản cũ.
-
-A citation of a document that a later registered document replaced (`replaced-by` in the
-registry), judged at the article's date (front matter `date`, else today): when the successor
-was in force on that date, an `info` names it. Silent when the sentence plainly speaks of the
-past (the successor is cited too, "trước đây", "đã được thay thế", "hết hiệu lực", …) and when
-the replacement itself is not confirmed by a source.
+Looks at: citations of registry documents with `replaced-by`, at the article's date (front
+matter `date`, else today), and the sentence around them (`is_historical`).
+Does not: speak when the sentence is about the past, cites the successor, or the replacement is
+unconfirmed.
+Data: the registry's `replaced-by` and in-force dates.
+Fix: none — the writer may mean the old document; the finding is `info`.
 """
 
 from __future__ import annotations

@@ -1,11 +1,10 @@
-"""REF002 type-mismatch — loại văn bản không khớp với mã trong ký hiệu.
+"""REF002 type-mismatch — The document type does not match the type code of its symbol.
 
-"Quyết định số 58/HD-TLĐ" gọi một hướng dẫn là quyết định. Mã loại của văn bản Đảng có
-nghĩa riêng: QĐ là Quyết định hoặc Quy định, TT là Thông tri. "Văn bản", "Công văn" đi với
-mọi mã.
-
-The type word disagrees with the type code in the symbol. Which side is wrong needs a human:
-two suggestions (change the word, change the code), no automatic fix.
+Looks at: citations whose type word and type code disagree (soat.vi.references.allowed_codes),
+with the Party meanings of QĐ and TT.
+Does not: report the generic words (GENERIC_TYPES: “Văn bản”, “Công văn”).
+Data: the type table in soat.vi.references.
+Fix: suggestion — two: change the word or change the code; which side is wrong needs a human.
 """
 
 from __future__ import annotations

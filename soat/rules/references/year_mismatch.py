@@ -1,9 +1,9 @@
-"""REF003 year-mismatch — văn bản có năm trong ký hiệu nhưng ghi ngày ở năm khác.
+"""REF003 year-mismatch — The date is not in the year of the document number.
 
-"Nghị định số 30/2020/NĐ-CP ngày 05/3/2021": năm trong ký hiệu là năm ký ban hành, nên ngày
-ban hành phải thuộc năm 2020.
-
-A symbol with a year in it, dated in another year. Which one is wrong needs a human: no fix.
+Looks at: citations with a year in the symbol and a date, comparing the two years.
+Does not: judge symbols without a year.
+Data: none.
+Fix: none — the date or the symbol may be the wrong one.
 """
 
 from __future__ import annotations

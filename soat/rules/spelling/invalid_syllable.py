@@ -1,21 +1,12 @@
-"""SPL001 invalid-syllable — một từ không phải âm tiết tiếng Việt hợp lệ.
+"""SPL001 invalid-syllable — A word that is not a valid Vietnamese syllable.
 
-Từ có dấu tiếng Việt (đ ă â ê ô ơ ư hay dấu thanh) mà không ghép được từ âm đầu, vần và thanh
-theo quy tắc chính tả: "nghành", "ngiên", "quyềt", dấu đặt sai chỗ ("gía", "ngừơi"), hay hai
-từ dính liền ("bốđiểm", "thángTư"). A word with a Vietnamese mark that is not a valid
-syllable: a misspelling, a misplaced tone mark, or two words glued together where a link or a
-line break was removed.
-Not checked: words of all capitals, words mixed with digits, URLs, e-mail addresses, code,
-personal names, and capitalised words that are probably foreign or minority-language names
-("Orbán", "Krông"); a capitalised word is reported only for a misplaced tone mark, a glued
-word or a misspelling of the table.
-Also reported, with a safe fix (a space): capitals glued to the next word ("UBNDphường",
-"PVLao Động", "CTVTrần") and two Vietnamese words joined by an underscore ("Hà_Nội"); brands
-("PVOil", "TPBank", "VNPay"), minority names ("MBrâng") and handles ("le_Parisien") stay quiet
-(soat/vi/glued.py says how).
-Fix: safe for a tone mark placed where neither style allows it and for the misspellings of
-soat/data/misspellings.toml [safe]; otherwise suggestions (the split of a glued word, the
-most frequent valid syllables close to the word).
+Looks at: the words of `document_words` (soat/rules/spelling/_words.py) with a Vietnamese mark,
+checked by soat.vi.syllables.check_syllable, plus glued tokens (soat.vi.glued).
+Does not: check all-capital words, words with digits, URLs, e-mail, personal names or likely
+foreign names; well-formed but unused syllables are SPL006's.
+Data: soat/data/misspellings.toml and soat/data/syllable_freq.tsv (through soat.vi.spelling).
+Fix: safe, suggestion — safe for a misplaced tone mark, a table misspelling with one form and a
+glued token (a space); suggestions otherwise, most frequent first.
 """
 
 from __future__ import annotations
@@ -260,24 +251,27 @@ RULE = Rule(
     ),
     explanation=Msg(
         "Một từ có dấu tiếng Việt mà không ghép được từ âm đầu, vần và thanh theo quy tắc chính "
-        'tả là lỗi: "nghành" (ngh chỉ đứng trước e, ê, i), "quyềt" (âm cuối t chỉ đi với '
-        'dấu sắc, nặng), dấu thanh đặt sai chỗ ("gía", "ngừơi"), hay hai từ dính liền '
-        '("bốđiểm") khi đường link bị xóa. Không kiểm tra từ viết hoa toàn bộ, từ lẫn chữ số, '
-        "đường link, e-mail, tên người và tên riêng nước ngoài. Chữ viết tắt dính vào từ sau "
-        '("UBNDphường", "PVLao Động") và hai từ nối bằng dấu gạch dưới ("Hà_Nội") cũng bị báo, '
-        'sửa an toàn bằng một dấu cách; tên thương hiệu ("PVOil", "TPBank", "VNPay") và tên '
-        'người dân tộc ("MBrâng") không bị báo. Sửa an toàn cho dấu đặt sai chỗ '
-        "và các lỗi trong bảng có một cách viết đúng; còn lại là gợi ý, xếp theo tần suất.",
+        'tả là lỗi: "nghành" (ngh chỉ đứng trước e, ê, i), "quyềt" (âm cuối t chỉ đi với dấu '
+        'sắc, nặng), dấu thanh đặt sai chỗ ("gía", "ngừơi"), hay hai từ dính liền ("bốđiểm") khi '
+        "đường link bị xóa. Không kiểm tra từ viết hoa toàn bộ, từ lẫn chữ số, đường link, "
+        'e-mail, tên người và tên riêng nước ngoài. Chữ viết tắt dính vào từ sau ("UBNDphường", '
+        '"PVLao Động") và hai từ nối bằng dấu gạch dưới ("Hà_Nội") cũng bị báo, sửa an toàn bằng '
+        'một dấu cách; tên thương hiệu ("PVOil", "TPBank", "VNPay") và tên người dân tộc '
+        '("MBrâng") không bị báo. Sửa an toàn cho dấu đặt sai chỗ và các lỗi trong bảng có một '
+        "cách viết đúng; còn lại là gợi ý, xếp theo tần suất. Từ viết hoa (có thể là tên riêng) "
+        "chỉ bị báo khi dấu đặt sai chỗ, khi dính từ, hoặc khi là lỗi có trong bảng; mã (code) "
+        "cũng không bị xét.",
         "A word with a Vietnamese mark that cannot be read as initial + rhyme + tone under the "
-        'spelling rules: "nghành" (ngh only before e, ê, i), "quyềt" (a final t takes only '
-        'sắc or nặng), a misplaced tone mark ("gía", "ngừơi"), or two words glued together '
-        '("bốđiểm") where a link was removed. All-capital words, words with digits, URLs, '
-        "e-mail addresses, personal names and foreign names are not checked. Capitals glued "
-        'to the next word ("UBNDphường", "PVLao Động") and two words joined by an underscore '
-        '("Hà_Nội") are reported with a safe fix (a space); brands ("PVOil", "TPBank", '
-        '"VNPay") and minority names ("MBrâng") are not. Safe fix for '
-        "misplaced tone marks and for table misspellings with one correct form; otherwise "
-        "suggestions, most frequent first.",
+        'spelling rules: "nghành" (ngh only before e, ê, i), "quyềt" (a final t takes only sắc '
+        'or nặng), a misplaced tone mark ("gía", "ngừơi"), or two words glued together '
+        '("bốđiểm") where a link was removed. All-capital words, words with digits, URLs, e-mail '
+        "addresses, personal names and foreign names are not checked. Capitals glued to the next "
+        'word ("UBNDphường", "PVLao Động") and two words joined by an underscore ("Hà_Nội") are '
+        'reported with a safe fix (a space); brands ("PVOil", "TPBank", "VNPay") and minority '
+        'names ("MBrâng") are not. Safe fix for misplaced tone marks and for table misspellings '
+        "with one correct form; otherwise suggestions, most frequent first. A capitalised word "
+        "(possibly a name) is reported only for a misplaced tone mark, a glued word or a "
+        "misspelling of the table; code is not checked either.",
     ),
     severity=Severity.WARNING,
     check=check,

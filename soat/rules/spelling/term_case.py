@@ -1,12 +1,11 @@
-"""SPL004 term-case — tên thương hiệu, tên riêng viết sai hoa/thường.
+"""SPL004 term-case — A brand or proper name with the wrong capitalisation.
 
-Tên riêng có trong danh mục `[[term]]` (có sẵn và của người dùng) phải viết đúng như chủ sở
-hữu viết: "facebook" → "Facebook", "Youtube" → "YouTube", "Tik Tok" → "TikTok". Không xét
-trong địa chỉ web, địa chỉ e-mail, tên miền ("facebook.com", "zalo.me") và hashtag; một từ
-viết hoa toàn bộ (tiêu đề in hoa) được giữ nguyên.
-
-A name from the `[[term]]` registry written with another capitalisation (or one of its listed
-variant spellings) is reported. Sửa an toàn (safe): the owner's one spelling of the name.
+Looks at: every registry term and its listed variants (`term_index`), case-insensitively, in the
+prose.
+Does not: look inside URLs, e-mail addresses, domain names or hashtags, or change an all-capital
+word.
+Data: soat/data/terms.toml and the user's `[[term]]` entries.
+Fix: safe — the owner's one spelling.
 """
 
 from __future__ import annotations
@@ -108,13 +107,15 @@ RULE = Rule(
     ),
     explanation=Msg(
         "Tên riêng trong danh mục [[term]] (có sẵn: Facebook, YouTube, Zalo, TikTok, Google, "
-        "iPhone, Viettel, VNPT, VNeID, VssID, MoMo, …; người dùng thêm trong registry) phải "
-        "viết như chủ sở hữu viết. Không xét trong địa chỉ web, e-mail, tên miền, hashtag; từ "
-        "in hoa toàn bộ được giữ. Sửa an toàn: cách viết duy nhất của tên đó.",
+        "iPhone, Viettel, VNPT, VNeID, VssID, MoMo, …; người dùng thêm trong registry) phải viết "
+        "như chủ sở hữu viết. Không xét trong địa chỉ web, e-mail, tên miền, hashtag; từ in hoa "
+        "toàn bộ được giữ. Sửa an toàn: cách viết duy nhất của tên đó. Cách viết khác đã ghi "
+        "trong danh mục (“Tik Tok” → “TikTok”) cũng bị báo.",
         "Names from the [[term]] registry (built in: Facebook, YouTube, Zalo, TikTok, Google, "
         "iPhone, Viettel, VNPT, VNeID, VssID, MoMo, …; users add their own) must be written as "
         "their owners write them. Web and e-mail addresses, domain names and hashtags are "
-        "skipped; words in capitals are kept. Safe fix: the name's one spelling.",
+        "skipped; words in capitals are kept. Safe fix: the name's one spelling. A variant "
+        "spelling listed in the registry (“Tik Tok” → “TikTok”) is reported too.",
     ),
     severity=Severity.WARNING,
     check=check,

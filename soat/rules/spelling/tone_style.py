@@ -1,12 +1,10 @@
-"""SPL002 tone-style — hai kiểu đặt dấu thanh trong một bài.
+"""SPL002 tone-style — Two tone-placement styles (hòa/hoà) in one document.
 
-Kiểu cũ ("hòa", "khỏe", "thủy", "Ủy") và kiểu mới ("hoà", "khoẻ", "thuỷ", "Uỷ") chỉ khác nhau ở
-vần mở oa, oe, uy; một bài nên dùng một kiểu. The traditional placement (tone on the first
-vowel of the open oa, oe, uy) and the modern one (on the second) mixed in one document.
-Option `tone-style`: "consistent" (default: the style used more often wins; on a tie the one
-used first), "traditional" or "modern". Capitalised syllables of personal names keep their
-own spelling ("Nguyễn Thị Thuý" in a traditional-style article) and do not vote.
-Fix (safe): the tone mark moved to the chosen style's vowel; the letters do not change.
+Looks at: syllables with the open rhymes oa, oe, uy (soat.vi.syllables.tone_style) and counts
+the two placements.
+Does not: let capitalised personal names vote or change.
+Data: option `tone-style`.
+Fix: safe — the tone mark moves to the chosen style's vowel; letters do not change.
 """
 
 from __future__ import annotations

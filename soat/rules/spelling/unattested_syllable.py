@@ -1,8 +1,12 @@
-"""SPL006 unattested-syllable — a well-formed syllable Vietnamese does not use ("sẳn").
+"""SPL006 unattested-syllable — A well-formed syllable Vietnamese does not use.
 
-Maintainer note: the attested list and the candidate ranking live in soat.vi.attested
-(data: soat/data/attested_syllables.tsv, tools/build_attested_syllables.py). SPL001 keeps the
-strings that are not syllables at all; this rule takes the ones the validator accepts.
+Looks at: valid syllables that soat.vi.attested does not list, with candidates one usual error
+away, and input-method remnants (`unconverted_typing`); SPL001 keeps the strings that are not
+syllables at all.
+Does not: check personal names, or capitalised words without a mark only Vietnamese has (except
+at a sentence start).
+Data: soat/data/attested_syllables.tsv (tools/build_attested_syllables.py).
+Fix: unsafe, suggestion — unsafe with the first candidate, the others as suggestions.
 """
 
 from __future__ import annotations

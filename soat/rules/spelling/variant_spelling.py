@@ -1,11 +1,11 @@
-"""SPL005 variant-spelling — hai cách viết i/y của một từ trong cùng bài.
+"""SPL005 variant-spelling — One word spelt with i and with y in one document (kỹ/kĩ, lý/lí).
 
-"kỹ"/"kĩ", "lý"/"lí", "quý"/"quí", "tỷ"/"tỉ", "hy"/"hi" (vọng), "sỹ"/"sĩ" đều được chấp
-nhận, nhưng một bài nên viết một từ một cách. The i and y spellings of one syllable mixed in
-one document. For each syllable written both ways, the spelling used more often wins (a tie
-keeps the one used first); syllables of personal names (Lý, Vỹ), capitalised words inside a
-sentence (proper names) and Mỹ (the country) are left alone and do not vote.
-Fix (safe): the other occurrences take the winning spelling; only i/y changes.
+Looks at: syllables with an i/y variant (soat.vi.syllables.iy_variant), grouped per word; the
+more frequent spelling wins, a tie keeps the first.
+Does not: let personal names, capitalised words inside a sentence or Mỹ (the country) vote or
+change.
+Data: none.
+Fix: safe — only the i/y letter changes.
 """
 
 from __future__ import annotations

@@ -1,14 +1,11 @@
-"""TTL006 abbreviation-intro — chữ viết tắt dùng trước khi được giới thiệu.
+"""TTL006 abbreviation-intro — Abbreviation used before it is introduced.
 
-Lần đầu dùng "LĐLĐ", "CNVCLĐ", "Tổng LĐLĐ Việt Nam" nên có dạng đầy đủ kèm chữ viết tắt
-trong ngoặc: "Liên đoàn Lao động (LĐLĐ)". Once per abbreviation, at its first use, unless an
-earlier (or this) mention reads "Full name (ABBR)", or the abbreviation is one every reader
-knows (option `allow`: UBND, HĐND, BHXH, TP, legal forms such as TNHH by default). Registry
-abbreviations of several words ("Tổng LĐLĐ Việt Nam") count as one; capitals inside document
-numbers ("58/HD-TLĐ"), brand names of the [[term]] registry (VNPT), Roman numerals and
-all-capital lines are not abbreviations here. Headlines and headings are not a first use:
-newspapers abbreviate there and introduce the name in the lead.
-No fix: the full name is the writer's choice.
+Looks at: capitalised abbreviations in order of appearance, and whether a “Full name (ABBR)”
+introduced them before or at their first use.
+Does not: count headlines and headings, document symbols, [[term]] brands, Roman numerals or
+all-capital lines.
+Data: option `allow`; registry organisations' abbreviations and `[[term]]` names.
+Fix: none — the full name is the writer's choice.
 """
 
 from __future__ import annotations
@@ -155,16 +152,20 @@ RULE = Rule(
         "Chữ viết tắt dùng trước khi được giới thiệu", "Abbreviation used before it is introduced"
     ),
     explanation=Msg(
-        "Lần đầu dùng một chữ viết tắt, hãy viết dạng đầy đủ kèm chữ viết tắt trong ngoặc: "
-        '"Liên đoàn Lao động (LĐLĐ)", "công nhân, viên chức, lao động (CNVCLĐ)". Báo một lần '
-        "cho mỗi chữ viết tắt. Những chữ ai cũng biết (UBND, HĐND, BHXH, TP, TNHH…) và tên "
-        "thương hiệu (VNPT) được bỏ qua; đặt danh sách bằng tùy chọn `allow`. Tít bài và tiêu đề "
-        "mục không tính là lần dùng đầu: báo chí viết tắt ở tít và giới thiệu ở sa-pô.",
+        'Lần đầu dùng một chữ viết tắt, hãy viết dạng đầy đủ kèm chữ viết tắt trong ngoặc: "Liên '
+        'đoàn Lao động (LĐLĐ)", "công nhân, viên chức, lao động (CNVCLĐ)". Báo một lần cho mỗi '
+        "chữ viết tắt. Những chữ ai cũng biết (UBND, HĐND, BHXH, TP, TNHH…) và tên thương hiệu "
+        "(VNPT) được bỏ qua; đặt danh sách bằng tùy chọn `allow`. Tít bài và tiêu đề mục không "
+        "tính là lần dùng đầu: báo chí viết tắt ở tít và giới thiệu ở sa-pô. Chữ viết tắt nhiều "
+        "từ trong danh sách (“Tổng LĐLĐ Việt Nam”) tính là một; chữ hoa trong số ký hiệu văn bản "
+        "(“58/HD-TLĐ”), số La Mã và dòng in hoa toàn bộ không phải chữ viết tắt.",
         "At the first use of an abbreviation, give the full name with the abbreviation in "
         'parentheses: "Liên đoàn Lao động (LĐLĐ)". Reported once per abbreviation. Ones every '
         "reader knows (UBND, HĐND, BHXH, TP, TNHH…) and brand names (VNPT) are skipped; option "
         "`allow` sets the list. Headlines and headings are not a first use: newspapers "
-        "abbreviate there and introduce the name in the lead.",
+        "abbreviate there and introduce the name in the lead. A registry abbreviation of several "
+        "words (“Tổng LĐLĐ Việt Nam”) counts as one; capitals inside document numbers "
+        "(“58/HD-TLĐ”), Roman numerals and all-capital lines are not abbreviations.",
     ),
     severity=Severity.INFO,
     check=check,

@@ -1,14 +1,11 @@
-"""TTL001 conflicting-titles — một người, một cơ quan, hai chức danh không thể cùng giữ.
+"""TTL001 conflicting-titles — One person is given incompatible titles.
 
-Cùng một người (cùng họ tên) được gọi là "Chủ tịch" ở chỗ này và "Phó Chủ tịch" ở chỗ khác
-của cùng một cơ quan (hay "Trưởng Ban" và "Phó Trưởng Ban"): một trong hai là sai.
-The same person (same full name) is called head and deputy of the same post in the same
-organisation. Several titles of one person ("Ủy viên Đoàn Chủ tịch …, Trưởng Ban Tuyên giáo"),
-a deputy beside a standing deputy, and titles of different organisations are not conflicts.
-When a mention names no organisation, it conflicts only if the person has no other mention
-with that title and an organisation. Documents that tell of posts changing hands (elections,
-appointments, "nguyên", "tân", "quyền", "cố") are left alone.
-Fix: a suggestion to use the earlier title (which of the two is right needs a human).
+Looks at: the person mentions of `mentions_of` (soat/rules/titles/context) grouped by name; a
+head and a deputy of one post in one organisation (soat.vi.titles.incompatible).
+Does not: compare titles of different organisations, a deputy with a standing deputy, or
+documents about posts changing hands (`describes_changes`).
+Data: registry organisations and persons, through the mention analysis.
+Fix: suggestion — the earlier title; which one is right needs a human.
 """
 
 from __future__ import annotations
@@ -94,18 +91,20 @@ RULE = Rule(
         "One person is given incompatible titles",
     ),
     explanation=Msg(
-        'Cùng một người, cùng một cơ quan, mà chỗ này là "Chủ tịch", chỗ kia là "Phó Chủ '
-        'tịch" (hay "Trưởng Ban" và "Phó Trưởng Ban"): một trong hai sai. Nhiều chức danh '
-        'khác nhau của một người, "Phó Chủ tịch" bên cạnh "Phó Chủ tịch Thường trực", và '
-        "chức danh ở các cơ quan khác nhau không phải lỗi. Bài viết về bầu cử, bổ nhiệm, "
-        '"nguyên", "tân", "quyền", "cố" được bỏ qua. Gợi ý: dùng chức danh ở lần nhắc '
-        "trước.",
-        "The same person, in the same organisation, is head in one place and deputy in "
-        'another ("Chủ tịch" / "Phó Chủ tịch", "Trưởng Ban" / "Phó Trưởng Ban"): one of '
-        "them is wrong. Several different titles of one person, a deputy beside a standing "
-        "deputy, and titles in different organisations are fine. Articles about elections, "
-        "appointments and former, new, acting or late holders are skipped. Suggestion: the "
-        "earlier title.",
+        'Cùng một người, cùng một cơ quan, mà chỗ này là "Chủ tịch", chỗ kia là "Phó Chủ tịch" '
+        '(hay "Trưởng Ban" và "Phó Trưởng Ban"): một trong hai sai. Nhiều chức danh khác nhau '
+        'của một người, "Phó Chủ tịch" bên cạnh "Phó Chủ tịch Thường trực", và chức danh ở các '
+        'cơ quan khác nhau không phải lỗi. Bài viết về bầu cử, bổ nhiệm, "nguyên", "tân", '
+        '"quyền", "cố" được bỏ qua. Gợi ý: dùng chức danh ở lần nhắc trước. Lần nhắc không nêu '
+        "cơ quan chỉ bị coi là mâu thuẫn khi người đó không có lần nhắc nào khác với chức danh "
+        "ấy kèm tên cơ quan.",
+        "The same person, in the same organisation, is head in one place and deputy in another "
+        '("Chủ tịch" / "Phó Chủ tịch", "Trưởng Ban" / "Phó Trưởng Ban"): one of them is wrong. '
+        "Several different titles of one person, a deputy beside a standing deputy, and titles "
+        "in different organisations are fine. Articles about elections, appointments and former, "
+        "new, acting or late holders are skipped. Suggestion: the earlier title. A mention that "
+        "names no organisation conflicts only when the person has no other mention of that title "
+        "with an organisation.",
     ),
     severity=Severity.WARNING,
     check=check,

@@ -1,15 +1,11 @@
-"""TTL003 name-variant — một người, hai cách viết tên (khác dấu hay một chữ).
+"""TTL003 name-variant — A person's name is spelt two ways (one mark or letter apart).
 
-"Trần Thị Thanh Hương" và "Trần Thị Thanh Hướng" cùng là "Phó Chủ tịch LĐLĐ tỉnh X" trong một
-bài: cùng một người, một cách viết sai. Two mentions whose names differ only by tone or vowel
-marks, or by one letter (compared with and without marks), under the same title in the same
-organisation; or a name that close to a registry person who holds that title there at the
-document's date. Two real people can be one tone mark apart ("Nguyễn Anh Tuân" and "Nguyễn Anh
-Tuấn"): a near miss with a different title or organisation is no finding. A later mention
-without any title ("Ông Lê Văn Thão cho biết" after "Chủ tịch … Lê Văn Thảo"), in a spelling
-the document never gives a title, is reported when it differs from a titled name of three
-syllables or more only by tone or vowel marks (two real people each come with their own title).
-Fix (unsafe): the registry spelling, or the spelling used first.
+Looks at: titled mentions whose names are one mark or letter apart (soat.vi.names.name_variant)
+under the same post, registry persons holding that post at the document's date, and untitled
+later mentions (`untitled_variant_findings`).
+Does not: report near names with different titles or organisations.
+Data: registry `[[person]]` entries.
+Fix: unsafe — the registry spelling, or the spelling used first.
 """
 
 from __future__ import annotations

@@ -1,12 +1,11 @@
-"""TTL002 post-held-twice — một chức vụ chỉ một người giữ lại được gán cho hai người.
+"""TTL002 post-held-twice — A single-holder post is given to two people.
 
-"Chủ tịch LĐLĐ tỉnh X Nguyễn Văn A" rồi "Chủ tịch LĐLĐ tỉnh X Trần Văn B" trong cùng một bài:
-một trong hai chức danh sai. A post one person holds at a time (the head: Chủ tịch, Trưởng Ban
-…, Giám đốc, Bí thư) of one named organisation is given to two different people. Only
-organisations named specifically count ("UBND tỉnh" alone does not). Documents that tell of
-posts changing hands (elections, appointments, terms of office, "nguyên", "tân", "quyền",
-"cố") are left alone; two spellings of one name are TTL003's business.
-No fix: which person is meant needs a human.
+Looks at: single-holder posts (soat.vi.titles.is_single_holder) of a specifically named
+organisation given to two names that are not variants of each other.
+Does not: count generic organisations (“UBND tỉnh”), documents about posts changing hands, or
+two spellings of one name (TTL003).
+Data: the mention analysis (registry organisations).
+Fix: none — which person is meant needs a human.
 """
 
 from __future__ import annotations
@@ -71,12 +70,14 @@ RULE = Rule(
     explanation=Msg(
         "Chức vụ cấp trưởng (Chủ tịch, Trưởng Ban …, Giám đốc, Bí thư) của một cơ quan cụ thể "
         "chỉ một người giữ. Nếu bài gán nó cho hai người khác nhau thì một trong hai sai. Bài "
-        'nói về bầu cử, bổ nhiệm, nhiệm kỳ, người tiền nhiệm ("nguyên", "tân", "quyền", '
-        '"cố") được bỏ qua. Không có sửa tự động.',
-        "A head post (Chủ tịch, Trưởng Ban …, Giám đốc, Bí thư) of one specific organisation "
-        "has one holder. When an article gives it to two different people, one of them is "
-        "wrong. Articles about elections, appointments, terms of office and former, new, "
-        "acting or late holders are skipped. No fix.",
+        'nói về bầu cử, bổ nhiệm, nhiệm kỳ, người tiền nhiệm ("nguyên", "tân", "quyền", "cố") '
+        "được bỏ qua. Không có sửa tự động. Tên cơ quan chung chung (“UBND tỉnh” không kèm tên "
+        "tỉnh) không tính. Hai cách viết của một tên là việc của TTL003.",
+        "A head post (Chủ tịch, Trưởng Ban …, Giám đốc, Bí thư) of one specific organisation has "
+        "one holder. When an article gives it to two different people, one of them is wrong. "
+        "Articles about elections, appointments, terms of office and former, new, acting or late "
+        "holders are skipped. No fix. A generic organisation (“UBND tỉnh” without the province's "
+        "name) does not count. Two spellings of one name are TTL003's.",
     ),
     severity=Severity.WARNING,
     check=check,

@@ -1,12 +1,11 @@
-"""TTL004 registry-title — chức danh khác với danh sách người (registry).
+"""TTL004 registry-title — A title differs from the person registry.
 
-Danh sách người của người dùng (`registry`, bảng `[[person]]`) ghi ông A là "Chủ tịch LĐLĐ tỉnh
-X" từ ngày … đến ngày …; bài viết gọi ông là "Phó Chủ tịch LĐLĐ tỉnh X". The registry gives
-this person, at the document's date (front matter `date`, or today), a different rank of the
-same post in the same organisation ("Chủ tịch" where the registry says "Phó Chủ tịch"), or the
-same title in a different organisation. A title the registry does not list at all is no
-finding: registries are rarely complete. Mentions with "nguyên", "tân", "quyền", "cố" are
-skipped. Fix (unsafe): the registry title (or organisation).
+Looks at: titled mentions of registry persons, against their roles at the document's date (front
+matter `date`, or today).
+Does not: report titles the registry does not list, or mentions with “nguyên”, “tân”, “quyền”,
+“cố”.
+Data: registry `[[person]]` entries with `[[person.role]]` `from`/`until`.
+Fix: unsafe — the registry's title or organisation.
 """
 
 from __future__ import annotations
@@ -120,15 +119,16 @@ RULE = Rule(
     ),
     explanation=Msg(
         "Danh sách người (`registry`, bảng `[[person]]` với `from`/`until`) ghi người này, vào "
-        "ngày của bài (`date` trong front matter, hoặc hôm nay), giữ chức cấp trưởng mà bài "
-        "ghi cấp phó (hay ngược lại) ở cùng cơ quan, hoặc cùng chức danh ở cơ quan khác. Chức "
-        "danh mà danh sách không ghi thì không báo. Sửa (không an toàn): chức danh trong danh "
-        "sách.",
+        "ngày của bài (`date` trong front matter, hoặc hôm nay), giữ chức cấp trưởng mà bài ghi "
+        "cấp phó (hay ngược lại) ở cùng cơ quan, hoặc cùng chức danh ở cơ quan khác. Chức danh "
+        "mà danh sách không ghi thì không báo. Sửa (không an toàn): chức danh trong danh sách. "
+        "Lần nhắc có “nguyên”, “tân”, “quyền”, “cố” được bỏ qua.",
         "The person registry (`registry`, `[[person]]` tables with `from`/`until`) has this "
         "person, at the document's date (front matter `date`, or today), as head where the "
-        "article says deputy (or the reverse) in the same organisation, or with the same "
-        "title in another organisation. Titles the registry does not list are no finding. "
-        "Fix (unsafe): the registry's title.",
+        "article says deputy (or the reverse) in the same organisation, or with the same title "
+        "in another organisation. Titles the registry does not list are no finding. Fix "
+        "(unsafe): the registry's title. Mentions with “nguyên”, “tân”, “quyền” or “cố” (former, "
+        "new, acting, late) are skipped.",
     ),
     severity=Severity.WARNING,
     check=check,

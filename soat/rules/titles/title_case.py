@@ -1,16 +1,15 @@
-"""TTL005 title-case — chức danh, tên cơ quan viết hoa sai hoặc không nhất quán.
+"""TTL005 title-case — Titles and organisation names capitalised against the official form.
 
-"Phó chủ tịch" khi bảng chức danh viết "Phó Chủ tịch"; "Tổng liên đoàn Lao động Việt Nam" khi
-danh sách cơ quan viết "Tổng Liên đoàn Lao động Việt Nam". A title from the lexicon, attached
-to a named person, written in another case than its official form; an organisation of the
-registry written with other capitals than its registered form. Warning when the article also
-writes the same title in its official form (two styles) and for registry organisations;
-info when the whole article keeps one sentence-case style (some outlets' house style) and
-for extra capitals.
-"Công đoàn"/"công đoàn", "Thường trực"/"thường trực" and "tỉnh"/"Thành phố" are house style:
-never a warning. All-capital and all-lower-case organisation names are left alone (headlines,
-generic use).
-Fix (safe): the lexicon's or registry's form.
+Looks at: titles attached to a named person (the mention analysis) against their official case,
+and registry organisation names (`org_forms`) in the text; the severity depends on whether the
+article mixes styles.
+Does not: warn about house-style pairs, or touch all-capital and all-lower-case organisation
+names.
+Data: the title lexicon in soat.vi.titles; soat/data/organizations.toml and registry
+organisations.
+Fix: safe, unsafe — the lexicon's or registry's form: safe when the article also writes the
+official form, unsafe against a consistent house style; an unconfirmed registry name gets only a
+suggestion.
 """
 
 from __future__ import annotations
@@ -199,18 +198,25 @@ RULE = Rule(
     ),
     explanation=Msg(
         'Chức danh gắn với một người cụ thể viết hoa theo dạng chính thức ("Phó Chủ tịch", '
-        '"Trưởng Ban Tuyên giáo"); tên cơ quan trong danh sách viết đúng như danh sách '
-        '("Tổng Liên đoàn Lao động Việt Nam"). Cảnh báo khi bài trộn hai kiểu, hoặc khi tên '
-        "cơ quan sai; chỉ thông tin khi cả bài giữ một kiểu viết thường (văn phong riêng của "
-        'tòa soạn). "Công đoàn"/"công đoàn", "Thường trực"/"thường trực" là văn phong '
-        "riêng, không cảnh báo. Sửa an toàn: dạng trong bảng chức danh hoặc danh sách.",
-        'A title attached to a named person is written in its official form ("Phó Chủ '
-        'tịch", "Trưởng Ban Tuyên giáo"); a registry organisation as the registry writes it '
-        '("Tổng Liên đoàn Lao động Việt Nam"). Warning when an article mixes two styles or '
-        "miscapitalises a registry organisation; info when the whole article keeps one "
-        'sentence-case style (an outlet\'s house style). "Công đoàn"/"công đoàn" and '
-        '"Thường trực"/"thường trực" are house style, never a warning. Safe fix: the '
-        "lexicon's or registry's form.",
+        '"Trưởng Ban Tuyên giáo"); tên cơ quan trong danh sách viết đúng như danh sách ("Tổng '
+        'Liên đoàn Lao động Việt Nam"). Cảnh báo khi bài trộn hai kiểu, hoặc khi tên cơ quan '
+        "sai; chỉ thông tin khi cả bài giữ một kiểu viết thường (văn phong riêng của tòa soạn). "
+        '"Công đoàn"/"công đoàn", "Thường trực"/"thường trực" là văn phong riêng, không cảnh '
+        "báo. Sửa an toàn: dạng trong bảng chức danh hoặc danh sách. Viết hoa hay viết thường "
+        "“tỉnh”, “thành phố” cũng là văn phong riêng. Viết hoa thừa chỉ là thông tin. Tên cơ "
+        "quan in hoa toàn bộ hay viết thường toàn bộ (tít bài, cách dùng chung) không bị xét. "
+        "Khi cả bài giữ một kiểu viết thường (thông tin), cách sửa là không an toàn; tên cơ quan "
+        "chưa đối chiếu được với nguồn chỉ có gợi ý.",
+        'A title attached to a named person is written in its official form ("Phó Chủ tịch", '
+        '"Trưởng Ban Tuyên giáo"); a registry organisation as the registry writes it ("Tổng Liên '
+        'đoàn Lao động Việt Nam"). Warning when an article mixes two styles or miscapitalises a '
+        "registry organisation; info when the whole article keeps one sentence-case style (an "
+        'outlet\'s house style). "Công đoàn"/"công đoàn" and "Thường trực"/"thường trực" are '
+        "house style, never a warning. Safe fix: the lexicon's or registry's form. So is the "
+        "case of “tỉnh” and “thành phố”. An extra capital is info only. Organisation names in "
+        "all capitals or all lower case (headlines, generic use) are left alone. When the whole "
+        "article keeps one sentence-case style (info), the fix is unsafe; an organisation name "
+        "no source confirmed gets only a suggestion.",
     ),
     severity=Severity.INFO,
     check=check,

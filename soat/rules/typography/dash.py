@@ -1,12 +1,10 @@
-"""TYP006 dash — dấu gạch nối khoảng năm, hoặc gạch ngang giữa các từ, viết không thống nhất.
+"""TYP006 dash — Year ranges or spaced dashes written inconsistently.
 
-Trong một văn bản, khoảng năm viết một kiểu (“2023 - 2028” hoặc “2023-2028” hoặc
-“2023–2028”), và dấu gạch đứng giữa hai từ có dấu cách hai bên (“Ngọ Duy Hiểu - Phó Chủ
-tịch”, “kinh tế - xã hội”) dùng một ký tự (-, – hoặc —). Kiểu dùng nhiều hơn thắng; hòa thì giữ
-kiểu dùng trước.
-
-A year range or a spaced dash between words written in more than one way in one document.
-Sửa an toàn (safe): the document's majority style (only typographic characters change).
+Looks at: year ranges and spaced dashes between words, counted per kind; the majority wins, a
+tie keeps the first.
+Does not: change anything but the dash and its spaces.
+Data: none.
+Fix: safe — the document's majority style.
 """
 
 from __future__ import annotations

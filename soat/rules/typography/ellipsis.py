@@ -1,11 +1,9 @@
-"""TYP003 ellipsis — dấu ba chấm viết hai kiểu “…” và “...” trong một văn bản.
+"""TYP003 ellipsis — Ellipsis written both as “…” and as “...”.
 
-Một văn bản chỉ nên dùng một kiểu dấu ba chấm: ký tự “…” (U+2026) hoặc ba dấu chấm “...”.
-Tùy chọn `ellipsis`: "consistent" (mặc định: kiểu dùng nhiều hơn thắng; hòa thì giữ kiểu dùng
-trước), "…" hoặc "...". Chuỗi bốn dấu chấm trở lên (ô trống để điền) không tính.
-
-An ellipsis written both as “…” and as “...” in one document; with `ellipsis = "consistent"`
-the majority wins and a tie keeps the style used first. Sửa an toàn (safe): the chosen style.
+Looks at: ellipses written as “…” and as “...”, in document order.
+Does not: count four or more dots (a blank to fill in).
+Data: option `ellipsis`.
+Fix: safe — the chosen style.
 """
 
 from __future__ import annotations
@@ -80,12 +78,12 @@ RULE = Rule(
         "Dấu ba chấm viết hai kiểu “…” và “...”", "Ellipsis written both as “…” and as “...”"
     ),
     explanation=Msg(
-        'Một văn bản chỉ dùng một kiểu dấu ba chấm. Tùy chọn ellipsis: "consistent" (mặc '
-        'định: kiểu dùng nhiều hơn thắng, hòa thì giữ kiểu dùng trước), "…" hoặc "...". '
-        "Sửa an toàn: đổi sang kiểu đã chọn.",
+        'Một văn bản chỉ dùng một kiểu dấu ba chấm. Tùy chọn ellipsis: "consistent" (mặc định: '
+        'kiểu dùng nhiều hơn thắng, hòa thì giữ kiểu dùng trước), "…" hoặc "...". Sửa an toàn: '
+        "đổi sang kiểu đã chọn. Chuỗi bốn dấu chấm trở lên (chỗ trống để điền) không tính.",
         'One document uses one ellipsis style. Option ellipsis: "consistent" (default: the '
-        'majority wins, a tie keeps the style used first), "…" or "...". Safe fix: the '
-        "chosen style.",
+        'majority wins, a tie keeps the style used first), "…" or "...". Safe fix: the chosen '
+        "style. Four or more dots in a row (a blank to fill in) do not count.",
     ),
     severity=Severity.WARNING,
     check=check,

@@ -1,8 +1,12 @@
-"""TYP007 legacy-encoding — Vietnamese in a pre-Unicode encoding, read as Unicode.
+"""TYP007 legacy-encoding — Vietnamese in a legacy encoding (TCVN3, VNI, VISCII…) shown as Unicode.
 
-Maintainer note: detection and decoding live in soat.vi.legacy (tables in
-soat/data/legacy_encodings.toml); this module only maps runs to findings. A run is reported
-once; the engine keeps other rules' findings out of it (`masks_others`).
+Looks at: runs decoded by soat.vi.legacy.find_misencoded; this module only maps runs to
+findings, once per run.
+Does not: let other rules report inside a run (`masks_others`), or read files that are not UTF-8
+(IO001, `unreadable_hint`).
+Data: soat/data/legacy_encodings.toml.
+Fix: safe, suggestion — safe when every word decodes to Vietnamese syllables, a suggestion
+otherwise.
 """
 
 from __future__ import annotations

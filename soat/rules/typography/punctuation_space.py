@@ -1,19 +1,13 @@
-"""TYP002 punctuation-space — dấu cách trước dấu câu, hoặc thiếu dấu cách sau dấu câu.
+"""TYP002 punctuation-space — A space before punctuation, or none after it.
 
-Không đặt dấu cách trước , . ; : ! ? và đặt một dấu cách sau chúng khi chữ tiếp theo bắt đầu
-(“Hà Nội ,ngày” → “Hà Nội, ngày”). Không xét số (“1.000”, “2,5”), giờ (“8:30”), chữ viết tắt
-(“TP.HCM”, “PGS.TS”, “v.v.”), địa chỉ web, e-mail, tên miền và dấu ba chấm.
-
-A space before , . ; : ! ? or a missing space after one of them between two words. A missing
-space after a full stop is reported only between a lower-case word and a capitalised word
-(“hội nghị.Theo”), so abbreviations such as “TP.HCM” and “Th.S” stay. After a number, a
-comma or full stop glued to a word is reported (“năm 2030,định hướng”), not a decimal (“2,5”),
-a list (“1,2,3”) or a code (“CM-05144.TS”). A number glued to a Vietnamese word is reported
-(“150hộ” → “150 hộ”), a unit symbol is not (“2km”, “5kg”, “2ha”, “15h”, “8h30”, “50.000đ”):
-on 2,595 clean articles the press writes unit symbols both ways (glued/spaced: km 197/384,
-kg 32/39, ha 52/73, m 386/188, mm 153/131, cm 22/16, m2 27/33, h 214/0, đ 6/0) but nouns
-almost never glued (hộ 3/268, tuần 1/55, ngày 0/222, người 0/777, suất 0/74, tấn 0/216).
-Sửa an toàn (safe): delete the space, or insert one.
+Looks at: spaces before , . ; : ! ? and missing spaces after them, and numbers glued to a word
+(soat.vi.glued.find_glued_numbers).
+Does not: touch numbers, times, abbreviations, URLs, e-mail, domain names, ellipses or unit
+symbols.
+Data: none.
+Fix: safe — delete or insert one space.
+Notes: the unit symbols left glued come from counts on 2,595 clean published articles (in the
+explanation).
 """
 
 from __future__ import annotations
@@ -206,23 +200,24 @@ RULE = Rule(
         "theo. Số (1.000; 2,5), giờ (8:30), chữ viết tắt (TP.HCM, PGS.TS, v.v.), địa chỉ web, "
         "e-mail và tên miền không bị xét; thiếu dấu cách sau dấu chấm chỉ được báo giữa một từ "
         "viết thường và một từ viết hoa (“hội nghị.Theo”), hoặc giữa một số và một từ (“năm "
-        "2025.Theo”, “năm 2030,định hướng”; không xét số thập phân 2,5 và dãy số 1,2,3). Số "
-        "viết dính với danh từ tiếng Việt bị báo (“150hộ” → “150 hộ”), ký hiệu đơn vị thì không "
-        "(2km, 5kg, 2ha, 15h, 8h30, 50.000đ, m2): đo trên 2.595 bài báo sạch, báo chí viết ký "
-        "hiệu đơn vị cả dính lẫn cách (dính/cách: km 197/384, kg 32/39, ha 52/73, m 386/188, mm "
-        "153/131, h 214/0) nhưng gần như không bao giờ viết dính danh từ (hộ 3/268, tuần 1/55, "
-        "ngày 0/222, người 0/777, suất 0/74, tấn 0/216). Sửa an toàn: xóa hoặc thêm dấu cách.",
+        "2025.Theo”, “năm 2030,định hướng”; không xét số thập phân 2,5 và dãy số 1,2,3). Số viết "
+        "dính với danh từ tiếng Việt bị báo (“150hộ” → “150 hộ”), ký hiệu đơn vị thì không (2km, "
+        "5kg, 2ha, 15h, 8h30, 50.000đ, m2): đo trên 2.595 bài báo sạch, báo chí viết ký hiệu đơn "
+        "vị cả dính lẫn cách (dính/cách: km 197/384, kg 32/39, ha 52/73, m 386/188, mm 153/131, "
+        "h 214/0) nhưng gần như không bao giờ viết dính danh từ (hộ 3/268, tuần 1/55, ngày "
+        "0/222, người 0/777, suất 0/74, tấn 0/216). Sửa an toàn: xóa hoặc thêm dấu cách. Dấu ba "
+        "chấm không bị xét.",
         "No space before , . ; : ! ? and one space after them when a word follows. Numbers "
         "(1.000; 2,5), times (8:30), abbreviations (TP.HCM, PGS.TS, v.v.), web and e-mail "
         "addresses and domain names are skipped; a missing space after a full stop is reported "
         "only between a lower-case word and a capitalised one (“hội nghị.Theo”), or between a "
-        "number and a word (“năm 2025.Theo”, “năm 2030,định hướng”; not decimals such as 2,5 "
-        "nor lists such as 1,2,3). A number glued to a Vietnamese noun is reported (“150hộ” → "
-        "“150 hộ”), a unit symbol is not (2km, 5kg, 2ha, 15h, 8h30, 50.000đ, m2): measured on "
-        "2,595 clean articles, the press writes unit symbols both glued and spaced (glued/"
-        "spaced: km 197/384, kg 32/39, ha 52/73, m 386/188, mm 153/131, h 214/0) but almost "
-        "never glues a noun (hộ 3/268, tuần 1/55, ngày 0/222, người 0/777, suất 0/74, tấn "
-        "0/216). Safe fix: delete or insert the space.",
+        "number and a word (“năm 2025.Theo”, “năm 2030,định hướng”; not decimals such as 2,5 nor "
+        "lists such as 1,2,3). A number glued to a Vietnamese noun is reported (“150hộ” → “150 "
+        "hộ”), a unit symbol is not (2km, 5kg, 2ha, 15h, 8h30, 50.000đ, m2): measured on 2,595 "
+        "clean articles, the press writes unit symbols both glued and spaced (glued/spaced: km "
+        "197/384, kg 32/39, ha 52/73, m 386/188, mm 153/131, h 214/0) but almost never glues a "
+        "noun (hộ 3/268, tuần 1/55, ngày 0/222, người 0/777, suất 0/74, tấn 0/216). Safe fix: "
+        "delete or insert the space. Ellipses are not checked.",
     ),
     severity=Severity.WARNING,
     check=check,

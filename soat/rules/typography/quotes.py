@@ -1,20 +1,11 @@
-"""TYP004 quotes — ngoặc kép thẳng lẫn với ngoặc kép cong, và ngoặc kép không cân đối.
+"""TYP004 quotes — Straight quotes among curly ones, or unbalanced quotes.
 
-Trong một bài dùng cả hai kiểu ngoặc kép, kiểu dùng ít hơn bị báo (mặc định style =
-"consistent"; hòa thì ngoặc cong “ ” thắng) và được sửa an toàn thành kiểu của bài. Hai dấu
-nháy đơn '' gõ thay ngoặc kép luôn là lỗi: được đọc như một ngoặc kép thẳng và sửa thành kiểu
-của bài. Dấu ngoặc trong thuộc tính của mã ngắn CMS ([caption id="…"], [embed width="560"])
-không phải ngoặc kép của văn bản và bị bỏ qua (BPL003 báo chính mã ngắn). Một dấu mở không có
-dấu đóng (hay ngược lại) được báo, không tự sửa; một đoạn trích kéo dài nhiều đoạn văn (mở ở
-đoạn này, đóng ở đoạn sau) không bị coi là lỗi.
-
-In a document that mixes straight and curly double quotes, the kind used less is reported
-(default style "consistent"; a tie goes to curly) and fixed to the document's kind; "curly"
-and "straight" are house-style options. Two apostrophes '' typed for a double quote are
-always reported, read as a straight quote and fixed to the document's kind. Quotes inside the
-attributes of a CMS shortcode are attribute syntax and ignored. Unbalanced quotes are only
-reported. Fix: safe when the quote's paragraph is balanced (its role, opening or closing, is
-then clear).
+Looks at: double quotes paragraph by paragraph: the kinds used, their balance, and two
+apostrophes typed for a quote.
+Does not: read quotes inside CMS shortcode attributes, or fix a quote in an unbalanced
+paragraph.
+Data: option `style`.
+Fix: safe — the document's kind, when the quote's paragraph is balanced.
 """
 
 from __future__ import annotations

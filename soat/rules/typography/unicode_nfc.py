@@ -1,8 +1,9 @@
-"""TYP005 unicode-nfc — chữ không ở dạng Unicode dựng sẵn (NFC).
+"""TYP005 unicode-nfc — Text not in Unicode NFC.
 
-Text copied from macOS, PDF files or some word processors carries decomposed letters: "ế"
-as "e" + U+0302 + U+0301. It looks the same, but search, sorting and spell checking fail on
-it. Each word that is not in NFC is one finding; the safe fix writes the word in NFC.
+Looks at: each block's raw text not in NFC, word by word (runs between spaces and punctuation).
+Does not: split a word into several findings, however many of its letters are decomposed.
+Data: none.
+Fix: safe — the word in NFC.
 """
 
 from __future__ import annotations

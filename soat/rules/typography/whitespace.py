@@ -1,10 +1,10 @@
-"""TYP001 whitespace — khoảng trắng thừa hoặc lạ trong dòng.
+"""TYP001 whitespace — Repeated, unusual or trailing whitespace in a line.
 
-Mỗi chuỗi khoảng trắng liền nhau trong một dòng mà không phải đúng một dấu cách U+0020
-(nhiều dấu cách, dấu cách không ngắt U+00A0, tab, khoảng trắng cuối dòng) là một lỗi.
-A no-break space between a number and the word after it ("15 kg") is deliberate typography
-and is kept; in Markdown exactly two trailing spaces are a line break.
-Fix (safe): one normal space, or nothing at the end of a line.
+Looks at: runs of in-line whitespace in each block's raw text.
+Does not: report indentation, a no-break space between a number and a word, a Markdown hard
+break (two trailing spaces) or C1 controls left by double encoding.
+Data: none.
+Fix: safe — one normal space, or nothing at the end of a line.
 """
 
 from __future__ import annotations
@@ -98,15 +98,16 @@ RULE = Rule(
         "Khoảng trắng thừa hoặc lạ trong dòng", "Repeated, unusual or trailing whitespace in a line"
     ),
     explanation=Msg(
-        "Mỗi chuỗi khoảng trắng trong dòng không phải đúng một dấu cách thường là một lỗi: "
-        "nhiều dấu cách liền nhau, dấu cách không ngắt (U+00A0) dán từ trang web hay Word, "
-        'tab, khoảng trắng cuối dòng. Dấu cách không ngắt giữa số và đơn vị ("15\u00a0kg") '
-        "được giữ. Sửa an toàn: một dấu cách thường, hoặc xóa ở cuối dòng.",
-        "Each run of whitespace inside a line that is not exactly one normal space is a "
-        "finding: repeated spaces, no-break spaces (U+00A0) pasted from web pages or word "
-        "processors, tabs, trailing whitespace. A no-break space between a number and the "
-        'word after it ("15\u00a0kg") is kept. Safe fix: one normal space, or nothing at '
-        "the end of a line.",
+        "Mỗi chuỗi khoảng trắng trong dòng không phải đúng một dấu cách thường là một lỗi: nhiều "
+        "dấu cách liền nhau, dấu cách không ngắt (U+00A0) dán từ trang web hay Word, tab, khoảng "
+        'trắng cuối dòng. Dấu cách không ngắt giữa số và đơn vị ("15 kg") được giữ. Sửa an toàn: '
+        "một dấu cách thường, hoặc xóa ở cuối dòng. Trong Markdown, đúng hai dấu cách cuối dòng "
+        "là ngắt dòng và được giữ.",
+        "Each run of whitespace inside a line that is not exactly one normal space is a finding: "
+        "repeated spaces, no-break spaces (U+00A0) pasted from web pages or word processors, "
+        "tabs, trailing whitespace. A no-break space between a number and the word after it "
+        '("15 kg") is kept. Safe fix: one normal space, or nothing at the end of a line. In '
+        "Markdown exactly two trailing spaces are a line break and are kept.",
     ),
     severity=Severity.WARNING,
     check=check,
