@@ -79,6 +79,11 @@ class PhraseTable:
     prefixes: tuple[tuple[str, str, Phrase], ...]  # (fold_case, fold_tones, phrase)
     patterns: tuple[tuple[re.Pattern[str], str], ...]  # (regex, block)
 
+    @functools.cached_property
+    def prefix_starts(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Every prefix's fold_case and fold_tones key: one `startswith` test rules all out."""
+        return tuple(p[0] for p in self.prefixes), tuple(p[1] for p in self.prefixes)
+
 
 @functools.lru_cache(maxsize=1)
 def source_names() -> frozenset[str]:
@@ -219,6 +224,11 @@ def match_furniture(text: str, table: PhraseTable) -> FurnitureMatch | None:
             return FurnitureMatch(phrase.text, phrase.block, "list", safe)
     bare = s.lstrip(_DECORATION)
     toneless = None
+    cased_starts, toneless_starts = table.prefix_starts
+    if not bare.startswith(cased_starts):
+        toneless = fold_tones(bare)
+        if not toneless.startswith(toneless_starts):
+            return _by_pattern(s, table)  # no prefix matches
     for cased, tone_key, phrase in table.prefixes:
         if bare.startswith(cased):
             rest = bare[len(cased) :]
@@ -233,6 +243,10 @@ def match_furniture(text: str, table: PhraseTable) -> FurnitureMatch | None:
         elif rest and rest[0].isalnum() and cased[-1].isalnum():
             continue  # "Giấy phép số" must not match "Giấy phép sống"
         return FurnitureMatch(phrase.text, phrase.block, "prefix", False)
+    return _by_pattern(s, table)
+
+
+def _by_pattern(s: str, table: PhraseTable) -> FurnitureMatch | None:
     label = s.strip(_DECORATION)
     for regex, block in table.patterns:
         if regex.fullmatch(label):

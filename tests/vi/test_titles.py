@@ -148,3 +148,14 @@ def test_titles_start_only_where_title_starts_says(words):
     # Every title match_title finds starts at one of them, and each is a title's first word.
     assert {i for i in range(len(words)) if match_title(words, i) is not None} <= set(starts)
     assert all(titles_starting_with(words[i]) for i in starts)
+
+
+@given(st.text(alphabet=st.sampled_from("ab1_ ,.\u00a0\t\nđ“”")))
+def test_mention_tokens_are_the_token_matches(text):
+    import re
+
+    from soat.vi.mentions import _Block
+
+    block = _Block(text, MentionContext([], [], frozenset()))
+    toks = [(m.group(), m.start(), m.end()) for m in re.finditer(r"\w+|[^\w\s]", text)]
+    assert list(zip(block.words, block.starts, block.ends, strict=True)) == toks

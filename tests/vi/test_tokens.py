@@ -86,7 +86,19 @@ def test_document_symbols_are_not_words():
 @given(
     st.lists(
         st.sampled_from(
-            ["Đây", "là", " ", "  ", ".", "_", "x1", "https://a.vn/b", "a@b.com", "02-NQ/TW", "#tag"]
+            [
+                "Đây",
+                "là",
+                " ",
+                "  ",
+                ".",
+                "_",
+                "x1",
+                "https://a.vn/b",
+                "a@b.com",
+                "02-NQ/TW",
+                "#tag",
+            ]
         )
     ).map("".join)
 )
