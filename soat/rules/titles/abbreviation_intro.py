@@ -98,8 +98,16 @@ def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
         name for t in knowledge.terms for name in (t.preferred, *t.variants)
     }
     multi = _registry_abbreviations(knowledge)
+    # "(?<!\w)abbr(?!\w)", with the lookbehind after the first letter ("T(?<!\wT)ổng…"): a
+    # pattern that starts with a letter is searched for that letter first (4x faster).
     multi_re = (
-        re.compile("|".join(rf"(?<!\w){re.escape(a)}(?!\w)" for a in multi)) if multi else None
+        re.compile(
+            "|".join(
+                rf"{re.escape(a[0])}(?<!\w{re.escape(a[0])}){re.escape(a[1:])}(?!\w)" for a in multi
+            )
+        )
+        if multi
+        else None
     )
     introduced: set[str] = set()
     upper = ctx.get(mostly_upper_blocks)
