@@ -29,6 +29,7 @@ lint: $(BIN)/.soat-installed
 # ../shared/bench-peer when it is there (minutes; writes bench/RESULTS.md).
 bench: $(BIN)/.soat-installed
 	$(BIN)/python bench/startup.py
+	$(BIN)/python bench/knowledge.py
 	$(BIN)/python bench/rules.py --limit 300
 	$(BIN)/python bench/peer.py
 

@@ -35,10 +35,10 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
+from soat.knowledge import builtin_knowledge, load_registry_text
 from soat.lint.config import Config
 from soat.lint.diagnostic import text_of
 from soat.lint.fixer import fix_to_fixpoint
-from soat.lint.knowledge import builtin_knowledge, load_registry_text
 from soat.lint.runner import Settings, lint_source
 from soat.rules import ALL_RULES
 

@@ -16,16 +16,29 @@ ENGINE_ONLY_FOR_RULES = {
     "soat.lint.diagnostic",
     "soat.lint.rule",
     "soat.lint.context",
-    "soat.lint.knowledge",
     "soat.lint.errors",
     "soat.lint.tomlsource",
 }
 
 
-def imports_of(path: Path) -> set[str]:
+def _type_checking_blocks(tree: ast.Module) -> set[int]:
+    """ids of the import nodes inside `if TYPE_CHECKING:` (seen by the type checker only)."""
+    inside: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            inside.update(id(n) for stmt in node.body for n in ast.walk(stmt))
+    return inside
+
+
+def imports_of(path: Path, *, type_only: bool | None = False) -> set[str]:
+    """The soat modules `path` imports: at run time (type_only False), only for the type
+    checker (True), or both (None)."""
     tree = ast.parse(path.read_text("utf-8"))
+    typing_only = _type_checking_blocks(tree)
     found = set()
     for node in ast.walk(tree):
+        if type_only is not None and (id(node) in typing_only) != type_only:
+            continue
         if isinstance(node, ast.Import):
             found.update(a.name for a in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
@@ -38,19 +51,52 @@ def modules_under(folder: str):
     return sorted((PKG / folder).rglob("*.py"))
 
 
-def test_rules_see_only_the_engine_value_types_and_vi():
+def test_rules_see_only_the_engine_value_types_vi_and_knowledge():
     for path in modules_under("rules"):
-        for mod in imports_of(path):
-            if mod.startswith(("soat.rules", "soat.vi")) or mod == "soat.lint":
+        for mod in imports_of(path, type_only=None):
+            if mod.startswith(("soat.rules", "soat.vi", "soat.knowledge")) or mod == "soat.lint":
                 continue
             base = ".".join(mod.split(".")[:3])
             assert base in ENGINE_ONLY_FOR_RULES, f"{path.relative_to(PKG)} imports {mod}"
 
 
-def test_engine_never_imports_rules_or_vi():
+def test_engine_never_imports_rules_vi_or_knowledge():
     for path in modules_under("lint"):
-        bad = {m for m in imports_of(path) if m.startswith(("soat.rules", "soat.vi"))}
+        bad = {
+            m for m in imports_of(path) if m.startswith(("soat.rules", "soat.vi", "soat.knowledge"))
+        }
         assert not bad, f"{path.relative_to(PKG)} imports {bad}"
+
+
+def test_the_engine_names_knowledge_only_through_its_public_package_for_types():
+    """Knowledge reaches the engine from outside (soat/lint/knowledge.py finds the loader by
+    name at run time, like serve() finds the rule list); the type checker may see the public
+    `soat.knowledge.Knowledge`, never a module inside the package."""
+    for path in modules_under("lint"):
+        for mod in imports_of(path, type_only=True):
+            if mod.startswith("soat.knowledge"):
+                assert mod in ("soat.knowledge", "soat.knowledge.Knowledge"), (path, mod)
+                assert path.name == "knowledge.py", f"{path.relative_to(PKG)} imports {mod}"
+    seam = importlib.import_module("soat.lint.knowledge")
+    assert seam.KNOWLEDGE_PACKAGE == "soat.knowledge"
+    assert seam.load_knowledge() is importlib.import_module("soat.knowledge").builtin_knowledge()
+
+
+def test_knowledge_imports_only_itself_vi_and_engine_value_modules():
+    allowed = ("soat.knowledge", "soat.vi", "soat.lint.errors", "soat.lint.tomlsource")
+    for path in modules_under("knowledge"):
+        for mod in imports_of(path, type_only=None):
+            assert mod in ("soat", "soat.__version__") or mod.startswith(allowed), (
+                f"{path.relative_to(PKG)}: {mod}"
+            )
+
+
+def test_imports_under_type_checking_are_told_apart():
+    source = (
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import soat.x\nimport soat.y\n"
+    )
+    tree = ast.parse(source)
+    assert len(_type_checking_blocks(tree)) == 2  # the Import node and its alias
 
 
 def test_vi_imports_nothing_of_soat_but_itself():

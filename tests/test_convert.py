@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from soat.vi.legacy import encode
+from soat.vi.legacy_codecs import encode
 from tests.rule_fixtures import fix, run
 
 ARTICLE = (

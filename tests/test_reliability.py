@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
+from soat.knowledge import load_registry_text
 from soat.lint.errors import UsageError
-from soat.lint.knowledge import load_registry_text
 from soat.lint.tomlsource import TomlSource
 from tests.bounded import finishes_within
 
@@ -104,26 +104,6 @@ def test_a_pyproject_whose_tool_soat_is_not_a_table_is_an_error(tmp_path, body, 
     assert f"pyproject.toml:{line}:" in err
 
 
-def test_a_damaged_knowledge_cache_is_rebuilt(tmp_path, monkeypatch):
-    from soat.lint.knowledge import builtin_knowledge
-
-    monkeypatch.setenv("SOAT_CACHE_DIR", str(tmp_path))
-    load = builtin_knowledge.__wrapped__  # the uncached function: reads the pickle each time
-    expected = load()
-    (cache,) = tmp_path.iterdir()
-    data = cache.read_bytes()
-    step = max(1, len(data) // 60)
-    for where in range(0, len(data), step):  # a flipped byte anywhere: same knowledge back
-        damaged = bytearray(data)
-        damaged[where] ^= 0x5A
-        cache.write_bytes(bytes(damaged))
-        assert load() == expected, where
-    for junk in (b"", b"not a pickle", data[: len(data) // 2]):
-        cache.write_bytes(junk)
-        assert load() == expected
-    assert cache.read_bytes() == data  # rewritten intact
-
-
 # --- fault 3: hangs in configuration ----------------------------------------------------------
 
 
@@ -157,8 +137,8 @@ def test_toml_header_lookup_is_linear_on_a_long_unclosed_header():
 
 
 def _lint_all(path: str, text: str) -> list[str]:
+    from soat.knowledge import Knowledge
     from soat.lint.config import Config
-    from soat.lint.knowledge import Knowledge
     from soat.lint.runner import Settings, lint_source
     from soat.rules import ALL_RULES
 
@@ -253,9 +233,9 @@ def test_the_html_reader_is_linear_on_unclosed_nesting():
 
 
 def test_repeated_paragraphs_are_found_without_comparing_every_pair():
+    from soat.knowledge import Knowledge
     from soat.lint.context import DocContext
     from soat.lint.formats.text import read_text
-    from soat.lint.knowledge import Knowledge
     from soat.rules.captions.duplicate_caption import duplicate_indexes
     from soat.rules.captions.repeated_paragraph import Options, find_repeats
 

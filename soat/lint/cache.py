@@ -21,12 +21,8 @@ import pickle
 import tempfile
 import zlib
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from soat.lint.diagnostic import Diagnostic
-
-if TYPE_CHECKING:
-    from soat.lint.knowledge import Knowledge
 
 CACHE_DIR = ".soat_cache"
 _MAGIC = b"soat-cache-1\n"
@@ -52,32 +48,6 @@ def _code_stamp() -> str:
                     f"{st.st_size}:{st.st_mtime_ns}"
                 )
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
-
-
-def knowledge_stamp(knowledge: Knowledge) -> str:
-    """A digest of the knowledge's entries (built once per knowledge: Knowledge.index).
-
-    Computed from a canonical form (sets sorted, dataclasses as their fields), never from
-    pickle bytes: a set's order changes from one process to the next (hash randomisation)."""
-    parts = (
-        knowledge.documents,
-        knowledge.organizations,
-        knowledge.persons,
-        knowledge.places,
-        knowledge.terms,
-        *(getattr(knowledge, f.name) for f in _extra_tables(knowledge)),
-    )
-    return hashlib.sha256(canonical(parts).encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def _extra_tables(knowledge: Knowledge) -> list[dataclasses.Field]:
-    """Tables added to Knowledge after the five above (any public field)."""
-    known = {"documents", "organizations", "persons", "places", "terms"}
-    return [
-        f
-        for f in dataclasses.fields(knowledge)
-        if f.name not in known and not f.name.startswith("_")
-    ]
 
 
 def canonical(value: object) -> str:

@@ -8,7 +8,8 @@ and drops the result with the document. The engine knows nothing of what analyse
 they live with the rules and in `soat.vi`.
 
 Knowledge-wide indexes (a place index, an organisation lookup) are memoised on the knowledge
-itself with `ctx.index(builder)`: built once per knowledge, kept as long as it is.
+itself with `ctx.index(builder)`: built once per knowledge, kept as long as it is; the
+built-in knowledge arrives with its typed indexes already built (soat/knowledge/indexes.py).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 from soat.lint.document import Document
-from soat.lint.knowledge import Knowledge
+from soat.lint.knowledge import Knowledge, empty_knowledge
 
 T = TypeVar("T")
 OptionsT = TypeVar("OptionsT")
@@ -76,4 +77,5 @@ def context_for(
     doc: Document, knowledge: Knowledge | None = None, options: Any = None
 ) -> Context[Any]:
     """A fresh context for one rule on `doc` (tests, benchmarks, callers of a single rule)."""
-    return DocContext(doc, knowledge if knowledge is not None else Knowledge()).for_rule(options)
+    knowledge = knowledge if knowledge is not None else empty_knowledge()
+    return DocContext(doc, knowledge).for_rule(options)

@@ -14,7 +14,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -177,6 +177,9 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     metadata: dict[str, Any] = field(default_factory=dict)
     images: list[Image] = field(default_factory=list)
+    # Where the article itself starts when that is not its title: in an HTML page whose title
+    # is the <title> in <head>, the first <h1>. None: the article starts at its title.
+    headline: Block | None = None
     _line_index: LineIndex | None = field(default=None, repr=False)
 
     @property
@@ -204,11 +207,17 @@ class Document:
     def title(self) -> Block | None:
         return next((b for b in self.blocks if b.kind == "title"), None)
 
-    def prose(self, *kinds: str) -> Iterator[Block]:
-        """Blocks of the given kinds (all kinds when none are given)."""
-        for block in self.blocks:
-            if not kinds or block.kind in kinds:
-                yield block
+    def number_blocks(self) -> None:
+        """Puts the blocks in source order, numbers them, and points each image at the first
+        block after it (for readers that meet blocks out of order)."""
+        self.blocks.sort(key=lambda b: (b.start, b.end))
+        for k, block in enumerate(self.blocks):
+            block.index = k
+        starts = [b.start for b in self.blocks]
+        self.images[:] = [
+            Image(im.alt, im.start, im.end, bisect.bisect_right(starts, im.start))
+            for im in self.images
+        ]
 
     def block_deletion(self, block: Block) -> tuple[int, int]:
         """The source range that deleting `block` removes, separator included.

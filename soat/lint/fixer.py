@@ -156,21 +156,22 @@ def _produced_after(
     return out
 
 
-def write_atomically(path: str, data: bytes) -> None:
+def write_atomically(path: str, data: bytes, create: bool = False) -> None:
     """Replace `path` with `data` through a temporary file and a rename.
 
     The file keeps its permissions (and owner, where allowed); a symbolic link stays a link
-    and its target is written.
+    and its target is written. With `create`, a missing file is made, with the permissions
+    a plain open() would give it.
     """
     import tempfile  # only fix mode writes
 
     path = os.path.realpath(path)
     directory = os.path.dirname(path)
-    st = os.stat(path)
+    st = None if create and not os.path.exists(path) else os.stat(path)
     # The rename below would replace a read-only file too (it needs only the folder's
     # permission): refuse, as an editor would. A file with no write bit at all counts as
     # read-only even for root, whom os.access always lets write.
-    if not os.access(path, os.W_OK) or not st.st_mode & 0o222:
+    if st is not None and (not os.access(path, os.W_OK) or not st.st_mode & 0o222):
         raise PermissionError(errno.EACCES, "the file is read-only", path)
     fd, tmp = tempfile.mkstemp(prefix=".soat-", dir=directory)
     try:
@@ -178,8 +179,11 @@ def write_atomically(path: str, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, st.st_mode & 0o7777)
-        if hasattr(os, "chown"):
+        if st is None:
+            os.chmod(tmp, 0o666 & ~_umask())
+        else:
+            os.chmod(tmp, st.st_mode & 0o7777)
+        if st is not None and hasattr(os, "chown"):
             try:
                 os.chown(tmp, st.st_uid, st.st_gid)
             except OSError:
@@ -189,3 +193,9 @@ def write_atomically(path: str, data: bytes) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -53,7 +53,7 @@ class Settings:
     def stamp(self) -> str | None:
         """What the findings of a file depend on besides its bytes (the result cache key);
         None when a rule comes from outside soat (its code is not part of the cache key)."""
-        from soat.lint.cache import canonical, knowledge_stamp
+        from soat.lint.cache import canonical
 
         if not all(getattr(r.check, "__module__", "").startswith("soat.") for r in self.rules):
             return None
@@ -61,7 +61,7 @@ class Settings:
         options = sorted((code, canonical(value)) for code, value in self.options.items())
         severity = sorted((code, int(value)) for code, value in self.severity.items())
         parts = (tuple(r.code for r in self.rules), options, severity)
-        return repr(parts) + self.knowledge.index(knowledge_stamp)
+        return repr(parts) + self.knowledge.digest()
 
 
 @dataclass

@@ -1,12 +1,13 @@
 """Checking Word documents: lint the text a reader sees, write findings back as Word comments.
 
-`soat check bai.docx` lints the extraction (soat/lint/formats/word.py); rows are paragraphs.
-`--annotate` writes `bai.soat.docx` beside it, never touching the original: one comment per
-finding, author "soat", anchored on exactly the flagged characters (runs are split at the
-span's ends so the comment range starts and ends there; a split run keeps its formatting).
-`--fix` applies a fix only where Word's formatting cannot change: each edit inside the text of
-one run, or the deletion of whole body paragraphs; every other applicable fix becomes a
-comment. The original is then replaced atomically, as for the other formats.
+`soat check bai.docx` lints the extraction (soat/lint/formats/docx_text.py, word.py); rows are
+paragraphs. `--annotate` writes `bai.soat.docx` beside it, never touching the original: one
+comment per finding, author "soat", anchored on exactly the flagged characters (runs are split
+at the span's ends so the comment range starts and ends there; a split run keeps its
+formatting). `--fix` applies a fix only where Word's formatting cannot change (each edit inside
+the text of one run, or the deletion of whole body paragraphs: soat/lint/word_fixes.py); every
+other applicable fix becomes a comment. The original is then replaced atomically, as for the
+other formats.
 """
 
 from __future__ import annotations
@@ -14,25 +15,23 @@ from __future__ import annotations
 import copy
 import io
 import os
-from collections.abc import Iterable
 from typing import Any, cast
 
 from soat.lint import ui
-from soat.lint.diagnostic import Diagnostic, Edit, Fix, Msg, text_of
+from soat.lint.diagnostic import Diagnostic, Msg, text_of
 from soat.lint.document import Document
 from soat.lint.fixer import MAX_PASSES, applicable_fix, select_fixes, write_atomically
 from soat.lint.formats import ANNOTATED_SUFFIX
-from soat.lint.formats.word import (
-    DocxError,
+from soat.lint.formats.docx_text import (
     Extraction,
     Paragraph,
     Piece,
-    document_from,
     extract,
-    open_docx,
     paragraph_pieces,
+    set_text,
     w,
 )
+from soat.lint.formats.word import DocxError, document_from, open_docx
 from soat.lint.runner import (
     FileResult,
     Settings,
@@ -41,9 +40,9 @@ from soat.lint.runner import (
     read_bytes,
     unreadable,
 )
+from soat.lint.word_fixes import apply_word_fixes, fits_word
 
 AUTHOR = "soat"
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _WHERE = {
     "header": ("đầu trang", "header"),
     "footer": ("chân trang", "footer"),
@@ -112,7 +111,7 @@ def check_word_file(
     try:
         buffer = io.BytesIO()
         document.save(buffer)
-        _write_new_or_replace(target, buffer.getvalue())
+        write_atomically(target, buffer.getvalue(), create=True)
     except OSError as exc:
         failed = unreadable(
             display,
@@ -128,149 +127,6 @@ def check_word_file(
 
 def _lint(path: str, extraction: Extraction, settings: Settings) -> list[Diagnostic]:
     return lint_document(document_from(path, extraction), settings)
-
-
-def _write_new_or_replace(path: str, data: bytes) -> None:
-    if os.path.exists(path):
-        write_atomically(path, data)
-        return
-    import tempfile
-
-    directory = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".soat-", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-# --- fixes ----------------------------------------------------------------------------------
-
-
-def fits_word(extraction: Extraction, fix: Fix) -> bool:
-    """Whether every edit of `fix` can be made without touching Word's formatting."""
-    return all(_edit_plan(extraction, e) is not None for e in fix.edits)
-
-
-def apply_word_fixes(extraction: Extraction, fixes: Iterable[Fix]) -> None:
-    """Make non-overlapping fixes (each `fits_word`) in the document's elements.
-
-    Edits are made from the last to the first, so the pieces of earlier edits stay valid.
-    """
-    edits = sorted((e for f in fixes for e in f.edits), key=lambda e: (e.start, e.end))
-    for edit in reversed(edits):
-        plan = _edit_plan(extraction, edit)
-        if plan is None:  # fits_word said yes: the plan cannot disappear
-            raise ValueError(f"edit {edit} does not fit the document")
-        plan()
-
-
-def _edit_plan(extraction: Extraction, edit: Edit):
-    """A function making `edit` in the elements, or None when it cannot be made safely."""
-    paragraphs = extraction.paragraphs
-    i, a = extraction.locate(edit.start)
-    j, b = extraction.locate(edit.end)
-    if paragraphs[i].where in ("footnote", "endnote"):
-        return None  # python-docx keeps notes as bytes: soat does not write them
-    if i == j and b <= len(paragraphs[i].text):
-        return _in_run_plan(paragraphs[i], a, b, edit.content)
-    if edit.content:
-        return None
-    # Whole paragraphs: "line i … line j-1" with their line breaks, or, for the last block,
-    # the line break before "line i+1 … line j".
-    if a == 0 and b == 0:
-        doomed = paragraphs[i:j]
-    elif a == len(paragraphs[i].text) and b == len(paragraphs[j].text):
-        doomed = paragraphs[i + 1 : j + 1]
-    else:
-        return None
-    if not doomed or not all(_deletable(p) for p in doomed):
-        return None
-
-    def delete() -> None:
-        for p in doomed:
-            p.element.getparent().remove(p.element)
-
-    return delete
-
-
-_KEEPS_PARAGRAPH = tuple(
-    w(tag)
-    for tag in (
-        "commentRangeStart",
-        "commentRangeEnd",
-        "commentReference",
-        "footnoteReference",
-        "endnoteReference",
-    )
-)
-
-
-def _deletable(p: Paragraph) -> bool:
-    """A body paragraph whose deletion loses nothing but its text.
-
-    Not one with a section break (the layout would change), a picture, or a comment's or a
-    note's anchor (the comment or note would lose its place).
-    """
-    element = p.element
-    return (
-        p.where == "body"
-        and not p.has_picture
-        and element.getparent() is not None
-        and element.getparent().tag == w("body")
-        and element.find(f"{w('pPr')}/{w('sectPr')}") is None
-        and next(element.iter(*_KEEPS_PARAGRAPH), None) is None
-    )
-
-
-def _in_run_plan(p: Paragraph, a: int, b: int, content: str):
-    if a == b:  # an insertion: at the end of the character before, or the start of the next
-        before = p.piece_at(a - 1) if a > 0 else None
-        if before is not None and before.editable:
-            return lambda: _replace_in_node(before, a - before.start, a - before.start, content)
-        after = p.piece_at(a)
-        if after is not None and after.editable:
-            return lambda: _replace_in_node(after, 0, 0, content)
-        return None
-    covered = [piece for piece in p.pieces if piece.start < b and piece.end > a]
-    if not covered or any(not piece.editable for piece in covered):
-        return None
-    if any(piece.run is not covered[0].run for piece in covered):
-        return None
-    first, last = covered[0], covered[-1]
-
-    def replace() -> None:
-        if first is last:
-            _replace_in_node(first, a - first.start, b - first.start, content)
-            return
-        _replace_in_node(first, a - first.start, len(first.text), content)
-        for middle in covered[1:-1]:
-            middle.run.remove(middle.node)
-        _replace_in_node(last, 0, b - last.start, "")
-
-    return replace
-
-
-def _replace_in_node(piece: Piece, a: int, b: int, content: str) -> None:
-    text = piece.node.text or ""
-    _set_text(piece.node, text[:a] + content + text[b:])
-
-
-def _set_text(node, text: str) -> None:
-    node.text = text
-    if text != text.strip():
-        node.set(XML_SPACE, "preserve")
 
 
 # --- comments -------------------------------------------------------------------------------
@@ -396,8 +252,8 @@ def split_run(r, node, k: int) -> Any:
         keep_first, keep_second = children[:at], copies[at:]
     else:
         keep_first, keep_second = children[: at + 1], copies[at:]
-        _set_text(node, text[:k])
-        _set_text(copies[at], text[k:])
+        set_text(node, text[:k])
+        set_text(copies[at], text[k:])
     for c in children:
         if not any(c is kept for kept in keep_first):
             r.remove(c)

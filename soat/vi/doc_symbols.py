@@ -385,3 +385,14 @@ def find_symbols(text: str, citation_starts: frozenset[int] = frozenset()) -> li
 
 def candidates(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _CANDIDATE_RE.finditer(text)]
+
+
+# The Party writes its regulations 37-QĐi/TW and, just as often, 37-QĐ/TW (docs/domain.md §1.2:
+# accept both): one key for both spellings.
+_PARTY_QDI_RE = re.compile(r"(?<=\d-)QĐI(?=/)")
+
+
+def symbol_key(symbol: str) -> str:
+    """The key under which two spellings of one document's symbol are equal: NFC, trimmed,
+    upper case, and a Party regulation's "QĐi" read as "QĐ" ("37-QĐi/TW" = "37-QĐ/TW")."""
+    return _PARTY_QDI_RE.sub("QĐ", unicodedata.normalize("NFC", symbol).strip().upper())

@@ -11,9 +11,8 @@ Two situations:
 
 A word counts as mis-encoded only when it is not a Vietnamese syllable as written and its
 decoding is one; a run is reported only with at least two such words, so ordinary text with a
-few Latin-1 letters ("José", "©", "°C", "±", "«»", "µg") is left alone. The tables are in
-soat/data/legacy_encodings.toml (tools/build_legacy_tables.py names their sources);
-Windows-1258 and the UTF-8 misreadings use Python's codecs.
+few Latin-1 letters ("José", "©", "°C", "±", "«»", "µg") is left alone. The encodings
+themselves (tables and codecs) are in soat/vi/legacy_codecs.py.
 """
 
 from __future__ import annotations
@@ -21,21 +20,23 @@ from __future__ import annotations
 import functools
 import math
 import re
-import sys
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
+from soat.vi.legacy_codecs import (
+    CP1258_MARKS,
+    SEEN,
+    UTF8_MARKS,
+    as_cp1252,
+    decode_cp1258,
+    decode_utf8,
+    decode_utf8_twice,
+    tables,
+)
 from soat.vi.spelling import frequency
 from soat.vi.syllables import is_valid_syllable
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
-DATA = Path(__file__).resolve().parents[1] / "data" / "legacy_encodings.toml"
+from soat.vi.tones import VOWELS
 
 # What each encoding is called in messages (Vietnamese, English).
 NAMES = {
@@ -69,158 +70,10 @@ class Misencoded:
     words_changed: tuple[tuple[int, int, str], ...] = ()
 
 
-# --- the table encodings -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Table:
-    name: str
-    decode_map: dict[str, str]  # legacy spelling (1–2 characters) -> Unicode letter
-    encode_map: dict[str, str]  # Unicode letter -> legacy spelling
-    pattern: re.Pattern[str]  # longest legacy spelling first
-    marks: frozenset[str]  # the non-ASCII characters the encoding writes letters with
-
-    def decode(self, text: str) -> str:
-        return self.pattern.sub(lambda m: self.decode_map[m.group()], text)
-
-    def encode(self, text: str) -> str:
-        return "".join(self.encode_map.get(ch, ch) for ch in unicodedata.normalize("NFC", text))
-
-
-@functools.lru_cache(maxsize=1)
-def _tables() -> dict[str, _Table]:
-    with DATA.open("rb") as fh:
-        data = tomllib.load(fh)
-    tables = {}
-    for name in ("tcvn3", "vni", "viscii"):
-        encode_map = {k: v for k, v in data[name].items() if k != v}
-        decode_map = {v: k for k, v in encode_map.items()}
-        keys = sorted(decode_map, key=len, reverse=True)
-        marks = frozenset(
-            ch for key in decode_map for ch in key if ord(ch) > 0x7F or ord(ch) < 0x20
-        )
-        pattern = re.compile("|".join(re.escape(k) for k in keys))
-        tables[name] = _Table(name, decode_map, encode_map, pattern, marks)
-    return tables
-
-
-def encode(text: str, encoding: str) -> str:
-    """`text` as a Unicode reader shows it after writing it in `encoding` (for tests and
-    fixtures: the inverse of the repair)."""
-    if encoding in ("tcvn3", "vni", "viscii"):
-        return _tables()[encoding].encode(text)
-    if encoding == "cp1258":
-        return _as_cp1252(_encode_cp1258(text))
-    if encoding == "utf8":
-        return _as_cp1252(text.encode("utf-8"))
-    if encoding == "utf8x2":
-        return encode(encode(text, "utf8"), "utf8")
-    raise ValueError(f"unknown encoding {encoding!r}")
-
-
-# --- Windows-1258 and UTF-8 through Windows-1252 ------------------------------------------
-
-_TONES = "\u0300\u0301\u0303\u0309\u0323"  # the marks Windows-1258 writes as separate bytes
-
-
-def _encode_cp1258(text: str) -> bytes:
-    out = bytearray()
-    for ch in unicodedata.normalize("NFC", text):
-        try:
-            out += ch.encode("cp1258")
-            continue
-        except UnicodeEncodeError:
-            pass
-        decomposed = unicodedata.normalize("NFD", ch)
-        base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
-        tones = "".join(c for c in decomposed if c in _TONES)
-        out += (base + tones).encode("cp1258")
-    return bytes(out)
-
-
-def _as_cp1252(data: bytes) -> str:
-    return "".join(_SEEN[b] for b in data)
-
-
-def _seen(byte: int) -> str:
-    try:
-        return bytes([byte]).decode("cp1252")
-    except UnicodeDecodeError:
-        return chr(byte)  # unassigned in Windows-1252: Windows shows the C1 control
-
-
-_SEEN = [_seen(b) for b in range(256)]
-# What a reader shows -> the byte: Windows-1252 and Latin-1 readings both.
-_BYTE = {ch: b for b, ch in enumerate(_SEEN)} | {chr(b): b for b in range(0x80, 0xA0)}
-
-
-def _to_bytes(text: str) -> bytes | None:
-    out = bytearray()
-    for ch in text:
-        b = _BYTE.get(ch, ord(ch) if ord(ch) < 0x80 else None)
-        if b is None:
-            return None
-        out.append(b)
-    return bytes(out)
-
-
-def _decode_cp1258(word: str) -> str | None:
-    data = _to_bytes(word)
-    if data is None:
-        return None
-    try:
-        return unicodedata.normalize("NFC", data.decode("cp1258"))
-    except UnicodeDecodeError:  # a byte Windows-1258 leaves unassigned
-        return None
-
-
-def _decode_utf8(word: str) -> str | None:
-    data = _to_bytes(word)
-    if data is None:
-        return None
-    try:
-        return unicodedata.normalize("NFC", data.decode("utf-8"))
-    except UnicodeDecodeError:
-        return None
-
-
-def _decode_utf8_twice(word: str) -> str | None:
-    once = _decode_utf8(word)
-    return _decode_utf8(once) if once is not None and once != word else None
-
-
-# Windows-1258 bytes that a Windows-1252 reader shows differently (letters and tone marks).
-_CP1258_MARKS = frozenset(
-    _SEEN[b] for b in range(0x80, 0x100) if bytes([b]).decode("cp1258", "replace") != _SEEN[b]
-)
-# UTF-8 lead bytes of Vietnamese letters (U+00C0–U+01B0 and U+1EA0–U+1EF9) as seen.
-_UTF8_MARKS = frozenset(_SEEN[b] for b in (0xC3, 0xC4, 0xC5, 0xC6, 0xE1))
-
-
 # --- finding runs ------------------------------------------------------------------------
 
 
-def _vietnamese_letters() -> frozenset[str]:
-    """Every letter of Vietnamese in NFC, both cases (a, ă, â … ỹ, đ)."""
-    tones = ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
-    bases: tuple[str, ...] = (
-        "a",
-        "a\u0306",
-        "a\u0302",
-        "e",
-        "e\u0302",
-        "i",
-        "o",
-        "o\u0302",
-        "o\u031b",
-        "u",
-    )
-    bases += ("u\u031b", "y")
-    letters = {unicodedata.normalize("NFC", b + t) for b in bases for t in tones} | {"đ"}
-    return frozenset(letters | {c.upper() for c in letters})
-
-
-_VIETNAMESE = _vietnamese_letters()
+_VIETNAMESE = VOWELS | {"đ", "Đ"}  # every letter of Vietnamese, both cases
 
 
 @dataclass(frozen=True)
@@ -248,17 +101,17 @@ def _schemes() -> tuple[_Scheme, ...]:
         return "".join(re.escape(c) for c in sorted(chars))
 
     schemes = []
-    for name, table in _tables().items():
+    for name, table in tables().items():
         # the Latin-1 letters too: an encoding may keep some as they are (VISCII's "à")
         letters = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff" + cls(table.marks)
         # VISCII writes Ộ and Ợ with the bytes Windows-1252 shows as curly double quotes: at
         # a word's ends they are far more often quotation marks than letters.
         edges = "\u201c\u201d" if name == "viscii" else ""
         schemes.append(_Scheme(name, table.marks, letters, table.decode, edges))
-    latin = set(_SEEN[0x80:]) | {chr(b) for b in range(0x80, 0xA0)}
-    schemes.append(_Scheme("cp1258", _CP1258_MARKS, "A-Za-z" + cls(latin), _decode_cp1258))
-    schemes.append(_Scheme("utf8x2", _UTF8_MARKS, "A-Za-z" + cls(latin), _decode_utf8_twice))
-    schemes.append(_Scheme("utf8", _UTF8_MARKS, "A-Za-z" + cls(latin), _decode_utf8))
+    latin = set(SEEN[0x80:]) | {chr(b) for b in range(0x80, 0xA0)}
+    schemes.append(_Scheme("cp1258", CP1258_MARKS, "A-Za-z" + cls(latin), decode_cp1258))
+    schemes.append(_Scheme("utf8x2", UTF8_MARKS, "A-Za-z" + cls(latin), decode_utf8_twice))
+    schemes.append(_Scheme("utf8", UTF8_MARKS, "A-Za-z" + cls(latin), decode_utf8))
     return tuple(schemes)
 
 
@@ -316,9 +169,12 @@ def _scan(text: str, scheme: _Scheme) -> list[_Word]:
         parts = _decoded_words(decoded)
         ok = bool(parts) and all(_is_syllable(p) or (p.isupper() and p.isalpha()) for p in parts)
         # one letter is too little evidence ("Â" reads "Ơ" in VISCII)
-        written = _is_syllable(word) or bool(_UNIT_RE.fullmatch(word))
+        native = _is_syllable(word)
+        # A unit ("m²", "h²") is no evidence for the scheme, nor against it: it is not
+        # Vietnamese text as written.
+        written = native or bool(_UNIT_RE.fullmatch(word))
         good = ok and len(word) > 1 and not written and not word.isupper()
-        words.append(_Word(start, end, decoded, ok, good, native=written))
+        words.append(_Word(start, end, decoded, ok, good, native=native))
     return words
 
 
@@ -403,7 +259,7 @@ def detect_bytes(data: bytes) -> tuple[str, str] | None:
     """(encoding, text) for a file that is not UTF-8, when one legacy encoding decodes
     nearly all of its marked words to Vietnamese (CERTAIN_SHARE) and no other reading does
     so with half as much evidence."""
-    seen = _as_cp1252(data)
+    seen = as_cp1252(data)
     scores = []
     for scheme in _schemes():
         if scheme.name in ("utf8", "utf8x2"):
@@ -427,5 +283,5 @@ def detect_bytes(data: bytes) -> tuple[str, str] | None:
     if best.name == "cp1258":
         text = unicodedata.normalize("NFC", data.decode("cp1258", errors="strict"))
     else:
-        text = unicodedata.normalize("NFC", _tables()[best.name].decode(seen))
+        text = unicodedata.normalize("NFC", tables()[best.name].decode(seen))
     return best.name, text

@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from soat.vi.names import is_common_surname, is_name_syllable, looks_like_name
+from soat.vi.text import quoted_spans
 from soat.vi.titles import MODIFIERS, TitleForm, match_title, may_hold_a_title, title_starts
 
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 _WORD_RE = re.compile(r"\w+")  # the word tokens of _TOKEN_RE
 _TOKEN_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")
-_QUOTES = {"“": "”", "«": "»", '"': '"', "„": "“"}
 _NOT_A_PERSON_BEFORE = {"đoàn", "ban", "các", "những", "vị", "hai", "ba", "bốn", "năm"}
 _CUES = {"ông", "bà", "anh", "chị", "đồng chí", "đ/c", "cô", "thầy"}
 # Lower-case words that may stand inside an organisation's name between capitalised ones.
@@ -136,20 +136,6 @@ class MentionContext:
         return 0
 
 
-_QUOTE_OPEN_RE = re.compile("[" + "".join(_QUOTES) + "]")
-
-
-def _quoted(text: str) -> list[tuple[int, int]]:
-    spans, i = [], 0
-    while (m := _QUOTE_OPEN_RE.search(text, i)) is not None:
-        j = text.find(_QUOTES[m.group()], m.end())
-        if j < 0:
-            break
-        spans.append((m.start(), j + 1))
-        i = j + 1
-    return spans
-
-
 class _Block:
     def __init__(self, text: str, ctx: MentionContext) -> None:
         self.text = text
@@ -160,7 +146,7 @@ class _Block:
         self.words = parts[1::2]
         self.starts = bounds[1::2][: len(self.words)]
         self.ends = bounds[2::2]
-        self.quoted = _quoted(text)
+        self.quoted = quoted_spans(text)
 
     @staticmethod
     def _title_tokens(hit: TitleHit) -> list[str]:

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from soat.vi.text import strip_diacritics
+from soat.vi.text import comparable, fold_tones, strip_diacritics
 
 _SURNAMES_FILE = Path(__file__).resolve().parent.parent / "data" / "surnames.txt"
 
@@ -100,10 +100,6 @@ def looks_like_name(
     return all(is_vietnamese_syllable_shape(s) for s in syllables)
 
 
-def _plain(name: str) -> str:
-    return " ".join(strip_diacritics(unicodedata.normalize("NFC", name)).casefold().split())
-
-
 def name_variant(a: str, b: str) -> str | None:
     """How two different spellings of a name are close, or None when they are not.
 
@@ -113,17 +109,16 @@ def name_variant(a: str, b: str) -> str | None:
     "Trần Thị Thanh Hương" / "Trần Thị Thanh Hường" is "marks"; "Lê Văn Toàn" / "Lê Văn Loàn"
     is "letter"). Names with a different number of syllables are never variants.
     """
-    a = " ".join(unicodedata.normalize("NFC", a).split())
-    b = " ".join(unicodedata.normalize("NFC", b).split())
+    a, b = comparable(a), comparable(b)
     if a == b:
         return None
     sa, sb = a.split(), b.split()
     if len(sa) != len(sb):
         return None
-    pa, pb = _plain(a), _plain(b)
+    pa, pb = fold_tones(a), fold_tones(b)
     if pa == pb:
         return "marks"
-    if len(sa) < 3 or _plain(sa[0]) != _plain(sb[0]):
+    if len(sa) < 3 or fold_tones(sa[0]) != fold_tones(sb[0]):
         return None
     from rapidfuzz.distance import Levenshtein
 

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 
-from soat.vi.text import strip_diacritics
+from soat.vi.text import fold_case, strip_diacritics
+from soat.vi.tones import HOI, HUYEN, NANG, NGA, NGANG, SAC, split_tone
 
-_TONES = {"\u0300": "2", "\u0301": "1", "\u0303": "4", "\u0309": "3", "\u0323": "5"}
+_TONE_KEYS = {NGANG: "", SAC: "1", HUYEN: "2", HOI: "3", NGA: "4", NANG: "5"}
 _DASH_RE = re.compile(r"\s*[-\u2013\u2014]\s*")
-_SPACE_RE = re.compile(r"\s+")
 _SYLLABLE_RE = re.compile(r"[^\W_]+")
 
 # Family names that begin most Vietnamese personal names; a capitalised run that starts
@@ -226,16 +225,15 @@ def same_onsets(name: str, other: str) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def _syllable_key(syllable: str) -> str:
-    decomposed = unicodedata.normalize("NFD", syllable)
-    tone = next((_TONES[c] for c in decomposed if c in _TONES), "")
-    base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
-    return base + tone
+    """The syllable without its tone, the tone after it: "hoà" and "hòa" give "hoa2"."""
+    letters = [split_tone(ch) for ch in syllable]
+    tone = next((t for _, t in letters if t != NGANG), NGANG)
+    return "".join(base for base, _ in letters) + _TONE_KEYS[tone]
 
 
 def _normalise(name: str) -> str:
-    text = unicodedata.normalize("NFC", name).casefold()
-    text = _DASH_RE.sub("-", text)
-    return _SPACE_RE.sub(" ", text).strip()
+    """Case-folded NFC with one spelling of a dash ("Bà Rịa - Vũng Tàu": "bà rịa-vũng tàu")."""
+    return fold_case(_DASH_RE.sub("-", name))
 
 
 @functools.lru_cache(maxsize=8192)

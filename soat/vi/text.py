@@ -10,11 +10,12 @@ import re
 import unicodedata
 from itertools import islice
 
+from soat.vi.tones import strip_tones
+
 _SPACE_RE = re.compile(r"\s+")
 # A word: letters and digits, with the joiners that stay inside a number or a code
 # ("3.000.000", "02-NQ/TW", "20,5").
 _WORD_RE = re.compile(r"\w+(?:[.,/\-–]\w+)*")
-_TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền, sắc, ngã, hỏi, nặng
 
 
 class _CombiningTable(dict[int, "int | None"]):
@@ -48,8 +49,7 @@ def fold_case(text: str) -> str:
 
 def strip_tone_marks(text: str) -> str:
     """Remove the five tone marks, keep the vowel marks: "Phản hồi" → "Phan hôi"."""
-    decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
+    return strip_tones(unicodedata.normalize("NFC", text))
 
 
 def strip_diacritics(text: str) -> str:
@@ -111,8 +111,10 @@ def is_credit_line(text: str) -> bool:
     return "," not in head or m.group(1) == "bài, ảnh"
 
 
-_QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"'}
-_QUOTE_OPEN_RE = re.compile('[“«"]')
+# Quotation marks, opening → closing: Vietnamese “…”, guillemets, straight quotes, the
+# low-high „…“ of text pasted from German or Polish sources, and single ‘…’.
+QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"', "„": "“", "‘": "’"}
+_QUOTE_OPEN_RE = re.compile("[" + "".join(QUOTE_PAIRS) + "]")
 
 
 def quoted_spans(text: str, max_words: int | None = None) -> list[tuple[int, int]]:
@@ -124,7 +126,7 @@ def quoted_spans(text: str, max_words: int | None = None) -> list[tuple[int, int
     spans: list[tuple[int, int]] = []
     i = 0
     while (m := _QUOTE_OPEN_RE.search(text, i)) is not None:
-        j = text.find(_QUOTE_PAIRS[m.group()], m.end())
+        j = text.find(QUOTE_PAIRS[m.group()], m.end())
         if j < 0:
             break
         if max_words is None or word_count(text[m.end() : j]) <= max_words:

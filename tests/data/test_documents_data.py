@@ -22,13 +22,13 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-from soat.lint.knowledge import (
+from soat.knowledge import (
     DOCUMENT_FACTS,
     builtin_knowledge,
     document_key,
     load_registry_text,
 )
-from soat.vi.references import issuers_agree, party_term
+from soat.vi.citation_matching import issuers_agree, party_term
 
 DATA = resources.files("soat") / "data"
 DOC_TEXT = (DATA / "documents.toml").read_text("utf-8")

@@ -6,7 +6,8 @@ from importlib import resources
 
 import pytest
 
-from soat.lint.knowledge import fold, load_registry_text
+from soat.knowledge import load_registry_text
+from soat.vi.text import fold_case as fold
 
 TEXT = (resources.files("soat") / "data" / "organizations.toml").read_text("utf-8")
 ORGS = load_registry_text("soat/data/organizations.toml", TEXT, require_source=True).organizations

@@ -6,7 +6,7 @@ from importlib import resources
 
 import pytest
 
-from soat.lint.knowledge import load_registry_text
+from soat.knowledge import load_registry_text
 from soat.vi.places import place_key
 
 PLACES_TEXT = (resources.files("soat") / "data" / "places.toml").read_text("utf-8")

@@ -6,10 +6,10 @@ from __future__ import annotations
 import gc
 import weakref
 
+from soat.knowledge import Knowledge, builtin_knowledge
 from soat.lint.context import Context, DocContext, context_for
 from soat.lint.document import Document
 from soat.lint.formats import parse
-from soat.lint.knowledge import Knowledge, builtin_knowledge
 from soat.lint.runner import _unmasked, lint_document
 from tests.rule_fixtures import settings_for
 

@@ -73,8 +73,8 @@ def test_a_fix_inserted_before_a_directive_settles_in_every_format():
 
 
 def test_fix_mode_keeps_the_text_and_reports_int001_when_fixes_never_settle(tmp_path):
+    from soat.knowledge import Knowledge
     from soat.lint.config import Config
-    from soat.lint.knowledge import Knowledge
     from soat.lint.rule import Example, Rule
     from soat.lint.runner import Settings, check_file
 

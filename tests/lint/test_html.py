@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from soat.lint.document import BLOCK_KINDS
 from soat.lint.formats.html import read_html
 from tests.rule_fixtures import describe, fix, run
 
@@ -67,6 +68,17 @@ def blocks(source):
 )
 def test_blocks_and_their_plain_text(source, expected):
     assert blocks(source) == expected
+
+
+def test_the_headline_is_the_first_h1_when_the_title_is_the_head_title():
+    page = "<head><title>Trang</title></head><body><p>Menu</p><h1>Bài</h1><h1>Khác</h1></body>"
+    doc = read_html("bai.html", page)
+    assert (doc.title.raw.text, doc.headline.raw.text) == ("Trang", "Bài")
+    # Without a <title>, the first <h1> is the title and the article starts there.
+    doc = read_html("bai.html", "<p>Menu</p><h1>Bài</h1>")
+    assert (doc.title.raw.text, doc.headline) == ("Bài", None)
+    doc = read_html("bai.html", "<head><title>Trang</title></head><p>Bài</p>")
+    assert doc.headline is None
 
 
 def test_block_extent_is_the_whole_element():
@@ -222,6 +234,14 @@ def test_every_plain_character_maps_back_to_its_source(source):
         assert block.start <= raw.starts[0] and raw.ends[-1] <= block.end
     for image in doc.images:
         assert source[image.start : image.end].startswith("<img")
+    # Blocks in source order, numbered, of the kinds rules know; each image points at the
+    # first block after it.
+    assert [b.index for b in doc.blocks] == list(range(len(doc.blocks)))
+    assert all(b.kind in BLOCK_KINDS for b in doc.blocks)
+    assert [b.start for b in doc.blocks] == sorted(b.start for b in doc.blocks)
+    for image in doc.images:
+        after = [b.index for b in doc.blocks if b.start > image.start]
+        assert image.block_index == (after[0] if after else len(doc.blocks))
 
 
 @given(st.text())

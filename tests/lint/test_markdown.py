@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from soat.lint.document import BLOCK_KINDS
 from soat.lint.formats.markdown import read_markdown
 from tests.rule_fixtures import describe, fix, run
 
@@ -271,6 +272,14 @@ def test_every_plain_character_maps_back_to_its_source(source):
             assert block.start <= raw.starts[0] and raw.ends[-1] <= block.end
     for image in doc.images:
         assert source[image.start : image.end].startswith("![")
+    # Blocks in source order, numbered, of the kinds rules know; each image points at the
+    # first block after it.
+    assert [b.index for b in doc.blocks] == list(range(len(doc.blocks)))
+    assert all(b.kind in BLOCK_KINDS for b in doc.blocks)
+    assert [b.start for b in doc.blocks] == sorted(b.start for b in doc.blocks)
+    for image in doc.images:
+        after = [b.index for b in doc.blocks if b.start > image.start]
+        assert image.block_index == (after[0] if after else len(doc.blocks))
 
 
 @given(st.text())

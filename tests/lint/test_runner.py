@@ -1,8 +1,8 @@
 """The runner: stamping, severities, suppression, and a crashing rule becoming INT001."""
 
+from soat.knowledge import Knowledge
 from soat.lint.config import Config
 from soat.lint.diagnostic import Diagnostic, Msg, Severity
-from soat.lint.knowledge import Knowledge
 from soat.lint.rule import Example, Rule
 from soat.lint.runner import Settings, lint_source
 

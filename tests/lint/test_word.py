@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
+import os
 import re
 import zipfile
 from pathlib import Path
@@ -17,7 +18,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from soat.cli import main
-from soat.lint.formats.word import extract, open_docx, paragraph_pieces
+from soat.lint.formats.docx_text import extract, paragraph_pieces
+from soat.lint.formats.word import open_docx
 from soat.lint.word_check import split_run
 from tests.lint.word_helpers import (
     ROOT,
@@ -468,7 +470,7 @@ _RUN_TEXT = st.text(
 def test_an_edit_that_fits_one_run_makes_exactly_the_text_edit(run_texts, a, b, content):
     from soat.lint.diagnostic import Fix
     from soat.lint.fixer import apply_fixes
-    from soat.lint.word_check import apply_word_fixes, fits_word
+    from soat.lint.word_fixes import apply_word_fixes, fits_word
 
     document = docx.Document()
     p = document.add_paragraph()
@@ -546,3 +548,21 @@ def test_docx_on_standard_input_is_io001_with_a_clear_message(seed):
     assert res.exit_code == 1
     (item,) = json.loads(res.output)
     assert item["code"] == "IO001" and "đường dẫn" in item["message"]
+
+
+def test_the_annotated_copy_is_created_with_the_mode_open_would_give(tmp_path):
+    from soat.lint.fixer import write_atomically
+
+    new = tmp_path / "bai.soat.docx"
+    with pytest.raises(FileNotFoundError):  # a file fixed in place must still exist
+        write_atomically(str(new), b"x")
+    old_mask = os.umask(0o027)
+    try:
+        write_atomically(str(new), b"x", create=True)
+    finally:
+        os.umask(old_mask)
+    assert (new.read_bytes(), new.stat().st_mode & 0o777) == (b"x", 0o640)
+    new.chmod(0o604)
+    write_atomically(str(new), b"y", create=True)  # an existing copy keeps its mode
+    assert (new.read_bytes(), new.stat().st_mode & 0o777) == (b"y", 0o604)
+    assert [p.name for p in tmp_path.iterdir()] == ["bai.soat.docx"]

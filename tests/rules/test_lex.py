@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from soat.knowledge import load_registry_text
 from soat.lint.config import load_config
 from soat.lint.errors import UsageError
-from soat.lint.knowledge import load_registry_text
 from soat.rules import ALL_RULES
 from tests.rule_fixtures import run
 

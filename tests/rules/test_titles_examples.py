@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
+from soat.knowledge import load_registry_text
 from soat.lint.diagnostic import Severity
-from soat.lint.knowledge import load_registry_text
 from tests.rule_fixtures import describe, run
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -5,9 +5,11 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from soat.lint.knowledge import builtin_knowledge
+from soat.knowledge import builtin_knowledge
 from soat.rules.references.citations import issuers_match
-from soat.vi.references import TYPE_WORDS, find_citations, issuers_agree
+from soat.vi.citation_matching import issuers_agree
+from soat.vi.doc_types import TYPE_WORDS
+from soat.vi.references import find_citations
 
 ORGS = [
     "Tổng Liên đoàn Lao động Việt Nam",

@@ -1,13 +1,14 @@
-"""Legacy Vietnamese encodings (soat.vi.legacy): tables, run detection, whole files."""
+"""Legacy Vietnamese encodings (soat.vi.legacy, soat.vi.legacy_codecs): tables, run detection, whole files."""
 
 import sys
 import unicodedata
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from soat.vi.legacy import DATA, NAMES, _tables, detect_bytes, encode, find_misencoded
+from soat.vi.legacy import NAMES, detect_bytes, find_misencoded
+from soat.vi.legacy_codecs import DATA, encode, tables
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -32,7 +33,7 @@ def _table(name):
 def test_every_table_entry_round_trips(name):
     table = _table(name)
     assert len(table) >= 100
-    decode = _tables()[name].decode
+    decode = tables()[name].decode
     for letter, legacy in table.items():
         assert unicodedata.is_normalized("NFC", letter)
         assert encode(letter, name) == legacy
@@ -115,6 +116,9 @@ _SYLLABLES = st.sampled_from(PARAGRAPH.replace(",", "").replace(".", "").replace
 
 @settings(max_examples=150)
 @given(st.lists(_SYLLABLES, min_size=3, max_size=25), st.sampled_from(ENCODINGS))
+# found by hypothesis: "hỗ" in VISCII is written "h²", which looks like a unit; it once counted
+# as evidence against VISCII, and a shorter TCVN3 misreading of two words won
+@example(["chức", "chức", "hỗ", "hỗ", "đoàn"], "viscii")
 def test_encoding_then_repairing_gives_the_original(words, encoding):
     original = " ".join(words)
     bad = encode(original, encoding)

@@ -1,19 +1,19 @@
-"""Document numbers and citations (soat.vi.doc_symbols, soat.vi.references): tables of real
+"""Document numbers and citations (soat.vi.doc_symbols, .references, .citation_matching): real
 forms, well-formed and malformed, and property tests."""
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from soat.vi.doc_symbols import find_symbols, parse_symbol
-from soat.vi.references import (
-    find_citations,
+from soat.vi.citation_matching import (
     issuers_agree,
     normalize_title,
     official_wording,
     party_term,
     title_similarity,
 )
+from soat.vi.doc_symbols import find_symbols, parse_symbol
+from soat.vi.references import find_citations
 
 # (text, canonical, family, type code)
 WELL_FORMED = [
@@ -278,6 +278,11 @@ CITATIONS = [
     (
         "Hướng dẫn số 69/HD-TLĐ ngày 24/11/2022 của Tổng Liên đoàn thực hiện",
         [("69/HD-TLĐ", "Hướng dẫn", (24, 11, 2022), "Tổng Liên đoàn", None, False)],
+    ),
+    (
+        # The quotation marks of soat.vi.text.QUOTE_PAIRS, low-high „…“ among them.
+        "Nghị quyết số 02-NQ/TW ngày 12/6/2021 của Bộ Chính trị về „Đổi mới tổ chức“ - đây là",
+        [("02-NQ/TW", "Nghị quyết", (12, 6, 2021), "Bộ Chính trị", "Đổi mới tổ chức", True)],
     ),
 ]
 

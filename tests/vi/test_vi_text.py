@@ -167,6 +167,8 @@ def test_strip_diacritics_drops_exactly_the_combining_characters(text):
         ('sách "Một" và «Hai ba»', None, ['"Một"', "«Hai ba»"]),
         ("anh nói: “một hai ba bốn năm” và “sáu”", 3, ["“sáu”"]),
         ("mở “không đóng", None, []),
+        # One table for soat.vi: „…“ (pasted from German or Polish sources) and ‘…’ too.
+        ("báo „Neues Deutschland“ và ‘Lao động’ viết", None, ["„Neues Deutschland“", "‘Lao động’"]),
     ],
 )
 def test_quoted_spans(text, max_words, expected):

@@ -16,7 +16,6 @@ at a block's edges (see formats/inline.py).
 
 from __future__ import annotations
 
-import bisect
 import re
 from html import entities
 from html.parser import HTMLParser
@@ -361,18 +360,14 @@ class _Reader(HTMLParser):
             self._pop(None)
         self._flush(self.root, inner=False)
         doc = self.doc
-        doc.blocks.sort(key=lambda b: (b.start, b.end))
-        if not any(b.kind == "title" for b in doc.blocks):
-            first_h1 = next((b for b in doc.blocks if b.attrs.get("tag") == "h1"), None)
+        doc.number_blocks()
+        first_h1 = next((b for b in doc.blocks if b.attrs.get("tag") == "h1"), None)
+        title = doc.title
+        if title is None:
             if first_h1 is not None:
                 first_h1.kind = "title"
-        starts = [b.start for b in doc.blocks]
-        for k, block in enumerate(doc.blocks):
-            block.index = k
-        doc.images[:] = [
-            Image(im.alt, im.start, im.end, bisect.bisect_right(starts, im.start))
-            for im in doc.images
-        ]
+        elif title.attrs.get("tag") == "title":
+            doc.headline = first_h1
 
 
 def _decode_reference(text: str, start: int):

@@ -1,11 +1,10 @@
 """Markdown (`.md`, `.markdown`) on markdown-it-py, with exact source positions.
 
-markdown-it-py gives block line ranges only, so each inline token is located in its block's
-source: text must appear exactly where the previous token ended (after a container prefix —
-`>`, a list marker, `#`, `|`, indentation — at the start of a line). Escapes and entities are
-kept apart (the `text_join` rule is off), so `&nbsp;` becomes one character covering its six
-source characters and `\\*` one covering two. Where a token cannot be located exactly, the
-rest of that block's text is left out rather than reported at a wrong column.
+This module reads the block structure; markdown_inline.py locates each inline token in the
+source (a token that cannot be located exactly leaves the rest of its block's text out rather
+than be reported at a wrong column). Escapes and entities are kept apart (the `text_join`
+rule is off), so `&nbsp;` becomes one character covering its six source characters and `\\*`
+one covering two.
 
 Not prose: front matter (metadata), code spans and blocks, HTML blocks and comments, link
 URLs, image URLs and alt text (alt texts go to `doc.images`). A caption is an emphasis-only
@@ -22,17 +21,10 @@ from functools import lru_cache
 from soat.lint.document import Block, Document, Image
 from soat.lint.formats.frontmatter import split_front_matter
 from soat.lint.formats.inline import PlainBuilder
+from soat.lint.formats.markdown_inline import InlineLocator
 
-# One piece of a container prefix at the start of a line: indentation, a block-quote marker,
-# a list marker, a heading marker or a table pipe.
-_PREFIX_PART_RE = re.compile(
-    r"[ \t]+|>|[-+*](?=[ \t\n]|\Z)|\d{1,9}[.)](?=[ \t\n]|\Z)|#{1,6}(?=[ \t\n]|\Z)|\|"
-)
-_BREAK_RE = re.compile(r"( *)(\\?)[ \t]*\n")
-_TRAILING_RE = re.compile(r"[ \t]+(?=\n|\Z)")
 _CONTAINERS = {"blockquote_open": "quote", "list_item_open": "list-item"}
 _CLOSERS = {"blockquote_close", "list_item_close"}
-_MARKUP_TOKENS = {"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"}
 
 
 @lru_cache(maxsize=1)
@@ -44,17 +36,13 @@ def _parser():
     return md
 
 
-class _Located(Exception):
-    """A token could not be located exactly in the source."""
-
-
 def read_markdown(path: str, source: str) -> Document:
     doc = Document(path=path, source=source, format="md")
     front_end, doc.metadata = split_front_matter(source)
     work, to_source = _working_text(source, front_end)
     reader = _Reader(doc, work, to_source)
     reader.read(_parser().parse(work))
-    _number(doc)
+    doc.number_blocks()
     return doc
 
 
@@ -88,7 +76,7 @@ class _Reader:
         self.t = text
         self.to_source = to_source or (lambda x: x)
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        self.images: list[tuple[str, int, int]] = []
+        self.inline = InlineLocator(text)
         self.title_done = False
 
     def src(self, offset: int) -> int:
@@ -130,7 +118,7 @@ class _Reader:
             else:
                 kind = containers[-1] if containers else "paragraph"
                 after_image = self.paragraph(kind, tok.children or [], tok.map, after_image)
-        for alt, start, end in self.images:
+        for alt, start, end in self.inline.images:
             self.doc.images.append(Image(alt, self.src(start), self.src(end), 0))
 
     # --- blocks -----------------------------------------------------------------------
@@ -141,7 +129,7 @@ class _Reader:
     def block(self, kind: str, children, rows, line_rows=None) -> None:
         builder = PlainBuilder()
         first, last = line_rows or (rows[0], rows[1] - 1)
-        self.locate(children, builder, self.line_starts[first], trailing=True)
+        self.inline.locate(children, builder, self.line_starts[first], trailing=True)
         view = builder.view(keep_trailing=True, to_source=self.to_source)
         if view is None:
             return
@@ -150,7 +138,7 @@ class _Reader:
 
     def cell(self, children, start: int, limit: int) -> int:
         builder = PlainBuilder()
-        end = self.locate(children, builder, start, trailing=False)
+        end = self.inline.locate(children, builder, start, trailing=False)
         view = builder.view(to_source=self.to_source)
         if view is not None:
             self.doc.blocks.append(Block("table-cell", view, view.starts[0], view.ends[-1]))
@@ -161,7 +149,7 @@ class _Reader:
         lines = _split_lines(children)
         shapes = [_shape(line) for line in lines]
         if shapes == ["image"]:
-            self.locate(children, PlainBuilder(), self.line_starts[rows[0]], trailing=False)
+            self.inline.locate(children, PlainBuilder(), self.line_starts[rows[0]], trailing=False)
             return True
         if len(lines) > 1 and "image" in shapes:
             # An image with its caption (and maybe more lines) in one paragraph: group the
@@ -177,7 +165,9 @@ class _Reader:
                     if shape == "emphasis":
                         self.block("caption", line, rows, (row, row))
                     else:
-                        self.locate(line, PlainBuilder(), self.line_starts[row], trailing=False)
+                        self.inline.locate(
+                            line, PlainBuilder(), self.line_starts[row], trailing=False
+                        )
                 else:
                     group.append(line)
                     group_rows.append(row)
@@ -189,200 +179,6 @@ class _Reader:
             kind = "caption"
         self.block(kind, children, rows)
         return False
-
-    # --- inline -----------------------------------------------------------------------
-
-    def locate(self, children, builder: PlainBuilder, pos: int, trailing: bool) -> int | None:
-        """Feeds `builder` with the children's text; returns the offset after them."""
-        try:
-            pos = self._inline(children, builder, pos, at_line_start=True)
-        except _Located:
-            return None
-        if trailing:
-            m = _TRAILING_RE.match(self.t, pos)
-            if m:
-                builder.text(m.group(), pos)
-        return pos
-
-    def _place(self, pos: int, expected: str, at_line_start: bool) -> int:
-        """Where `expected` starts: at `pos`, or after a container prefix at a line start."""
-        if not at_line_start:
-            if self.t.startswith(expected, pos):
-                return pos
-            raise _Located
-        candidates = [pos]
-        p = pos
-        while True:
-            m = _PREFIX_PART_RE.match(self.t, p)
-            if not m or m.end() == p:
-                break
-            p = m.end()
-            candidates.append(p)
-        for cand in reversed(candidates):
-            if self.t.startswith(expected, cand):
-                return cand
-        raise _Located
-
-    def _inline(self, children, builder: PlainBuilder, pos: int, at_line_start: bool) -> int:
-        t = self.t
-        pending_break = None  # (start, is_hard) of a line break waiting for the next line
-        i, n = 0, len(children)
-        while i < n:
-            tok = children[i]
-            kind = tok.type
-            if kind in ("softbreak", "hardbreak"):
-                m = _BREAK_RE.match(t, pos)
-                if not m:
-                    raise _Located
-                if kind == "hardbreak" and not m.group(2):
-                    builder.literal(m.group(1), pos)  # the two spaces that make the break
-                    pending_break = (pos + len(m.group(1)), True)
-                else:
-                    pending_break = (pos, kind == "hardbreak")
-                pos, at_line_start = m.end(), True
-                i += 1
-                continue
-            expected = _expected(tok)
-            if expected is None:
-                raise _Located
-            place = self._place(pos, expected, at_line_start)
-            if pending_break is not None:
-                start, hard = pending_break
-                if hard:
-                    builder.hard_break(start, place)
-                else:
-                    builder.collapsed(start, place)
-                pending_break = None
-            at_line_start = False
-            pos = place
-            if kind == "text":
-                builder.text(tok.content, pos)
-                pos += len(tok.content)
-            elif kind == "text_special":
-                builder.decoded(tok.content, pos, pos + len(tok.markup))
-                pos += len(tok.markup)
-            elif kind in _MARKUP_TOKENS:
-                pos += len(tok.markup)
-            elif kind == "code_inline":
-                close = re.compile(r"(?<!`)" + re.escape(tok.markup) + r"(?!`)")
-                m = close.search(t, pos + len(tok.markup))
-                if not m:
-                    raise _Located
-                builder.gap()
-                pos = m.end()
-            elif kind == "html_inline":
-                pos += len(tok.content)
-                if re.match(r"<br\s*/?>$", tok.content, re.I):
-                    builder.hard_break(place, pos)
-                elif not re.match(r"</?[A-Za-z][\w-]*(\s[^>]*)?/?>$", tok.content) or re.match(
-                    r"<img\b", tok.content, re.I
-                ):
-                    builder.gap()  # comments, images and other objects; formatting tags vanish
-            elif kind == "image":
-                pos = self._image(tok, pos)
-                builder.gap()
-            elif kind == "link_open":
-                j = _matching_close(children, i)
-                if tok.markup in ("autolink", "linkify"):
-                    end = t.find(">", pos) + 1 if tok.markup == "autolink" else -1
-                    if end <= 0:
-                        raise _Located
-                    builder.gap()  # a bare URL is not prose
-                    pos, i = end, j + 1
-                    continue
-                pos = self._inline(children[i + 1 : j], builder, pos + 1, at_line_start=False)
-                if not t.startswith("]", pos):
-                    raise _Located
-                pos = self._link_tail(pos + 1)
-                i = j + 1
-                continue
-            else:
-                raise _Located
-            i += 1
-        if pending_break is not None:
-            raise _Located
-        return pos
-
-    def _image(self, tok, pos: int) -> int:
-        label = tok.content
-        if not self.t.startswith(label + "]", pos + 2):
-            raise _Located
-        end = self._link_tail(pos + 2 + len(label) + 1)
-        self.images.append((_alt_text(tok.children or []), pos, end))
-        return end
-
-    def _link_tail(self, pos: int) -> int:
-        """Skips what follows a link's text: `(destination "title")`, `[label]` or nothing."""
-        from markdown_it.helpers import parseLinkDestination, parseLinkTitle
-
-        t = self.t
-        if t.startswith("(", pos):
-            p = _skip_space(t, pos + 1)
-            if t.startswith(")", p):
-                return p + 1
-            dest = parseLinkDestination(t, p, len(t))
-            if not dest.ok:
-                raise _Located
-            p = _skip_space(t, dest.pos)
-            if not t.startswith(")", p):
-                title = parseLinkTitle(t, p, len(t))
-                if title.ok:
-                    p = _skip_space(t, title.pos)
-            if not t.startswith(")", p):
-                raise _Located
-            return p + 1
-        if t.startswith("[", pos):
-            m = re.compile(r"\[(?:[^\\\[\]]|\\.)*\]", re.S).match(t, pos)
-            if not m:
-                raise _Located
-            return m.end()
-        return pos
-
-
-def _skip_space(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] in " \t\n":
-        pos += 1
-    return pos
-
-
-def _expected(tok) -> str | None:
-    """The source text a token starts with."""
-    kind = tok.type
-    if kind == "text":
-        return tok.content
-    if kind in ("text_special", "code_inline") or kind in _MARKUP_TOKENS:
-        return tok.markup
-    if kind == "html_inline":
-        return tok.content
-    if kind == "image":
-        return "!["
-    if kind == "link_open":
-        return "<" if tok.markup == "autolink" else ("" if tok.markup == "linkify" else "[")
-    return None
-
-
-def _matching_close(children, i: int) -> int:
-    depth = 0
-    for j in range(i, len(children)):
-        if children[j].type == "link_open":
-            depth += 1
-        elif children[j].type == "link_close":
-            depth -= 1
-            if depth == 0:
-                return j
-    raise _Located
-
-
-def _alt_text(children) -> str:
-    parts = []
-    for tok in children:
-        if tok.type in ("text", "text_special", "code_inline"):
-            parts.append(tok.content)
-        elif tok.type == "image":
-            parts.append(_alt_text(tok.children or []))
-        elif tok.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
-    return "".join(parts)
 
 
 def _split_lines(children) -> list[list]:
@@ -430,13 +226,3 @@ def _shape(tokens) -> str:
                 if depth == 0:
                     return "emphasis" if k == len(core) - 1 else "text"
     return "text"
-
-
-def _number(doc: Document) -> None:
-    doc.blocks.sort(key=lambda b: (b.start, b.end))
-    starts = [b.start for b in doc.blocks]
-    for k, block in enumerate(doc.blocks):
-        block.index = k
-    doc.images[:] = [
-        Image(im.alt, im.start, im.end, bisect.bisect_right(starts, im.start)) for im in doc.images
-    ]

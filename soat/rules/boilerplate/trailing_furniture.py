@@ -73,10 +73,7 @@ def find_trailing_furniture(ctx: DocContext) -> Iterator[tuple[Block, str]]:
     furniture = ctx.get(builtin_furniture)
     blocks = [b for b in doc.blocks if b.kind != "table-cell"]
     title = doc.title
-    headline = title
-    if title is not None and title.attrs.get("tag") == "title":
-        # An HTML page's <title> stands in <head>; the article starts at its first <h1>.
-        headline = next((b for b in blocks if b.attrs.get("tag") == "h1"), title)
+    headline = doc.headline or title  # an HTML page's <title> stands before the article
     if headline is not None:
         for block in blocks:
             if block is headline:

@@ -21,7 +21,7 @@ from soat.lint.document import Block
 from soat.lint.rule import Example, Rule
 from soat.rules.dates._dates import block_dates
 from soat.vi.dates import DateMention, find_dates, format_date, nd30_padding, paired_dates
-from soat.vi.text import quoted_spans
+from soat.vi.text import QUOTE_PAIRS, quoted_spans
 
 STYLES = ("consistent", "d/m/yyyy", "dd/mm/yyyy", "nd30")
 SEPARATORS = ("consistent", "/", "-", ".")
@@ -84,7 +84,7 @@ def styled_dates(text: str, dates: list[DateMention] | None = None) -> list[Date
     if not dates:
         return []
     paired = paired_dates(text, dates)
-    titles = quoted_spans(text, TITLE_MAX_WORDS) if any(q in text for q in '“«"') else []
+    titles = quoted_spans(text, TITLE_MAX_WORDS) if any(q in text for q in QUOTE_PAIRS) else []
     return [
         d
         for i, d in enumerate(dates)

@@ -16,11 +16,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from soat.knowledge import Knowledge
 from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Severity
 from soat.lint.document import Block
 from soat.lint.errors import did_you_mean
-from soat.lint.knowledge import Knowledge
 from soat.lint.rule import Example, Rule
 from soat.vi.confusions import (
     Confusion,

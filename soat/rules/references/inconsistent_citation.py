@@ -15,11 +15,16 @@ from collections.abc import Iterator
 from soat.lint.context import Context
 from soat.lint.diagnostic import Diagnostic, Msg, Related, Severity
 from soat.lint.rule import Example, NoOptions, Rule
-from soat.rules.references.citations import Located, document_citations, fmt_date, issuers_match
-from soat.vi.references import GENERIC_TYPES
+from soat.rules.references.citations import (
+    BlockCitation,
+    document_citations,
+    fmt_date,
+    issuers_match,
+)
+from soat.vi.doc_types import GENERIC_TYPES
 
 
-def _conflict(later: Located, earlier: Located, knowledge):
+def _conflict(later: BlockCitation, earlier: BlockCitation, knowledge):
     a, b = later.citation, earlier.citation
     if (
         a.date is not None
@@ -57,7 +62,7 @@ def _conflict(later: Located, earlier: Located, knowledge):
 
 def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
     knowledge = ctx.knowledge
-    seen: dict[str, list[Located]] = {}
+    seen: dict[str, list[BlockCitation]] = {}
     for located in ctx.get(document_citations):
         key = located.citation.symbol.canonical
         earlier_ones = seen.setdefault(key, [])

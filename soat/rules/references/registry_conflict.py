@@ -1,8 +1,8 @@
 """REF005 registry-conflict — A citation disagrees with the document registry.
 
 Looks at: citations whose symbol is in the registry; compares date, type, issuer, title and
-quoted names; titles by soat.vi.references.title_similarity (100 agrees, 85 to 99 is a misquote,
-below 85 another subject).
+quoted names; titles by soat.vi.citation_matching.title_similarity (100 agrees, 85 to 99 is
+a misquote, below 85 another subject).
 Does not: apply anything for an unverified fact (info, suggestion only).
 Data: soat/data/documents.toml and the user's `[[document]]` entries (per-fact `verified`).
 Fix: unsafe, suggestion — unsafe with the official wording of a title or name (quotes and
@@ -14,18 +14,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from types import MappingProxyType
 
+from soat.knowledge import DocumentEntry
 from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Severity
-from soat.lint.knowledge import DocumentEntry
 from soat.lint.rule import Example, NoOptions, Rule
 from soat.rules.references.citations import (
-    Located,
+    BlockCitation,
     document_citations,
     fmt_date,
     issuers_match,
     registry_entry,
 )
-from soat.vi.references import GENERIC_TYPES, official_wording, title_similarity
+from soat.vi.citation_matching import official_wording, title_similarity
+from soat.vi.doc_types import GENERIC_TYPES
 
 AGREE = 100.0
 CONFLICT = 85.0
@@ -86,7 +87,7 @@ def _conflict(
     )
 
 
-def _wording(located: Located, entry, part, official: str, quoted: bool, fact: str):
+def _wording(located: BlockCitation, entry, part, official: str, quoted: bool, fact: str):
     """A finding for a title or name close to (not equal to) the official wording."""
     ratio, covered = title_similarity(part.text, official, quoted)
     if ratio >= AGREE or ratio < CONFLICT:
@@ -121,7 +122,9 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
         yield from citation_conflicts(located, entry, knowledge)
 
 
-def citation_conflicts(located: Located, entry: DocumentEntry, knowledge) -> Iterator[Diagnostic]:
+def citation_conflicts(
+    located: BlockCitation, entry: DocumentEntry, knowledge
+) -> Iterator[Diagnostic]:
     """Every disagreement of one citation with its registry entry."""
     c = located.citation
     sym = c.symbol.canonical

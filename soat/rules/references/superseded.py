@@ -14,9 +14,9 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from soat.knowledge import DocumentEntry, Knowledge
 from soat.lint.context import Context
 from soat.lint.diagnostic import Diagnostic, Msg, Severity
-from soat.lint.knowledge import DocumentEntry, Knowledge
 from soat.lint.rule import Example, NoOptions, Rule
 from soat.rules.references.citations import document_citations, fmt_date, registry_entry
 

@@ -1,9 +1,9 @@
 """REF002 type-mismatch — The document type does not match the type code of its symbol.
 
-Looks at: citations whose type word and type code disagree (soat.vi.references.allowed_codes),
+Looks at: citations whose type word and type code disagree (soat.vi.doc_types.allowed_codes),
 with the Party meanings of QĐ and TT.
 Does not: report the generic words (GENERIC_TYPES: “Văn bản”, “Công văn”).
-Data: the type table in soat.vi.references.
+Data: the type table in soat.vi.doc_types.
 Fix: suggestion — two: change the word or change the code; which side is wrong needs a human.
 """
 
@@ -15,7 +15,7 @@ from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Severity
 from soat.lint.rule import Example, NoOptions, Rule
 from soat.rules.references.citations import document_citations
-from soat.vi.references import allowed_codes, is_type_code, words_for_code
+from soat.vi.doc_types import allowed_codes, is_type_code, words_for_code
 
 # The code a type word carries first, for the "change the code" suggestion.
 _PREFERRED = (

@@ -14,13 +14,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+from soat.knowledge.indexes import COMMUNE as _COMMUNE
+from soat.knowledge.indexes import DISTRICT as _DISTRICT
+from soat.knowledge.indexes import PROVINCIAL as _PROVINCIAL
+from soat.knowledge.indexes import PlaceIndex, place_index
 from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Severity
-from soat.lint.knowledge import Knowledge
 from soat.lint.rule import Example, NoOptions, Rule
 from soat.vi.places import (
     FOREIGN_COUNTRY_WORDS,
@@ -33,9 +35,6 @@ from soat.vi.places import (
 )
 
 MERGER_DATE = dt.date(2025, 7, 1)
-_PROVINCIAL = "provincial"
-_DISTRICT = "district"
-_COMMUNE = "commune"
 _MARKS_ONLY = "marks-only"  # after "tại", "ở": only a province written with other marks
 # Which level of place each context word names.
 _CONTEXT_LEVELS = MappingProxyType(
@@ -85,51 +84,6 @@ _SENTENCE_END_RE = re.compile(r"[.!?;]+(?:\s|$)")
 _FOREIGN_KEYS = frozenset(place_key(name) for name in FOREIGN_PLACE_NAMES)
 
 
-@dataclass(frozen=True)
-class _Target:
-    name: str
-    level: str
-    kind: str | None
-    loose: str
-    syllables: int
-    key: str
-
-
-@dataclass
-class _PlaceIndex:
-    exact: dict[str, list]  # place_key of every name and variant → places
-    near: dict[tuple[int, int], list[_Target]]  # (syllables, len(loose)) → targets
-    provincial: dict[str, object]  # current or former provincial units by name
-
-
-def _level(place) -> str:
-    if place.parent is None:
-        return _PROVINCIAL
-    if place.kind in ("xã", "phường", "thị trấn", "đặc khu"):
-        return _COMMUNE
-    return _DISTRICT
-
-
-def place_index(knowledge: Knowledge) -> _PlaceIndex:
-    """The knowledge's places by key and by shape (built once per knowledge: `ctx.index`)."""
-    places = knowledge.places
-    exact: dict[str, list] = {}
-    near: dict[tuple[int, int], list[_Target]] = {}
-    provincial: dict[str, Any] = {}
-    for place in places:
-        level = _level(place)
-        for name in (place.name, *place.variants):
-            exact.setdefault(place_key(name), []).append(place)
-        if level == _PROVINCIAL:
-            provincial.setdefault(place.name, place)
-        loose = loose_key(place.name)
-        syllables = syllable_count(place.name)
-        if syllables >= 2:
-            target = _Target(place.name, level, place.kind, loose, syllables, place_key(place.name))
-            near.setdefault((syllables, len(loose)), []).append(target)
-    return _PlaceIndex(exact, near, provincial)
-
-
 def _name_words(text: str, pos: int) -> list[tuple[int, int]]:
     """The capitalised words of a name starting at `pos` ("Bà Rịa - Vũng Tàu": 4 words)."""
     words: list[Any] = []
@@ -143,7 +97,7 @@ def _name_words(text: str, pos: int) -> list[tuple[int, int]]:
     return words
 
 
-def _near_matches(candidate: str, levels: tuple[str, ...], index: _PlaceIndex) -> list[str]:
+def _near_matches(candidate: str, levels: tuple[str, ...], index: PlaceIndex) -> list[str]:
     """Place names one slip away from `candidate` (on the letters without diacritics)."""
     from rapidfuzz.distance import Levenshtein
 

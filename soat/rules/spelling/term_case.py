@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
+from soat.knowledge.indexes import term_index
 from soat.lint.context import Context
 from soat.lint.diagnostic import Diagnostic, Fix, Msg, Severity
-from soat.lint.knowledge import Knowledge
 from soat.lint.rule import Example, NoOptions, Rule
 
 # Web addresses and e-mail addresses: names inside them are not prose.
@@ -27,33 +26,6 @@ _ADDRESS_RE = re.compile(
 
 
 _BEFORE = frozenset("_@#./\\-")
-
-
-@dataclass
-class _TermIndex:
-    pattern: re.Pattern | None
-    preferred: dict[str, str]  # casefolded form → preferred spelling
-
-
-def _form_pattern(form: str) -> str:
-    return r"[ \u00a0]+".join(re.escape(part) for part in form.split())
-
-
-def term_index(knowledge: Knowledge) -> _TermIndex:
-    """One pattern of every term form (built once per knowledge: `ctx.index`)."""
-    preferred: dict[str, str] = {}
-    for term in knowledge.terms:
-        for form in (term.preferred, *term.variants):
-            preferred[" ".join(form.split()).lower()] = term.preferred
-    forms = sorted(preferred, key=len, reverse=True)
-    pattern = None
-    if forms:
-        alternatives = "|".join(_form_pattern(f) for f in forms)
-        # Searched in the lower-cased text (IGNORECASE is several times slower). Not part of
-        # a longer word, an address, a path, a hashtag or a mention (what comes before is
-        # checked in `check`: a look-behind tried at every position is slow too).
-        pattern = re.compile(rf"(?:{alternatives})(?![\w@]|[./\\-]\w)")
-    return _TermIndex(pattern, preferred)
 
 
 def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:

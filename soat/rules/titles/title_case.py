@@ -17,9 +17,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
+from soat.knowledge import Knowledge
 from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
-from soat.lint.knowledge import Knowledge
 from soat.lint.rule import Example, NoOptions, Rule
 from soat.rules.titles.context import mentions_of
 

@@ -1,23 +1,26 @@
 """What the REF rules share: the citations of a document and how to match a registry entry.
 
 Not a rule: a package, so that the check that every rule module has a RULE passes over it.
-Citations are found per block in the block's NFC text (soat.vi.references); `Located` keeps
-the block so that parts map back to source offsets.
+Citations are found per block in the block's NFC text (soat.vi.references); `BlockCitation`
+keeps the block so that parts map back to source offsets.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from soat.knowledge import DocumentEntry, Knowledge
 from soat.lint.context import DocContext
 from soat.lint.document import Block
-from soat.lint.knowledge import DocumentEntry, Knowledge
+from soat.vi.citation_matching import issuers_agree, party_term
 from soat.vi.dates import DateMention
-from soat.vi.references import Citation, Part, find_citations, issuers_agree, party_term
+from soat.vi.references import Citation, Part, find_citations
 
 
 @dataclass(frozen=True)
-class Located:
+class BlockCitation:
+    """A citation with the block it stands in (its parts are offsets into `block.text`)."""
+
     block: Block
     citation: Citation
 
@@ -30,10 +33,10 @@ class Located:
         return self.block.span(self.citation.start, self.citation.end)
 
 
-def document_citations(ctx: DocContext) -> tuple[Located, ...]:
+def document_citations(ctx: DocContext) -> tuple[BlockCitation, ...]:
     """Every citation of the document, block by block (an analysis: `ctx.get(...)`)."""
     return tuple(
-        Located(block, citation)
+        BlockCitation(block, citation)
         for block in ctx.doc.blocks
         for citation in find_citations(block.text)
     )

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+from soat.knowledge import Knowledge, Person, Role
 from soat.lint.context import DocContext
 from soat.lint.document import Block, Document
-from soat.lint.knowledge import Knowledge, Person, Role
 from soat.vi.mentions import Mention, MentionContext, TitleHit, find_title_hits_and_mentions
 from soat.vi.names import is_name_syllable
 from soat.vi.text import fold_case
@@ -205,7 +205,4 @@ def role_title(role: Role) -> tuple[str, str] | None:
 
 
 def person_named(knowledge: Knowledge, name: str) -> Person | None:
-    for p in knowledge.persons:
-        if p.name == name:
-            return p
-    return None
+    return knowledge.person(name)

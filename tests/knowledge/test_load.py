@@ -2,8 +2,8 @@ import datetime as dt
 
 import pytest
 
+from soat.knowledge import builtin_knowledge, load_registry_text
 from soat.lint.errors import UsageError
-from soat.lint.knowledge import builtin_knowledge, load_registry_text
 
 REGISTRY = """
 [[document]]

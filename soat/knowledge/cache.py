@@ -1,0 +1,135 @@
+"""The built-in knowledge's cache: one pickle of the parsed registries and their indexes.
+
+The file lives under `$SOAT_CACHE_DIR`, else `$XDG_CACHE_HOME/soat`, else `~/.cache/soat`.
+Its name is soat's version and a SHA-256 of the data files' bytes and of the stamps (size,
+modification time) of the code that builds the entries and indexes (this package and
+soat/vi), so any change of either makes a new file. The payload carries a checksum: a damaged
+or foreign file is ignored and written again; a file is written under a temporary name and
+renamed into place, so parallel runs never read half of one; where the folder cannot be
+written the knowledge is simply parsed each time. The eight files used last are kept (a
+file's modification time is set when it is read).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import tempfile
+import zlib
+from collections.abc import Sequence
+
+from soat.knowledge.model import TABLES, Knowledge
+
+_MAGIC = b"soat-knowledge-2\n"
+_KEEP = 8  # several checkouts or versions of soat on one machine each keep theirs
+
+
+def cache_dir() -> str:
+    return os.environ.get("SOAT_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "soat"
+    )
+
+
+def path_for(files: Sequence[tuple[str, str]]) -> str | None:
+    """The cache file for the data `files` ((name, path) pairs); None when one cannot be read."""
+    from soat import __version__
+
+    digest = hashlib.sha256(f"{__version__}\n{_MAGIC!r}\n".encode())
+    try:
+        for name, path in files:
+            with open(path, "rb") as fh:
+                data = fh.read()
+            digest.update(f"{name}:{len(data)}\n".encode())
+            digest.update(data)
+    except OSError:
+        return None
+    digest.update(_code_stamp().encode())
+    return os.path.join(cache_dir(), f"knowledge-{__version__}-{digest.hexdigest()[:20]}.pickle")
+
+
+def _code_stamp() -> str:
+    """Size and modification time of the modules that build entries and indexes."""
+    package = os.path.dirname(os.path.abspath(__file__))
+    parts = []
+    for folder in (package, os.path.join(os.path.dirname(package), "vi")):
+        try:
+            names = sorted(n for n in os.listdir(folder) if n.endswith(".py"))
+        except OSError:
+            continue
+        for name in names:
+            try:
+                st = os.stat(os.path.join(folder, name))
+            except OSError:
+                continue
+            parts.append(f"{os.path.basename(folder)}/{name}:{st.st_size}:{st.st_mtime_ns}")
+    return "\n".join(parts)
+
+
+def build_indexes(knowledge: Knowledge) -> None:
+    """Build every persisted index of `knowledge` (kept in its memo)."""
+    from soat.knowledge.indexes import PERSISTED
+
+    for builder in PERSISTED:
+        knowledge.index(builder)
+
+
+def read(path: str) -> Knowledge | None:
+    """The cached knowledge, or None when the file is missing or not one soat wrote intact.
+
+    A checksum guards the pickle: a flipped byte would otherwise load as wrong data or raise
+    anything at all, on every run until the file is deleted.
+    """
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+        head = len(_MAGIC)
+        if not data.startswith(_MAGIC) or len(data) < head + 4:
+            return None
+        body = memoryview(data)[head + 4 :]
+        if zlib.crc32(body).to_bytes(4, "big") != data[head : head + 4]:
+            return None
+        loaded = pickle.loads(body)
+    except Exception:  # a damaged or foreign cache of any kind: parse again, rewrite it
+        return None
+    if not isinstance(loaded, Knowledge):
+        return None
+    with contextlib.suppress(OSError):  # used now: the newest files are the ones kept
+        os.utime(path)
+    return loaded
+
+
+def write(path: str, knowledge: Knowledge) -> None:
+    """Store `knowledge` with its persisted indexes; silently nothing where unwritable."""
+    from soat.knowledge.indexes import PERSISTED
+
+    stored = Knowledge(*(getattr(knowledge, f) for f in TABLES))
+    stored._index.update((b, knowledge._index[b]) for b in PERSISTED if b in knowledge._index)
+    folder = os.path.dirname(path)
+    try:
+        body = pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL)
+        os.makedirs(folder, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".knowledge-")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(_MAGIC + zlib.crc32(body).to_bytes(4, "big") + body)
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+        # Keep the caches used last (installations of soat may alternate); drop the rest.
+        caches = sorted(
+            (
+                os.path.join(folder, n)
+                for n in os.listdir(folder)
+                if n.startswith("knowledge-") and n.endswith(".pickle")
+            ),
+            key=os.path.getmtime,
+            reverse=True,
+        )
+        for old in caches[_KEEP:]:
+            os.unlink(old)
+    except (OSError, pickle.PicklingError):
+        pass  # a read-only home is fine: we parse again next time

@@ -1,0 +1,241 @@
+"""The registry entries and `Knowledge`, the value rules read (docs/architecture.md §9).
+
+Plain frozen dataclasses; the keys under which entries merge (§9.3) use soat.vi's document
+symbol key and case folding.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields, is_dataclass
+from typing import Any, TypeVar
+
+from soat.vi.doc_symbols import symbol_key
+from soat.vi.text import fold_case
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class DocumentEntry:
+    number: str
+    type: str | None = None
+    date: dt.date | None = None
+    issuer: str | None = None
+    title: str | None = None
+    source: str | None = None
+    names: tuple[str, ...] = ()  # names the document gives (a movement, a programme)
+    origin: str = ""  # the registry file it came from
+    # The facts no source confirmed (`verified = false` or a list of the confirmed ones).
+    # User entries are vouched for by the user: this is empty for them unless they say so.
+    unverified: frozenset[str] = frozenset()
+    replaced_by: str | None = None  # the symbol of the document that replaced this one
+    in_force: dt.date | None = None  # the day the document took effect
+
+    def verified(self, fact: str) -> bool:
+        """Whether `fact` (one of DOCUMENT_FACTS) was confirmed against a source."""
+        return fact not in self.unverified
+
+
+@dataclass(frozen=True)
+class Organization:
+    name: str
+    abbreviations: tuple[str, ...] = ()
+    short_names: tuple[str, ...] = ()
+    kind: str | None = None
+    from_: dt.date | None = None
+    until: dt.date | None = None
+    merged_into: str | None = None
+    source: str | None = None
+    origin: str = ""
+    verified: bool = True  # False: no source confirmed the name; never a safe fix
+
+    @property
+    def all_names(self) -> tuple[str, ...]:
+        return (self.name, *self.abbreviations, *self.short_names)
+
+
+@dataclass(frozen=True)
+class Role:
+    title: str
+    org: str | None = None
+    from_: dt.date | None = None
+    until: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    roles: tuple[Role, ...] = ()
+    source: str | None = None
+    origin: str = ""
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    kind: str | None = None
+    variants: tuple[str, ...] = ()
+    from_: dt.date | None = None
+    until: dt.date | None = None
+    merged_into: str | None = None
+    parent: str | None = None
+    source: str | None = None
+    origin: str = ""
+
+
+@dataclass(frozen=True)
+class Term:
+    preferred: str
+    variants: tuple[str, ...] = ()
+    source: str | None = None
+    origin: str = ""
+
+
+@dataclass(frozen=True)
+class ConfusionEntry:
+    """A user's [[confusion]] (LEX001): wrong forms, the right form, guards, fix safety."""
+
+    wrong: tuple[str, ...]
+    right: str
+    guards: tuple[str, ...] = ()
+    fix: str = "unsafe"
+    vi: str = ""
+    en: str = ""
+    source: str | None = None
+    origin: str = ""
+
+
+TABLES = ("documents", "organizations", "persons", "places", "terms", "confusions")
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """The registries (built-in merged with the user's) and the indexes built on them.
+
+    `index(builder)` memoises `builder(self)` on the knowledge; the built-in knowledge comes
+    from the cache with its typed indexes (soat/knowledge/indexes.py) and its digest already
+    in that memo, so a run does not build them again.
+    """
+
+    documents: tuple[DocumentEntry, ...] = ()
+    organizations: tuple[Organization, ...] = ()
+    persons: tuple[Person, ...] = ()
+    places: tuple[Place, ...] = ()
+    terms: tuple[Term, ...] = ()
+    confusions: tuple[ConfusionEntry, ...] = ()
+    _index: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def index(self, builder: Callable[[Knowledge], T]) -> T:
+        """`builder(self)`, built once per knowledge and kept with it (a place index, a
+        lookup table of organisation names): rules never keep such state themselves."""
+        idx = self._index
+        if builder in idx:
+            return idx[builder]
+        value = idx[builder] = builder(self)
+        return value
+
+    def digest(self) -> str:
+        """A SHA-256 of the entries, the same in every process (the result cache's key)."""
+        return self.index(content_digest)
+
+    def documents_by_symbol(self, symbol: str) -> tuple[DocumentEntry, ...]:
+        return self.index(documents_index).get(symbol_key(symbol), ())
+
+    def organization(self, name: str) -> Organization | None:
+        """The organisation that has `name` as its name, abbreviation or short name."""
+        return self.index(organizations_index).get(fold_case(name))
+
+    def person(self, name: str) -> Person | None:
+        """The first person registered under exactly `name`."""
+        return self.index(people_index).get(name)
+
+    def merged(self, other: Knowledge) -> Knowledge:
+        """This knowledge with `other`'s entries added; other's win on equal keys."""
+        result = Knowledge(
+            documents=_merge(self.documents, other.documents, document_key),
+            organizations=_merge(
+                self.organizations, other.organizations, lambda o: (o.name, o.from_)
+            ),
+            persons=_merge(self.persons, other.persons, lambda p: p.name),
+            places=_merge(self.places, other.places, lambda p: (p.name, p.kind)),
+            terms=_merge(self.terms, other.terms, lambda t: t.preferred),
+            confusions=_merge(self.confusions, other.confusions, lambda c: c.right),
+        )
+        # The merge is a function of its two sides: their digests stand for the result's.
+        joined = f"merged:{self.digest()}:{other.digest()}"
+        result._index[content_digest] = hashlib.sha256(joined.encode()).hexdigest()
+        # An index of one table the other side leaves alone stays valid (a user registry
+        # of people keeps the built-in place index: no rebuilding on each start).
+        from soat.knowledge.indexes import ONE_TABLE
+
+        for builder, table in ONE_TABLE.items():
+            if builder in self._index and not getattr(other, table):
+                result._index[builder] = self._index[builder]
+        return result
+
+
+# A symbol that carries its year (30/2020/NĐ-CP) is one document; Party symbols restart
+# each term (20-NQ/TW of 2008 and of 2017) and administrative ones each year (58/HD-TLĐ),
+# so for those the year is part of the key.
+_UNIQUE_SYMBOL_RE = re.compile(r"/(?:19|20)\d\d/")
+
+
+def document_key(entry: DocumentEntry) -> tuple:
+    """The registry key of a [[document]] (docs/architecture.md §9.3)."""
+    if _UNIQUE_SYMBOL_RE.search(entry.number):
+        return (symbol_key(entry.number),)
+    return (symbol_key(entry.number), entry.date and entry.date.year)
+
+
+def _merge(base, extra, key):
+    if not extra:
+        return base
+    keys = {key(e) for e in extra}
+    return tuple(e for e in base if key(e) not in keys) + tuple(extra)
+
+
+def documents_index(knowledge: Knowledge) -> dict[str, tuple[DocumentEntry, ...]]:
+    """[[document]] entries by symbol key (both spellings of a Party regulation are one)."""
+    found: dict[str, list[DocumentEntry]] = {}
+    for d in knowledge.documents:
+        found.setdefault(symbol_key(d.number), []).append(d)
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def organizations_index(knowledge: Knowledge) -> dict[str, Organization]:
+    """Organisations by every name, abbreviation and short name, case-folded (first wins)."""
+    found: dict[str, Organization] = {}
+    for o in knowledge.organizations:
+        for n in o.all_names:
+            found.setdefault(fold_case(n), o)
+    return found
+
+
+def people_index(knowledge: Knowledge) -> dict[str, Person]:
+    """People by their registered name (the first entry of a name wins)."""
+    found: dict[str, Person] = {}
+    for p in knowledge.persons:
+        found.setdefault(p.name, p)
+    return found
+
+
+def content_digest(knowledge: Knowledge) -> str:
+    """SHA-256 of a canonical text of the tables (never of pickle bytes: a set's order
+    changes from one process to the next with hash randomisation)."""
+    text = _canonical(tuple(getattr(knowledge, name) for name in TABLES))
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _canonical(value: Any) -> str:
+    if is_dataclass(value) and not isinstance(value, type):
+        inner = ",".join(f"{f.name}={_canonical(getattr(value, f.name))}" for f in fields(value))
+        return f"{type(value).__name__}({inner})"
+    if isinstance(value, frozenset | set):
+        return "{" + ",".join(sorted(_canonical(v) for v in value)) + "}"
+    if isinstance(value, tuple | list):
+        return "[" + ",".join(_canonical(v) for v in value) + "]"
+    return repr(value)
