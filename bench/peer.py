@@ -156,9 +156,12 @@ def main() -> int:
                     ).splitlines()
                     if line.startswith("|")
                 ),
-                measure("(a) soat clean/", base.split(), 1, clean),
+                measure("(a) soat clean/", [*base.split(), clean], 1, clean),
                 measure(
-                    "(a) soat-dict clean/", [*base.split(), "--select", "SPL,REF001"], 1, clean
+                    "(a) soat-dict clean/",
+                    [*base.split(), "--select", "SPL,REF001", clean],
+                    1,
+                    clean,
                 ),
                 cache_rows(soat, 1),
             ]

@@ -264,3 +264,58 @@ def test_nothing_in_soat_imports_a_module_by_name_at_run_time():
             assert found, f"{rel} no longer imports by name: drop it from the allow-list"
         else:
             assert not found, f"{rel}: {found}"
+
+
+# --- rules are imported lazily (issue 14): selection reads codes and names only ---
+
+
+def test_the_registry_names_each_rules_module_code_and_name():
+    from soat.rules import REGISTRY, rule_ref
+
+    for code, name, module, load in REGISTRY:
+        rule = importlib.import_module(module).RULE
+        assert (rule.code, rule.name) == (code, name), module
+        assert load() is rule, f"{code}: the loader imports another module than {module}"
+        assert rule_ref(code).rule is rule
+
+
+def test_a_rule_ref_pickles_to_the_same_ref():
+    import pickle
+
+    ref = ALL_RULES[0]
+    assert pickle.loads(pickle.dumps(ref)) is ref
+
+
+def test_only_the_selected_rules_modules_are_imported(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    article = tmp_path / "a.txt"
+    article.write_text("Ngày 2/9 là Quốc khánh.\n", "utf-8")
+    script = (
+        "import json, sys\n"
+        "from soat.lint.config import Config\n"
+        "from soat.lint.runner import Settings, lint_source\n"
+        "import soat.rules\n"
+        "before = {m for m in sys.modules if m.startswith('soat.rules.')}\n"
+        "from soat.knowledge import Knowledge\n"
+        "settings = Settings.from_config(\n"
+        "    Config(select=('TYP001',)), soat.rules.ALL_RULES, knowledge=Knowledge()\n"
+        ")\n"
+        f"lint_source({str(article)!r}, open({str(article)!r}, encoding='utf-8').read(), settings)\n"
+        "after = {m for m in sys.modules if m.startswith('soat.rules.')}\n"
+        "print(json.dumps([sorted(before), sorted(after)]))\n"
+    )
+    root = str(PKG.parent)
+    out = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": root, "PATH": ""},
+        cwd=root,
+    ).stdout
+    before, after = json.loads(out)
+    assert before == []
+    assert after == ["soat.rules.typography", "soat.rules.typography.whitespace"]

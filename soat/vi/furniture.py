@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from soat.toml import tomllib
-from soat.vi.text import fold_case, fold_tones, word_count
+from soat.vi.text import fold_case, fold_tones, more_words_than
 
 # Decoration around a widget's label: bullets, arrows, brackets, dashes ("-- Chọn Link --").
 _DECORATION = " -–—•·»«›‹>|[](){}*#+=~_:;/\\"
@@ -73,6 +73,11 @@ class PhraseTable:
     lines_toneless: dict[str, Phrase]  # fold_tones key → phrase
     prefixes: tuple[tuple[str, str, Phrase], ...]  # (fold_case, fold_tones, phrase)
     patterns: tuple[tuple[re.Pattern[str], str], ...]  # (regex, block)
+
+    @functools.cached_property
+    def prefix_starts(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Every prefix's fold_case and fold_tones key: one `startswith` test rules all out."""
+        return tuple(p[0] for p in self.prefixes), tuple(p[1] for p in self.prefixes)
 
 
 @functools.lru_cache(maxsize=1)
@@ -153,7 +158,7 @@ def _is_short_list(tail: str) -> bool:
     """A colon's tail that reads as a list of labels, not as a sentence."""
     tail = tail.strip()
     return (
-        word_count(tail) <= MAX_LIST_WORDS
+        not more_words_than(tail, MAX_LIST_WORDS)
         and not _SENTENCE_END_RE.search(tail.rstrip("."))
         and not tail.endswith("..")
     )
@@ -188,7 +193,7 @@ def _counter_label(s: str) -> str | None:
 def match_furniture(text: str, table: PhraseTable) -> FurnitureMatch | None:
     """Whether a whole block's text is page furniture, and how it matched."""
     s = fold_case(text)
-    if not s or word_count(s) > MAX_FURNITURE_WORDS:
+    if not s or more_words_than(s, MAX_FURNITURE_WORDS):
         return None
     found = _lookup_label(s, table)
     if found and not found[1] and _looks_like_name(text):
@@ -214,6 +219,11 @@ def match_furniture(text: str, table: PhraseTable) -> FurnitureMatch | None:
             return FurnitureMatch(phrase.text, phrase.block, "list", safe)
     bare = s.lstrip(_DECORATION)
     toneless = None
+    cased_starts, toneless_starts = table.prefix_starts
+    if not bare.startswith(cased_starts):
+        toneless = fold_tones(bare)
+        if not toneless.startswith(toneless_starts):
+            return _by_pattern(s, table)  # no prefix matches
     for cased, tone_key, phrase in table.prefixes:
         if bare.startswith(cased):
             rest = bare[len(cased) :]
@@ -228,6 +238,10 @@ def match_furniture(text: str, table: PhraseTable) -> FurnitureMatch | None:
         elif rest and rest[0].isalnum() and cased[-1].isalnum():
             continue  # "Giấy phép số" must not match "Giấy phép sống"
         return FurnitureMatch(phrase.text, phrase.block, "prefix", False)
+    return _by_pattern(s, table)
+
+
+def _by_pattern(s: str, table: PhraseTable) -> FurnitureMatch | None:
     label = s.strip(_DECORATION)
     for regex, block in table.patterns:
         if regex.fullmatch(label):
@@ -299,7 +313,7 @@ def _widget_re(labels: tuple[str, ...]) -> re.Pattern[str]:
 def match_compound(folded: str, table: PhraseTable) -> FurnitureMatch | None:
     """A line made only of widget labels, counters and outlet names: "bình luận (0) báo lao
     động điện tử", "0 bình luận | chia sẻ". `folded` is the line after `fold_case`."""
-    if word_count(folded) > MAX_COMPOUND_WORDS:
+    if more_words_than(folded, MAX_COMPOUND_WORDS):
         return None
     labels, outlets = _compound_units(table)
     if not _widget_re(labels).search(folded):

@@ -13,15 +13,18 @@ Pure functions; the caller passes what it knows (organisation and place names, k
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from soat.vi.names import is_common_surname, is_name_syllable, looks_like_name
 from soat.vi.text import quoted_spans
-from soat.vi.titles import MODIFIERS, TitleForm, match_title, may_hold_a_title
+from soat.vi.titles import MODIFIERS, TitleForm, match_title, may_hold_a_title, title_starts
 
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 _WORD_RE = re.compile(r"\w+")  # the word tokens of _TOKEN_RE
+_TOKEN_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")
 _NOT_A_PERSON_BEFORE = {"đoàn", "ban", "các", "những", "vị", "hai", "ba", "bốn", "năm"}
 _CUES = {"ông", "bà", "anh", "chị", "đồng chí", "đ/c", "cô", "thầy"}
 # Lower-case words that may stand inside an organisation's name between capitalised ones.
@@ -137,10 +140,12 @@ class _Block:
     def __init__(self, text: str, ctx: MentionContext) -> None:
         self.text = text
         self.ctx = ctx
-        toks = [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
-        self.words = [t[0] for t in toks]
-        self.starts = [t[1] for t in toks]
-        self.ends = [t[2] for t in toks]
+        # Split at the tokens: spaces and tokens in turn, their lengths give the offsets.
+        parts = _TOKEN_SPLIT_RE.split(text)
+        bounds = list(accumulate(map(len, parts), initial=0))
+        self.words = parts[1::2]
+        self.starts = bounds[1::2][: len(self.words)]
+        self.ends = bounds[2::2]
         self.quoted = quoted_spans(text)
 
     @staticmethod
@@ -322,10 +327,15 @@ def find_title_hits_and_mentions(
         return [], []  # every mention hangs on a title, and no title can start here
     block = _Block(text, ctx)
     words = block.words
+    starts = title_starts(words)  # title_at(i) is None at every other index
     hits: list[TitleHit] = []
     mentions: list[Mention] = []
     i = 0
     while i < len(words):
+        at = bisect_left(starts, i)
+        if at == len(starts):
+            break
+        i = starts[at]
         hit = block.title_at(i)
         if hit is None:
             i += 1

@@ -11,6 +11,8 @@ taken as the name too. Pure functions.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import compress, count
+from operator import itemgetter
 
 from soat.vi.names import is_name_syllable, is_surname
 from soat.vi.tokens import Word
@@ -46,13 +48,18 @@ _PERSON_CUES = frozenset(
     }
 )
 _MAX_NAME = 5
+_TEXT, _FIRST = itemgetter(0), itemgetter(slice(None, 1))  # a Word's text, a text's 1st letter
 
 
 def _runs(text: str, words: Sequence[Word]) -> list[list[int]]:
     """Indexes of consecutive capitalised words separated by one space."""
     runs: list[list[int]] = []
-    for i, word in enumerate(words):
-        if not is_name_syllable(word.text):
+    # Only the words with a capital first letter can be name syllables: found without a
+    # Python step for the others (most words are lower case).
+    capitalised = compress(count(), map(str.isupper, map(_FIRST, map(_TEXT, words))))
+    for i in capitalised:
+        word = words[i]
+        if not is_name_syllable(word[0]):
             continue
         if runs and runs[-1][-1] == i - 1 and text[words[i - 1].end : word.start] == " ":
             runs[-1].append(i)
@@ -90,8 +97,7 @@ def person_name_indexes(
             and text[words[before].end : words[run[0]].start] == " "
         ):
             found.update(run[:_MAX_NAME])
-    spellings = {words[i].text for i in found}
-    for i, word in enumerate(words):
-        if i not in found and word.text in spellings:
-            found.add(i)
+    if found:
+        spellings = {words[i].text for i in found}
+        found.update(i for i, word in enumerate(words) if word[0] in spellings)
     return found

@@ -170,6 +170,8 @@ def find_citations(text: str) -> list[Citation]:
     text_nfc = text  # callers pass NFC text; offsets are into it as given
     starts = frozenset(m for m in _citation_starts(text_nfc))
     symbols = find_symbols(text_nfc, starts)
+    if not symbols:
+        return []  # most blocks: no symbol, no citation (and no need for their dates)
     dates = find_dates(text_nfc)
     out = []
     for k, sym in enumerate(symbols):

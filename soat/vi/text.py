@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import islice
 
 from soat.vi.tones import strip_tones
 
@@ -32,7 +33,8 @@ _DROP_COMBINING = _CombiningTable()
 
 def collapse_spaces(text: str) -> str:
     """Every run of whitespace (no-break spaces included) as one space, ends trimmed."""
-    return _SPACE_RE.sub(" ", text).strip()
+    # str.split() cuts at the characters `\s` matches (str.isspace), 2-3x faster than a sub.
+    return " ".join(text.split())
 
 
 def comparable(text: str) -> str:
@@ -75,6 +77,11 @@ def word_count(text: str) -> int:
     return len(words(text))
 
 
+def more_words_than(text: str, n: int) -> bool:
+    """`word_count(text) > n`, found without reading past the word n + 1 of a long text."""
+    return next(islice(_WORD_RE.finditer(text), n, None), None) is not None
+
+
 def is_capitalized(word: str) -> bool:
     """Whether a word starts with an upper-case letter ("Đạt", "TTXVN"); digits do not."""
     return bool(word) and word[0].isupper()
@@ -98,7 +105,7 @@ def is_credit_line(text: str) -> bool:
     """
     folded = fold_case(text)
     m = _CREDIT_LINE_RE.match(folded)
-    if not m or word_count(folded) > MAX_CREDIT_WORDS:
+    if not m or more_words_than(folded, MAX_CREDIT_WORDS):
         return False
     head = folded.split(":", 1)[0] if ":" in folded else folded
     return "," not in head or m.group(1) == "bài, ảnh"

@@ -13,7 +13,7 @@ Pure functions; nothing here knows about soat's documents.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 HEAD, DEPUTY, MEMBER, OTHER = "head", "deputy", "member", "other"
@@ -123,8 +123,14 @@ def _by_first_word() -> dict[str, tuple[TitleForm, ...]]:
 def may_hold_a_title(words: Iterable[str]) -> bool:
     """Whether any of `words` is the first word of a lexicon title (any case): when none is,
     `match_title` finds nothing anywhere in them."""
+    return not _by_first_word().keys().isdisjoint(map(str.casefold, words))
+
+
+def title_starts(words: Sequence[str]) -> list[int]:
+    """Indexes of `words` that are the first word of a lexicon title (any case): the only
+    places where `match_title` can find one."""
     first = _by_first_word()
-    return any(w.casefold() in first for w in words)
+    return [i for i, folded in enumerate(map(str.casefold, words)) if folded in first]
 
 
 def titles_starting_with(word: str) -> tuple[TitleForm, ...]:

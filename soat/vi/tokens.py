@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import accumulate, repeat
 from typing import NamedTuple
 
 _WORD_RE = re.compile(r"[^\W_]+")
@@ -79,20 +80,37 @@ def document_symbol_spans(text: str) -> list[tuple[int, int]]:
 
 def iter_words(text: str, skip_non_prose: bool = True) -> Iterator[Word]:
     """The words of `text` in order; with `skip_non_prose`, none inside a URL, e-mail, …"""
-    spans = non_prose_spans(text) if skip_non_prose else []
-    new = tuple.__new__  # a Word from a tuple in C (NamedTuple's own path is Python)
+    yield from word_list(text, skip_non_prose)
+
+
+_WORD_SPLIT_RE = re.compile(f"({_WORD_RE.pattern})")  # the separators, then each word
+
+
+def word_list(text: str, skip_non_prose: bool = True) -> list[Word]:
+    """`iter_words` as a list, built without a Python step per word (2x faster): splitting
+    at the words gives separators and words in turn, and their lengths give the offsets."""
+    parts = _WORD_SPLIT_RE.split(text)
+    bounds = list(accumulate(map(len, parts), initial=0))
+    words = list(
+        map(
+            tuple.__new__,  # a Word from a tuple in C (NamedTuple's own path is Python)
+            repeat(Word, len(parts) // 2),
+            zip(parts[1::2], bounds[1::2], bounds[2::2], strict=False),
+        )
+    )
+    spans = non_prose_spans(text) if skip_non_prose and words else []
     if not spans:  # the common case: every match is a word
-        for m in _WORD_RE.finditer(text):
-            yield new(Word, (m.group(), *m.span()))
-        return
+        return words
+    kept = []
     k = 0
-    for m in _WORD_RE.finditer(text):
-        start, end = m.span()
+    for word in words:
+        _, start, end = word
         while k < len(spans) and spans[k][1] <= start:
             k += 1
         if k < len(spans) and spans[k][0] < end:
             continue
-        yield new(Word, (m.group(), start, end))
+        kept.append(word)
+    return kept
 
 
 def sentence_initial(text: str, start: int) -> bool:

@@ -5,7 +5,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from soat.vi.mentions import MentionContext, find_title_hits_and_mentions
-from soat.vi.titles import DEPUTY, HEAD, MEMBER, incompatible, is_single_holder, match_title
+from soat.vi.titles import (
+    DEPUTY,
+    HEAD,
+    MEMBER,
+    incompatible,
+    is_single_holder,
+    match_title,
+    title_starts,
+    titles_starting_with,
+)
 
 
 @pytest.mark.parametrize(
@@ -129,3 +138,24 @@ def test_find_mentions_never_crashes(text):
     hits, mentions = find_title_hits_and_mentions(text, CTX)
     for m in mentions:
         assert 0 <= m.name_start < m.name_end <= len(text)
+
+
+@given(
+    st.lists(st.sampled_from(["Phó", "chủ", "TỊCH", "tịch", "Bí", "thư", "ông", "Ban", ",", "A"]))
+)
+def test_titles_start_only_where_title_starts_says(words):
+    starts = title_starts(words)
+    # Every title match_title finds starts at one of them, and each is a title's first word.
+    assert {i for i in range(len(words)) if match_title(words, i) is not None} <= set(starts)
+    assert all(titles_starting_with(words[i]) for i in starts)
+
+
+@given(st.text(alphabet=st.sampled_from("ab1_ ,.\u00a0\t\nđ“”")))
+def test_mention_tokens_are_the_token_matches(text):
+    import re
+
+    from soat.vi.mentions import _Block
+
+    block = _Block(text, MentionContext([], [], frozenset()))
+    toks = [(m.group(), m.start(), m.end()) for m in re.finditer(r"\w+|[^\w\s]", text)]
+    assert list(zip(block.words, block.starts, block.ends, strict=True)) == toks

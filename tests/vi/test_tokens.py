@@ -81,3 +81,40 @@ def test_document_symbols_are_not_words():
     assert [text[s:e] for s, e in document_symbol_spans(text)] == ["56/qđ-tlđ", "12/2022/NĐ - CP"]
     words = [w.text for w in iter_words(text)]
     assert "qđ" not in words and "CP" not in words and "năm" in words and "15" in words
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Đây",
+                "là",
+                " ",
+                "  ",
+                ".",
+                "_",
+                "x1",
+                "https://a.vn/b",
+                "a@b.com",
+                "02-NQ/TW",
+                "#tag",
+            ]
+        )
+    ).map("".join)
+)
+def test_word_list_is_every_word_run_outside_non_prose(text):
+    import re
+
+    from soat.vi.tokens import Word, word_list
+
+    spans = non_prose_spans(text)
+    expected = [
+        Word(m.group(), m.start(), m.end())
+        for m in re.finditer(r"[^\W_]+", text)
+        if not any(s < m.end() and m.start() < e for s, e in spans)
+    ]
+    assert word_list(text) == expected
+    assert list(iter_words(text)) == expected
+    assert word_list(text, skip_non_prose=False) == [
+        Word(m.group(), m.start(), m.end()) for m in re.finditer(r"[^\W_]+", text)
+    ]

@@ -1,5 +1,6 @@
 """soat.vi.text: whitespace, case and tone folding, words, credit lines."""
 
+import re
 import unicodedata
 
 import pytest
@@ -13,6 +14,7 @@ from soat.vi.text import (
     fold_tones,
     is_capitalized,
     is_credit_line,
+    more_words_than,
     quoted_spans,
     strip_diacritics,
     strip_tone_marks,
@@ -31,6 +33,15 @@ from soat.vi.text import (
 )
 def test_collapse_spaces(text, expected):
     assert collapse_spaces(text) == expected
+
+
+_SPACES = "".join(c for c in map(chr, range(0x3100)) if c.isspace()) + "\u3000\ufeff\u200b"
+
+
+@given(st.text(alphabet=st.sampled_from(_SPACES + "ab\u0300đ.")))
+def test_collapse_spaces_is_a_regex_space_collapse(text):
+    # Every character `\s` matches is a separator, as when this was a regex substitution.
+    assert collapse_spaces(text) == re.sub(r"\s+", " ", text).strip()
 
 
 @pytest.mark.parametrize(
@@ -162,3 +173,8 @@ def test_strip_diacritics_drops_exactly_the_combining_characters(text):
 )
 def test_quoted_spans(text, max_words, expected):
     assert [text[s:e] for s, e in quoted_spans(text, max_words)] == expected
+
+
+@given(st.text(alphabet=st.sampled_from("ab1 .,/-–\n")), st.integers(0, 6))
+def test_more_words_than_is_a_bounded_word_count(text, n):
+    assert more_words_than(text, n) == (word_count(text) > n)

@@ -1,5 +1,14 @@
-"""Boilerplate rules (BPL), in code order."""
+"""Boilerplate rules (BPL), in code order.
 
-from soat.rules.boilerplate import boilerplate_line, markup_remnant, trailing_furniture
+Imported when RULES is first read: soat.rules.REGISTRY lists them.
+"""
 
-RULES = (boilerplate_line.RULE, trailing_furniture.RULE, markup_remnant.RULE)
+from typing import Any
+
+
+def __getattr__(name: str) -> Any:
+    if name == "RULES":
+        from soat.rules import family_rules
+
+        return family_rules(__name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

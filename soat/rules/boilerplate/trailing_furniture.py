@@ -19,7 +19,13 @@ from soat.lint.document import Block
 from soat.lint.rule import Example, NoOptions, Rule
 from soat.rules.boilerplate.boilerplate_line import builtin_furniture
 from soat.vi.furniture import source_names
-from soat.vi.text import collapse_spaces, fold_tones, is_capitalized, is_credit_line, word_count
+from soat.vi.text import (
+    collapse_spaces,
+    fold_tones,
+    is_capitalized,
+    is_credit_line,
+    more_words_than,
+)
 
 BODY_KINDS = ("paragraph", "quote", "caption")
 MIN_BODY_WORDS = 10
@@ -34,7 +40,7 @@ def is_body_paragraph(block: Block) -> bool:
     return (
         block.kind in BODY_KINDS
         and bool(_SENTENCE_RE.search(block.text))
-        and word_count(block.text) >= MIN_BODY_WORDS
+        and more_words_than(block.text, MIN_BODY_WORDS - 1)
     )
 
 
@@ -54,7 +60,8 @@ def _is_attribution(text: str) -> bool:
 
 def _is_short_furniture(text: str) -> bool:
     return (
-        0 < word_count(text) <= MAX_FURNITURE_WORDS
+        more_words_than(text, 0)
+        and not more_words_than(text, MAX_FURNITURE_WORDS)
         and not _TAIL_FORBIDDEN_RE.search(text)
         and not _is_attribution(text)
     )

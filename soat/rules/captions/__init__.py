@@ -1,5 +1,14 @@
-"""Caption rules (CAP), in code order."""
+"""Caption rules (CAP), in code order.
 
-from soat.rules.captions import duplicate_caption, repeated_paragraph
+Imported when RULES is first read: soat.rules.REGISTRY lists them.
+"""
 
-RULES = (duplicate_caption.RULE, repeated_paragraph.RULE)
+from typing import Any
+
+
+def __getattr__(name: str) -> Any:
+    if name == "RULES":
+        from soat.rules import family_rules
+
+        return family_rules(__name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

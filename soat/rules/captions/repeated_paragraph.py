@@ -16,6 +16,7 @@ import zlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import groupby
 
 from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Related, Severity
@@ -118,35 +119,37 @@ class _Index:
         self.entries: list[_Entry] = []
         self.by_key: dict[tuple, list[int]] = {}
         self.long: list[int] = []  # long paragraphs, for the rare one with too few groups
+        self.group_of: dict[str, int] = {}  # a word's group, -1 for a word with a digit
 
-    @classmethod
-    def keys(cls, words: tuple[str, ...]) -> tuple[list[tuple], bool]:
+    def keys(self, words: tuple[str, ...]) -> tuple[list[tuple], bool]:
         """The lookup keys of a paragraph, and whether its groups cover a long one."""
-        keys: list[tuple] = [("same", tuple(sorted(words)))]
+        ordered = sorted(words)
+        keys: list[tuple] = [("same", tuple(ordered))]
         if len(words) < SHORT_WORDS:
             return keys, True
-        groups: list[list[str]] = [[] for _ in range(cls.GROUPS)]
-        numbers = []
-        for w in words:
-            if any(c.isdigit() for c in w):
-                numbers.append(w)
-            else:
-                groups[zlib.crc32(w.encode("utf-8")) % cls.GROUPS].append(w)
-        numbers.sort()
-        keys += [(g, tuple(sorted(ws)), tuple(numbers)) for g, ws in enumerate(groups) if ws]
-        return keys, len(keys) - 1 == cls.GROUPS
+        group_of = self.group_of
+        for w in set(ordered).difference(group_of):
+            group_of[w] = -1 if any(map(str.isdigit, w)) else zlib.crc32(w.encode()) % self.GROUPS
+        group = group_of.__getitem__
+        # A stable sort by group keeps each group's words in sorted order; -1: with a digit.
+        groups = {g: tuple(ws) for g, ws in groupby(sorted(ordered, key=group), key=group)}
+        numbers = groups.pop(-1, ())
+        keys += [(g, groups[g], numbers) for g in range(self.GROUPS) if g in groups]
+        return keys, len(keys) - 1 == self.GROUPS
 
-    def add(self, entry: _Entry) -> None:
+    def add(self, entry: _Entry, keys: list[tuple] | None = None) -> None:
         k = len(self.entries)
         self.entries.append(entry)
-        for key in self.keys(entry.words)[0]:
+        for key in keys if keys is not None else self.keys(entry.words)[0]:
             self.by_key.setdefault(key, []).append(k)
         if len(entry.words) >= SHORT_WORDS:
             self.long.append(k)
 
-    def candidates(self, entry: _Entry) -> list[_Entry]:
-        """Earlier paragraphs `entry` may repeat, in document order."""
-        keys, covered = self.keys(entry.words)
+    def candidates(
+        self, entry: _Entry, keyed: tuple[list[tuple], bool] | None = None
+    ) -> list[_Entry]:
+        """Earlier paragraphs `entry` may repeat, in document order (`keyed`: its `keys`)."""
+        keys, covered = keyed if keyed is not None else self.keys(entry.words)
         found: set[int] = set()
         for key in keys:
             found.update(self.by_key.get(key, ()))
@@ -170,16 +173,17 @@ def find_repeats(
         entry = _Entry(block, key, tuple(words(key)))
         if is_credit_line(block.text):
             continue  # one credit under several photos is no repeat
+        keyed = seen.keys(entry.words)
         if len(entry.words) >= options.min_words and block.index not in skip:
             best: tuple[float, _Entry] | None = None
-            for earlier in seen.candidates(entry):
+            for earlier in seen.candidates(entry, keyed):
                 score = is_near_repeat(entry, earlier, options.threshold)
                 if score is not None and (best is None or score > best[0]):
                     best = (score, earlier)
             if best is not None:
                 yield block, best[1].block, best[0]
                 continue  # a repeat is not an original for later paragraphs
-        seen.add(entry)
+        seen.add(entry, keyed[0])
 
 
 def _trimmed_span(block: Block) -> tuple[int, int]:

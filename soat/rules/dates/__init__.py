@@ -1,9 +1,14 @@
-"""Rules of this family, in code order."""
+"""Rules of this family, in code order.
 
-from soat.rules.dates import date_style, impossible_date, weekday_mismatch
+Imported when RULES is first read: soat.rules.REGISTRY lists them.
+"""
 
-RULES = (
-    impossible_date.RULE,
-    date_style.RULE,
-    weekday_mismatch.RULE,
-)
+from typing import Any
+
+
+def __getattr__(name: str) -> Any:
+    if name == "RULES":
+        from soat.rules import family_rules
+
+        return family_rules(__name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

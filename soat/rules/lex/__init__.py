@@ -1,5 +1,14 @@
-"""Rules of the LEX family (misused words: valid syllables in the wrong word), in code order."""
+"""Rules of the LEX family (misused words: valid syllables in the wrong word), in code order.
 
-from soat.rules.lex import confused_word
+Imported when RULES is first read: soat.rules.REGISTRY lists them.
+"""
 
-RULES = (confused_word.RULE,)
+from typing import Any
+
+
+def __getattr__(name: str) -> Any:
+    if name == "RULES":
+        from soat.rules import family_rules
+
+        return family_rules(__name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

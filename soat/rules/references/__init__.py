@@ -1,19 +1,14 @@
-"""Rules of this family, in code order."""
+"""Rules of this family, in code order.
 
-from soat.rules.references import (
-    inconsistent_citation,
-    malformed_symbol,
-    registry_conflict,
-    superseded,
-    type_mismatch,
-    year_mismatch,
-)
+Imported when RULES is first read: soat.rules.REGISTRY lists them.
+"""
 
-RULES = (
-    malformed_symbol.RULE,
-    type_mismatch.RULE,
-    year_mismatch.RULE,
-    inconsistent_citation.RULE,
-    registry_conflict.RULE,
-    superseded.RULE,
-)
+from typing import Any
+
+
+def __getattr__(name: str) -> Any:
+    if name == "RULES":
+        from soat.rules import family_rules
+
+        return family_rules(__name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,19 +1,14 @@
-"""Rules of this family, in code order."""
+"""Rules of this family, in code order.
 
-from soat.rules.spelling import (
-    invalid_syllable,
-    place_name,
-    term_case,
-    tone_style,
-    unattested_syllable,
-    variant_spelling,
-)
+Imported when RULES is first read: soat.rules.REGISTRY lists them.
+"""
 
-RULES = (
-    invalid_syllable.RULE,
-    tone_style.RULE,
-    place_name.RULE,
-    term_case.RULE,
-    variant_spelling.RULE,
-    unattested_syllable.RULE,
-)
+from typing import Any
+
+
+def __getattr__(name: str) -> Any:
+    if name == "RULES":
+        from soat.rules import family_rules
+
+        return family_rules(__name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

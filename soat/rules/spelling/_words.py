@@ -8,21 +8,24 @@ URLs, e-mail addresses, inline code and hashtags are left out (soat.vi.tokens).
 
 from __future__ import annotations
 
+from itertools import compress, count, repeat
 from typing import NamedTuple
 
 from soat.lint.context import DocContext
 from soat.lint.document import Block
 from soat.vi.name_syllables import person_name_indexes
-from soat.vi.tokens import Word, iter_words, sentence_initial
+from soat.vi.tokens import Word, sentence_initial, word_list
 
 
 class DocWord(NamedTuple):
-    """A word of a block; `in_name` when it belongs to a personal name."""
+    """A word of a block; `in_name` when it belongs to a personal name, `letters` when it is
+    all letters (`word.is_letters`, computed once for every rule)."""
 
     block: Block
     word: Word
     text: str
     in_name: bool
+    letters: bool
 
     @property
     def sentence_start(self) -> bool:
@@ -32,9 +35,6 @@ class DocWord(NamedTuple):
         return self.block.span(self.word.start, self.word.end)
 
 
-_new = tuple.__new__  # builds a DocWord from a tuple in C (NamedTuple's own path is Python)
-
-
 def document_words(ctx: DocContext) -> list[DocWord]:
     """Every word of every block, in document order, with its personal-name flag."""
     known = tuple(p.name for p in ctx.knowledge.persons)
@@ -42,16 +42,28 @@ def document_words(ctx: DocContext) -> list[DocWord]:
     spellings: set[str] = set()
     for block in ctx.doc.blocks:
         text = block.text
-        words = list(iter_words(text))
+        words = word_list(text)
+        if not words:
+            continue
         names = person_name_indexes(text, words, known)
-        spellings.update(words[i].text for i in names)
+        if names:
+            spellings.update(words[i].text for i in names)
         per_block.append((block, words, names))
-    out = []
+    out: list[DocWord] = []
+    new = tuple.__new__  # a DocWord from a tuple in C (NamedTuple's own path is Python)
     for block, words, names in per_block:
-        for i, word in enumerate(words):
-            text = word.text
-            in_name = i in names or (text in spellings and text[:1].isupper())
-            out.append(_new(DocWord, (block, word, text, in_name)))
+        texts = [w[0] for w in words]
+        letters = list(map(str.isalpha, texts))
+        in_name = [False] * len(texts)
+        for i in names:
+            in_name[i] = True
+        # A capitalised spelling of a name found anywhere in the document is that name.
+        for i in compress(count(), map(spellings.__contains__, texts)) if spellings else ():
+            if texts[i][:1].isupper():
+                in_name[i] = True
+        out += map(
+            new, repeat(DocWord), zip(repeat(block), words, texts, in_name, letters, strict=False)
+        )
     return out
 
 

@@ -32,10 +32,12 @@ class Options:
 def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
     options = ctx.options
     found = []  # (style, item)
+    styles: dict[str, str | None] = {}  # tone_style of each word met, computed once
     for item in ctx.get(document_words):
-        if item.in_name or not item.word.is_letters:
+        if item.in_name or not item.letters:
             continue
-        style = tone_style(item.text)
+        text = item.text
+        style = styles[text] if text in styles else styles.setdefault(text, tone_style(text))
         if style is not None:
             found.append((style, item))
     if not found:

@@ -27,7 +27,7 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
     words = ctx.get(document_words)
     for i, item in enumerate(words):
         word = item.text
-        if word[-1] not in _IY_ENDINGS or item.in_name or not item.word.is_letters:
+        if word[-1] not in _IY_ENDINGS or item.in_name or not item.letters:
             continue
         if word[:1].isupper() and not item.sentence_start and not item.word.is_all_caps:
             continue  # a proper name inside a sentence

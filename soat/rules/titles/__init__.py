@@ -1,19 +1,14 @@
-"""Rules of this family, in code order."""
+"""Rules of this family, in code order.
 
-from soat.rules.titles import (
-    abbreviation_intro,
-    conflicting_titles,
-    name_variant,
-    post_held_twice,
-    registry_title,
-    title_case,
-)
+Imported when RULES is first read: soat.rules.REGISTRY lists them.
+"""
 
-RULES = (
-    conflicting_titles.RULE,
-    post_held_twice.RULE,
-    name_variant.RULE,
-    registry_title.RULE,
-    title_case.RULE,
-    abbreviation_intro.RULE,
-)
+from typing import Any
+
+
+def __getattr__(name: str) -> Any:
+    if name == "RULES":
+        from soat.rules import family_rules
+
+        return family_rules(__name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -112,12 +112,8 @@ def org_forms(knowledge: Knowledge) -> OrgForms:
 def _occurrences(text: str, low: str, index: OrgForms) -> Iterator[tuple[int, int, str]]:
     words = low.split()
     by_pair = index.by_pair
-    candidates = sorted(
-        i
-        for pair in {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
-        if pair in by_pair
-        for i in by_pair[pair]
-    )
+    pairs = by_pair.keys() & set(map(" ".join, zip(words, words[1:], strict=False)))
+    candidates = sorted(i for pair in pairs for i in by_pair[pair])
     taken: list[tuple[int, int]] = []
     for lowered, registered in (index.forms[i] for i in candidates):
         i = low.find(lowered)

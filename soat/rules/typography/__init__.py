@@ -1,21 +1,14 @@
-"""Typography rules (TYP), in code order."""
+"""Typography rules (TYP), in code order.
 
-from soat.rules.typography import (
-    dash,
-    ellipsis,
-    legacy_encoding,
-    punctuation_space,
-    quotes,
-    unicode_nfc,
-    whitespace,
-)
+Imported when RULES is first read: soat.rules.REGISTRY lists them.
+"""
 
-RULES = (
-    whitespace.RULE,
-    punctuation_space.RULE,
-    ellipsis.RULE,
-    quotes.RULE,
-    unicode_nfc.RULE,
-    dash.RULE,
-    legacy_encoding.RULE,
-)
+from typing import Any
+
+
+def __getattr__(name: str) -> Any:
+    if name == "RULES":
+        from soat.rules import family_rules
+
+        return family_rules(__name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -27,9 +27,10 @@ from soat.vi.tokens import non_prose_spans
 # "...") and something must stand before the spaces.
 # (Patterns start with the mark or the space, not a look-behind: the word before is checked
 # in Python, which is much faster than a look-behind tried at every position.)
-# Every run of spaces is matched once, whatever follows it (the mark is optional and checked
-# in Python): "[ ]+(mark)" alone was tried again from every space of a run without a mark.
-_SPACE_BEFORE_RE = re.compile(r"[ \u00a0]+([,;:!?](?!\d)|\.(?![\w.…/]))?")
+# A run of spaces followed by a mark, tried only from the run's first space (the lookbehind):
+# "[ ]+(mark)" alone was tried again from every space of a run without a mark (quadratic),
+# and an optional mark matched every run of spaces, each then dropped in Python.
+_SPACE_BEFORE_RE = re.compile(r"(?<![ \u00a0])[ \u00a0]+([,;:!?](?!\d)|\.(?![\w.…/]))")
 _CLOSERS = frozenset('”’")]')
 # A mark glued to the next word.
 _NO_SPACE_AFTER_RE = re.compile(r"([,;:!?.])(?=[^\W\d_])")
@@ -99,8 +100,6 @@ def _findings(text: str) -> Iterator[tuple[str, int, int, str]]:
     """(kind, start, end, mark): "before" spans the spaces, "after" spans the mark."""
     for m in _SPACE_BEFORE_RE.finditer(text):
         start = m.start()
-        if m.group(1) is None:
-            continue
         if start and (text[start - 1].isalnum() or text[start - 1] in _CLOSERS):
             yield "before", start, m.start(1), m.group(1)
     for m in _NO_SPACE_AFTER_RE.finditer(text):

@@ -129,14 +129,21 @@ def mentions_of(doc_ctx: DocContext) -> Analysis:
     ctx = doc_ctx.index(mention_context)
     found: list[Any] = []
     hits: list[Any] = []
+    upper = doc_ctx.get(mostly_upper_blocks)
     for block in doc.blocks:
         text = block.text
-        if not text or _mostly_upper(text):
+        if not text or block.index in upper:
             continue
         block_hits, block_mentions = find_title_hits_and_mentions(text, ctx)
         hits.extend((block, h) for h in block_hits)
         found.extend(Found(block, m, len(found) + i) for i, m in enumerate(block_mentions))
     return Analysis(tuple(found), tuple(hits))
+
+
+def mostly_upper_blocks(doc_ctx: DocContext) -> frozenset[int]:
+    """Indexes of the blocks written mostly in capitals (an analysis: the title rules skip
+    them; a line in capitals says nothing about how a title is written in a sentence)."""
+    return frozenset(b.index for b in doc_ctx.doc.blocks if _mostly_upper(b.text))
 
 
 def _mostly_upper(text: str) -> bool:
