@@ -399,7 +399,7 @@ def test_a_file_over_the_size_limit_is_io001_without_linting(tmp_path):
 
 
 def test_a_damaged_confusion_cache_is_rebuilt(tmp_path, monkeypatch):
-    from soat.vi.confusions import builtin_confusions
+    from soat.vi.confusion_data import builtin_confusions
 
     monkeypatch.setenv("SOAT_CACHE_DIR", str(tmp_path))
     load = builtin_confusions.__wrapped__

@@ -18,9 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from soat.vi.confusion_data import builtin_confusions  # noqa: E402
 from soat.vi.confusions import (  # noqa: E402
     ConfusionMatcher,
-    builtin_confusions,
     normalize_form,
 )
 

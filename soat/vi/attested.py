@@ -4,8 +4,8 @@
 "hoặt", "đườn") có lẽ được định viết thành gì.
 
 The validator (soat.vi.syllables) accepts 17,436 letter strings; the language writes about
-5,400 of them (soat/data/attested_syllables.tsv, built by tools/build_attested_syllables.py
-from published news and the place and name data). A valid syllable that is not attested,
+6,200 of them (soat.vi.syllable_counts; built by tools/build_attested_syllables.py
+from published news, the place and name data and Unihan). A valid syllable not attested,
 next to an attested frequent one by an error writers actually make, is probably that error.
 
 Errors, with the weight that ranks a candidate (weight × how often the candidate is written):
@@ -24,15 +24,15 @@ mark in the whole word — a glue of two words ("bốđiểm", "cáchđưa") bre
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
-from importlib import resources
 
 from soat.vi.bigrams import bigram
 from soat.vi.spelling import _ALPHABET, _spell_with_tone
+from soat.vi.syllable_counts import attested_counts, count, listed_syllables
 from soat.vi.syllables import is_valid_syllable, parse_syllable
 from soat.vi.tokens import is_all_caps
 from soat.vi.tones import NANG, NGANG, split_tone, strip_tones, tone_marks, with_tone
+from soat.vi.typing_remnants import unconverted_typing
 
 HOI, NGA = 3, 4
 # The errors reported: others (any letter) also turn rare real words into common ones.
@@ -69,40 +69,6 @@ def _neighbours() -> dict[str, set[str]]:
 
 
 _NEAR_KEYS = _neighbours()
-
-
-@functools.lru_cache(maxsize=1)
-def _table() -> tuple[dict[str, int], frozenset[str], frozenset[str]]:
-    text = (resources.files("soat") / "data" / "attested_syllables.tsv").read_text("utf-8")
-    fields = text.split()[3:]  # after the header: syllable, count, sources, ...
-    syllables, numbers, sources = fields[0::3], fields[1::3], fields[2::3]
-    counts = dict(zip(syllables, map(int, numbers), strict=True))
-    unwritten = frozenset(s for s, n in counts.items() if not n)
-    counts.update(dict.fromkeys(unwritten, 1))
-    listed = frozenset(s for s, src in zip(syllables, sources, strict=True) if src != "corpus")
-    return counts, listed, unwritten
-
-
-def attested_counts() -> dict[str, int]:
-    """Attested syllable (lower case, NFC) -> times written; ones only in the name data or
-    Unihan count 1."""
-    return _table()[0]
-
-
-def listed_syllables() -> frozenset[str]:
-    """Syllables a list names as real (place, organisation and family names, Unihan's
-    Vietnamese readings), however rarely news writes them."""
-    return _table()[1]
-
-
-def count(syllable: str) -> int:
-    return attested_counts().get(syllable.lower(), 0)
-
-
-def corpus_count(syllable: str) -> int:
-    """Times the corpus writes `syllable`: 0 for one that only a list names."""
-    lower = syllable.lower()
-    return 0 if lower in _table()[2] else attested_counts().get(lower, 0)
 
 
 @dataclass(frozen=True)
@@ -322,85 +288,6 @@ def _split_open(word: str, parts: int, before: str = "") -> tuple[str, ...] | No
         if rest is not None:
             return (head, *rest)
     return None
-
-
-# --- typing left unconverted -----------------------------------------------------------------
-
-# VNI keys: 1 sắc, 2 huyền, 3 hỏi, 4 ngã, 5 nặng; 6 circumflex, 7 horn, 8 breve, 9 đ.
-_VNI_TONES = {"1": 2, "2": 1, "3": 3, "4": 4, "5": 5}
-_VNI_SHAPES = {"6": {"a": "â", "e": "ê", "o": "ô"}, "7": {"o": "ơ", "u": "ư"}, "8": {"a": "ă"}}
-# Telex keys: s sắc, f huyền, r hỏi, x ngã, j nặng; aa ee oo dd, aw ow uw.
-_TELEX_TONES = {"s": 2, "f": 1, "r": 3, "x": 4, "j": 5}
-_TELEX_PAIRS = {"aa": "â", "ee": "ê", "oo": "ô", "dd": "đ", "aw": "ă", "ow": "ơ", "uw": "ư"}
-MIN_TYPED_COUNT = 100  # the converted word must be this common
-
-
-def _vni(word: str) -> str | None:
-    letters: list[str] = []
-    tone = 0
-    for ch in word:
-        if ch == "9" and letters and letters[-1] == "d":
-            letters[-1] = "đ"
-        elif ch in _VNI_SHAPES:
-            for i in range(len(letters) - 1, -1, -1):  # the nearest vowel the key shapes
-                if letters[i] in _VNI_SHAPES[ch]:
-                    letters[i] = _VNI_SHAPES[ch][letters[i]]
-                    break
-            else:
-                return None
-        elif ch in _VNI_TONES:
-            tone = _VNI_TONES[ch]
-        elif ch.isalpha():
-            letters.append(ch)
-        else:
-            return None
-    if "ư" in letters:  # "u7o7" and "uo7" both write ươ
-        text = "".join(letters).replace("ưo", "ươ")
-    else:
-        text = "".join(letters)
-    return _spell_with_tone(text, tone) if tone else (text if is_valid_syllable(text) else None)
-
-
-def _telex(word: str) -> str | None:
-    tone = 0
-    if word[-1] in _TELEX_TONES:
-        tone, word = _TELEX_TONES[word[-1]], word[:-1]
-    out, i = "", 0
-    while i < len(word):
-        pair = word[i : i + 2]
-        if pair in _TELEX_PAIRS:
-            out, i = out + _TELEX_PAIRS[pair], i + 2
-        elif word[i] == "w":
-            return None
-        else:
-            out, i = out + word[i], i + 1
-    out = out.replace("ưo", "ươ")
-    return _spell_with_tone(out, tone) if tone else (out if is_valid_syllable(out) else None)
-
-
-_VNI_WORD_RE = re.compile(r"[a-z](?:[a-z]|(?<=[a-z])[1-9]|(?<=[678])[1-5])*")
-
-
-def unconverted_typing(word: str) -> tuple[str, str] | None:
-    """("na8m") -> ("năm", "VNI"); ("dduwowngf") -> ("đường", "Telex"): a lower-case word
-    left as the keys of a Vietnamese input method, when converting gives a common syllable.
-    VNI: each digit right after the letter it marks (a tone digit may follow a shape digit),
-    so codes ("A321", "M1A2", "H5N1", "trang111") are not words; Telex: a letter pair (aa ee
-    oo dd aw ow uw) and a final tone key, which English words and names seldom have
-    ("own", "Noor")."""
-    if not word.isascii() or len(word) < 3 or not word.islower():
-        return None
-    if any(c.isdigit() for c in word):
-        if not _VNI_WORD_RE.fullmatch(word):
-            return None
-        converted, kind = _vni(word), "VNI"
-    else:
-        if not (any(p in word for p in _TELEX_PAIRS) and word[-1] in _TELEX_TONES):
-            return None
-        converted, kind = _telex(word), "Telex"
-    if converted is None or count(converted) < MIN_TYPED_COUNT:
-        return None
-    return converted, kind
 
 
 @dataclass(frozen=True)

@@ -8,21 +8,18 @@ compiled regular expression shaped as a trie of the case-folded NFC forms, with 
 separated by any whitespace (a line break inside a paragraph included), searched on a
 lower-cased copy of the text so that offsets map one to one back to the text.
 
-The built-in table is soat/data/confusions.toml; `parse_confusions` validates it and the
+The built-in table is soat/data/confusions.toml (loaded by soat.vi.confusion_data);
+`parse_confusions` validates it and the
 entries users add (configuration, registry files). Pure functions and cached data.
 """
 
 from __future__ import annotations
 
-import functools
-import os
-import pickle
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from soat.toml import tomllib
 from soat.vi.tokens import non_prose_spans
 
 FIXES = ("safe", "unsafe", "suggestion")
@@ -197,87 +194,6 @@ def _contains_form(phrase: str, form: str) -> bool:
 
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
-
-
-_DATA = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data")
-
-
-@functools.lru_cache(maxsize=1)
-def builtin_confusions() -> tuple[Confusion, ...]:
-    """soat/data/confusions.toml, parsed once, then read from a pickle cache: parsing the
-    TOML costs about 70 ms, which every `soat check` would pay at start-up."""
-    path = os.path.join(_DATA, "confusions.toml")
-    cache = _cache_path(path)
-    if cache is not None:
-        try:
-            with open(cache, "rb") as fh:
-                loaded = _unpickle_checked(fh.read())
-            if isinstance(loaded, tuple) and all(isinstance(e, Confusion) for e in loaded):
-                return loaded
-        except Exception:  # a damaged or foreign cache of any kind: parse again, rewrite it
-            pass
-    with open(path, encoding="utf-8") as fh:
-        data = tomllib.loads(fh.read())
-    entries = parse_confusions(data.get("confusion", []), "soat/data/confusions.toml")
-    if cache is not None:
-        _write_cache(cache, entries)
-    return entries
-
-
-def _cache_path(path: str) -> str | None:
-    """A cache file named after the data file's and this module's size and time (any edit
-    of either moves it), in $SOAT_CACHE_DIR or ~/.cache/soat."""
-    import zlib
-
-    try:
-        stamps = [f"{os.path.getsize(p)}:{os.stat(p).st_mtime_ns}" for p in (path, __file__)]
-    except OSError:
-        return None
-    root = os.environ.get("SOAT_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "soat"
-    )
-    return os.path.join(root, f"confusions-{zlib.crc32('|'.join(stamps).encode()):08x}.pickle")
-
-
-_CACHE_MAGIC = b"soat-confusions-1\n"
-
-
-def _unpickle_checked(data: bytes):
-    """The cached table, or None unless the file is one soat wrote intact (a checksum
-    guards it: a flipped byte would load wrong data or raise anything)."""
-    import zlib
-
-    head = len(_CACHE_MAGIC)
-    body = data[head + 4 :]
-    if (
-        not data.startswith(_CACHE_MAGIC)
-        or zlib.crc32(body).to_bytes(4, "big") != data[head : head + 4]
-    ):
-        return None
-    return pickle.loads(body)
-
-
-def _write_cache(path: str, entries: tuple[Confusion, ...]) -> None:
-    import tempfile
-    import zlib
-
-    try:
-        folder = os.path.dirname(path)
-        os.makedirs(folder, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".confusions-")
-        with os.fdopen(fd, "wb") as fh:
-            body = pickle.dumps(entries)
-            fh.write(_CACHE_MAGIC + zlib.crc32(body).to_bytes(4, "big") + body)
-        os.replace(tmp, path)
-        old = sorted(
-            (os.path.join(folder, n) for n in os.listdir(folder) if n.startswith("confusions-")),
-            key=os.path.getmtime,
-            reverse=True,
-        )
-        for stale in old[2:]:  # keep the newest two (two checkouts may alternate)
-            os.unlink(stale)
-    except OSError:
-        pass  # a read-only home is fine: the table is parsed again next time
 
 
 # --- matching -----------------------------------------------------------------------------
@@ -465,7 +381,6 @@ __all__ = [
     "ConfusionMatch",
     "ConfusionMatcher",
     "apply_case",
-    "builtin_confusions",
     "fixed_text",
     "normalize_form",
     "parse_confusion",

@@ -6,8 +6,7 @@ Nhận diện người được nhắc đến: họ tên, chức danh, cơ quan.
     Chủ tịch LĐLĐ tỉnh X", with further titles after a comma ("…, Trưởng Ban Tuyên giáo").
 Titles inside quotation marks (titles of documents, slogans), titles after "các"/"những"
 (several people) and body names ("Đoàn Chủ tịch", "Ban Giám đốc") are not mentions. A title
-with no name ("Trưởng Ban Tuyên giáo cũng trao đổi") is a `TitleHit` only.
-Pure functions; the caller passes what it knows (organisation and place names, known names).
+with no name ("Trưởng Ban Tuyên giáo cũng trao đổi") is a `TitleHit` only. Pure functions.
 """
 
 from __future__ import annotations

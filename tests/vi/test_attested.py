@@ -6,21 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from soat.vi.attested import (
-    assess,
-    attested_counts,
-    by_context,
-    corpus_count,
-    count,
-    is_loanword,
-    listed_syllables,
-    suggestions,
-    unconverted_typing,
-)
+from soat.vi.attested import assess, by_context, is_loanword, suggestions
 from soat.vi.bigrams import _search, bigram, bigram_counts
 from soat.vi.spelling import split_name_glue
+from soat.vi.syllable_counts import attested_counts, corpus_count, count, listed_syllables
 from soat.vi.syllables import generate_syllables, is_valid_syllable
 from soat.vi.tones import tone_marks
+from soat.vi.typing_remnants import unconverted_typing
 
 
 def test_the_attested_list_is_a_subset_of_the_valid_syllables_and_much_smaller():

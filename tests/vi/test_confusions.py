@@ -7,12 +7,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from soat.vi.confusion_data import builtin_confusions
 from soat.vi.confusions import (
     Confusion,
     ConfusionError,
     ConfusionMatcher,
     _trie_pattern,
-    builtin_confusions,
     fixed_text,
     parse_confusion,
     parse_confusions,
@@ -43,7 +43,8 @@ def test_no_wrong_form_is_one_that_spl006_already_corrects():
     # one only when SPL006's first candidate is not the right word in this phrase, or when
     # the entry is verified with a safe fix, which SPL006 (an unsafe fix) cannot give: LEX
     # masks SPL006 inside its phrases, so the form is reported once ("hắp dẫn").
-    from soat.vi.attested import count, suggestions
+    from soat.vi.attested import suggestions
+    from soat.vi.syllable_counts import count
 
     for entry in ENTRIES:
         if entry.verified and entry.fix == "safe":

@@ -9,9 +9,8 @@ element that also holds blocks becomes blocks of its own, cut at the inner block
 Not prose: `head` (except `title`), `script`, `style`, `template`, `noscript`, `svg`, `math`,
 code (`pre`, `code`, `kbd`, `samp`), form controls, comments, and image `alt` texts (which go
 to `doc.images`). Entities are decoded while each decoded character keeps its source range,
-so a finding on `&nbsp;` covers the six source characters. Whitespace HTML collapses (line
-breaks and indentation inside an element, whitespace between tags) is one space, or nothing
-at a block's edges (see formats/inline.py).
+so a finding on `&nbsp;` covers the six source characters. Whitespace HTML collapses is one
+space, or nothing at a block's edges (formats/inline.py).
 """
 
 from __future__ import annotations
@@ -193,9 +192,8 @@ class _Reader(HTMLParser):
         self.pending: list[tuple[str, Block]] = []
 
     def parse_marked_section(self, i: int, report: bool = True) -> int:
-        """A marked section ("<![CDATA[…]]>", "<![if …]>"); anything else after "<![" ("<![0")
-        is a bogus comment up to the next ">", as browsers read it (Python's parser before
-        3.13 raises AssertionError there)."""
+        """A marked section; anything else after "<![" ("<![0") is a bogus comment up to the
+        next ">", as browsers read it (Python's parser before 3.13 raises AssertionError)."""
         try:
             return super().parse_marked_section(i, report)
         except AssertionError:

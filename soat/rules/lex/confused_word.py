@@ -22,12 +22,12 @@ from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Seve
 from soat.lint.document import Block
 from soat.lint.errors import did_you_mean
 from soat.lint.rule import Example, Rule
+from soat.vi.confusion_data import builtin_confusions
 from soat.vi.confusions import (
     Confusion,
     ConfusionError,
     ConfusionMatch,
     ConfusionMatcher,
-    builtin_confusions,
     fixed_text,
     normalize_form,
     parse_confusion,

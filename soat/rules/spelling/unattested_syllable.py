@@ -1,7 +1,7 @@
 """SPL006 unattested-syllable — A well-formed syllable Vietnamese does not use.
 
 Looks at: valid syllables that soat.vi.attested does not list, with candidates one usual error
-away, and input-method remnants (`unconverted_typing`); SPL001 keeps the strings that are not
+away, and input-method remnants (soat.vi.typing_remnants); SPL001 keeps the strings that are not
 syllables at all.
 Does not: check personal names, or capitalised words without a mark only Vietnamese has (except
 at a sentence start).
@@ -18,8 +18,9 @@ from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
 from soat.lint.rule import Example, NoOptions, Rule
 from soat.rules.spelling._words import document_words, neighbours
-from soat.vi.attested import ERRORS, always_quiet, assess, only_vietnamese, unconverted_typing
+from soat.vi.attested import ERRORS, always_quiet, assess, only_vietnamese
 from soat.vi.spelling import apply_case
+from soat.vi.typing_remnants import unconverted_typing
 
 
 def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:

@@ -1,0 +1,97 @@
+"""The built-in confusion table (soat/data/confusions.toml), parsed once and then read from a
+pickle cache: parsing the TOML costs about 70 ms, which every `soat check` would pay at
+start-up. The cache is checksummed, written atomically, and ignored when damaged or foreign.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import pickle
+
+from soat.toml import tomllib
+from soat.vi import confusions
+from soat.vi.confusions import Confusion, parse_confusions
+
+_DATA = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data")
+
+
+@functools.lru_cache(maxsize=1)
+def builtin_confusions() -> tuple[Confusion, ...]:
+    """soat/data/confusions.toml, parsed once, then read from a pickle cache: parsing the
+    TOML costs about 70 ms, which every `soat check` would pay at start-up."""
+    path = os.path.join(_DATA, "confusions.toml")
+    cache = _cache_path(path)
+    if cache is not None:
+        try:
+            with open(cache, "rb") as fh:
+                loaded = _unpickle_checked(fh.read())
+            if isinstance(loaded, tuple) and all(isinstance(e, Confusion) for e in loaded):
+                return loaded
+        except Exception:  # a damaged or foreign cache of any kind: parse again, rewrite it
+            pass
+    with open(path, encoding="utf-8") as fh:
+        data = tomllib.loads(fh.read())
+    entries = parse_confusions(data.get("confusion", []), "soat/data/confusions.toml")
+    if cache is not None:
+        _write_cache(cache, entries)
+    return entries
+
+
+def _cache_path(path: str) -> str | None:
+    """A cache file named after the size and time of the data file, this module and the
+    parser's (any edit of one moves it), in $SOAT_CACHE_DIR or ~/.cache/soat."""
+    import zlib
+
+    try:
+        stamps = [
+            f"{os.path.getsize(p)}:{os.stat(p).st_mtime_ns}"
+            for p in (path, __file__, confusions.__file__)
+        ]
+    except OSError:
+        return None
+    root = os.environ.get("SOAT_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "soat"
+    )
+    return os.path.join(root, f"confusions-{zlib.crc32('|'.join(stamps).encode()):08x}.pickle")
+
+
+_CACHE_MAGIC = b"soat-confusions-1\n"
+
+
+def _unpickle_checked(data: bytes):
+    """The cached table, or None unless the file is one soat wrote intact (a checksum
+    guards it: a flipped byte would load wrong data or raise anything)."""
+    import zlib
+
+    head = len(_CACHE_MAGIC)
+    body = data[head + 4 :]
+    if (
+        not data.startswith(_CACHE_MAGIC)
+        or zlib.crc32(body).to_bytes(4, "big") != data[head : head + 4]
+    ):
+        return None
+    return pickle.loads(body)
+
+
+def _write_cache(path: str, entries: tuple[Confusion, ...]) -> None:
+    import tempfile
+    import zlib
+
+    try:
+        folder = os.path.dirname(path)
+        os.makedirs(folder, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".confusions-")
+        with os.fdopen(fd, "wb") as fh:
+            body = pickle.dumps(entries)
+            fh.write(_CACHE_MAGIC + zlib.crc32(body).to_bytes(4, "big") + body)
+        os.replace(tmp, path)
+        old = sorted(
+            (os.path.join(folder, n) for n in os.listdir(folder) if n.startswith("confusions-")),
+            key=os.path.getmtime,
+            reverse=True,
+        )
+        for stale in old[2:]:  # keep the newest two (two checkouts may alternate)
+            os.unlink(stale)
+    except OSError:
+        pass  # a read-only home is fine: the table is parsed again next time
