@@ -1,5 +1,6 @@
 """SPL001, SPL002, SPL005 on the seed article and on arbitrary text."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -42,3 +43,20 @@ def test_the_neighbouring_syllables_order_the_suggestions():
     for text, first in (("Anh ấy thât bại.", "thất"), ("Giới đầu tư lo ngạị về điều đó.", "ngại")):
         (diag,) = run(text, ["SPL001"])
         assert diag.suggestions[0].edits[0].content == first
+
+
+def test_extend_words_must_list_single_words(tmp_path):
+    from soat.lint.config import load_config
+    from soat.lint.errors import UsageError
+    from soat.rules import ALL_RULES
+    from soat.rules.spelling._words import user_words_problem
+
+    assert user_words_problem(["Ksor", "Niê"]) is None
+    assert user_words_problem("Ksor") == "must be a list of words"
+    assert user_words_problem(["hai từ"]) == 'must list single words, not "hai từ"'
+    assert user_words_problem([" "]) == 'must list single words, not " "'
+    path = tmp_path / "soat.toml"
+    path.write_text('[rules.SPL006]\n\nextend-words = ["sẳn", "giúp đở"]\n', encoding="utf-8")
+    with pytest.raises(UsageError, match="giúp đở") as raised:
+        load_config(str(path), ALL_RULES)
+    assert "soat.toml:3" in str(raised.value)

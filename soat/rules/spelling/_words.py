@@ -8,12 +8,15 @@ URLs, e-mail addresses, inline code and hashtags are left out (soat.vi.tokens).
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from itertools import compress, count, repeat
 from typing import NamedTuple
 
 from soat.lint.context import DocContext
+from soat.lint.diagnostic import Diagnostic
 from soat.lint.document import Block
 from soat.vi.name_syllables import person_name_indexes
+from soat.vi.text import fold_case
 from soat.vi.tokens import Word, sentence_initial, word_list
 
 
@@ -82,3 +85,27 @@ def neighbours(words: list[DocWord], index: int) -> tuple[str | None, str | None
         if nxt.block is item.block and text[end : nxt.word.start].isspace():
             after = nxt.text.lower()
     return before, after
+
+
+def user_words_problem(value: object) -> str | None:
+    """Why an `extend-words` value is malformed: it must list single words."""
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        return "must be a list of words"
+    for word in value:
+        if not word.strip() or any(c.isspace() for c in word.strip()):
+            return f'must list single words, not "{word}"'
+    return None
+
+
+def without_user_words(
+    found: Iterable[Diagnostic], source: str, words: tuple[str, ...]
+) -> Iterator[Diagnostic]:
+    """`found` less the findings whose text is one of the user's `extend-words` (compared
+    in NFC and without case: "Ksor" also silences "KSOR")."""
+    if not words:
+        yield from found
+        return
+    silenced = {fold_case(w.strip()) for w in words}
+    for diag in found:
+        if fold_case(source[diag.start : diag.end]) not in silenced:
+            yield diag

@@ -4,7 +4,8 @@ Looks at: the words of `document_words` (soat/rules/spelling/_words.py) with a V
 checked by soat.vi.syllables.check_syllable, plus glued tokens (soat.vi.glued).
 Does not: check all-capital words, words with digits, URLs, e-mail, personal names or likely
 foreign names; well-formed but unused syllables are SPL006's.
-Data: soat/data/misspellings.toml and soat/data/syllable_freq.tsv (through soat.vi.spelling).
+Data: soat/data/misspellings.toml and soat/data/syllable_freq.tsv (through soat.vi.spelling);
+option `extend-words` (user_words_problem, without_user_words in _words.py).
 Fix: safe, suggestion — safe for a misplaced tone mark, a table misspelling with one form and a
 glued token (a space); suggestions otherwise, most frequent first.
 """
@@ -13,13 +14,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Severity, Wording
 from soat.lint.document import Document
-from soat.lint.rule import Example, NoOptions, Rule
-from soat.rules.spelling._words import document_words, neighbours
+from soat.lint.rule import Example, Rule
+from soat.rules.spelling._words import (
+    document_words,
+    neighbours,
+    user_words_problem,
+    without_user_words,
+)
 from soat.vi.attested import by_context, is_loanword
 from soat.vi.glued import find_glued_tokens
 from soat.vi.spelling import (
@@ -106,7 +113,17 @@ def _quote(parts: list[str]) -> str:
     return " ".join(parts)
 
 
-def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
+@dataclass(frozen=True)
+class Options:
+    extend_words: tuple[str, ...] = field(default=(), metadata={"validate": user_words_problem})
+
+
+def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
+    words = ctx.options.extend_words
+    yield from without_user_words(_findings(ctx), ctx.doc.source, words)
+
+
+def _findings(ctx: Context[Options]) -> Iterator[Diagnostic]:
     doc = ctx.doc
     knowledge = ctx.knowledge
     yield from glued_token_findings(doc, knowledge)
@@ -286,7 +303,8 @@ RULE = Rule(
         '("MBrâng") không bị báo. Sửa an toàn cho dấu đặt sai chỗ và các lỗi trong bảng có một '
         "cách viết đúng; còn lại là gợi ý, xếp theo tần suất. Từ viết hoa (có thể là tên riêng) "
         "chỉ bị báo khi dấu đặt sai chỗ, khi dính từ, hoặc khi là lỗi có trong bảng; mã (code) "
-        "cũng không bị xét.",
+        "cũng không bị xét. Từ khai báo trong [rules.SPL001] extend-words (tên riêng, thuật "
+        "ngữ của đơn vị) không bao giờ bị báo, không phân biệt hoa thường.",
         "A word with a Vietnamese mark that cannot be read as initial + rhyme + tone under the "
         'spelling rules: "nghành" (ngh only before e, ê, i), "quyềt" (a final t takes only sắc '
         'or nặng), a misplaced tone mark ("gía", "ngừơi"), or two words glued together '
@@ -297,7 +315,8 @@ RULE = Rule(
         'names ("MBrâng") are not. Safe fix for misplaced tone marks and for table misspellings '
         "with one correct form; otherwise suggestions, most frequent first. A capitalised word "
         "(possibly a name) is reported only for a misplaced tone mark, a glued word or a "
-        "misspelling of the table; code is not checked either.",
+        "misspelling of the table; code is not checked either. Words listed in [rules.SPL001] "
+        "extend-words (names, the organisation's own terms) are never reported, in any case.",
     ),
     severity=Severity.WARNING,
     check=check,
@@ -310,5 +329,5 @@ RULE = Rule(
         Example("Khách hàng PVOil, PVComBank, TPBank, VNPay đọc VnExpress và kenh14.vn."),
     ),
     fixes=frozenset({Applicability.SAFE, Applicability.SUGGESTION}),
-    options=NoOptions,
+    options=Options,
 )

@@ -7,23 +7,40 @@ Does not: check personal names, or capitalised words without a mark only Vietnam
 at a sentence start).
 Data: soat/data/attested_syllables.tsv and soat/data/syllable_bigrams.tsv (both built by
 tools/build_attested_syllables.py).
+Option `extend-words` (as SPL001's).
 Fix: unsafe, suggestion — unsafe with the first candidate, the others as suggestions.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
-from soat.lint.rule import Example, NoOptions, Rule
-from soat.rules.spelling._words import document_words, neighbours
+from soat.lint.rule import Example, Rule
+from soat.rules.spelling._words import (
+    document_words,
+    neighbours,
+    user_words_problem,
+    without_user_words,
+)
 from soat.vi.attested import ERRORS, always_quiet, assess, only_vietnamese
 from soat.vi.spelling import apply_case
 from soat.vi.typing_remnants import unconverted_typing
 
 
-def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
+@dataclass(frozen=True)
+class Options:
+    extend_words: tuple[str, ...] = field(default=(), metadata={"validate": user_words_problem})
+
+
+def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
+    words = ctx.options.extend_words
+    yield from without_user_words(_findings(ctx), ctx.doc.source, words)
+
+
+def _findings(ctx: Context[Options]) -> Iterator[Diagnostic]:
     words = ctx.get(document_words)
     texts = [item.text for item in words]
     # nearly every word is quiet in any context: each distinct one is asked once (memoised
@@ -107,7 +124,8 @@ RULE = Rule(
         "(ă ơ ư đ, hỏi, ngã, nặng) hoặc đứng đầu câu; tên người không bị xét. Cũng báo chữ bộ "
         "gõ chưa chuyển: số VNI trong từ (“na8m” → năm, “d9i” → đi) hay phím Telex "
         "(“dduwowngf” → đường), khi chuyển ra một âm tiết thường dùng (mã như “H5N1”, "
-        "“A321”, “Win10” không bị báo). Sửa không an toàn (cần người xem): đề xuất đầu tiên.",
+        "“A321”, “Win10” không bị báo). Từ khai báo trong [rules.SPL006] extend-words không "
+        "bao giờ bị báo. Sửa không an toàn (cần người xem): đề xuất đầu tiên.",
         "Many common misspellings are still well-formed syllables: “sẳn sàng” (sẵn), “giúp "
         "đở” (đỡ), “hoặt” (hoặc), “đườn” (đường). soat compares with about 6,200 syllables "
         "Vietnamese really writes (counted in published news, plus place, organisation and "
@@ -125,7 +143,8 @@ RULE = Rule(
         "sentence start; personal names never. Also reported: keys an input method left "
         "unconverted, VNI digits inside a word (“na8m” → năm, “d9i” → đi) or Telex keys "
         "(“dduwowngf” → đường), when converting gives a common syllable (codes such as "
-        "“H5N1”, “A321”, “Win10” are not). Unsafe fix (a person decides): the first candidate.",
+        "“H5N1”, “A321”, “Win10” are not). Words listed in [rules.SPL006] extend-words are "
+        "never reported. Unsafe fix (a person decides): the first candidate.",
     ),
     severity=Severity.WARNING,
     check=check,
@@ -138,5 +157,5 @@ RULE = Rule(
         Example("Anh Nguyễn Văn Khoái và chị Lò Thị Sảng đến dự."),
     ),
     fixes=frozenset({Applicability.UNSAFE, Applicability.SUGGESTION}),
-    options=NoOptions,
+    options=Options,
 )
