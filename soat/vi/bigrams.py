@@ -29,6 +29,7 @@ def _search(text: str, key: str) -> int:
         mid = (lo + hi) // 2
         start = text.rfind("\n", lo, mid) + 1 or lo
         end = text.find("\n", mid)
+        end = len(text) if end < 0 else end  # the last line may have no newline
         pair, _, count = text[start:end].partition("\t")
         if pair == key:
             return int(count)

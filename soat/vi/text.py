@@ -12,7 +12,6 @@ from itertools import islice
 
 from soat.vi.tones import strip_tones
 
-_SPACE_RE = re.compile(r"\s+")
 # A word: letters and digits, with the joiners that stay inside a number or a code
 # ("3.000.000", "02-NQ/TW", "20,5").
 _WORD_RE = re.compile(r"\w+(?:[.,/\-–]\w+)*")

@@ -53,10 +53,20 @@ def test_extend_words_must_list_single_words(tmp_path):
 
     assert user_words_problem(["Ksor", "Niê"]) is None
     assert user_words_problem("Ksor") == "must be a list of words"
-    assert user_words_problem(["hai từ"]) == 'must list single words, not "hai từ"'
-    assert user_words_problem([" "]) == 'must list single words, not " "'
+    assert user_words_problem([" "]) == (
+        'must list single words (no spaces, hyphens or punctuation), not " "'
+    )
+    for entry in ("trờii-xanh", "chơiz.", "hai từ"):
+        assert "must list single words" in user_words_problem([entry])
     path = tmp_path / "soat.toml"
     path.write_text('[rules.SPL006]\n\nextend-words = ["sẳn", "giúp đở"]\n', encoding="utf-8")
     with pytest.raises(UsageError, match="giúp đở") as raised:
         load_config(str(path), ALL_RULES)
     assert "soat.toml:3" in str(raised.value)
+
+
+def test_extend_words_silences_a_word_written_with_html_entities():
+    html = "<p>Hôm nay tr&#7901;ii đẹp, trờii xanh. Đi chơiz.</p>\n"
+    codes = {"SPL001": {"extend-words": ("trờii",)}}
+    found = run(html, ["SPL001"], fmt="html", options=codes)
+    assert [(d.start, d.end) for d in found] == [(43, 48)]  # only "chơiz" is left

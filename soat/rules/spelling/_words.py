@@ -1,5 +1,6 @@
-"""The words of a document for the syllable rules (SPL001, SPL002, SPL005): an analysis,
-computed once per document by `ctx.get(document_words)`.
+"""The words of a document for the syllable rules (SPL001, SPL002, SPL005, SPL006): an
+analysis, computed once per document by `ctx.get(document_words)`, and the user word list
+(`extend-words`) of SPL001 and SPL006.
 
 Each word knows its block, whether it belongs to a personal name (from the surname list,
 person cues such as "chị", and the registry's people) and whether it opens a sentence.
@@ -10,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from itertools import compress, count, repeat
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from soat.lint.context import DocContext
+from soat.lint.context import Context, DocContext
 from soat.lint.diagnostic import Diagnostic
 from soat.lint.document import Block
 from soat.vi.name_syllables import person_name_indexes
@@ -88,24 +89,29 @@ def neighbours(words: list[DocWord], index: int) -> tuple[str | None, str | None
 
 
 def user_words_problem(value: object) -> str | None:
-    """Why an `extend-words` value is malformed: it must list single words."""
+    """Why an `extend-words` value is malformed: it must list single words, as the spelling
+    rules read them (no spaces, hyphens or punctuation)."""
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         return "must be a list of words"
-    for word in value:
-        if not word.strip() or any(c.isspace() for c in word.strip()):
-            return f'must list single words, not "{word}"'
+    for entry in value:
+        if [w.text for w in word_list(entry.strip(), False)] != [entry.strip()]:
+            return f'must list single words (no spaces, hyphens or punctuation), not "{entry}"'
     return None
 
 
 def without_user_words(
-    found: Iterable[Diagnostic], source: str, words: tuple[str, ...]
+    found: Iterable[Diagnostic], ctx: Context[Any], words: tuple[str, ...]
 ) -> Iterator[Diagnostic]:
-    """`found` less the findings whose text is one of the user's `extend-words` (compared
-    in NFC and without case: "Ksor" also silences "KSOR")."""
+    """`found` less the findings on one of the user's `extend-words`, compared in NFC and
+    without case ("Ksor" also silences "KSOR"): a finding on a word of the document (its
+    decoded text, so "tr&#7901;i" in HTML is "trời") or whose source text is the word."""
     if not words:
         yield from found
         return
     silenced = {fold_case(w.strip()) for w in words}
+    spans = {w.span() for w in ctx.get(document_words) if fold_case(w.text) in silenced}
+    source = ctx.doc.source
     for diag in found:
-        if fold_case(source[diag.start : diag.end]) not in silenced:
-            yield diag
+        if (diag.start, diag.end) in spans or fold_case(source[diag.start : diag.end]) in silenced:
+            continue
+        yield diag

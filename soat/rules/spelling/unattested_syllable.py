@@ -37,7 +37,7 @@ class Options:
 
 def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
     words = ctx.options.extend_words
-    yield from without_user_words(_findings(ctx), ctx.doc.source, words)
+    yield from without_user_words(_findings(ctx), ctx, words)
 
 
 def _findings(ctx: Context[Options]) -> Iterator[Diagnostic]:
