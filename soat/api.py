@@ -15,7 +15,6 @@ code-point offsets `start`/`end` into the checked text.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from dataclasses import dataclass
 from soat.lint.config import Config, load_config
 from soat.lint.diagnostic import Diagnostic, Fix, text_of
 from soat.lint.document import LineIndex
+from soat.lint.resolve import Overrides
 from soat.lint.runner import FileResult, Settings, check_source
 from soat.lint.ui import DEFAULT_LANG, Msg
 
@@ -106,12 +106,11 @@ def findings_of(result: FileResult) -> list[Finding]:
 def _selection(
     config: Config, select: Iterable[str] | None, ignore: Iterable[str] | None
 ) -> Config:
-    changes: dict = {}
-    if select is not None:
-        changes["select"] = tuple(select)
-    if ignore:
-        changes["ignore"] = (*config.ignore, *ignore)
-    return dataclasses.replace(config, **changes) if changes else config
+    """`config` with the caller's selection, as the command line's `--select`/`--ignore`."""
+    overrides = Overrides(
+        select=tuple(select) if select is not None else None, ignore=tuple(ignore or ())
+    )
+    return overrides.apply(config)
 
 
 def check_text(

@@ -238,7 +238,7 @@ def parse_config(
     if not isinstance(sev, dict):
         fail('"severity" must be a table of CODE = "error" | "warning" | "info"', "severity")
     for code, level in sev.items():
-        rule: Rule | None = by_code.get(code) or by_name.get(code)
+        rule: Rule | None = by_code.get(code.upper()) or by_name.get(code)  # codes: any case
         if rule is None:
             fail(
                 f'unknown rule "{code}" in [severity].{did_you_mean(code, by_code)}',
@@ -258,7 +258,7 @@ def parse_config(
     if not isinstance(rules_table, dict):
         fail('"rules" must be a table of [rules.CODE] tables', "rules")
     for code, options in rules_table.items():
-        rule = by_code.get(code) or by_name.get(code)
+        rule = by_code.get(code.upper()) or by_name.get(code)  # codes in any case, as selectors
         table = f"rules.{code}"
         if rule is None:
             raise UsageError(

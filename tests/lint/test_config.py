@@ -100,3 +100,15 @@ def test_an_unknown_table_is_reported_at_its_header(tmp_path):
     with pytest.raises(UsageError) as err:
         load_config(str(cfg), ALL_RULES)
     assert str(err.value).startswith(f"{cfg}:5: ") and 'Did you mean "severity"?' in str(err.value)
+
+
+def test_rule_keys_take_a_code_in_any_case_like_selectors(tmp_path):
+    from soat.lint.diagnostic import Severity
+
+    path = tmp_path / "soat.toml"
+    path.write_text(
+        '[severity]\nspl001 = "info"\n\n[rules.dat002]\nstyle = "consistent"\n', encoding="utf-8"
+    )
+    config = load_config(str(path), ALL_RULES)
+    assert config.severity == {"SPL001": Severity.INFO}
+    assert config.rule_options == {"DAT002": {"style": "consistent"}}
