@@ -168,7 +168,8 @@ def write_atomically(path: str, data: bytes, create: bool = False) -> None:
     and its target is written. With `create`, a missing file is made, with the permissions
     a plain open() would give it.
     """
-    import tempfile  # only fix mode writes
+    import secrets  # only fix mode writes
+    import tempfile
 
     path = os.path.realpath(path)
     directory = os.path.dirname(path)
@@ -178,15 +179,17 @@ def write_atomically(path: str, data: bytes, create: bool = False) -> None:
     # read-only even for root, whom os.access always lets write.
     if st is not None and (not os.access(path, os.W_OK) or not st.st_mode & 0o222):
         raise PermissionError(errno.EACCES, "the file is read-only", path)
-    fd, tmp = tempfile.mkstemp(prefix=".soat-", dir=directory)
+    if st is None:  # a new file: the kernel applies the umask to 0o666, as open() would
+        tmp = os.path.join(directory, f".soat-{secrets.token_hex(8)}")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    else:
+        fd, tmp = tempfile.mkstemp(prefix=".soat-", dir=directory)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        if st is None:
-            os.chmod(tmp, 0o666 & ~_umask())
-        else:
+        if st is not None:
             os.chmod(tmp, st.st_mode & 0o7777)
         if st is not None and hasattr(os, "chown"):
             try:
@@ -198,9 +201,3 @@ def write_atomically(path: str, data: bytes, create: bool = False) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

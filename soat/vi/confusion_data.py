@@ -78,6 +78,7 @@ def _write_cache(path: str, entries: tuple[Confusion, ...]) -> None:
     import tempfile
     import zlib
 
+    tmp = None
     try:
         folder = os.path.dirname(path)
         os.makedirs(folder, exist_ok=True)
@@ -86,6 +87,7 @@ def _write_cache(path: str, entries: tuple[Confusion, ...]) -> None:
             body = pickle.dumps(entries)
             fh.write(_CACHE_MAGIC + zlib.crc32(body).to_bytes(4, "big") + body)
         os.replace(tmp, path)
+        tmp = None
         old = sorted(
             (os.path.join(folder, n) for n in os.listdir(folder) if n.startswith("confusions-")),
             key=os.path.getmtime,
@@ -95,3 +97,6 @@ def _write_cache(path: str, entries: tuple[Confusion, ...]) -> None:
             os.unlink(stale)
     except OSError:
         pass  # a read-only home is fine: the table is parsed again next time
+    finally:
+        if tmp is not None and os.path.exists(tmp):  # a write that failed half-way
+            os.unlink(tmp)

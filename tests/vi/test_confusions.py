@@ -219,3 +219,14 @@ def test_the_table_is_read_back_from_its_cache(tmp_path, monkeypatch):
         assert builtin_confusions() == parsed
     finally:
         builtin_confusions.cache_clear()
+
+
+def test_a_cache_write_that_fails_leaves_no_temporary_file(tmp_path, monkeypatch):
+    from soat.vi import confusion_data
+
+    def refuse(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(confusion_data.os, "replace", refuse)
+    confusion_data._write_cache(str(tmp_path / "confusions-x.pickle"), ENTRIES[:3])
+    assert list(tmp_path.iterdir()) == []
