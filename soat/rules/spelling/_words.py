@@ -10,8 +10,9 @@ URLs, e-mail addresses, inline code and hashtags are left out (soat.vi.tokens).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from itertools import compress, count, repeat
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from soat.lint.context import Context, DocContext
 from soat.lint.diagnostic import Diagnostic
@@ -99,12 +100,20 @@ def user_words_problem(value: object) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class UserWords:
+    """The options of SPL001 and SPL006: the user's word list."""
+
+    extend_words: tuple[str, ...] = field(default=(), metadata={"validate": user_words_problem})
+
+
 def without_user_words(
-    found: Iterable[Diagnostic], ctx: Context[Any], words: tuple[str, ...]
+    found: Iterable[Diagnostic], ctx: Context[UserWords]
 ) -> Iterator[Diagnostic]:
     """`found` less the findings on one of the user's `extend-words`, compared in NFC and
     without case ("Ksor" also silences "KSOR"): a finding on a word of the document (its
     decoded text, so "tr&#7901;i" in HTML is "trời") or whose source text is the word."""
+    words = ctx.options.extend_words
     if not words:
         yield from found
         return

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from soat.lint.context import Context
@@ -22,9 +21,9 @@ from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Seve
 from soat.lint.document import Document
 from soat.lint.rule import Example, Rule
 from soat.rules.spelling._words import (
+    UserWords,
     document_words,
     neighbours,
-    user_words_problem,
     without_user_words,
 )
 from soat.vi.attested import by_context, is_loanword
@@ -113,17 +112,11 @@ def _quote(parts: list[str]) -> str:
     return " ".join(parts)
 
 
-@dataclass(frozen=True)
-class Options:
-    extend_words: tuple[str, ...] = field(default=(), metadata={"validate": user_words_problem})
+def check(ctx: Context[UserWords]) -> Iterator[Diagnostic]:
+    yield from without_user_words(_findings(ctx), ctx)
 
 
-def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
-    words = ctx.options.extend_words
-    yield from without_user_words(_findings(ctx), ctx, words)
-
-
-def _findings(ctx: Context[Options]) -> Iterator[Diagnostic]:
+def _findings(ctx: Context[UserWords]) -> Iterator[Diagnostic]:
     doc = ctx.doc
     knowledge = ctx.knowledge
     yield from glued_token_findings(doc, knowledge)
@@ -329,5 +322,5 @@ RULE = Rule(
         Example("Khách hàng PVOil, PVComBank, TPBank, VNPay đọc VnExpress và kenh14.vn."),
     ),
     fixes=frozenset({Applicability.SAFE, Applicability.SUGGESTION}),
-    options=Options,
+    options=UserWords,
 )

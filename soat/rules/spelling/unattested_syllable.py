@@ -14,15 +14,14 @@ Fix: unsafe, suggestion — unsafe with the first candidate, the others as sugge
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
 from soat.lint.rule import Example, Rule
 from soat.rules.spelling._words import (
+    UserWords,
     document_words,
     neighbours,
-    user_words_problem,
     without_user_words,
 )
 from soat.vi.attested import ERRORS, always_quiet, assess, only_vietnamese
@@ -30,17 +29,11 @@ from soat.vi.spelling import apply_case
 from soat.vi.typing_remnants import unconverted_typing
 
 
-@dataclass(frozen=True)
-class Options:
-    extend_words: tuple[str, ...] = field(default=(), metadata={"validate": user_words_problem})
+def check(ctx: Context[UserWords]) -> Iterator[Diagnostic]:
+    yield from without_user_words(_findings(ctx), ctx)
 
 
-def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
-    words = ctx.options.extend_words
-    yield from without_user_words(_findings(ctx), ctx, words)
-
-
-def _findings(ctx: Context[Options]) -> Iterator[Diagnostic]:
+def _findings(ctx: Context[UserWords]) -> Iterator[Diagnostic]:
     words = ctx.get(document_words)
     texts = [item.text for item in words]
     # nearly every word is quiet in any context: each distinct one is asked once (memoised
@@ -157,5 +150,5 @@ RULE = Rule(
         Example("Anh Nguyễn Văn Khoái và chị Lò Thị Sảng đến dự."),
     ),
     fixes=frozenset({Applicability.UNSAFE, Applicability.SUGGESTION}),
-    options=Options,
+    options=UserWords,
 )
