@@ -113,6 +113,14 @@ def word_list(text: str, skip_non_prose: bool = True) -> list[Word]:
     return kept
 
 
+def word_texts(text: str, skip_non_prose: bool = True) -> list[str]:
+    """The texts of `word_list(text, skip_non_prose)`, without building the words (a third
+    of the time): one scan when the text has nothing that may be non-prose."""
+    if skip_non_prose and _MAYBE_NOT_PROSE_RE.search(text):
+        return [word[0] for word in word_list(text)]
+    return _WORD_RE.findall(text)
+
+
 def sentence_initial(text: str, start: int) -> bool:
     """Whether the word at `start` begins a sentence: only spaces, quotes, brackets or
     dashes since the text's start or since a full stop, question or exclamation mark,

@@ -2,35 +2,46 @@
 analysis, computed once per document by `ctx.get(document_words)`, and the user word list
 (`extend-words`) of SPL001 and SPL006.
 
-Each word knows its block, whether it belongs to a personal name (from the surname list,
-person cues such as "chị", and the registry's people) and whether it opens a sentence.
-URLs, e-mail addresses, inline code and hashtags are left out (soat.vi.tokens).
+A rule asks which distinct words of the document it wants (`DocWords.matching`, decided once
+per word and knowledge, see `WordVerdicts`), then their occurrences (`DocWords.occurrences`):
+only the blocks that hold one are split into positioned words, and only the words that
+someone looks at become `DocWord`s. Each knows its block, whether it belongs to a personal
+name (from the surname list, person cues such as "chị", and the registry's people) and
+whether it opens a sentence. URLs, e-mail addresses, inline code and hashtags are left out
+(soat.vi.tokens). tests/rules/test_spelling_fast_paths.py checks all of this against the
+straightforward definition: every word of every block, each decided where it stands.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import compress, count, repeat
-from typing import NamedTuple
+from itertools import compress, count
+from typing import Any, NamedTuple
 
 from soat.lint.context import Context, DocContext
 from soat.lint.diagnostic import Diagnostic
 from soat.lint.document import Block
 from soat.vi.name_syllables import person_name_indexes
 from soat.vi.text import fold_case
-from soat.vi.tokens import Word, sentence_initial, word_list
+from soat.vi.tokens import Word, sentence_initial, word_list, word_texts
+
+# A long-running process (the language server) meets ever new words: past this many per
+# question, a rule's table of decided words starts again empty.
+MAX_DECIDED = 200_000
 
 
 class DocWord(NamedTuple):
     """A word of a block; `in_name` when it belongs to a personal name, `letters` when it is
-    all letters (`word.is_letters`, computed once for every rule)."""
+    all letters (`word.is_letters`); `words` is its block's word list, `index` its place."""
 
     block: Block
     word: Word
     text: str
     in_name: bool
     letters: bool
+    words: Sequence[Word]
+    index: int
 
     @property
     def sentence_start(self) -> bool:
@@ -40,51 +51,117 @@ class DocWord(NamedTuple):
         return self.block.span(self.word.start, self.word.end)
 
 
-def document_words(ctx: DocContext) -> list[DocWord]:
-    """Every word of every block, in document order, with its personal-name flag."""
+class WordVerdicts:
+    """For each question a rule asks of a word (a pure function of the word's text), the
+    words decided so far and those answered yes: built once per knowledge (`ctx.index`), so
+    that the 15,000 words that recur across documents are decided once, not once per
+    occurrence. Each table holds at most MAX_DECIDED words."""
+
+    __slots__ = ("_tables",)
+
+    def __init__(self, knowledge: object = None) -> None:
+        self._tables: dict[Callable[[str], bool], tuple[set[str], set[str]]] = {}
+
+    def matching(self, question: Callable[[str], bool], words: set[str]) -> set[str]:
+        """The members of `words` for which `question` is true."""
+        table = self._tables.get(question)
+        if table is None or len(table[0]) > MAX_DECIDED:
+            table = self._tables[question] = (set(), set())
+        decided, yes = table
+        new = words.difference(decided)
+        if new:
+            yes.update(filter(question, new))
+            decided.update(new)  # after `yes`: a word is decided only once it is answered
+        return words & yes
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (WordVerdicts, ())  # a memo: never stored with the knowledge
+
+
+class DocWords:
+    """The words of a document (see the module's docstring)."""
+
+    __slots__ = ("blocks", "texts", "distinct", "_verdicts", "_known", "_lists", "_names", "_sp")
+
+    def __init__(
+        self, blocks: Sequence[Block], known: tuple[str, ...], verdicts: WordVerdicts
+    ) -> None:
+        self.blocks = blocks
+        self.texts = [word_texts(block.text) for block in blocks]  # per block
+        self.distinct: set[str] = set().union(*self.texts)
+        self._verdicts = verdicts
+        self._known = known
+        self._lists: dict[int, list[Word]] = {}  # block -> its words, once split
+        self._names: dict[str, bool] = {}  # capitalised word -> in a personal name
+        self._sp: dict[int, set[str]] = {}  # block -> the spellings of its personal names
+
+    def matching(self, question: Callable[[str], bool]) -> set[str]:
+        """The distinct words of the document for which `question` (a pure function of the
+        word, the same object every time) is true."""
+        return self._verdicts.matching(question, self.distinct)
+
+    def words_of(self, block: int) -> list[Word]:
+        found = self._lists.get(block)
+        if found is None:
+            found = self._lists[block] = word_list(self.blocks[block].text)
+        return found
+
+    def occurrences(self, wanted: set[str]) -> list[DocWord]:
+        """Every occurrence of a word of `wanted`, in document order."""
+        out: list[DocWord] = []
+        if not wanted:
+            return out
+        in_name = self.in_name
+        for k, texts in enumerate(self.texts):
+            if wanted.isdisjoint(texts):
+                continue
+            block, words = self.blocks[k], self.words_of(k)
+            for j in compress(count(), map(wanted.__contains__, texts)):
+                text = texts[j]
+                out.append(DocWord(block, words[j], text, in_name(text), text.isalpha(), words, j))
+        return out
+
+    def in_name(self, text: str) -> bool:
+        """Whether the word `text` belongs to a personal name. Names are capitalised, and a
+        capitalised spelling of a name found anywhere in the document is that name: so the
+        answer is one per spelling, found in the blocks that hold it."""
+        if not text[:1].isupper():
+            return False
+        found = self._names.get(text)
+        if found is None:
+            found = self._names[text] = any(
+                text in texts and text in self._spellings(k) for k, texts in enumerate(self.texts)
+            )
+        return found
+
+    def _spellings(self, block: int) -> set[str]:
+        found = self._sp.get(block)
+        if found is None:
+            words = self.words_of(block)
+            names = person_name_indexes(self.blocks[block].text, words, self._known)
+            found = self._sp[block] = {words[i][0] for i in names}
+        return found
+
+
+def document_words(ctx: DocContext) -> DocWords:
+    """The document's words, decided lazily (see `DocWords`)."""
     known = tuple(p.name for p in ctx.knowledge.persons)
-    per_block = []
-    spellings: set[str] = set()
-    for block in ctx.doc.blocks:
-        text = block.text
-        words = word_list(text)
-        if not words:
-            continue
-        names = person_name_indexes(text, words, known)
-        if names:
-            spellings.update(words[i].text for i in names)
-        per_block.append((block, words, names))
-    out: list[DocWord] = []
-    new = tuple.__new__  # a DocWord from a tuple in C (NamedTuple's own path is Python)
-    for block, words, names in per_block:
-        texts = [w[0] for w in words]
-        letters = list(map(str.isalpha, texts))
-        in_name = [False] * len(texts)
-        for i in names:
-            in_name[i] = True
-        # A capitalised spelling of a name found anywhere in the document is that name.
-        for i in compress(count(), map(spellings.__contains__, texts)) if spellings else ():
-            if texts[i][:1].isupper():
-                in_name[i] = True
-        out += map(
-            new, repeat(DocWord), zip(repeat(block), words, texts, in_name, letters, strict=False)
-        )
-    return out
+    return DocWords(ctx.doc.blocks, known, ctx.index(WordVerdicts))
 
 
-def neighbours(words: list[DocWord], index: int) -> tuple[str | None, str | None]:
-    """The syllables right before and after word `index` in its block, lower case (None
-    across punctuation, a paragraph or anything but spaces)."""
-    item = words[index]
+def neighbours(item: DocWord) -> tuple[str | None, str | None]:
+    """The syllables right before and after `item` in its block, lower case (None across
+    punctuation, a paragraph or anything but spaces)."""
+    words, index = item.words, item.index
     text, start, end = item.block.text, item.word.start, item.word.end
     before = after = None
     if index > 0:
         prev = words[index - 1]
-        if prev.block is item.block and text[prev.word.end : start].isspace():
+        if text[prev.end : start].isspace():
             before = prev.text.lower()
     if index + 1 < len(words):
         nxt = words[index + 1]
-        if nxt.block is item.block and text[end : nxt.word.start].isspace():
+        if text[end : nxt.start].isspace():
             after = nxt.text.lower()
     return before, after
 
@@ -118,7 +195,9 @@ def without_user_words(
         yield from found
         return
     silenced = {fold_case(w.strip()) for w in words}
-    spans = {w.span() for w in ctx.get(document_words) if fold_case(w.text) in silenced}
+    doc_words = ctx.get(document_words)
+    mine = {text for text in doc_words.distinct if fold_case(text) in silenced}
+    spans = {w.span() for w in doc_words.occurrences(mine)}
     source = ctx.doc.source
     for diag in found:
         if (diag.start, diag.end) in spans or fold_case(source[diag.start : diag.end]) in silenced:

@@ -13,7 +13,7 @@ glued token (a space); suggestions otherwise, most frequent first.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from types import MappingProxyType
 
 from soat.lint.context import Context
@@ -21,6 +21,7 @@ from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Seve
 from soat.lint.document import Document
 from soat.lint.rule import Example, Rule
 from soat.rules.spelling._words import (
+    DocWord,
     UserWords,
     document_words,
     neighbours,
@@ -117,12 +118,18 @@ def check(ctx: Context[UserWords]) -> Iterator[Diagnostic]:
 
 
 def _findings(ctx: Context[UserWords]) -> Iterator[Diagnostic]:
-    doc = ctx.doc
-    knowledge = ctx.knowledge
-    yield from glued_token_findings(doc, knowledge)
-    table = misspellings()
+    yield from glued_token_findings(ctx.doc, ctx.knowledge)
     words = ctx.get(document_words)
-    for index, item in enumerate(words):
+    suspect = words.matching(is_suspect_word)  # each distinct word asked once
+    if suspect:
+        yield from word_findings(words.occurrences(suspect))
+
+
+def word_findings(items: Iterable[DocWord]) -> Iterator[Diagnostic]:
+    """The findings on `items`, words of one document in order (all of them, or only the
+    suspect ones: the others are skipped here anyway)."""
+    table = misspellings()
+    for item in items:
         word = item.text
         if not is_suspect_word(word):
             continue
@@ -184,7 +191,7 @@ def _findings(ctx: Context[UserWords]) -> Iterator[Diagnostic]:
         if capitalised or _is_foreign(word):
             continue  # most likely a name or a word of another language
         reason_vi, reason_en = _REASONS.get(verdict.problem or "structure", _REASONS["structure"])
-        near = by_context(candidates(lower, _CONTEXT_POOL), *neighbours(words, index))
+        near = by_context(candidates(lower, _CONTEXT_POOL), *neighbours(item))
         found = [apply_case(word, c) for c in near[:_MAX_SUGGESTIONS]]
         hint_vi = f"; có thể là: {', '.join(found)}" if found else ""
         hint_en = f"; perhaps: {', '.join(found)}" if found else ""

@@ -9,14 +9,15 @@ Fix: safe — the tone mark moves to the chosen style's vowel; letters do not ch
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Related, Severity
 from soat.lint.rule import Example, Rule
-from soat.rules.spelling._words import document_words
+from soat.rules.spelling._words import DocWord, document_words
 from soat.vi.syllables import MODERN, TRADITIONAL, place_tone, tone_style
 
 _NAMES = MappingProxyType({TRADITIONAL: ("kiểu cũ", "traditional"), MODERN: ("kiểu mới", "modern")})
@@ -29,15 +30,37 @@ class Options:
     )
 
 
+# A syllable whose placement styles differ has the open rhyme oa, oe or uy: these letters.
+_OPEN_RHYME_RE = re.compile("[oòóỏõọ][aàáảãạeèéẻẽẹ]|[uùúủũụ][yỳýỷỹỵ]", re.IGNORECASE)
+
+
+def has_style(word: str) -> bool:
+    """Whether a word of letters has one of the two tone placements (SPL002 counts it)."""
+    return (
+        _OPEN_RHYME_RE.search(word) is not None and word.isalpha() and tone_style(word) is not None
+    )
+
+
 def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
-    options = ctx.options
+    words = ctx.get(document_words)
+    styled = words.matching(has_style)  # each distinct word asked once
+    # A personal name is one per spelling (DocWords.in_name): which styles vote is known
+    # from the distinct words; the occurrences matter only when one must change.
+    voting = {tone_style(text) for text in styled if not words.in_name(text)}
+    wanted = ctx.options.tone_style
+    if voting <= {wanted} if wanted in (TRADITIONAL, MODERN) else len(voting) < 2:
+        return  # no word whose style must change
+    yield from style_findings(words.occurrences(styled), ctx.options)
+
+
+def style_findings(items: Iterable[DocWord], options: Options) -> Iterator[Diagnostic]:
+    """The findings on `items`, words of one document in order (all of them, or only those
+    with a style: the others are skipped here anyway)."""
     found = []  # (style, item)
-    styles: dict[str, str | None] = {}  # tone_style of each word met, computed once
-    for item in ctx.get(document_words):
+    for item in items:
         if item.in_name or not item.letters:
             continue
-        text = item.text
-        style = styles[text] if text in styles else styles.setdefault(text, tone_style(text))
+        style = tone_style(item.text)
         if style is not None:
             found.append((style, item))
     if not found:

@@ -13,12 +13,13 @@ Fix: unsafe, suggestion — unsafe with the first candidate, the others as sugge
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
 from soat.lint.rule import Example, Rule
 from soat.rules.spelling._words import (
+    DocWord,
     UserWords,
     document_words,
     neighbours,
@@ -35,13 +36,24 @@ def check(ctx: Context[UserWords]) -> Iterator[Diagnostic]:
 
 def _findings(ctx: Context[UserWords]) -> Iterator[Diagnostic]:
     words = ctx.get(document_words)
-    texts = [item.text for item in words]
-    # nearly every word is quiet in any context: each distinct one is asked once (memoised
-    # in soat.vi.attested), and only the others are looked at where they stand
-    loud = {text for text in set(texts) if not always_quiet(text)}
-    for index in [i for i, text in enumerate(texts) if text in loud] if loud else ():
-        item = words[index]
+    # nearly every word is quiet in any context: each distinct one is asked once, and only
+    # the others are looked at where they stand
+    loud = words.matching(_loud)
+    if loud:
+        yield from word_findings(words.occurrences(loud))
+
+
+def _loud(word: str) -> bool:
+    return not always_quiet(word)
+
+
+def word_findings(items: Iterable[DocWord]) -> Iterator[Diagnostic]:
+    """The findings on `items`, words of one document in order (all of them, or only the
+    loud ones: the others are skipped here anyway)."""
+    for item in items:
         word = item.text
+        if always_quiet(word):
+            continue
         typed = unconverted_typing(word) if word.isascii() else None
         if typed is not None and not item.in_name:
             yield _typing_remnant(word, *typed, *item.span())
@@ -51,7 +63,7 @@ def _findings(ctx: Context[UserWords]) -> Iterator[Diagnostic]:
         lower = word.lower()
         if word != lower and not (item.sentence_start or only_vietnamese(word)):
             continue  # a capitalised word without a Vietnamese-only mark may be a name
-        verdict = assess(lower, *neighbours(words, index))
+        verdict = assess(lower, *neighbours(item))
         if verdict is None:
             continue
         found = verdict.candidates

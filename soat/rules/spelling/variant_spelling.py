@@ -10,30 +10,49 @@ Fix: safe — only the i/y letter changes.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Related, Severity
 from soat.lint.rule import Example, NoOptions, Rule
-from soat.rules.spelling._words import document_words
+from soat.rules.spelling._words import DocWord, document_words
 from soat.vi.syllables import iy_variant
 
 # iy_variant only answers for a syllable whose rhyme is i or y: it ends with one of these.
 _IY_ENDINGS = frozenset("iíìỉĩịyýỳỷỹỵIÍÌỈĨỊYÝỲỶỸỴ")
 
 
+def has_variant(word: str) -> bool:
+    """Whether a word of letters is spelt with an i/y that varies (with any next word, or
+    none: the next word can only take the variant away, as in "tỉ mỉ")."""
+    return word[-1] in _IY_ENDINGS and word.isalpha() and iy_variant(word) is not None
+
+
 def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
-    groups: dict[str, list] = {}  # key (lower-case y spelling) -> [(item, other spelling)]
     words = ctx.get(document_words)
-    for i, item in enumerate(words):
+    varying = words.matching(has_variant)  # each distinct word asked once
+    # Nothing to report unless some word is written two ways (its lower-case spellings).
+    spellings: dict[str, set[str]] = {}
+    for text in varying:
+        variant = iy_variant(text)
+        if variant is not None:
+            spellings.setdefault(variant[0], set()).add(text.lower())
+    if all(len(forms) < 2 for forms in spellings.values()):
+        return
+    yield from variant_findings(words.occurrences(varying))
+
+
+def variant_findings(items: Iterable[DocWord]) -> Iterator[Diagnostic]:
+    """The findings on `items`, words of one document in order (all of them, or only those
+    with a variant: the others are skipped here anyway)."""
+    groups: dict[str, list] = {}  # key (lower-case y spelling) -> [(item, other spelling)]
+    for item in items:
         word = item.text
         if word[-1] not in _IY_ENDINGS or item.in_name or not item.letters:
             continue
         if word[:1].isupper() and not item.sentence_start and not item.word.is_all_caps:
             continue  # a proper name inside a sentence
-        following = (
-            words[i + 1].text if i + 1 < len(words) and words[i + 1].block is item.block else ""
-        )
+        following = item.words[item.index + 1].text if item.index + 1 < len(item.words) else ""
         variant = iy_variant(word, following)
         if variant is not None:
             groups.setdefault(variant[0], []).append((item, variant[1]))
