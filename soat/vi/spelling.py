@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from soat.toml import tomllib
+from soat.vi.syllable_counts import attested_counts
 from soat.vi.syllables import (
     TRADITIONAL,
     check_syllable,
@@ -27,9 +28,11 @@ from soat.vi.syllables import (
 )
 from soat.vi.tokens import is_all_caps
 from soat.vi.tones import (
+    MODIFIED,
     NANG,
     NGANG,
     SAC,
+    VOWELS,
     has_vietnamese_mark,
     split_tone,
     strip_tones,
@@ -80,20 +83,33 @@ def syllable_frequencies() -> dict[str, int]:
     return out
 
 
+# A tone placement moves the tone and keeps the letters: the table's syllables grouped by
+# their letters without tones hold every spelling that places its tone like another.
+_TONELESS = str.maketrans({c: split_tone(c)[0] for c in VOWELS if split_tone(c)[1]})
+
+
 @functools.lru_cache(maxsize=1)
-def _frequency_by_canonical() -> dict[str, int]:
-    """Frequencies with both tone-placement styles counted under the traditional form."""
-    out: dict[str, int] = {}
+def _by_letters() -> dict[str, list[tuple[str, int]]]:
+    """The frequency table grouped by the letters without tones ("hoa": hòa, hoà, họa, …)."""
+    out: dict[str, list[tuple[str, int]]] = {}
     for syllable, n in syllable_frequencies().items():
-        key = place_tone(syllable, TRADITIONAL) or syllable
-        out[key] = out.get(key, 0) + n
+        out.setdefault(syllable.translate(_TONELESS), []).append((syllable, n))
     return out
+
+
+@functools.lru_cache(maxsize=65536)
+def _canonical_frequency(key: str) -> int:
+    """The occurrences of the syllables whose traditional form is `key`: both placement
+    styles counted as one, found among the spellings with its letters (the table would
+    cost a parse of every syllable in it, 4,700, on first use)."""
+    group = _by_letters().get(key.translate(_TONELESS), ())
+    return sum(n for syllable, n in group if (place_tone(syllable, TRADITIONAL) or syllable) == key)
 
 
 def frequency(syllable: str) -> int:
     """How often `syllable` (either style, any case) occurs in the corpus table."""
     lower = syllable.lower()
-    return _frequency_by_canonical().get(place_tone(lower, TRADITIONAL) or lower, 0)
+    return _canonical_frequency(place_tone(lower, TRADITIONAL) or lower)
 
 
 @functools.lru_cache(maxsize=1)
@@ -297,11 +313,18 @@ __all__ = [
 ]
 
 
+# The letters that make `has_vietnamese_mark` true: a tone, or one of đ ă â ê ô ơ ư.
+_MARKED = frozenset(c for c in VOWELS if split_tone(c)[1]) | MODIFIED
+
+
 @functools.lru_cache(maxsize=65536)
 def is_suspect_word(word: str) -> bool:
     """Whether a word deserves a spelling check at all (SPL001): letters only, a Vietnamese
     mark, not all capitals, not a valid syllable, not an accepted loanword. Memoised: a
     pure function of the word."""
-    if len(word) < 2 or not word.isalpha() or is_all_caps(word) or not has_vietnamese_mark(word):
+    if len(word) < 2 or _MARKED.isdisjoint(word) or not word.isalpha() or is_all_caps(word):
         return False
-    return not check_syllable(word).valid and word.lower() not in misspellings().accepted
+    lower = word.lower()
+    if len(lower) == len(word) and lower in attested_counts():
+        return False  # a syllable Vietnamese writes: valid (tests/vi/test_attested.py)
+    return not check_syllable(word).valid and lower not in misspellings().accepted

@@ -28,10 +28,11 @@ _NOT_PROSE_RE = re.compile(
     r"|(?<![\w#@])[#@][^\W_][\w.]*",
     re.IGNORECASE,
 )
-_MAYBE_NOT_PROSE_RE = re.compile(
-    r"://|www\.|@|`|#|\.(?:vn|com|net|org|gov|edu|info|io|me|tv|asia|biz)\b|\d\s?[/-]",
-    re.IGNORECASE,
-)
+# Where a text may hold something of the above: "://", "www.", "@", "`", "#", a dot before a
+# top-level domain, or a digit before "/" or "-" (as one case-insensitive regex, 2.5x slower).
+_DOMAIN_END_RE = re.compile(r"\.(?i:vn|com|net|org|gov|edu|info|io|me|tv|asia|biz)\b")
+_WWW_RE = re.compile(r"[wW][wW][wW]\.")
+_NUMBER_DASH_RE = re.compile(r"\d\s?[/-]")
 # A document number and symbol ("02-NQ/TW", "56/qđ-tlđ", "12/2022/NĐ - CP"): its letters
 # are a code, not words, however it is spelt.
 _SYMBOL_RE = re.compile(
@@ -63,10 +64,23 @@ def is_all_caps(text: str) -> bool:
     return text.isupper() and sum(1 for c in text if c.isupper()) >= 2
 
 
+def maybe_not_prose(text: str) -> bool:
+    """Whether `text` may hold a URL, an address, code, a tag or a document symbol (False:
+    it holds none)."""
+    return (
+        "://" in text
+        or "@" in text
+        or "`" in text
+        or "#" in text
+        or ("." in text and (_DOMAIN_END_RE.search(text) or _WWW_RE.search(text)) is not None)
+        or (("/" in text or "-" in text) and _NUMBER_DASH_RE.search(text) is not None)
+    )
+
+
 def non_prose_spans(text: str) -> list[tuple[int, int]]:
     """Ranges of URLs, bare domains, e-mail addresses, inline code, hashtags, @handles and
     document symbols, in order."""
-    if not _MAYBE_NOT_PROSE_RE.search(text):
+    if not maybe_not_prose(text):
         return []  # the common case, found with one cheap scan
     spans = [m.span() for m in _NOT_PROSE_RE.finditer(text)]
     symbols = document_symbol_spans(text)
@@ -116,7 +130,7 @@ def word_list(text: str, skip_non_prose: bool = True) -> list[Word]:
 def word_texts(text: str, skip_non_prose: bool = True) -> list[str]:
     """The texts of `word_list(text, skip_non_prose)`, without building the words (a third
     of the time): one scan when the text has nothing that may be non-prose."""
-    if skip_non_prose and _MAYBE_NOT_PROSE_RE.search(text):
+    if skip_non_prose and maybe_not_prose(text):
         return [word[0] for word in word_list(text)]
     return _WORD_RE.findall(text)
 

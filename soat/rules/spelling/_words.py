@@ -24,7 +24,7 @@ from soat.lint.diagnostic import Diagnostic
 from soat.lint.document import Block
 from soat.vi.name_syllables import person_name_indexes
 from soat.vi.text import fold_case
-from soat.vi.tokens import Word, sentence_initial, word_list, word_texts
+from soat.vi.tokens import Word, maybe_not_prose, sentence_initial, word_list, word_texts
 
 # A long-running process (the language server) meets ever new words: past this many per
 # question, a rule's table of decided words starts again empty.
@@ -51,28 +51,41 @@ class DocWord(NamedTuple):
         return self.block.span(self.word.start, self.word.end)
 
 
+class _Answers:
+    """The questions asked so far, the words decided for all of them, and for each question
+    the words answered yes."""
+
+    __slots__ = ("questions", "decided", "yes")
+
+    def __init__(self, questions: tuple[Callable[[str], bool], ...]) -> None:
+        self.questions = questions
+        self.decided: set[str] = set()
+        self.yes: dict[Callable[[str], bool], set[str]] = {q: set() for q in questions}
+
+
 class WordVerdicts:
     """For each question a rule asks of a word (a pure function of the word's text), the
     words decided so far and those answered yes: built once per knowledge (`ctx.index`), so
     that the 15,000 words that recur across documents are decided once, not once per
-    occurrence. Each table holds at most MAX_DECIDED words."""
+    occurrence. At most MAX_DECIDED words are kept; a new question starts afresh."""
 
-    __slots__ = ("_tables",)
+    __slots__ = ("_answers",)
 
     def __init__(self, knowledge: object = None) -> None:
-        self._tables: dict[Callable[[str], bool], tuple[set[str], set[str]]] = {}
+        self._answers = _Answers(())
 
-    def matching(self, question: Callable[[str], bool], words: set[str]) -> set[str]:
-        """The members of `words` for which `question` is true."""
-        table = self._tables.get(question)
-        if table is None or len(table[0]) > MAX_DECIDED:
-            table = self._tables[question] = (set(), set())
-        decided, yes = table
-        new = words.difference(decided)
+    def answers(self, question: Callable[[str], bool], words: set[str]) -> _Answers:
+        """Answers to `question` and the others asked so far, for `words` at least."""
+        answers = self._answers
+        if question not in answers.yes or len(answers.decided) > MAX_DECIDED:
+            asked = answers.questions if question in answers.yes else (*answers.questions, question)
+            answers = self._answers = _Answers(asked)
+        new = words.difference(answers.decided)
         if new:
-            yes.update(filter(question, new))
-            decided.update(new)  # after `yes`: a word is decided only once it is answered
-        return words & yes
+            for asked in answers.questions:
+                answers.yes[asked].update(filter(asked, new))
+            answers.decided.update(new)  # last: a word is decided once it is answered
+        return answers
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (WordVerdicts, ())  # a memo: never stored with the knowledge
@@ -81,24 +94,45 @@ class WordVerdicts:
 class DocWords:
     """The words of a document (see the module's docstring)."""
 
-    __slots__ = ("blocks", "texts", "distinct", "_verdicts", "_known", "_lists", "_names", "_sp")
+    __slots__ = (
+        "blocks",
+        "texts",
+        "distinct",
+        "_verdicts",
+        "_answers",
+        "_known",
+        "_lists",
+        "_names",
+        "_sp",
+    )
 
     def __init__(
         self, blocks: Sequence[Block], known: tuple[str, ...], verdicts: WordVerdicts
     ) -> None:
         self.blocks = blocks
-        self.texts = [word_texts(block.text) for block in blocks]  # per block
+        self._lists: dict[int, list[Word]] = {}  # block -> its words, once split
+        self.texts: list[list[str]] = []  # per block
+        for k, block in enumerate(blocks):
+            text = block.text
+            if maybe_not_prose(text):  # split now: some of its words are no words
+                words = self._lists[k] = word_list(text)
+                self.texts.append([word[0] for word in words])
+            else:
+                self.texts.append(word_texts(text, False))
         self.distinct: set[str] = set().union(*self.texts)
         self._verdicts = verdicts
+        self._answers: _Answers | None = None  # answers that cover this document's words
         self._known = known
-        self._lists: dict[int, list[Word]] = {}  # block -> its words, once split
         self._names: dict[str, bool] = {}  # capitalised word -> in a personal name
         self._sp: dict[int, set[str]] = {}  # block -> the spellings of its personal names
 
     def matching(self, question: Callable[[str], bool]) -> set[str]:
         """The distinct words of the document for which `question` (a pure function of the
         word, the same object every time) is true."""
-        return self._verdicts.matching(question, self.distinct)
+        answers = self._answers
+        if answers is None or question not in answers.yes:
+            answers = self._answers = self._verdicts.answers(question, self.distinct)
+        return self.distinct & answers.yes[question]
 
     def words_of(self, block: int) -> list[Word]:
         found = self._lists.get(block)
