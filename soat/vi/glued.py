@@ -189,11 +189,13 @@ def _outside(found: Iterable[GluedToken], spans: list[tuple[int, int]]) -> list[
     return [g for g in found if not any(s < g.end and g.start < e for s, e in spans)]
 
 
-def find_glued_tokens(text: str, brands: frozenset[str] = frozenset()) -> list[GluedToken]:
+def find_glued_tokens(
+    text: str, brands: frozenset[str] = frozenset(), numbers: bool = True
+) -> list[GluedToken]:
     """Every glued token of a paragraph, in order, outside URLs, e-mail addresses, domains,
-    handles, hashtags and document symbols."""
+    handles, hashtags and document symbols; without the numbers unless `numbers`."""
     found: list[GluedToken] = []
-    if _DIGIT_RE.search(text):
+    if numbers and _DIGIT_RE.search(text):
         found += find_glued_numbers(text)
     found += find_glued_abbreviations(text, brands)
     if "_" in text:

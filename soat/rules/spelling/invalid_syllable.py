@@ -118,7 +118,7 @@ def check(ctx: Context[UserWords]) -> Iterator[Diagnostic]:
 
 
 def _findings(ctx: Context[UserWords]) -> Iterator[Diagnostic]:
-    yield from glued_token_findings(ctx.doc, ctx.knowledge)
+    yield from glued_token_findings(ctx.doc, ctx.index(_brands))
     words = ctx.get(document_words)
     suspect = words.matching(is_suspect_word)  # each distinct word asked once
     if suspect:
@@ -223,15 +223,13 @@ def space_fix(block, glued) -> Fix:
     )
 
 
-def glued_token_findings(doc: Document, knowledge) -> Iterator[Diagnostic]:
+def glued_token_findings(doc: Document, brands: frozenset[str]) -> Iterator[Diagnostic]:
     """Capitals glued to a word ("UBNDphường") and words joined by an underscore ("Hà_Nội"):
     the split is certain, so the fix (a space) is safe. Numbers glued to a word are TYP002's.
+    `brands`: the registry's terms, case-folded (`_brands`), which stay whole.
     """
-    brands = _brands(knowledge)
     for block in doc.blocks:
-        for glued in find_glued_tokens(block.text, brands):
-            if glued.kind == "number":
-                continue
+        for glued in find_glued_tokens(block.text, brands, numbers=False):
             start, end = block.span(glued.start, glued.end)
             if glued.kind == "underscore":
                 message = Msg(

@@ -24,8 +24,14 @@ _IY_ENDINGS = frozenset("iíìỉĩịyýỳỷỹỵIÍÌỈĨỊYÝỲỶỸ�
 
 def has_variant(word: str) -> bool:
     """Whether a word of letters is spelt with an i/y that varies (with any next word, or
-    none: the next word can only take the variant away, as in "tỉ mỉ")."""
-    return word[-1] in _IY_ENDINGS and word.isalpha() and iy_variant(word) is not None
+    none: the next word can only take the variant away, as in "tỉ mỉ"). Such a word is an
+    initial of one or two letters and the i or y: three letters at most."""
+    return (
+        len(word) <= 3
+        and word[-1] in _IY_ENDINGS
+        and word.isalpha()
+        and iy_variant(word) is not None
+    )
 
 
 def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:

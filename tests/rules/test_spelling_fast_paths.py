@@ -1,0 +1,362 @@
+"""The spelling family's fast paths against the straightforward definitions they replace.
+
+The rules decide each distinct word once (`DocWords.matching`), split into positioned words
+only the blocks that hold a word they look at, take a personal name as one answer per
+spelling, and skip a document early when no finding is possible. Each test here builds the
+plain version (every word of every block, in order, decided where it stands: the code before
+issue 14) on random text mixing Vietnamese words, names, capitals, digits, symbols, addresses
+and punctuation, and asks for the same answer.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from soat.knowledge import load_knowledge
+from soat.knowledge.model import Person
+from soat.lint.context import DocContext
+from soat.lint.formats import parse
+from soat.rules.spelling import (
+    _words,
+    invalid_syllable,
+    tone_style,
+    unattested_syllable,
+    variant_spelling,
+)
+from soat.rules.spelling._words import DocWord, UserWords, document_words, neighbours
+from soat.vi import spelling, tokens
+from soat.vi.attested import always_quiet
+from soat.vi.name_syllables import person_name_indexes
+from soat.vi.syllables import MODERN, TRADITIONAL, check_syllable, iy_variant, place_tone
+from soat.vi.tokens import is_all_caps, word_list
+from soat.vi.tones import has_vietnamese_mark
+
+_WORDS = (
+    "công đoàn người lao động văn hóa hoá hòa hoà khỏe khoẻ thủy thuỷ quý quí kỹ kĩ lý lí "
+    "mỹ mĩ tỷ tỉ mỉ lí nhí sĩ sỹ hy hi vọng kỷ kỉ niệm thuý thúy họa hoạ tùy tuỳ xòe xoè "
+    "nghành gía ngừơi quyềt bốđiểm sẳn sàng giúp đở hoặt chuần nhiện liệu đườn na8m "
+    "dduwowngf tôi cỏn vui thât bại ngạị về và của là được những có tại ở với thì "
+    "ôxít kilômét café Müller Dinhvà Anastasievà thángTư NinhThuận AutoExpress"
+).split()
+_NAMES = (
+    "Nguyễn Thị Thuý",
+    "Nguyễn Văn Hoà",
+    "Lò Thị Sảng",
+    "chị Thuý",
+    "Chị Hoà",
+    "ông Lý",
+    "anh Kỹ",
+    "Trần Thị Thanh Hường",
+    "Mỹ",
+    "Hòa Bình",
+    "Khánh Hoà",
+    "Lò Văn Pá",
+    "Hoà Thuỷ Kỹ",
+)
+_TOKENS = (
+    "UBNDphường",
+    "THPTchuyên",
+    "Hà_Nội",
+    "PVOil",
+    "150hộ",
+    "2km",
+    "COVID-19",
+    "F0",
+    "H5N1",
+    "12/2022/NĐ-CP",
+    "02-NQ/TW",
+    "56/qđ-tlđ",
+    "12/5/2023",
+    "2020-2025",
+    "www.hoà.vn",
+    "https://vnexpress.net/kỹ-thuật",
+    "lý@hoà.com",
+    "#HoàBình",
+    "@Thuỷ",
+    "`kĩ`",
+    "kenh14.vn",
+    "ILO",
+    "ĐOÀN",
+    "KỸ",
+    "HOÀ",
+    "Xi-mô-nôp",
+    "İstanbul",
+    "ǅ",
+)
+_SEPARATORS = (
+    " ",
+    " ",
+    " ",
+    "  ",
+    ", ",
+    ". ",
+    "; ",
+    ": ",
+    "! ",
+    "? ",
+    "… ",
+    " - ",
+    " – ",
+    "/",
+    "-",
+    ".",
+    "\n",
+    "\n\n",
+    "\u00a0",
+    " (",
+    ") ",
+    " “",
+    "” ",
+    "'",
+    "_",
+    "#",
+    "@",
+    "",
+)
+
+
+def _cased(word: str, how: int) -> str:
+    return (word, word.capitalize(), word.upper(), word.lower())[how]
+
+
+_PIECE = st.one_of(
+    st.tuples(st.sampled_from(_WORDS), st.integers(0, 3)).map(lambda p: _cased(*p)),
+    st.sampled_from(_NAMES),
+    st.sampled_from(_TOKENS),
+    st.text(alphabet="aăâeêioôơuưyđhnkqtlmsgcxAĐHKQTLMY0123456789òóỏõọỳýỷỹỵ", max_size=6),
+)
+TEXTS = st.lists(st.tuples(_PIECE, st.sampled_from(_SEPARATORS)), max_size=50).map(
+    lambda parts: "".join(a + b for a, b in parts)
+)
+_KNOWLEDGE = load_knowledge(())
+_WITH_PEOPLE = dataclasses.replace(
+    _KNOWLEDGE, persons=(Person("Lò Văn Pá"), Person("Hoà Thuỷ Kỹ")), _index={}
+)
+KNOWLEDGE = st.sampled_from([_KNOWLEDGE, _WITH_PEOPLE])
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+# --- the straightforward definitions (the code before the fast paths) ---
+
+_OLD_MAYBE_NOT_PROSE_RE = re.compile(
+    r"://|www\.|@|`|#|\.(?:vn|com|net|org|gov|edu|info|io|me|tv|asia|biz)\b|\d\s?[/-]",
+    re.IGNORECASE,
+)
+
+
+def plain_non_prose_spans(text: str) -> list[tuple[int, int]]:
+    if not _OLD_MAYBE_NOT_PROSE_RE.search(text):
+        return []
+    spans = [m.span() for m in tokens._NOT_PROSE_RE.finditer(text)]
+    symbols = tokens.document_symbol_spans(text)
+    return sorted(spans + symbols) if symbols else spans
+
+
+def plain_words(ctx: DocContext) -> list[DocWord]:
+    """Every word of every block, in document order, with its personal-name flag."""
+    known = tuple(p.name for p in ctx.knowledge.persons)
+    per_block = []
+    spellings: set[str] = set()
+    for block in ctx.doc.blocks:
+        words = word_list(block.text)
+        if not words:
+            continue
+        names = person_name_indexes(block.text, words, known)
+        spellings.update(words[i].text for i in names)
+        per_block.append((block, words, names))
+    out = []
+    for block, words, names in per_block:
+        for j, word in enumerate(words):
+            text = word.text
+            in_name = j in names or (text in spellings and text[:1].isupper())
+            out.append(DocWord(block, word, text, in_name, text.isalpha(), words, j))
+    return out
+
+
+def plain_neighbours(words: list[DocWord], index: int) -> tuple[str | None, str | None]:
+    item = words[index]
+    text, start, end = item.block.text, item.word.start, item.word.end
+    before = after = None
+    if index > 0:
+        prev = words[index - 1]
+        if prev.block is item.block and text[prev.word.end : start].isspace():
+            before = prev.text.lower()
+    if index + 1 < len(words):
+        nxt = words[index + 1]
+        if nxt.block is item.block and text[end : nxt.word.start].isspace():
+            after = nxt.text.lower()
+    return before, after
+
+
+def plain_is_suspect_word(word: str) -> bool:
+    if len(word) < 2 or not word.isalpha() or is_all_caps(word) or not has_vietnamese_mark(word):
+        return False
+    return not check_syllable(word).valid and word.lower() not in spelling.misspellings().accepted
+
+
+def _context(text: str, knowledge) -> DocContext:
+    return DocContext(parse("t.txt", text), knowledge)
+
+
+def _rule_context(ctx: DocContext, options):
+    return ctx.for_rule(options)
+
+
+# --- the tests ---
+
+
+@FAST
+@given(TEXTS)
+def test_the_non_prose_prefilter_misses_nothing_and_word_texts_are_word_list_texts(text):
+    assert tokens.non_prose_spans(text) == plain_non_prose_spans(text)
+    assert tokens.word_texts(text) == [w.text for w in word_list(text)]
+    assert tokens.word_texts(text, False) == [w.text for w in word_list(text, False)]
+
+
+@FAST
+@given(TEXTS, KNOWLEDGE)
+def test_doc_words_are_every_word_with_the_same_name_flags_and_neighbours(text, knowledge):
+    ctx = _context(text, knowledge)
+    plain = plain_words(ctx)
+    fast = ctx.get(document_words)
+    assert fast.distinct == {w.text for w in plain}
+    assert fast.occurrences(fast.distinct) == plain
+    assert [fast.in_name(w.text) for w in plain] == [w.in_name for w in plain]
+    for i, item in enumerate(plain):
+        assert neighbours(item) == plain_neighbours(plain, i)
+    some = {w.text for w in plain[::3]}
+    assert fast.occurrences(some) == [w for w in plain if w.text in some]
+
+
+@FAST
+@given(st.lists(st.one_of(_PIECE, st.text(max_size=8)), max_size=30))
+def test_each_question_is_its_plain_definition(words):
+    for word in filter(None, words):
+        assert spelling.is_suspect_word(word) == plain_is_suspect_word(word)
+        assert tone_style.has_style(word) == (
+            word.isalpha() and tone_style.tone_style(word) is not None
+        )
+        assert variant_spelling.has_variant(word) == (
+            word[-1] in variant_spelling._IY_ENDINGS
+            and word.isalpha()
+            and iy_variant(word) is not None
+        )
+
+
+def test_the_questions_on_every_word_of_the_fixtures():
+    from tests.rule_fixtures import load_cases
+
+    texts = [param.values[2].get("input", "") for param in load_cases()]
+    words = {w.text for text in texts for w in word_list(text, False)}
+    assert len(words) > 500
+    for word in words:
+        assert spelling.is_suspect_word(word) == plain_is_suspect_word(word), word
+        assert tone_style.has_style(word) == (
+            word.isalpha() and tone_style.tone_style(word) is not None
+        ), word
+        assert variant_spelling.has_variant(word) == (
+            word.isalpha() and iy_variant(word) is not None
+        ), word
+
+
+@FAST
+@given(st.lists(st.sets(st.sampled_from(_WORDS + list(_TOKENS))), min_size=1, max_size=6))
+def test_word_verdicts_answer_as_the_questions_do_across_documents(documents):
+    verdicts = _words.WordVerdicts()
+    questions = (spelling.is_suspect_word, tone_style.has_style, variant_spelling.has_variant)
+    for i, words in enumerate(documents):
+        question = questions[i % len(questions)]
+        answers = verdicts.answers(question, set(words))
+        for asked in answers.questions:
+            assert set(words) & answers.yes[asked] == {w for w in words if asked(w)}
+
+
+def test_word_verdicts_start_afresh_past_their_bound(monkeypatch):
+    monkeypatch.setattr(_words, "MAX_DECIDED", 3)
+    verdicts = _words.WordVerdicts()
+    first = verdicts.answers(spelling.is_suspect_word, {"nghành", "và", "của", "là"})
+    second = verdicts.answers(spelling.is_suspect_word, {"gía"})
+    assert second is not first and second.decided == {"gía"}
+    assert second.yes[spelling.is_suspect_word] == {"gía"}
+
+
+def _findings(rule_module, ctx, options):
+    return list(rule_module.check(_rule_context(ctx, options)))
+
+
+@FAST
+@given(TEXTS, KNOWLEDGE)
+def test_spl001_and_spl006_find_on_the_candidates_what_they_find_on_every_word(text, knowledge):
+    ctx = _context(text, knowledge)
+    plain = plain_words(ctx)
+    for module in (invalid_syllable, unattested_syllable):
+        fast = _findings(module, ctx, UserWords())
+        glued = (
+            list(
+                invalid_syllable.glued_token_findings(ctx.doc, invalid_syllable._brands(knowledge))
+            )
+            if module is invalid_syllable
+            else []
+        )
+        assert fast == glued + list(module.word_findings(plain)), module.__name__
+
+
+@FAST
+@given(TEXTS, KNOWLEDGE, st.sampled_from(["consistent", TRADITIONAL, MODERN]))
+def test_spl002_and_spl005_skip_only_documents_without_findings(text, knowledge, style):
+    ctx = _context(text, knowledge)
+    plain = plain_words(ctx)
+    options = tone_style.Options(style)
+    assert _findings(tone_style, ctx, options) == list(tone_style.style_findings(plain, options))
+    assert _findings(variant_spelling, ctx, None) == list(variant_spelling.variant_findings(plain))
+
+
+@FAST
+@given(TEXTS, st.lists(st.sampled_from(["hoà", "Kĩ", "NGHÀNH", "sẳn", "na8m", "Lý"]), max_size=3))
+def test_extend_words_silence_the_same_spans(text, extend):
+    ctx = _context(text, _KNOWLEDGE)
+    plain = plain_words(ctx)
+    options = UserWords(tuple(extend))
+    silenced = {_words.fold_case(w) for w in extend}
+    spans = {w.span() for w in plain if _words.fold_case(w.text) in silenced}
+    source = ctx.doc.source
+    for module in (invalid_syllable, unattested_syllable):
+        everything = list(module._findings(_rule_context(ctx, options)))
+        kept = [
+            d
+            for d in everything
+            if (d.start, d.end) not in spans
+            and _words.fold_case(source[d.start : d.end]) not in silenced
+        ]
+        assert list(module.check(_rule_context(ctx, options))) == kept
+
+
+def test_spl002_reports_when_the_configured_style_is_the_only_one_missing():
+    ctx = _context("Văn hóa công sở, hòa đồng.", _KNOWLEDGE)
+    found = _findings(tone_style, ctx, tone_style.Options(MODERN))
+    assert [ctx.doc.source[d.start : d.end] for d in found] == ["hóa", "hòa"]
+
+
+def test_frequency_is_the_table_summed_over_both_placements():
+    table = spelling.syllable_frequencies()
+    canonical: dict[str, int] = {}
+    for syllable, n in table.items():
+        key = place_tone(syllable, TRADITIONAL) or syllable
+        canonical[key] = canonical.get(key, 0) + n
+    forms = set(table) | {place_tone(s, MODERN) or s for s in table} | {"xyz", "gía", "ngừơi"}
+    for form in forms:
+        for word in (form, form.upper(), form.capitalize()):
+            lower = word.lower()
+            expected = canonical.get(place_tone(lower, TRADITIONAL) or lower, 0)
+            assert spelling.frequency(word) == expected, word
+
+
+@pytest.mark.parametrize("word", ["hoà", "Thuỷ", "kĩ", "na8m", "sẳn", "UBNDphường"])
+def test_always_quiet_is_unchanged_by_the_memo(word):
+    # unattested_syllable._loud is the question SPL006 asks of each distinct word
+    assert unattested_syllable._loud(word) is (not always_quiet(word))
