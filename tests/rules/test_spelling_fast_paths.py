@@ -18,12 +18,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from soat.knowledge import load_knowledge
+from soat.knowledge.indexes import place_index, term_index
 from soat.knowledge.model import Person
 from soat.lint.context import DocContext
 from soat.lint.formats import parse
 from soat.rules.spelling import (
     _words,
     invalid_syllable,
+    place_name,
+    term_case,
     tone_style,
     unattested_syllable,
     variant_spelling,
@@ -87,6 +90,31 @@ _TOKENS = (
     "Xi-mô-nôp",
     "İstanbul",
     "ǅ",
+    "facebook",
+    "YouTube",
+    "Tik Tok",
+    "tik\u00a0tok",
+    "zalo",
+    "`zalo`",
+    "www.youtube.com",
+    "#zalo",
+    "Zalo_Pay",
+    "xzalo",
+    "tỉnh Đắc Lắk",
+    "tại Hà Nội",
+    "ở hà nội",
+    "các tỉnh Bình Dương, Đồng Nai và Long An",
+    "TP. Hồ Chí Minh",
+    "Tp Hải Phòng",
+    "thành phố Hải Phòng",
+    "huyện Lai Cai",
+    "Bà Huyện Thanh Quan",
+    "tỉnh Hà Tây (cũ)",
+    "điểm cầu Hải Phòng, Lai Cai và Cần Thơ",
+    "tỉnh 3",
+    "xã Tân Lập",
+    "tại\u00a0Đắc Lắc",
+    "Tỉnh Quảng Bìn",
 )
 _SEPARATORS = (
     " ",
@@ -205,6 +233,56 @@ def _context(text: str, knowledge) -> DocContext:
 
 def _rule_context(ctx: DocContext, options):
     return ctx.for_rule(options)
+
+
+def plain_place_findings(ctx):
+    """SPL003's check without the look at the letter after the place word."""
+    doc = ctx.doc
+    index = ctx.index(place_index)
+    report_former = doc.date is None or doc.date >= place_name.MERGER_DATE
+    former_reported: set[str] = set()
+    for block in doc.blocks:
+        text = block.text
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        seen: set[int] = set()
+        for context_match in place_name._CONTEXT_RE.finditer(lowered):
+            start, end = context_match.span()
+            if start and text[start - 1].isalnum():
+                continue
+            word = text[start:end]
+            context = word.lower()
+            if context == "tp":
+                if word not in ("TP", "Tp"):
+                    continue
+                sep = place_name._TP_SEP_RE.match(text, end)
+                pos = sep.end() if sep else end
+            else:
+                sep = place_name._CONTEXT_SEP_RE.match(text, end)
+                if not sep:
+                    continue
+                pos = sep.end()
+            levels = place_name._CONTEXT_LEVELS[context]
+            window = max(0, start - place_name._LOOK_BACK)
+            if place_name._COMMUNE in levels or place_name._inside_a_name(
+                text, word, window, start
+            ):
+                continue
+            in_list = bool(place_name._PLURAL_BEFORE_RE.search(text, window, start))
+            while True:
+                words = place_name._name_words(text, pos)
+                if not words or words[0][0] in seen:
+                    break
+                seen.add(words[0][0])
+                yield from place_name._examine(
+                    doc, block, text, words, context, levels, index, report_former, former_reported
+                )
+                sep = place_name._LIST_SEP_RE.match(text, words[-1][1])
+                if not sep or not in_list:
+                    break
+                pos = sep.end()
+                context = "list" if context in ("tỉnh", "điểm cầu") else context
 
 
 # --- the tests ---
@@ -334,6 +412,49 @@ def test_extend_words_silence_the_same_spans(text, extend):
             and _words.fold_case(source[d.start : d.end]) not in silenced
         ]
         assert list(module.check(_rule_context(ctx, options))) == kept
+
+
+@FAST
+@given(TEXTS)
+def test_spl003_and_spl004_skip_only_what_has_no_finding(text):
+    ctx = _context(text, _KNOWLEDGE)
+    assert _findings(place_name, ctx, None) == list(plain_place_findings(ctx))
+    index = _KNOWLEDGE.index(term_index)
+    assert _findings(term_case, ctx, None) == list(term_case.term_findings(ctx.doc, index))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gõ `zalo` vào ô tìm kiếm.",
+        "Xem trên youtube và Tik\u00a0tok.",
+        "Đoàn công tác làm việc tại tỉnh Đắc Lắk.",
+        "Hội nghị có các điểm cầu Hải Phòng, Lai Cai và Cần Thơ.",
+        "Hội nghị tại TP. Hồ Chí Minh, ở hà nội và tỉnh Quảng Bìn.",
+        "Lãnh đạo Tp Hải Phong và tỉnh Hà Tây dự.",
+    ],
+)
+def test_spl003_and_spl004_on_texts_with_findings(text):
+    ctx = _context(text, _KNOWLEDGE)
+    plain = list(plain_place_findings(ctx)) + list(
+        term_case.term_findings(ctx.doc, _KNOWLEDGE.index(term_index))
+    )
+    assert plain  # each text has something to find
+    assert _findings(place_name, ctx, None) + _findings(term_case, ctx, None) == plain
+
+
+def test_spl004_reads_every_document_when_a_form_starts_with_no_letter():
+    knowledge = dataclasses.replace(_KNOWLEDGE, _index={})
+    assert term_case.first_words(knowledge) >= {"facebook", "tik", "you"}
+    odd = dataclasses.replace(
+        _KNOWLEDGE,
+        terms=(
+            *_KNOWLEDGE.terms[:1],
+            dataclasses.replace(_KNOWLEDGE.terms[0], preferred=".NET", variants=()),
+        ),
+        _index={},
+    )
+    assert term_case.first_words(odd) is None
 
 
 def test_spl002_reports_when_the_configured_style_is_the_only_one_missing():

@@ -104,6 +104,7 @@ class DocWords:
         "_lists",
         "_names",
         "_sp",
+        "_raw",
     )
 
     def __init__(
@@ -112,9 +113,11 @@ class DocWords:
         self.blocks = blocks
         self._lists: dict[int, list[Word]] = {}  # block -> its words, once split
         self.texts: list[list[str]] = []  # per block
+        self._raw: list[str] = []  # the blocks that may hold non-prose
         for k, block in enumerate(blocks):
             text = block.text
             if maybe_not_prose(text):  # split now: some of its words are no words
+                self._raw.append(text)
                 words = self._lists[k] = word_list(text)
                 self.texts.append([word[0] for word in words])
             else:
@@ -133,6 +136,10 @@ class DocWords:
         if answers is None or question not in answers.yes:
             answers = self._answers = self._verdicts.answers(question, self.distinct)
         return self.distinct & answers.yes[question]
+
+    def every_word(self) -> set[str]:
+        """The distinct words with those of URLs, addresses, code, tags and symbols."""
+        return self.distinct.union(*[word_texts(text, False) for text in self._raw])
 
     def words_of(self, block: int) -> list[Word]:
         found = self._lists.get(block)

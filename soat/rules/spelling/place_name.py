@@ -179,6 +179,8 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
                 if not sep:
                     continue
                 pos = sep.end()
+            if not text[pos : pos + 1].isupper():
+                continue  # no capitalised name follows (_name_words would find none)
             levels = _CONTEXT_LEVELS[context]
             window = max(0, start - _LOOK_BACK)
             if _COMMUNE in levels or _inside_a_name(text, word, window, start):

@@ -6,17 +6,22 @@ Does not: look inside URLs, e-mail addresses, domain names or hashtags, or chang
 word.
 Data: soat/data/terms.toml and the user's `[[term]]` entries.
 Fix: safe — the owner's one spelling.
+Notes: only documents holding a form's first word as a word (`first_words`, `every_word` of
+document_words) are scanned: 26 of 300 clean articles.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
-from soat.knowledge.indexes import term_index
+from soat.knowledge.indexes import TermIndex, term_index
 from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
+from soat.lint.document import Document
 from soat.lint.rule import Example, NoOptions, Rule
+from soat.rules.spelling._words import document_words
 
 # Web addresses and e-mail addresses: names inside them are not prose.
 _ADDRESS_RE = re.compile(
@@ -28,11 +33,37 @@ _ADDRESS_RE = re.compile(
 _BEFORE = frozenset("_@#./\\-")
 
 
+def first_words(knowledge: Any) -> frozenset[str] | None:
+    """The first word of every term form (lower case): a form is reported only where it
+    starts a word and ends one, so a document without any of these words has no finding.
+    None when a form does not start with a letter or digit (then every document is read)."""
+    firsts = set()
+    for form in term_index(knowledge).preferred:
+        first = _FIRST_WORD_RE.match(form)
+        if first is None:
+            return None
+        firsts.add(first.group())
+    return frozenset(firsts)
+
+
+_FIRST_WORD_RE = re.compile(r"[^\W_]+")
+
+
 def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
-    doc = ctx.doc
     index = ctx.index(term_index)
     if index.pattern is None:
         return
+    firsts = ctx.index(first_words)
+    if firsts is not None and firsts.isdisjoint(
+        map(str.lower, ctx.get(document_words).every_word())
+    ):
+        return
+    yield from term_findings(ctx.doc, index)
+
+
+def term_findings(doc: Document, index: TermIndex) -> Iterator[Diagnostic]:
+    """The findings of every block (what `check` reads when a term's first word is there)."""
+    assert index.pattern is not None
     for block in doc.blocks:
         text = block.text
         lowered = text.lower()
