@@ -6,8 +6,8 @@ Does not: look inside URLs, e-mail addresses, domain names or hashtags, or chang
 word.
 Data: soat/data/terms.toml and the user's `[[term]]` entries.
 Fix: safe — the owner's one spelling.
-Notes: only documents holding a form's first word as a word (`first_words`, `every_word` of
-document_words) are scanned: 26 of 300 clean articles.
+Notes: only documents holding a form's first word as a word (`first_words`, against every word
+of `document_words`) are scanned: 26 of 300 clean articles.
 """
 
 from __future__ import annotations
