@@ -139,6 +139,8 @@ class DocWords:
 
     def every_word(self) -> set[str]:
         """The distinct words with those of URLs, addresses, code, tags and symbols."""
+        if not self._raw:
+            return self.distinct
         return self.distinct.union(*[word_texts(text, False) for text in self._raw])
 
     def words_of(self, block: int) -> list[Word]:

@@ -54,10 +54,11 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
     if index.pattern is None:
         return
     firsts = ctx.index(first_words)
-    if firsts is not None and firsts.isdisjoint(
-        map(str.lower, ctx.get(document_words).every_word())
-    ):
-        return
+    if firsts is not None:
+        # every word in lower case, lowered in one call ("\n" is in no word)
+        lowered = "\n".join(ctx.get(document_words).every_word()).lower().split("\n")
+        if firsts.isdisjoint(lowered):
+            return
     yield from term_findings(ctx.doc, index)
 
 
