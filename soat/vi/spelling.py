@@ -83,27 +83,26 @@ def syllable_frequencies() -> dict[str, int]:
     return out
 
 
-# A tone placement moves the tone and keeps the letters: the table's syllables grouped by
-# their letters without tones hold every spelling that places its tone like another.
+# A tone placement moves the tone and keeps the letters: the spellings that place their tone
+# like `key` are `key` itself and its letters with one tone mark on one vowel.
 _TONELESS = str.maketrans({c: split_tone(c)[0] for c in VOWELS if split_tone(c)[1]})
-
-
-@functools.lru_cache(maxsize=1)
-def _by_letters() -> dict[str, list[tuple[str, int]]]:
-    """The frequency table grouped by the letters without tones ("hoa": hòa, hoà, họa, …)."""
-    out: dict[str, list[tuple[str, int]]] = {}
-    for syllable, n in syllable_frequencies().items():
-        out.setdefault(syllable.translate(_TONELESS), []).append((syllable, n))
-    return out
+_TONES = range(1, 6)
 
 
 @functools.lru_cache(maxsize=65536)
 def _canonical_frequency(key: str) -> int:
-    """The occurrences of the syllables whose traditional form is `key`: both placement
-    styles counted as one, found among the spellings with its letters (the table would
-    cost a parse of every syllable in it, 4,700, on first use)."""
-    group = _by_letters().get(key.translate(_TONELESS), ())
-    return sum(n for syllable, n in group if (place_tone(syllable, TRADITIONAL) or syllable) == key)
+    """The occurrences of the syllables whose traditional form is `key`, both placement
+    styles counted as one: looked up among the spellings with its letters (grouping the
+    whole table would cost a parse of each of its 4,700 syllables on first use)."""
+    table = syllable_frequencies()
+    letters = key.translate(_TONELESS)
+    spellings = {key, letters}
+    for i, ch in enumerate(letters):
+        if ch in VOWELS:
+            spellings.update(letters[:i] + with_tone(ch, t) + letters[i + 1 :] for t in _TONES)
+    return sum(
+        table[s] for s in spellings if s in table and (place_tone(s, TRADITIONAL) or s) == key
+    )
 
 
 def frequency(syllable: str) -> int:
