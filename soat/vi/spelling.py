@@ -89,6 +89,12 @@ _TONELESS = str.maketrans({c: split_tone(c)[0] for c in VOWELS if split_tone(c)[
 _TONES = range(1, 6)
 
 
+@functools.lru_cache(maxsize=1)
+def _table_letters() -> frozenset[str]:
+    """The letters without tones of every syllable of the frequency table."""
+    return frozenset(s.translate(_TONELESS) for s in syllable_frequencies())
+
+
 @functools.lru_cache(maxsize=65536)
 def _canonical_frequency(key: str) -> int:
     """The occurrences of the syllables whose traditional form is `key`, both placement
@@ -210,8 +216,10 @@ def candidates(word: str, limit: int = 5) -> list[str]:
     seen = {w for w in respelt if frequency(w)}
     ranked += [w for w in _rank(seen or respelt) if w not in ranked]
     same_tone: set[str] = set()
+    # an edit spelt with a tone keeps its letters: only the table's letters can be frequent
+    edits = (_edits1(base) | _initial_swaps(base)) & _table_letters()
     for tone in tones:
-        for edit in _edits1(base) | _initial_swaps(base):
+        for edit in edits:
             spelled = _spell_with_tone(edit, tone)
             if spelled and frequency(spelled):
                 same_tone.add(spelled)

@@ -477,6 +477,53 @@ def test_frequency_is_the_table_summed_over_both_placements():
             assert spelling.frequency(word) == expected, word
 
 
+def plain_candidates(word: str, limit: int = 5) -> list[str]:
+    """spelling.candidates without the look at the table's letters."""
+    lower = word.lower()
+    if len(lower) > spelling._MAX_CANDIDATE_LENGTH:
+        return []
+    ranked: list[str] = []
+    repaired = place_tone(lower, TRADITIONAL)
+    if repaired and repaired != lower and spelling.is_valid_syllable(repaired):
+        ranked.append(repaired)
+    base = spelling.strip_tones(lower)
+    tones = sorted({t for _, t in spelling.tone_marks(lower)}) or [0]
+    respelt = spelling._respellings(lower, base, tones)
+    seen = {w for w in respelt if spelling.frequency(w)}
+    ranked += [w for w in spelling._rank(seen or respelt) if w not in ranked]
+    same_tone: set[str] = set()
+    for tone in tones:
+        for edit in spelling._edits1(base) | spelling._initial_swaps(base):
+            spelled = spelling._spell_with_tone(edit, tone)
+            if spelled and spelling.frequency(spelled):
+                same_tone.add(spelled)
+    ranked += [w for w in spelling._rank(same_tone) if w not in ranked]
+    if len(ranked) < limit:
+        other = {spelling._spell_with_tone(base, t) for t in range(6) if t not in tones}
+        found = (w for w in other if w and spelling.frequency(w))
+        ranked += [w for w in spelling._rank(found) if w not in ranked]
+    return ranked[:limit]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.one_of(
+        st.sampled_from(["nghành", "gía", "ngừơi", "quyềt", "ngiên", "thât", "ngạị", "cỏn"]),
+        st.text(alphabet="aăâeêioôơuưyđhnkqtlmsgcxrvpbòóỏõọếềểễệ", min_size=1, max_size=7),
+    )
+)
+def test_candidates_are_the_plain_candidates(word):
+    assert spelling.candidates(word, 6) == plain_candidates(word, 6)
+
+
+def test_candidates_of_the_misspelling_table_are_the_plain_candidates():
+    table = spelling.misspellings()
+    words = sorted({*table.safe, *table.expected})
+    assert len(words) > 100
+    for word in words:
+        assert spelling.candidates(word, 6) == plain_candidates(word, 6), word
+
+
 @pytest.mark.parametrize("word", ["hoà", "Thuỷ", "kĩ", "na8m", "sẳn", "UBNDphường"])
 def test_always_quiet_is_unchanged_by_the_memo(word):
     # unattested_syllable._loud is the question SPL006 asks of each distinct word
