@@ -33,7 +33,7 @@ MAX_DECIDED = 200_000
 
 class DocWord(NamedTuple):
     """A word of a block; `in_name` when it belongs to a personal name, `letters` when it is
-    all letters (`word.is_letters`); `words` is its block's word list, `index` its place."""
+    all letters (`word.is_letters`); `words` is its block's word list, `at` its place there."""
 
     block: Block
     word: Word
@@ -41,7 +41,7 @@ class DocWord(NamedTuple):
     in_name: bool
     letters: bool
     words: Sequence[Word]
-    index: int
+    at: int
 
     @property
     def sentence_start(self) -> bool:
@@ -78,8 +78,8 @@ class WordVerdicts:
         """Answers to `question` and the others asked so far, for `words` at least."""
         answers = self._answers
         if question not in answers.yes or len(answers.decided) > MAX_DECIDED:
-            asked = answers.questions if question in answers.yes else (*answers.questions, question)
-            answers = self._answers = _Answers(asked)
+            known = answers.questions if question in answers.yes else (*answers.questions, question)
+            answers = self._answers = _Answers(known)
         new = words.difference(answers.decided)
         if new:
             for asked in answers.questions:
@@ -195,7 +195,7 @@ def document_words(ctx: DocContext) -> DocWords:
 def neighbours(item: DocWord) -> tuple[str | None, str | None]:
     """The syllables right before and after `item` in its block, lower case (None across
     punctuation, a paragraph or anything but spaces)."""
-    words, index = item.words, item.index
+    words, index = item.words, item.at
     text, start, end = item.block.text, item.word.start, item.word.end
     before = after = None
     if index > 0:

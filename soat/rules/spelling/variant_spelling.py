@@ -58,7 +58,7 @@ def variant_findings(items: Iterable[DocWord]) -> Iterator[Diagnostic]:
             continue
         if word[:1].isupper() and not item.sentence_start and not item.word.is_all_caps:
             continue  # a proper name inside a sentence
-        following = item.words[item.index + 1].text if item.index + 1 < len(item.words) else ""
+        following = item.words[item.at + 1].text if item.at + 1 < len(item.words) else ""
         variant = iy_variant(word, following)
         if variant is not None:
             groups.setdefault(variant[0], []).append((item, variant[1]))
