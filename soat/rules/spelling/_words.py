@@ -137,11 +137,10 @@ class DocWords:
             answers = self._answers = self._verdicts.answers(question, self.distinct)
         return self.distinct & answers.yes[question]
 
-    def every_word(self) -> set[str]:
-        """The distinct words with those of URLs, addresses, code, tags and symbols."""
-        if not self._raw:
-            return self.distinct
-        return self.distinct.union(*[word_texts(text, False) for text in self._raw])
+    def non_prose_words(self) -> list[str]:
+        """The words of the blocks that may hold URLs, addresses, code, tags or symbols,
+        those inside them included: with `distinct`, every word of the document."""
+        return [word for text in self._raw for word in word_texts(text, False)]
 
     def words_of(self, block: int) -> list[Word]:
         found = self._lists.get(block)
