@@ -87,7 +87,9 @@ def test_every_wrong_form_is_found_alone():
     matcher = ConfusionMatcher(ENTRIES)
     for entry in ENTRIES:
         for form in entry.wrong:
-            found = list(matcher.find(f"Họ nói {form} hôm qua."))
+            # quoted, so that no neighbouring word can bind an edge syllable (the bigram
+            # table would read "nói chung thành" as "nói chung | thành"; tested below)
+            found = list(matcher.find(f"Họ nói: “{form}”, hôm qua."))
             assert [m.entry.right for m in found] == [entry.right], form
 
 
@@ -118,7 +120,7 @@ def test_guard_keeps_the_wrong_form_only_inside_the_phrase():
         {"wrong": ["sát nhập"], "right": "sáp nhập", "guards": ["cảnh sát nhập cư"]}, 0
     )
     matcher = ConfusionMatcher([entry])
-    text = "Cảnh sát nhập cư đến; hai xã sát nhập; cảnh sát nhập kho."
+    text = "Cảnh sát nhập cư đến; hai xã sát nhập; họ sát nhập kho."
     second = text.index("sát nhập;")
     third = text.index("sát nhập kho")
     assert [m.start for m in matcher.find(text)] == [second, third]
@@ -230,3 +232,46 @@ def test_a_cache_write_that_fails_leaves_no_temporary_file(tmp_path, monkeypatch
     monkeypatch.setattr(confusion_data.os, "replace", refuse)
     confusion_data._write_cache(str(tmp_path / "confusions-x.pickle"), ENTRIES[:3])
     assert list(tmp_path.iterdir()) == []
+
+
+# --- context from the shared bigram table (soat.vi.bigrams) ----------------------------------
+
+
+def test_the_confirm_test_is_spl006s():
+    from soat.vi import attested, confusions
+
+    for name in ("CONFIRM_COUNT", "CONFIRM_SHARE", "CONFIRM_PMI", "TOTAL", "SMOOTHING"):
+        assert getattr(confusions, name) == getattr(attested, name), name
+    assert confusions.BIGRAM_FLOOR == attested.BIGRAM_FLOOR
+
+
+@pytest.mark.parametrize(
+    ("form", "right", "before", "after", "bound"),
+    [
+        ("năng xuất", "năng suất", "khả", "khẩu", True),  # xuất khẩu
+        ("sát nhập", "sáp nhập", "bám", "khẩu", True),  # bám sát
+        ("sát nhập", "sáp nhập", "xã", "từ", False),  # nothing near binds "sát"
+        ("xử dụng", "sử dụng", "để", "phần", False),  # "để xử" binds, "xử dụng" is rarer
+        ("năng xuất", "năng suất", "tăng", "lao", False),
+        ("năng xuất", "năng suất", None, None, False),
+        ("sát nhập", "sáp nhập", "12", None, False),  # a number is no syllable
+    ],
+)
+def test_bound_outward(form, right, before, after, bound):
+    from soat.vi.confusions import bound_outward
+
+    assert bound_outward(form, right, before, after) is bound
+
+
+def test_a_form_whose_length_changes_is_never_bound():
+    from soat.vi.confusions import bound_outward
+
+    assert not bound_outward("vô hình chung", "vô hình trung", "khả", "khẩu")
+
+
+def test_the_matcher_asks_the_table_about_the_words_around():
+    m = ConfusionMatcher([Confusion(wrong=("sát nhập",), right="sáp nhập")])
+    assert [x.start for x in m.find("Hải quan bám sát nhập khẩu xăng dầu.")] == []
+    # across a line break inside a paragraph too; punctuation stops the neighbour
+    assert [x.start for x in m.find("Hải quan bám\nsát nhập khẩu.")] == []
+    assert [x.start for x in m.find("Hải quan bám. Sát nhập khẩu.")] == [14]
