@@ -167,6 +167,37 @@ def test_trie_pattern_matches_exactly_its_forms(forms, probe):
     assert (regex.fullmatch(probe) is not None) == (probe in forms)
 
 
+def _reference_regex(forms) -> re.Pattern:
+    """What the matcher's trie finds, said as a plain alternation: any form, pieces separated
+    by whitespace, on word boundaries; the longest form at a start wins."""
+    pieces = [r"\s+".join(map(re.escape, f.split(" "))) for f in sorted(forms, key=len)[::-1]]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(pieces)})(?!\w)")
+
+
+_TEXT = st.lists(
+    st.sampled_from(["sát", "nhập", "bổ", "xung", "chia", "sẽ", "năng", "a", "ab", "b,", "x"]),
+    max_size=14,
+).flatmap(
+    lambda words: st.lists(
+        st.sampled_from([" ", "  ", "\n", ", ", "-", ""]),
+        min_size=len(words),
+        max_size=len(words),
+    ).map(lambda seps: "".join(w + s for w, s in zip(words, seps, strict=True)))
+)
+_PIECES = st.lists(
+    st.sampled_from(["sát", "nhập", "bổ", "xung", "chia", "sẽ", "năng", "a", "ab", "b,", "-a"]),
+    min_size=1,
+    max_size=3,
+).map(" ".join)
+
+
+@given(st.sets(_PIECES, min_size=1, max_size=12), _TEXT)
+def test_the_matcher_finds_what_one_regular_expression_would(forms, text):
+    matcher = ConfusionMatcher([Confusion(wrong=(f,), right="zz") for f in forms])
+    expected = [m.span() for m in _reference_regex(forms).finditer(text)]
+    assert [m.span() for m in matcher._regex.finditer(text)] == expected
+
+
 _FILLER = st.text(alphabet="abc ,.đê\n", max_size=12)
 
 
@@ -275,3 +306,12 @@ def test_the_matcher_asks_the_table_about_the_words_around():
     # across a line break inside a paragraph too; punctuation stops the neighbour
     assert [x.start for x in m.find("Hải quan bám\nsát nhập khẩu.")] == []
     assert [x.start for x in m.find("Hải quan bám. Sát nhập khẩu.")] == [14]
+
+
+def test_the_longest_form_at_a_start_wins():
+    matcher = ConfusionMatcher([Confusion(wrong=(f,), right="zz") for f in ("a b", "a b,", "a")])
+    assert [m.span() for m in matcher._regex.finditer("x a b, y a\nb z a")] == [
+        (2, 6),
+        (9, 12),
+        (15, 16),
+    ]
