@@ -11,10 +11,10 @@ edited news deserves a second look before it is called an error.
 The counts are for the maintainers; LEX001 does not read them. Its evidence from context at
 run time is the syllable-pair table shared with SPL006 (soat/data/syllable_bigrams.tsv, see
 soat.vi.confusions.bound_outward). The table cannot stand in for these counts: it keeps pairs
-seen 10 times or more, and real errors are rarer — of the 387 entries whose forms have two
-syllables, 15 wrong forms occur in clean/ outside their guards and 3 are in the table, and
-those 3 only as two words that meet ("khả năng | xuất khẩu", "tiếp nhận | chức năng",
-"triển khai | chương trình"), which the table decides by itself.
+seen 10 times or more, and real errors are rarer: of the 387 entries whose forms have two
+syllables, 15 have a wrong form written in clean/ outside their guards, and the table holds
+none of those 15; it holds 3 other wrong forms, only as two words that meet ("khả năng | xuất
+khẩu", "tiếp nhận | chức năng", "triển khai | chương trình"), which it decides by itself.
 """
 
 from __future__ import annotations
