@@ -74,6 +74,7 @@ def test_non_word_means_a_piece_no_source_attests(ext):
     assert not ext.is_non_word("sưng")  # a real word in the wrong place
     assert not ext.is_non_word("Hà-Nội")
     assert ext.count_words("Công đoàn , 12 sẵn") == 3
+    assert ext.is_vietnamese("Anastasie và") is False and ext.is_vietnamese("sẵn sàng")
 
 
 def test_split_halves_are_disjoint(ext):
@@ -87,6 +88,8 @@ def test_measure_counts_recall_candidates_and_unlabelled_warnings(ext, tmp_path)
     tally = ext.measure(records, ("SPL001", "SPL006"))
     assert (tally.errors, tally.non_word, tally.real_word) == (2, 1, 1)
     assert (tally.found_any, tally.first_right, tally.first_offered) == (1, 1, 1)
+    assert (tally.vi_non_word, tally.vi_found_any) == (1, 1)
+    assert tally.findings[("SPL006", "warning")] == tally.labelled[("SPL006", "warning")] == 1
     assert tally.spl001_unlabelled == 0 and tally.words == 17
     lines = list(ext.report(tally))
     assert "non-word recall, any severity: 1/1 = 1.000" in lines
