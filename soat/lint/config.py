@@ -92,7 +92,26 @@ class Config:
 
     def options_for(self, rule: Rule) -> Any:
         values = self.rule_options.get(rule.code)
+        pooled = self._pooled(rule)
+        if pooled:
+            values = {**(values or {}), **pooled}
         return rule.make_options(values) if values else rule.default_options()
+
+    def _pooled(self, rule: Rule) -> dict[str, tuple]:
+        """List options declared `pooled` with other rules (field metadata "pooled": a tuple
+        of codes): the values of every rule of the pool, in the order of the pool, so that a
+        word list set for one rule counts for all (§8.4)."""
+        out = {}
+        for key, f in rule.option_fields().items():
+            pool = f.metadata.get("pooled", ()) if f.metadata else ()
+            if rule.code not in pool:
+                continue
+            merged = tuple(
+                value for code in pool for value in self.rule_options.get(code, {}).get(key, ())
+            )
+            if merged:
+                out[key] = tuple(dict.fromkeys(merged))
+        return out
 
 
 # --- discovery ----------------------------------------------------------------------------

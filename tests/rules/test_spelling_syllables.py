@@ -70,3 +70,34 @@ def test_extend_words_silences_a_word_written_with_html_entities():
     codes = {"SPL001": {"extend-words": ("trờii",)}}
     found = run(html, ["SPL001"], fmt="html", options=codes)
     assert [(d.start, d.end) for d in found] == [(43, 48)]  # only "chơiz" is left
+
+
+def test_extend_words_is_one_list_for_spl001_and_spl006(tmp_path):
+    """A word listed under either rule's table is silenced by both (the pooled option)."""
+    from soat.api import check_text
+    from soat.lint.config import load_config
+    from soat.rules import ALL_RULES
+
+    text = "Công đoàn luôn sẳn sàng giúp đở đoàn viên, nghành giáo dục.\n"
+    sẳn, đở, nghành = (15, 18, "SPL006"), (29, 31, "SPL006"), (43, 49, "SPL001")
+    select = ["SPL001", "SPL006"]
+
+    def found(config_path=None):
+        findings = check_text(text, select=select, config_path=config_path)
+        return sorted((f.start, f.end, f.code) for f in findings)
+
+    assert found() == [sẳn, đở, nghành]
+    config = tmp_path / "soat.toml"
+    config.write_text('[rules.SPL001]\nextend-words = ["SẲN", "nghành"]\n', encoding="utf-8")
+    assert found(str(config)) == [đở]  # SPL001's list silences SPL006's finding too
+    config.write_text('[rules.spl006]\nextend-words = ["đở", "nghành"]\n', encoding="utf-8")
+    assert found(str(config)) == [sẳn]  # and SPL006's list SPL001's
+    config.write_text(
+        '[rules.SPL006]\nextend-words = ["đở"]\n[rules.SPL001]\nextend-words = ["sẳn", "đở"]\n',
+        encoding="utf-8",
+    )
+    loaded = load_config(str(config), ALL_RULES)
+    by_code = {r.code: r for r in ALL_RULES}
+    for code in ("SPL001", "SPL006"):  # the pool's order, each word once
+        assert loaded.options_for(by_code[code]).extend_words == ("sẳn", "đở")
+    assert found(str(config)) == [nghành]

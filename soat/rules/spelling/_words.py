@@ -221,9 +221,12 @@ def user_words_problem(value: object) -> str | None:
 
 @dataclass(frozen=True)
 class UserWords:
-    """The options of SPL001 and SPL006: the user's word list."""
+    """The options of SPL001 and SPL006: the user's word list. The list is pooled: a word
+    set in `[rules.SPL001]` or in `[rules.SPL006]` is silenced by both rules."""
 
-    extend_words: tuple[str, ...] = field(default=(), metadata={"validate": user_words_problem})
+    extend_words: tuple[str, ...] = field(
+        default=(), metadata={"validate": user_words_problem, "pooled": ("SPL001", "SPL006")}
+    )
 
 
 def without_user_words(

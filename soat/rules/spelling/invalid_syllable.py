@@ -302,7 +302,8 @@ RULE = Rule(
         "cách viết đúng; còn lại là gợi ý, xếp theo tần suất. Từ viết hoa (có thể là tên riêng) "
         "chỉ bị báo khi dấu đặt sai chỗ, khi dính từ, hoặc khi là lỗi có trong bảng; mã (code) "
         "cũng không bị xét. Từ khai báo trong [rules.SPL001] extend-words (tên riêng, thuật "
-        "ngữ của đơn vị) không bao giờ bị báo, không phân biệt hoa thường.",
+        "ngữ của đơn vị) không bao giờ bị báo, không phân biệt hoa thường, bởi cả SPL001 và "
+        "SPL006 (hai bảng dùng chung một danh sách).",
         "A word with a Vietnamese mark that cannot be read as initial + rhyme + tone under the "
         'spelling rules: "nghành" (ngh only before e, ê, i), "quyềt" (a final t takes only sắc '
         'or nặng), a misplaced tone mark ("gía", "ngừơi"), or two words glued together '
@@ -314,7 +315,8 @@ RULE = Rule(
         "with one correct form; otherwise suggestions, most frequent first. A capitalised word "
         "(possibly a name) is reported only for a misplaced tone mark, a glued word or a "
         "misspelling of the table; code is not checked either. Words listed in [rules.SPL001] "
-        "extend-words (names, the organisation's own terms) are never reported, in any case.",
+        "extend-words (names, the organisation's own terms) are never reported, in any case, "
+        "by SPL001 or SPL006 (the two tables share one list).",
     ),
     severity=Severity.WARNING,
     check=check,

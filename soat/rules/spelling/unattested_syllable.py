@@ -7,7 +7,7 @@ Does not: check personal names, or capitalised words without a mark only Vietnam
 at a sentence start).
 Data: soat/data/attested_syllables.tsv and soat/data/syllable_bigrams.tsv (both built by
 tools/build_attested_syllables.py).
-Option `extend-words` (as SPL001's).
+Option `extend-words`, one list pooled with SPL001 (UserWords in _words.py).
 Fix: unsafe, suggestion — unsafe with the first candidate, the others as suggestions.
 """
 
@@ -129,8 +129,8 @@ RULE = Rule(
         "(ă ơ ư đ, hỏi, ngã, nặng) hoặc đứng đầu câu; tên người không bị xét. Cũng báo chữ bộ "
         "gõ chưa chuyển: số VNI trong từ (“na8m” → năm, “d9i” → đi) hay phím Telex "
         "(“dduwowngf” → đường), khi chuyển ra một âm tiết thường dùng (mã như “H5N1”, "
-        "“A321”, “Win10” không bị báo). Từ khai báo trong [rules.SPL006] extend-words không "
-        "bao giờ bị báo. Sửa không an toàn (cần người xem): đề xuất đầu tiên.",
+        "“A321”, “Win10” không bị báo). Từ khai báo trong [rules.SPL006] hoặc [rules.SPL001] "
+        "extend-words không bao giờ bị báo. Sửa không an toàn (cần người xem): đề xuất đầu tiên.",
         "Many common misspellings are still well-formed syllables: “sẳn sàng” (sẵn), “giúp "
         "đở” (đỡ), “hoặt” (hoặc), “đườn” (đường). soat compares with about 6,200 syllables "
         "Vietnamese really writes (counted in published news, plus place, organisation and "
@@ -148,8 +148,8 @@ RULE = Rule(
         "sentence start; personal names never. Also reported: keys an input method left "
         "unconverted, VNI digits inside a word (“na8m” → năm, “d9i” → đi) or Telex keys "
         "(“dduwowngf” → đường), when converting gives a common syllable (codes such as "
-        "“H5N1”, “A321”, “Win10” are not). Words listed in [rules.SPL006] extend-words are "
-        "never reported. Unsafe fix (a person decides): the first candidate.",
+        "“H5N1”, “A321”, “Win10” are not). Words listed in [rules.SPL006] or [rules.SPL001] "
+        "extend-words are never reported. Unsafe fix (a person decides): the first candidate.",
     ),
     severity=Severity.WARNING,
     check=check,
