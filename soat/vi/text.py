@@ -102,7 +102,11 @@ def is_credit_line(text: str) -> bool:
     "Theo ông A, …" opens a sentence, not a credit: a credit has no comma before its colon
     and few words.
     """
-    folded = fold_case(text)
+    return is_folded_credit_line(fold_case(text))
+
+
+def is_folded_credit_line(folded: str) -> bool:
+    """`is_credit_line` of a text already through `fold_case`."""
     m = _CREDIT_LINE_RE.match(folded)
     if not m or more_words_than(folded, MAX_CREDIT_WORDS):
         return False

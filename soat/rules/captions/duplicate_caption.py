@@ -37,15 +37,16 @@ def find_duplicates(doc: Document) -> Iterator[tuple[Block, Block | Image]]:
     for img in doc.images:
         images_before.setdefault(img.block_index, img)
     previous: Block | None = None
+    previous_text: str | None = None  # comparable(previous.text), for a compared kind
     for block in doc.blocks:
+        text = None
         if block.kind in COMPARED_KINDS:
             text = comparable(block.text)
             if _has_letter(text):
                 image = images_before.get(block.index)
                 if (
                     previous is not None
-                    and previous.kind in COMPARED_KINDS
-                    and comparable(previous.text) == text
+                    and previous_text == text
                     and not (previous.kind == "title" and block.kind == "heading")
                 ):
                     yield block, previous
@@ -55,7 +56,7 @@ def find_duplicates(doc: Document) -> Iterator[tuple[Block, Block | Image]]:
                     and comparable(image.alt) == text
                 ):
                     yield block, image
-        previous = block
+        previous, previous_text = block, text
 
 
 def duplicates(ctx: DocContext) -> tuple[tuple[Block, Block | Image], ...]:

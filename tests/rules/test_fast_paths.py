@@ -1,0 +1,72 @@
+"""Fast paths and prefilters of the caption, title, boilerplate, date, reference and typography
+rules give what the definitions they stand in for give (issue 14)."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from soat.knowledge import Knowledge
+from soat.lint.context import DocContext
+from soat.lint.formats.text import read_text
+from soat.rules.captions.duplicate_caption import duplicate_indexes
+from soat.rules.captions.repeated_paragraph import Options, find_repeats
+
+# Few words, so that paragraphs share words and groups; digits and credit words included.
+VOCAB = ["công", "đoàn", "lao", "động", "hội", "nghị", "năm", "2023", "12", "ảnh", "theo"]
+VOCAB += ["quan", "tâm", "chú", "trọng", "Đại", "hội", "tổ", "chức", "ngày", "3.000", "được"]
+# Long paragraphs of a few words only leave groups of the index empty (its fallback).
+PARAGRAPH = (
+    st.lists(st.sampled_from(VOCAB), min_size=1, max_size=40)
+    | st.lists(st.sampled_from(VOCAB), min_size=18, max_size=40)
+    | st.lists(st.sampled_from(VOCAB[:2]), min_size=18, max_size=26)
+)
+# An edit of an earlier paragraph: (which, [(position, length, replacement words)])
+EDIT = st.tuples(
+    st.integers(0, 50),
+    st.lists(
+        st.tuples(
+            st.integers(0, 40), st.integers(0, 3), st.lists(st.sampled_from(VOCAB), max_size=3)
+        ),
+        max_size=3,
+    ),
+)
+PIECE = st.one_of(
+    PARAGRAPH.map(lambda ws: ("new", ws)),
+    EDIT.map(lambda e: ("edit", e)),
+    EDIT.map(lambda e: ("edit", (e[0], e[1][:1]))),
+)
+
+
+def _paragraphs(pieces) -> list[str]:
+    paras: list[list[str]] = []
+    for kind, value in pieces:
+        if kind == "new" or not paras:
+            paras.append(value if kind == "new" else ["hội"])
+            continue
+        which, edits = value
+        words = list(paras[which % len(paras)])
+        for pos, length, replacement in edits:
+            pos = pos % (len(words) + 1)
+            words[pos : pos + length] = replacement
+        paras.append(words or ["năm"])
+    return [" ".join(ws) + "." for ws in paras]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(PIECE, max_size=30),
+    st.sampled_from([0, 90.0, 95.0]),
+    st.sampled_from([1, 8]),
+    st.integers(0, 12),
+)
+def test_repeated_paragraph_scan_finds_what_the_index_finds(pieces, threshold, min_words, limit):
+    """CAP002: comparing by `fuzz.ratio` first, then asking the index about the few that pass
+    (scan_limit > 0), finds the same repeats as looking every paragraph up in the index."""
+    text = "Tin\n\n" + "\n\n".join(_paragraphs(pieces)) + "\n"
+    doc = read_text("a.txt", text)
+    skip = DocContext(doc, Knowledge()).get(duplicate_indexes)
+    options = Options(min_words=min_words, threshold=threshold)
+
+    def repeats(scan_limit):
+        return [(b.index, e.index, s) for b, e, s in find_repeats(doc, options, skip, scan_limit)]
+
+    assert repeats(limit) == repeats(0)
