@@ -80,6 +80,10 @@ _CHANGE_RE = re.compile(
     re.IGNORECASE,
 )
 _TERM_RE = re.compile(r"\b(nhiệm kỳ|khóa)\b", re.IGNORECASE)
+# Lower-case letters of Vietnamese: each is a letter (isalpha) and not a capital (isupper).
+_LOWER_LETTERS_RE = re.compile(
+    "[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+"
+)
 
 
 @dataclass(frozen=True)
@@ -147,6 +151,18 @@ def mostly_upper_blocks(doc_ctx: DocContext) -> frozenset[int]:
 
 
 def _mostly_upper(text: str) -> bool:
+    # Capitals must outnumber 0.6 × the letters. Lower-case letters of Vietnamese (found by
+    # one regex pass) are letters and not capitals, spaces neither: when those alone leave too
+    # little room for capitals, the answer is no without looking at each character.
+    n = len(text)
+    lower = n - len(_LOWER_LETTERS_RE.sub("", text))
+    if n - lower - text.count(" ") <= 0.6 * lower:
+        return False
+    return is_mostly_upper(text)
+
+
+def is_mostly_upper(text: str) -> bool:
+    """At least 8 letters, and more capitals than 0.6 × the letters."""
     letters = sum(map(str.isalpha, text))
     return letters >= 8 and sum(map(str.isupper, text)) > 0.6 * letters
 
