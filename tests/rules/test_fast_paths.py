@@ -89,3 +89,14 @@ def test_the_lower_case_letters_of_the_bound_are_letters_and_not_capitals():
     matched = [c for c in map(chr, range(0x10000)) if _LOWER_LETTERS_RE.fullmatch(c)]
     assert len(matched) == 26 + 67
     assert all(c.isalpha() and not c.isupper() for c in matched)
+
+
+@given(
+    st.text() | st.text(alphabet="ab 1.,/-–\u0301\n_İ") | st.text(alphabet=VIETNAMESE),
+    st.integers(0, 6),
+)
+def test_more_words_than_agrees_with_the_word_count(text, n):
+    """BPL rules, credit lines: the one-regex `more_words_than` is `len(words(text)) > n`."""
+    from soat.vi.text import more_words_than, words
+
+    assert more_words_than(text, n) == (len(words(text)) > n)
