@@ -80,10 +80,7 @@ _CHANGE_RE = re.compile(
     re.IGNORECASE,
 )
 _TERM_RE = re.compile(r"\b(nhiệm kỳ|khóa)\b", re.IGNORECASE)
-# Lower-case letters of Vietnamese: each is a letter (isalpha) and not a capital (isupper).
-_LOWER_LETTERS_RE = re.compile(
-    "[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+"
-)
+_ASCII_LOWER_AND_SPACE = b"abcdefghijklmnopqrstuvwxyz "
 
 
 @dataclass(frozen=True)
@@ -151,14 +148,17 @@ def mostly_upper_blocks(doc_ctx: DocContext) -> frozenset[int]:
 
 
 def _mostly_upper(text: str) -> bool:
-    # Capitals must outnumber 0.6 × the letters. Lower-case letters of Vietnamese (found by
-    # one regex pass) are letters and not capitals, spaces neither: when those alone leave too
-    # little room for capitals, the answer is no without looking at each character.
-    n = len(text)
-    lower = n - len(_LOWER_LETTERS_RE.sub("", text))
-    if n - lower - text.count(" ") <= 0.6 * lower:
-        return False
-    return is_mostly_upper(text)
+    """`is_mostly_upper`, counting only the characters that are not ASCII lower-case letters or
+    spaces one by one: those two are found in one pass over the UTF-8 bytes (deleting ASCII
+    bytes leaves every other character whole)."""
+    data = text.encode("utf-8", "surrogatepass")
+    kept = data.translate(None, _ASCII_LOWER_AND_SPACE)
+    lower = len(data) - len(kept) - text.count(" ")  # letters, never capitals
+    rest = kept.decode("utf-8", "surrogatepass")
+    if len(rest) <= 0.6 * lower:
+        return False  # even if all the rest were capitals
+    letters = lower + sum(map(str.isalpha, rest))
+    return letters >= 8 and sum(map(str.isupper, rest)) > 0.6 * letters
 
 
 def is_mostly_upper(text: str) -> bool:
