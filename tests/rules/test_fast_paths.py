@@ -92,3 +92,23 @@ def test_more_words_than_agrees_with_the_word_count(text, n):
     from soat.vi.text import more_words_than, words
 
     assert more_words_than(text, n) == (len(words(text)) > n)
+
+
+ORG_WORDS = ["Công", "đoàn", "công", "Liên", "đoàn", "Lao", "động", "tỉnh", "Ban", "Tuyên", "giáo"]
+ORG_WORDS += ["LĐLĐ", "Tổng", "Văn", "phòng", "Ủy", "ban", "Kiểm", "tra", " ", "  ", ", ", "\n"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(ORG_WORDS), max_size=30).map(" ".join))
+def test_organisation_forms_without_a_first_word_are_skipped_only_when_absent(text):
+    """TTL005: skipping a block with none of the forms' first words finds what looking up
+    every pair of its words finds."""
+    from dataclasses import replace
+
+    from soat.knowledge import load_knowledge
+    from soat.rules.titles.title_case import _occurrences, org_forms
+
+    index = org_forms(load_knowledge(()))
+    low = text.lower()
+    everything = replace(index, firsts=frozenset(low.split()) | index.firsts)
+    assert list(_occurrences(text, low, index)) == list(_occurrences(text, low, everything))
