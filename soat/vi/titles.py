@@ -13,6 +13,7 @@ Pure functions; nothing here knows about soat's documents.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -131,6 +132,24 @@ def title_starts(words: Sequence[str]) -> list[int]:
     places where `match_title` can find one."""
     first = _by_first_word()
     return [i for i, folded in enumerate(map(str.casefold, words)) if folded in first]
+
+
+@functools.lru_cache(maxsize=1)
+def _first_word_re() -> re.Pattern[str]:
+    words = sorted(_by_first_word(), key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})(?!\w)", re.IGNORECASE)
+
+
+def title_start_offsets(text: str) -> list[int]:
+    """Offsets in `text` of the words that may be the first word of a lexicon title, found by
+    one regex scan: every word that `title_starts` gives, and perhaps a few more (the regex
+    compares without case as `lower` does, `title_starts` as `casefold` does)."""
+    return [m.start() for m in _first_word_re().finditer(text)]
+
+
+def is_title_start(word: str) -> bool:
+    """Whether `word` is the first word of a lexicon title (any case)."""
+    return word.casefold() in _by_first_word()
 
 
 def titles_starting_with(word: str) -> tuple[TitleForm, ...]:

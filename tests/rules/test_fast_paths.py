@@ -112,3 +112,45 @@ def test_organisation_forms_without_a_first_word_are_skipped_only_when_absent(te
     low = text.lower()
     everything = replace(index, firsts=frozenset(low.split()) | index.firsts)
     assert list(_occurrences(text, low, index)) == list(_occurrences(text, low, everything))
+
+
+TITLE_PIECES = ["Chủ tịch", "CHỦ TỊCH", "phó", "Phó Chủ tịch", "Trưởng Ban", "ủy viên", "Ủy"]
+TITLE_PIECES += ["Tổng", "bí thư", "Bộ trưởng", "Thứ", "trưởng", " ", ", ", "“", "”", "-", "x"]
+
+
+@given(st.lists(st.sampled_from(TITLE_PIECES), max_size=20).map("".join) | st.text())
+def test_title_start_offsets_find_every_title_start(text):
+    """TTL rules (mentions): the words at `title_start_offsets` that `is_title_start` keeps are
+    the `title_starts` of the block's words."""
+    from bisect import bisect_left
+
+    from soat.vi.mentions import MentionContext, _Block
+    from soat.vi.titles import is_title_start, title_start_offsets, title_starts
+
+    block = _Block(text, MentionContext())
+    found = [bisect_left(block.starts, o) for o in title_start_offsets(text)]
+    assert all(block.starts[k] == o for k, o in zip(found, title_start_offsets(text), strict=True))
+    assert [k for k in found if is_title_start(block.words[k])] == title_starts(block.words)
+
+
+def test_every_spelling_of_a_title_start_is_found_without_case():
+    """A character whose casefold is a letter of a title's first word matches that letter in
+    the case-insensitive regex, and none folds to several of them: the regex misses no word
+    whose casefold is a title's first word."""
+    import re
+
+    from soat.vi.titles import _by_first_word
+
+    letters = {c for word in _by_first_word() for c in word}
+    pieces = {
+        word[i:j]
+        for word in _by_first_word()
+        for i in range(len(word))
+        for j in range(i + 2, len(word) + 1)
+    }
+    for code in range(0x110000):
+        c = chr(code)
+        folded = c.casefold()
+        if folded in letters:
+            assert re.fullmatch(re.escape(folded), c, re.IGNORECASE), hex(code)
+        assert len(folded) == 1 or folded not in pieces, hex(code)
