@@ -134,16 +134,28 @@ def title_starts(words: Sequence[str]) -> list[int]:
     return [i for i, folded in enumerate(map(str.casefold, words)) if folded in first]
 
 
+def _cases(ch: str) -> list[str]:
+    return sorted({v for v in (ch, ch.upper(), ch.lower(), ch.title()) if len(v) == 1})
+
+
 @functools.lru_cache(maxsize=1)
 def _first_word_re() -> re.Pattern[str]:
-    words = sorted(_by_first_word(), key=len, reverse=True)
-    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})(?!\w)", re.IGNORECASE)
+    # Every case of each letter spelt out, one alternative per case of the first letter, and
+    # "(?<!\w)" after that letter: a regex whose alternatives all start with a literal scans
+    # for those letters first (1.5x faster than re.IGNORECASE here).
+    alternatives = []
+    for word in sorted(_by_first_word(), key=len, reverse=True):
+        rest = "".join("[" + "".join(map(re.escape, _cases(ch))) + "]" for ch in word[1:])
+        for first in map(re.escape, _cases(word[0])):
+            alternatives.append(rf"{first}(?<!\w{first}){rest}(?!\w)")
+    return re.compile("|".join(alternatives))
 
 
 def title_start_offsets(text: str) -> list[int]:
     """Offsets in `text` of the words that may be the first word of a lexicon title, found by
     one regex scan: every word that `title_starts` gives, and perhaps a few more (the regex
-    compares without case as `lower` does, `title_starts` as `casefold` does)."""
+    knows the upper, lower and title case of each letter, `title_starts` compares by
+    `casefold`)."""
     return [m.start() for m in _first_word_re().finditer(text)]
 
 
