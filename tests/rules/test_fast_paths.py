@@ -152,3 +152,20 @@ def test_every_spelling_of_a_title_start_is_found_without_case():
         if folded in letters:
             assert c in _cases(folded), hex(code)
         assert len(folded) == 1 or folded not in pieces, hex(code)
+
+
+@given(st.text(alphabet=" \u00a0,;:!?.…/a1”\n") | st.text())
+def test_spaces_before_a_mark_are_found_as_the_run_then_mark_regex_finds_them(text):
+    """TYP002: finding the mark first and walking the spaces back gives the matches of the
+    regex it replaces (a run of spaces, from its first space, followed by the mark)."""
+    import re
+
+    from soat.rules.typography.punctuation_space import _findings
+
+    definition = re.compile(r"(?<![ \u00a0])[ \u00a0]+([,;:!?](?!\d)|\.(?![\w.…/]))")
+    expected = [
+        ("before", m.start(), m.start(1), m.group(1))
+        for m in definition.finditer(text)
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in '”’")]')
+    ]
+    assert [f for f in _findings(text) if f[0] == "before"] == expected
