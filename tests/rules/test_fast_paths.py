@@ -169,3 +169,38 @@ def test_spaces_before_a_mark_are_found_as_the_run_then_mark_regex_finds_them(te
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in '”’")]')
     ]
     assert [f for f in _findings(text) if f[0] == "before"] == expected
+
+
+DATE_PIECES = ["1", "12", "2024", "/", ".", "-", "–", " ", "  ", ",", "tháng", "THÁNG", "năm"]
+DATE_PIECES += ["ngày", "a", "x1", "thứ", "Thứ", "hai", "Chủ", "nhật", "CN", "cn", "\u00a0", "_"]
+DATE_TEXTS = st.lists(st.sampled_from(DATE_PIECES), max_size=25).map("".join) | st.text()
+
+
+@given(DATE_TEXTS)
+def test_date_regexes_with_late_look_behinds_match_as_before(text):
+    """DAT rules: moving the look-behind after the first digit changes no match."""
+    import re
+
+    from soat.vi import dates
+
+    numeric = re.compile(
+        r"(?<![\w/.\-–])(\d{1,2})([/.\-])(\d{1,2})(?:\2(\d{4}))?(?![\w/]|[.\-–]\d)"
+    )
+    long = re.compile(
+        r"(?<!\w)(\d{1,2})(\s++)(tháng)(\s++)(\d{1,2})(\s++|\s*+,\s++)(năm|tháng)(\s++)(\d{4})"
+        r"(?!\d)",
+        re.IGNORECASE,
+    )
+    for old, new in ((numeric, dates._NUMERIC_RE), (long, dates._LONG_RE)):
+        assert [m.groups() + m.span() for m in old.finditer(text)] == [
+            m.groups() + m.span() for m in new.finditer(text)
+        ]
+
+
+@given(DATE_TEXTS | st.text(alphabet="tThHứỨưƯcCnN ủỦuUậẬ\u0301İı"))
+def test_weekday_prefilter_never_hides_a_weekday(text):
+    """DAT003: a text the substring test rules out has no match of the weekday regex."""
+    from soat.vi import dates
+
+    if not dates._may_name_a_weekday(text):
+        assert not list(dates._WEEKDAY_RE.finditer(text))
