@@ -168,7 +168,10 @@ def _clause_end(text: str, pos: int, limit: int) -> int:
 def find_citations(text: str) -> list[Citation]:
     """Every document citation in `text`, in order."""
     text_nfc = text  # callers pass NFC text; offsets are into it as given
-    starts = frozenset(m for m in _citation_starts(text_nfc))
+    spans = candidates(text_nfc)
+    if not spans:
+        return []  # most blocks: not even a candidate symbol (one regex scan)
+    starts = frozenset(s for s, _e in spans if _type_before(text_nfc, s) is not None)
     symbols = find_symbols(text_nfc, starts)
     if not symbols:
         return []  # most blocks: no symbol, no citation (and no need for their dates)
@@ -232,13 +235,6 @@ def find_citations(text: str) -> list[Citation]:
             )
         )
     return out
-
-
-def _citation_starts(text: str):
-    """Offsets where a symbol may start right after a type word ("Nghị quyết số |")."""
-    for s, _e in candidates(text):
-        if _type_before(text, s) is not None:
-            yield s
 
 
 def _quotes_in(text: str, start: int, end: int):

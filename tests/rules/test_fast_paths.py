@@ -204,3 +204,24 @@ def test_weekday_prefilter_never_hides_a_weekday(text):
 
     if not dates._may_name_a_weekday(text):
         assert not list(dates._WEEKDAY_RE.finditer(text))
+
+
+SYMBOL_PIECES = ["12", "2024", "/", "-", "–", " ", "NQ", "TW", "NĐ", "CP", "QĐ", "a", ".", "x"]
+SYMBOL_PIECES += ["Nghị quyết số ", "Quyết định ", "_", "\u00a0"]
+
+
+@given(st.lists(st.sampled_from(SYMBOL_PIECES), max_size=20).map("".join) | st.text())
+def test_symbol_candidates_with_a_late_look_behind_match_as_before(text):
+    """REF rules: moving the look-behind of the symbol regex after the first digit changes no
+    match."""
+    import re
+
+    from soat.vi import doc_symbols
+
+    pattern = doc_symbols._CANDIDATE_RE.pattern
+    head = r"(\d(?<![\w/.\-]\d)\d{0,4}[a-z]?)"
+    assert pattern.startswith(head)
+    definition = re.compile(r"(?<![\w/.\-])(\d{1,5}[a-z]?)" + pattern[len(head) :])
+    assert [m.groups() + m.span() for m in definition.finditer(text)] == [
+        m.groups() + m.span() for m in doc_symbols._CANDIDATE_RE.finditer(text)
+    ]
