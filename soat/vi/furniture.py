@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 
@@ -136,14 +137,17 @@ def phrase_table(extra: tuple[str, ...] = ()) -> PhraseTable:
     return PhraseTable(lines, toneless, tuple(prefixes), patterns)
 
 
-def _lookup_label(label: str, table: PhraseTable) -> tuple[Phrase, bool] | None:
-    """The phrase a label names, and whether it matched with its tone marks."""
+def _lookup_label(
+    label: str, table: PhraseTable, fold: Callable[[str], str] = fold_tones
+) -> tuple[Phrase, bool] | None:
+    """The phrase a label names, and whether it matched with its tone marks (`fold`:
+    `fold_tones`, or a memo of it)."""
     key = label.strip(_DECORATION)
     if not key:
         return None
     if key in table.lines:
         return table.lines[key], True
-    phrase = table.lines_toneless.get(fold_tones(key))
+    phrase = table.lines_toneless.get(fold(key))
     if phrase is None or " " not in phrase.text:
         return None  # a one-word label without its tones is too often a name ("Huy", "Hủy")
     return phrase, False
@@ -195,7 +199,14 @@ def match_furniture(text: str, table: PhraseTable) -> FurnitureMatch | None:
     s = fold_case(text)
     if not s or more_words_than(s, MAX_FURNITURE_WORDS):
         return None
-    found = _lookup_label(s, table)
+    folded: dict[str, str] = {}  # fold_tones of the whole line, its head and start: often equal
+
+    def fold(part: str) -> str:
+        if part not in folded:
+            folded[part] = fold_tones(part)
+        return folded[part]
+
+    found = _lookup_label(s, table, fold)
     if found and not found[1] and _looks_like_name(text):
         found = None
     if found:
@@ -204,7 +215,7 @@ def match_furniture(text: str, table: PhraseTable) -> FurnitureMatch | None:
         return FurnitureMatch(phrase.text, phrase.block, "phrase" if exact else "tones", safe)
     head = _counter_label(s)
     if head:
-        found = _lookup_label(head, table)
+        found = _lookup_label(head, table, fold)
         if found:
             phrase, exact = found
             return FurnitureMatch(
@@ -212,7 +223,7 @@ def match_furniture(text: str, table: PhraseTable) -> FurnitureMatch | None:
             )
     head, colon, tail = s.partition(":")
     if colon and tail.strip():
-        found = _lookup_label(head, table)
+        found = _lookup_label(head, table, fold)
         if found and found[0].list and _is_short_list(tail):
             phrase, exact = found
             safe = exact and not phrase.attribution and _is_share_list(tail)
@@ -221,14 +232,14 @@ def match_furniture(text: str, table: PhraseTable) -> FurnitureMatch | None:
     toneless = None
     cased_starts, toneless_starts = table.prefix_starts
     if not bare.startswith(cased_starts):
-        toneless = fold_tones(bare)
+        toneless = fold(bare)
         if not toneless.startswith(toneless_starts):
             return _by_pattern(s, table)  # no prefix matches
     for cased, tone_key, phrase in table.prefixes:
         if bare.startswith(cased):
             rest = bare[len(cased) :]
         else:
-            toneless = toneless if toneless is not None else fold_tones(bare)
+            toneless = toneless if toneless is not None else fold(bare)
             if not toneless.startswith(tone_key):
                 continue
             rest = toneless[len(tone_key) :]

@@ -28,6 +28,8 @@ class _CombiningTable(dict[int, "int | None"]):
 
 
 _DROP_COMBINING = _CombiningTable()
+# Combining Diacritical Marks, all of canonical class > 0 except U+034F (the grapheme joiner).
+_COMBINING_MARKS_RE = re.compile("[\u0300-\u034e\u0350-\u036f]+")
 
 
 def collapse_spaces(text: str) -> str:
@@ -56,7 +58,12 @@ def strip_diacritics(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     if decomposed.isascii():
         return decomposed
-    return decomposed.translate(_DROP_COMBINING)
+    # The marks of Vietnamese (and most of Latin) go in one regex pass; what is left is
+    # usually ASCII, else the per-character table deletes the other combining characters.
+    stripped = _COMBINING_MARKS_RE.sub("", decomposed)
+    if stripped.isascii():
+        return stripped
+    return stripped.translate(_DROP_COMBINING)
 
 
 def fold_tones(text: str) -> str:

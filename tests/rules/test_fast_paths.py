@@ -225,3 +225,25 @@ def test_symbol_candidates_with_a_late_look_behind_match_as_before(text):
     assert [m.groups() + m.span() for m in definition.finditer(text)] == [
         m.groups() + m.span() for m in doc_symbols._CANDIDATE_RE.finditer(text)
     ]
+
+
+@given(st.text() | st.text(alphabet="aĐđếỆ\u0300\u0323\u034f\u0350\u0483“x "))
+def test_strip_diacritics_agrees_with_the_per_character_table(text):
+    """BPL rules (tone-folded phrases): removing the common marks by regex first gives what
+    deleting every combining character gives."""
+    import unicodedata
+
+    from soat.vi.text import strip_diacritics
+
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    assert strip_diacritics(text) == "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def test_the_common_marks_regex_only_deletes_combining_characters():
+    import unicodedata
+
+    from soat.vi.text import _COMBINING_MARKS_RE
+
+    matched = [c for c in map(chr, range(0x10000)) if _COMBINING_MARKS_RE.fullmatch(c)]
+    assert len(matched) == 0x70 - 1
+    assert all(unicodedata.combining(c) for c in matched)
