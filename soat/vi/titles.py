@@ -92,9 +92,14 @@ class TitleForm:
     rank: str
     base: str
 
-    @property
+    @functools.cached_property
     def words(self) -> tuple[str, ...]:
         return tuple(self.official.split())
+
+    @functools.cached_property
+    def folded_words(self) -> tuple[str, ...]:
+        """`words`, case-folded (what `match_title` compares)."""
+        return tuple(w.casefold() for w in self.words)
 
 
 @functools.lru_cache(maxsize=1)
@@ -172,10 +177,10 @@ def titles_starting_with(word: str) -> tuple[TitleForm, ...]:
 def match_title(words: list[str] | tuple[str, ...], start: int = 0) -> TitleForm | None:
     """The longest lexicon title at words[start:], compared without case."""
     for form in titles_starting_with(words[start]) if start < len(words) else ():
-        n = len(form.words)
+        folded = form.folded_words
+        n = len(folded)
         if len(words) - start >= n and all(
-            w.casefold() == f.casefold()
-            for w, f in zip(words[start : start + n], form.words, strict=False)
+            w.casefold() == f for w, f in zip(words[start : start + n], folded, strict=False)
         ):
             return form
     return None
