@@ -247,3 +247,27 @@ def test_the_common_marks_regex_only_deletes_combining_characters():
     matched = [c for c in map(chr, range(0x10000)) if _COMBINING_MARKS_RE.fullmatch(c)]
     assert len(matched) == 0x70 - 1
     assert all(unicodedata.combining(c) for c in matched)
+
+
+REMNANT_PIECES = [
+    "&amp;",
+    "&nbsp",
+    "&#12;",
+    "<br>",
+    "</p>",
+    "<!-- x -->",
+    "[caption]",
+    "Ảnh",
+    "ẢNH",
+]
+REMNANT_PIECES += ["Nguồn ảnh", ": ", "Ngọc Anh", "Phó", " ", "x", "&", "<", "[", "ảnh"]
+
+
+@given(st.lists(st.sampled_from(REMNANT_PIECES), max_size=12).map("".join) | st.text())
+def test_remnant_prefilter_never_hides_a_match(text):
+    """BPL003: a block the substring test rules out matches none of the rule's patterns."""
+    from soat.rules.boilerplate import markup_remnant as m
+
+    if not m.may_hold_a_remnant(text):
+        for regex in (m._ENTITY_RE, m._TAG_RE, m._COMMENT_RE, m._SHORTCODE_RE, m._CREDIT_RE):
+            assert regex.search(text) is None

@@ -209,9 +209,24 @@ def _glued_credits(doc: Document, block: Block) -> Iterator[Diagnostic]:
         )
 
 
+def may_hold_a_remnant(text: str) -> bool:
+    """Whether any of BPL003's patterns can match: an entity needs "&", a tag or comment "<",
+    a shortcode "[", a glued credit one of `_CREDIT_RE`'s words (substring tests in C)."""
+    return (
+        "&" in text
+        or "<" in text
+        or "[" in text
+        or "Ảnh" in text
+        or "ẢNH" in text
+        or "Nguồn ảnh" in text
+    )
+
+
 def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
     doc = ctx.doc
     for block in doc.blocks:
+        if not may_hold_a_remnant(block.text):
+            continue
         found = [
             *_entities(doc, block),
             *_tags(doc, block),
