@@ -271,3 +271,18 @@ def test_remnant_prefilter_never_hides_a_match(text):
     if not m.may_hold_a_remnant(text):
         for regex in (m._ENTITY_RE, m._TAG_RE, m._COMMENT_RE, m._SHORTCODE_RE, m._CREDIT_RE):
             assert regex.search(text) is None
+
+
+@given(st.text(alphabet=" \t\u00a0\u2009\u3000\r\nab\u0085") | st.text())
+def test_whitespace_runs_match_as_the_three_alternatives_did(text):
+    """TYP001: the run regex written from its first space finds the runs of the definition."""
+    import re
+
+    from soat.rules.typography.whitespace import _RUN_RE, _SPACES
+
+    definition = re.compile(
+        rf"{_SPACES}{{2,}}|[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]| (?=[\r\n]|\Z)"
+    )
+    assert [m.span() for m in _RUN_RE.finditer(text)] == [
+        m.span() for m in definition.finditer(text)
+    ]
