@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
@@ -196,6 +197,8 @@ def _counter_label(s: str) -> str | None:
 
 def match_furniture(text: str, table: PhraseTable) -> FurnitureMatch | None:
     """Whether a whole block's text is page furniture, and how it matched."""
+    if _has_more_folded_words(text, MAX_FURNITURE_WORDS):
+        return None  # most blocks: prose, told without folding it
     s = fold_case(text)
     if not s or more_words_than(s, MAX_FURNITURE_WORDS):
         return None
@@ -250,6 +253,16 @@ def match_furniture(text: str, table: PhraseTable) -> FurnitureMatch | None:
             continue  # "Giấy phép số" must not match "Giấy phép sống"
         return FurnitureMatch(phrase.text, phrase.block, "prefix", False)
     return _by_pattern(s, table)
+
+
+def _has_more_folded_words(text: str, n: int) -> bool:
+    """A cheap sufficient test of `more_words_than(fold_case(text), n)`: for NFC text,
+    `fold_case` only collapses spaces and folds case, and folding keeps every word (each
+    character's fold starts with a word character when the character is one, and adds none
+    to the characters between words) except around U+0345, which folds to a letter."""
+    return (
+        "\u0345" not in text and unicodedata.is_normalized("NFC", text) and more_words_than(text, n)
+    )
 
 
 def _by_pattern(s: str, table: PhraseTable) -> FurnitureMatch | None:

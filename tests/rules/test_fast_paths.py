@@ -288,3 +288,38 @@ def test_whitespace_runs_match_as_the_three_alternatives_did(text):
     assert [m.span() for m in _RUN_RE.finditer(text)] == [
         m.span() for m in definition.finditer(text)
     ]
+
+
+@given(st.text() | st.text(alphabet="aB .,-–/\u0345\u0301İß_1 ") | st.text(alphabet=VIETNAMESE))
+def test_more_folded_words_is_only_said_when_true(text):
+    """BPL001: the test on the unfolded text never says a block has more folded words than it
+    has."""
+    from soat.vi.furniture import _has_more_folded_words
+    from soat.vi.text import fold_case, more_words_than
+
+    for n in (0, 1, 3):
+        if _has_more_folded_words(text, n):
+            assert more_words_than(fold_case(text), n)
+
+
+def test_case_folding_keeps_words_apart_but_for_one_character():
+    """What `_has_more_folded_words` relies on, over every character: a word character folds
+    to a string that starts with one, a joiner of numbers stays itself, any other character
+    folds to neither, except U+0345."""
+    import re
+
+    word = re.compile(r"\w")
+    joiners = set(".,/-–")
+    exceptions = []
+    for code in range(0x110000):
+        c = chr(code)
+        folded = c.casefold()
+        if c in joiners:
+            ok = folded == c
+        elif word.match(c):
+            ok = bool(word.match(folded[0]))
+        else:
+            ok = not any(word.match(x) or x in joiners for x in folded)
+        if not ok:
+            exceptions.append(c)
+    assert exceptions == ["\u0345"]
