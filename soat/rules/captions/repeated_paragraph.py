@@ -128,6 +128,10 @@ class _Index:
     GROUPS = MAX_CHANGED_WORDS + 1
 
     def __init__(self) -> None:
+        from rapidfuzz import fuzz, process  # once per document, not once per paragraph
+
+        self._extract = process.extract
+        self._ratio = fuzz.ratio
         self.entries: list[_Entry] = []
         self.texts: list[str] = []  # the entries' keys, for rapidfuzz's batch scan
         self.by_key: dict[tuple, list[int]] = {}
@@ -196,10 +200,8 @@ class _Index:
     def similar(self, entry: _Entry, threshold: float) -> list[_Entry]:
         """Earlier paragraphs whose `fuzz.ratio` with `entry` reaches `threshold` (what
         `is_near_repeat` asks first), in document order: one pass of rapidfuzz in C."""
-        from rapidfuzz import fuzz, process
-
-        found = process.extract(
-            entry.key, self.texts, scorer=fuzz.ratio, score_cutoff=threshold, limit=None
+        found = self._extract(
+            entry.key, self.texts, scorer=self._ratio, score_cutoff=threshold, limit=None
         )
         return [self.entries[k] for k in sorted(k for _, score, k in found if score)]
 
