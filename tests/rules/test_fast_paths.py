@@ -323,3 +323,29 @@ def test_case_folding_keeps_words_apart_but_for_one_character():
         if not ok:
             exceptions.append(c)
     assert exceptions == ["\u0345"]
+
+
+@given(st.text(alphabet="ABĐa /-.1_ \u00c0") | st.text())
+def test_acronyms_with_a_late_look_behind_match_as_before(text):
+    """TTL006: moving the look-behind after the first capital changes no match."""
+    import re
+
+    from soat.rules.titles.abbreviation_intro import _ACRONYM_RE
+
+    definition = re.compile(r"(?<![\w/\-.])[A-ZĐ]{2,}(?![\w/]|-\w|\.\w)")
+    assert [m.span() for m in _ACRONYM_RE.finditer(text)] == [
+        m.span() for m in definition.finditer(text)
+    ]
+
+
+@given(st.lists(st.sampled_from(["Tổng LĐLĐ", " Việt Nam", " VN", "Công đoàn", " GTVT", "x", " "])))
+def test_registry_abbreviations_are_searched_only_where_their_text_is(pieces):
+    """TTL006: a block without the text of any registry abbreviation has no match of their
+    regex (the substring test that skips it)."""
+    from soat.knowledge import load_knowledge
+    from soat.rules.titles.abbreviation_intro import known_abbreviations
+
+    known = known_abbreviations(load_knowledge(()))
+    text = "".join(pieces)
+    if known.multi_re is not None and not any(a in text for a in known.multi):
+        assert known.multi_re.search(text) is None

@@ -20,7 +20,9 @@ from soat.lint.rule import Example, Rule
 from soat.rules.titles.context import mostly_upper_blocks
 from soat.vi.tokens import document_symbol_spans
 
-_ACRONYM_RE = re.compile(r"(?<![\w/\-.])[A-ZĐ]{2,}(?![\w/]|-\w|\.\w)")
+# The look-behind sits after the first capital ("[A-ZĐ](?<!\w[A-ZĐ])" is "(?<!\w)[A-ZĐ]"): a
+# pattern that starts with a character set is scanned for it in C.
+_ACRONYM_RE = re.compile(r"[A-ZĐ](?<![\w/\-.][A-ZĐ])[A-ZĐ]+(?![\w/]|-\w|\.\w)")
 _ROMAN_RE = re.compile(r"[IVXLCDM]+")
 # Capitals inside a company's name ("Công ty TNHH LG Display") are its name, not shorthand.
 _COMPANY_BEFORE_RE = re.compile(
@@ -95,7 +97,8 @@ class KnownAbbreviations:
     """What the knowledge says about abbreviations (built once per knowledge: `ctx.index`)."""
 
     term_names: frozenset[str]  # [[term]] names: brands, never shorthand to introduce
-    multi_re: re.Pattern[str] | None  # the registry's abbreviations of several words
+    multi: tuple[str, ...]  # the registry's abbreviations of several words
+    multi_re: re.Pattern[str] | None  # any of `multi` as whole words
 
 
 def known_abbreviations(knowledge) -> KnownAbbreviations:
@@ -112,7 +115,7 @@ def known_abbreviations(knowledge) -> KnownAbbreviations:
         else None
     )
     names = frozenset(name for t in knowledge.terms for name in (t.preferred, *t.variants))
-    return KnownAbbreviations(names, multi_re)
+    return KnownAbbreviations(names, multi, multi_re)
 
 
 def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
@@ -128,7 +131,7 @@ def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
         if block.kind in ("title", "heading") or block.index in upper:
             continue
         spans = []
-        if multi_re:
+        if multi_re and any(a in text for a in known.multi):  # a match holds its text
             spans = [(m.start(), m.end(), m.group()) for m in multi_re.finditer(text)]
         acronyms = list(_ACRONYM_RE.finditer(text))
         if acronyms:
