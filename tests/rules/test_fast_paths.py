@@ -349,3 +349,17 @@ def test_registry_abbreviations_are_searched_only_where_their_text_is(pieces):
     text = "".join(pieces)
     if known.multi_re is not None and not any(a in text for a in known.multi):
         assert known.multi_re.search(text) is None
+
+
+@given(st.text(alphabet="12a hộ.,/-’'_x") | st.text())
+def test_glued_numbers_with_a_late_look_behind_match_as_before(text):
+    """TYP002: moving the look-behind of the glued-number regex after the first digit changes
+    no match."""
+    import re
+
+    from soat.vi.glued import _NUMBER_RE
+
+    definition = re.compile(r"(?<![\w\-./,’'])(\d+(?:[.,]\d+)*)([^\W\d_]+)(?![\w\-]|[.,/][^\W_])")
+    assert [m.groups() + m.span() for m in _NUMBER_RE.finditer(text)] == [
+        m.groups() + m.span() for m in definition.finditer(text)
+    ]
