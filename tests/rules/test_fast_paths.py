@@ -363,3 +363,59 @@ def test_glued_numbers_with_a_late_look_behind_match_as_before(text):
     assert [m.groups() + m.span() for m in _NUMBER_RE.finditer(text)] == [
         m.groups() + m.span() for m in definition.finditer(text)
     ]
+
+
+def _compound_by_definition(folded, labels, outlets):
+    """match_compound as it was: a search for any widget label first, then every label and
+    outlet tried in turn on each piece."""
+    import re
+
+    from soat.vi.furniture import _COUNTER_PIECE_RE, _PIECE_SEPARATOR_RE, _starts_with_word
+    from soat.vi.text import more_words_than
+
+    def cover(s):
+        s = s.strip(" -–—:")
+        if not s:
+            return 0, 0
+        m = _COUNTER_PIECE_RE.match(s)
+        if m and (m.end() == len(s) or not s[m.end()].isalnum()):
+            rest = cover(s[m.end() :])
+            return None if rest is None else (rest[0], rest[1] + 1)
+        for key in labels:
+            if _starts_with_word(s, key) and (rest := cover(s[len(key) :])) is not None:
+                return rest[0] + 1, rest[1]
+        for key in outlets:
+            if _starts_with_word(s, key) and (rest := cover(s[len(key) :])) is not None:
+                return rest[0], rest[1] + 1
+        return None
+
+    if more_words_than(folded, 14):
+        return None
+    if not re.search("|".join(re.escape(label) for label in labels), folded):
+        return None
+    widgets = units = 0
+    for piece in _PIECE_SEPARATOR_RE.split(folded):
+        covered = cover(piece)
+        if covered is None:
+            return None
+        widgets, units = widgets + covered[0], units + covered[0] + covered[1]
+    return (widgets, units) if widgets and units >= 2 else None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_compound_furniture_lines_are_found_as_before(data):
+    """BPL001: testing each piece's start against all labels (and outlets) at once, and no
+    separate search for a label, finds the compound lines the definition finds."""
+    from soat.vi.furniture import match_compound, phrase_table
+
+    table = phrase_table(())
+    labels, outlets = table.compound_units
+    units = st.sampled_from([*labels[-12:], *outlets[-6:], "(0)", "12"])
+    separators = st.sampled_from([" | ", " ", " • ", " - ", ": "])
+    line = st.lists(st.tuples(units, separators), min_size=1, max_size=4).map(
+        lambda pairs: "".join(u + s for u, s in pairs)
+    )
+    folded = data.draw(line | line.map(lambda x: x + "x") | line.map(lambda x: "bình " + x))
+    expected = _compound_by_definition(folded, labels, outlets)
+    assert (match_compound(folded, table) is not None) == (expected is not None)
