@@ -419,3 +419,16 @@ def test_compound_furniture_lines_are_found_as_before(data):
     folded = data.draw(line | line.map(lambda x: x + "x") | line.map(lambda x: "bình " + x))
     expected = _compound_by_definition(folded, labels, outlets)
     assert (match_compound(folded, table) is not None) == (expected is not None)
+
+
+@given(st.text(alphabet="“”\"'a ") | st.text())
+def test_quote_regex_matches_as_before(text):
+    """TYP006: the quote regex written as four literal alternatives finds what it found."""
+    import re
+
+    from soat.rules.typography.quotes import _QUOTE_RE
+
+    definition = re.compile(r"[“”\"]|(?<!')''(?!')")
+    assert [m.span() for m in _QUOTE_RE.finditer(text)] == [
+        m.span() for m in definition.finditer(text)
+    ]
