@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, islice
 
 from soat.vi.names import is_common_surname, is_name_syllable, looks_like_name
 from soat.vi.text import quoted_spans
@@ -23,6 +23,7 @@ from soat.vi.titles import (
     MODIFIERS,
     TitleForm,
     is_title_start,
+    longest_title,
     match_title,
     title_start_offsets,
 )
@@ -323,17 +324,29 @@ class _Block:
         return s
 
 
+def has_a_title(text: str) -> bool:
+    """Whether a lexicon title (`match_title`) starts at any word of `text`: tried only at
+    the words the title-start regex finds, on the few tokens from there (most blocks that
+    hold a title's first word, "bộ" or "vụ", hold no title)."""
+    longest = longest_title()
+    for offset in title_start_offsets(text):
+        tokens = [m.group() for m in islice(_TOKEN_RE.finditer(text, offset), longest)]
+        if match_title(tokens, 0) is not None:
+            return True
+    return False
+
+
 def find_title_hits_and_mentions(
     text: str, ctx: MentionContext
 ) -> tuple[list[TitleHit], list[Mention]]:
     """Every title from the lexicon in one block of text, and the person mentions."""
-    offsets = title_start_offsets(text)
-    if not offsets:
-        return [], []  # every mention hangs on a title, and no title can start here
+    if not has_a_title(text):
+        return [], []  # every mention hangs on a title, and there is none here
     block = _Block(text, ctx)
     words = block.words
     # The words where a title may start (title_at(i) is None at every other index): each
     # offset found starts a word token.
+    offsets = title_start_offsets(text)
     starts = [
         k for k in (bisect_left(block.starts, o) for o in offsets) if is_title_start(words[k])
     ]

@@ -119,6 +119,12 @@ def title_lexicon() -> tuple[TitleForm, ...]:
 
 
 @functools.lru_cache(maxsize=1)
+def longest_title() -> int:
+    """The number of words of the longest title of the lexicon."""
+    return max(len(form.words) for form in title_lexicon())
+
+
+@functools.lru_cache(maxsize=1)
 def _by_first_word() -> dict[str, tuple[TitleForm, ...]]:
     index: dict[str, list[TitleForm]] = {}
     for form in title_lexicon():

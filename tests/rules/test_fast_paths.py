@@ -432,3 +432,16 @@ def test_quote_regex_matches_as_before(text):
     assert [m.span() for m in _QUOTE_RE.finditer(text)] == [
         m.span() for m in definition.finditer(text)
     ]
+
+
+@given(st.lists(st.sampled_from(TITLE_PIECES + ["Ủy viên Ban Chấp hành", "Ban", "\n", "  "])))
+def test_a_block_without_a_title_by_the_prefilter_has_none_at_any_word(pieces):
+    """TTL rules (mentions): `has_a_title`, trying titles on a few tokens at each possible
+    start, is false only when `match_title` finds none at any word of the block."""
+    from soat.vi.mentions import MentionContext, _Block, has_a_title
+    from soat.vi.titles import match_title
+
+    text = "".join(pieces)
+    words = _Block(text, MentionContext()).words
+    anywhere = any(match_title(words, i) is not None for i in range(len(words)))
+    assert has_a_title(text) == anywhere
