@@ -445,3 +445,20 @@ def test_a_block_without_a_title_by_the_prefilter_has_none_at_any_word(pieces):
     words = _Block(text, MentionContext()).words
     anywhere = any(match_title(words, i) is not None for i in range(len(words)))
     assert has_a_title(text) == anywhere
+
+
+@given(
+    st.lists(
+        st.sampled_from(["CÔNG ĐOÀN VIỆT NAM", "Công đoàn", "Chủ tịch Nguyễn Văn A"]), max_size=6
+    )
+)
+def test_upper_blocks_asked_one_by_one_are_the_blocks_in_capitals(paragraphs):
+    """TTL rules: the lazy `mostly_upper_blocks` holds the same indexes as the set of every
+    block written mostly in capitals."""
+    from soat.rules.titles.context import is_mostly_upper, mostly_upper_blocks
+
+    doc = read_text("a.txt", "\n\n".join(["Tin", *paragraphs]) + "\n")
+    upper = DocContext(doc, Knowledge()).get(mostly_upper_blocks)
+    expected = {b.index for b in doc.blocks if is_mostly_upper(b.text)}
+    assert {b.index for b in doc.blocks if b.index in upper} == expected
+    assert -1 not in upper and len(doc.blocks) not in upper

@@ -128,7 +128,7 @@ def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
     upper = ctx.get(mostly_upper_blocks)
     for block in doc.blocks:
         text = block.text
-        if block.kind in ("title", "heading") or block.index in upper:
+        if block.kind in ("title", "heading"):
             continue
         spans = []
         if multi_re and any(a in text for a in known.multi):  # a match holds its text
@@ -140,6 +140,8 @@ def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
             for m in acronyms:
                 if not any(s <= m.start() < e for s, e in taken):
                     spans.append((m.start(), m.end(), m.group()))
+        if not spans or block.index in upper:
+            continue  # (capitals counted only in a block with an abbreviation)
         for start, end, abbr in sorted(spans):
             if abbr in introduced or abbr in allow or abbr in term_names:
                 continue
