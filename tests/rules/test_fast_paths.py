@@ -70,6 +70,13 @@ def test_repeated_paragraph_scan_finds_what_the_index_finds(pieces, threshold, m
         return [(b.index, e.index, s) for b, e, s in find_repeats(doc, options, skip, scan_limit)]
 
     assert repeats(limit) == repeats(0)
+    # CAP001's comparable texts, shared, give what folding each block again gives.
+    from soat.rules.captions.duplicate_caption import comparable_texts, find_duplicates
+
+    texts = DocContext(doc, Knowledge()).get(comparable_texts)
+    shared = [(b.index, e.index, s) for b, e, s in find_repeats(doc, options, skip, texts=texts)]
+    assert shared == repeats(limit)
+    assert list(find_duplicates(doc, texts)) == list(find_duplicates(doc))
 
 
 VIETNAMESE = "aAđĐưƯơƠệỆ ẠạÀàỹỸ\u0301\u0323 ,.1ⓐⒶⅠⅰß\ud800"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import zlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -22,7 +22,7 @@ from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Related, Severity
 from soat.lint.document import Block, Document
 from soat.lint.rule import Example, Rule
-from soat.rules.captions.duplicate_caption import duplicate_indexes
+from soat.rules.captions.duplicate_caption import comparable_texts, duplicate_indexes
 from soat.vi.text import CREDIT_WORDS, fold_case, is_folded_credit_line, words
 
 COMPARED_KINDS = ("paragraph", "caption", "quote")
@@ -214,15 +214,21 @@ SCAN_LIMIT = 64
 
 
 def find_repeats(
-    doc: Document, options: Options, skip: set[int], scan_limit: int = SCAN_LIMIT
+    doc: Document,
+    options: Options,
+    skip: set[int],
+    scan_limit: int = SCAN_LIMIT,
+    texts: Mapping[int, str] | None = None,
 ) -> Iterator[tuple[Block, Block, float]]:
-    """Paragraphs that repeat an earlier one; blocks in `skip` (CAP001's) are left alone."""
+    """Paragraphs that repeat an earlier one; blocks in `skip` (CAP001's) are left alone
+    (`texts`: CAP001's `comparable_texts`, when already found)."""
     seen = _Index()
     threshold = options.threshold
     for block in doc.blocks:
         if block.kind not in COMPARED_KINDS:
             continue
-        entry = _Entry(block, fold_case(block.text))
+        folded = texts[block.index].casefold() if texts is not None else fold_case(block.text)
+        entry = _Entry(block, folded)
         if is_folded_credit_line(entry.key):
             continue  # one credit under several photos is no repeat
         if block.index not in skip and seen.entries:
@@ -251,7 +257,8 @@ def _trimmed_span(block: Block) -> tuple[int, int]:
 def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
     doc = ctx.doc
     options = ctx.options
-    for block, earlier, score in find_repeats(doc, options, ctx.get(duplicate_indexes)):
+    skip, texts = ctx.get(duplicate_indexes), ctx.get(comparable_texts)
+    for block, earlier, score in find_repeats(doc, options, skip, texts=texts):
         start, end = _trimmed_span(block)
         row = doc.line_index.rowcol(earlier.start)[0]
         same = score >= 100
