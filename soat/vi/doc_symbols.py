@@ -193,8 +193,10 @@ _QH_RE = re.compile(r"^(?:UBTV)?QH\d{1,2}$")
 # One candidate: number, separator, optional year and separator, then code groups.
 _SEP = r"\s*[" + _DASHES + _SLASHES + r"]\s*"
 _CODE = _LETTER + r"(?:[^\W_]|\.(?=" + _LETTER + r"))*"
+# The look-behind sits after the first digit ("\d(?<!\w\d)" is "(?<!\w)\d"): a pattern that
+# starts with a character set is scanned for it in C, 2x faster.
 _CANDIDATE_RE = re.compile(
-    r"(?<![\w/.\-])(\d{1,5}[a-z]?)(" + _SEP + r")(?:((?:19|20)\d{2})(" + _SEP + r"))?"
+    r"(\d(?<![\w/.\-]\d)\d{0,4}[a-z]?)(" + _SEP + r")(?:((?:19|20)\d{2})(" + _SEP + r"))?"
     r"(" + _CODE + r")((?:" + _SEP + _CODE + r"){0,4})(?![\w/])"
 )
 _SEP_SPLIT_RE = re.compile(r"(" + _SEP + r")")

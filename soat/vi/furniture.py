@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 
@@ -75,6 +77,11 @@ class PhraseTable:
     patterns: tuple[tuple[re.Pattern[str], str], ...]  # (regex, block)
 
     @functools.cached_property
+    def compound_units(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(widget labels, outlet names) as fold_case keys, longest first (`match_compound`)."""
+        return _build_compound_units(self)
+
+    @functools.cached_property
     def prefix_starts(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """Every prefix's fold_case and fold_tones key: one `startswith` test rules all out."""
         return tuple(p[0] for p in self.prefixes), tuple(p[1] for p in self.prefixes)
@@ -136,14 +143,17 @@ def phrase_table(extra: tuple[str, ...] = ()) -> PhraseTable:
     return PhraseTable(lines, toneless, tuple(prefixes), patterns)
 
 
-def _lookup_label(label: str, table: PhraseTable) -> tuple[Phrase, bool] | None:
-    """The phrase a label names, and whether it matched with its tone marks."""
+def _lookup_label(
+    label: str, table: PhraseTable, fold: Callable[[str], str] = fold_tones
+) -> tuple[Phrase, bool] | None:
+    """The phrase a label names, and whether it matched with its tone marks (`fold`:
+    `fold_tones`, or a memo of it)."""
     key = label.strip(_DECORATION)
     if not key:
         return None
     if key in table.lines:
         return table.lines[key], True
-    phrase = table.lines_toneless.get(fold_tones(key))
+    phrase = table.lines_toneless.get(fold(key))
     if phrase is None or " " not in phrase.text:
         return None  # a one-word label without its tones is too often a name ("Huy", "Hủy")
     return phrase, False
@@ -192,10 +202,19 @@ def _counter_label(s: str) -> str | None:
 
 def match_furniture(text: str, table: PhraseTable) -> FurnitureMatch | None:
     """Whether a whole block's text is page furniture, and how it matched."""
+    if _has_more_folded_words(text, MAX_FURNITURE_WORDS):
+        return None  # most blocks: prose, told without folding it
     s = fold_case(text)
     if not s or more_words_than(s, MAX_FURNITURE_WORDS):
         return None
-    found = _lookup_label(s, table)
+    folded: dict[str, str] = {}  # fold_tones of the whole line, its head and start: often equal
+
+    def fold(part: str) -> str:
+        if part not in folded:
+            folded[part] = fold_tones(part)
+        return folded[part]
+
+    found = _lookup_label(s, table, fold)
     if found and not found[1] and _looks_like_name(text):
         found = None
     if found:
@@ -204,7 +223,7 @@ def match_furniture(text: str, table: PhraseTable) -> FurnitureMatch | None:
         return FurnitureMatch(phrase.text, phrase.block, "phrase" if exact else "tones", safe)
     head = _counter_label(s)
     if head:
-        found = _lookup_label(head, table)
+        found = _lookup_label(head, table, fold)
         if found:
             phrase, exact = found
             return FurnitureMatch(
@@ -212,7 +231,7 @@ def match_furniture(text: str, table: PhraseTable) -> FurnitureMatch | None:
             )
     head, colon, tail = s.partition(":")
     if colon and tail.strip():
-        found = _lookup_label(head, table)
+        found = _lookup_label(head, table, fold)
         if found and found[0].list and _is_short_list(tail):
             phrase, exact = found
             safe = exact and not phrase.attribution and _is_share_list(tail)
@@ -221,14 +240,14 @@ def match_furniture(text: str, table: PhraseTable) -> FurnitureMatch | None:
     toneless = None
     cased_starts, toneless_starts = table.prefix_starts
     if not bare.startswith(cased_starts):
-        toneless = fold_tones(bare)
+        toneless = fold(bare)
         if not toneless.startswith(toneless_starts):
             return _by_pattern(s, table)  # no prefix matches
     for cased, tone_key, phrase in table.prefixes:
         if bare.startswith(cased):
             rest = bare[len(cased) :]
         else:
-            toneless = toneless if toneless is not None else fold_tones(bare)
+            toneless = toneless if toneless is not None else fold(bare)
             if not toneless.startswith(tone_key):
                 continue
             rest = toneless[len(tone_key) :]
@@ -239,6 +258,16 @@ def match_furniture(text: str, table: PhraseTable) -> FurnitureMatch | None:
             continue  # "Giấy phép số" must not match "Giấy phép sống"
         return FurnitureMatch(phrase.text, phrase.block, "prefix", False)
     return _by_pattern(s, table)
+
+
+def _has_more_folded_words(text: str, n: int) -> bool:
+    """A cheap sufficient test of `more_words_than(fold_case(text), n)`: for NFC text,
+    `fold_case` only collapses spaces and folds case, and folding keeps every word (each
+    character's fold starts with a word character when the character is one, and adds none
+    to the characters between words) except around U+0345, which folds to a letter."""
+    return (
+        "\u0345" not in text and unicodedata.is_normalized("NFC", text) and more_words_than(text, n)
+    )
 
 
 def _by_pattern(s: str, table: PhraseTable) -> FurnitureMatch | None:
@@ -253,19 +282,6 @@ def _by_pattern(s: str, table: PhraseTable) -> FurnitureMatch | None:
 _PIECE_SEPARATOR_RE = re.compile(r"\s*[|•·]\s*")
 _COUNTER_PIECE_RE = re.compile(r"[(\[]?\s*\d[\d.,]*(?:\s*[)\]])?")
 MAX_COMPOUND_WORDS = 14
-
-
-_COMPOUND_UNITS: dict[int, tuple[PhraseTable, tuple[tuple[str, ...], tuple[str, ...]]]] = {}
-
-
-def _compound_units(table: PhraseTable) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(widget labels, outlet names) as fold_case keys, longest first; once per table."""
-    cached = _COMPOUND_UNITS.get(id(table))
-    if cached is not None and cached[0] is table:
-        return cached[1]
-    units = _build_compound_units(table)
-    _COMPOUND_UNITS[id(table)] = (table, units)
-    return units
 
 
 def _build_compound_units(table: PhraseTable) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -292,12 +308,12 @@ def _cover(s: str, labels: tuple[str, ...], outlets: tuple[str, ...]) -> tuple[i
     if m and (m.end() == len(s) or not s[m.end()].isalnum()):
         rest = _cover(s[m.end() :], labels, outlets)
         return None if rest is None else (rest[0], rest[1] + 1)
-    for key in labels:
+    for key in labels if s.startswith(labels) else ():  # one C-level test rules most out
         if _starts_with_word(s, key):
             rest = _cover(s[len(key) :], labels, outlets)
             if rest is not None:
                 return rest[0] + 1, rest[1]
-    for key in outlets:
+    for key in outlets if s.startswith(outlets) else ():
         if _starts_with_word(s, key):
             rest = _cover(s[len(key) :], labels, outlets)
             if rest is not None:
@@ -305,19 +321,13 @@ def _cover(s: str, labels: tuple[str, ...], outlets: tuple[str, ...]) -> tuple[i
     return None
 
 
-@functools.lru_cache(maxsize=4)
-def _widget_re(labels: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(label) for label in labels))
-
-
 def match_compound(folded: str, table: PhraseTable) -> FurnitureMatch | None:
     """A line made only of widget labels, counters and outlet names: "bình luận (0) báo lao
     động điện tử", "0 bình luận | chia sẻ". `folded` is the line after `fold_case`."""
     if more_words_than(folded, MAX_COMPOUND_WORDS):
         return None
-    labels, outlets = _compound_units(table)
-    if not _widget_re(labels).search(folded):
-        return None
+    labels, outlets = table.compound_units
+    # (A widget label counted below is text of the line: no separate search for one first.)
     widgets = units = 0
     for piece in _PIECE_SEPARATOR_RE.split(folded):
         covered = _cover(piece, labels, outlets)

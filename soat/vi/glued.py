@@ -50,7 +50,9 @@ _LOWER = "".join(sorted(c for c in LETTERS if c.islower()))
 _ABBREVIATION_RE = re.compile(f"[{_UPPER}]{{2,}}[{_LOWER}]+(?![\\w'’])")
 _DIGIT_RE = re.compile(r"\d")
 # Digits (with thousands or decimal separators) glued to lower-case letters ("150hộ").
-_NUMBER_RE = re.compile(r"(?<![\w\-./,’'])(\d+(?:[.,]\d+)*)([^\W\d_]+)(?![\w\-]|[.,/][^\W_])")
+# The look-behind sits after the first digit ("\d(?<!\w\d)" is "(?<!\w)\d"): a pattern that
+# starts with a character set is scanned for it in C.
+_NUMBER_RE = re.compile(r"(\d(?<![\w\-./,’']\d)\d*(?:[.,]\d+)*)([^\W\d_]+)(?![\w\-]|[.,/][^\W_])")
 _UNDERSCORE_RE = re.compile(r"(?<=[^\W\d_])_(?=[^\W\d_])")
 _WORD_AROUND_RE = re.compile(r"[^\W\d_]+")
 # Two letters that begin one word in minority-language names (M'Brâng, K'Rông) or are a

@@ -15,14 +15,20 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, islice
 
 from soat.vi.names import is_common_surname, is_name_syllable, looks_like_name
 from soat.vi.text import quoted_spans
-from soat.vi.titles import MODIFIERS, TitleForm, match_title, may_hold_a_title, title_starts
+from soat.vi.titles import (
+    MODIFIERS,
+    TitleForm,
+    is_title_start,
+    longest_title,
+    match_title,
+    title_start_offsets,
+)
 
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]")
-_WORD_RE = re.compile(r"\w+")  # the word tokens of _TOKEN_RE
 _TOKEN_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")
 _NOT_A_PERSON_BEFORE = {"đoàn", "ban", "các", "những", "vị", "hai", "ba", "bốn", "năm"}
 _CUES = {"ông", "bà", "anh", "chị", "đồng chí", "đ/c", "cô", "thầy"}
@@ -318,15 +324,32 @@ class _Block:
         return s
 
 
+def has_a_title(text: str) -> bool:
+    """Whether a lexicon title (`match_title`) starts at any word of `text`: tried only at
+    the words the title-start regex finds, on the few tokens from there (most blocks that
+    hold a title's first word, "bộ" or "vụ", hold no title)."""
+    longest = longest_title()
+    for offset in title_start_offsets(text):
+        tokens = [m.group() for m in islice(_TOKEN_RE.finditer(text, offset), longest)]
+        if match_title(tokens, 0) is not None:
+            return True
+    return False
+
+
 def find_title_hits_and_mentions(
     text: str, ctx: MentionContext
 ) -> tuple[list[TitleHit], list[Mention]]:
     """Every title from the lexicon in one block of text, and the person mentions."""
-    if not may_hold_a_title(_WORD_RE.findall(text)):
-        return [], []  # every mention hangs on a title, and no title can start here
+    if not has_a_title(text):
+        return [], []  # every mention hangs on a title, and there is none here
     block = _Block(text, ctx)
     words = block.words
-    starts = title_starts(words)  # title_at(i) is None at every other index
+    # The words where a title may start (title_at(i) is None at every other index): each
+    # offset found starts a word token.
+    offsets = title_start_offsets(text)
+    starts = [
+        k for k in (bisect_left(block.starts, o) for o in offsets) if is_title_start(words[k])
+    ]
     hits: list[TitleHit] = []
     mentions: list[Mention] = []
     i = 0

@@ -12,6 +12,7 @@ Type words and codes: `doc_types`; comparing parts with a registry entry: `citat
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -20,20 +21,32 @@ from soat.vi.doc_symbols import Symbol, candidates, find_symbols
 from soat.vi.doc_types import TYPE_WORDS, dictionary_form
 from soat.vi.text import QUOTE_PAIRS
 
-_TYPE_RE = re.compile(
-    r"(?<!\w)(" + "|".join(re.escape(w) for w in TYPE_WORDS) + r")"
-    r"(?:\s+(?:số|Số|số:|Số:))?\s*$",
-    re.IGNORECASE,
-)
+# The largest patterns are compiled on first use (functions below): most blocks have no
+# document symbol, and a run that meets none never needs them.
+
+
+@functools.lru_cache(maxsize=1)
+def _type_re() -> re.Pattern[str]:
+    return re.compile(
+        r"(?<!\w)(" + "|".join(re.escape(w) for w in TYPE_WORDS) + r")"
+        r"(?:\s+(?:số|Số|số:|Số:))?\s*$",
+        re.IGNORECASE,
+    )
+
+
 # "ngày …", "ban hành ngày …", and "được (Quốc hội khóa XV) thông qua/ban hành/ký ngày …": the
 # day the document was made. "có hiệu lực từ ngày …" (the day it took effect) is not matched.
-_DATE_LEAD_RE = re.compile(
-    r"\s*,?\s*(?:\(\s*)?"
-    r"(?:(?:đã\s+)?được\s+(?:[^\W\d_][\w-]*\s+|[IVXLC]+\s+){0,7}?"
-    r"(?:thông qua|ban hành|ký ban hành|ký)\s+(?:tại\s+[Kk]ỳ họp\s+thứ\s+\w+\s*,?\s*)?"
-    r"(?:vào\s+)?|ban hành\s+|ký\s+)?"
-    r"(?:ngày|Ngày)\s+"
-)
+@functools.lru_cache(maxsize=1)
+def _date_lead_re() -> re.Pattern[str]:
+    return re.compile(
+        r"\s*,?\s*(?:\(\s*)?"
+        r"(?:(?:đã\s+)?được\s+(?:[^\W\d_][\w-]*\s+|[IVXLC]+\s+){0,7}?"
+        r"(?:thông qua|ban hành|ký ban hành|ký)\s+(?:tại\s+[Kk]ỳ họp\s+thứ\s+\w+\s*,?\s*)?"
+        r"(?:vào\s+)?|ban hành\s+|ký\s+)?"
+        r"(?:ngày|Ngày)\s+"
+    )
+
+
 _OF_RE = re.compile(r"\s*,?\s*(?:\)\s*)?của\s+")
 _ABOUT_RE = re.compile(r"\s*,?\s*(?:\)\s*)?[vV]ề\s+(?:việc\s+)?")
 _ISSUER_WORD_RE = re.compile(r"[^\W\d_]+|[IVXLC]+\b|\d{1,2}\b|-|–")
@@ -45,11 +58,17 @@ _ISSUER_CONNECTORS = frozenset(
 """.split()
 )
 _ISSUER_NAME_LOWER = frozenset({"nhân", "dân"})
-_ISSUER_STOP_RE = re.compile(
-    r"(?:về|ban hành|phê duyệt|hướng dẫn|triển khai|thực hiện|quy định|sửa đổi|bổ sung|"
-    r"tại|trong|đối với|nhằm|đã|là)(?!\w)",
-    re.IGNORECASE,
-)
+
+
+@functools.lru_cache(maxsize=1)
+def _issuer_stop_re() -> re.Pattern[str]:
+    return re.compile(
+        r"(?:về|ban hành|phê duyệt|hướng dẫn|triển khai|thực hiện|quy định|sửa đổi|bổ sung|"
+        r"tại|trong|đối với|nhằm|đã|là)(?!\w)",
+        re.IGNORECASE,
+    )
+
+
 _CLAUSE_END_RE = re.compile(r"[;.!?(\n]|\s[-–]\s|…|\.\.\.")
 
 
@@ -81,7 +100,7 @@ class Citation:
 
 
 def _type_before(text: str, pos: int) -> Part | None:
-    m = _TYPE_RE.search(text[max(0, pos - 40) : pos])
+    m = _type_re().search(text[max(0, pos - 40) : pos])
     if not m:
         return None
     base = max(0, pos - 40)
@@ -99,7 +118,7 @@ def _issuer(text: str, pos: int, limit: int) -> Part | None:
         if not m or m.end() > limit:
             break
         w = m.group()
-        if prev and _ISSUER_STOP_RE.match(text, i) and not (w[0].isupper() and w != "Về"):
+        if prev and _issuer_stop_re().match(text, i) and not (w[0].isupper() and w != "Về"):
             break
         if w == "và" and _next_is_document(text, m.end(), limit):
             break  # "của Tổng Liên đoàn và Kết luận số …": the next citation starts
@@ -128,16 +147,22 @@ def _issuer(text: str, pos: int, limit: int) -> Part | None:
     return Part(pos, end, text[pos:end])
 
 
-_TYPE_AHEAD_RE = re.compile(
-    r"\s+(?:các\s+|những\s+)?(?:" + "|".join(re.escape(w) for w in TYPE_WORDS) + r")(?!\w)",
-    re.IGNORECASE,
-)
+@functools.lru_cache(maxsize=1)
+def _type_ahead_re() -> re.Pattern[str]:
+    return re.compile(
+        r"\s+(?:các\s+|những\s+)?(?:" + "|".join(re.escape(w) for w in TYPE_WORDS) + r")(?!\w)",
+        re.IGNORECASE,
+    )
+
+
 _SYMBOL_AHEAD_RE = re.compile(r"\s+(?:số\s+)?\d+[-/]")
 
 
 def _next_is_document(text: str, pos: int, limit: int) -> bool:
     """Whether a document reference (a type word or a number-and-symbol) starts at `pos`."""
-    return bool(_TYPE_AHEAD_RE.match(text, pos, limit) or _SYMBOL_AHEAD_RE.match(text, pos, limit))
+    return bool(
+        _type_ahead_re().match(text, pos, limit) or _SYMBOL_AHEAD_RE.match(text, pos, limit)
+    )
 
 
 def _quoted(text: str, pos: int, limit: int) -> Part | None:
@@ -168,7 +193,10 @@ def _clause_end(text: str, pos: int, limit: int) -> int:
 def find_citations(text: str) -> list[Citation]:
     """Every document citation in `text`, in order."""
     text_nfc = text  # callers pass NFC text; offsets are into it as given
-    starts = frozenset(m for m in _citation_starts(text_nfc))
+    spans = candidates(text_nfc)
+    if not spans:
+        return []  # most blocks: not even a candidate symbol (one regex scan)
+    starts = frozenset(s for s, _e in spans if _type_before(text_nfc, s) is not None)
     symbols = find_symbols(text_nfc, starts)
     if not symbols:
         return []  # most blocks: no symbol, no citation (and no need for their dates)
@@ -184,7 +212,7 @@ def find_citations(text: str) -> list[Citation]:
                 type_part = None
         pos = sym.end
         date = None
-        m = _DATE_LEAD_RE.match(text_nfc, pos)
+        m = _date_lead_re().match(text_nfc, pos)
         if m:
             date = next((d for d in dates if d.start == m.end() and d.year is not None), None)
             if date is not None:
@@ -232,13 +260,6 @@ def find_citations(text: str) -> list[Citation]:
             )
         )
     return out
-
-
-def _citation_starts(text: str):
-    """Offsets where a symbol may start right after a type word ("Nghị quyết số |")."""
-    for s, _e in candidates(text):
-        if _type_before(text, s) is not None:
-            yield s
 
 
 def _quotes_in(text: str, start: int, end: int):

@@ -16,20 +16,27 @@ import html
 import re
 from collections.abc import Iterator
 
+from soat.knowledge import Knowledge
 from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Severity
 from soat.lint.document import Block, Document
 from soat.lint.rule import Example, NoOptions, Rule
 
-_ENTITY_RE = re.compile(
-    r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|&nbsp(?![\w;])"
-)
+_ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|&nbsp(?![\w;])"
 _TAG_NAMES = (
     "a|abbr|article|b|big|blockquote|body|br|center|code|dd|div|dl|dt|em|figcaption|figure|"
     "font|h[1-6]|head|hr|html|i|iframe|img|ins|li|meta|noscript|ol|p|pre|s|script|section|"
     "small|span|strike|strong|style|sub|sup|table|tbody|td|tfoot|th|thead|tr|u|ul"
 )
-_TAG_RE = re.compile(rf"</?(?:{_TAG_NAMES})(?:\s[^<>]*)?/?>", re.IGNORECASE)
+_TAG = rf"</?(?:{_TAG_NAMES})(?:\s[^<>]*)?/?>"
+
+
+def markup_patterns(knowledge: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(entity, tag) regexes, the largest of the rule: compiled on first use (`ctx.index`),
+    as most runs meet neither "&" nor "<"."""
+    return re.compile(_ENTITY), re.compile(_TAG, re.IGNORECASE)
+
+
 # An unclosed comment runs to the end (and is then dropped): "<!--.*?-->" alone rescanned the
 # rest of the text from every later "<!--", which is quadratic when none is closed.
 _COMMENT_RE = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
@@ -80,14 +87,14 @@ def _glue_point(text: str, start: int) -> int | None:
     return None
 
 
-def _entities(doc: Document, block: Block) -> Iterator[Diagnostic]:
+def _entities(doc: Document, block: Block, entity_re: re.Pattern[str]) -> Iterator[Diagnostic]:
     text = block.text
-    matches = [m for m in _ENTITY_RE.finditer(text) if _entity_char(m.group()) != m.group()]
+    matches = [m for m in entity_re.finditer(text) if _entity_char(m.group()) != m.group()]
     if doc.format != "txt":
         matches = [m for m in matches if _is_double_escaped(block, doc, m.start())]
     if not matches:
         return
-    rest = _ENTITY_RE.sub("", text)
+    rest = entity_re.sub("", text)
     if doc.format == "txt" and not rest.strip() and not any(c.isalnum() for c in rest):
         start, end = block.span(matches[0].start(), matches[-1].end())
         d_start, d_end = doc.block_deletion(block)
@@ -132,9 +139,9 @@ def _entities(doc: Document, block: Block) -> Iterator[Diagnostic]:
             )
 
 
-def _tags(doc: Document, block: Block) -> Iterator[Diagnostic]:
+def _tags(doc: Document, block: Block, tag_re: re.Pattern[str]) -> Iterator[Diagnostic]:
     text = block.text
-    found = [(m, "tag") for m in _TAG_RE.finditer(text)]
+    found = [(m, "tag") for m in tag_re.finditer(text)]
     if doc.format == "txt":
         found += [(m, "comment") for m in _COMMENT_RE.finditer(text) if m.group().endswith("-->")]
     else:
@@ -209,12 +216,28 @@ def _glued_credits(doc: Document, block: Block) -> Iterator[Diagnostic]:
         )
 
 
+def may_hold_a_remnant(text: str) -> bool:
+    """Whether any of BPL003's patterns can match: an entity needs "&", a tag or comment "<",
+    a shortcode "[", a glued credit one of `_CREDIT_RE`'s words (substring tests in C)."""
+    return (
+        "&" in text
+        or "<" in text
+        or "[" in text
+        or "Ảnh" in text
+        or "ẢNH" in text
+        or "Nguồn ảnh" in text
+    )
+
+
 def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
     doc = ctx.doc
     for block in doc.blocks:
+        if not may_hold_a_remnant(block.text):
+            continue
+        entity_re, tag_re = ctx.index(markup_patterns)
         found = [
-            *_entities(doc, block),
-            *_tags(doc, block),
+            *_entities(doc, block, entity_re),
+            *_tags(doc, block, tag_re),
             *_shortcodes(doc, block),
             *_glued_credits(doc, block),
         ]

@@ -85,9 +85,13 @@ def find_trailing_furniture(ctx: DocContext) -> Iterator[tuple[Block, str]]:
                 and not _has_digit(block.text)
             ):
                 yield block, "lead"
-    last_body = max(
-        (i for i, b in enumerate(blocks) if b.index not in furniture and is_body_paragraph(b)),
-        default=None,
+    last_body = next(  # the last body paragraph: looked for from the end
+        (
+            i
+            for i in range(len(blocks) - 1, -1, -1)
+            if blocks[i].index not in furniture and is_body_paragraph(blocks[i])
+        ),
+        None,
     )
     if last_body is None:
         return

@@ -11,7 +11,7 @@ image's alt text (the visible caption may be the one to keep).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from soat.lint.context import Context, DocContext
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Related, Severity
@@ -27,8 +27,11 @@ def _has_letter(text: str) -> bool:
     return any(c.isalpha() for c in text)
 
 
-def find_duplicates(doc: Document) -> Iterator[tuple[Block, Block | Image]]:
-    """(block, what it repeats): the previous block, or the image right before it.
+def find_duplicates(
+    doc: Document, texts: Mapping[int, str] | None = None
+) -> Iterator[tuple[Block, Block | Image]]:
+    """(block, what it repeats): the previous block, or the image right before it (`texts`:
+    `comparable_texts`, when already found).
 
     An HTML <title> and the <h1> after it, or a <figcaption> and its image's alt text, are
     meant to be equal; a <p> repeating either is not.
@@ -37,15 +40,16 @@ def find_duplicates(doc: Document) -> Iterator[tuple[Block, Block | Image]]:
     for img in doc.images:
         images_before.setdefault(img.block_index, img)
     previous: Block | None = None
+    previous_text: str | None = None  # comparable(previous.text), for a compared kind
     for block in doc.blocks:
+        text = None
         if block.kind in COMPARED_KINDS:
-            text = comparable(block.text)
+            text = texts[block.index] if texts is not None else comparable(block.text)
             if _has_letter(text):
                 image = images_before.get(block.index)
                 if (
                     previous is not None
-                    and previous.kind in COMPARED_KINDS
-                    and comparable(previous.text) == text
+                    and previous_text == text
                     and not (previous.kind == "title" and block.kind == "heading")
                 ):
                     yield block, previous
@@ -55,12 +59,18 @@ def find_duplicates(doc: Document) -> Iterator[tuple[Block, Block | Image]]:
                     and comparable(image.alt) == text
                 ):
                     yield block, image
-        previous = block
+        previous, previous_text = block, text
+
+
+def comparable_texts(ctx: DocContext) -> dict[int, str]:
+    """`comparable(block.text)` of the blocks CAP001 compares, by block index (an analysis:
+    CAP002 compares a subset of them)."""
+    return {b.index: comparable(b.text) for b in ctx.doc.blocks if b.kind in COMPARED_KINDS}
 
 
 def duplicates(ctx: DocContext) -> tuple[tuple[Block, Block | Image], ...]:
     """The duplicated captions of a document (an analysis shared by CAP001 and CAP002)."""
-    return tuple(find_duplicates(ctx.doc))
+    return tuple(find_duplicates(ctx.doc, ctx.get(comparable_texts)))
 
 
 def duplicate_indexes(ctx: DocContext) -> set[int]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import zlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -22,8 +22,8 @@ from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Related, Severity
 from soat.lint.document import Block, Document
 from soat.lint.rule import Example, Rule
-from soat.rules.captions.duplicate_caption import duplicate_indexes
-from soat.vi.text import CREDIT_WORDS, fold_case, is_credit_line, words
+from soat.rules.captions.duplicate_caption import comparable_texts, duplicate_indexes
+from soat.vi.text import CREDIT_WORDS, fold_case, is_folded_credit_line, words
 
 COMPARED_KINDS = ("paragraph", "caption", "quote")
 # Below this many words a paragraph may only repeat another exactly, up to case, spacing
@@ -46,11 +46,23 @@ class Options:
     threshold: float = 90.0
 
 
-@dataclass(frozen=True)
 class _Entry:
-    block: Block
-    key: str
-    words: tuple[str, ...]
+    """A compared paragraph: its block, its case-folded text, and its words and index keys
+    (found when first asked for: most paragraphs resemble no other, and never need them)."""
+
+    __slots__ = ("block", "key", "_words", "_keys")
+
+    def __init__(self, block: Block, key: str) -> None:
+        self.block = block
+        self.key = key
+        self._words: tuple[str, ...] | None = None
+        self._keys: tuple[list[tuple], bool] | None = None
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        if self._words is None:
+            self._words = tuple(words(self.key))
+        return self._words
 
 
 def _word_difference(a: tuple[str, ...], b: tuple[str, ...]) -> list[str]:
@@ -116,9 +128,15 @@ class _Index:
     GROUPS = MAX_CHANGED_WORDS + 1
 
     def __init__(self) -> None:
+        from rapidfuzz import fuzz, process  # once per document, not once per paragraph
+
+        self._extract = process.extract
+        self._ratio = fuzz.ratio
         self.entries: list[_Entry] = []
+        self.texts: list[str] = []  # the entries' keys, for rapidfuzz's batch scan
         self.by_key: dict[tuple, list[int]] = {}
         self.long: list[int] = []  # long paragraphs, for the rare one with too few groups
+        self.indexed = 0  # entries[:indexed] are in by_key and long
         self.group_of: dict[str, int] = {}  # a word's group, -1 for a word with a digit
 
     def keys(self, words: tuple[str, ...]) -> tuple[list[tuple], bool]:
@@ -137,19 +155,30 @@ class _Index:
         keys += [(g, groups[g], numbers) for g in range(self.GROUPS) if g in groups]
         return keys, len(keys) - 1 == self.GROUPS
 
-    def add(self, entry: _Entry, keys: list[tuple] | None = None) -> None:
-        k = len(self.entries)
-        self.entries.append(entry)
-        for key in keys if keys is not None else self.keys(entry.words)[0]:
-            self.by_key.setdefault(key, []).append(k)
-        if len(entry.words) >= SHORT_WORDS:
-            self.long.append(k)
+    def keyed(self, entry: _Entry) -> tuple[list[tuple], bool]:
+        """`keys` of an entry, computed once."""
+        if entry._keys is None:
+            entry._keys = self.keys(entry.words)
+        return entry._keys
 
-    def candidates(
-        self, entry: _Entry, keyed: tuple[list[tuple], bool] | None = None
-    ) -> list[_Entry]:
-        """Earlier paragraphs `entry` may repeat, in document order (`keyed`: its `keys`)."""
-        keys, covered = keyed if keyed is not None else self.keys(entry.words)
+    def add(self, entry: _Entry) -> None:
+        self.entries.append(entry)
+        self.texts.append(entry.key)
+
+    def _catch_up(self) -> None:
+        """Put the entries added since the last lookup into the index."""
+        for k in range(self.indexed, len(self.entries)):
+            entry = self.entries[k]
+            for key in self.keyed(entry)[0]:
+                self.by_key.setdefault(key, []).append(k)
+            if len(entry.words) >= SHORT_WORDS:
+                self.long.append(k)
+        self.indexed = len(self.entries)
+
+    def candidates(self, entry: _Entry) -> list[_Entry]:
+        """Earlier paragraphs `entry` may repeat, in document order."""
+        self._catch_up()
+        keys, covered = self.keyed(entry)
         found: set[int] = set()
         for key in keys:
             found.update(self.by_key.get(key, ()))
@@ -160,30 +189,63 @@ class _Index:
             )
         return [self.entries[k] for k in sorted(found)]
 
+    def offers(self, entry: _Entry, earlier: _Entry) -> bool:
+        """Whether `candidates(entry)` holds `earlier`, found from the two alone."""
+        keys, covered = self.keyed(entry)
+        if not set(keys).isdisjoint(self.keyed(earlier)[0]):
+            return True
+        n = len(earlier.words)
+        return not covered and n >= SHORT_WORDS and abs(n - len(entry.words)) <= MAX_CHANGED_WORDS
+
+    def similar(self, entry: _Entry, threshold: float) -> list[_Entry]:
+        """Earlier paragraphs whose `fuzz.ratio` with `entry` reaches `threshold` (what
+        `is_near_repeat` asks first), in document order: one pass of rapidfuzz in C."""
+        found = self._extract(
+            entry.key, self.texts, scorer=self._ratio, score_cutoff=threshold, limit=None
+        )
+        return [self.entries[k] for k in sorted(k for _, score, k in found if score)]
+
+
+# Up to this many earlier paragraphs, `find_repeats` compares a paragraph with each of them by
+# `fuzz.ratio` in one rapidfuzz pass (about a microsecond a pair) and asks the index only about
+# the few that pass; beyond, it looks the paragraph up in the index (tens of microseconds a
+# paragraph for its keys, but not quadratic). Both give the same repeats.
+SCAN_LIMIT = 64
+
 
 def find_repeats(
-    doc: Document, options: Options, skip: set[int]
+    doc: Document,
+    options: Options,
+    skip: set[int],
+    scan_limit: int = SCAN_LIMIT,
+    texts: Mapping[int, str] | None = None,
 ) -> Iterator[tuple[Block, Block, float]]:
-    """Paragraphs that repeat an earlier one; blocks in `skip` (CAP001's) are left alone."""
+    """Paragraphs that repeat an earlier one; blocks in `skip` (CAP001's) are left alone
+    (`texts`: CAP001's `comparable_texts`, when already found)."""
     seen = _Index()
+    threshold = options.threshold
     for block in doc.blocks:
         if block.kind not in COMPARED_KINDS:
             continue
-        key = fold_case(block.text)
-        entry = _Entry(block, key, tuple(words(key)))
-        if is_credit_line(block.text):
+        folded = texts[block.index].casefold() if texts is not None else fold_case(block.text)
+        entry = _Entry(block, folded)
+        if is_folded_credit_line(entry.key):
             continue  # one credit under several photos is no repeat
-        keyed = seen.keys(entry.words)
-        if len(entry.words) >= options.min_words and block.index not in skip:
+        if block.index not in skip and seen.entries:
+            if len(seen.entries) <= scan_limit:
+                found = [e for e in seen.similar(entry, threshold) if seen.offers(entry, e)]
+            else:
+                found = seen.candidates(entry)
             best: tuple[float, _Entry] | None = None
-            for earlier in seen.candidates(entry, keyed):
-                score = is_near_repeat(entry, earlier, options.threshold)
-                if score is not None and (best is None or score > best[0]):
-                    best = (score, earlier)
+            if found and len(entry.words) >= options.min_words:
+                for earlier in found:
+                    score = is_near_repeat(entry, earlier, threshold)
+                    if score is not None and (best is None or score > best[0]):
+                        best = (score, earlier)
             if best is not None:
                 yield block, best[1].block, best[0]
                 continue  # a repeat is not an original for later paragraphs
-        seen.add(entry, keyed[0])
+        seen.add(entry)
 
 
 def _trimmed_span(block: Block) -> tuple[int, int]:
@@ -195,7 +257,8 @@ def _trimmed_span(block: Block) -> tuple[int, int]:
 def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
     doc = ctx.doc
     options = ctx.options
-    for block, earlier, score in find_repeats(doc, options, ctx.get(duplicate_indexes)):
+    skip, texts = ctx.get(duplicate_indexes), ctx.get(comparable_texts)
+    for block, earlier, score in find_repeats(doc, options, skip, texts=texts):
         start, end = _trimmed_span(block)
         row = doc.line_index.rowcol(earlier.start)[0]
         same = score >= 100

@@ -20,7 +20,9 @@ from soat.lint.rule import Example, Rule
 from soat.rules.titles.context import mostly_upper_blocks
 from soat.vi.tokens import document_symbol_spans
 
-_ACRONYM_RE = re.compile(r"(?<![\w/\-.])[A-ZĐ]{2,}(?![\w/]|-\w|\.\w)")
+# The look-behind sits after the first capital ("[A-ZĐ](?<!\w[A-ZĐ])" is "(?<!\w)[A-ZĐ]"): a
+# pattern that starts with a character set is scanned for it in C.
+_ACRONYM_RE = re.compile(r"[A-ZĐ](?<![\w/\-.][A-ZĐ])[A-ZĐ]+(?![\w/]|-\w|\.\w)")
 _ROMAN_RE = re.compile(r"[IVXLCDM]+")
 # Capitals inside a company's name ("Công ty TNHH LG Display") are its name, not shorthand.
 _COMPANY_BEFORE_RE = re.compile(
@@ -90,13 +92,16 @@ def _registry_abbreviations(knowledge) -> tuple[str, ...]:
     )
 
 
-def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
-    doc = ctx.doc
-    options = ctx.options
-    knowledge = ctx.knowledge
-    allow = set(options.allow) | {
-        name for t in knowledge.terms for name in (t.preferred, *t.variants)
-    }
+@dataclass(frozen=True)
+class KnownAbbreviations:
+    """What the knowledge says about abbreviations (built once per knowledge: `ctx.index`)."""
+
+    term_names: frozenset[str]  # [[term]] names: brands, never shorthand to introduce
+    multi: tuple[str, ...]  # the registry's abbreviations of several words
+    multi_re: re.Pattern[str] | None  # any of `multi` as whole words
+
+
+def known_abbreviations(knowledge) -> KnownAbbreviations:
     multi = _registry_abbreviations(knowledge)
     # "(?<!\w)abbr(?!\w)", with the lookbehind after the first letter ("T(?<!\wT)ổng…"): a
     # pattern that starts with a letter is searched for that letter first (4x faster).
@@ -109,21 +114,38 @@ def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
         if multi
         else None
     )
+    names = frozenset(name for t in knowledge.terms for name in (t.preferred, *t.variants))
+    return KnownAbbreviations(names, multi, multi_re)
+
+
+def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
+    doc = ctx.doc
+    options = ctx.options
+    known = ctx.index(known_abbreviations)
+    allow, term_names = set(options.allow), known.term_names
+    multi_re = known.multi_re
     introduced: set[str] = set()
     upper = ctx.get(mostly_upper_blocks)
     for block in doc.blocks:
         text = block.text
-        if block.kind in ("title", "heading") or block.index in upper:
+        if block.kind in ("title", "heading"):
             continue
         spans = []
-        if multi_re:
+        if multi_re and any(a in text for a in known.multi):  # a match holds its text
             spans = [(m.start(), m.end(), m.group()) for m in multi_re.finditer(text)]
-        taken = [(s, e) for s, e, _ in spans] + document_symbol_spans(text)  # "NĐ - CP" is a code
-        for m in _ACRONYM_RE.finditer(text):
-            if not any(s <= m.start() < e for s, e in taken):
-                spans.append((m.start(), m.end(), m.group()))
+        acronyms = list(_ACRONYM_RE.finditer(text))
+        if acronyms:
+            # "NĐ - CP" is a code
+            taken = [(s, e) for s, e, _ in spans] + document_symbol_spans(text)
+            for m in acronyms:
+                if not any(s <= m.start() < e for s, e in taken):
+                    spans.append((m.start(), m.end(), m.group()))
+        if not spans or block.index in upper:
+            continue  # (capitals counted only in a block with an abbreviation)
         for start, end, abbr in sorted(spans):
-            if abbr in introduced or abbr in allow or _ROMAN_RE.fullmatch(abbr):
+            if abbr in introduced or abbr in allow or abbr in term_names:
+                continue
+            if _ROMAN_RE.fullmatch(abbr):
                 continue
             if _COMPANY_BEFORE_RE.search(text, max(0, start - 60), start):
                 continue

@@ -94,6 +94,8 @@ class OrgForms:
 
     forms: tuple[tuple[str, str], ...]  # (lower-case form, registered form), longest first
     by_pair: Mapping[str, tuple[int, ...]]  # first two words → indexes into `forms`
+    firsts: frozenset[str]  # the first words of `by_pair`: a block without one has no form
+    unconfirmed: frozenset[str]  # names of organisations no source confirmed
 
 
 def org_forms(knowledge: Knowledge) -> OrgForms:
@@ -106,11 +108,21 @@ def org_forms(knowledge: Knowledge) -> OrgForms:
     by_pair: dict[str, list[int]] = {}
     for i, (low, _) in enumerate(forms):
         by_pair.setdefault(" ".join(low.split()[:2]), []).append(i)
-    return OrgForms(forms, {k: tuple(v) for k, v in by_pair.items()})
+    unconfirmed = frozenset(
+        n for o in knowledge.organizations if not o.verified for n in o.all_names
+    )
+    return OrgForms(
+        forms,
+        {k: tuple(v) for k, v in by_pair.items()},
+        frozenset(pair.split(" ", 1)[0] for pair in by_pair),
+        unconfirmed,
+    )
 
 
 def _occurrences(text: str, low: str, index: OrgForms) -> Iterator[tuple[int, int, str]]:
     words = low.split()
+    if index.firsts.isdisjoint(words):
+        return
     by_pair = index.by_pair
     pairs = by_pair.keys() & set(map(" ".join, zip(words, words[1:], strict=False)))
     candidates = sorted(i for pair in pairs for i in by_pair[pair])
@@ -133,7 +145,7 @@ def _organizations(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
     if not forms.forms:
         return
     doc = ctx.doc
-    unconfirmed = {n for o in ctx.knowledge.organizations if not o.verified for n in o.all_names}
+    unconfirmed = forms.unconfirmed
     for block in doc.blocks:
         text = block.text
         low = text.lower()

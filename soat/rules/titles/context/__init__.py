@@ -16,7 +16,13 @@ from typing import Any
 from soat.knowledge import Knowledge, Person, Role
 from soat.lint.context import DocContext
 from soat.lint.document import Block, Document
-from soat.vi.mentions import Mention, MentionContext, TitleHit, find_title_hits_and_mentions
+from soat.vi.mentions import (
+    Mention,
+    MentionContext,
+    TitleHit,
+    find_title_hits_and_mentions,
+    has_a_title,
+)
 from soat.vi.names import is_name_syllable
 from soat.vi.text import fold_case
 from soat.vi.titles import match_title
@@ -80,6 +86,7 @@ _CHANGE_RE = re.compile(
     re.IGNORECASE,
 )
 _TERM_RE = re.compile(r"\b(nhiệm kỳ|khóa)\b", re.IGNORECASE)
+_ASCII_LOWER_AND_SPACE = b"abcdefghijklmnopqrstuvwxyz "
 
 
 @dataclass(frozen=True)
@@ -132,7 +139,9 @@ def mentions_of(doc_ctx: DocContext) -> Analysis:
     upper = doc_ctx.get(mostly_upper_blocks)
     for block in doc.blocks:
         text = block.text
-        if not text or block.index in upper:
+        # (A block without a title has no hit and no mention: asked first, it spares most
+        # blocks the count of their capitals.)
+        if not text or not has_a_title(text) or block.index in upper:
             continue
         block_hits, block_mentions = find_title_hits_and_mentions(text, ctx)
         hits.extend((block, h) for h in block_hits)
@@ -140,13 +149,46 @@ def mentions_of(doc_ctx: DocContext) -> Analysis:
     return Analysis(tuple(found), tuple(hits))
 
 
-def mostly_upper_blocks(doc_ctx: DocContext) -> frozenset[int]:
-    """Indexes of the blocks written mostly in capitals (an analysis: the title rules skip
-    them; a line in capitals says nothing about how a title is written in a sentence)."""
-    return frozenset(b.index for b in doc_ctx.doc.blocks if _mostly_upper(b.text))
+class UpperBlocks:
+    """The indexes of a document's blocks written mostly in capitals (`index in upper`),
+    each block counted when first asked about: most are never asked."""
+
+    __slots__ = ("_blocks", "_known")
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self._blocks = {b.index: b for b in blocks}
+        self._known: dict[int, bool] = {}
+
+    def __contains__(self, index: object) -> bool:
+        if not isinstance(index, int) or index not in self._blocks:
+            return False
+        if index not in self._known:
+            self._known[index] = _mostly_upper(self._blocks[index].text)
+        return self._known[index]
+
+
+def mostly_upper_blocks(doc_ctx: DocContext) -> UpperBlocks:
+    """Blocks written mostly in capitals (an analysis: the title rules skip them; a line in
+    capitals says nothing about how a title is written in a sentence)."""
+    return UpperBlocks(doc_ctx.doc.blocks)
 
 
 def _mostly_upper(text: str) -> bool:
+    """`is_mostly_upper`, counting only the characters that are not ASCII lower-case letters or
+    spaces one by one: those two are found in one pass over the UTF-8 bytes (deleting ASCII
+    bytes leaves every other character whole)."""
+    data = text.encode("utf-8", "surrogatepass")
+    kept = data.translate(None, _ASCII_LOWER_AND_SPACE)
+    lower = len(data) - len(kept) - text.count(" ")  # letters, never capitals
+    rest = kept.decode("utf-8", "surrogatepass")
+    if len(rest) <= 0.6 * lower:
+        return False  # even if all the rest were capitals
+    letters = lower + sum(map(str.isalpha, rest))
+    return letters >= 8 and sum(map(str.isupper, rest)) > 0.6 * letters
+
+
+def is_mostly_upper(text: str) -> bool:
+    """At least 8 letters, and more capitals than 0.6 × the letters."""
     letters = sum(map(str.isalpha, text))
     return letters >= 8 and sum(map(str.isupper, text)) > 0.6 * letters
 

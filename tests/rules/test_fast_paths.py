@@ -1,0 +1,471 @@
+"""Fast paths and prefilters of the caption, title, boilerplate, date, reference and typography
+rules give what the definitions they stand in for give (issue 14)."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from soat.knowledge import Knowledge
+from soat.lint.context import DocContext
+from soat.lint.formats.text import read_text
+from soat.rules.captions.duplicate_caption import duplicate_indexes
+from soat.rules.captions.repeated_paragraph import Options, find_repeats
+
+# Few words, so that paragraphs share words and groups; digits and credit words included.
+VOCAB = ["công", "đoàn", "lao", "động", "hội", "nghị", "năm", "2023", "12", "ảnh", "theo"]
+VOCAB += ["quan", "tâm", "chú", "trọng", "Đại", "hội", "tổ", "chức", "ngày", "3.000", "được"]
+# Long paragraphs of a few words only leave groups of the index empty (its fallback).
+PARAGRAPH = (
+    st.lists(st.sampled_from(VOCAB), min_size=1, max_size=40)
+    | st.lists(st.sampled_from(VOCAB), min_size=18, max_size=40)
+    | st.lists(st.sampled_from(VOCAB[:2]), min_size=18, max_size=26)
+)
+# An edit of an earlier paragraph: (which, [(position, length, replacement words)])
+EDIT = st.tuples(
+    st.integers(0, 50),
+    st.lists(
+        st.tuples(
+            st.integers(0, 40), st.integers(0, 3), st.lists(st.sampled_from(VOCAB), max_size=3)
+        ),
+        max_size=3,
+    ),
+)
+PIECE = st.one_of(
+    PARAGRAPH.map(lambda ws: ("new", ws)),
+    EDIT.map(lambda e: ("edit", e)),
+    EDIT.map(lambda e: ("edit", (e[0], e[1][:1]))),
+)
+
+
+def _paragraphs(pieces) -> list[str]:
+    paras: list[list[str]] = []
+    for kind, value in pieces:
+        if kind == "new" or not paras:
+            paras.append(value if kind == "new" else ["hội"])
+            continue
+        which, edits = value
+        words = list(paras[which % len(paras)])
+        for pos, length, replacement in edits:
+            pos = pos % (len(words) + 1)
+            words[pos : pos + length] = replacement
+        paras.append(words or ["năm"])
+    return [" ".join(ws) + "." for ws in paras]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(PIECE, max_size=30),
+    st.sampled_from([0, 90.0, 95.0]),
+    st.sampled_from([1, 8]),
+    st.integers(0, 12),
+)
+def test_repeated_paragraph_scan_finds_what_the_index_finds(pieces, threshold, min_words, limit):
+    """CAP002: comparing by `fuzz.ratio` first, then asking the index about the few that pass
+    (scan_limit > 0), finds the same repeats as looking every paragraph up in the index."""
+    text = "Tin\n\n" + "\n\n".join(_paragraphs(pieces)) + "\n"
+    doc = read_text("a.txt", text)
+    skip = DocContext(doc, Knowledge()).get(duplicate_indexes)
+    options = Options(min_words=min_words, threshold=threshold)
+
+    def repeats(scan_limit):
+        return [(b.index, e.index, s) for b, e, s in find_repeats(doc, options, skip, scan_limit)]
+
+    assert repeats(limit) == repeats(0)
+    # CAP001's comparable texts, shared, give what folding each block again gives.
+    from soat.rules.captions.duplicate_caption import comparable_texts, find_duplicates
+
+    texts = DocContext(doc, Knowledge()).get(comparable_texts)
+    shared = [(b.index, e.index, s) for b, e, s in find_repeats(doc, options, skip, texts=texts)]
+    assert shared == repeats(limit)
+    assert list(find_duplicates(doc, texts)) == list(find_duplicates(doc))
+
+
+VIETNAMESE = "aAđĐưƯơƠệỆ ẠạÀàỹỸ\u0301\u0323 ,.1ⓐⒶⅠⅰß\ud800"
+
+
+@given(st.text() | st.text(alphabet=VIETNAMESE) | st.text(alphabet="Aa Đđ"))
+def test_mostly_upper_prefilter_agrees_with_the_definition(text):
+    """TTL rules: `_mostly_upper`, counting on bytes, gives the definition's answer."""
+    from soat.rules.titles.context import _mostly_upper, is_mostly_upper
+
+    assert _mostly_upper(text) == is_mostly_upper(text)
+
+
+@given(
+    st.text() | st.text(alphabet="ab 1.,/-–\u0301\n_İ") | st.text(alphabet=VIETNAMESE),
+    st.integers(0, 6),
+)
+def test_more_words_than_agrees_with_the_word_count(text, n):
+    """BPL rules, credit lines: the one-regex `more_words_than` is `len(words(text)) > n`."""
+    from soat.vi.text import more_words_than, words
+
+    assert more_words_than(text, n) == (len(words(text)) > n)
+
+
+ORG_WORDS = ["Công", "đoàn", "công", "Liên", "đoàn", "Lao", "động", "tỉnh", "Ban", "Tuyên", "giáo"]
+ORG_WORDS += ["LĐLĐ", "Tổng", "Văn", "phòng", "Ủy", "ban", "Kiểm", "tra", " ", "  ", ", ", "\n"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(ORG_WORDS), max_size=30).map(" ".join))
+def test_organisation_forms_without_a_first_word_are_skipped_only_when_absent(text):
+    """TTL005: skipping a block with none of the forms' first words finds what looking up
+    every pair of its words finds."""
+    from dataclasses import replace
+
+    from soat.knowledge import load_knowledge
+    from soat.rules.titles.title_case import _occurrences, org_forms
+
+    index = org_forms(load_knowledge(()))
+    low = text.lower()
+    everything = replace(index, firsts=frozenset(low.split()) | index.firsts)
+    assert list(_occurrences(text, low, index)) == list(_occurrences(text, low, everything))
+
+
+TITLE_PIECES = ["Chủ tịch", "CHỦ TỊCH", "phó", "Phó Chủ tịch", "Trưởng Ban", "ủy viên", "Ủy"]
+TITLE_PIECES += ["Tổng", "bí thư", "Bộ trưởng", "Thứ", "trưởng", " ", ", ", "“", "”", "-", "x"]
+
+
+@given(st.lists(st.sampled_from(TITLE_PIECES), max_size=20).map("".join) | st.text())
+def test_title_start_offsets_find_every_title_start(text):
+    """TTL rules (mentions): the words at `title_start_offsets` that `is_title_start` keeps are
+    the `title_starts` of the block's words."""
+    from bisect import bisect_left
+
+    from soat.vi.mentions import MentionContext, _Block
+    from soat.vi.titles import is_title_start, title_start_offsets, title_starts
+
+    block = _Block(text, MentionContext())
+    found = [bisect_left(block.starts, o) for o in title_start_offsets(text)]
+    assert all(block.starts[k] == o for k, o in zip(found, title_start_offsets(text), strict=True))
+    assert [k for k in found if is_title_start(block.words[k])] == title_starts(block.words)
+
+
+def test_every_spelling_of_a_title_start_is_found_without_case():
+    """A character whose casefold is a letter of a title's first word is one of the cases the
+    regex spells out for that letter, and none folds to several of them: the regex misses no
+    word whose casefold is a title's first word."""
+    from soat.vi.titles import _by_first_word, _cases
+
+    letters = {c for word in _by_first_word() for c in word}
+    pieces = {
+        word[i:j]
+        for word in _by_first_word()
+        for i in range(len(word))
+        for j in range(i + 2, len(word) + 1)
+    }
+    for code in range(0x110000):
+        c = chr(code)
+        folded = c.casefold()
+        if folded in letters:
+            assert c in _cases(folded), hex(code)
+        assert len(folded) == 1 or folded not in pieces, hex(code)
+
+
+@given(st.text(alphabet=" \u00a0,;:!?.…/a1”\n") | st.text())
+def test_spaces_before_a_mark_are_found_as_the_run_then_mark_regex_finds_them(text):
+    """TYP002: finding the mark first and walking the spaces back gives the matches of the
+    regex it replaces (a run of spaces, from its first space, followed by the mark)."""
+    import re
+
+    from soat.rules.typography.punctuation_space import _findings
+
+    definition = re.compile(r"(?<![ \u00a0])[ \u00a0]+([,;:!?](?!\d)|\.(?![\w.…/]))")
+    expected = [
+        ("before", m.start(), m.start(1), m.group(1))
+        for m in definition.finditer(text)
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in '”’")]')
+    ]
+    assert [f for f in _findings(text) if f[0] == "before"] == expected
+
+
+DATE_PIECES = ["1", "12", "2024", "/", ".", "-", "–", " ", "  ", ",", "tháng", "THÁNG", "năm"]
+DATE_PIECES += ["ngày", "a", "x1", "thứ", "Thứ", "hai", "Chủ", "nhật", "CN", "cn", "\u00a0", "_"]
+DATE_TEXTS = st.lists(st.sampled_from(DATE_PIECES), max_size=25).map("".join) | st.text()
+
+
+@given(DATE_TEXTS)
+def test_date_regexes_with_late_look_behinds_match_as_before(text):
+    """DAT rules: moving the look-behind after the first digit changes no match."""
+    import re
+
+    from soat.vi import dates
+
+    numeric = re.compile(
+        r"(?<![\w/.\-–])(\d{1,2})([/.\-])(\d{1,2})(?:\2(\d{4}))?(?![\w/]|[.\-–]\d)"
+    )
+    long = re.compile(
+        r"(?<!\w)(\d{1,2})(\s++)(tháng)(\s++)(\d{1,2})(\s++|\s*+,\s++)(năm|tháng)(\s++)(\d{4})"
+        r"(?!\d)",
+        re.IGNORECASE,
+    )
+    for old, new in ((numeric, dates._NUMERIC_RE), (long, dates._LONG_RE)):
+        assert [m.groups() + m.span() for m in old.finditer(text)] == [
+            m.groups() + m.span() for m in new.finditer(text)
+        ]
+
+
+@given(DATE_TEXTS | st.text(alphabet="tThHứỨưƯcCnN ủỦuUậẬ\u0301İı"))
+def test_weekday_prefilter_never_hides_a_weekday(text):
+    """DAT003: a text the substring test rules out has no match of the weekday regex."""
+    from soat.vi import dates
+
+    if not dates._may_name_a_weekday(text):
+        assert not list(dates._WEEKDAY_RE.finditer(text))
+
+
+SYMBOL_PIECES = ["12", "2024", "/", "-", "–", " ", "NQ", "TW", "NĐ", "CP", "QĐ", "a", ".", "x"]
+SYMBOL_PIECES += ["Nghị quyết số ", "Quyết định ", "_", "\u00a0"]
+
+
+@given(st.lists(st.sampled_from(SYMBOL_PIECES), max_size=20).map("".join) | st.text())
+def test_symbol_candidates_with_a_late_look_behind_match_as_before(text):
+    """REF rules: moving the look-behind of the symbol regex after the first digit changes no
+    match."""
+    import re
+
+    from soat.vi import doc_symbols
+
+    pattern = doc_symbols._CANDIDATE_RE.pattern
+    head = r"(\d(?<![\w/.\-]\d)\d{0,4}[a-z]?)"
+    assert pattern.startswith(head)
+    definition = re.compile(r"(?<![\w/.\-])(\d{1,5}[a-z]?)" + pattern[len(head) :])
+    assert [m.groups() + m.span() for m in definition.finditer(text)] == [
+        m.groups() + m.span() for m in doc_symbols._CANDIDATE_RE.finditer(text)
+    ]
+
+
+@given(st.text() | st.text(alphabet="aĐđếỆ\u0300\u0323\u034f\u0350\u0483“x "))
+def test_strip_diacritics_agrees_with_the_per_character_table(text):
+    """BPL rules (tone-folded phrases): removing the common marks by regex first gives what
+    deleting every combining character gives."""
+    import unicodedata
+
+    from soat.vi.text import strip_diacritics
+
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    assert strip_diacritics(text) == "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def test_the_common_marks_regex_only_deletes_combining_characters():
+    import unicodedata
+
+    from soat.vi.text import _COMBINING_MARKS_RE
+
+    matched = [c for c in map(chr, range(0x10000)) if _COMBINING_MARKS_RE.fullmatch(c)]
+    assert len(matched) == 0x70 - 1
+    assert all(unicodedata.combining(c) for c in matched)
+
+
+REMNANT_PIECES = [
+    "&amp;",
+    "&nbsp",
+    "&#12;",
+    "<br>",
+    "</p>",
+    "<!-- x -->",
+    "[caption]",
+    "Ảnh",
+    "ẢNH",
+]
+REMNANT_PIECES += ["Nguồn ảnh", ": ", "Ngọc Anh", "Phó", " ", "x", "&", "<", "[", "ảnh"]
+
+
+@given(st.lists(st.sampled_from(REMNANT_PIECES), max_size=12).map("".join) | st.text())
+def test_remnant_prefilter_never_hides_a_match(text):
+    """BPL003: a block the substring test rules out matches none of the rule's patterns."""
+    from soat.knowledge import Knowledge
+    from soat.rules.boilerplate import markup_remnant as m
+
+    entity_re, tag_re = m.markup_patterns(Knowledge())
+    if not m.may_hold_a_remnant(text):
+        for regex in (entity_re, tag_re, m._COMMENT_RE, m._SHORTCODE_RE, m._CREDIT_RE):
+            assert regex.search(text) is None
+
+
+@given(st.text(alphabet=" \t\u00a0\u2009\u3000\r\nab\u0085") | st.text())
+def test_whitespace_runs_match_as_the_three_alternatives_did(text):
+    """TYP001: the run regex written from its first space finds the runs of the definition."""
+    import re
+
+    from soat.rules.typography.whitespace import _RUN_RE, _SPACES
+
+    definition = re.compile(
+        rf"{_SPACES}{{2,}}|[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]| (?=[\r\n]|\Z)"
+    )
+    assert [m.span() for m in _RUN_RE.finditer(text)] == [
+        m.span() for m in definition.finditer(text)
+    ]
+
+
+@given(st.text() | st.text(alphabet="aB .,-–/\u0345\u0301İß_1 ") | st.text(alphabet=VIETNAMESE))
+def test_more_folded_words_is_only_said_when_true(text):
+    """BPL001: the test on the unfolded text never says a block has more folded words than it
+    has."""
+    from soat.vi.furniture import _has_more_folded_words
+    from soat.vi.text import fold_case, more_words_than
+
+    for n in (0, 1, 3):
+        if _has_more_folded_words(text, n):
+            assert more_words_than(fold_case(text), n)
+
+
+def test_case_folding_keeps_words_apart_but_for_one_character():
+    """What `_has_more_folded_words` relies on, over every character: a word character folds
+    to a string that starts with one, a joiner of numbers stays itself, any other character
+    folds to neither, except U+0345."""
+    import re
+
+    word = re.compile(r"\w")
+    joiners = set(".,/-–")
+    exceptions = []
+    for code in range(0x110000):
+        c = chr(code)
+        folded = c.casefold()
+        if c in joiners:
+            ok = folded == c
+        elif word.match(c):
+            ok = bool(word.match(folded[0]))
+        else:
+            ok = not any(word.match(x) or x in joiners for x in folded)
+        if not ok:
+            exceptions.append(c)
+    assert exceptions == ["\u0345"]
+
+
+@given(st.text(alphabet="ABĐa /-.1_ \u00c0") | st.text())
+def test_acronyms_with_a_late_look_behind_match_as_before(text):
+    """TTL006: moving the look-behind after the first capital changes no match."""
+    import re
+
+    from soat.rules.titles.abbreviation_intro import _ACRONYM_RE
+
+    definition = re.compile(r"(?<![\w/\-.])[A-ZĐ]{2,}(?![\w/]|-\w|\.\w)")
+    assert [m.span() for m in _ACRONYM_RE.finditer(text)] == [
+        m.span() for m in definition.finditer(text)
+    ]
+
+
+@given(st.lists(st.sampled_from(["Tổng LĐLĐ", " Việt Nam", " VN", "Công đoàn", " GTVT", "x", " "])))
+def test_registry_abbreviations_are_searched_only_where_their_text_is(pieces):
+    """TTL006: a block without the text of any registry abbreviation has no match of their
+    regex (the substring test that skips it)."""
+    from soat.knowledge import load_knowledge
+    from soat.rules.titles.abbreviation_intro import known_abbreviations
+
+    known = known_abbreviations(load_knowledge(()))
+    text = "".join(pieces)
+    if known.multi_re is not None and not any(a in text for a in known.multi):
+        assert known.multi_re.search(text) is None
+
+
+@given(st.text(alphabet="12a hộ.,/-’'_x") | st.text())
+def test_glued_numbers_with_a_late_look_behind_match_as_before(text):
+    """TYP002: moving the look-behind of the glued-number regex after the first digit changes
+    no match."""
+    import re
+
+    from soat.vi.glued import _NUMBER_RE
+
+    definition = re.compile(r"(?<![\w\-./,’'])(\d+(?:[.,]\d+)*)([^\W\d_]+)(?![\w\-]|[.,/][^\W_])")
+    assert [m.groups() + m.span() for m in _NUMBER_RE.finditer(text)] == [
+        m.groups() + m.span() for m in definition.finditer(text)
+    ]
+
+
+def _compound_by_definition(folded, labels, outlets):
+    """match_compound as it was: a search for any widget label first, then every label and
+    outlet tried in turn on each piece."""
+    import re
+
+    from soat.vi.furniture import _COUNTER_PIECE_RE, _PIECE_SEPARATOR_RE, _starts_with_word
+    from soat.vi.text import more_words_than
+
+    def cover(s):
+        s = s.strip(" -–—:")
+        if not s:
+            return 0, 0
+        m = _COUNTER_PIECE_RE.match(s)
+        if m and (m.end() == len(s) or not s[m.end()].isalnum()):
+            rest = cover(s[m.end() :])
+            return None if rest is None else (rest[0], rest[1] + 1)
+        for key in labels:
+            if _starts_with_word(s, key) and (rest := cover(s[len(key) :])) is not None:
+                return rest[0] + 1, rest[1]
+        for key in outlets:
+            if _starts_with_word(s, key) and (rest := cover(s[len(key) :])) is not None:
+                return rest[0], rest[1] + 1
+        return None
+
+    if more_words_than(folded, 14):
+        return None
+    if not re.search("|".join(re.escape(label) for label in labels), folded):
+        return None
+    widgets = units = 0
+    for piece in _PIECE_SEPARATOR_RE.split(folded):
+        covered = cover(piece)
+        if covered is None:
+            return None
+        widgets, units = widgets + covered[0], units + covered[0] + covered[1]
+    return (widgets, units) if widgets and units >= 2 else None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_compound_furniture_lines_are_found_as_before(data):
+    """BPL001: testing each piece's start against all labels (and outlets) at once, and no
+    separate search for a label, finds the compound lines the definition finds."""
+    from soat.vi.furniture import match_compound, phrase_table
+
+    table = phrase_table(())
+    labels, outlets = table.compound_units
+    units = st.sampled_from([*labels[-12:], *outlets[-6:], "(0)", "12"])
+    separators = st.sampled_from([" | ", " ", " • ", " - ", ": "])
+    line = st.lists(st.tuples(units, separators), min_size=1, max_size=4).map(
+        lambda pairs: "".join(u + s for u, s in pairs)
+    )
+    folded = data.draw(line | line.map(lambda x: x + "x") | line.map(lambda x: "bình " + x))
+    expected = _compound_by_definition(folded, labels, outlets)
+    assert (match_compound(folded, table) is not None) == (expected is not None)
+
+
+@given(st.text(alphabet="“”\"'a ") | st.text())
+def test_quote_regex_matches_as_before(text):
+    """TYP006: the quote regex written as four literal alternatives finds what it found."""
+    import re
+
+    from soat.rules.typography.quotes import _QUOTE_RE
+
+    definition = re.compile(r"[“”\"]|(?<!')''(?!')")
+    assert [m.span() for m in _QUOTE_RE.finditer(text)] == [
+        m.span() for m in definition.finditer(text)
+    ]
+
+
+@given(st.lists(st.sampled_from(TITLE_PIECES + ["Ủy viên Ban Chấp hành", "Ban", "\n", "  "])))
+def test_a_block_without_a_title_by_the_prefilter_has_none_at_any_word(pieces):
+    """TTL rules (mentions): `has_a_title`, trying titles on a few tokens at each possible
+    start, is false only when `match_title` finds none at any word of the block."""
+    from soat.vi.mentions import MentionContext, _Block, has_a_title
+    from soat.vi.titles import match_title
+
+    text = "".join(pieces)
+    words = _Block(text, MentionContext()).words
+    anywhere = any(match_title(words, i) is not None for i in range(len(words)))
+    assert has_a_title(text) == anywhere
+
+
+@given(
+    st.lists(
+        st.sampled_from(["CÔNG ĐOÀN VIỆT NAM", "Công đoàn", "Chủ tịch Nguyễn Văn A"]), max_size=6
+    )
+)
+def test_upper_blocks_asked_one_by_one_are_the_blocks_in_capitals(paragraphs):
+    """TTL rules: the lazy `mostly_upper_blocks` holds the same indexes as the set of every
+    block written mostly in capitals."""
+    from soat.rules.titles.context import is_mostly_upper, mostly_upper_blocks
+
+    doc = read_text("a.txt", "\n\n".join(["Tin", *paragraphs]) + "\n")
+    upper = DocContext(doc, Knowledge()).get(mostly_upper_blocks)
+    expected = {b.index for b in doc.blocks if is_mostly_upper(b.text)}
+    assert {b.index for b in doc.blocks if b.index in upper} == expected
+    assert -1 not in upper and len(doc.blocks) not in upper
