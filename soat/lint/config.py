@@ -77,11 +77,22 @@ class Config:
 
     def enabled_rules(self, rules: Sequence[Rule], path: str | None = None) -> tuple[Rule, ...]:
         ignored = list(self.ignore)
-        if path is not None:
+        if path is not None and self.per_file_ignores:
             rel = self.relative(path)
             for pattern, codes in self.per_file_ignores:
                 if matches_any(rel, (pattern,)):
                     ignored.extend(codes)
+        if len(ignored) == len(self.ignore):  # the same for every file: computed once
+            rules = tuple(rules)
+            memo = self.__dict__.setdefault("_enabled_memo", {})
+            key = tuple((r.code, r.name) for r in rules)
+            found = memo.get(key)
+            if found is None or not all(a is b for a, b in zip(found[0], rules)):
+                found = memo[key] = (rules, self._enabled(rules, ignored))
+            return found[1]
+        return self._enabled(rules, ignored)
+
+    def _enabled(self, rules: Sequence[Rule], ignored: list[str]) -> tuple[Rule, ...]:
         selected = (*self.select, *self.extend_select)
         return tuple(
             r

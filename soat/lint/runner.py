@@ -107,13 +107,14 @@ def lint_document(doc: Document, settings: Settings) -> list[Diagnostic]:
         except Exception as exc:  # a broken rule must not stop the run
             found.append(_internal_error(doc, rule, exc))
     found = _unmasked(found, {r.code for r in settings.rules if r.masks_others})
-    suppressions = Suppressions(doc.source, lambda off: doc.line_index.rowcol(off)[0])
-    found = [
-        d
-        for d in found
-        if d.code == INTERNAL_ERROR.code
-        or not suppressions.is_suppressed(d.code, d.name, doc.line_index.rowcol(d.start)[0])
-    ]
+    if found and "soat-" in doc.source:  # a suppression comment names "soat-"
+        suppressions = Suppressions(doc.source, lambda off: doc.line_index.rowcol(off)[0])
+        found = [
+            d
+            for d in found
+            if d.code == INTERNAL_ERROR.code
+            or not suppressions.is_suppressed(d.code, d.name, doc.line_index.rowcol(d.start)[0])
+        ]
     found.sort(key=lambda d: (d.start, d.end, d.code))
     return found
 
@@ -275,10 +276,10 @@ def check_file(
     A Word document goes its own way (soat/lint/word_check.py); with `annotate` its findings
     are written as comments into a copy beside it.
     """
-    irregular = _irregular(path, display)
-    if irregular is not None:
-        return irregular
     if is_word(path):
+        irregular = _irregular(path, display)
+        if irregular is not None:
+            return irregular
         from soat.lint.word_check import check_word_file
 
         return check_word_file(
@@ -298,6 +299,10 @@ def _irregular(path: str, display: str) -> FileResult | None:
         return None  # open() reports why
     if regular:
         return None
+    return _not_regular(display)
+
+
+def _not_regular(display: str) -> FileResult:
     return unreadable(
         display,
         Msg(
@@ -308,17 +313,37 @@ def _irregular(path: str, display: str) -> FileResult | None:
 
 
 def read_bytes(path: str, display: str) -> bytes | FileResult:
-    """The file's bytes, or IO001 (never blocks on a FIFO: the result cache reads files too)."""
-    irregular = _irregular(path, display)
-    if irregular is not None:
-        return irregular
+    """The file's bytes, or IO001 (never blocks on a FIFO: the result cache reads files too).
+
+    One open (non-blocking, so a FIFO without a writer returns at once) and one fstat: the
+    file that is read is the one that was found regular."""
     try:
-        with open(path, "rb") as fh:
-            return fh.read()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        irregular = _irregular(path, display)  # a socket cannot be opened: say what it is
+        if irregular is not None:
+            return irregular
+        return unreadable(
+            display, Msg(f"Không đọc được tệp: {exc.strerror}", f"Cannot read file: {exc.strerror}")
+        )
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            return _not_regular(display)
+        chunks = []
+        size = st.st_size + 1  # one read for the whole file; a growing file takes more
+        while True:
+            chunk = os.read(fd, max(size, 65536))
+            if not chunk:
+                break
+            chunks.append(chunk)
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
     except OSError as exc:
         return unreadable(
             display, Msg(f"Không đọc được tệp: {exc.strerror}", f"Cannot read file: {exc.strerror}")
         )
+    finally:
+        os.close(fd)
 
 
 def check_data(

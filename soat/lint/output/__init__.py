@@ -53,6 +53,8 @@ def located(results, lang: str = DEFAULT_LANG) -> Iterator[Located]:
     comes from the file's `rule-docs-url` (`FileResult.rule_docs_url`)."""
     items = []
     for result in results:
+        if not result.diagnostics:
+            continue
         source = result.final_source
         index = LineIndex(source)
         for d in result.diagnostics:

@@ -70,8 +70,44 @@ def write(results, context: OutputContext, out: TextIO) -> None:
     one file at a time, so that a whole archive's report never sits in memory at once."""
     first = True
     for result in sorted(results, key=lambda r: r.path):
+        if not result.diagnostics:
+            continue
         for item in located([result], context.lang):
-            text = json.dumps(finding(item, context), ensure_ascii=False, indent=2)
-            out.write(("[\n  " if first else ",\n  ") + text.replace("\n", "\n  "))
+            text = dumps(finding(item, context), "\n  ")
+            out.write(("[\n  " if first else ",\n  ") + text)
             first = False
     out.write("[]\n" if first else "\n]\n")
+
+
+# `json.dumps(..., indent=2)` runs the pure-Python encoder (the C one has no indentation);
+# this writes the same text for the values of a finding (dicts, lists, strings, integers,
+# booleans, None) with the C string encoder, in a fraction of the time.
+_encode_string = json.encoder.encode_basestring  # type: ignore[attr-defined]
+
+
+def dumps(value, newline: str = "\n") -> str:
+    """`json.dumps(value, ensure_ascii=False, indent=2)`, each line break followed by
+    `newline`'s indentation (a finding is indented once more inside the report's list)."""
+    if isinstance(value, str):
+        return _encode_string(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, dict) and all(isinstance(k, str) for k in value):
+        if not value:
+            return "{}"
+        inner = newline + "  "
+        items = (_encode_string(k) + ": " + dumps(v, inner) for k, v in value.items())
+        return "{" + inner + ("," + inner).join(items) + newline + "}"
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        inner = newline + "  "
+        return "[" + inner + ("," + inner).join(dumps(v, inner) for v in value) + newline + "]"
+    # Anything else (a float, a dict with other keys): the standard encoder.
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", newline)
