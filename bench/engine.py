@@ -153,7 +153,7 @@ def _profile(n: int, options, rules, load_knowledge) -> None:
             share[func] = 0.0
     fixed = {f for f in stats if share[f] == 1.0 or any(p in f[0] for p in not_engine)}
     for _ in range(30):
-        for func, (_cc, _nc, tt, _ct, callers) in stats.items():
+        for func, (_cc, _nc, _tt, _ct, callers) in stats.items():
             if func in fixed:
                 continue
             weight = sum(edge[2] + 1e-9 for edge in callers.values())

@@ -87,7 +87,7 @@ class Config:
             memo = self.__dict__.setdefault("_enabled_memo", {})
             key = tuple((r.code, r.name) for r in rules)
             found = memo.get(key)
-            if found is None or not all(a is b for a, b in zip(found[0], rules)):
+            if found is None or not all(a is b for a, b in zip(found[0], rules, strict=True)):
                 found = memo[key] = (rules, self._enabled(rules, ignored))
             return found[1]
         return self._enabled(rules, ignored)
