@@ -61,11 +61,21 @@ class Config:
 
     def relative(self, path: str) -> str:
         """`path` relative to the configuration's folder, with forward slashes."""
-        rel = os.path.relpath(os.path.abspath(path), os.path.abspath(self.root))
+        full = os.path.abspath(path)
+        root = self.__dict__.get("_abs_root")
+        if root is None:
+            root = os.path.abspath(self.root)
+            if os.path.isabs(self.root):  # a relative root follows the current folder
+                self.__dict__["_abs_root"] = root
+        inside = root if root.endswith(os.sep) else root + os.sep
+        if full.startswith(inside):  # what os.path.relpath answers, without its work
+            rel = full[len(inside) :]
+        else:
+            rel = os.path.relpath(full, root)
         return rel.replace(os.sep, "/")
 
     def is_excluded(self, path: str) -> bool:
-        return matches_any(self.relative(path), self.exclude)
+        return bool(self.exclude) and matches_any(self.relative(path), self.exclude)
 
     def is_included(self, path: str) -> bool:
         rel = self.relative(path)

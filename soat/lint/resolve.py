@@ -88,7 +88,8 @@ class SettingsResolver:
         self._settings: dict[tuple, Settings] = {}
         # One run asks for each file's configuration and Settings several times (discovery,
         # the check, the report): the answers per path (without `watch`).
-        self._by_path: dict[tuple[str, str | None], tuple[Config, Settings]] = {}
+        self._by_path: dict[tuple[str, str | None, str], tuple[Config, Settings]] = {}
+        self._config_by_path: dict[tuple[str, str | None, str], Config] = {}
 
     def _load(self, path: str) -> Config:
         return self.overrides.apply(load_config(path, self.rules))
@@ -99,6 +100,15 @@ class SettingsResolver:
             return self._explicit
         if self.watch and self._explicit_path:
             return self._load(self._explicit_path)
+        if not self.watch:  # asked again for each file: discovery, the check, the report
+            key = (path, default_root, os.getcwd())
+            memo = self._config_by_path.get(key)
+            if memo is None:
+                memo = self._config_by_path[key] = self._config_for(path, default_root)
+            return memo
+        return self._config_for(path, default_root)
+
+    def _config_for(self, path: str, default_root: str | None) -> Config:
         path = os.path.abspath(path)
         directory = path if os.path.isdir(path) else os.path.dirname(path)
         root = default_root or os.getcwd()
@@ -123,7 +133,7 @@ class SettingsResolver:
         if self.watch:
             config = self.config_for(path, default_root)
             return config, self.settings_for(config, path)
-        key = (path, default_root)
+        key = (path, default_root, os.getcwd())
         found = self._by_path.get(key)
         if found is None:
             config = self.config_for(path, default_root)

@@ -5,13 +5,12 @@ from __future__ import annotations
 import functools
 import os
 import stat
-import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from soat.lint.config import Config
-from soat.lint.context import DocContext
+from soat.lint.context import Context, DocContext
 from soat.lint.diagnostic import Diagnostic, Msg, Severity
 from soat.lint.document import Document
 from soat.lint.fixer import NoFixpoint, fix_to_fixpoint, write_atomically
@@ -49,6 +48,24 @@ class Settings:
             knowledge=knowledge,
             lang=config.lang,
         )
+
+    @functools.cached_property
+    def plan(self) -> tuple[tuple[Rule, Any, Severity | None], ...]:
+        """Each enabled rule with its options and the severity the configuration gives it
+        (None: the finding's own, else the rule's), worked out once for every file."""
+        return tuple(
+            (
+                rule,
+                self.options.get(rule.code) or rule.default_options(),
+                self.severity.get(rule.code),
+            )
+            for rule in self.rules
+        )
+
+    @functools.cached_property
+    def masking(self) -> frozenset[str]:
+        """The codes of enabled rules whose findings hide other rules' findings inside them."""
+        return frozenset(r.code for r in self.rules if r.masks_others)
 
     @functools.cached_property
     def stamp(self) -> str | None:
@@ -93,20 +110,20 @@ def lint_document(doc: Document, settings: Settings) -> list[Diagnostic]:
     """Every rule's findings on `doc`, stamped, with suppressed ones removed, sorted."""
     found: list[Diagnostic] = []
     shared = DocContext(doc, settings.knowledge)  # analyses shared by the rules, per document
-    for rule in settings.rules:
-        options = settings.options.get(rule.code) or rule.default_options()
+    path = doc.path
+    for rule, options, severity in settings.plan:
         try:
-            for diag in rule.check(shared.for_rule(options)):
+            for diag in rule.check(Context(shared, options)):
                 diag.code, diag.name = rule.code, rule.name
-                if diag.severity is None:
+                if severity is not None:
+                    diag.severity = severity
+                elif diag.severity is None:
                     diag.severity = rule.severity
-                if rule.code in settings.severity:
-                    diag.severity = settings.severity[rule.code]
-                diag.path = doc.path
+                diag.path = path
                 found.append(diag)
         except Exception as exc:  # a broken rule must not stop the run
             found.append(_internal_error(doc, rule, exc))
-    found = _unmasked(found, {r.code for r in settings.rules if r.masks_others})
+    found = _unmasked(found, settings.masking)
     if found and "soat-" in doc.source:  # a suppression comment names "soat-"
         suppressions = Suppressions(doc.source, lambda off: doc.line_index.rowcol(off)[0])
         found = [
@@ -136,6 +153,8 @@ def _unmasked(found: list[Diagnostic], masking: set[str]) -> list[Diagnostic]:
 
 
 def _internal_error(doc: Document, rule: Rule | None, exc: Exception) -> Diagnostic:
+    import traceback  # only a broken rule or reader needs it
+
     where = traceback.extract_tb(exc.__traceback__)[-1]
     detail = f"{type(exc).__name__}: {exc} ({os.path.basename(where.filename)}:{where.lineno})"
     if rule is None:

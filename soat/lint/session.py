@@ -11,7 +11,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from soat.lint.cache import CACHE_DIR, ResultCache
 from soat.lint.config import Config
 from soat.lint.diagnostic import Applicability, Diagnostic, Msg, Severity
 from soat.lint.errors import UsageError, did_you_mean, printable
@@ -32,6 +31,7 @@ from soat.lint.runner import (
 
 if TYPE_CHECKING:
     from soat.lint.adoption import Adoption
+    from soat.lint.cache import ResultCache
 
 PROGRESS_THRESHOLD = 20
 PARALLEL_THRESHOLD = 48  # below this, starting worker processes costs more than it saves
@@ -96,8 +96,7 @@ def run_check(
         adoption = _adoption(options, cache, configs)
     if adoption is not None:
         files = adoption.files_to_check(files)
-    with collector_tuned():
-        results = check_files(files, options, rules, cache, open_cache(options))
+    results = check_files(files, options, rules, cache, open_cache(options))
     for folder, exc in unreadable_folders:
         results.append(
             unreadable(
@@ -177,6 +176,8 @@ def open_cache(options: CheckOptions) -> ResultCache | None:
     """The result cache of the working folder; None when off or not writable."""
     if not options.cache:
         return None
+    from soat.lint.cache import CACHE_DIR, ResultCache
+
     store = ResultCache(CACHE_DIR)
     return store if store.enabled else None
 
@@ -200,13 +201,14 @@ def check_files(
             pending.append((i, path, display, found))
     todo = [(path, display) for _, path, display, _ in pending]
     workers = options.jobs if options.jobs is not None else min(os.cpu_count() or 1, 8)
-    if len(todo) >= PARALLEL_THRESHOLD and workers > 1:
-        done = _check_in_parallel(todo, options, rules, cache, workers)
-    else:
-        done = [
-            _check_one(cache, options, path, display)
-            for path, display in _progress(todo, len(todo))
-        ]
+    with collector_tuned():
+        if len(todo) >= PARALLEL_THRESHOLD and workers > 1:
+            done = _check_in_parallel(todo, options, rules, cache, workers)
+        else:
+            done = [
+                _check_one(cache, options, path, display)
+                for path, display in _progress(todo, len(todo))
+            ]
     for (i, _, _, key), result in zip(pending, done, strict=True):
         results[i] = result
         if store is not None and key is not None and _storable(result, options):
