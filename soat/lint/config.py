@@ -19,7 +19,6 @@ from soat.lint.diagnostic import Severity
 from soat.lint.errors import UsageError, did_you_mean
 from soat.lint.patterns import glob_files, matches_any
 from soat.lint.rule import Rule, is_known_selector, matches_selector
-from soat.lint.ruledoc import rule_docs_url_problem
 from soat.lint.tomlsource import TomlSource
 from soat.lint.ui import DEFAULT_LANG, LANGS
 
@@ -68,7 +67,7 @@ class Config:
             if os.path.isabs(self.root):  # a relative root follows the current folder
                 self.__dict__["_abs_root"] = root
         inside = root if root.endswith(os.sep) else root + os.sep
-        if full.startswith(inside):  # what os.path.relpath answers, without its work
+        if len(full) > len(inside) and full.startswith(inside):  # relpath, without its work
             rel = full[len(inside) :]
         else:
             rel = os.path.relpath(full, root)
@@ -225,8 +224,11 @@ def parse_config(
     if baseline is not None and (not isinstance(baseline, str) or not baseline.strip()):
         fail('"baseline" must be the path of a baseline file, relative to this file', "baseline")
     rule_docs_url = data.get("rule-docs-url")
-    if rule_docs_url is not None and (problem := rule_docs_url_problem(rule_docs_url)):
-        fail(f'"rule-docs-url" {problem}', "rule-docs-url")
+    if rule_docs_url is not None:
+        from soat.lint.ruledoc import rule_docs_url_problem
+
+        if problem := rule_docs_url_problem(rule_docs_url):
+            fail(f'"rule-docs-url" {problem}', "rule-docs-url")
 
     registry = []
     for pattern in values.get("registry", ()):

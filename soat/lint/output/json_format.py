@@ -88,26 +88,39 @@ _encode_string = json.encoder.encode_basestring  # type: ignore[attr-defined]
 def dumps(value, newline: str = "\n") -> str:
     """`json.dumps(value, ensure_ascii=False, indent=2)`, each line break followed by
     `newline`'s indentation (a finding is indented once more inside the report's list)."""
-    if isinstance(value, str):
+    kind = type(value)
+    if kind is str:
         return _encode_string(value)
+    if kind is int:
+        return int.__repr__(value)
+    if kind is dict:
+        if not value:
+            return "{}"
+        inner = newline + "  "
+        parts = []
+        for key, item in value.items():
+            if type(key) is not str:
+                return _standard(value, newline)
+            parts.append(_encode_string(key) + ": " + dumps(item, inner))
+        return "{" + inner + ("," + inner).join(parts) + newline + "}"
+    if kind is list or kind is tuple:
+        if not value:
+            return "[]"
+        inner = newline + "  "
+        return "[" + inner + ("," + inner).join([dumps(v, inner) for v in value]) + newline + "]"
     if value is None:
         return "null"
     if value is True:
         return "true"
     if value is False:
         return "false"
+    if isinstance(value, str):  # an enumeration's value
+        return _encode_string(value)
     if isinstance(value, int):
         return int.__repr__(value)
-    if isinstance(value, dict) and all(isinstance(k, str) for k in value):
-        if not value:
-            return "{}"
-        inner = newline + "  "
-        items = (_encode_string(k) + ": " + dumps(v, inner) for k, v in value.items())
-        return "{" + inner + ("," + inner).join(items) + newline + "}"
-    if isinstance(value, (list, tuple)):
-        if not value:
-            return "[]"
-        inner = newline + "  "
-        return "[" + inner + ("," + inner).join(dumps(v, inner) for v in value) + newline + "]"
-    # Anything else (a float, a dict with other keys): the standard encoder.
+    return _standard(value, newline)
+
+
+def _standard(value, newline: str) -> str:
+    """Anything else (a float, a dict with other keys): the standard encoder."""
     return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", newline)
