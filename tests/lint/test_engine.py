@@ -326,3 +326,129 @@ _rels = st.lists(st.sampled_from(["a", "b", "ab", "x.md", "x.txt", "[a]"]), min_
 @given(_rels, _patterns)
 def test_matches_any_answers_as_fnmatch_did(rel, patterns):
     assert matches_any(rel, patterns) == _reference_matches(rel, patterns)
+
+
+# --- the command line without click ----------------------------------------------------------
+
+
+def _click_params(args):
+    """What click passes to `check` for `args`; None when it refuses them or prints help."""
+    import contextlib
+    import io
+
+    import click
+
+    from soat.cli import check
+
+    try:
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            ctx = check.make_context("check", list(args))
+    except (click.exceptions.Exit, click.ClickException, ValueError):  # ValueError: a NUL
+        return None
+    params = dict(ctx.params)
+    params["paths"] = tuple(params["paths"])
+    return params
+
+
+@pytest.fixture(scope="module")
+def words(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("cli")
+    (folder / "bai.txt").write_text("x", "utf-8")
+    return [
+        *launch.OPTIONS,
+        "--fix=1",
+        "--output-format=json",
+        "--output-format=yaml",
+        "--fail-on=info",
+        "--fail-on",
+        "--select=TYP,SPL001",
+        "--fi",
+        "--output",
+        "-qo",
+        "-oq",
+        "-ox.json",
+        "-x",
+        "--help",
+        "-h",
+        "--",
+        "-",
+        "json",
+        "sarif",
+        "error",
+        "",
+        "ALL",
+        "x.txt",
+        str(folder),
+        str(folder / "bai.txt"),
+        str(folder / "missing.md"),
+        "a\0b",
+    ]
+
+
+from soat import launch  # noqa: E402
+
+
+@given(st.data())
+def test_the_fast_path_parses_check_as_click_does(words, data):
+    args = data.draw(st.lists(st.sampled_from(words), max_size=6))
+    fast = launch.check_params(args)
+    if fast is not None:
+        assert fast == _click_params(args)
+    elif _click_params(args) is not None:
+        # Refused by the fast path although click takes it: only forms it leaves to click.
+        assert any(w in ("-qo", "--") or w.startswith("-o") and w != "-o" for w in args)
+
+
+def test_the_fast_path_takes_the_usual_command_lines(tmp_path):
+    article = str(tmp_path / "bai.txt")
+    for args in (
+        [article],
+        ["--no-cache", "--output-format", "json", article],
+        ["--select=TYP,SPL", "-q", article, "--fail-on", "error"],
+        ["-o", str(tmp_path / "out.json"), "--output-format=sarif", "--", article],
+    ):
+        assert launch.check_params(args) == _click_params(args) is not None
+
+
+def test_soat_check_runs_without_click(tmp_path):
+    shutil.copy(EXAMPLE, tmp_path / "bai.txt")
+    probe = (
+        "import runpy, sys; sys.argv = ['soat', 'check', '--no-cache', 'bai.txt']\n"
+        "try:\n    runpy.run_module('soat', run_name='__main__')\n"
+        "except SystemExit as exc:\n"
+        "    print('exit', exc.code, 'click' in sys.modules, file=sys.stderr)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    fast = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path, env=env
+    )
+    assert fast.stderr.strip().splitlines()[-1] == "exit 1 False"
+    slow = subprocess.run(
+        [sys.executable, "-c", "from soat.cli import run; run()", "check", "--no-cache", "bai.txt"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+    )
+    assert slow.returncode == 1 and fast.stdout == slow.stdout != ""
+
+
+def test_other_commands_and_errors_go_to_click(tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+
+    def soat(*args):
+        return subprocess.run(
+            [sys.executable, "-m", "soat", *args],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            env=env,
+        )
+
+    assert "Usage: soat check" in soat("check", "--help").stdout
+    bad = soat("check", "--output-format", "yaml", ".")
+    assert bad.returncode == 2 and "'yaml' is not one of" in bad.stderr
+    assert soat("--version").stdout.startswith("soat, version")
+    missing = soat("check", "--no-cache", "missing.txt")
+    assert missing.returncode == 2
+    assert missing.stderr == "soat: error: no such file or directory: missing.txt\n"
