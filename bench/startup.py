@@ -49,13 +49,18 @@ def main() -> None:
     ap.add_argument("--importtime", action="store_true")
     ap.add_argument("--checkout", default=str(ROOT), help="the soat checkout to run")
     ap.add_argument(
+        "--soat-args",
+        default="",
+        help='more arguments for soat check, e.g. "--select IO001" (the engine without rules)',
+    )
+    ap.add_argument(
         "file", nargs="?", default=str(SEED if SEED.exists() else ROOT / "examples" / "bai-mau.txt")
     )
     args = ap.parse_args()
     target = os.path.abspath(args.file)
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (args.checkout, env.get("PYTHONPATH")) if p)
-    soat = [args.python, "-m", "soat", "check", "--no-cache", target]
+    soat = [args.python, "-m", "soat", "check", "--no-cache", *args.soat_args.split(), target]
     base = [args.base_python, "-c", "pass"]
     # An installed package has its bytecode compiled by pip; an editable checkout under
     # PYTHONDONTWRITEBYTECODE=1 would recompile every module on each start.
@@ -74,7 +79,8 @@ def main() -> None:
         rows["python -c pass"].append(timed(base, env))
         rows["soat check"].append(timed(soat, env))
     print(f"file: {args.file}  runs: {args.runs}  load: {os.getloadavg()[0]:.2f}")
-    print(f"soat: {args.python}; python -c pass: {args.base_python}")
+    print(f"soat: {' '.join(soat[1:])} ({args.python}, {args.checkout})")
+    print(f"python -c pass: {args.base_python}")
     med = {}
     for name, values in rows.items():
         cpu = statistics.median(v[0] for v in values)
