@@ -108,7 +108,8 @@ def _walk(root: str, unreadable_folders: list | None = None) -> Iterator[tuple[s
             if unreadable_folders is not None and exc.filename:
                 unreadable_folders.append((os.path.normpath(exc.filename), exc))
             continue
-        folders, files = [], []
+        folders: list[os.DirEntry[str]] = []
+        files: list[os.DirEntry[str]] = []
         for entry in entries:
             try:
                 is_dir = entry.is_dir()

@@ -136,7 +136,7 @@ def lint_document(doc: Document, settings: Settings) -> list[Diagnostic]:
     return found
 
 
-def _unmasked(found: list[Diagnostic], masking: set[str]) -> list[Diagnostic]:
+def _unmasked(found: list[Diagnostic], masking: frozenset[str] | set[str]) -> list[Diagnostic]:
     """`found` without other rules' findings inside a masking rule's finding."""
     if not masking:
         return found

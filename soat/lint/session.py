@@ -9,7 +9,7 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from soat.lint.config import Config
 from soat.lint.diagnostic import Applicability, Diagnostic, Msg, Severity
@@ -22,6 +22,7 @@ from soat.lint.resolve import Overrides, SettingsResolver
 from soat.lint.rule import ENGINE_RULES, UNREADABLE_FILE, Rule, is_known_selector
 from soat.lint.runner import (
     FileResult,
+    Settings,
     check_file,
     check_source,
     read_bytes,
@@ -84,7 +85,8 @@ def run_check(
     files = list(discover(options.paths, cache, unreadable_folders))
     # Configuration errors surface before any work starts; the rule modules the files need
     # are imported now, before the collector freezes what exists and workers fork.
-    configs, loaded = [], []
+    configs: list[Config] = []
+    loaded: list[Settings] = []
     for path, _ in files:
         config, settings = cache.for_path(path)
         configs.append(config)
@@ -408,13 +410,12 @@ def _check_in_parallel(
 
     chunk = max(1, min(64, len(files) // (workers * 4)))
     context = _fork_context()
+    setup: dict[str, Any]
     if context is not None:
-        initializer, initargs = _init_forked, (options, cache)
+        setup = {"initializer": _init_forked, "initargs": (options, cache)}
     else:
-        initializer, initargs = _init_worker, (options, rules, cache.load_knowledge)
-    with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=initializer, initargs=initargs
-    ) as pool:
+        setup = {"initializer": _init_worker, "initargs": (options, rules, cache.load_knowledge)}
+    with ProcessPoolExecutor(workers, mp_context=context, **setup) as pool:
         return list(_progress(pool.map(_check_in_worker, files, chunksize=chunk), len(files)))
 
 

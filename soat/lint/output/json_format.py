@@ -82,7 +82,7 @@ def write(results, context: OutputContext, out: TextIO) -> None:
 # `json.dumps(..., indent=2)` runs the pure-Python encoder (the C one has no indentation);
 # this writes the same text for the values of a finding (dicts, lists, strings, integers,
 # booleans, None) with the C string encoder, in a fraction of the time.
-_encode_string = json.encoder.encode_basestring  # type: ignore[attr-defined]
+_encode_string = json.encoder.encode_basestring
 
 
 def dumps(value, newline: str = "\n") -> str:
