@@ -7,6 +7,14 @@ matches them) and its right form occur in the corpus's .txt files, case-insensit
 syllable boundaries, across line breaks. Only the numbers are written back (the `counts`
 line of each entry); no corpus text enters the repository. A wrong form that is common in
 edited news deserves a second look before it is called an error.
+
+The counts are for the maintainers; LEX001 does not read them. Its evidence from context at
+run time is the syllable-pair table shared with SPL006 (soat/data/syllable_bigrams.tsv, see
+soat.vi.confusions.bound_outward). The table cannot stand in for these counts: it keeps pairs
+seen 10 times or more, and real errors are rarer: of the 387 entries whose forms have two
+syllables, 15 have a wrong form written in clean/ outside their guards, and the table holds
+none of those 15; it holds 3 other wrong forms, only as two words that meet ("khả năng | xuất
+khẩu", "tiếp nhận | chức năng", "triển khai | chương trình"), which it decides by itself.
 """
 
 from __future__ import annotations

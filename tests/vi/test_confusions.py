@@ -13,6 +13,7 @@ from soat.vi.confusions import (
     ConfusionError,
     ConfusionMatcher,
     _trie_pattern,
+    bound_outward,
     fixed_text,
     parse_confusion,
     parse_confusions,
@@ -87,7 +88,9 @@ def test_every_wrong_form_is_found_alone():
     matcher = ConfusionMatcher(ENTRIES)
     for entry in ENTRIES:
         for form in entry.wrong:
-            found = list(matcher.find(f"Họ nói {form} hôm qua."))
+            # quoted, so that no neighbouring word can bind an edge syllable (the bigram
+            # table would read "nói chung thành" as "nói chung | thành"; tested below)
+            found = list(matcher.find(f"Họ nói: “{form}”, hôm qua."))
             assert [m.entry.right for m in found] == [entry.right], form
 
 
@@ -118,7 +121,7 @@ def test_guard_keeps_the_wrong_form_only_inside_the_phrase():
         {"wrong": ["sát nhập"], "right": "sáp nhập", "guards": ["cảnh sát nhập cư"]}, 0
     )
     matcher = ConfusionMatcher([entry])
-    text = "Cảnh sát nhập cư đến; hai xã sát nhập; cảnh sát nhập kho."
+    text = "Cảnh sát nhập cư đến; hai xã sát nhập; họ sát nhập kho."
     second = text.index("sát nhập;")
     third = text.index("sát nhập kho")
     assert [m.start for m in matcher.find(text)] == [second, third]
@@ -165,6 +168,37 @@ def test_trie_pattern_matches_exactly_its_forms(forms, probe):
     assert (regex.fullmatch(probe) is not None) == (probe in forms)
 
 
+def _reference_regex(forms) -> re.Pattern:
+    """What the matcher's trie finds, said as a plain alternation: any form, pieces separated
+    by whitespace, on word boundaries; the longest form at a start wins."""
+    pieces = [r"\s+".join(map(re.escape, f.split(" "))) for f in sorted(forms, key=len)[::-1]]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(pieces)})(?!\w)")
+
+
+_TEXT = st.lists(
+    st.sampled_from(["sát", "nhập", "bổ", "xung", "chia", "sẽ", "năng", "a", "ab", "b,", "x"]),
+    max_size=14,
+).flatmap(
+    lambda words: st.lists(
+        st.sampled_from([" ", "  ", "\n", ", ", "-", ""]),
+        min_size=len(words),
+        max_size=len(words),
+    ).map(lambda seps: "".join(w + s for w, s in zip(words, seps, strict=True)))
+)
+_PIECES = st.lists(
+    st.sampled_from(["sát", "nhập", "bổ", "xung", "chia", "sẽ", "năng", "a", "ab", "b,", "-a"]),
+    min_size=1,
+    max_size=3,
+).map(" ".join)
+
+
+@given(st.sets(_PIECES, min_size=1, max_size=12), _TEXT)
+def test_the_matcher_finds_what_one_regular_expression_would(forms, text):
+    matcher = ConfusionMatcher([Confusion(wrong=(f,), right="zz") for f in forms])
+    expected = [m.span() for m in _reference_regex(forms).finditer(text)]
+    assert [m.span() for m in matcher._regex.finditer(text)] == expected
+
+
 _FILLER = st.text(alphabet="abc ,.đê\n", max_size=12)
 
 
@@ -184,8 +218,13 @@ def test_a_wrong_form_anywhere_maps_back_to_its_exact_span(entry, data, before, 
     start = len(before) + 1
     matches = [m for m in ConfusionMatcher([entry]).find(text) if m.start == start]
     guarded = any(g in text.lower() for g in entry.guards)
-    if guarded:
-        return
+    lower = text.lower()
+    before = re.search(r"(\w+)\s+\Z", lower[:start])
+    after = re.match(r"\s+(\w+)", lower[start + len(written) :])
+    if guarded or bound_outward(
+        form, entry.right, before and before.group(1), after and after.group(1)
+    ):
+        return  # a guard, or the bigram table, reads the form as right here
     assert len(matches) == 1
     match = matches[0]
     assert text[match.start : match.end] == written
@@ -230,3 +269,51 @@ def test_a_cache_write_that_fails_leaves_no_temporary_file(tmp_path, monkeypatch
     monkeypatch.setattr(confusion_data.os, "replace", refuse)
     confusion_data._write_cache(str(tmp_path / "confusions-x.pickle"), ENTRIES[:3])
     assert list(tmp_path.iterdir()) == []
+
+
+# --- context from the shared bigram table (soat.vi.bigrams) ----------------------------------
+
+
+def test_the_confirm_test_is_spl006s():
+    from soat.vi import attested, confusions
+
+    for name in ("CONFIRM_COUNT", "CONFIRM_SHARE", "CONFIRM_PMI", "TOTAL", "SMOOTHING"):
+        assert getattr(confusions, name) == getattr(attested, name), name
+    assert confusions.BIGRAM_FLOOR == attested.BIGRAM_FLOOR
+
+
+@pytest.mark.parametrize(
+    ("form", "right", "before", "after", "bound"),
+    [
+        ("năng xuất", "năng suất", "khả", "khẩu", True),  # xuất khẩu
+        ("sát nhập", "sáp nhập", "bám", "khẩu", True),  # bám sát
+        ("sát nhập", "sáp nhập", "xã", "từ", False),  # nothing near binds "sát"
+        ("xử dụng", "sử dụng", "để", "phần", False),  # "để xử" binds, "xử dụng" is rarer
+        ("năng xuất", "năng suất", "tăng", "lao", False),
+        ("năng xuất", "năng suất", None, None, False),
+        ("sát nhập", "sáp nhập", "12", None, False),  # a number is no syllable
+    ],
+)
+def test_bound_outward(form, right, before, after, bound):
+    assert bound_outward(form, right, before, after) is bound
+
+
+def test_a_form_whose_length_changes_is_never_bound():
+    assert not bound_outward("vô hình chung", "vô hình trung", "khả", "khẩu")
+
+
+def test_the_matcher_asks_the_table_about_the_words_around():
+    m = ConfusionMatcher([Confusion(wrong=("sát nhập",), right="sáp nhập")])
+    assert [x.start for x in m.find("Hải quan bám sát nhập khẩu xăng dầu.")] == []
+    # across a line break inside a paragraph too; punctuation stops the neighbour
+    assert [x.start for x in m.find("Hải quan bám\nsát nhập khẩu.")] == []
+    assert [x.start for x in m.find("Hải quan bám. Sát nhập khẩu.")] == [14]
+
+
+def test_the_longest_form_at_a_start_wins():
+    matcher = ConfusionMatcher([Confusion(wrong=(f,), right="zz") for f in ("a b", "a b,", "a")])
+    assert [m.span() for m in matcher._regex.finditer("x a b, y a\nb z a")] == [
+        (2, 6),
+        (9, 12),
+        (15, 16),
+    ]

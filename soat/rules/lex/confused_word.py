@@ -3,10 +3,11 @@
 Looks at: the wrong forms of the confusion table (soat.vi.confusions), on syllable boundaries,
 case-insensitively, across a line break inside a paragraph.
 Does not: match inside URLs, e-mail, document symbols, registered names, capitalised names
-inside a sentence or guard phrases; house-style pairs stay off until `enable-entries` names
-them.
-Data: soat/data/confusions.toml, registry `[[confusion]]`; options `extend-entries`,
-`ignore-entries`, `enable-entries`.
+inside a sentence or guard phrases, nor where the syllable-pair table shared with SPL006 says a
+changed syllable at the form's edge belongs to the word next to it ("bám sát | nhập khẩu");
+house-style pairs stay off until `enable-entries` names them.
+Data: soat/data/confusions.toml, registry `[[confusion]]`, soat/data/syllable_bigrams.tsv
+(soat.vi.bigrams); options `extend-entries`, `ignore-entries`, `enable-entries`.
 Fix: safe, unsafe, suggestion — safe when no correct reading of the wrong form is known, unsafe
 when guards may miss one, a suggestion otherwise; only the differing syllables change.
 """
@@ -226,28 +227,34 @@ RULE = Rule(
     explanation=Msg(
         "Báo cáo các từ viết sai thường gặp mà mọi âm tiết đều hợp lệ, nên SPL001 không thấy: "
         'nhầm s/x ("bổ xung" → "bổ sung"), ch/tr ("chuẩn đoán" → "chẩn đoán"), d/gi/r ("tranh '
-        'dành" → "tranh giành"), l/n, hỏi/ngã ("chia sẽ" → "chia sẻ"), âm cuối c/t, n/ng và các '
-        'cụm cố định ("vô hình chung" → "vô hình trung"). Bảng lỗi nằm trong '
+        'dành" → "tranh giành"), l/n, hỏi/ngã ("chia sẽ" → "chia sẻ"), âm cuối c/t, n/ng và các'
+        ' cụm cố định ("vô hình chung" → "vô hình trung"). Bảng lỗi nằm trong '
         "soat/data/confusions.toml, mỗi mục có nguồn; mục đã đối chiếu nguồn là cảnh báo, mục "
-        'chưa đối chiếu chỉ là gợi ý (info). Không báo trong cụm mà cách viết ấy đúng ("cảnh sát '
-        'nhập cư", "khả năng xuất khẩu", "Campuchia sẽ"), trong đường link, e-mail, số hiệu văn '
-        "bản, tên riêng. Các cặp được chấp nhận cả hai cách (thăm quan/tham quan, trau giồi/trau "
-        "dồi) chỉ báo khi bật trong enable-entries. Thêm mục bằng extend-entries hoặc "
-        "[[confusion]] trong tệp danh mục; bỏ mục bằng ignore-entries. Cụm từ vắt qua chỗ xuống "
-        "dòng trong một đoạn vẫn được nhận ra. Sửa an toàn khi cách viết sai không có cách đọc "
-        "đúng nào đã biết; không an toàn khi có thể có cách đọc đúng mà bộ lọc bỏ sót; còn lại "
-        "chỉ là gợi ý. Chỉ những âm tiết khác nhau được thay, giữ hoa/thường của bài.",
+        'chưa đối chiếu chỉ là gợi ý (info). Không báo trong cụm mà cách viết ấy đúng ("cảnh '
+        'sát nhập cư", "khả năng xuất khẩu", "Campuchia sẽ"), trong đường link, e-mail, số hiệu'
+        " văn bản, tên riêng; cũng không báo khi bảng cặp âm tiết dùng chung với SPL006 cho "
+        'thấy âm tiết bị sửa ở đầu hoặc cuối cụm thuộc về từ đứng cạnh ("bám sát nhập khẩu": '
+        '"bám sát", "nhập khẩu") và câu đọc như đã viết hợp lý hơn câu đã sửa. Các cặp được '
+        "chấp nhận cả hai cách (thăm quan/tham quan, trau giồi/trau dồi) chỉ báo khi bật trong "
+        "enable-entries. Thêm mục bằng extend-entries hoặc [[confusion]] trong tệp danh mục; bỏ"
+        " mục bằng ignore-entries. Cụm từ vắt qua chỗ xuống dòng trong một đoạn vẫn được nhận "
+        "ra. Sửa an toàn khi cách viết sai không có cách đọc đúng nào đã biết; không an toàn "
+        "khi có thể có cách đọc đúng mà bộ lọc bỏ sót; còn lại chỉ là gợi ý. Chỉ những âm tiết "
+        "khác nhau được thay, giữ hoa/thường của bài.",
         "Reports common misused words whose syllables are all valid, so SPL001 does not see "
         'them: s/x ("bổ xung" → "bổ sung"), ch/tr ("chuẩn đoán" → "chẩn đoán"), d/gi/r ("tranh '
         'dành" → "tranh giành"), l/n, hỏi/ngã ("chia sẽ" → "chia sẻ"), final c/t and n/ng, and '
         'fixed phrases ("vô hình chung" → "vô hình trung"). The table is '
         "soat/data/confusions.toml, every entry with its source; entries confirmed by a "
-        "published source are warnings, the others info-level suggestions. Not reported inside a "
-        'phrase in which the form is right ("cảnh sát nhập cư", "khả năng xuất khẩu", "Campuchia '
-        'sẽ"), in URLs, e-mail addresses, document symbols or proper names. Pairs accepted both '
-        "ways (thăm quan/tham quan, trau giồi/trau dồi) are reported only when named in "
-        "enable-entries. Add entries with extend-entries or a [[confusion]] table in a registry "
-        "file; drop entries with ignore-entries. A phrase broken across a line inside a "
+        "published source are warnings, the others info-level suggestions. Not reported inside "
+        'a phrase in which the form is right ("cảnh sát nhập cư", "khả năng xuất khẩu", '
+        '"Campuchia sẽ"), in URLs, e-mail addresses, document symbols or proper names, nor when'
+        " the syllable-pair table shared with SPL006 shows that a changed syllable at the start"
+        ' or end of the form belongs to the word next to it ("bám sát nhập khẩu": "bám sát", '
+        '"nhập khẩu") and the text reads likelier as written than corrected. Pairs accepted '
+        "both ways (thăm quan/tham quan, trau giồi/trau dồi) are reported only when named in "
+        "enable-entries. Add entries with extend-entries or a [[confusion]] table in a registry"
+        " file; drop entries with ignore-entries. A phrase broken across a line inside a "
         "paragraph is still found. Safe fix when the wrong form has no known correct reading; "
         "unsafe when the guards may miss one; otherwise a suggestion. Only the syllables that "
         "differ change, in the case of the text.",
