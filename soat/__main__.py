@@ -1,3 +1,3 @@
-from soat.cli import run
+from soat.launch import main
 
-run()
+main()
