@@ -1,3 +1,3 @@
-from soat.launch import main
+from soat.cli import run
 
-main()
+run()

@@ -13,6 +13,12 @@ from soat.lint.ui import DEFAULT_LANG, LANGS
 EXIT_OK, EXIT_ERROR = 0, 2
 
 
+def _codes(value: str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    return tuple(c.strip() for c in value.split(",") if c.strip())
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="soat")
 def main() -> None:
@@ -105,32 +111,44 @@ def check(
     annotate,
 ) -> None:
     """Check files (default: the current folder); "-" reads standard input."""
-    from soat.launch import run_check_command
+    from soat.knowledge import load_knowledge
+    from soat.lint.errors import UsageError
+    from soat.lint.session import CheckOptions, run_check
+    from soat.rules import ALL_RULES
 
-    run_check_command(
-        {
-            "paths": paths,
-            "fix": fix,
-            "unsafe_fixes": unsafe_fixes,
-            "diff": diff,
-            "output_format": output_format,
-            "output_file": output_file,
-            "select": select,
-            "extend_select": extend_select,
-            "ignore": ignore,
-            "config_path": config_path,
-            "fail_on": fail_on,
-            "exit_zero": exit_zero,
-            "quiet": quiet,
-            "statistics": statistics,
-            "stdin_filename": stdin_filename,
-            "no_cache": no_cache,
-            "baseline": baseline,
-            "write_baseline": write_baseline,
-            "diff_base": diff_base,
-            "annotate": annotate,
-        }
+    options = CheckOptions(
+        paths=tuple(paths) or (".",),
+        fix=fix or diff,
+        unsafe=unsafe_fixes,
+        diff=diff,
+        output_format=output_format,
+        select=_codes(select),
+        extend_select=_codes(extend_select),
+        ignore=_codes(ignore),
+        config_path=config_path,
+        fail_on=fail_on,
+        exit_zero=exit_zero,
+        quiet=quiet,
+        statistics=statistics,
+        stdin_filename=stdin_filename,
+        cache=not no_cache,
+        baseline=baseline,
+        write_baseline=write_baseline,
+        diff_base=diff_base,
+        annotate=annotate,
     )
+    try:
+        if output_file:
+            with open(output_file, "w", encoding="utf-8", newline="") as out:
+                status = run_check(options, ALL_RULES, load_knowledge, out)
+        else:
+            status = run_check(options, ALL_RULES, load_knowledge)
+    except UsageError as exc:
+        from soat.lint.errors import printable
+
+        click.echo(f"soat: error: {printable(str(exc))}", err=True)
+        sys.exit(EXIT_ERROR)
+    sys.exit(status)
 
 
 @main.command("rules")
@@ -200,7 +218,7 @@ def server() -> None:
     serve(ALL_RULES, load_knowledge)
 
 
-def run() -> None:  # the click application alone (soat.launch.main is the `soat` command)
+def run() -> None:  # python -m soat
     main(prog_name="soat")
 
 
