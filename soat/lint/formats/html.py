@@ -15,6 +15,7 @@ space, or nothing at a block's edges (formats/inline.py).
 
 from __future__ import annotations
 
+import functools
 import re
 from html import entities
 from html.parser import HTMLParser
@@ -128,6 +129,8 @@ _IMPLIED_END = {
     "tfoot": ("thead", "tbody", "tr", "td", "th"),
     "body": ("head",),
 }
+_BLOCKS_BUT_P = _BLOCKS - {"p"}
+_LISTS_AND_TABLES = ("ul", "ol", "dl", "table")
 _CHARREF_RE = re.compile(r"&#(?:[xX][0-9a-fA-F]+|[0-9]+);?")
 _ENTITYREF_RE = re.compile(r"&([a-zA-Z][a-zA-Z0-9]*)(;?)")
 _TAG_END_RE = re.compile(r"</?[^>]*>?")
@@ -184,7 +187,7 @@ class _Reader(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.doc = doc
         self.src = doc.source
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.src)]
+        self.at = 0  # source offset of what the parser is looking at (see updatepos)
         self.stack: list[_Element] = []
         self.open: dict[str, list[int]] = {}  # tag → its indexes in the stack, innermost last
         self.root = _Element("html", 0, 0)  # text outside any element
@@ -202,9 +205,19 @@ class _Reader(HTMLParser):
 
     # --- positions ----------------------------------------------------------------------
 
+    def updatepos(self, i: int, j: int) -> int:
+        """The parser moved from `i` to `j` in its buffer: keep the source offset instead of
+        the line and column (counting line breaks in every piece was a tenth of the time).
+
+        The buffer is the source minus what the parser already dropped from its front (it is
+        fed the whole source once), and it only changes between two runs of its loop.
+        """
+        if i < j:
+            self.at = len(self.src) - len(self.rawdata) + j
+        return j
+
     def position(self) -> int:
-        line, col = self.getpos()
-        return self.line_starts[line - 1] + col
+        return self.at
 
     # --- structure ----------------------------------------------------------------------
 
@@ -217,7 +230,8 @@ class _Reader(HTMLParser):
 
     def _innermost(self, tags) -> int:
         """Stack index of the innermost open element with one of `tags` (-1: none)."""
-        return max((self.open[t][-1] for t in tags if self.open.get(t)), default=-1)
+        open_ = self.open
+        return max((open_[t][-1] for t in tags if open_.get(t)), default=-1)
 
     def _builder(self) -> PlainBuilder:
         """The builder that gathers text here (the root always has one)."""
@@ -233,9 +247,9 @@ class _Reader(HTMLParser):
         text = self.get_starttag_text() or ""
         end = start + len(text)
         if tag in _IMPLIED_END:
-            self._close_implied(_IMPLIED_END[tag], stop=("ul", "ol", "dl", "table"))
-        if tag in _BLOCKS:
-            self._close_implied(("p",), stop=_BLOCKS - {"p"})
+            self._close_implied(_IMPLIED_END[tag], stop=_LISTS_AND_TABLES)
+        if tag in _BLOCKS and self.open.get("p"):
+            self._close_implied(("p",), stop=_BLOCKS_BUT_P)
         if tag == "img":
             if not self._skipping():
                 alt = dict(attrs).get("alt")
@@ -262,11 +276,12 @@ class _Reader(HTMLParser):
             self.handle_endtag(tag)
 
     def handle_endtag(self, tag: str) -> None:
-        start = self.position()
-        m = _TAG_END_RE.match(self.src, start)
-        end = m.end() if m else start
-        k = self._innermost((tag,))
-        if k >= 0:
+        indexes = self.open.get(tag)
+        if indexes:
+            k = indexes[-1]
+            start = self.at
+            m = _TAG_END_RE.match(self.src, start)
+            end = m.end() if m else start
             while len(self.stack) > k + 1:
                 self._pop(None)
             self._pop(end)
@@ -296,6 +311,9 @@ class _Reader(HTMLParser):
         """Makes a block of the text gathered in `element` so far."""
         builder = element.builder
         if builder is None or not builder.items:
+            return
+        if not builder.prose:  # only whitespace, gaps or breaks: no block
+            builder.items.clear()
             return
         element.builder = PlainBuilder(" \t\n\r\f")
         view = builder.view()
@@ -333,9 +351,15 @@ class _Reader(HTMLParser):
     # --- text ---------------------------------------------------------------------------
 
     def handle_data(self, data: str) -> None:
-        if self._skipping():
-            return
-        self._builder().text(data, self.position())
+        stack = self.stack
+        if stack:
+            top = stack[-1]
+            if top.skipping:
+                return
+            container = top.container or self.root
+        else:
+            container = self.root
+        container.builder.text(data, self.at)  # type: ignore[union-attr]
 
     def handle_charref(self, name: str) -> None:
         self._reference(_CHARREF_RE)
@@ -346,16 +370,16 @@ class _Reader(HTMLParser):
     def _reference(self, pattern: re.Pattern) -> None:
         if self._skipping():
             return
-        start = self.position()
+        start = self.at
         builder = self._builder()
         m = pattern.match(self.src, start)
         if not m:
             return
-        for text, s, e, decoded in _decode_reference(m.group(), start):
+        for text, s, e, decoded in _decode_reference(m.group()):
             if decoded:
-                builder.decoded(text, s, e)
+                builder.decoded(text, start + s, start + e)
             else:
-                builder.text(text, s)
+                builder.text(text, start + s)
 
     def handle_comment(self, data: str) -> None:
         if not self._skipping():
@@ -378,8 +402,14 @@ class _Reader(HTMLParser):
             doc.headline = first_h1
 
 
-def _decode_reference(text: str, start: int):
-    """Pieces of a character or entity reference: (text, start, end, decoded)."""
+@functools.lru_cache(maxsize=4096)
+def _decode_reference(text: str) -> tuple[tuple[str, int, int, bool], ...]:
+    """Pieces of a character or entity reference: (text, start, end, decoded), offsets from
+    the reference's start (a page repeats the same few references: kept once decoded)."""
+    return tuple(_decode_reference_at(text, 0))
+
+
+def _decode_reference_at(text: str, start: int):
     import html
 
     end = start + len(text)

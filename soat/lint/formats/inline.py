@@ -56,10 +56,11 @@ def _splitter(collapsible: str) -> tuple[str, re.Pattern | None]:
 class PlainBuilder:
     """Collects (kind, text, start, end) items, offsets into the reader's working text."""
 
-    __slots__ = ("items", "_collapsible", "_inner")
+    __slots__ = ("items", "prose", "_collapsible", "_inner")
 
     def __init__(self, collapsible: str = " \t") -> None:
         self.items: list[tuple[int, str, int, int]] = []
+        self.prose = False  # whether an item holds text (TEXT or FIXED)
         self._collapsible, self._inner = _splitter(collapsible)
 
     def text(self, text: str, start: int) -> None:
@@ -72,6 +73,7 @@ class PlainBuilder:
         if not core:
             items.append((SPACE, text, start, start + len(text)))
             return
+        self.prose = True
         lead = len(text) - len(core)
         if lead:
             items.append((SPACE, text[:lead], start, start + lead))
@@ -96,11 +98,13 @@ class PlainBuilder:
     def literal(self, text: str, start: int) -> None:
         """Source text kept as written even where it is whitespace (a Markdown hard break)."""
         if text:
+            self.prose = True
             self.items.append((TEXT, text, start, start + len(text)))
 
     def decoded(self, text: str, start: int, end: int) -> None:
         """Characters decoded from one source construct (an entity, an escape)."""
         if text:
+            self.prose = True
             self.items.append((FIXED, text, start, end))
 
     def collapsed(self, start: int, end: int) -> None:
@@ -116,7 +120,7 @@ class PlainBuilder:
 
     @property
     def empty(self) -> bool:
-        return all(item[0] not in _PROSE for item in self.items)
+        return not self.prose
 
     def view(self, keep_trailing: bool = False, to_source=None) -> TextView | None:
         """The block's plain text, or None when it holds no text."""
