@@ -23,6 +23,7 @@ the per-character definition).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from itertools import chain, repeat
 
 from soat.lint.document import TextView
@@ -142,8 +143,8 @@ class PlainBuilder:
             else:
                 starts_parts.append((s,))
                 ends_parts.append((e,))
-        starts = chain.from_iterable(starts_parts)
-        ends = chain.from_iterable(ends_parts)
+        starts: Iterable[int] = chain.from_iterable(starts_parts)
+        ends: Iterable[int] = chain.from_iterable(ends_parts)
         if to_source is not None:
             starts, ends = map(to_source, starts), map(to_source, ends)
         return TextView(text, tuple(starts), tuple(ends))
