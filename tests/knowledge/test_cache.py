@@ -188,3 +188,27 @@ def test_a_user_registry_keeps_the_indexes_of_the_tables_it_leaves_alone(cache_d
     assert merged.index(place_index) is not builtin.index(place_index)
     assert "Xứ Mới" in merged.index(place_index).provincial
     assert merged.index(term_index) is builtin.index(term_index)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_reading_the_cache_leaves_the_garbage_collector_as_it_found_it(cache_dir, enabled):
+    import gc
+    import zlib
+
+    load()
+    (path,) = cache_dir.iterdir()
+    data = path.read_bytes()
+    head = len(cache._MAGIC)
+    # A file whose checksum holds but whose pickle raises half-way through loading.
+    broken = data[head + 4 : head + 4 + len(data) // 2]
+    broken_path = cache_dir / "broken.pickle"
+    broken_path.write_bytes(cache._MAGIC + zlib.crc32(broken).to_bytes(4, "big") + broken)
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        assert isinstance(cache.read(str(path)), Knowledge)
+        assert gc.isenabled() is enabled
+        assert cache.read(str(broken_path)) is None
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
