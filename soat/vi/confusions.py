@@ -19,8 +19,8 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from itertools import accumulate, compress
+from typing import NamedTuple
 
 from soat.vi.tokens import maybe_not_prose, non_prose_spans
 
@@ -30,8 +30,7 @@ _SPACE_RE = re.compile(r"\s+")
 _SEP = r"\s+"  # between two syllables of a form: spaces or a line break of the paragraph
 
 
-@dataclass(frozen=True)
-class Confusion:
+class Confusion(NamedTuple):
     """One entry: `wrong` forms (lower case NFC, single spaces) and the `right` form.
 
     `fix`: "safe" when no context was found in which a wrong form is right, "unsafe" when
@@ -61,8 +60,7 @@ class Confusion:
         return (*self.wrong, self.right)
 
 
-@dataclass(frozen=True)
-class ConfusionMatch:
+class ConfusionMatch(NamedTuple):
     """A wrong form found in a text: [start, end) and the entry it belongs to."""
 
     start: int

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from soat.vi.tones import HUYEN, NANG, NGANG, SAC, split_tone, strip_tones, tone_marks, with_tone
 
@@ -102,8 +102,7 @@ QU_RHYMES = frozenset([r[1:] for r in MEDIAL_RHYMES] + ["ôc", "ơi", "i", "it"]
 _STOP_FINALS = ("ch", "p", "t", "c", "k")
 
 
-@dataclass(frozen=True)
-class Syllable:
+class Syllable(NamedTuple):
     """A parsed syllable. `rhyme` is lower case without tone; after gi an elided i is put
     back ("gìn" -> gi + in, "giếng" -> gi + iêng) and `rhyme_start` is then 1."""
 
@@ -124,8 +123,7 @@ class Syllable:
         return self.tone != NGANG and self.rhyme in ("oa", "oe", "uy")
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):
     """What is wrong with a word as a syllable; `problem` is None for a valid syllable.
 
     problem: "letters" (not made of Vietnamese letters), "two-tones", "structure" (no
