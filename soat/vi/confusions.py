@@ -299,8 +299,8 @@ class ConfusionMatcher:
     starts with a letter or digit (the built-in table, most user entries), a match can only
     start at a run of letters and digits that some form starts with: the text is split into
     runs (one C call) and only those runs are tried, with no expression to compile (compiling
-    the trie of the built-in table costs 6-9 ms at every start-up). tests/vi/test_confusions.py
-    checks the two against each other."""
+    the trie of the built-in table costs 6-9 ms at every start-up).
+    tests/rules/test_lex_fast_paths.py checks the two against each other."""
 
     def __init__(self, entries: Iterable[Confusion], extra_guards: Iterable[str] = ()) -> None:
         entries = list(entries)
@@ -311,20 +311,19 @@ class ConfusionMatcher:
         forms = sorted(self.by_form)
         self._forms = forms
         self._compiled: re.Pattern | None = None
-        # The forms by their first run, longest first; None when some form starts otherwise.
+        # The forms by their first run, longest first, and the runs of each form (sigma
+        # folded) by its first run (firsts_in); None and empty when some form starts with
+        # no letter or digit (then every text is searched with the expression).
         self._by_run: dict[str, list[tuple[str, list[str]]]] | None = None
+        self._runs_by_first: dict[str, list[tuple[str, frozenset[str]]]] = {}
         if all(_RUN_START_RE.match(form) for form in forms):
             by_run: dict[str, list[tuple[str, list[str]]]] = {}
             for form in sorted(forms, key=len, reverse=True):
-                by_run.setdefault(_runs(form)[0], []).append((form, form.split(" ")))
+                runs = _runs(form)
+                by_run.setdefault(runs[0], []).append((form, form.split(" ")))
+                folded = frozenset(map(fold_sigma, runs))
+                self._runs_by_first.setdefault(fold_sigma(runs[0]), []).append((runs[0], folded))
             self._by_run = by_run
-        # The runs of each form (sigma folded) by its first run, for the quick test of a
-        # document (firsts_in).
-        self._runs_by_first: dict[str, list[tuple[str, frozenset[str]]]] = {}
-        for form in forms:
-            runs = _runs(form)
-            folded = frozenset(map(fold_sigma, runs))
-            self._runs_by_first.setdefault(fold_sigma(runs[0]), []).append((runs[0], folded))
         self._all_runs = frozenset().union(*(r for v in self._runs_by_first.values() for _, r in v))
         self._keys: dict[str, str] = {}  # the words of a form met so far -> their key
         self._documents = 0  # documents searched (search_whole)
@@ -403,7 +402,7 @@ class ConfusionMatcher:
     def _name_matches(self, names: Iterable[str]) -> Iterator[tuple[str, tuple[int, int, str]]]:
         """(name, match) for each form in each distinct normalised name, in order."""
         distinct = _normalized_names(names)
-        if self._by_run is None or any(_NAME_SEP in n for n in distinct):
+        if self._by_run is None or _NAME_SEP in "".join(distinct):
             for name in distinct:
                 for match in self._spans(name):
                     yield name, match

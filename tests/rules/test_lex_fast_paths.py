@@ -146,3 +146,9 @@ def test_the_first_documents_are_searched_without_compiling_the_expression():
     assert not any(matcher.search_whole() for _ in range(WHOLE_AFTER))
     assert matcher._compiled is None
     assert matcher.search_whole() and matcher._compiled is not None
+
+
+def test_a_form_that_starts_with_no_letter_is_searched_with_the_expression():
+    matcher = _matcher(["--", "sát nhập"])
+    assert matcher._by_run is None and matcher.search_whole()
+    assert [(m.start, m.end) for m in matcher.find("a -- b, sát  nhập")] == [(2, 4), (8, 17)]
