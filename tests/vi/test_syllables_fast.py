@@ -99,3 +99,26 @@ def test_every_generated_syllable_and_its_capitals_agree():
     for word in syllables.generate_syllables():
         for form in (word, word.capitalize(), word.upper()):
             assert check_syllable.__wrapped__(form) == plain_check_syllable(form)
+
+
+def test_the_attested_tables_are_the_plain_reading_of_the_file():
+    from importlib import resources
+
+    from soat.vi import syllable_counts
+
+    text = (resources.files("soat") / "data" / "attested_syllables.tsv").read_text("utf-8")
+    fields = text.split()[3:]
+    syllables, numbers, sources = fields[0::3], fields[1::3], fields[2::3]
+    counts = dict(zip(syllables, map(int, numbers), strict=True))
+    unwritten = frozenset(s for s, n in counts.items() if not n)
+    counts.update(dict.fromkeys(unwritten, 1))
+    listed = frozenset(s for s, src in zip(syllables, sources, strict=True) if src != "corpus")
+    assert syllable_counts.attested_counts() == counts
+    assert syllable_counts.listed_syllables() == listed
+    assert syllable_counts._unwritten() == unwritten
+    for word in ("và", "Và", "zzz", *sorted(unwritten)[:50]):
+        lower = word.lower()
+        assert syllable_counts.count(word) == counts.get(lower, 0)
+        assert syllable_counts.corpus_count(word) == (
+            0 if lower in unwritten else counts.get(lower, 0)
+        )
