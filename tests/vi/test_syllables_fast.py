@@ -122,3 +122,17 @@ def test_the_attested_tables_are_the_plain_reading_of_the_file():
         assert syllable_counts.corpus_count(word) == (
             0 if lower in unwritten else counts.get(lower, 0)
         )
+
+
+def test_spl002_open_rhyme_classes_match_what_ignorecase_matched():
+    import re
+    import sys
+
+    from soat.rules.spelling.tone_style import _OPEN_RHYME_RE
+
+    every = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i <= 0xDFFF)
+    plain = re.compile("[oòóỏõọ][aàáảãạeèéẻẽẹ]|[uùúủũụ][yỳýỷỹỵ]", re.IGNORECASE)
+    classes = re.findall(r"\[[^]]+\]", _OPEN_RHYME_RE.pattern)
+    for new, old in zip(classes, re.findall(r"\[[^]]+\]", plain.pattern), strict=True):
+        assert re.findall(new, every) == re.findall(old, every, re.IGNORECASE)
+    assert _OPEN_RHYME_RE.pattern.replace("[", "").count("|") == 1
