@@ -262,7 +262,7 @@ _RUN_SPLIT_RE = re.compile(r"([^\W_]+)")  # separators and runs of letters and d
 _RUN_START_RE = re.compile(r"[^\W_]")
 _WORD_CHAR_RE = re.compile(r"\w")
 _NAME_SEP = "\x00"  # between the names scanned together: no word, no space, in no form
-WHOLE_AFTER = 64  # documents searched without the compiled expression (search_whole)
+WHOLE_AFTER = 32  # documents searched without the compiled expression (search_whole)
 
 
 def _runs(form: str) -> list[str]:
