@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
+from typing import NamedTuple
 
 from soat.toml import tomllib
 from soat.vi.text import fold_case, fold_tones, more_words_than
@@ -49,8 +50,7 @@ MAX_FURNITURE_WORDS = 40  # a longer block is prose, whatever it starts with
 MAX_LIST_WORDS = 25
 
 
-@dataclass(frozen=True)
-class Phrase:
+class Phrase(NamedTuple):
     text: str
     block: str
     form: str = "line"  # line | prefix
@@ -59,8 +59,7 @@ class Phrase:
     attribution: bool = False
 
 
-@dataclass(frozen=True)
-class FurnitureMatch:
+class FurnitureMatch(NamedTuple):
     """Why a block is furniture. `safe`: the block is exactly (ignoring case) a known phrase."""
 
     phrase: str
@@ -339,8 +338,7 @@ def match_compound(folded: str, table: PhraseTable) -> FurnitureMatch | None:
     return None
 
 
-@dataclass(frozen=True)
-class FieldLabel:
+class FieldLabel(NamedTuple):
     """A scraper's field label at the start of a line: `text[start:end]` is "Title:", and
     the line's content starts at `content` (== the line's end when nothing follows)."""
 

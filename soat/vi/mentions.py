@@ -16,6 +16,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import accumulate, islice
+from typing import NamedTuple
 
 from soat.vi.names import is_common_surname, is_name_syllable, looks_like_name
 from soat.vi.text import quoted_spans
@@ -68,8 +69,7 @@ _ORG_CONNECTORS = {
 _APPOSITION_SEPARATORS = {"-", "–", "—", ","}
 
 
-@dataclass(frozen=True)
-class TitleHit:
+class TitleHit(NamedTuple):
     """A title from the lexicon as written in the text (block-relative offsets)."""
 
     start: int
@@ -93,8 +93,7 @@ class TitleHit:
         return self.form.rank
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     """A person with one title (block-relative offsets)."""
 
     name: str
