@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
 from typing import NamedTuple
@@ -84,6 +84,16 @@ class PhraseTable:
     def prefix_starts(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """Every prefix's fold_case and fold_tones key: one `startswith` test rules all out."""
         return tuple(p[0] for p in self.prefixes), tuple(p[1] for p in self.prefixes)
+
+    @functools.cached_property
+    def toneless_heads(self) -> tuple[frozenset[str], frozenset[str]]:
+        """Every beginning (the empty one and the whole key included) of the tone-folded
+        keys of the whole-line phrases, and of the prefixes (`_may_name_a_phrase`)."""
+        return _beginnings(self.lines_toneless), _beginnings(p[1] for p in self.prefixes)
+
+
+def _beginnings(keys: Iterable[str]) -> frozenset[str]:
+    return frozenset(key[:k] for key in keys for k in range(len(key) + 1))
 
 
 @functools.lru_cache(maxsize=1)
@@ -206,6 +216,13 @@ def match_furniture(text: str, table: PhraseTable) -> FurnitureMatch | None:
     s = fold_case(text)
     if not s or more_words_than(s, MAX_FURNITURE_WORDS):
         return None
+    if not _may_name_a_phrase(s, table):
+        return _by_pattern(s, table)  # most short blocks: told without folding tones
+    return _match_phrases(text, s, table)
+
+
+def _match_phrases(text: str, s: str, table: PhraseTable) -> FurnitureMatch | None:
+    """`match_furniture` of a short block, `s` its `fold_case`: phrases, then patterns."""
     folded: dict[str, str] = {}  # fold_tones of the whole line, its head and start: often equal
 
     def fold(part: str) -> str:
@@ -257,6 +274,40 @@ def match_furniture(text: str, table: PhraseTable) -> FurnitureMatch | None:
             continue  # "Giấy phép số" must not match "Giấy phép sống"
         return FurnitureMatch(phrase.text, phrase.block, "prefix", False)
     return _by_pattern(s, table)
+
+
+def _may_name_a_phrase(s: str, table: PhraseTable) -> bool:
+    """False only when no phrase of `table` matches `s` (a `fold_case` text) whole, before a
+    counter, before a colon or as a prefix, with or without its tones: then only the patterns
+    and the compound lines are left.
+
+    Tone folding keeps the spaces of a `fold_case` text and folds each word apart (NFC and NFD
+    join a letter only to the marks after it; case folding and the marks' removal go character
+    by character), so a text's tone-folded key starts with its first two words folded, and a
+    space when more follow: that must begin a tone-folded key, or a prefix begin it."""
+    if ":" in s or _counter_label(s) is not None:
+        return True
+    key = s.strip(_DECORATION)
+    if key in table.lines:
+        return True
+    line_heads, prefix_heads = table.toneless_heads
+    first = _folded_first_words(key)
+    if first in line_heads:
+        return True
+    bare = s.lstrip(_DECORATION)
+    cased_starts, toneless_starts = table.prefix_starts
+    if bare.startswith(cased_starts):
+        return True
+    if bare != key:
+        first = _folded_first_words(bare)  # decoration at the end: `key` lacks it
+    return first.startswith(toneless_starts) or first in prefix_heads
+
+
+def _folded_first_words(s: str) -> str:
+    """`fold_tones` of the first two words of `s` (cut at spaces), and a space if more
+    follow."""
+    words = s.split(" ", 2)
+    return fold_tones(" ".join(words[:2])) + (" " if len(words) > 2 else "")
 
 
 def _has_more_folded_words(text: str, n: int) -> bool:

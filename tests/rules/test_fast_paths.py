@@ -469,3 +469,72 @@ def test_upper_blocks_asked_one_by_one_are_the_blocks_in_capitals(paragraphs):
     expected = {b.index for b in doc.blocks if is_mostly_upper(b.text)}
     assert {b.index for b in doc.blocks if b.index in upper} == expected
     assert -1 not in upper and len(doc.blocks) not in upper
+
+
+def _furniture_pieces() -> list[str]:
+    from soat.vi.furniture import builtin_phrases
+    from soat.vi.text import fold_tones
+
+    texts = [p.text for p in builtin_phrases()]
+    tricky = [
+        "Theo",
+        "tin",
+        "Bình",
+        "luận",
+        "xem",
+        "thêm",
+        "Tiếp",
+        "Ảnh",
+        "đọc",
+        "\u0301",
+        "\u0345",
+    ]
+    prefixes = [fold_tones(p.text) for p in builtin_phrases() if p.form == "prefix"]
+    return texts[:40] + [fold_tones(t) for t in texts[::7]] + texts[-20:] + prefixes + tricky
+
+
+FURNITURE_PIECES = _furniture_pieces()
+FURNITURE_GLUE = ["", " ", "  ", ": ", " (12)", " 3", "-- ", " --", "|", ".", "…", "\u00a0", "Ộ"]
+FURNITURE_TEXTS = (
+    st.lists(
+        st.tuples(st.sampled_from(FURNITURE_PIECES), st.sampled_from(FURNITURE_GLUE)), max_size=5
+    )
+    .map(lambda pairs: "".join(p + g for p, g in pairs))
+    .flatmap(lambda s: st.sampled_from([s, s.upper(), s.title(), "» " + s, s + " »", s + "."]))
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(FURNITURE_TEXTS | st.text(alphabet=VIETNAMESE + "-:()»") | st.text())
+def test_furniture_blocks_told_by_their_first_words_match_as_before(text):
+    """BPL001/BPL002 (builtin_furniture): a short block whose first two words, tone-folded,
+    begin no phrase goes straight to the patterns, and matches as the definition (every
+    phrase tried with its tone-folded key) matches it."""
+    from soat.vi.furniture import (
+        MAX_FURNITURE_WORDS,
+        _has_more_folded_words,
+        _match_phrases,
+        match_furniture,
+        phrase_table,
+    )
+    from soat.vi.text import fold_case, more_words_than
+
+    table = phrase_table(())
+    s = fold_case(text)
+    if _has_more_folded_words(text, MAX_FURNITURE_WORDS) or not s:
+        expected = None
+    elif more_words_than(s, MAX_FURNITURE_WORDS):
+        expected = None
+    else:
+        expected = _match_phrases(text, s, table)
+    assert match_furniture(text, table) == expected
+
+
+@given(st.text() | st.text(alphabet=VIETNAMESE + "\u0345\u0338<İ\u1100\u1161\u2000"))
+def test_tone_folding_folds_the_words_of_a_case_folded_text_apart(text):
+    """What `_may_name_a_phrase` relies on: `fold_tones` of a `fold_case` text is the folds of
+    its space-separated words, joined by the same spaces."""
+    from soat.vi.text import fold_case, fold_tones
+
+    s = fold_case(text)
+    assert fold_tones(s) == " ".join(fold_tones(w) for w in s.split(" "))
