@@ -26,6 +26,7 @@ from soat.vi.titles import (
     is_title_start,
     longest_title,
     match_title,
+    starts_with_a_title,
     title_start_offsets,
 )
 
@@ -330,7 +331,7 @@ def has_a_title(text: str) -> bool:
     longest = longest_title()
     for offset in title_start_offsets(text):
         tokens = [m.group() for m in islice(_TOKEN_RE.finditer(text, offset), longest)]
-        if match_title(tokens, 0) is not None:
+        if starts_with_a_title(tokens):
             return True
     return False
 

@@ -538,3 +538,21 @@ def test_tone_folding_folds_the_words_of_a_case_folded_text_apart(text):
 
     s = fold_case(text)
     assert fold_tones(s) == " ".join(fold_tones(w) for w in s.split(" "))
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Phó", "phó", "Chủ", "tịch", "TỊCH", "Thường", "trực", "Bộ", "trưởng", "Ban", "x"]
+            + ["Trưởng", "ban", "Tuyên", "giáo", "Tổng", "Bí", "thư", "İ", "ß", "Ss", ","]
+        ),
+        max_size=8,
+    )
+    | st.lists(st.text(max_size=4), max_size=5)
+)
+def test_a_title_start_is_found_by_set_look_ups_as_by_comparing_each_form(words):
+    """TTL rules (has_a_title): `starts_with_a_title`, one set look-up per title length, says
+    what `match_title` at the first word says."""
+    from soat.vi.titles import match_title, starts_with_a_title
+
+    assert starts_with_a_title(words) == (match_title(words, 0) is not None)
