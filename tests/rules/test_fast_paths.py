@@ -556,3 +556,34 @@ def test_a_title_start_is_found_by_set_look_ups_as_by_comparing_each_form(words)
     from soat.vi.titles import match_title, starts_with_a_title
 
     assert starts_with_a_title(words) == (match_title(words, 0) is not None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(PIECE, min_size=1, max_size=20),
+    st.sampled_from([0, 40.0, 90.0, 95.0, 100.0]),
+    st.lists(st.text(alphabet="ab ", max_size=12), max_size=4),
+)
+def test_repeated_paragraph_scan_of_the_lengths_that_may_pass_finds_what_a_full_scan_finds(
+    pieces, threshold, extra
+):
+    """CAP002: `similar` scans only the earlier paragraphs whose length lets `fuzz.ratio`
+    reach the threshold, and finds what one rapidfuzz pass over all of them finds."""
+    from rapidfuzz import fuzz, process
+
+    from soat.rules.captions.repeated_paragraph import _Entry, _Index
+
+    doc = read_text("a.txt", "\n\n".join(_paragraphs(pieces) + [e or "x" for e in extra]) + "\n")
+    index = _Index()
+    for block in doc.blocks:
+        entry = _Entry(block, block.text.casefold())
+        everything = process.extract(
+            entry.key,
+            [e.key for e in index.entries],
+            scorer=fuzz.ratio,
+            score_cutoff=threshold,
+            limit=None,
+        )
+        expected = [index.entries[k] for k in sorted(k for _, s, k in everything if s)]
+        assert index.similar(entry, threshold) == expected
+        index.add(entry)
