@@ -108,8 +108,9 @@ ORG_WORDS += ["LĐLĐ", "Tổng", "Văn", "phòng", "Ủy", "ban", "Kiểm", "tr
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(ORG_WORDS), max_size=30).map(" ".join))
 def test_organisation_forms_without_a_first_word_are_skipped_only_when_absent(text):
-    """TTL005: skipping a block with none of the forms' first words finds what looking up
-    every pair of its words finds."""
+    """TTL005: skipping a block with none of the forms' first words, and joining only the
+    pairs that start with one, finds what looking up every pair of its words finds (every
+    word a first word: every pair joined)."""
     from dataclasses import replace
 
     from soat.knowledge import load_knowledge
