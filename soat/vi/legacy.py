@@ -135,8 +135,7 @@ _INNER_SYMBOL = re.compile(r"\w[^\w\s\-\u2013./'\u2019\u0300-\u036f]+\w")
 _MARKS = "\u0300-\u036f"  # combining marks belong to the word they follow (decomposed text)
 
 
-@dataclass
-class _Word:
+class _Word(NamedTuple):
     start: int
     end: int
     decoded: str

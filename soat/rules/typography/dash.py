@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from types import MappingProxyType
+from typing import NamedTuple
 
 from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
@@ -35,8 +35,7 @@ _DASH_NAMES = MappingProxyType(
 )
 
 
-@dataclass
-class _Use:
+class _Use(NamedTuple):
     block: Block
     start: int
     end: int

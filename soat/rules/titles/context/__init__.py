@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 from soat.knowledge import Knowledge, Person, Role
 from soat.lint.context import DocContext
@@ -89,8 +88,7 @@ _TERM_RE = re.compile(r"\b(nhiệm kỳ|khóa)\b", re.IGNORECASE)
 _ASCII_LOWER_AND_SPACE = b"abcdefghijklmnopqrstuvwxyz "
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     """A mention with its block, in document order."""
 
     block: Block
@@ -117,8 +115,7 @@ class Found:
         return self.block.span(self.mention.org_start, self.mention.org_end)
 
 
-@dataclass(frozen=True)
-class Analysis:
+class Analysis(NamedTuple):
     found: tuple[Found, ...]
     hits: tuple[tuple[Block, TitleHit], ...]
 
