@@ -411,9 +411,21 @@ def _field_label_re() -> tuple[re.Pattern[str], frozenset[str]]:
     return re.compile(rf"(?:{names})[ \t]*:[ \t]*", re.IGNORECASE), frozenset(alone)
 
 
+@functools.lru_cache(maxsize=1)
+def _reversed_field_label_re() -> re.Pattern[str]:
+    """`_field_label_re` backwards, for reversed text: it starts with the colon, a literal
+    the regex engine scans for, instead of a case-blind alternation tried at every
+    character (50 µs a block with a colon)."""
+    labels = [label for group in load_data().get("field", ()) for label in group["labels"]]
+    names = "|".join(re.escape(label[::-1]) for label in sorted(labels, key=len, reverse=True))
+    return re.compile(rf":[ \t]*(?:{names})", re.IGNORECASE)
+
+
 def has_field_label_word(text: str) -> bool:
-    """A cheap test: does a field label followed by a colon occur anywhere in `text`?"""
-    return _field_label_re()[0].search(text) is not None
+    """A cheap test: does a field label followed by a colon occur anywhere in `text`? (Case
+    folding compares character by character, so the reversed regex finds one in the
+    reversed text exactly when `_field_label_re` finds one in the text.)"""
+    return _reversed_field_label_re().search(text[::-1]) is not None
 
 
 def find_field_label(line: str, start: int = 0) -> FieldLabel | None:

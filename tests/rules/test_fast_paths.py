@@ -588,3 +588,22 @@ def test_repeated_paragraph_scan_of_the_lengths_that_may_pass_finds_what_a_full_
         expected = [index.entries[k] for k in sorted(k for _, s, k in everything if s)]
         assert index.similar(entry, threshold) == expected
         index.add(entry)
+
+
+def _field_label_pieces() -> list[str]:
+    from soat.vi.furniture import load_data
+
+    labels = [label for group in load_data().get("field", ()) for label in group["labels"]]
+    return labels + [label.upper() for label in labels[:5]] + [label[1:] for label in labels[:5]]
+
+
+FIELD_PIECES = _field_label_pieces() + [":", " :", "\t", " ", "\n", "x", "İ", "ſ", "\u212a", "ß"]
+
+
+@given(st.lists(st.sampled_from(FIELD_PIECES), max_size=8).map("".join) | st.text())
+def test_field_labels_are_found_in_the_reversed_text_as_in_the_text(text):
+    """BPL001: searching the reversed text for the reversed labels after a colon finds a
+    field label exactly when the label regex finds one in the text."""
+    from soat.vi.furniture import _field_label_re, has_field_label_word
+
+    assert has_field_label_word(text) == (_field_label_re()[0].search(text) is not None)
