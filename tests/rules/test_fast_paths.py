@@ -607,3 +607,20 @@ def test_field_labels_are_found_in_the_reversed_text_as_in_the_text(text):
     from soat.vi.furniture import _field_label_re, has_field_label_word
 
     assert has_field_label_word(text) == (_field_label_re()[0].search(text) is not None)
+
+
+CHANGE_PIECES = ["bầu", "Bổ nhiệm", "BÀN GIAO", "thôi", " giữ", " làm", "khi đó", "kiêm", "K"]
+CHANGE_PIECES += ["\u212aiêm", "từng", " là", "x", " ", "-", "ầu", "nhiệm", "thời điểm đó", "ı"]
+
+
+@given(st.lists(st.sampled_from(CHANGE_PIECES), max_size=10).map("".join) | st.text())
+def test_change_words_grouped_by_first_letter_match_as_the_plain_alternation(text):
+    """TTL001/TTL003 (describes_changes): the change words grouped by first letter find the
+    same first match as the plain case-blind alternation of the words."""
+    import re
+
+    from soat.rules.titles.context import _CHANGE_RE, _CHANGE_WORDS
+
+    definition = re.compile(rf"\b({'|'.join(_CHANGE_WORDS)})\b", re.IGNORECASE)
+    found, expected = _CHANGE_RE.search(text), definition.search(text)
+    assert (found and found.span(1)) == (expected and expected.span(1))
