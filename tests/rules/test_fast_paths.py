@@ -624,3 +624,31 @@ def test_change_words_grouped_by_first_letter_match_as_the_plain_alternation(tex
     definition = re.compile(rf"\b({'|'.join(_CHANGE_WORDS)})\b", re.IGNORECASE)
     found, expected = _CHANGE_RE.search(text), definition.search(text)
     assert (found and found.span(1)) == (expected and expected.span(1))
+
+
+DASH_PIECES = ["2023", "1999", "20", "19", "-", "–", "—", " ", "\u00a0", "a", "/", ".", ",", "5"]
+DASH_PIECES += ["\n", "Hiểu", "2028", "x2020"]
+
+
+@given(st.lists(st.sampled_from(DASH_PIECES), max_size=12).map("".join) | st.text())
+def test_dash_regexes_with_a_late_look_behind_and_a_prefilter_match_as_before(text):
+    """TYP006: the year-range regex with its look-behind after "19"/"20" matches as the one
+    with it in front, and a text the spaced-dash prefilter rules out has no spaced dash."""
+    import re
+
+    from soat.rules.typography.dash import (
+        _RANGE_RE,
+        _SPACED_DASH_RE,
+        _YEAR,
+        _may_have_a_spaced_dash,
+    )
+
+    definition = re.compile(
+        rf"(?<![\w/.,\-–—])({_YEAR})([ \u00a0]*)([-–—])([ \u00a0]*)({_YEAR})"
+        r"(?![\w/]|[.,]\d|[ \u00a0]*[-–—][ \u00a0]*\d)"
+    )
+    assert [m.groups() + m.span() for m in _RANGE_RE.finditer(text)] == [
+        m.groups() + m.span() for m in definition.finditer(text)
+    ]
+    if not _may_have_a_spaced_dash(text):
+        assert _SPACED_DASH_RE.search(text) is None
