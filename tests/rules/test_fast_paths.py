@@ -1,7 +1,7 @@
 """Fast paths and prefilters of the caption, title, boilerplate, date, reference and typography
 rules give what the definitions they stand in for give (issue 14)."""
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from soat.knowledge import Knowledge
@@ -638,6 +638,9 @@ DASH_PIECES += ["\n", "Hiểu", "2028", "x2020"]
     )
     | st.text()
 )
+@example("/2023-2028")
+@example("a 2023 – 2028.")
+@example("2023-2028")
 def test_dash_regexes_with_a_late_look_behind_and_a_prefilter_match_as_before(text):
     """TYP006: the year-range regex with its look-behind after "19"/"20" matches as the one
     with it in front, and a text the spaced-dash prefilter rules out has no spaced dash."""
