@@ -662,3 +662,12 @@ def test_dash_regexes_with_a_late_look_behind_and_a_prefilter_match_as_before(te
     ]
     if not _may_have_a_spaced_dash(text):
         assert _SPACED_DASH_RE.search(text) is None
+
+
+@given(st.text(alphabet=" \t\u00a0\u2009\u3000\u205f\r\nab\u0085") | st.text())
+def test_a_block_the_whitespace_prefilter_rules_out_has_no_run(text):
+    """TYP001: a text `_may_have_a_run` rules out has no match of the run regex."""
+    from soat.rules.typography.whitespace import _RUN_RE, _may_have_a_run
+
+    if not _may_have_a_run(text):
+        assert _RUN_RE.search(text) is None
