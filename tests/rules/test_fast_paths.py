@@ -671,3 +671,21 @@ def test_a_block_the_whitespace_prefilter_rules_out_has_no_run(text):
 
     if not _may_have_a_run(text):
         assert _RUN_RE.search(text) is None
+
+
+@given(st.text(alphabet=" \t\n\u00a0\u2009\u3000\u0085\x1c\u200bab") | st.text())
+def test_collapse_spaces_leaves_alone_only_what_splitting_would_not_change(text):
+    """comparable/fold_case (CAP001, CAP002, BPL001…): `collapse_spaces` returning a text as it
+    is gives what splitting it at whitespace and joining the words with one space gives."""
+    from soat.vi.text import collapse_spaces
+
+    assert collapse_spaces(text) == " ".join(text.split())
+
+
+def test_the_other_spaces_regex_is_whitespace_but_the_plain_space():
+    """`collapse_spaces` relies on `\\s` of a str pattern being str.isspace, at every code
+    point."""
+    from soat.vi.text import _OTHER_SPACE_RE
+
+    for c in map(chr, range(0x110000)):
+        assert (_OTHER_SPACE_RE.match(c) is not None) == (c.isspace() and c != " "), hex(ord(c))
