@@ -673,7 +673,15 @@ def test_a_block_the_whitespace_prefilter_rules_out_has_no_run(text):
         assert _RUN_RE.search(text) is None
 
 
-@given(st.text(alphabet=" \t\n\u00a0\u2009\u3000\u0085\x1c\u200bab") | st.text())
+@given(
+    st.text(alphabet=" \t\n\u00a0\u2009\u3000\u0085\x1c\u200bab")
+    | st.text(alphabet="ab ")
+    | st.text()
+)
+@example("a ")
+@example(" a")
+@example("a  b")
+@example("a\u00a0b")
 def test_collapse_spaces_leaves_alone_only_what_splitting_would_not_change(text):
     """comparable/fold_case (CAP001, CAP002, BPL001…): `collapse_spaces` returning a text as it
     is gives what splitting it at whitespace and joining the words with one space gives."""
