@@ -1,14 +1,24 @@
-"""Start-up benchmark: wall time of `soat check` on the seed as a cold process.
+"""Start-up benchmark: `soat check --no-cache FILE` as a cold process, against `python -c pass`.
 
-Prints the median of N runs next to `python -c pass` from the same interpreter, and their
-ratio, so figures from a noisy machine can be compared between changes.
+Prints, for N interleaved runs, the median CPU time (user + system, from the child's
+rusage: steadier than wall time on a shared machine) and wall time of each command, and the
+ratio soat / python of each.
 
-    python bench/startup.py [--runs 10] [FILE]
+    python bench/startup.py [--runs 10] [--python PY] [--base-python PY] [--checkout DIR] [FILE]
+
+`--python` runs soat (default: this interpreter, with this checkout first on PYTHONPATH).
+An editable install adds an import finder to every start (~15 ms); a normal install does not:
+give the python of a venv where soat is installed, or where a .pth file names this checkout.
+`--base-python` runs `python -c pass` (default: this interpreter); the acceptance of issue 14
+compares with an empty venv (`python -m venv /tmp/empty`, then `--base-python
+/tmp/empty/bin/python`). Add `--importtime` to print the slowest imports of one run.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
+import os
 import statistics
 import subprocess
 import sys
@@ -19,42 +29,69 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seed" / "000_7f95cae0e241f5ce.txt"
 
 
-def timed(cmd: list[str]) -> float:
+def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(CPU seconds, wall seconds) of one run of `cmd`."""
     start = time.perf_counter()
-    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - start
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd="/"
+    )
+    _, _, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = 0  # reaped by wait4
+    return usage.ru_utime + usage.ru_stime, wall
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=10)
+    ap.add_argument("--python", default=sys.executable)
+    ap.add_argument("--base-python", default=sys.executable)
+    ap.add_argument("--importtime", action="store_true")
+    ap.add_argument("--checkout", default=str(ROOT), help="the soat checkout to run")
+    ap.add_argument(
+        "--soat-args",
+        default="",
+        help='more arguments for soat check, e.g. "--select IO001" (the engine without rules)',
+    )
     ap.add_argument(
         "file", nargs="?", default=str(SEED if SEED.exists() else ROOT / "examples" / "bai-mau.txt")
     )
     args = ap.parse_args()
-    soat = [sys.executable, "-m", "soat", "check", args.file]
-    base = [sys.executable, "-c", "pass"]
+    target = os.path.abspath(args.file)
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (args.checkout, env.get("PYTHONPATH")) if p)
+    soat = [args.python, "-m", "soat", "check", "--no-cache", *args.soat_args.split(), target]
+    base = [args.base_python, "-c", "pass"]
     # An installed package has its bytecode compiled by pip; an editable checkout under
     # PYTHONDONTWRITEBYTECODE=1 would recompile every module on each start.
-    import compileall
-
-    compileall.compile_dir(str(ROOT / "soat"), quiet=1)
-    timed(soat)  # warm the OS file cache, not the process
-    rows = {"python -c pass": [], "soat check": []}
-    for _ in range(args.runs):  # interleaved, so background load hits both alike
-        rows["python -c pass"].append(timed(base))
-        rows["soat check"].append(timed(soat))
-    medians = {k: statistics.median(v) for k, v in rows.items()}
-    print(f"file: {args.file}  runs: {args.runs}")
-    for name, values in rows.items():
-        print(
-            f"{name:>16}: median {medians[name] * 1000:7.1f} ms  "
-            f"(min {min(values) * 1000:.1f}, max {max(values) * 1000:.1f})"
+    compileall.compile_dir(os.path.join(args.checkout, "soat"), quiet=1)
+    timed(soat, env)  # warm the OS file cache and soat's knowledge cache, not the process
+    if args.importtime:
+        proc = subprocess.run(
+            [args.python, "-X", "importtime", *soat[1:]], env=env, capture_output=True, text=True
         )
-    print(
-        f"{'soat - python':>16}: {(medians['soat check'] - medians['python -c pass']) * 1000:7.1f} ms"
-    )
-    print(f"{'ratio':>16}: {medians['soat check'] / medians['python -c pass']:.1f}x")
+        lines = [ln for ln in proc.stderr.splitlines() if ln.startswith("import time:")][1:]
+        rows = sorted(lines, key=lambda ln: -int(ln.split("|")[1]))[:25]
+        print("slowest imports (cumulative µs):")
+        print("\n".join(rows))
+    rows: dict[str, list[tuple[float, float]]] = {"python -c pass": [], "soat check": []}
+    for _ in range(args.runs):  # interleaved, so background load hits both alike
+        rows["python -c pass"].append(timed(base, env))
+        rows["soat check"].append(timed(soat, env))
+    print(f"file: {args.file}  runs: {args.runs}  load: {os.getloadavg()[0]:.2f}")
+    print(f"soat: {' '.join(soat[1:])} ({args.python}, {args.checkout})")
+    print(f"python -c pass: {args.base_python}")
+    med = {}
+    for name, values in rows.items():
+        cpu = statistics.median(v[0] for v in values)
+        wall = statistics.median(v[1] for v in values)
+        med[name] = (cpu, wall)
+        print(
+            f"{name:>16}: CPU median {cpu * 1000:6.1f} ms (min {min(v[0] for v in values) * 1000:.1f})"
+            f"   wall median {wall * 1000:6.1f} ms (min {min(v[1] for v in values) * 1000:.1f})"
+        )
+    (sc, sw), (bc, bw) = med["soat check"], med["python -c pass"]
+    print(f"{'ratio':>16}: CPU {sc / max(bc, 1e-6):.1f}x   wall {sw / bw:.1f}x")
 
 
 if __name__ == "__main__":

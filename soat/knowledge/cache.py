@@ -16,7 +16,6 @@ import contextlib
 import hashlib
 import os
 import pickle
-import tempfile
 import zlib
 from collections.abc import Sequence
 
@@ -102,6 +101,8 @@ def read(path: str) -> Knowledge | None:
 
 def write(path: str, knowledge: Knowledge) -> None:
     """Store `knowledge` with its persisted indexes; silently nothing where unwritable."""
+    import tempfile  # only a run that rebuilt the knowledge writes
+
     from soat.knowledge.indexes import PERSISTED
 
     stored = Knowledge(*(getattr(knowledge, f) for f in TABLES))

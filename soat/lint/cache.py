@@ -18,7 +18,6 @@ import dataclasses
 import hashlib
 import os
 import pickle
-import tempfile
 import zlib
 from collections.abc import Sequence
 
@@ -133,6 +132,8 @@ class ResultCache:
 
     @staticmethod
     def _write(path: str, data: bytes) -> None:
+        import tempfile  # only a run that stores results writes
+
         fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")
         try:
             with os.fdopen(fd, "wb") as fh:

@@ -19,7 +19,6 @@ from soat.lint.diagnostic import Severity
 from soat.lint.errors import UsageError, did_you_mean
 from soat.lint.patterns import glob_files, matches_any
 from soat.lint.rule import Rule, is_known_selector, matches_selector
-from soat.lint.ruledoc import rule_docs_url_problem
 from soat.lint.tomlsource import TomlSource
 from soat.lint.ui import DEFAULT_LANG, LANGS
 
@@ -61,11 +60,21 @@ class Config:
 
     def relative(self, path: str) -> str:
         """`path` relative to the configuration's folder, with forward slashes."""
-        rel = os.path.relpath(os.path.abspath(path), os.path.abspath(self.root))
+        full = os.path.abspath(path)
+        root = self.__dict__.get("_abs_root")
+        if root is None:
+            root = os.path.abspath(self.root)
+            if os.path.isabs(self.root):  # a relative root follows the current folder
+                self.__dict__["_abs_root"] = root
+        inside = root if root.endswith(os.sep) else root + os.sep
+        if len(full) > len(inside) and full.startswith(inside):  # relpath, without its work
+            rel = full[len(inside) :]
+        else:
+            rel = os.path.relpath(full, root)
         return rel.replace(os.sep, "/")
 
     def is_excluded(self, path: str) -> bool:
-        return matches_any(self.relative(path), self.exclude)
+        return bool(self.exclude) and matches_any(self.relative(path), self.exclude)
 
     def is_included(self, path: str) -> bool:
         rel = self.relative(path)
@@ -77,11 +86,22 @@ class Config:
 
     def enabled_rules(self, rules: Sequence[Rule], path: str | None = None) -> tuple[Rule, ...]:
         ignored = list(self.ignore)
-        if path is not None:
+        if path is not None and self.per_file_ignores:
             rel = self.relative(path)
             for pattern, codes in self.per_file_ignores:
                 if matches_any(rel, (pattern,)):
                     ignored.extend(codes)
+        if len(ignored) == len(self.ignore):  # the same for every file: computed once
+            rules = tuple(rules)
+            memo = self.__dict__.setdefault("_enabled_memo", {})
+            key = tuple((r.code, r.name) for r in rules)
+            found = memo.get(key)
+            if found is None or not all(a is b for a, b in zip(found[0], rules, strict=True)):
+                found = memo[key] = (rules, self._enabled(rules, ignored))
+            return found[1]
+        return self._enabled(rules, ignored)
+
+    def _enabled(self, rules: Sequence[Rule], ignored: list[str]) -> tuple[Rule, ...]:
         selected = (*self.select, *self.extend_select)
         return tuple(
             r
@@ -223,8 +243,11 @@ def parse_config(
     if baseline is not None and (not isinstance(baseline, str) or not baseline.strip()):
         fail('"baseline" must be the path of a baseline file, relative to this file', "baseline")
     rule_docs_url = data.get("rule-docs-url")
-    if rule_docs_url is not None and (problem := rule_docs_url_problem(rule_docs_url)):
-        fail(f'"rule-docs-url" {problem}', "rule-docs-url")
+    if rule_docs_url is not None:
+        from soat.lint.ruledoc import rule_docs_url_problem
+
+        if problem := rule_docs_url_problem(rule_docs_url):
+            fail(f'"rule-docs-url" {problem}', "rule-docs-url")
 
     registry = []
     for pattern in values.get("registry", ()):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Protocol
 
 from soat.lint.config import Config
@@ -63,18 +63,16 @@ def discover(
             raise UsageError(f"no such file or directory: {given}")
         walked = os.path.isdir(given)
         if not walked:
-            candidates = [(given, given)]
+            candidates: Iterable[tuple[str, str]] = [(given, os.path.realpath(given))]
         else:
-            candidates = [
-                (path, os.path.normpath(os.path.join(given, os.path.relpath(path, given))))
-                for path in _walk(given, unreadable_folders)
-            ]
-        for path, display in candidates:
-            real = os.path.realpath(path)
+            candidates = _walk(given, unreadable_folders)
+        for path, real in candidates:
             if real in seen or not selected_by_config(configs.config_for(path), path, walked):
                 continue
             seen.add(real)
-            yield path, printable(display)
+            # A walked file is shown as its path below the folder, normalised: the folder as
+            # given joined with the path below it, without a leading "./".
+            yield path, printable(os.path.normpath(path) if walked else path)
 
 
 def is_walkable_name(name: str) -> bool:
@@ -95,20 +93,60 @@ def _skipped_folder(parent: str, name: str, ignored: set[str]) -> bool:
     )
 
 
-def _walk(root: str, unreadable_folders: list | None = None) -> Iterator[str]:
+def _walk(root: str, unreadable_folders: list | None = None) -> Iterator[tuple[str, str]]:
+    """(path, real path) of the files a walk of `root` checks: top-down, each folder's files
+    then its sub-folders, both sorted by name; links to folders are not followed. One
+    `scandir` per folder tells files from folders and links without a `stat` per file."""
     ignored = git_ignored(root)
-
-    def failed(exc: OSError) -> None:
-        if unreadable_folders is not None and exc.filename:
-            unreadable_folders.append((os.path.normpath(exc.filename), exc))
-
-    for dirpath, dirnames, filenames in os.walk(root, onerror=failed):
-        dirnames[:] = sorted(d for d in dirnames if not _skipped_folder(dirpath, d, ignored))
-        for name in sorted(filenames):
-            path = os.path.join(dirpath, name)
-            if is_walkable_name(name) and os.path.normpath(path) not in ignored:
-                if _is_regular(path):
-                    yield path
+    stack = [root]
+    while stack:
+        top = stack.pop()
+        try:
+            with os.scandir(top) as it:
+                entries = list(it)
+        except OSError as exc:
+            if unreadable_folders is not None and exc.filename:
+                unreadable_folders.append((os.path.normpath(exc.filename), exc))
+            continue
+        folders: list[os.DirEntry[str]] = []
+        files: list[os.DirEntry[str]] = []
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            (folders if is_dir else files).append(entry)
+        real_top = None
+        for entry in sorted(files, key=lambda e: e.name):
+            name = entry.name
+            if not is_walkable_name(name):
+                continue
+            path = os.path.join(top, name)
+            if ignored and os.path.normpath(path) in ignored:
+                continue
+            try:
+                regular = entry.is_file()  # a regular file, or a link to one
+                link = entry.is_symlink()
+            except OSError:
+                continue
+            if not regular:
+                continue
+            if link:
+                real = os.path.realpath(path)
+            else:
+                if real_top is None:
+                    real_top = os.path.realpath(top)
+                real = os.path.join(real_top, name)
+            yield path, real
+        subfolders = sorted(
+            (e for e in folders if not _skipped_folder(top, e.name, ignored)),
+            key=lambda e: e.name,
+        )
+        # Pushed in reverse: the first name is walked first. A link to a folder is listed
+        # but not followed (os.walk's followlinks=False).
+        for entry in reversed(subfolders):
+            if not entry.is_symlink():
+                stack.append(os.path.join(top, entry.name))
 
 
 def reached_by_walk(path: str, root: str, ignored: set[str]) -> bool:

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import fnmatch
+import functools
 import glob
 import os
 import re
@@ -14,17 +15,28 @@ from collections.abc import Sequence
 def matches_any(rel: str, patterns: Sequence[str]) -> bool:
     """Whether a relative path (forward slashes) matches a pattern: `fnmatch` (`*` also
     crosses `/`), a leading `**/` may match nothing, `dir` or `dir/**` is all below `dir`."""
+    if not patterns:
+        return False
+    regex, bases = _compiled(tuple(patterns))
+    if regex.match(os.path.normcase(rel)):
+        return True
+    # "archive" or "archive/**" also matches everything below archive/
+    return any(rel == base or rel.startswith(base + "/") for base in bases)
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """One regular expression for the `fnmatch` forms of `patterns` (what fnmatch.fnmatch
+    would try one by one), and the folders the patterns name."""
+    forms, bases = [], []
     for pattern in patterns:
         pattern = pattern.rstrip("/")
-        if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(rel, pattern + "/*"):
-            return True
-        if pattern.startswith("**/") and fnmatch.fnmatch(rel, pattern[3:]):
-            return True
-        # "archive" or "archive/**" also matches everything below archive/
-        base = pattern[:-3] if pattern.endswith("/**") else pattern
-        if rel == base or rel.startswith(base + "/"):
-            return True
-    return False
+        forms += [pattern, pattern + "/*"]
+        if pattern.startswith("**/"):
+            forms.append(pattern[3:])
+        bases.append(pattern[:-3] if pattern.endswith("/**") else pattern)
+    regex = "|".join(f"(?:{fnmatch.translate(os.path.normcase(f))})" for f in forms)
+    return re.compile(regex), tuple(bases)
 
 
 def glob_files(root: str, pattern: str) -> list[str]:

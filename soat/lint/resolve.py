@@ -86,6 +86,10 @@ class SettingsResolver:
         self._by_file: dict[str, Config] = {}
         self._knowledge: dict[tuple, Knowledge] = {}
         self._settings: dict[tuple, Settings] = {}
+        # One run asks for each file's configuration and Settings several times (discovery,
+        # the check, the report): the answers per path (without `watch`).
+        self._by_path: dict[tuple[str, str | None, str], tuple[Config, Settings]] = {}
+        self._config_by_path: dict[tuple[str, str | None, str], Config] = {}
 
     def _load(self, path: str) -> Config:
         return self.overrides.apply(load_config(path, self.rules))
@@ -96,6 +100,15 @@ class SettingsResolver:
             return self._explicit
         if self.watch and self._explicit_path:
             return self._load(self._explicit_path)
+        if not self.watch:  # asked again for each file: discovery, the check, the report
+            key = (path, default_root, os.getcwd())
+            memo = self._config_by_path.get(key)
+            if memo is None:
+                memo = self._config_by_path[key] = self._config_for(path, default_root)
+            return memo
+        return self._config_for(path, default_root)
+
+    def _config_for(self, path: str, default_root: str | None) -> Config:
         path = os.path.abspath(path)
         directory = path if os.path.isdir(path) else os.path.dirname(path)
         root = default_root or os.getcwd()
@@ -117,8 +130,15 @@ class SettingsResolver:
     def for_path(self, path: str, default_root: str | None = None) -> tuple[Config, Settings]:
         """The file's configuration and the Settings it is checked with (per-file-ignores
         applied)."""
-        config = self.config_for(path, default_root)
-        return config, self.settings_for(config, path)
+        if self.watch:
+            config = self.config_for(path, default_root)
+            return config, self.settings_for(config, path)
+        key = (path, default_root, os.getcwd())
+        found = self._by_path.get(key)
+        if found is None:
+            config = self.config_for(path, default_root)
+            found = self._by_path[key] = (config, self.settings_for(config, path))
+        return found
 
     def settings_for(self, config: Config, path: str) -> Settings:
         """The Settings of the file at `path`, which `config` applies to."""

@@ -5,13 +5,12 @@ from __future__ import annotations
 import functools
 import os
 import stat
-import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from soat.lint.config import Config
-from soat.lint.context import DocContext
+from soat.lint.context import Context, DocContext
 from soat.lint.diagnostic import Diagnostic, Msg, Severity
 from soat.lint.document import Document
 from soat.lint.fixer import NoFixpoint, fix_to_fixpoint, write_atomically
@@ -49,6 +48,24 @@ class Settings:
             knowledge=knowledge,
             lang=config.lang,
         )
+
+    @functools.cached_property
+    def plan(self) -> tuple[tuple[Rule, Any, Severity | None], ...]:
+        """Each enabled rule with its options and the severity the configuration gives it
+        (None: the finding's own, else the rule's), worked out once for every file."""
+        return tuple(
+            (
+                rule,
+                self.options.get(rule.code) or rule.default_options(),
+                self.severity.get(rule.code),
+            )
+            for rule in self.rules
+        )
+
+    @functools.cached_property
+    def masking(self) -> frozenset[str]:
+        """The codes of enabled rules whose findings hide other rules' findings inside them."""
+        return frozenset(r.code for r in self.rules if r.masks_others)
 
     @functools.cached_property
     def stamp(self) -> str | None:
@@ -93,32 +110,33 @@ def lint_document(doc: Document, settings: Settings) -> list[Diagnostic]:
     """Every rule's findings on `doc`, stamped, with suppressed ones removed, sorted."""
     found: list[Diagnostic] = []
     shared = DocContext(doc, settings.knowledge)  # analyses shared by the rules, per document
-    for rule in settings.rules:
-        options = settings.options.get(rule.code) or rule.default_options()
+    path = doc.path
+    for rule, options, severity in settings.plan:
         try:
-            for diag in rule.check(shared.for_rule(options)):
+            for diag in rule.check(Context(shared, options)):
                 diag.code, diag.name = rule.code, rule.name
-                if diag.severity is None:
+                if severity is not None:
+                    diag.severity = severity
+                elif diag.severity is None:
                     diag.severity = rule.severity
-                if rule.code in settings.severity:
-                    diag.severity = settings.severity[rule.code]
-                diag.path = doc.path
+                diag.path = path
                 found.append(diag)
         except Exception as exc:  # a broken rule must not stop the run
             found.append(_internal_error(doc, rule, exc))
-    found = _unmasked(found, {r.code for r in settings.rules if r.masks_others})
-    suppressions = Suppressions(doc.source, lambda off: doc.line_index.rowcol(off)[0])
-    found = [
-        d
-        for d in found
-        if d.code == INTERNAL_ERROR.code
-        or not suppressions.is_suppressed(d.code, d.name, doc.line_index.rowcol(d.start)[0])
-    ]
+    found = _unmasked(found, settings.masking)
+    if found and "soat-" in doc.source:  # a suppression comment names "soat-"
+        suppressions = Suppressions(doc.source, lambda off: doc.line_index.rowcol(off)[0])
+        found = [
+            d
+            for d in found
+            if d.code == INTERNAL_ERROR.code
+            or not suppressions.is_suppressed(d.code, d.name, doc.line_index.rowcol(d.start)[0])
+        ]
     found.sort(key=lambda d: (d.start, d.end, d.code))
     return found
 
 
-def _unmasked(found: list[Diagnostic], masking: set[str]) -> list[Diagnostic]:
+def _unmasked(found: list[Diagnostic], masking: frozenset[str] | set[str]) -> list[Diagnostic]:
     """`found` without other rules' findings inside a masking rule's finding."""
     if not masking:
         return found
@@ -135,6 +153,8 @@ def _unmasked(found: list[Diagnostic], masking: set[str]) -> list[Diagnostic]:
 
 
 def _internal_error(doc: Document, rule: Rule | None, exc: Exception) -> Diagnostic:
+    import traceback  # only a broken rule or reader needs it
+
     where = traceback.extract_tb(exc.__traceback__)[-1]
     detail = f"{type(exc).__name__}: {exc} ({os.path.basename(where.filename)}:{where.lineno})"
     if rule is None:
@@ -275,10 +295,10 @@ def check_file(
     A Word document goes its own way (soat/lint/word_check.py); with `annotate` its findings
     are written as comments into a copy beside it.
     """
-    irregular = _irregular(path, display)
-    if irregular is not None:
-        return irregular
     if is_word(path):
+        irregular = _irregular(path, display)
+        if irregular is not None:
+            return irregular
         from soat.lint.word_check import check_word_file
 
         return check_word_file(
@@ -298,6 +318,10 @@ def _irregular(path: str, display: str) -> FileResult | None:
         return None  # open() reports why
     if regular:
         return None
+    return _not_regular(display)
+
+
+def _not_regular(display: str) -> FileResult:
     return unreadable(
         display,
         Msg(
@@ -308,17 +332,37 @@ def _irregular(path: str, display: str) -> FileResult | None:
 
 
 def read_bytes(path: str, display: str) -> bytes | FileResult:
-    """The file's bytes, or IO001 (never blocks on a FIFO: the result cache reads files too)."""
-    irregular = _irregular(path, display)
-    if irregular is not None:
-        return irregular
+    """The file's bytes, or IO001 (never blocks on a FIFO: the result cache reads files too).
+
+    One open (non-blocking, so a FIFO without a writer returns at once) and one fstat: the
+    file that is read is the one that was found regular."""
     try:
-        with open(path, "rb") as fh:
-            return fh.read()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        irregular = _irregular(path, display)  # a socket cannot be opened: say what it is
+        if irregular is not None:
+            return irregular
+        return unreadable(
+            display, Msg(f"Không đọc được tệp: {exc.strerror}", f"Cannot read file: {exc.strerror}")
+        )
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            return _not_regular(display)
+        chunks = []
+        size = st.st_size + 1  # one read for the whole file; a growing file takes more
+        while True:
+            chunk = os.read(fd, max(size, 65536))
+            if not chunk:
+                break
+            chunks.append(chunk)
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
     except OSError as exc:
         return unreadable(
             display, Msg(f"Không đọc được tệp: {exc.strerror}", f"Cannot read file: {exc.strerror}")
         )
+    finally:
+        os.close(fd)
 
 
 def check_data(

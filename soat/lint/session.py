@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import gc
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from soat.lint.adoption import Adoption
-from soat.lint.cache import CACHE_DIR, ResultCache
 from soat.lint.config import Config
 from soat.lint.diagnostic import Applicability, Diagnostic, Msg, Severity
 from soat.lint.errors import UsageError, did_you_mean, printable
@@ -17,11 +18,11 @@ from soat.lint.files import discover
 from soat.lint.formats import is_word
 from soat.lint.knowledge import KnowledgeLoader
 from soat.lint.output import OutputContext, render
-from soat.lint.reports import statistics_table, unified_diff
 from soat.lint.resolve import Overrides, SettingsResolver
 from soat.lint.rule import ENGINE_RULES, UNREADABLE_FILE, Rule, is_known_selector
 from soat.lint.runner import (
     FileResult,
+    Settings,
     check_file,
     check_source,
     read_bytes,
@@ -29,8 +30,16 @@ from soat.lint.runner import (
     unreadable,
 )
 
+if TYPE_CHECKING:
+    from soat.lint.adoption import Adoption
+    from soat.lint.cache import ResultCache
+
 PROGRESS_THRESHOLD = 20
 PARALLEL_THRESHOLD = 48  # below this, starting worker processes costs more than it saves
+# The collector's first threshold during a run (700 by default). Checking an article makes
+# tens of thousands of short-lived objects, almost none of them in cycles: at 700 the
+# collector ran ~1,000 times per 600 articles, and each full collection walked the knowledge.
+GC_THRESHOLD = 50_000
 
 
 @dataclass(frozen=True)
@@ -68,15 +77,27 @@ def run_check(
                 names = [r.code for r in (*rules, *ENGINE_RULES)] + [r.name for r in rules]
                 raise UsageError(f'unknown rule "{sel}".{did_you_mean(sel, names)}')
     cache = resolver_for(options, rules, load_knowledge)
-    adoption = Adoption(options, cache)  # baseline and --diff-base (soat/lint/adoption.py)
+    adoption = _adoption(options, cache)  # --baseline, --write-baseline, --diff-base
     if options.paths == ("-",):
         return _check_stdin(options, cache, out)
 
     unreadable_folders: list[tuple[str, OSError]] = []
     files = list(discover(options.paths, cache, unreadable_folders))
-    for path, _ in files:  # configuration errors surface before any work starts
-        cache.for_path(path)
-    files = adoption.files_to_check(files)
+    # Configuration errors surface before any work starts; the rule modules the files need
+    # are imported now, before the collector freezes what exists and workers fork.
+    configs: list[Config] = []
+    loaded: list[Settings] = []
+    for path, _ in files:
+        config, settings = cache.for_path(path)
+        configs.append(config)
+        if not any(settings is seen for seen in loaded):
+            loaded.append(settings)
+            for rule in settings.rules:
+                rule.check  # noqa: B018 (a RuleRef imports its module when read)
+    if adoption is None:  # a configuration's `baseline`
+        adoption = _adoption(options, cache, configs)
+    if adoption is not None:
+        files = adoption.files_to_check(files)
     results = check_files(files, options, rules, cache, open_cache(options))
     for folder, exc in unreadable_folders:
         results.append(
@@ -88,12 +109,45 @@ def run_check(
                 ),
             )
         )
-    written = adoption.finish(results)  # --write-baseline: its exit status
-    if written is not None:
-        return written
-    results = adoption.narrow(results)
+    if adoption is not None:
+        written = adoption.finish(results)  # --write-baseline: its exit status
+        if written is not None:
+            return written
+        results = adoption.narrow(results)
     lang = cache.for_path(files[0][0])[0].lang if files else cache.config_for(".").lang
     return _report(results, options, rules, lang, out)
+
+
+def _adoption(
+    options: CheckOptions, cache: SettingsResolver, configs: Sequence[Config] = ()
+) -> Adoption | None:
+    """The run's baseline and --diff-base handling (soat/lint/adoption.py); None, and its
+    modules not imported, when neither an option nor one of `configs` asks for it."""
+    if not (options.baseline or options.write_baseline or options.diff_base):
+        if not any(config.baseline for config in configs):
+            return None
+    from soat.lint.adoption import Adoption
+
+    return Adoption(options, cache)
+
+
+@contextlib.contextmanager
+def collector_tuned() -> Iterator[None]:
+    """Fewer cyclic garbage collections while articles are checked: what exists now (the
+    knowledge, rule modules, settings) is frozen out of the collector's walks, and the
+    first threshold is raised. Both are put back afterwards; a caller that froze objects
+    itself keeps them frozen."""
+    threshold = gc.get_threshold()
+    freeze = gc.get_freeze_count() == 0
+    if freeze:
+        gc.freeze()
+    gc.set_threshold(max(GC_THRESHOLD, threshold[0]), *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        if freeze:
+            gc.unfreeze()
 
 
 def resolver_for(
@@ -124,6 +178,8 @@ def open_cache(options: CheckOptions) -> ResultCache | None:
     """The result cache of the working folder; None when off or not writable."""
     if not options.cache:
         return None
+    from soat.lint.cache import CACHE_DIR, ResultCache
+
     store = ResultCache(CACHE_DIR)
     return store if store.enabled else None
 
@@ -147,13 +203,14 @@ def check_files(
             pending.append((i, path, display, found))
     todo = [(path, display) for _, path, display, _ in pending]
     workers = options.jobs if options.jobs is not None else min(os.cpu_count() or 1, 8)
-    if len(todo) >= PARALLEL_THRESHOLD and workers > 1:
-        done = _check_in_parallel(todo, options, rules, cache.load_knowledge, workers)
-    else:
-        done = [
-            _check_one(cache, options, path, display)
-            for path, display in _progress(todo, len(todo))
-        ]
+    with collector_tuned():
+        if len(todo) >= PARALLEL_THRESHOLD and workers > 1:
+            done = _check_in_parallel(todo, options, rules, cache, workers)
+        else:
+            done = [
+                _check_one(cache, options, path, display)
+                for path, display in _progress(todo, len(todo))
+            ]
     for (i, _, _, key), result in zip(pending, done, strict=True):
         results[i] = result
         if store is not None and key is not None and _storable(result, options):
@@ -280,6 +337,8 @@ def _report(
         color=out.isatty() if hasattr(out, "isatty") else False,
     )
     if options.diff:
+        from soat.lint.reports import unified_diff
+
         text = unified_diff(results)
         out.write(text)
         broken = [r for r in results if r.internal_error or r.source is None]
@@ -289,6 +348,8 @@ def _report(
             return 2
         return 1 if text else 0
     if options.statistics and not findings_only:
+        from soat.lint.reports import statistics_table
+
         out.write(statistics_table(results, lang))
     elif options.output_format == "text" or findings_only:
         out.write(render("text", results, context))
@@ -313,7 +374,15 @@ _worker: dict = {}
 def _init_worker(
     options: CheckOptions, rules: tuple[Rule, ...], load_knowledge: KnowledgeLoader
 ) -> None:
+    """A spawned worker: it builds its own resolver and loads the knowledge."""
     _worker["cache"] = resolver_for(options, rules, load_knowledge)
+    _worker["options"] = options
+
+
+def _init_forked(options: CheckOptions, cache: SettingsResolver) -> None:
+    """A forked worker: it inherits the parent's resolver, with the knowledge, the rule
+    modules and the files' Settings already loaded (nothing is pickled)."""
+    _worker["cache"] = cache
     _worker["options"] = options
 
 
@@ -321,15 +390,32 @@ def _check_in_worker(item: tuple[str, str]) -> FileResult:
     return _check_one(_worker["cache"], _worker["options"], *item)
 
 
+def _fork_context():
+    """The fork start method where it is safe and cheap (Linux, no other thread running);
+    None: the platform's default (spawn), whose workers import soat again."""
+    import multiprocessing
+    import threading
+
+    if not sys.platform.startswith("linux") or threading.active_count() > 1:
+        return None
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    return multiprocessing.get_context("fork")
+
+
 def _check_in_parallel(
-    files, options: CheckOptions, rules, load_knowledge: KnowledgeLoader, workers: int
+    files, options: CheckOptions, rules, cache: SettingsResolver, workers: int
 ) -> list[FileResult]:
     from concurrent.futures import ProcessPoolExecutor
 
-    chunk = max(1, min(32, len(files) // (workers * 4)))
-    with ProcessPoolExecutor(
-        workers, initializer=_init_worker, initargs=(options, rules, load_knowledge)
-    ) as pool:
+    chunk = max(1, min(64, len(files) // (workers * 4)))
+    context = _fork_context()
+    setup: dict[str, Any]
+    if context is not None:
+        setup = {"initializer": _init_forked, "initargs": (options, cache)}
+    else:
+        setup = {"initializer": _init_worker, "initargs": (options, rules, cache.load_knowledge)}
+    with ProcessPoolExecutor(workers, mp_context=context, **setup) as pool:
         return list(_progress(pool.map(_check_in_worker, files, chunksize=chunk), len(files)))
 
 

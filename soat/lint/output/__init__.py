@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from soat.lint.diagnostic import Diagnostic, Fix, Related, text_of
 from soat.lint.document import LineIndex
 from soat.lint.rule import Rule
-from soat.lint.ruledoc import rule_url
 from soat.lint.ui import DEFAULT_LANG
 
 
@@ -37,6 +36,10 @@ class Located:
     @property
     def url(self) -> str | None:
         """The address of the finding's rule documentation; None without a base URL."""
+        if self.rule_docs_url is None:
+            return None
+        from soat.lint.ruledoc import rule_url
+
         return rule_url(self.diag.code, self.rule_docs_url)
 
     def span(self, start: int, end: int) -> dict:
@@ -53,6 +56,8 @@ def located(results, lang: str = DEFAULT_LANG) -> Iterator[Located]:
     comes from the file's `rule-docs-url` (`FileResult.rule_docs_url`)."""
     items = []
     for result in results:
+        if not result.diagnostics:
+            continue
         source = result.final_source
         index = LineIndex(source)
         for d in result.diagnostics:

@@ -70,8 +70,57 @@ def write(results, context: OutputContext, out: TextIO) -> None:
     one file at a time, so that a whole archive's report never sits in memory at once."""
     first = True
     for result in sorted(results, key=lambda r: r.path):
+        if not result.diagnostics:
+            continue
         for item in located([result], context.lang):
-            text = json.dumps(finding(item, context), ensure_ascii=False, indent=2)
-            out.write(("[\n  " if first else ",\n  ") + text.replace("\n", "\n  "))
+            text = dumps(finding(item, context), "\n  ")
+            out.write(("[\n  " if first else ",\n  ") + text)
             first = False
     out.write("[]\n" if first else "\n]\n")
+
+
+# `json.dumps(..., indent=2)` runs the pure-Python encoder (the C one has no indentation);
+# this writes the same text for the values of a finding (dicts, lists, strings, integers,
+# booleans, None) with the C string encoder, in a fraction of the time.
+_encode_string = json.encoder.encode_basestring
+
+
+def dumps(value, newline: str = "\n") -> str:
+    """`json.dumps(value, ensure_ascii=False, indent=2)`, each line break followed by
+    `newline`'s indentation (a finding is indented once more inside the report's list)."""
+    kind = type(value)
+    if kind is str:
+        return _encode_string(value)
+    if kind is int:
+        return int.__repr__(value)
+    if kind is dict:
+        if not value:
+            return "{}"
+        inner = newline + "  "
+        parts = []
+        for key, item in value.items():
+            if type(key) is not str:
+                return _standard(value, newline)
+            parts.append(_encode_string(key) + ": " + dumps(item, inner))
+        return "{" + inner + ("," + inner).join(parts) + newline + "}"
+    if kind is list or kind is tuple:
+        if not value:
+            return "[]"
+        inner = newline + "  "
+        return "[" + inner + ("," + inner).join([dumps(v, inner) for v in value]) + newline + "]"
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, str):  # an enumeration's value
+        return _encode_string(value)
+    if isinstance(value, int):
+        return int.__repr__(value)
+    return _standard(value, newline)
+
+
+def _standard(value, newline: str) -> str:
+    """Anything else (a float, a dict with other keys): the standard encoder."""
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", newline)

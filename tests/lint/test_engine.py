@@ -1,0 +1,328 @@
+"""The engine's fast paths give the answers of the plain code they replace (issue 14).
+
+A plain `soat check` imports no baseline, diff-base or result-cache code; parallel workers
+(forked or spawned) return what a serial run returns; the collector settings of a run are put
+back; the JSON writer writes `json.dumps(indent=2)`'s bytes; the scandir walk finds the files
+`os.walk` found, in the same order; relative paths and pattern matching answer as
+`os.path.relpath` and `fnmatch` did.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import gc
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from soat.knowledge import load_knowledge
+from soat.lint import session
+from soat.lint.config import Config
+from soat.lint.files import _walk, discover
+from soat.lint.output.json_format import dumps
+from soat.lint.patterns import matches_any
+from soat.lint.runner import read_bytes
+from soat.lint.session import CheckOptions, check_files, collector_tuned, resolver_for
+from soat.rules import ALL_RULES
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "bai-mau.txt"
+
+
+# --- what a plain run imports ---------------------------------------------------------------
+
+_PROBE = """
+import io, sys
+from soat.knowledge import load_knowledge
+from soat.lint.session import CheckOptions, run_check
+from soat.rules import ALL_RULES
+options = CheckOptions(paths=(sys.argv[1],), cache=False, **eval(sys.argv[2]))
+run_check(options, ALL_RULES, load_knowledge, io.StringIO())
+print(" ".join(sorted(m for m in sys.modules if m.startswith("soat.lint"))))
+"""
+
+_ADOPTION = {"soat.lint.adoption", "soat.lint.baseline", "soat.lint.changed_lines"}
+
+
+def _modules_after(tmp_path: Path, **options) -> set[str]:
+    article = tmp_path / "bai.txt"
+    shutil.copy(EXAMPLE, article)
+    proc = subprocess.run(
+        [sys.executable, "-c", _PROBE, str(article), repr(options)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        check=True,
+    )
+    return set(proc.stdout.split())
+
+
+def test_a_plain_check_imports_no_adoption_cache_or_other_output_code(tmp_path):
+    loaded = _modules_after(tmp_path)
+    assert "soat.lint.session" in loaded and "soat.lint.output.text_format" in loaded
+    unwanted = _ADOPTION | {
+        "soat.lint.cache",  # the result cache, off here
+        "soat.lint.reports",  # --diff and --statistics
+        "soat.lint.ruledoc",  # rule-docs-url, unset
+        "soat.lint.output.json_format",
+        "soat.lint.output.sarif_format",
+        "soat.lint.output.html_format",
+    }
+    assert loaded & unwanted == set()
+
+
+def test_a_baseline_option_still_loads_the_adoption_code(tmp_path):
+    baseline = tmp_path / "baseline.json"
+    loaded = _modules_after(tmp_path, write_baseline=str(baseline))
+    assert {"soat.lint.adoption", "soat.lint.baseline"} <= loaded
+    assert json.loads(baseline.read_text("utf-8"))["soat-baseline"] == 1
+
+
+# --- serial and parallel runs agree ------------------------------------------------------
+
+
+def _corpus(tmp_path: Path, n: int) -> Path:
+    """`n` small articles with findings (a double space, a straight quote, a bad syllable)."""
+    folder = tmp_path / "bai"
+    folder.mkdir()
+    text = EXAMPLE.read_text("utf-8")
+    for i in range(n):
+        (folder / f"{i:03d}.txt").write_text(f'Bài số {i}\n\n{text}\nThêm  một câu "thử".\n')
+    (folder / "zz.md").write_text("# Tiêu đề\n\nMột đoạn văn có lỗi  cách.\n", "utf-8")
+    return folder
+
+
+def _run(folder: Path, jobs: int):
+    options = CheckOptions(paths=(str(folder),), output_format="json", cache=False, jobs=jobs)
+    cache = resolver_for(options, ALL_RULES, load_knowledge)
+    files = list(discover(options.paths, cache))
+    return check_files(files, options, ALL_RULES, cache, None)
+
+
+def _comparable(results):
+    return [
+        (r.path, r.source, r.encoding, r.lang, r.fail_on, r.fixes_applied, r.fixed_source)
+        + tuple((d.code, d.start, d.end, d.severity, d.message, d.fix) for d in r.diagnostics)
+        for r in results
+    ]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    return _corpus(tmp_path_factory.mktemp("parallel"), session.PARALLEL_THRESHOLD + 4)
+
+
+@pytest.fixture(scope="module")
+def serial(corpus):
+    results = _run(corpus, jobs=1)
+    assert sum(len(r.diagnostics) for r in results) > len(results)  # findings in every file
+    return _comparable(results)
+
+
+@pytest.mark.skipif(session._fork_context() is None, reason="fork is Linux-only here")
+def test_forked_workers_return_what_a_serial_run_returns(corpus, serial):
+    assert _comparable(_run(corpus, jobs=2)) == serial
+
+
+def test_spawned_workers_return_what_a_serial_run_returns(corpus, serial, monkeypatch):
+    monkeypatch.setattr(session, "_fork_context", lambda: None)
+    assert _comparable(_run(corpus, jobs=2)) == serial
+
+
+# --- the collector ---------------------------------------------------------------------------
+
+
+def test_the_collector_settings_are_put_back():
+    before = gc.get_threshold()
+    assert gc.get_freeze_count() == 0
+    with collector_tuned():
+        assert gc.get_threshold()[0] >= session.GC_THRESHOLD
+        assert gc.get_freeze_count() > 0
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_callers_frozen_objects_stay_frozen():
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with collector_tuned():
+            pass
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+
+
+def test_the_collector_is_put_back_when_checking_fails():
+    before = gc.get_threshold()
+    with pytest.raises(RuntimeError), collector_tuned():
+        raise RuntimeError("a rule broke the run")
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
+
+
+# --- the JSON writer -------------------------------------------------------------------------
+
+_scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**70), max_value=2**70)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text()
+)
+_values = st.recursive(
+    _scalars,
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.tuples(inner, inner)
+        | st.dictionaries(st.text(max_size=5), inner, max_size=4)
+        | st.dictionaries(st.integers(0, 9), inner, min_size=1, max_size=2)
+    ),
+    max_leaves=20,
+)
+
+
+@given(_values)
+def test_dumps_writes_what_json_dumps_writes(value):
+    assert dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+@given(_values)
+def test_dumps_indents_every_line_break(value):
+    expected = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+    assert dumps(value, "\n  ") == expected
+
+
+def test_dumps_writes_enumerations_as_their_values():
+    from soat.lint.diagnostic import Applicability, Severity
+
+    value = {"a": Applicability.SAFE, "s": Severity.ERROR, "l": [True, None]}
+    assert dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+# --- the folder walk -------------------------------------------------------------------------
+
+
+def _reference_walk(root: str) -> list[str]:
+    """The walk before issue 14: os.walk, a stat per file, folders sorted."""
+    from soat.lint.files import _skipped_folder, is_walkable_name
+
+    out = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not _skipped_folder(dirpath, d, set()))
+        for name in sorted(filenames):
+            path = os.path.join(dirpath, name)
+            if is_walkable_name(name) and os.path.isfile(path):
+                out.append(path)
+    return out
+
+
+def test_the_walk_finds_what_os_walk_found_in_the_same_order(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    tree = Path("site")
+    for rel in (
+        "b.txt",
+        "A.md",
+        "a.txt",
+        "a/z.html",
+        "a/b/c.txt",
+        "B/x.htm",
+        "node_modules/skip.txt",
+        "env/pyvenv.cfg",
+        "env/skip.md",
+        "notes.rst",
+        "~$lock.docx",
+        "bai.soat.docx",
+        "bai.docx",
+    ):
+        (tree / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tree / rel).write_bytes(b"x\n")
+    os.symlink(os.path.abspath(tree / "a" / "b"), tree / "linked-folder")
+    os.symlink(os.path.abspath(tree / "a.txt"), tree / "c-link.txt")
+    os.symlink("missing.txt", tree / "broken.txt")
+    os.mkfifo(tree / "pipe.txt")
+    walked = list(_walk("site"))
+    assert [path for path, _ in walked] == _reference_walk("site")
+    assert [real for _, real in walked] == [os.path.realpath(path) for path, _ in walked]
+    # discover: a link to a file checked under its own name is the same file, reported once;
+    # a Word file is not in the default `include`.
+    found = [path for path, _ in discover(["site"], resolver_for(CheckOptions(), (), _none))]
+    assert found == [p for p in _reference_walk("site") if not p.endswith(("c-link.txt", ".docx"))]
+    assert "site/a/b/c.txt" in found and "site/linked-folder/c.txt" not in found
+
+
+def _none(registry):
+    return load_knowledge(registry)
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def test_read_bytes_reads_empty_and_large_files_whole(tmp_path):
+    empty, large = tmp_path / "empty.txt", tmp_path / "large.txt"
+    empty.write_bytes(b"")
+    data = os.urandom(300_000)
+    large.write_bytes(data)
+    assert read_bytes(str(empty), "empty.txt") == b""
+    assert read_bytes(str(large), "large.txt") == data
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_read_bytes_does_not_wait_on_a_fifo_or_read_a_folder(tmp_path):
+    os.mkfifo(tmp_path / "pipe.txt")
+    for name in ("pipe.txt", "."):
+        result = read_bytes(str(tmp_path / name), name)
+        assert not isinstance(result, bytes)
+        assert [d.code for d in result.diagnostics] == ["IO001"]
+        assert "Not a regular file" in result.diagnostics[0].message.en
+
+
+def test_read_bytes_names_the_error_of_a_missing_file(tmp_path):
+    result = read_bytes(str(tmp_path / "missing.txt"), "missing.txt")
+    assert "No such file or directory" in result.diagnostics[0].message.en
+
+
+# --- paths and patterns ----------------------------------------------------------------------
+
+_names = st.sampled_from(["a", "b", "ab", ".x", "x.md", "b.txt", "..", "."])
+
+
+@given(st.lists(_names, min_size=1, max_size=4), st.sampled_from(["/", "/srv", "/srv/a"]))
+def test_relative_answers_as_os_path_relpath(parts, root):
+    path = "/srv/" + "/".join(parts)
+    expected = os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/")
+    assert Config(root=root).relative(path) == expected
+
+
+def _reference_matches(rel: str, patterns) -> bool:
+    """matches_any before issue 14: fnmatch, one pattern form at a time."""
+    for pattern in patterns:
+        pattern = pattern.rstrip("/")
+        if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(rel, pattern + "/*"):
+            return True
+        if pattern.startswith("**/") and fnmatch.fnmatch(rel, pattern[3:]):
+            return True
+        base = pattern[:-3] if pattern.endswith("/**") else pattern
+        if rel == base or rel.startswith(base + "/"):
+            return True
+    return False
+
+
+_pattern_parts = st.sampled_from(["a", "b", "*", "**", "?", "*.md", "[ab]", "[!a]", "x.txt", ""])
+_patterns = st.lists(st.lists(_pattern_parts, min_size=1, max_size=3).map("/".join), max_size=3)
+_rels = st.lists(st.sampled_from(["a", "b", "ab", "x.md", "x.txt", "[a]"]), min_size=1).map(
+    "/".join
+)
+
+
+@given(_rels, _patterns)
+def test_matches_any_answers_as_fnmatch_did(rel, patterns):
+    assert matches_any(rel, patterns) == _reference_matches(rel, patterns)
