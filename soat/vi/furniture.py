@@ -211,11 +211,17 @@ def _counter_label(s: str) -> str | None:
 
 def match_furniture(text: str, table: PhraseTable) -> FurnitureMatch | None:
     """Whether a whole block's text is page furniture, and how it matched."""
-    if _has_more_folded_words(text, MAX_FURNITURE_WORDS):
-        return None  # most blocks: prose, told without folding it
-    s = fold_case(text)
-    if not s or more_words_than(s, MAX_FURNITURE_WORDS):
-        return None
+    if _folds_word_for_word(text):
+        # `fold_case(text)` has the words of `text` (see `_has_more_folded_words`): one count
+        if more_words_than(text, MAX_FURNITURE_WORDS):
+            return None  # most blocks: prose, told without folding it
+        s = fold_case(text)
+        if not s:
+            return None
+    else:
+        s = fold_case(text)
+        if not s or more_words_than(s, MAX_FURNITURE_WORDS):
+            return None
     if not _may_name_a_phrase(s, table):
         return _by_pattern(s, table)  # most short blocks: told without folding tones
     return _match_phrases(text, s, table)
@@ -315,9 +321,12 @@ def _has_more_folded_words(text: str, n: int) -> bool:
     `fold_case` only collapses spaces and folds case, and folding keeps every word (each
     character's fold starts with a word character when the character is one, and adds none
     to the characters between words) except around U+0345, which folds to a letter."""
-    return (
-        "\u0345" not in text and unicodedata.is_normalized("NFC", text) and more_words_than(text, n)
-    )
+    return _folds_word_for_word(text) and more_words_than(text, n)
+
+
+def _folds_word_for_word(text: str) -> bool:
+    """Whether `fold_case(text)` has the same words as `text` (`_has_more_folded_words`)."""
+    return "\u0345" not in text and unicodedata.is_normalized("NFC", text)
 
 
 def _by_pattern(s: str, table: PhraseTable) -> FurnitureMatch | None:
