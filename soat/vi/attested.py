@@ -24,7 +24,7 @@ mark in the whole word — a glue of two words ("bốđiểm", "cáchđưa") bre
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from soat.vi.bigrams import bigram
 from soat.vi.spelling import _ALPHABET, _spell_with_tone
@@ -71,8 +71,7 @@ def _neighbours() -> dict[str, set[str]]:
 _NEAR_KEYS = _neighbours()
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     word: str
     score: float
     error: str  # what the writer probably did (a key of ERRORS)
@@ -290,8 +289,7 @@ def _split_open(word: str, parts: int, before: str = "") -> tuple[str, ...] | No
     return None
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """What SPL006 says of a word: its candidates, best first, and whether the evidence is
     strong enough for a warning."""
 

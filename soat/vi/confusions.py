@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from itertools import accumulate, compress
+from typing import NamedTuple
 
-from soat.vi.tokens import non_prose_spans
+from soat.vi.tokens import maybe_not_prose, non_prose_spans
 
 FIXES = ("safe", "unsafe", "suggestion")
 KINDS = ("error", "house-style")
@@ -28,8 +30,7 @@ _SPACE_RE = re.compile(r"\s+")
 _SEP = r"\s+"  # between two syllables of a form: spaces or a line break of the paragraph
 
 
-@dataclass(frozen=True)
-class Confusion:
+class Confusion(NamedTuple):
     """One entry: `wrong` forms (lower case NFC, single spaces) and the `right` form.
 
     `fix`: "safe" when no context was found in which a wrong form is right, "unsafe" when
@@ -59,8 +60,7 @@ class Confusion:
         return (*self.wrong, self.right)
 
 
-@dataclass(frozen=True)
-class ConfusionMatch:
+class ConfusionMatch(NamedTuple):
     """A wrong form found in a text: [start, end) and the entry it belongs to."""
 
     start: int
@@ -79,7 +79,8 @@ class ConfusionError(ValueError):
 
 def normalize_form(text: str) -> str:
     """NFC, lower case, single spaces: the key under which forms are compared."""
-    return _SPACE_RE.sub(" ", unicodedata.normalize("NFC", text)).strip().lower()
+    # str.split() splits at the runs \s+ matches and drops the ends: as sub() then strip()
+    return " ".join(unicodedata.normalize("NFC", text).split()).lower()
 
 
 _ENTRY_KEYS = {
@@ -192,6 +193,37 @@ def _contains_form(phrase: str, form: str) -> bool:
     return False
 
 
+def _run_starts(lower: str, runs: Iterable[str]) -> Iterator[tuple[int, str]]:
+    """(start, run) of each occurrence of one of `runs` (letters and digits) in `lower` as a
+    whole run of letters and digits."""
+    for run in runs:
+        size = len(run)
+        at = lower.find(run)
+        while at >= 0:
+            end = at + size
+            if (not at or not lower[at - 1].isalnum()) and not lower[end : end + 1].isalnum():
+                yield at, run
+            at = lower.find(run, at + 1)
+
+
+def _match_at(lower: str, start: int, pieces: list[str]) -> int | None:
+    """The end of the form made of `pieces` (separated by whitespace) at `start` of
+    `lower`, followed by no word character; None when it is not there."""
+    at = start
+    for k, piece in enumerate(pieces):
+        if k:
+            space = _SPACE_RE.match(lower, at)
+            if space is None:
+                return None
+            at = space.end()
+        if not lower.startswith(piece, at):
+            return None
+        at += len(piece)
+    if _WORD_CHAR_RE.match(lower, at) is not None:
+        return None
+    return at
+
+
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
@@ -226,8 +258,49 @@ def _trie_pattern(forms: Iterable[str]) -> str:
     return emit(trie)
 
 
+_RUN_SPLIT_RE = re.compile(r"([^\W_]+)")  # separators and runs of letters and digits in turn
+_RUN_START_RE = re.compile(r"[^\W_]")
+_WORD_CHAR_RE = re.compile(r"\w")
+_NAME_SEP = "\x00"  # between the names scanned together: no word, no space, in no form
+WHOLE_AFTER = 32  # documents searched without the compiled expression (search_whole)
+
+
+def _runs(form: str) -> list[str]:
+    """The runs of letters and digits of `form` (its syllables, for most forms)."""
+    pieces = form.split(" ")
+    if all(map(str.isalnum, pieces)):  # str.isalnum is [^\W_]: no call to the regex engine
+        return pieces
+    return _RUN_SPLIT_RE.split(form)[1::2]
+
+
+def fold_sigma(lower: str) -> str:
+    """`lower` with ς written σ: the only letter whose lower case depends on the letters
+    around it (str.lower() writes Σ as ς at the end of a word, and which letters count
+    reaches past a run of letters), so that a word lowered alone and inside a text agree."""
+    return lower.replace("ς", "σ")
+
+
+def _normalized_names(names: Iterable[str]) -> list[str]:
+    """`normalize_form` of each name, each once, in order: the names are normalised joined by
+    _NAME_SEP (NFC, spaces and case do not reach across it), in a few C calls."""
+    names = list(names)
+    joined = _NAME_SEP.join(names)
+    if joined.count(_NAME_SEP) != max(len(names) - 1, 0):
+        return list(dict.fromkeys(normalize_form(n) for n in names))
+    text = " ".join(unicodedata.normalize("NFC", joined).split()).lower()
+    return list(dict.fromkeys(map(str.strip, text.split(_NAME_SEP)))) if names else []
+
+
 class ConfusionMatcher:
-    """Finds the wrong forms of `entries` in a text, skipping guarded occurrences."""
+    """Finds the wrong forms of `entries` in a text, skipping guarded occurrences.
+
+    The forms are found as one trie-shaped regular expression would find them (`_regex`,
+    the definition): left to right, the longest form at a start, no overlap. When every form
+    starts with a letter or digit (the built-in table, most user entries), a match can only
+    start at a run of letters and digits that some form starts with: the text is split into
+    runs (one C call) and only those runs are tried, with no expression to compile (compiling
+    the trie of the built-in table costs 6-9 ms at every start-up).
+    tests/rules/test_lex_fast_paths.py checks the two against each other."""
 
     def __init__(self, entries: Iterable[Confusion], extra_guards: Iterable[str] = ()) -> None:
         entries = list(entries)
@@ -236,18 +309,31 @@ class ConfusionMatcher:
             for form in entry.wrong:
                 self.by_form.setdefault(form, entry)
         forms = sorted(self.by_form)
-        self._regex = re.compile(rf"(?<!\w)(?:{_trie_pattern(forms)})(?!\w)") if forms else None
-        # Guards by wrong form, as regular expressions; proper names (registry) guard every
-        # form they contain.
-        # Proper names (registry) guard the forms they contain, found with the matcher's own
-        # expression (testing every name against every form would cost seconds).
+        self._forms = forms
+        self._compiled: re.Pattern | None = None
+        # The forms by their first run, longest first, and the runs of each form (sigma
+        # folded) by its first run (firsts_in); None and empty when some form starts with
+        # no letter or digit (then every text is searched with the expression).
+        self._by_run: dict[str, list[tuple[str, list[str]]]] | None = None
+        self._runs_by_first: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        if all(_RUN_START_RE.match(form) for form in forms):
+            by_run: dict[str, list[tuple[str, list[str]]]] = {}
+            for form in sorted(forms, key=len, reverse=True):
+                runs = _runs(form)
+                by_run.setdefault(runs[0], []).append((form, form.split(" ")))
+                folded = frozenset(map(fold_sigma, runs))
+                self._runs_by_first.setdefault(fold_sigma(runs[0]), []).append((runs[0], folded))
+            self._by_run = by_run
+        self._all_runs = frozenset().union(*(r for v in self._runs_by_first.values() for _, r in v))
+        self._keys: dict[str, str] = {}  # the words of a form met so far -> their key
+        self._documents = 0  # documents searched (search_whole)
+        # Proper names (registry) guard the forms they contain, found with the matcher itself
+        # (testing every name against every form would cost seconds).
         name_guards: dict[str, list[str]] = {}
-        if self._regex is not None:
-            for name in dict.fromkeys(normalize_form(n) for n in extra_guards):
-                for m in self._regex.finditer(name):
-                    form = _SPACE_RE.sub(" ", m.group())
-                    if form != name:
-                        name_guards.setdefault(form, []).append(name)
+        if forms:
+            for name, (_start, _end, form) in self._name_matches(extra_guards):
+                if form != name:
+                    name_guards.setdefault(form, []).append(name)
         # Guard phrases by wrong form; each form's expression is compiled when the form is
         # first found (most forms never are: compiling them all would cost start-up time).
         self._guard_phrases: dict[str, list[str]] = {}
@@ -260,6 +346,93 @@ class ConfusionMatcher:
                 longest = max([longest, *map(len, phrases)])
                 self._guard_phrases[form] = phrases
         self._longest_guard = longest
+
+    def search_whole(self) -> bool:
+        """Called once per document: whether to search it whole with `_regex` (True) or
+        only where `firsts_in` says a form may be. The expression costs 6-9 ms to compile
+        and then searches a document in 0.1 ms; looking for the first runs costs 0.1-0.2 ms
+        more a document. So the first WHOLE_AFTER documents of a process are searched
+        without it (a run on a few files never compiles it), the rest with it."""
+        self._documents += 1
+        if self._by_run is None or self._documents > WHOLE_AFTER:
+            return self._regex is not None
+        return False
+
+    @property
+    def _regex(self) -> re.Pattern | None:
+        """The definition: one regular expression shaped as a trie of the forms."""
+        if self._compiled is None and self._forms:
+            self._compiled = re.compile(rf"(?<!\w)(?:{_trie_pattern(self._forms)})(?!\w)")
+        return self._compiled
+
+    def _spans(
+        self, lower: str, firsts: Iterable[str] | None = None
+    ) -> Iterator[tuple[int, int, str]]:
+        """(start, end, form) of each form in `lower`, as `_regex.finditer` finds them.
+        `firsts`: the first runs of every form that may be in `lower` (when it holds all the
+        runs of letters of the other forms, none of them is there): only these are looked
+        for, with str.find."""
+        by_run = self._by_run
+        if by_run is None or (firsts is None and self._compiled is not None):
+            if self._regex is not None:
+                for m in self._regex.finditer(lower):
+                    yield m.start(), m.end(), _SPACE_RE.sub(" ", m.group())
+            return
+        if firsts is None:
+            parts = _RUN_SPLIT_RE.split(lower)
+            bounds = list(accumulate(map(len, parts), initial=0))
+            runs = parts[1::2]
+            hits = [
+                (bounds[i], parts[i])
+                for i in compress(range(1, len(parts), 2), map(by_run.__contains__, runs))
+            ]
+        else:
+            hits = sorted(_run_starts(lower, firsts))
+        done = 0  # the end of the last match: matches do not overlap
+        for start, run in hits:
+            if start < done or (start and lower[start - 1] == "_"):  # (?<!\w)
+                continue
+            for form, pieces in by_run.get(run, ()):
+                end = _match_at(lower, start, pieces)
+                if end is not None:
+                    yield start, end, form
+                    done = end
+                    break
+
+    def _name_matches(self, names: Iterable[str]) -> Iterator[tuple[str, tuple[int, int, str]]]:
+        """(name, match) for each form in each distinct normalised name, in order."""
+        distinct = _normalized_names(names)
+        if self._by_run is None or _NAME_SEP in "".join(distinct):
+            for name in distinct:
+                for match in self._spans(name):
+                    yield name, match
+            return
+        # One scan of the names joined by a character that neither a word nor a space is:
+        # a form cannot span two names, and each name's edges look as its own would.
+        joined = _NAME_SEP.join(distinct)
+        starts = list(accumulate((len(n) + 1 for n in distinct), initial=0))
+        for match in self._spans(joined):
+            k = bisect_right(starts, match[0]) - 1
+            yield distinct[k], (match[0] - starts[k], match[1] - starts[k], match[2])
+
+    def in_a_form(self, word: str) -> bool:
+        """Whether `word` (as written) is, in lower case, a run of letters of some form."""
+        key = fold_sigma(word.lower())
+        if key not in self._all_runs:
+            return False
+        self._keys[word] = key
+        return True
+
+    def key(self, word: str) -> str:
+        """The word in lower case, sigma folded (kept for the words `in_a_form` said yes to)."""
+        found = self._keys.get(word)
+        return fold_sigma(word.lower()) if found is None else found
+
+    def firsts_in(self, keys: set[str]) -> set[str]:
+        """The first runs of the forms all of whose runs are among `keys` (words in lower
+        case, sigma folded): a text whose words hold none of these holds no form."""
+        index = self._runs_by_first
+        return {first for k in keys.intersection(index) for first, r in index[k] if r <= keys}
 
     def _guard(self, form: str) -> re.Pattern | None:
         if form not in self._guards:
@@ -275,16 +448,17 @@ class ConfusionMatcher:
             )
         return self._guards[form]
 
-    def find(self, text: str) -> Iterator[ConfusionMatch]:
+    def find(self, text: str, firsts: Iterable[str] | None = None) -> Iterator[ConfusionMatch]:
         """Unguarded wrong forms in `text` (NFC), outside URLs, e-mail addresses and
-        document symbols."""
-        if self._regex is None:
+        document symbols. `firsts` (see `firsts_in`): the first runs of the forms whose runs
+        are all among the words of `text` (lower case), when the caller knows them."""
+        if not self.by_form:
             return
         lower = _lower_same_length(text)
         skip = None
-        for m in self._regex.finditer(lower):
-            start, end = m.span()
-            form = _SPACE_RE.sub(" ", m.group())
+        if firsts is not None and maybe_not_prose(text):
+            firsts = None  # the words of a URL or symbol may be missing from those of `text`
+        for start, end, form in self._spans(lower, firsts):
             entry = self.by_form.get(form)
             if entry is None:
                 continue

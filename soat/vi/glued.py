@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from soat.vi.spelling import frequency
 from soat.vi.syllables import is_valid_syllable
@@ -29,8 +29,7 @@ from soat.vi.tokens import non_prose_spans
 from soat.vi.tones import LETTERS, VOWELS, has_vietnamese_mark
 
 
-@dataclass(frozen=True)
-class GluedToken:
+class GluedToken(NamedTuple):
     """`text[start:end]` should read `replacement`; `kind` says what was glued:
     "abbreviation" (UBNDphường), "number" (150hộ) or "underscore" (Hà_Nội)."""
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from dataclasses import dataclass
 from importlib import resources
+from typing import NamedTuple
 
 from soat.toml import tomllib
 from soat.vi.syllable_counts import attested_counts
@@ -62,8 +62,7 @@ _INITIAL_SWAPS = {
 }
 
 
-@dataclass(frozen=True)
-class Misspellings:
+class Misspellings(NamedTuple):
     safe: dict[str, str]
     expected: dict[str, str]
     accepted: frozenset[str]

@@ -7,30 +7,40 @@ from __future__ import annotations
 
 import functools
 from importlib import resources
+from itertools import compress
 
 
 @functools.lru_cache(maxsize=1)
-def _table() -> tuple[dict[str, int], frozenset[str], frozenset[str]]:
+def _fields() -> tuple[list[str], list[str], list[str]]:
+    """The file's columns after the header: syllable, count, sources."""
     text = (resources.files("soat") / "data" / "attested_syllables.tsv").read_text("utf-8")
-    fields = text.split()[3:]  # after the header: syllable, count, sources, ...
-    syllables, numbers, sources = fields[0::3], fields[1::3], fields[2::3]
-    counts = dict(zip(syllables, map(int, numbers), strict=True))
-    unwritten = frozenset(s for s, n in counts.items() if not n)
-    counts.update(dict.fromkeys(unwritten, 1))
-    listed = frozenset(s for s, src in zip(syllables, sources, strict=True) if src != "corpus")
-    return counts, listed, unwritten
+    fields = text.split()[3:]
+    return fields[0::3], fields[1::3], fields[2::3]
 
 
+@functools.lru_cache(maxsize=1)
 def attested_counts() -> dict[str, int]:
     """Attested syllable (lower case, NFC) -> times written; ones only in the name data or
     Unihan count 1."""
-    return _table()[0]
+    syllables, numbers, _ = _fields()
+    counts = dict(zip(syllables, map(int, numbers), strict=True))
+    counts.update(dict.fromkeys(_unwritten(), 1))
+    return counts
 
 
+@functools.lru_cache(maxsize=1)
+def _unwritten() -> frozenset[str]:
+    """The syllables the corpus never writes (count 0 in the file: only a list names them)."""
+    syllables, numbers, _ = _fields()
+    return frozenset(compress(syllables, map("0".__eq__, numbers)))
+
+
+@functools.lru_cache(maxsize=1)
 def listed_syllables() -> frozenset[str]:
     """Syllables a list names as real (place, organisation and family names, Unihan's
     Vietnamese readings), however rarely news writes them."""
-    return _table()[1]
+    syllables, _, sources = _fields()
+    return frozenset(compress(syllables, map("corpus".__ne__, sources)))
 
 
 def count(syllable: str) -> int:
@@ -40,4 +50,4 @@ def count(syllable: str) -> int:
 def corpus_count(syllable: str) -> int:
     """Times the corpus writes `syllable`: 0 for one that only a list names."""
     lower = syllable.lower()
-    return 0 if lower in _table()[2] else attested_counts().get(lower, 0)
+    return 0 if lower in _unwritten() else attested_counts().get(lower, 0)

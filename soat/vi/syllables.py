@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from soat.vi.tones import HUYEN, NANG, NGANG, SAC, split_tone, strip_tones, tone_marks, with_tone
+from soat.vi.tones import HUYEN, NANG, NGANG, SAC, VOWELS, split_tone, with_tone
 
 TRADITIONAL = "traditional"
 MODERN = "modern"
@@ -102,8 +102,7 @@ QU_RHYMES = frozenset([r[1:] for r in MEDIAL_RHYMES] + ["ôc", "ơi", "i", "it"]
 _STOP_FINALS = ("ch", "p", "t", "c", "k")
 
 
-@dataclass(frozen=True)
-class Syllable:
+class Syllable(NamedTuple):
     """A parsed syllable. `rhyme` is lower case without tone; after gi an elided i is put
     back ("gìn" -> gi + in, "giếng" -> gi + iêng) and `rhyme_start` is then 1."""
 
@@ -124,8 +123,7 @@ class Syllable:
         return self.tone != NGANG and self.rhyme in ("oa", "oe", "uy")
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):
     """What is wrong with a word as a syllable; `problem` is None for a valid syllable.
 
     problem: "letters" (not made of Vietnamese letters), "two-tones", "structure" (no
@@ -195,6 +193,11 @@ def tone_slots(rhyme: str) -> tuple[int, int]:
     return 0, 0
 
 
+_INITIALS_BY_LENGTH = tuple(
+    (n, frozenset(i for i in _INITIALS_LONGEST_FIRST if len(i) == n)) for n in (3, 2, 1)
+)
+
+
 def _parse_letters(base: str) -> tuple[str, str, int] | None:
     """(initial, rhyme, rhyme_start) of a lower-case toneless word, None if none fits."""
     if not base:
@@ -212,11 +215,20 @@ def _parse_letters(base: str) -> tuple[str, str, int] | None:
         return ("qu", base[2:], 2) if base[2:] else None
     if base[0] in _PLAIN_VOWELS:
         return "", base, 0
-    for initial in _INITIALS_LONGEST_FIRST:
-        if base.startswith(initial):
-            rest = base[len(initial) :]
-            return (initial, rest, len(initial)) if rest else None
+    for n, initials in _INITIALS_BY_LENGTH:  # the longest initial the word starts with
+        initial = base[:n]
+        if len(initial) == n and initial in initials:
+            rest = base[n:]
+            return (initial, rest, n) if rest else None
     return None
+
+
+# A toned vowel -> the vowel without its tone (str.translate: one C call per word), and the
+# lower-case letters a syllable is written with.
+_TONELESS = str.maketrans(
+    {ch: base for ch in VOWELS if (base := split_tone(ch)[0]) != ch and ch.islower()}
+)
+_SYLLABLE_LETTERS = _PLAIN_VOWELS | frozenset("bcdđghklmnpqrstvx")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -227,11 +239,16 @@ def check_syllable(word: str) -> Verdict:
     lower = word.lower()
     if len(lower) != len(word) or not lower:
         return Verdict("letters")
-    marks = tone_marks(lower)
-    if len(marks) > 1:
-        return Verdict("two-tones")
-    base = strip_tones(lower)
-    if any(c not in _PLAIN_VOWELS and c not in "bcdđghklmnpqrstvx" for c in base):
+    base = lower.translate(_TONELESS)
+    if base == lower:
+        tone_index, tone = -1, NGANG
+    else:
+        toned = [i for i in range(len(lower)) if lower[i] != base[i]]
+        if len(toned) > 1:
+            return Verdict("two-tones")
+        tone_index = toned[0]
+        tone = split_tone(lower[tone_index])[1]
+    if not _SYLLABLE_LETTERS.issuperset(base):
         return Verdict("letters")
     parsed = _parse_letters(base)
     if parsed is None:
@@ -239,11 +256,11 @@ def check_syllable(word: str) -> Verdict:
     initial, rhyme, rhyme_start = parsed
     if not _rhyme_allowed(initial, rhyme):
         return Verdict("structure")
-    tone_index, tone = marks[0] if marks else (-1, NGANG)
     syllable = Syllable(initial, rhyme, tone, rhyme_start, tone_index)
-    if syllable.final in _STOP_FINALS and tone not in (NGANG, SAC, NANG):
+    final = rhyme[len(_leading_vowels(rhyme)) :]
+    if final in _STOP_FINALS and tone not in (NGANG, SAC, NANG):
         return Verdict("tone-final", syllable)
-    if syllable.final in _STOP_FINALS and tone == NGANG and syllable.final != "k":
+    if final in _STOP_FINALS and tone == NGANG and final != "k":
         return Verdict("tone-final", syllable)
     if tone != NGANG:
         slots = tone_slots(rhyme)

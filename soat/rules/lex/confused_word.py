@@ -23,6 +23,7 @@ from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Seve
 from soat.lint.document import Block
 from soat.lint.errors import did_you_mean
 from soat.lint.rule import Example, Rule
+from soat.rules.spelling._words import DocWords, document_words
 from soat.vi.confusion_data import builtin_confusions
 from soat.vi.confusions import (
     Confusion,
@@ -30,6 +31,7 @@ from soat.vi.confusions import (
     ConfusionMatch,
     ConfusionMatcher,
     fixed_text,
+    fold_sigma,
     normalize_form,
     parse_confusion,
     syllable_edits,
@@ -81,6 +83,9 @@ def active_entries(options: Options, user_entries: Iterable[Confusion] = ()) -> 
     ignored = {normalize_form(n) for n in options.ignore_entries}
     enabled = {normalize_form(n) for n in options.enable_entries}
     out = list(user_entries)
+    if not ignored and not enabled:  # the default: no entry's names to look at
+        out.extend(e for e in builtin_confusions() if e.kind != "house-style")
+        return out
     for entry in builtin_confusions():
         names = {normalize_form(n) for n in entry.names}
         if names & ignored:
@@ -211,10 +216,45 @@ def _diagnostic(block: Block, match: ConfusionMatch) -> Diagnostic:
 
 
 def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
-    doc = ctx.doc
     matcher = matcher_for(ctx)
-    for block in doc.blocks:
-        yield from block_findings(block, matcher)
+    blocks = ctx.doc.blocks
+    if matcher.search_whole():
+        for block in blocks:
+            yield from block_findings(block, matcher)
+        return
+    words = ctx.get(document_words)
+    # each distinct word asked once whether it is a word of some form
+    present = words.matching(matcher.in_a_form)
+    for k, firsts in blocks_to_search(words, matcher, present):
+        for match in matcher.find(blocks[k].text, firsts):
+            if not _is_name(blocks[k].text, match):
+                yield _diagnostic(blocks[k], match)
+
+
+def blocks_to_search(
+    words: DocWords, matcher: ConfusionMatcher, present: set[str]
+) -> Iterator[tuple[int, set[str]]]:
+    """The blocks that may hold a form, each with the first runs of letters of the forms it
+    may hold (lower case; see ConfusionMatcher.find). `present`: the document's words that
+    are a run of some form. Each run of letters of a form found is a word of its block,
+    unless it lies in a URL or symbol, where nothing is reported: so a form can be found only
+    in a block with its first word, in a document with all of its words. Most blocks hold
+    no such word (all blocks, searched whole, are the definition:
+    tests/rules/test_lex_fast_paths.py)."""
+    if not present:
+        return
+    key = matcher.key
+    firsts = matcher.firsts_in(set(map(key, present)))
+    if not firsts:
+        return
+    folded: dict[str, set[str]] = {}
+    for first in firsts:
+        folded.setdefault(fold_sigma(first), set()).add(first)
+    opening = {w for w in present if key(w) in folded}
+    for k, texts in enumerate(words.texts):
+        found = opening.intersection(texts)
+        if found:
+            yield k, set().union(*(folded[key(w)] for w in found))
 
 
 RULE = Rule(
