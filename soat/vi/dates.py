@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Holidays written as a day and a month are names ("1-5", "2-9", "30-4"), not a date style.
 HOLIDAYS = frozenset(
@@ -72,8 +72,7 @@ _RANGE_CUE_RE = re.compile(r"(?:đến|tới|và|-|–)\s*(?:ngày\s+)?$", re.IG
 _ADDRESS_RE = re.compile(r"(?<!\w)(?:số|hẻm|ngõ|ngách|kiệt|kiệt|nhà|lô|phòng)\s*$", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class DateMention:
+class DateMention(NamedTuple):
     """A date as written. `year` is None for a day/month written without one."""
 
     start: int
@@ -267,8 +266,7 @@ _ORDINAL_NOUNS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class WeekdayMention:
+class WeekdayMention(NamedTuple):
     start: int
     end: int
     weekday: int  # 0 = Monday … 6 = Sunday, as datetime.date.weekday()
@@ -305,8 +303,7 @@ _BEFORE_GAP_RE = re.compile(r"^\s*[,(]?\s*(?:ngày\s+|mùng\s+|mồng\s+)?$", re
 _AFTER_GAP_RE = re.compile(r"^\s*[,(]\s*(?:ngày\s+)?$|^\s+$")
 
 
-@dataclass(frozen=True)
-class WeekdayDate:
+class WeekdayDate(NamedTuple):
     weekday: WeekdayMention
     date: DateMention
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 LOOKALIKES = {
     "\u2010": "-",
@@ -202,8 +202,7 @@ _CANDIDATE_RE = re.compile(
 _SEP_SPLIT_RE = re.compile(r"(" + _SEP + r")")
 
 
-@dataclass(frozen=True)
-class Symbol:
+class Symbol(NamedTuple):
     """A number-and-symbol as written, with its parts and what is wrong with it."""
 
     start: int
@@ -214,7 +213,7 @@ class Symbol:
     codes: tuple[str, ...]  # canonical case, e.g. ("QĐ", "TTg")
     family: str  # "party" | "state" | "legal"
     canonical: str
-    problems: tuple[str, ...] = field(default=())
+    problems: tuple[str, ...] = ()
 
     @property
     def type_code(self) -> str | None:

@@ -9,9 +9,10 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
+from typing import NamedTuple
 
 from soat.toml import tomllib
 from soat.vi.text import fold_case, fold_tones, more_words_than
@@ -49,8 +50,7 @@ MAX_FURNITURE_WORDS = 40  # a longer block is prose, whatever it starts with
 MAX_LIST_WORDS = 25
 
 
-@dataclass(frozen=True)
-class Phrase:
+class Phrase(NamedTuple):
     text: str
     block: str
     form: str = "line"  # line | prefix
@@ -59,8 +59,7 @@ class Phrase:
     attribution: bool = False
 
 
-@dataclass(frozen=True)
-class FurnitureMatch:
+class FurnitureMatch(NamedTuple):
     """Why a block is furniture. `safe`: the block is exactly (ignoring case) a known phrase."""
 
     phrase: str
@@ -85,6 +84,16 @@ class PhraseTable:
     def prefix_starts(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """Every prefix's fold_case and fold_tones key: one `startswith` test rules all out."""
         return tuple(p[0] for p in self.prefixes), tuple(p[1] for p in self.prefixes)
+
+    @functools.cached_property
+    def toneless_heads(self) -> tuple[frozenset[str], frozenset[str]]:
+        """Every beginning (the empty one and the whole key included) of the tone-folded
+        keys of the whole-line phrases, and of the prefixes (`_may_name_a_phrase`)."""
+        return _beginnings(self.lines_toneless), _beginnings(p[1] for p in self.prefixes)
+
+
+def _beginnings(keys: Iterable[str]) -> frozenset[str]:
+    return frozenset(key[:k] for key in keys for k in range(len(key) + 1))
 
 
 @functools.lru_cache(maxsize=1)
@@ -202,11 +211,24 @@ def _counter_label(s: str) -> str | None:
 
 def match_furniture(text: str, table: PhraseTable) -> FurnitureMatch | None:
     """Whether a whole block's text is page furniture, and how it matched."""
-    if _has_more_folded_words(text, MAX_FURNITURE_WORDS):
-        return None  # most blocks: prose, told without folding it
-    s = fold_case(text)
-    if not s or more_words_than(s, MAX_FURNITURE_WORDS):
-        return None
+    if _folds_word_for_word(text):
+        # `fold_case(text)` has the words of `text` (see `_has_more_folded_words`): one count
+        if more_words_than(text, MAX_FURNITURE_WORDS):
+            return None  # most blocks: prose, told without folding it
+        s = fold_case(text)
+        if not s:
+            return None
+    else:
+        s = fold_case(text)
+        if not s or more_words_than(s, MAX_FURNITURE_WORDS):
+            return None
+    if not _may_name_a_phrase(s, table):
+        return _by_pattern(s, table)  # most short blocks: told without folding tones
+    return _match_phrases(text, s, table)
+
+
+def _match_phrases(text: str, s: str, table: PhraseTable) -> FurnitureMatch | None:
+    """`match_furniture` of a short block, `s` its `fold_case`: phrases, then patterns."""
     folded: dict[str, str] = {}  # fold_tones of the whole line, its head and start: often equal
 
     def fold(part: str) -> str:
@@ -260,14 +282,51 @@ def match_furniture(text: str, table: PhraseTable) -> FurnitureMatch | None:
     return _by_pattern(s, table)
 
 
+def _may_name_a_phrase(s: str, table: PhraseTable) -> bool:
+    """False only when no phrase of `table` matches `s` (a `fold_case` text) whole, before a
+    counter, before a colon or as a prefix, with or without its tones: then only the patterns
+    and the compound lines are left.
+
+    Tone folding keeps the spaces of a `fold_case` text and folds each word apart (NFC and NFD
+    join a letter only to the marks after it; case folding and the marks' removal go character
+    by character), so a text's tone-folded key starts with its first two words folded, and a
+    space when more follow: that must begin a tone-folded key, or a prefix begin it."""
+    if ":" in s or _counter_label(s) is not None:
+        return True
+    key = s.strip(_DECORATION)
+    if key in table.lines:
+        return True
+    line_heads, prefix_heads = table.toneless_heads
+    first = _folded_first_words(key)
+    if first in line_heads:
+        return True
+    bare = s.lstrip(_DECORATION)
+    cased_starts, toneless_starts = table.prefix_starts
+    if bare.startswith(cased_starts):
+        return True
+    if bare != key:
+        first = _folded_first_words(bare)  # decoration at the end: `key` lacks it
+    return first.startswith(toneless_starts) or first in prefix_heads
+
+
+def _folded_first_words(s: str) -> str:
+    """`fold_tones` of the first two words of `s` (cut at spaces), and a space if more
+    follow."""
+    words = s.split(" ", 2)
+    return fold_tones(" ".join(words[:2])) + (" " if len(words) > 2 else "")
+
+
 def _has_more_folded_words(text: str, n: int) -> bool:
     """A cheap sufficient test of `more_words_than(fold_case(text), n)`: for NFC text,
     `fold_case` only collapses spaces and folds case, and folding keeps every word (each
     character's fold starts with a word character when the character is one, and adds none
     to the characters between words) except around U+0345, which folds to a letter."""
-    return (
-        "\u0345" not in text and unicodedata.is_normalized("NFC", text) and more_words_than(text, n)
-    )
+    return _folds_word_for_word(text) and more_words_than(text, n)
+
+
+def _folds_word_for_word(text: str) -> bool:
+    """Whether `fold_case(text)` has the same words as `text` (`_has_more_folded_words`)."""
+    return "\u0345" not in text and unicodedata.is_normalized("NFC", text)
 
 
 def _by_pattern(s: str, table: PhraseTable) -> FurnitureMatch | None:
@@ -339,8 +398,7 @@ def match_compound(folded: str, table: PhraseTable) -> FurnitureMatch | None:
     return None
 
 
-@dataclass(frozen=True)
-class FieldLabel:
+class FieldLabel(NamedTuple):
     """A scraper's field label at the start of a line: `text[start:end]` is "Title:", and
     the line's content starts at `content` (== the line's end when nothing follows)."""
 
@@ -362,9 +420,21 @@ def _field_label_re() -> tuple[re.Pattern[str], frozenset[str]]:
     return re.compile(rf"(?:{names})[ \t]*:[ \t]*", re.IGNORECASE), frozenset(alone)
 
 
+@functools.lru_cache(maxsize=1)
+def _reversed_field_label_re() -> re.Pattern[str]:
+    """`_field_label_re` backwards, for reversed text: it starts with the colon, a literal
+    the regex engine scans for, instead of a case-blind alternation tried at every
+    character (50 µs a block with a colon)."""
+    labels = [label for group in load_data().get("field", ()) for label in group["labels"]]
+    names = "|".join(re.escape(label[::-1]) for label in sorted(labels, key=len, reverse=True))
+    return re.compile(rf":[ \t]*(?:{names})", re.IGNORECASE)
+
+
 def has_field_label_word(text: str) -> bool:
-    """A cheap test: does a field label followed by a colon occur anywhere in `text`?"""
-    return _field_label_re()[0].search(text) is not None
+    """A cheap test: does a field label followed by a colon occur anywhere in `text`? (Case
+    folding compares character by character, so the reversed regex finds one in the
+    reversed text exactly when `_field_label_re` finds one in the text.)"""
+    return _reversed_field_label_re().search(text[::-1]) is not None
 
 
 def find_field_label(line: str, start: int = 0) -> FieldLabel | None:

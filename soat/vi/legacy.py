@@ -23,6 +23,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from soat.vi.legacy_codecs import (
     CP1258_MARKS,
@@ -54,8 +55,7 @@ MIN_WORDS = 2  # mis-encoded words a run needs before it is reported
 _UNIT_RE = re.compile(r"[A-Za-z]{1,2}[\u00b2\u00b3]")
 
 
-@dataclass(frozen=True)
-class Misencoded:
+class Misencoded(NamedTuple):
     """A run of mis-encoded text: `text[start:end]` is `original`, which reads `decoded`."""
 
     encoding: str
@@ -135,8 +135,7 @@ _INNER_SYMBOL = re.compile(r"\w[^\w\s\-\u2013./'\u2019\u0300-\u036f]+\w")
 _MARKS = "\u0300-\u036f"  # combining marks belong to the word they follow (decomposed text)
 
 
-@dataclass
-class _Word:
+class _Word(NamedTuple):
     start: int
     end: int
     decoded: str

@@ -11,16 +11,15 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from soat.toml import tomllib
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "legacy_encodings.toml"
 
 
-@dataclass(frozen=True)
-class _Table:
+class _Table(NamedTuple):
     name: str
     decode_map: dict[str, str]  # legacy spelling (1–2 characters) -> Unicode letter
     encode_map: dict[str, str]  # Unicode letter -> legacy spelling

@@ -16,6 +16,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import accumulate, islice
+from typing import NamedTuple
 
 from soat.vi.names import is_common_surname, is_name_syllable, looks_like_name
 from soat.vi.text import quoted_spans
@@ -25,6 +26,7 @@ from soat.vi.titles import (
     is_title_start,
     longest_title,
     match_title,
+    starts_with_a_title,
     title_start_offsets,
 )
 
@@ -68,8 +70,7 @@ _ORG_CONNECTORS = {
 _APPOSITION_SEPARATORS = {"-", "–", "—", ","}
 
 
-@dataclass(frozen=True)
-class TitleHit:
+class TitleHit(NamedTuple):
     """A title from the lexicon as written in the text (block-relative offsets)."""
 
     start: int
@@ -93,8 +94,7 @@ class TitleHit:
         return self.form.rank
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     """A person with one title (block-relative offsets)."""
 
     name: str
@@ -331,7 +331,7 @@ def has_a_title(text: str) -> bool:
     longest = longest_title()
     for offset in title_start_offsets(text):
         tokens = [m.group() for m in islice(_TOKEN_RE.finditer(text, offset), longest)]
-        if match_title(tokens, 0) is not None:
+        if starts_with_a_title(tokens):
             return True
     return False
 

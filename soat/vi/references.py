@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from soat.vi.dates import DateMention, find_dates
 from soat.vi.doc_symbols import Symbol, candidates, find_symbols
@@ -72,15 +72,13 @@ def _issuer_stop_re() -> re.Pattern[str]:
 _CLAUSE_END_RE = re.compile(r"[;.!?(\n]|\s[-–]\s|…|\.\.\.")
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(NamedTuple):
     start: int
     end: int
     text: str
 
 
-@dataclass(frozen=True)
-class Citation:
+class Citation(NamedTuple):
     symbol: Symbol
     type_word: Part | None = None  # as written ("nghị quyết"); see `doc_type`
     date: DateMention | None = None

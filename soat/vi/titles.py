@@ -198,6 +198,24 @@ def match_title(words: list[str] | tuple[str, ...], start: int = 0) -> TitleForm
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _folded_titles() -> tuple[frozenset[tuple[str, ...]], tuple[int, ...]]:
+    """Every form's `folded_words`, and their lengths in words (ascending)."""
+    forms = title_lexicon()
+    return (
+        frozenset(form.folded_words for form in forms),
+        tuple(sorted({len(form.folded_words) for form in forms})),
+    )
+
+
+def starts_with_a_title(words: Sequence[str]) -> bool:
+    """`match_title(words) is not None`, by one set look-up per title length instead of a
+    comparison per form."""
+    keys, lengths = _folded_titles()
+    folded = tuple(w.casefold() for w in words[: lengths[-1]])
+    return any(folded[:n] in keys for n in lengths if n <= len(folded))
+
+
 def incompatible(rank_a: str, base_a: str, rank_b: str, base_b: str) -> bool:
     """Whether one person cannot hold both titles in one organisation at once.
 

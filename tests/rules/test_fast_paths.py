@@ -1,7 +1,7 @@
 """Fast paths and prefilters of the caption, title, boilerplate, date, reference and typography
 rules give what the definitions they stand in for give (issue 14)."""
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from soat.knowledge import Knowledge
@@ -108,8 +108,9 @@ ORG_WORDS += ["LĐLĐ", "Tổng", "Văn", "phòng", "Ủy", "ban", "Kiểm", "tr
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(ORG_WORDS), max_size=30).map(" ".join))
 def test_organisation_forms_without_a_first_word_are_skipped_only_when_absent(text):
-    """TTL005: skipping a block with none of the forms' first words finds what looking up
-    every pair of its words finds."""
+    """TTL005: skipping a block with none of the forms' first words, and joining only the
+    pairs that start with one, finds what looking up every pair of its words finds (every
+    word a first word: every pair joined)."""
     from dataclasses import replace
 
     from soat.knowledge import load_knowledge
@@ -469,3 +470,230 @@ def test_upper_blocks_asked_one_by_one_are_the_blocks_in_capitals(paragraphs):
     expected = {b.index for b in doc.blocks if is_mostly_upper(b.text)}
     assert {b.index for b in doc.blocks if b.index in upper} == expected
     assert -1 not in upper and len(doc.blocks) not in upper
+
+
+def _furniture_pieces() -> list[str]:
+    from soat.vi.furniture import builtin_phrases
+    from soat.vi.text import fold_tones
+
+    texts = [p.text for p in builtin_phrases()]
+    tricky = [
+        "Theo",
+        "tin",
+        "Bình",
+        "luận",
+        "xem",
+        "thêm",
+        "Tiếp",
+        "Ảnh",
+        "đọc",
+        "\u0301",
+        "\u0345",
+    ]
+    prefixes = [fold_tones(p.text) for p in builtin_phrases() if p.form == "prefix"]
+    return texts[:40] + [fold_tones(t) for t in texts[::7]] + texts[-20:] + prefixes + tricky
+
+
+FURNITURE_PIECES = _furniture_pieces()
+FURNITURE_GLUE = ["", " ", "  ", ": ", " (12)", " 3", "-- ", " --", "|", ".", "…", "\u00a0", "Ộ"]
+FURNITURE_TEXTS = (
+    st.lists(
+        st.tuples(st.sampled_from(FURNITURE_PIECES), st.sampled_from(FURNITURE_GLUE)), max_size=5
+    )
+    .map(lambda pairs: "".join(p + g for p, g in pairs))
+    .flatmap(lambda s: st.sampled_from([s, s.upper(), s.title(), "» " + s, s + " »", s + "."]))
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(FURNITURE_TEXTS | st.text(alphabet=VIETNAMESE + "-:()»") | st.text())
+def test_furniture_blocks_told_by_their_first_words_match_as_before(text):
+    """BPL001/BPL002 (builtin_furniture): a short block whose first two words, tone-folded,
+    begin no phrase goes straight to the patterns, and matches as the definition (every
+    phrase tried with its tone-folded key) matches it."""
+    from soat.vi.furniture import (
+        MAX_FURNITURE_WORDS,
+        _has_more_folded_words,
+        _match_phrases,
+        match_furniture,
+        phrase_table,
+    )
+    from soat.vi.text import fold_case, more_words_than
+
+    table = phrase_table(())
+    s = fold_case(text)
+    if _has_more_folded_words(text, MAX_FURNITURE_WORDS) or not s:
+        expected = None
+    elif more_words_than(s, MAX_FURNITURE_WORDS):
+        expected = None
+    else:
+        expected = _match_phrases(text, s, table)
+    assert match_furniture(text, table) == expected
+
+
+@given(st.text() | st.text(alphabet=VIETNAMESE + "\u0345\u0338<İ\u1100\u1161\u2000"))
+def test_tone_folding_folds_the_words_of_a_case_folded_text_apart(text):
+    """What `_may_name_a_phrase` relies on: `fold_tones` of a `fold_case` text is the folds of
+    its space-separated words, joined by the same spaces."""
+    from soat.vi.text import fold_case, fold_tones
+
+    s = fold_case(text)
+    assert fold_tones(s) == " ".join(fold_tones(w) for w in s.split(" "))
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Phó", "phó", "Chủ", "tịch", "TỊCH", "Thường", "trực", "Bộ", "trưởng", "Ban", "x"]
+            + ["Trưởng", "ban", "Tuyên", "giáo", "Tổng", "Bí", "thư", "İ", "ß", "Ss", ","]
+        ),
+        max_size=8,
+    )
+    | st.lists(st.text(max_size=4), max_size=5)
+)
+def test_a_title_start_is_found_by_set_look_ups_as_by_comparing_each_form(words):
+    """TTL rules (has_a_title): `starts_with_a_title`, one set look-up per title length, says
+    what `match_title` at the first word says."""
+    from soat.vi.titles import match_title, starts_with_a_title
+
+    assert starts_with_a_title(words) == (match_title(words, 0) is not None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(PIECE, min_size=1, max_size=20),
+    st.sampled_from([0, 40.0, 90.0, 95.0, 100.0]),
+    st.lists(st.text(alphabet="ab ", max_size=12), max_size=4),
+)
+def test_repeated_paragraph_scan_of_the_lengths_that_may_pass_finds_what_a_full_scan_finds(
+    pieces, threshold, extra
+):
+    """CAP002: `similar` scans only the earlier paragraphs whose length lets `fuzz.ratio`
+    reach the threshold, and finds what one rapidfuzz pass over all of them finds."""
+    from rapidfuzz import fuzz, process
+
+    from soat.rules.captions.repeated_paragraph import _Entry, _Index
+
+    doc = read_text("a.txt", "\n\n".join(_paragraphs(pieces) + [e or "x" for e in extra]) + "\n")
+    index = _Index()
+    for block in doc.blocks:
+        entry = _Entry(block, block.text.casefold())
+        everything = process.extract(
+            entry.key,
+            [e.key for e in index.entries],
+            scorer=fuzz.ratio,
+            score_cutoff=threshold,
+            limit=None,
+        )
+        expected = [index.entries[k] for k in sorted(k for _, s, k in everything if s)]
+        assert index.similar(entry, threshold) == expected
+        index.add(entry)
+
+
+def _field_label_pieces() -> list[str]:
+    from soat.vi.furniture import load_data
+
+    labels = [label for group in load_data().get("field", ()) for label in group["labels"]]
+    return labels + [label.upper() for label in labels[:5]] + [label[1:] for label in labels[:5]]
+
+
+FIELD_PIECES = _field_label_pieces() + [":", " :", "\t", " ", "\n", "x", "İ", "ſ", "\u212a", "ß"]
+
+
+@given(st.lists(st.sampled_from(FIELD_PIECES), max_size=8).map("".join) | st.text())
+def test_field_labels_are_found_in_the_reversed_text_as_in_the_text(text):
+    """BPL001: searching the reversed text for the reversed labels after a colon finds a
+    field label exactly when the label regex finds one in the text."""
+    from soat.vi.furniture import _field_label_re, has_field_label_word
+
+    assert has_field_label_word(text) == (_field_label_re()[0].search(text) is not None)
+
+
+CHANGE_PIECES = ["bầu", "Bổ nhiệm", "BÀN GIAO", "thôi", " giữ", " làm", "khi đó", "kiêm", "K"]
+CHANGE_PIECES += ["\u212aiêm", "từng", " là", "x", " ", "-", "ầu", "nhiệm", "thời điểm đó", "ı"]
+
+
+@given(st.lists(st.sampled_from(CHANGE_PIECES), max_size=10).map("".join) | st.text())
+def test_change_words_grouped_by_first_letter_match_as_the_plain_alternation(text):
+    """TTL001/TTL003 (describes_changes): the change words grouped by first letter find the
+    same first match as the plain case-blind alternation of the words."""
+    import re
+
+    from soat.rules.titles.context import _CHANGE_RE, _CHANGE_WORDS
+
+    definition = re.compile(rf"\b({'|'.join(_CHANGE_WORDS)})\b", re.IGNORECASE)
+    found, expected = _CHANGE_RE.search(text), definition.search(text)
+    assert (found and found.span(1)) == (expected and expected.span(1))
+
+
+DASH_PIECES = ["2023", "1999", "20", "19", "-", "–", "—", " ", "\u00a0", "a", "/", ".", ",", "5"]
+DASH_PIECES += ["\n", "Hiểu", "2028", "x2020"]
+
+
+@settings(max_examples=400)
+@given(
+    st.lists(st.sampled_from(DASH_PIECES), max_size=12).map("".join)
+    | st.lists(st.sampled_from(["/", "a", ".", "–", " ", "2023", "-", "2028"]), max_size=6).map(
+        "".join
+    )
+    | st.text()
+)
+@example("/2023-2028")
+@example("a 2023 – 2028.")
+@example("2023-2028")
+def test_dash_regexes_with_a_late_look_behind_and_a_prefilter_match_as_before(text):
+    """TYP006: the year-range regex with its look-behind after "19"/"20" matches as the one
+    with it in front, and a text the spaced-dash prefilter rules out has no spaced dash."""
+    import re
+
+    from soat.rules.typography.dash import (
+        _RANGE_RE,
+        _SPACED_DASH_RE,
+        _YEAR,
+        _may_have_a_spaced_dash,
+    )
+
+    definition = re.compile(
+        rf"(?<![\w/.,\-–—])({_YEAR})([ \u00a0]*)([-–—])([ \u00a0]*)({_YEAR})"
+        r"(?![\w/]|[.,]\d|[ \u00a0]*[-–—][ \u00a0]*\d)"
+    )
+    assert [m.groups() + m.span() for m in _RANGE_RE.finditer(text)] == [
+        m.groups() + m.span() for m in definition.finditer(text)
+    ]
+    if not _may_have_a_spaced_dash(text):
+        assert _SPACED_DASH_RE.search(text) is None
+
+
+@given(st.text(alphabet=" \t\u00a0\u2009\u3000\u205f\r\nab\u0085") | st.text())
+def test_a_block_the_whitespace_prefilter_rules_out_has_no_run(text):
+    """TYP001: a text `_may_have_a_run` rules out has no match of the run regex."""
+    from soat.rules.typography.whitespace import _RUN_RE, _may_have_a_run
+
+    if not _may_have_a_run(text):
+        assert _RUN_RE.search(text) is None
+
+
+@given(
+    st.text(alphabet=" \t\n\u00a0\u2009\u3000\u0085\x1c\u200bab")
+    | st.text(alphabet="ab ")
+    | st.text()
+)
+@example("a ")
+@example(" a")
+@example("a  b")
+@example("a\u00a0b")
+def test_collapse_spaces_leaves_alone_only_what_splitting_would_not_change(text):
+    """comparable/fold_case (CAP001, CAP002, BPL001…): `collapse_spaces` returning a text as it
+    is gives what splitting it at whitespace and joining the words with one space gives."""
+    from soat.vi.text import collapse_spaces
+
+    assert collapse_spaces(text) == " ".join(text.split())
+
+
+def test_the_other_spaces_regex_is_whitespace_but_the_plain_space():
+    """`collapse_spaces` relies on `\\s` of a str pattern being str.isspace, at every code
+    point."""
+    from soat.vi.text import _OTHER_SPACE_RE
+
+    for c in map(chr, range(0x110000)):
+        assert (_OTHER_SPACE_RE.match(c) is not None) == (c.isspace() and c != " "), hex(ord(c))

@@ -12,6 +12,7 @@ Fix: unsafe — delete the later paragraph; which copy to keep needs a human.
 
 from __future__ import annotations
 
+import bisect
 import zlib
 from collections import Counter
 from collections.abc import Iterator, Mapping
@@ -133,7 +134,9 @@ class _Index:
         self._extract = process.extract
         self._ratio = fuzz.ratio
         self.entries: list[_Entry] = []
-        self.texts: list[str] = []  # the entries' keys, for rapidfuzz's batch scan
+        # The entries' keys by length (lengths, entry indexes, keys), for rapidfuzz's batch
+        # scan of the keys whose length allows the threshold
+        self.by_length: tuple[list[int], list[int], list[str]] = ([], [], [])
         self.by_key: dict[tuple, list[int]] = {}
         self.long: list[int] = []  # long paragraphs, for the rare one with too few groups
         self.indexed = 0  # entries[:indexed] are in by_key and long
@@ -162,8 +165,12 @@ class _Index:
         return entry._keys
 
     def add(self, entry: _Entry) -> None:
+        lengths, indexes, keys = self.by_length
+        at = bisect.bisect_right(lengths, len(entry.key))
+        lengths.insert(at, len(entry.key))
+        indexes.insert(at, len(self.entries))
+        keys.insert(at, entry.key)
         self.entries.append(entry)
-        self.texts.append(entry.key)
 
     def _catch_up(self) -> None:
         """Put the entries added since the last lookup into the index."""
@@ -200,10 +207,26 @@ class _Index:
     def similar(self, entry: _Entry, threshold: float) -> list[_Entry]:
         """Earlier paragraphs whose `fuzz.ratio` with `entry` reaches `threshold` (what
         `is_near_repeat` asks first), in document order: one pass of rapidfuzz in C."""
+        lengths, indexes, keys = self.by_length
+        lo, hi = _length_range(len(entry.key), threshold)
+        first, last = bisect.bisect_left(lengths, lo), bisect.bisect_right(lengths, hi)
+        if first >= last:
+            return []
         found = self._extract(
-            entry.key, self.texts, scorer=self._ratio, score_cutoff=threshold, limit=None
+            entry.key, keys[first:last], scorer=self._ratio, score_cutoff=threshold, limit=None
         )
-        return [self.entries[k] for k in sorted(k for _, score, k in found if score)]
+        return [self.entries[k] for k in sorted(indexes[first + k] for _, s, k in found if s)]
+
+
+def _length_range(n: int, threshold: float) -> tuple[float, float]:
+    """Lengths of a text whose `fuzz.ratio` with one of `n` characters may reach `threshold`:
+    the ratio is 200 × (longest common subsequence) / (sum of lengths), at most 200 × the
+    shorter length / the sum. Widened by a little, against rounding."""
+    if threshold <= 0:
+        return -1.0, float("inf")
+    if threshold >= 200:
+        return 1.0, 0.0  # no length: a ratio is at most 100
+    return n * threshold / (200 - threshold) - 1e-6, n * (200 - threshold) / threshold + 1e-6
 
 
 # Up to this many earlier paragraphs, `find_repeats` compares a paragraph with each of them by

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from soat.lint.context import Context
 from soat.lint.diagnostic import Diagnostic, Msg, Severity
@@ -92,8 +93,7 @@ def _registry_abbreviations(knowledge) -> tuple[str, ...]:
     )
 
 
-@dataclass(frozen=True)
-class KnownAbbreviations:
+class KnownAbbreviations(NamedTuple):
     """What the knowledge says about abbreviations (built once per knowledge: `ctx.index`)."""
 
     term_names: frozenset[str]  # [[term]] names: brands, never shorthand to introduce

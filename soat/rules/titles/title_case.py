@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from itertools import compress
 
 from soat.knowledge import Knowledge
 from soat.lint.context import Context
@@ -124,7 +125,9 @@ def _occurrences(text: str, low: str, index: OrgForms) -> Iterator[tuple[int, in
     if index.firsts.isdisjoint(words):
         return
     by_pair = index.by_pair
-    pairs = by_pair.keys() & set(map(" ".join, zip(words, words[1:], strict=False)))
+    # Only pairs whose first word starts a form (all in C: no pair joined for other words).
+    starts = compress(zip(words, words[1:], strict=False), map(index.firsts.__contains__, words))
+    pairs = by_pair.keys() & set(map(" ".join, starts))
     candidates = sorted(i for pair in pairs for i in by_pair[pair])
     taken: list[tuple[int, int]] = []
     for lowered, registered in (index.forms[i] for i in candidates):

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from types import MappingProxyType
+from typing import NamedTuple
 
 from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
@@ -20,8 +20,10 @@ from soat.lint.document import Block
 from soat.lint.rule import Example, NoOptions, Rule
 
 _YEAR = r"(?:19|20)\d\d"
+# The look-behind after the year's first two digits (a literal "19" or "20" the regex engine
+# scans for) rather than before them: tried at each "19"/"20", not at every character.
 _RANGE_RE = re.compile(
-    rf"(?<![\w/.,\-–—])({_YEAR})([ \u00a0]*)([-–—])([ \u00a0]*)({_YEAR})"
+    rf"((?:19|20)(?<![\w/.,\-–—]..)\d\d)([ \u00a0]*)([-–—])([ \u00a0]*)({_YEAR})"
     r"(?![\w/]|[.,]\d|[ \u00a0]*[-–—][ \u00a0]*\d)"
 )
 # A dash with a space on each side, between two words (not a list bullet, not a range).
@@ -35,8 +37,7 @@ _DASH_NAMES = MappingProxyType(
 )
 
 
-@dataclass
-class _Use:
+class _Use(NamedTuple):
     block: Block
     start: int
     end: int
@@ -55,6 +56,11 @@ def _range_uses(block) -> Iterator[_Use]:
 def _spaced_uses(block) -> Iterator[_Use]:
     for m in _SPACED_DASH_RE.finditer(block.text):
         yield _Use(block, m.start(1), m.end(1), m.group(1))
+
+
+def _may_have_a_spaced_dash(text: str) -> bool:
+    """False only when `_SPACED_DASH_RE` finds nothing: it needs a space before a dash."""
+    return " -" in text or " –" in text or " —" in text or "\u00a0" in text
 
 
 def _majority(uses: list[_Use]) -> str | None:
@@ -76,7 +82,8 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
         if not any(c in text for c in "-–—"):
             continue
         ranges.extend(_range_uses(block))
-        spaced.extend(_spaced_uses(block))
+        if _may_have_a_spaced_dash(text):
+            spaced.extend(_spaced_uses(block))
     target = _majority(ranges)
     if target is not None:
         for use in ranges:

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 from soat.knowledge import Knowledge, Person, Role
 from soat.lint.context import DocContext
@@ -79,18 +78,31 @@ _EXPANSIONS = MappingProxyType(
 _UNIT_WORDS_RE = re.compile(r"\b(tỉnh|thành phố)\b ?")
 # Words that say posts change hands in this document: two holders of one post, or one person
 # with two ranks, are then the story, not a defect.
-_CHANGE_RE = re.compile(
-    r"\b(bầu|bổ nhiệm|giữ chức|thôi giữ|thôi làm|thôi chức|nghỉ hưu|điều động|kiện toàn|"
-    r"bàn giao|miễn nhiệm|luân chuyển|chuyển công tác|kế nhiệm|tiền nhiệm|nhận nhiệm vụ|"
-    r"từng giữ|từng là|khi đó|lúc đó|lúc bấy giờ|thời điểm đó|chức vụ|phụ trách|kiêm)\b",
-    re.IGNORECASE,
-)
+_CHANGE_WORDS = (
+    "bầu|bổ nhiệm|giữ chức|thôi giữ|thôi làm|thôi chức|nghỉ hưu|điều động|kiện toàn|"
+    "bàn giao|miễn nhiệm|luân chuyển|chuyển công tác|kế nhiệm|tiền nhiệm|nhận nhiệm vụ|"
+    "từng giữ|từng là|khi đó|lúc đó|lúc bấy giờ|thời điểm đó|chức vụ|phụ trách|kiêm"
+).split("|")
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """The pattern of any of `words` as a whole word, the words grouped by their first letter
+    in their order ("b(?:ầu|ổ nhiệm)|…" rather than "bầu|…|bổ nhiệm"): at each
+    position one group is tried instead of every word (no two first letters match one
+    character without case), and each match is the one the plain alternation finds."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    alternatives = (f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
+    return rf"\b({'|'.join(alternatives)})\b"
+
+
+_CHANGE_RE = re.compile(_by_first_letter(_CHANGE_WORDS), re.IGNORECASE)
 _TERM_RE = re.compile(r"\b(nhiệm kỳ|khóa)\b", re.IGNORECASE)
 _ASCII_LOWER_AND_SPACE = b"abcdefghijklmnopqrstuvwxyz "
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     """A mention with its block, in document order."""
 
     block: Block
@@ -117,8 +129,7 @@ class Found:
         return self.block.span(self.mention.org_start, self.mention.org_end)
 
 
-@dataclass(frozen=True)
-class Analysis:
+class Analysis(NamedTuple):
     found: tuple[Found, ...]
     hits: tuple[tuple[Block, TitleHit], ...]
 
