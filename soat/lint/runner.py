@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,12 +21,37 @@ from soat.lint.suppress import Suppressions
 from soat.lint.ui import DEFAULT_LANG
 
 
+class RuleOptions(Mapping[str, Any]):
+    """The options of each enabled rule by code, each made on first use: making a rule's
+    options imports its module, which a run whose files all come from the result cache
+    never needs."""
+
+    __slots__ = ("config", "_rules", "_made")
+
+    def __init__(self, config: Config, rules: Sequence[Rule]) -> None:
+        self.config = config
+        self._rules = {r.code: r for r in rules}
+        self._made: dict[str, Any] = {}
+
+    def __getitem__(self, code: str) -> Any:
+        made = self._made
+        if code not in made:
+            made[code] = self.config.options_for(self._rules[code])
+        return made[code]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rules)
+
+    def __len__(self) -> int:
+        return len(self._rules)
+
+
 @dataclass(frozen=True)
 class Settings:
     """What one file is checked with: enabled rules, their options, severities, knowledge."""
 
     rules: tuple[Rule, ...]
-    options: dict[str, Any]
+    options: RuleOptions
     severity: dict[str, Severity]
     knowledge: Knowledge
     lang: str = DEFAULT_LANG
@@ -43,7 +68,7 @@ class Settings:
         enabled = config.enabled_rules(rules, path)
         return cls(
             rules=enabled,
-            options={r.code: config.options_for(r) for r in enabled},
+            options=RuleOptions(config, enabled),
             severity=dict(config.severity),
             knowledge=knowledge,
             lang=config.lang,
@@ -73,13 +98,21 @@ class Settings:
         None when a rule comes from outside soat (its code is not part of the cache key)."""
         from soat.lint.cache import canonical
 
-        if not all(getattr(r.check, "__module__", "").startswith("soat.") for r in self.rules):
+        if not all(_module_of(r).startswith("soat.") for r in self.rules):
             return None
 
-        options = sorted((code, canonical(value)) for code, value in self.options.items())
+        # The configured values, not the option objects (which would import every rule):
+        # the defaults are soat's code, which the cache key stamps on its own.
+        options = canonical(self.options.config.rule_options)
         severity = sorted((code, int(value)) for code, value in self.severity.items())
         parts = (tuple(r.code for r in self.rules), options, severity)
         return repr(parts) + self.knowledge.digest()
+
+
+def _module_of(rule: Rule) -> str:
+    """The module of a rule's code; a registry reference names it without importing it."""
+    module = getattr(rule, "module", None)  # soat.rules.RuleRef
+    return module if isinstance(module, str) else getattr(rule.check, "__module__", "")
 
 
 @dataclass

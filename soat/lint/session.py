@@ -83,17 +83,8 @@ def run_check(
 
     unreadable_folders: list[tuple[str, OSError]] = []
     files = list(discover(options.paths, cache, unreadable_folders))
-    # Configuration errors surface before any work starts; the rule modules the files need
-    # are imported now, before the collector freezes what exists and workers fork.
-    configs: list[Config] = []
-    loaded: list[Settings] = []
-    for path, _ in files:
-        config, settings = cache.for_path(path)
-        configs.append(config)
-        if not any(settings is seen for seen in loaded):
-            loaded.append(settings)
-            for rule in settings.rules:
-                rule.check  # noqa: B018 (a RuleRef imports its module when read)
+    # Configuration errors surface before any work starts.
+    configs = [cache.for_path(path)[0] for path, _ in files]
     if adoption is None:  # a configuration's `baseline`
         adoption = _adoption(options, cache, configs)
     if adoption is not None:
@@ -203,6 +194,7 @@ def check_files(
             pending.append((i, path, display, found))
     todo = [(path, display) for _, path, display, _ in pending]
     workers = options.jobs if options.jobs is not None else min(os.cpu_count() or 1, 8)
+    _import_rules(cache, todo)
     with collector_tuned():
         if len(todo) >= PARALLEL_THRESHOLD and workers > 1:
             done = _check_in_parallel(todo, options, rules, cache, workers)
@@ -216,6 +208,18 @@ def check_files(
         if store is not None and key is not None and _storable(result, options):
             store.put(key, result.diagnostics)
     return [r for r in results if r is not None]
+
+
+def _import_rules(cache: SettingsResolver, todo: list[tuple[str, str]]) -> None:
+    """Import the rule modules the files to check need, before the collector freezes what
+    exists and workers fork (files served by the result cache need none)."""
+    loaded: list[Settings] = []
+    for path, _ in todo:
+        settings = cache.for_path(path)[1]
+        if not any(settings is seen for seen in loaded):
+            loaded.append(settings)
+            for rule in settings.rules:
+                rule.check  # noqa: B018 (a RuleRef imports its module when read)
 
 
 def _cached(

@@ -326,3 +326,55 @@ _rels = st.lists(st.sampled_from(["a", "b", "ab", "x.md", "x.txt", "[a]"]), min_
 @given(_rels, _patterns)
 def test_matches_any_answers_as_fnmatch_did(rel, patterns):
     assert matches_any(rel, patterns) == _reference_matches(rel, patterns)
+
+
+# --- a run served by the result cache -------------------------------------------------------
+
+_CACHED_PROBE = """
+import io, sys
+from soat.knowledge import load_knowledge
+from soat.lint.session import CheckOptions, run_check
+from soat.rules import ALL_RULES
+out = io.StringIO()
+run_check(CheckOptions(paths=(sys.argv[1],), output_format="json"), ALL_RULES, load_knowledge, out)
+print(len(out.getvalue()), " ".join(sorted(m for m in sys.modules if m.startswith("soat.rules."))))
+"""
+
+
+def _cached_run(tmp_path: Path) -> tuple[int, set[str]]:
+    proc = subprocess.run(
+        [sys.executable, "-c", _CACHED_PROBE, "bai.txt"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        check=True,
+    )
+    size, *modules = proc.stdout.split()
+    return int(size), set(modules)
+
+
+def test_a_run_served_by_the_cache_imports_no_rule_module(tmp_path):
+    shutil.copy(EXAMPLE, tmp_path / "bai.txt")
+    first_size, first = _cached_run(tmp_path)  # fills the cache
+    assert "soat.rules.spelling.invalid_syllable" in first
+    second_size, second = _cached_run(tmp_path)
+    assert second == set() and second_size == first_size
+
+
+def test_a_changed_rule_option_is_not_served_from_the_cache(tmp_path):
+    from soat.api import check_paths
+
+    article = tmp_path / "bai.txt"
+    article.write_text("Công đoàn luôn sẳn sàng, nghành giáo dục.\n", encoding="utf-8")
+    config = tmp_path / "soat.toml"
+    config.write_text('select = ["SPL"]\n', encoding="utf-8")
+    cwd = os.getcwd()
+    os.chdir(tmp_path)  # the cache lives in the working folder
+    try:
+        assert sorted(f.code for f in check_paths([article])) == ["SPL001", "SPL006"]
+        config.write_text('select = ["SPL"]\n[rules.SPL001]\nextend-words = ["sẳn"]\n', "utf-8")
+        assert sorted(f.code for f in check_paths([article])) == ["SPL001"]  # pooled to SPL006
+        assert os.path.isdir(tmp_path / ".soat_cache")
+    finally:
+        os.chdir(cwd)
