@@ -697,3 +697,55 @@ def test_the_other_spaces_regex_is_whitespace_but_the_plain_space():
 
     for c in map(chr, range(0x110000)):
         assert (_OTHER_SPACE_RE.match(c) is not None) == (c.isspace() and c != " "), hex(ord(c))
+
+
+def _line_starts_as_before(doc, block) -> list[int]:
+    """boilerplate_line._line_starts as it was: a Python step per character."""
+    text, view = block.text, block.nfc
+    starts = [0]
+    for i in range(1, len(text)):
+        if text[i - 1].isspace() and any(
+            c in "\n\r" for c in doc.source[view.starts[i - 1] : view.ends[i - 1]]
+        ):
+            starts.append(i)
+    return starts
+
+
+_LINE_PIECES = st.sampled_from(
+    [
+        "Tác giả:",
+        "Nguồn",
+        " ",
+        "  ",
+        "\n",
+        "\r\n",
+        "\r",
+        "\t",
+        "\u00a0",
+        "&nbsp;",
+        "<br>",
+        "<p>",
+        "</p>",
+        "**",
+        "Hà Nội",
+        "ngày 5/3",
+        "Tiêu đề: ",
+        "x",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(_LINE_PIECES, max_size=30).map("".join),
+    st.sampled_from(["bai.txt", "bai.md", "bai.html"]),
+)
+@example("Tác giả:\nNguồn: x\r\nHà Nội\n", "bai.txt")
+@example("<p>Tiêu đề: x<br>\nNguồn</p>", "bai.html")
+def test_line_starts_found_from_the_spaces_as_before(source, name):
+    from soat.lint.formats import parse
+    from soat.rules.boilerplate.boilerplate_line import _line_starts
+
+    doc = parse(name, source)
+    for block in doc.blocks:
+        assert _line_starts(doc, block) == _line_starts_as_before(doc, block)

@@ -13,6 +13,7 @@ tone-folded, prefix and pattern matches, widget lines and field labels.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -103,15 +104,19 @@ def _message(text: str, match: FurnitureMatch) -> Msg:
 
 
 def _line_starts(doc: Document, block: Block) -> list[int]:
-    """Offsets in the block's text where a source line starts (the reader joins lines)."""
-    text, view = block.text, block.nfc
+    """Offsets in the block's text where a source line starts (the reader joins lines): after
+    a space of the text that stands for source text holding a line break."""
+    text, view, source = block.text, block.nfc, doc.source
     starts = [0]
-    for i in range(1, len(text)):
-        if text[i - 1].isspace() and any(
-            c in "\n\r" for c in doc.source[view.starts[i - 1] : view.ends[i - 1]]
-        ):
-            starts.append(i)
+    for space in _SPACE_RE.finditer(text, 0, len(text) - 1):
+        i = space.start()
+        written = source[view.starts[i] : view.ends[i]]
+        if "\n" in written or "\r" in written:
+            starts.append(i + 1)
     return starts
+
+
+_SPACE_RE = re.compile(r"\s")  # str.isspace, one character (tests/rules/test_fast_paths.py)
 
 
 def field_label_findings(doc: Document) -> Iterator[Diagnostic]:
