@@ -3,6 +3,8 @@
 `ReferenceBuilder` is the per-character PlainBuilder (soat/lint/formats/inline.py) and
 `reference_read_html` the HTML reader that used it and counted lines for every position
 (soat/lint/formats/html.py). Tests check that today's code gives the same Documents.
+When a reader is meant to read differently, change this reference with it (or drop the
+comparison): it pins the behaviour of the day the readers were made faster.
 """
 
 # ruff: noqa: E501
