@@ -1,6 +1,7 @@
 """Fast paths and prefilters of the caption, title, boilerplate, date, reference and typography
 rules give what the definitions they stand in for give (issue 14)."""
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -414,7 +415,8 @@ def _compound_by_definition(folded, labels, outlets):
 @given(st.data())
 def test_compound_furniture_lines_are_found_as_before(data):
     """BPL001: testing each piece's start against all labels (and outlets) at once, and no
-    separate search for a label, finds the compound lines the definition finds."""
+    separate search for a label, finds the compound lines the definition finds; so does
+    ruling a line out by the start of its first piece (`_may_start_a_compound`)."""
     from soat.vi.furniture import match_compound, phrase_table
 
     table = phrase_table(())
@@ -424,9 +426,33 @@ def test_compound_furniture_lines_are_found_as_before(data):
     line = st.lists(st.tuples(units, separators), min_size=1, max_size=4).map(
         lambda pairs: "".join(u + s for u, s in pairs)
     )
-    folded = data.draw(line | line.map(lambda x: x + "x") | line.map(lambda x: "bình " + x))
+    prefixed = st.tuples(
+        st.sampled_from(["-", " ", "– ", ": ", "\t", "|", "• ", "x", "(", "٣"]), line
+    )
+    folded = data.draw(
+        line
+        | line.map(lambda x: x + "x")
+        | line.map(lambda x: "bình " + x)
+        | prefixed.map("".join)
+        | st.text(alphabet=" -–:|•·([0١٣a\t")
+    )
     expected = _compound_by_definition(folded, labels, outlets)
     assert (match_compound(folded, table) is not None) == (expected is not None)
+
+
+@pytest.mark.parametrize(
+    "folded",
+    ["12 bình luận", "\t3 bình luận", "-\t| bình luận (0)", "(0) bình luận", "· bình luận | 3"],
+)
+def test_compound_lines_starting_with_a_counter_or_a_separator_are_found(folded):
+    """BPL001: `_may_start_a_compound` lets through a first piece that starts with a counter
+    (a digit, a bracket, a space) or is empty."""
+    from soat.vi.furniture import match_compound, phrase_table
+
+    table = phrase_table(())
+    labels, outlets = table.compound_units
+    assert _compound_by_definition(folded, labels, outlets) is not None
+    assert match_compound(folded, table) is not None
 
 
 @given(st.text(alphabet="“”\"'a ") | st.text())
@@ -507,6 +533,10 @@ FURNITURE_TEXTS = (
 
 @settings(max_examples=400, deadline=None)
 @given(FURNITURE_TEXTS | st.text(alphabet=VIETNAMESE + "-:()»") | st.text())
+@example("Phản hồi (3)")  # a label no longer line begins, before a counter
+@example("» Trang chủ 12")
+@example("Tin khác: Hội nghị, Đại hội")  # the same before a colon
+@example("-- Tags --: công đoàn")
 def test_furniture_blocks_told_by_their_first_words_match_as_before(text):
     """BPL001/BPL002 (builtin_furniture): a short block whose first two words, tone-folded,
     begin no phrase goes straight to the patterns, and matches as the definition (every
