@@ -40,12 +40,14 @@ _OTHER_SPACE_RE = re.compile(r"[^\S ]")
 def collapse_spaces(text: str) -> str:
     """Every run of whitespace (no-break spaces included) as one space, ends trimmed."""
     # Most texts (a reader's blocks) have nothing to collapse: told by substring tests and
-    # one character-class scan, without splitting them into words and joining them again.
+    # one scan, without splitting them into words and joining them again. Every whitespace
+    # character but " " is a control or a separator, which `str.isprintable` rejects: a
+    # printable text has no other space (a scan twice as fast as the regex's).
     if (
         "  " not in text
         and text[:1] != " "
         and text[-1:] != " "
-        and _OTHER_SPACE_RE.search(text) is None
+        and (text.isprintable() or _OTHER_SPACE_RE.search(text) is None)
     ):
         return text
     # str.split() cuts at the characters `\s` matches (str.isspace), 2-3x faster than a sub.

@@ -694,6 +694,23 @@ def test_dash_regexes_with_a_late_look_behind_and_a_prefilter_match_as_before(te
         assert _SPACED_DASH_RE.search(text) is None
 
 
+@given(st.text(alphabet=" \u00a0,;:!?.a1_…/Đ") | st.text())
+@example("a ,b")
+@example("a .")
+@example("a.b")
+def test_the_punctuation_prefilter_finds_a_mark_where_either_regex_finds_one(text):
+    """TYP002: a block `_EITHER_RE` finds nothing in has no space before a mark and no mark
+    glued to a word, and the other way round."""
+    from soat.rules.typography.punctuation_space import (
+        _EITHER_RE,
+        _NO_SPACE_AFTER_RE,
+        _SPACE_BEFORE_RE,
+    )
+
+    either = _SPACE_BEFORE_RE.search(text) or _NO_SPACE_AFTER_RE.search(text)
+    assert (_EITHER_RE.search(text) is None) == (either is None)
+
+
 @given(st.text(alphabet=" \t\u00a0\u2009\u3000\u205f\r\nab\u0085") | st.text())
 def test_a_block_the_whitespace_prefilter_rules_out_has_no_run(text):
     """TYP001: a text `_may_have_a_run` rules out has no match of the run regex."""
@@ -727,6 +744,13 @@ def test_the_other_spaces_regex_is_whitespace_but_the_plain_space():
 
     for c in map(chr, range(0x110000)):
         assert (_OTHER_SPACE_RE.match(c) is not None) == (c.isspace() and c != " "), hex(ord(c))
+
+
+def test_no_space_but_the_plain_one_is_printable():
+    """`collapse_spaces` rules out other spaces in a text `str.isprintable` accepts."""
+    for c in map(chr, range(0x110000)):
+        if c.isspace() and c != " ":
+            assert not c.isprintable(), hex(ord(c))
 
 
 def _line_starts_as_before(doc, block) -> list[int]:

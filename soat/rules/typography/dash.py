@@ -79,7 +79,7 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
     spaced: list[_Use] = []
     for block in doc.blocks:
         text = block.text
-        if not any(c in text for c in "-–—"):
+        if "-" not in text and "–" not in text and "—" not in text:
             continue
         ranges.extend(_range_uses(block))
         if _may_have_a_spaced_dash(text):
