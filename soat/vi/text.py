@@ -101,7 +101,11 @@ def word_count(text: str) -> int:
 
 def more_words_than(text: str, n: int) -> bool:
     """`word_count(text) > n`, found without reading past the word n + 1 of a long text."""
-    return _first_words_re(n).match(text) is not None
+    # Two words found one after the other have a character of neither between them (a word
+    # ends before a non-word character, or a joiner no word character follows): n + 1 words
+    # take 2n + 1 characters at least, so a shorter text (a title, a byline) is told by its
+    # length.
+    return len(text) > 2 * n and _first_words_re(n).match(text) is not None
 
 
 @functools.lru_cache(maxsize=32)
