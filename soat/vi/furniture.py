@@ -15,7 +15,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from soat.toml import tomllib
-from soat.vi.text import fold_case, fold_tones, more_words_than
+from soat.vi.text import collapse_spaces, fold_case, fold_tones, more_words_than
 
 # Decoration around a widget's label: bullets, arrows, brackets, dashes ("-- Chọn Link --").
 _DECORATION = " -–—•·»«›‹>|[](){}*#+=~_:;/\\"
@@ -242,13 +242,14 @@ def _counter_label(s: str) -> str | None:
     return head or None
 
 
-def match_furniture(text: str, table: PhraseTable) -> FurnitureMatch | None:
-    """Whether a whole block's text is page furniture, and how it matched."""
-    if _folds_word_for_word(text):
+def match_furniture(text: str, table: PhraseTable, nfc: bool = False) -> FurnitureMatch | None:
+    """Whether a whole block's text is page furniture, and how it matched (`nfc`: the caller
+    knows `text` is NFC, as a block's text is, and it is not checked again)."""
+    if _folds_word_for_word(text, nfc):
         # `fold_case(text)` has the words of `text` (see `_has_more_folded_words`): one count
         if more_words_than(text, MAX_FURNITURE_WORDS):
             return None  # most blocks: prose, told without folding it
-        s = fold_case(text)
+        s = collapse_spaces(text).casefold()  # `fold_case` of an NFC text
         if not s:
             return None
     else:
@@ -371,9 +372,10 @@ def _has_more_folded_words(text: str, n: int) -> bool:
     return _folds_word_for_word(text) and more_words_than(text, n)
 
 
-def _folds_word_for_word(text: str) -> bool:
-    """Whether `fold_case(text)` has the same words as `text` (`_has_more_folded_words`)."""
-    return "\u0345" not in text and unicodedata.is_normalized("NFC", text)
+def _folds_word_for_word(text: str, nfc: bool = False) -> bool:
+    """Whether `fold_case(text)` has the same words as `text` (`_has_more_folded_words`), for
+    an NFC text (known to be one with `nfc`)."""
+    return "\u0345" not in text and (nfc or unicodedata.is_normalized("NFC", text))
 
 
 def _by_pattern(s: str, table: PhraseTable) -> FurnitureMatch | None:

@@ -1,6 +1,8 @@
 """Fast paths and prefilters of the caption, title, boilerplate, date, reference and typography
 rules give what the definitions they stand in for give (issue 14)."""
 
+import unicodedata
+
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -440,6 +442,25 @@ def test_compound_furniture_lines_are_found_as_before(data):
     assert (match_compound(folded, table) is not None) == (expected is not None)
 
 
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.text(alphabet="ae\u0301\u0323\u0302Đ \t\u00a0<>&;p#*\n"), max_size=6),
+    st.sampled_from(["a.txt", "a.md", "a.html"]),
+)
+def test_comparable_texts_of_blocks_need_no_normalising(paragraphs, name):
+    """CAP001/CAP002 (`comparable_texts`) and BPL001 (`match_furniture(nfc=True)`): a block's
+    text is NFC whatever the source (decomposed marks included), so collapsing its spaces is
+    `comparable`."""
+    from soat.lint.formats import parse
+    from soat.rules.captions.duplicate_caption import comparable_texts
+    from soat.vi.text import comparable
+
+    doc = parse(name, "\n\n".join(["Tin", *paragraphs]) + "\n")
+    assert all(unicodedata.is_normalized("NFC", b.text) for b in doc.blocks)
+    texts = DocContext(doc, Knowledge()).get(comparable_texts)
+    assert texts == {i: comparable(doc.blocks[i].text) for i in texts}
+
+
 @pytest.mark.parametrize(
     "folded",
     ["12 bình luận", "\t3 bình luận", "-\t| bình luận (0)", "(0) bình luận", "· bình luận | 3"],
@@ -537,6 +558,8 @@ FURNITURE_TEXTS = (
 @example("» Trang chủ 12")
 @example("Tin khác: Hội nghị, Đại hội")  # the same before a colon
 @example("-- Tags --: công đoàn")
+@example("Có thể bạn  quan tâm")  # spaces to collapse
+@example(" Bình luận\u00a0(0)")
 def test_furniture_blocks_told_by_their_first_words_match_as_before(text):
     """BPL001/BPL002 (builtin_furniture): a short block whose first two words, tone-folded,
     begin no phrase goes straight to the patterns, and matches as the definition (every
@@ -559,6 +582,8 @@ def test_furniture_blocks_told_by_their_first_words_match_as_before(text):
     else:
         expected = _match_phrases(text, s, table)
     assert match_furniture(text, table) == expected
+    if unicodedata.is_normalized("NFC", text):  # a block's text
+        assert match_furniture(text, table, nfc=True) == expected
 
 
 @given(st.text() | st.text(alphabet=VIETNAMESE + "\u0345\u0338<İ\u1100\u1161\u2000"))
