@@ -838,3 +838,15 @@ def test_the_written_out_telltales_are_the_schemes_telltales():
     written, derived = _any_telltale(), _schemes_telltales()
     for c in map(chr, range(0x110000)):
         assert (written.match(c) is None) == (derived.match(c) is None), hex(ord(c))
+
+
+@given(
+    st.lists(st.text(alphabet="ab đ", max_size=6), max_size=8),
+    st.text(alphabet="ab đ", max_size=10),
+)
+def test_key_starts_tell_what_one_startswith_over_all_keys_tells(keys, text):
+    """BPL001 (compound lines): `KeyStarts.start`, trying the keys of the text's first word
+    and first character only, is `text.startswith(keys)`."""
+    from soat.vi.furniture import KeyStarts
+
+    assert KeyStarts.of(keys).start(text) == text.startswith(tuple(keys))
