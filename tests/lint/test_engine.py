@@ -387,6 +387,15 @@ def test_relative_answers_as_os_path_relpath(parts, root):
     assert Config(root=root).relative(path) == expected
 
 
+@given(st.lists(st.lists(_names, min_size=1, max_size=4), min_size=2, max_size=5))
+def test_relative_answers_as_os_path_relpath_for_many_files_of_one_configuration(paths):
+    config = Config(root="/srv/a")  # most paths lie outside it: relpath, remembered per folder
+    for parts in paths:
+        path = "/srv/" + "/".join(parts)
+        expected = os.path.relpath(os.path.abspath(path), "/srv/a").replace(os.sep, "/")
+        assert config.relative(path) == expected
+
+
 def _reference_matches(rel: str, patterns) -> bool:
     """matches_any before issue 14: fnmatch, one pattern form at a time."""
     for pattern in patterns:
