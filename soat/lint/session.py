@@ -7,7 +7,7 @@ import dataclasses
 import gc
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -131,13 +131,14 @@ def _report_as_checked(
     from soat.lint.output.json_format import Report
 
     report = Report(_output_context(rules, lang, out), out)
-    results = []
+    broken = failing = False  # what the exit status needs; each result is dropped once written
     ordered = sorted(files, key=lambda file: file[1])
     for result in iter_results(ordered, options, rules, cache, open_cache(options)):
-        results.append(result)
         report.add(result)
+        file_broken, file_failing = _outcome(result)
+        broken, failing = broken or file_broken, failing or file_failing
     report.close()
-    return _exit_status(results, options)
+    return _status(broken, failing, options)
 
 
 def _output_context(rules, lang: str, out) -> OutputContext:
@@ -485,11 +486,23 @@ def _progress(iterable, length: int):
         yield from iterable
 
 
-def _exit_status(results: list[FileResult], options: CheckOptions) -> int:
+def _exit_status(results: Iterable[FileResult], options: CheckOptions) -> int:
     """2 on an internal error; else 1 when a finding reaches its own file's fail-on."""
-    if any(r.internal_error for r in results):
+    outcomes = [_outcome(r) for r in results]
+    return _status(any(b for b, _ in outcomes), any(f for _, f in outcomes), options)
+
+
+def _outcome(result: FileResult) -> tuple[bool, bool]:
+    """(a rule or reader broke, a finding reaches the file's fail-on)."""
+    if result.internal_error:
+        return True, False
+    threshold = Severity.parse(result.fail_on)
+    return False, any(d.level >= threshold for d in result.diagnostics)
+
+
+def _status(broken: bool, failing: bool, options: CheckOptions) -> int:
+    if broken:
         return 2
     if options.exit_zero:
         return 0
-    failing = any(d.level >= Severity.parse(r.fail_on) for r in results for d in r.diagnostics)
     return 1 if failing else 0
