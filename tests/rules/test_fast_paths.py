@@ -850,3 +850,29 @@ def test_key_starts_tell_what_one_startswith_over_all_keys_tells(keys, text):
     from soat.vi.furniture import KeyStarts
 
     assert KeyStarts.of(keys).start(text) == text.startswith(tuple(keys))
+
+
+QUOTE_PIECES = ["“", "”", "a", " ", "1", "[x]", '"', "''", "'", "\n\n", "(", "“a”", "Tin"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(QUOTE_PIECES), max_size=24).map("".join),
+    st.sampled_from(["consistent", "curly", "straight"]),
+)
+@example("“a” b.\n\n“c\n\nd”", "consistent")  # a quotation over three paragraphs
+@example("“a”“b”\n\n”c", "curly")
+@example("15” a “b”", "consistent")
+@example('"a" "b" "c"\n\n“d”', "consistent")  # straight quotes win: “d” is the odd kind
+def test_quote_paragraphs_of_curly_pairs_are_skipped_as_if_classified(text, style):
+    """TYP004: in a document of curly quotes only, leaving out the paragraphs of “…” pairs
+    gives the findings that classifying every paragraph gives."""
+    from soat.rules.typography.quotes import Options, _check
+
+    doc = read_text("a.txt", "Tin\n\n" + text + "\n")
+    options = Options(style=style)
+
+    def found(skip_pairs):
+        return [(d.start, d.end, d.message.en) for d in _check(doc, options, skip_pairs)]
+
+    assert found(True) == found(False)
