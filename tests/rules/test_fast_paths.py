@@ -696,6 +696,9 @@ DASH_PIECES += ["\n", "Hiểu", "2028", "x2020"]
 @example("/2023-2028")
 @example("a 2023 – 2028.")
 @example("2023-2028")
+@example("a - - b")
+@example("\t - b 1 – c")
+@example("a  \u00a0—  b")
 def test_dash_regexes_with_a_late_look_behind_and_a_prefilter_match_as_before(text):
     """TYP006: the year-range regex with its look-behind after "19"/"20" matches as the one
     with it in front, and a text the spaced-dash prefilter rules out has no spaced dash."""
@@ -706,6 +709,7 @@ def test_dash_regexes_with_a_late_look_behind_and_a_prefilter_match_as_before(te
         _SPACED_DASH_RE,
         _YEAR,
         _may_have_a_spaced_dash,
+        _spaced_dashes,
     )
 
     definition = re.compile(
@@ -717,6 +721,8 @@ def test_dash_regexes_with_a_late_look_behind_and_a_prefilter_match_as_before(te
     ]
     if not _may_have_a_spaced_dash(text):
         assert _SPACED_DASH_RE.search(text) is None
+    spaced = re.compile(r"(?<=[^\s\d])[ \u00a0]+([-–—])[ \u00a0]+(?=[^\s\d\-–—])")
+    assert list(_spaced_dashes(text)) == [(m.start(1), m.group(1)) for m in spaced.finditer(text)]
 
 
 @given(st.text(alphabet=" \u00a0,;:!?.a1_…/Đ") | st.text())
