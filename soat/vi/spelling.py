@@ -110,8 +110,10 @@ def _canonical_frequency(key: str) -> int:
     )
 
 
+@functools.lru_cache(maxsize=65536)
 def frequency(syllable: str) -> int:
-    """How often `syllable` (either style, any case) occurs in the corpus table."""
+    """How often `syllable` (either style, any case) occurs in the corpus table. Memoised:
+    ranking the candidates of one word asks it of dozens of syllables."""
     lower = syllable.lower()
     return _canonical_frequency(place_tone(lower, TRADITIONAL) or lower)
 
@@ -202,31 +204,64 @@ def candidates(word: str, limit: int = 5) -> list[str]:
     then the same letters with another tone. Only syllables seen in the corpus are offered
     from edits, so a rare valid string never outranks a common word.
     """
-    lower = word.lower()
+    return list(_candidates(word.lower(), limit))
+
+
+@functools.lru_cache(maxsize=16384)
+def _candidates(lower: str, limit: int) -> tuple[str, ...]:
+    """`candidates` of a lower-case word, memoised: a misspelt word recurs in a document,
+    and a text written with look-alike letters of other alphabets repeats hundreds."""
     if len(lower) > _MAX_CANDIDATE_LENGTH:
-        return []  # no syllable is one edit away; the edits of a long word cost its length²
-    ranked: list[str] = []
-    repaired = place_tone(lower, TRADITIONAL)
-    if repaired and repaired != lower and is_valid_syllable(repaired):
-        ranked.append(repaired)
+        return ()  # no syllable is one edit away; the edits of a long word cost its length²
     base = strip_tones(lower)
-    tones = sorted({t for _, t in tone_marks(lower)}) or [NGANG]
-    respelt = _respellings(lower, base, tones)
-    seen = {w for w in respelt if frequency(w)}
-    ranked += [w for w in _rank(seen or respelt) if w not in ranked]
-    same_tone: set[str] = set()
-    # an edit spelt with a tone keeps its letters: only the table's letters can be frequent
-    edits = (_edits1(base) | _initial_swaps(base)) & _table_letters()
+    foreign = [i for i, ch in enumerate(base) if ch not in _ALPHABET]
+    if not foreign:
+        return _edit_candidates(lower, base, limit)
+    # A letter no syllable is written with ("đιện", with a Greek iota): no tone repair or
+    # respelling applies, and an edit makes a syllable only by deleting or replacing that
+    # letter, the only edits that remove it; with two such letters none does. The same as
+    # `_edit_candidates` (tests/vi/test_spelling.py checks the two against each other),
+    # without its ~300 edits.
+    if len(foreign) > 1:
+        return ()
+    i = foreign[0]
+    edits = {base[:i] + c + base[i + 1 :] for c in ("", *_ALPHABET)} & _table_letters()
+    return tuple(_rank(_same_tone(edits, _tones(lower)))[:limit])
+
+
+def _tones(lower: str) -> list[int]:
+    return sorted({t for _, t in tone_marks(lower)}) or [NGANG]
+
+
+def _same_tone(edits: Iterable[str], tones: list[int]) -> set[str]:
+    """The letters of `edits` spelt with one of `tones`, where that makes a syllable seen in
+    the corpus."""
+    out: set[str] = set()
     for tone in tones:
         for edit in edits:
             spelled = _spell_with_tone(edit, tone)
             if spelled and frequency(spelled):
-                same_tone.add(spelled)
-    ranked += [w for w in _rank(same_tone) if w not in ranked]
+                out.add(spelled)
+    return out
+
+
+def _edit_candidates(lower: str, base: str, limit: int) -> tuple[str, ...]:
+    """The definition of `candidates`, for `lower` and its letters without tones `base`."""
+    ranked: list[str] = []
+    repaired = place_tone(lower, TRADITIONAL)
+    if repaired and repaired != lower and is_valid_syllable(repaired):
+        ranked.append(repaired)
+    tones = _tones(lower)
+    respelt = _respellings(lower, base, tones)
+    seen = {w for w in respelt if frequency(w)}
+    ranked += [w for w in _rank(seen or respelt) if w not in ranked]
+    # an edit spelt with a tone keeps its letters: only the table's letters can be frequent
+    edits = (_edits1(base) | _initial_swaps(base)) & _table_letters()
+    ranked += [w for w in _rank(_same_tone(edits, tones)) if w not in ranked]
     if len(ranked) < limit:
         other_tone = {_spell_with_tone(base, t) for t in range(6) if t not in tones}
         ranked += [w for w in _rank(w for w in other_tone if w and frequency(w)) if w not in ranked]
-    return ranked[:limit]
+    return tuple(ranked[:limit])
 
 
 _GLUED_MIN_FREQUENCY = 20  # every part must be a common syllable ("biế" is not "bi ế")
