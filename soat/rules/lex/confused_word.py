@@ -218,11 +218,14 @@ def _diagnostic(block: Block, match: ConfusionMatch) -> Diagnostic:
 def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
     matcher = matcher_for(ctx)
     blocks = ctx.doc.blocks
-    if matcher.search_whole():
+    if not matcher.by_runs:  # a form starts with no letter or digit: the expression
         for block in blocks:
             yield from block_findings(block, matcher)
         return
     words = ctx.get(document_words)
+    openers = words.matching(matcher.opens)
+    if not matcher.may_hold_a_form(words.texts, openers, words.matching(matcher.follows)):
+        return  # no form's first words side by side: most documents
     # each distinct word asked once whether it is a word of some form
     present = words.matching(matcher.in_a_form)
     for k, firsts in blocks_to_search(words, matcher, present):
