@@ -433,6 +433,7 @@ def test_spl003_and_spl004_skip_only_what_has_no_finding(text):
         "Hội nghị có các điểm cầu Hải Phòng, Lai Cai và Cần Thơ.",
         "Hội nghị tại TP. Hồ Chí Minh, ở hà nội và tỉnh Quảng Bìn.",
         "Lãnh đạo Tp Hải Phong và tỉnh Hà Tây dự.",
+        "Xem http://x.vn/tỉnh Lai Cai.",  # the place word is a word of the URL
     ],
 )
 def test_spl003_and_spl004_on_texts_with_findings(text):
