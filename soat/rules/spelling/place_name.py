@@ -162,16 +162,16 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
     former_reported: set[str] = set()
     words = ctx.get(document_words)
     ends = words.matching(_ends_a_context)  # each distinct word asked once
-    capitalised = words.matching(_capitalised) if ends else set()
     for k, block in enumerate(doc.blocks):
         # A name is examined after a place word that ends a whole word, followed by a
-        # capitalised word: a block without such a pair of words is skipped, found in C
-        # (most blocks). A block that may hold a URL or symbol is read whole: its word list
-        # leaves their words out.
+        # capitalised word: a block without such a pair of words is skipped (most blocks;
+        # the words after a place word found in C). A block that may hold a URL or symbol
+        # is read whole: its word list leaves their words out.
         if k not in words.raw_blocks:
             texts = words.texts[k]
-            if ends.isdisjoint(texts) or capitalised.isdisjoint(
-                compress(islice(texts, 1, None), map(ends.__contains__, texts))
+            if ends.isdisjoint(texts) or not any(
+                w[0].isupper()
+                for w in compress(islice(texts, 1, None), map(ends.__contains__, texts))
             ):
                 continue
         yield from _block_findings(doc, block, index, report_former, former_reported)
@@ -185,10 +185,6 @@ _CONTEXT_ENDS = frozenset(
 
 def _ends_a_context(word: str) -> bool:
     return word.lower() in _CONTEXT_ENDS
-
-
-def _capitalised(word: str) -> bool:
-    return word[:1].isupper()
 
 
 def _block_findings(doc, block, index, report_former, former_reported) -> Iterator[Diagnostic]:
