@@ -397,7 +397,7 @@ class ConfusionMatcher:
             return True
         if not followers:
             return False
-        seconds = self._second_runs
+        seconds, known = self._second_runs, self._keys  # opens and follows keep the keys
         for words in blocks:
             if openers.isdisjoint(words):
                 continue
@@ -405,7 +405,10 @@ class ConfusionMatcher:
             if followers.isdisjoint(after):
                 continue
             for j in compress(range(len(words) - 1), map(openers.__contains__, words)):
-                if key(words[j + 1]) in seconds.get(key(words[j]), ()):
+                nxt, first = words[j + 1], words[j]
+                if nxt in followers and (known.get(nxt) or key(nxt)) in seconds.get(
+                    known.get(first) or key(first), ()
+                ):
                     return True
         return False
 
