@@ -364,7 +364,7 @@ class ConfusionMatcher:
 
     def opens(self, word: str) -> bool:
         """Whether `word` (as written) is, in lower case, the first run of some form."""
-        key = fold_sigma(word.lower())
+        key = word.lower().replace("ς", "σ")  # fold_sigma, inline: asked of every word
         if key in self._single_runs or key in self._second_runs:
             self._keys[word] = key
             return True
@@ -372,7 +372,7 @@ class ConfusionMatcher:
 
     def follows(self, word: str) -> bool:
         """Whether `word` (as written) is, in lower case, the second run of some form."""
-        key = fold_sigma(word.lower())
+        key = word.lower().replace("ς", "σ")  # fold_sigma, inline: asked of every word
         if key in self._all_second_runs:
             self._keys[word] = key
             return True
