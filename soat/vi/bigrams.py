@@ -15,6 +15,8 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
+from soat.vi.syllables import is_valid_syllable
+
 
 @functools.lru_cache(maxsize=1)
 def _text() -> str:
@@ -50,7 +52,10 @@ def bigram(first: str | None, second: str | None) -> int:
     rarer than the table keeps)."""
     if not first or not second:
         return 0
-    return _lookup(f"{first.lower()} {second.lower()}")
+    first, second = first.lower(), second.lower()
+    if not (is_valid_syllable(first) and is_valid_syllable(second)):
+        return 0  # the table pairs valid syllables only: a word of look-alike letters is in none
+    return _lookup(f"{first} {second}")
 
 
 def bigram_counts() -> dict[str, int]:
