@@ -176,6 +176,31 @@ def title_start_offsets(text: str) -> list[int]:
     return [m.start() for m in _first_word_re().finditer(text)]
 
 
+# Words of the titles that news text holds less often than the others ("tịch", not "chủ").
+_RARER_TITLE_WORDS = ("tịch", "trưởng", "đốc", "bí", "biên", "chánh", "tướng", "nhiệm", "ký")
+_RARER_TITLE_WORDS += ("toán", "ủy")
+
+
+@functools.lru_cache(maxsize=1)
+def title_needles() -> tuple[str, ...]:
+    """Lower-case words one of which every title of the lexicon holds (the rarer ones, and
+    for a title with none of them its last word): a text whose `str.lower` holds none of
+    them has no title (a token whose `casefold` is a title's word has it as its `lower`:
+    tests/rules/test_ttl_fast_paths.py checks every character)."""
+    needles = list(_RARER_TITLE_WORDS)
+    for form in title_lexicon():
+        if not any(word in needles for word in form.folded_words):
+            needles.append(form.folded_words[-1])
+    return tuple(needles)
+
+
+def may_hold_a_title_word(text: str) -> bool:
+    """False when `text` holds none of the `title_needles`, and so no title (a few substring
+    tests in C, where the title-start regex stops at most words)."""
+    low = text.lower()
+    return any(needle in low for needle in title_needles())
+
+
 def is_title_start(word: str) -> bool:
     """Whether `word` is the first word of a lexicon title (any case)."""
     return word.casefold() in _by_first_word()

