@@ -197,8 +197,7 @@ def title_needles() -> tuple[str, ...]:
 def may_hold_a_title_word(text: str) -> bool:
     """False when `text` holds none of the `title_needles`, and so no title (a few substring
     tests in C, where the title-start regex stops at most words)."""
-    low = text.lower()
-    return any(needle in low for needle in title_needles())
+    return any(map(text.lower().__contains__, title_needles()))
 
 
 def is_title_start(word: str) -> bool:
@@ -211,14 +210,38 @@ def titles_starting_with(word: str) -> tuple[TitleForm, ...]:
     return _by_first_word().get(word.casefold(), ())
 
 
-def match_title(words: list[str] | tuple[str, ...], start: int = 0) -> TitleForm | None:
-    """The longest lexicon title at words[start:], compared without case."""
+def match_title_by_forms(words: list[str] | tuple[str, ...], start: int = 0) -> TitleForm | None:
+    """`match_title` by comparing each form that starts with the word (its definition)."""
     for form in titles_starting_with(words[start]) if start < len(words) else ():
         folded = form.folded_words
         n = len(folded)
         if len(words) - start >= n and all(
             w.casefold() == f for w, f in zip(words[start : start + n], folded, strict=False)
         ):
+            return form
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _forms_by_folded_words() -> tuple[dict[tuple[str, ...], TitleForm], tuple[int, ...]]:
+    """Each form by its `folded_words` (the first in lexicon order where two share them), and
+    the lengths in words of the forms, longest first."""
+    index: dict[tuple[str, ...], TitleForm] = {}
+    for form in title_lexicon():
+        index.setdefault(form.folded_words, form)
+    return index, tuple(sorted({len(key) for key in index}, reverse=True))
+
+
+def match_title(words: list[str] | tuple[str, ...], start: int = 0) -> TitleForm | None:
+    """The longest lexicon title at words[start:] (start >= 0), compared without case: one
+    dictionary look-up per title length instead of a comparison per form (44 forms start with
+    "Phó"); `match_title_by_forms` is the definition."""
+    if start >= len(words) or words[start].casefold() not in _by_first_word():
+        return None
+    index, lengths = _forms_by_folded_words()
+    folded = tuple(w.casefold() for w in words[start : start + lengths[0]])
+    for n in lengths:
+        if n <= len(folded) and (form := index.get(folded[:n])) is not None:
             return form
     return None
 

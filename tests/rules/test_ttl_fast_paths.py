@@ -2,7 +2,7 @@
 the definitions they stand in for give (issue 14). Each test keeps the definition, or the
 condition the fast path relies on, and compares."""
 
-from hypothesis import given, settings
+from hypothesis import event, example, given, settings
 from hypothesis import strategies as st
 
 DATE_PIECES = ["1", "12", "2024", "/", ".", "-", "–", " ", "  ", ",", "tháng", "THÁNG", "năm"]
@@ -123,3 +123,89 @@ def test_the_trie_of_the_organisation_forms_matches_exactly_the_forms(data):
     tail = data.draw(st.sampled_from(["", " ", "x", " việt nam", form]))
     for candidate in (form, form[:cut], form[:cut] + tail):
         assert (index.any_form.fullmatch(candidate) is not None) == (candidate in forms)
+
+
+TITLE_WORDS = ["Chủ", "tịch", "CHỦ", "Phó", "phó", "Trưởng", "Ban", "ban", "Thường", "trực", "Bộ"]
+TITLE_WORDS += ["trưởng", "Ủy", "viên", "Đoàn", "Chấp", "hành", "Trung", "ương", "Đảng", "nước"]
+TITLE_WORDS += ["Tổng", "Bí", "thư", "x", ",", "Thứ", "Giám", "đốc", "İ", "ß"]
+
+
+@given(
+    st.lists(st.sampled_from(TITLE_WORDS), max_size=10) | st.lists(st.text(max_size=4)),
+    st.integers(0, 11),
+)
+def test_match_title_by_look_ups_is_match_title_by_forms(words, start):
+    """TTL rules (mentions): `match_title`, one look-up per title length, finds the form the
+    comparison with each form finds."""
+    from soat.vi.titles import match_title, match_title_by_forms
+
+    assert match_title(words, start) == match_title_by_forms(words, start)
+    assert match_title(tuple(words), start) == match_title_by_forms(words, start)
+
+
+def _abbreviation_findings_by_definition(ctx):
+    """TTL006 as it was: every abbreviation of every block tried in turn, the capitals of a
+    block counted whenever it has one."""
+    from soat.rules.titles.abbreviation_intro import (
+        _ACRONYM_RE,
+        _COMPANY_BEFORE_RE,
+        _ROMAN_RE,
+        _explained_after,
+        _in_parentheses,
+        known_abbreviations,
+    )
+    from soat.rules.titles.context import is_mostly_upper
+    from soat.vi.tokens import document_symbol_spans
+
+    known = ctx.index(known_abbreviations)
+    allow, introduced, out = set(ctx.options.allow), set(), []
+    for block in ctx.doc.blocks:
+        text = block.text
+        if block.kind in ("title", "heading"):
+            continue
+        spans = []
+        if known.multi_re:
+            spans = [(m.start(), m.end(), m.group()) for m in known.multi_re.finditer(text)]
+        acronyms = list(_ACRONYM_RE.finditer(text))
+        if acronyms:
+            taken = [(s, e) for s, e, _ in spans] + document_symbol_spans(text)
+            for m in acronyms:
+                if not any(s <= m.start() < e for s, e in taken):
+                    spans.append((m.start(), m.end(), m.group()))
+        if not spans or is_mostly_upper(text):
+            continue
+        for start, end, abbr in sorted(spans):
+            if abbr in introduced or abbr in allow or abbr in known.term_names:
+                continue
+            if _ROMAN_RE.fullmatch(abbr) or _COMPANY_BEFORE_RE.search(
+                text, max(0, start - 60), start
+            ):
+                continue
+            introduced.add(abbr)
+            if not (_in_parentheses(text, start, end) or _explained_after(text, end)):
+                out.append(block.span(start, end))
+    return out
+
+
+ABBR_PIECES = ["LĐLĐ", "UBND", "CNVCLĐ", "Tổng LĐLĐ Việt Nam", "XIV", "(", ")", " (Liên", "đoàn"]
+ABBR_PIECES += ["12/NQ-TW", "NĐ - CP", "Công ty", "ABC", " ", ". ", "\n\n", "ĐOÀN THANH NIÊN"]
+ABBR_PIECES += ["Lao động", "x", "VNPT", "TP", "HN", "-", "QĐ", "15/QĐ - TLĐ", "TLĐ", "3 - KH"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(ABBR_PIECES), max_size=40).map(" ".join))
+@example("TP Lao động đoàn LĐLĐ x 15/QĐ - TLĐ\n\nUBND (Liên đoàn TLĐ x")
+def test_abbreviations_are_found_as_by_trying_each_in_turn(body):
+    """TTL006: leaving out the abbreviations already introduced or known before looking for
+    symbols, and counting capitals only in a block with a fresh one, finds what the
+    definition finds."""
+    from soat.knowledge import load_knowledge
+    from soat.lint.context import DocContext
+    from soat.lint.formats.text import read_text
+    from soat.rules.titles.abbreviation_intro import RULE, Options
+
+    doc = read_text("a.txt", "Tin LĐLĐ\n\n" + body + "\n")
+    ctx = DocContext(doc, load_knowledge(())).for_rule(Options())
+    found = [(d.start, d.end) for d in RULE.check(ctx)]
+    assert found == _abbreviation_findings_by_definition(ctx)
+    event(f"findings: {min(len(found), 3)}")

@@ -126,26 +126,33 @@ def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
     multi_re = known.multi_re
     introduced: set[str] = set()
     upper = ctx.get(mostly_upper_blocks)
+
+    def fresh(abbr: str) -> bool:
+        """Not introduced yet, nor known to every reader, nor a Roman numeral."""
+        return not (
+            abbr in introduced or abbr in allow or abbr in term_names or _ROMAN_RE.fullmatch(abbr)
+        )
+
     for block in doc.blocks:
         text = block.text
         if block.kind in ("title", "heading"):
             continue
         spans = []
-        if multi_re and any(a in text for a in known.multi):  # a match holds its text
+        if multi_re and any(map(text.__contains__, known.multi)):  # a match holds its text
             spans = [(m.start(), m.end(), m.group()) for m in multi_re.finditer(text)]
-        acronyms = list(_ACRONYM_RE.finditer(text))
+        # Only an abbreviation fresh when the block starts can be reported in it (`introduced`
+        # only grows): the others are left out before the document symbols are looked for.
+        acronyms = [m for m in _ACRONYM_RE.finditer(text) if fresh(m.group())]
         if acronyms:
             # "NĐ - CP" is a code
             taken = [(s, e) for s, e, _ in spans] + document_symbol_spans(text)
             for m in acronyms:
                 if not any(s <= m.start() < e for s, e in taken):
                     spans.append((m.start(), m.end(), m.group()))
-        if not spans or block.index in upper:
-            continue  # (capitals counted only in a block with an abbreviation)
+        if not any(fresh(abbr) for _, _, abbr in spans) or block.index in upper:
+            continue  # (capitals counted only in a block with a fresh abbreviation)
         for start, end, abbr in sorted(spans):
-            if abbr in introduced or abbr in allow or abbr in term_names:
-                continue
-            if _ROMAN_RE.fullmatch(abbr):
+            if not fresh(abbr):
                 continue
             if _COMPANY_BEFORE_RE.search(text, max(0, start - 60), start):
                 continue
