@@ -209,3 +209,44 @@ def test_abbreviations_are_found_as_by_trying_each_in_turn(body):
     found = [(d.start, d.end) for d in RULE.check(ctx)]
     assert found == _abbreviation_findings_by_definition(ctx)
     event(f"findings: {min(len(found), 3)}")
+
+
+@given(st.lists(st.lists(st.sampled_from(["a", "b", "c", "đoàn", "x y"]), min_size=1)))
+def test_covering_words_leave_no_form_without_one(forms):
+    from soat.rules.titles.title_case import _covering_words
+
+    texts = [" ".join(words) for words in forms]
+    needles = _covering_words(texts)
+    assert all(set(needles) & set(text.split()) for text in texts)
+
+
+ORG_FORMS = ["LĐLĐ TPHCM", "LĐLĐ tp HCM", "LĐLĐ tỉnh Nghệ An", "Tổng Liên đoàn Lao động Việt Nam"]
+ORG_FORMS += ["Liên đoàn Lao động tỉnh Quảng Ninh", "liên đoàn lao động tỉnh quảng ninh"]
+ORG_FORMS += [
+    "Liên Đoàn Lao Động tỉnh Quảng Ninh",
+    "Tổng liên đoàn Lao động Việt Nam",
+    "LĐLĐ tỉnh nghệ An",
+]
+ORG_TEXTS = st.lists(st.sampled_from(ORG_PIECES + ORG_FORMS + ["Σ", "ΑΣ", "Đoàn"]), max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ORG_TEXTS.map(" ".join) | st.text(max_size=20), min_size=1, max_size=5))
+def test_organisations_are_found_as_block_by_block(paragraphs):
+    """TTL005: the document-wide tests (a covering word, then any form, in the lower-case
+    text of the whole document) skip only documents in which no block holds a form: the
+    organisation findings are those of looking at every block."""
+    import re
+    from dataclasses import replace
+
+    from soat.knowledge import load_knowledge
+    from soat.lint.formats.text import read_text
+    from soat.rules.titles.title_case import _organizations_in, org_forms
+
+    index = org_forms(load_knowledge(()))
+    doc = read_text("a.txt", "Tin\n\n" + "\n\n".join(p.strip() or "x" for p in paragraphs) + "\n")
+    found = list(_organizations_in(doc, index))
+    # Never skipped: "" is in every text, and matches everywhere.
+    every_block = replace(index, needles=("",), any_form=re.compile(""))
+    assert found == list(_organizations_in(doc, every_block))
+    event(f"findings: {min(len(found), 2)}")
