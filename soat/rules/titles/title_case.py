@@ -14,7 +14,6 @@ gets only a suggestion.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -100,7 +99,6 @@ class OrgForms:
     by_pair: Mapping[str, tuple[int, ...]]  # first two words → indexes into `forms`
     firsts: frozenset[str]  # the first words of `by_pair`: a block without one has no form
     unconfirmed: frozenset[str]  # names of organisations no source confirmed
-    any_form: re.Pattern[str]  # any lower-case form, as a trie: where none is, none is found
     needles: tuple[str, ...]  # words one of which every lower-case form holds
 
 
@@ -115,26 +113,6 @@ def _covering_words(forms: Iterable[str]) -> tuple[str, ...]:
         out.append(best)
         left = [words for words in left if best not in words]
     return tuple(out)
-
-
-def _trie_pattern(forms: Iterable[str]) -> str:
-    """A regular expression that matches exactly `forms`, written as a trie (the engine drops
-    a position after a character or two instead of trying each form there)."""
-    trie: dict = {}
-    for form in forms:
-        node = trie
-        for ch in form:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(ch) + emit(node[ch]) for ch in sorted(node) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(trie)
 
 
 def org_forms(knowledge: Knowledge) -> OrgForms:
@@ -155,7 +133,6 @@ def org_forms(knowledge: Knowledge) -> OrgForms:
         {k: tuple(v) for k, v in by_pair.items()},
         frozenset(pair.split(" ", 1)[0] for pair in by_pair),
         unconfirmed,
-        re.compile(_trie_pattern(low for low, _ in forms)),
         _covering_words(low for low, _ in forms),
     )
 
@@ -191,19 +168,18 @@ def _organizations_in(doc: Document, forms: OrgForms) -> Iterator[Diagnostic]:
     if not forms.forms:
         return
     unconfirmed = forms.unconfirmed
-    # Every occurrence is a form in a block's lower-case text (which the lower-case text of
-    # the whole document holds): in most documents there is none (6 of 2,595 articles of the
-    # corpus hold one). Two in three hold none of the words every form has ("đoàn"), found by
-    # substring tests; the others are scanned for every form at once.
+    # Every occurrence is a form in a block's lower-case text, and every form holds one of
+    # `needles` ("đoàn", "lđlđ"): two in three clean articles hold none anywhere (one
+    # substring test each on the lower-case text of the whole document, which holds each
+    # block's), and in the others most blocks hold none.
+    needles = forms.needles
     everything = "\n".join(block.text for block in doc.blocks).lower()
-    if not any(map(everything.__contains__, forms.needles)):
+    if not any(map(everything.__contains__, needles)):
         return
-    if forms.any_form.search(everything) is None:
-        return
-    lows = [block.text.lower() for block in doc.blocks]
-    for block, low in zip(doc.blocks, lows, strict=True):
+    for block in doc.blocks:
         text = block.text
-        if len(low) != len(text):
+        low = text.lower()
+        if len(low) != len(text) or not any(map(low.__contains__, needles)):
             continue
         for start, end, registered in sorted(_occurrences(text, low, forms)):
             written = text[start:end]
