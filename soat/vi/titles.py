@@ -177,8 +177,7 @@ def title_start_offsets(text: str) -> list[int]:
 
 
 # Words of the titles that news text holds less often than the others ("tịch", not "chủ").
-_RARER_TITLE_WORDS = ("tịch", "trưởng", "đốc", "bí", "biên", "chánh", "tướng", "nhiệm", "ký")
-_RARER_TITLE_WORDS += ("toán", "ủy")
+_RARER_TITLE_WORDS = tuple("tịch trưởng đốc bí biên chánh tướng nhiệm ký toán ủy".split())
 
 
 @functools.lru_cache(maxsize=1)
