@@ -218,3 +218,20 @@ def test_organisations_are_found_as_block_by_block(paragraphs):
     every_block = replace(index, needles=("",))  # never skipped: "" is in every text
     assert found == list(_organizations_in(doc, every_block))
     event(f"findings: {min(len(found), 2)}")
+
+
+SYMBOL_PIECES = ["12", "2024", "/", "-", "–", " ", "NQ", "TW", "NĐ", "CP", "QĐ", "a", ".", "x"]
+SYMBOL_PIECES += ["Nghị quyết số ", "_", "\u00a0", "\n", "\x00", "\x00/TW", "2\x00", "ß"]
+SYMBOL_TEXT = st.lists(st.sampled_from(SYMBOL_PIECES), max_size=12).map("".join) | st.text()
+
+
+@given(st.lists(SYMBOL_TEXT, max_size=6))
+@example(["Số 12", "/NQ-TW", "x"])
+@example(["Số 12/", "TW", "02-NQ/TW"])
+@example(["Số 12\x00", "/NQ-TW"])
+def test_texts_with_candidates_are_those_with_a_candidate_alone(texts):
+    """REF rules (document_citations): searching the blocks joined by NUL characters finds the
+    blocks in which the candidate regex finds a symbol alone."""
+    from soat.vi.doc_symbols import candidates, texts_with_candidates
+
+    assert texts_with_candidates(texts) == [k for k, t in enumerate(texts) if candidates(t)]
