@@ -193,10 +193,40 @@ def title_needles() -> tuple[str, ...]:
     return tuple(needles)
 
 
+@functools.lru_cache(maxsize=1)
+def _words_with_each_needle() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """For each needle, the other words of each shortest title that holds it: the titles
+    that hold no other title's words in a row ("Chủ tịch", not "Phó Chủ tịch"; where a title
+    stands, one of these does)."""
+    forms = {form.folded_words for form in title_lexicon()}
+
+    def holds(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+        n = len(shorter)
+        return longer != shorter and any(
+            longer[i : i + n] == shorter for i in range(len(longer) - n + 1)
+        )
+
+    shortest = [f for f in sorted(forms) if not any(holds(f, g) for g in forms)]
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for words in shortest:
+        needle = next(n for n in title_needles() if n in words)
+        found.setdefault(needle, []).append(tuple(w for w in words if w != needle))
+    return {needle: tuple(rests) for needle, rests in found.items()}
+
+
 def may_hold_a_title_word(text: str) -> bool:
-    """False when `text` holds none of the `title_needles`, and so no title (a few substring
-    tests in C, where the title-start regex stops at most words)."""
-    return any(map(text.lower().__contains__, title_needles()))
+    """False when `text` holds no title: its `str.lower` holds none of the `title_needles`
+    (substring tests in C, where the title-start regex stops at most words), or with each
+    needle it holds, not every other word of one of the shortest titles that hold it
+    ("tăng trưởng" without "bộ", "thứ", "ban", …: four blocks in five that hold a needle
+    but no title)."""
+    low = text.lower()
+    if not any(map(low.__contains__, title_needles())):
+        return False
+    return any(
+        needle in low and any(all(map(low.__contains__, rest)) for rest in rests)
+        for needle, rests in _words_with_each_needle().items()
+    )
 
 
 def is_title_start(word: str) -> bool:

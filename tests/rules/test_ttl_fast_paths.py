@@ -73,21 +73,36 @@ def test_every_title_holds_a_needle_as_one_of_its_words():
         assert needles & set(form.folded_words), form.official
 
 
-def test_a_word_that_folds_to_a_needle_holds_it_in_lower_case():
-    """What the substring test on `str.lower` relies on, over every character: a character
-    whose `casefold` is a letter of a needle has that letter as its `lower`, and none folds to
-    several characters that stand in a needle."""
-    from soat.vi.titles import title_needles
+def test_a_word_that_folds_to_a_title_word_holds_it_in_lower_case():
+    """What the substring tests on `str.lower` rely on, over every character: a character
+    whose `casefold` is a letter of a title's word has that letter as its `lower`, and none
+    folds to several characters that stand in one."""
+    from soat.vi.titles import title_lexicon
 
-    needles = title_needles()
-    letters = {c for word in needles for c in word}
-    pieces = {w[i:j] for w in needles for i in range(len(w)) for j in range(i + 2, len(w) + 1)}
+    words = {word for form in title_lexicon() for word in form.folded_words}
+    letters = {c for word in words for c in word}
+    pieces = {w[i:j] for w in words for i in range(len(w)) for j in range(i + 2, len(w) + 1)}
     for code in range(0x110000):
         c = chr(code)
         folded = c.casefold()
         if folded in letters:
             assert c.lower() == folded, hex(code)
         assert len(folded) == 1 or folded not in pieces, hex(code)
+
+
+def test_every_shortest_title_is_looked_for_with_its_needle():
+    """`may_hold_a_title_word`: each title holds the words, in a row, of one of the shortest
+    titles listed under one of its needles."""
+    from soat.vi.titles import _words_with_each_needle, title_lexicon
+
+    groups = _words_with_each_needle()
+    for form in title_lexicon():
+        words = set(form.folded_words)
+        assert any(
+            needle in words and set(rest) <= words
+            for needle, rests in groups.items()
+            for rest in rests
+        ), form.official
 
 
 ORG_PIECES = ["Công", "đoàn", "công", "Liên", "đoàn", "Lao", "động", "tỉnh", "Ban", "Tuyên"]
