@@ -198,15 +198,14 @@ def _words_with_each_needle() -> dict[str, tuple[tuple[str, ...], ...]]:
     """For each needle, the other words of each shortest title that holds it: the titles
     that hold no other title's words in a row ("Chủ tịch", not "Phó Chủ tịch"; where a title
     stands, one of these does)."""
-    forms = {form.folded_words for form in title_lexicon()}
-
-    def holds(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
-        n = len(shorter)
-        return longer != shorter and any(
-            longer[i : i + n] == shorter for i in range(len(longer) - n + 1)
-        )
-
-    shortest = [f for f in sorted(forms) if not any(holds(f, g) for g in forms)]
+    # Words in a row, as " w1 w2 ": a title holds another's words in a row when its text
+    # holds the other's.
+    spelt = {form.folded_words: f" {' '.join(form.folded_words)} " for form in title_lexicon()}
+    shortest = [
+        words
+        for words, text in sorted(spelt.items())
+        if not any(other in text for other in spelt.values() if other != text)
+    ]
     found: dict[str, list[tuple[str, ...]]] = {}
     for words in shortest:
         needle = next(n for n in title_needles() if n in words)
