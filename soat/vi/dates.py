@@ -48,6 +48,10 @@ _LONG_RE = re.compile(
     re.IGNORECASE,
 )
 _LONG_CUE_RE = re.compile(r"(?:ngày|hôm)\s*$", re.IGNORECASE)
+# What every match of `_NUMERIC_RE` ("12/6": a digit, a separator, a digit) and of `_LONG_RE`
+# ("12 tháng": a digit, spaces, "tháng") holds from the last digit of its day: a text without
+# it has no date, found with one scan instead of two (five blocks in six have none).
+_DATE_HINT_RE = re.compile(r"\d(?:[/.\-]\d|\s+tháng)", re.IGNORECASE)
 # Words after which a day/month without a year is a date: strong cues name a day ("ngày",
 # a weekday); weak ones (a time of day, "từ") also introduce ranges and times ("từ 5-15 năm",
 # "sáng 9.30"), so after them only a day/month that exists is taken for a date.
@@ -171,6 +175,8 @@ def _cue(text: str, start: int, previous_end: int | None) -> str:
 def find_dates(text: str) -> list[DateMention]:
     """Every date in `text`, in order. Day/months without a year need a date cue before them."""
     found: list[DateMention] = []
+    if _DATE_HINT_RE.search(text) is None:
+        return found
     taken: list[tuple[int, int]] = []
     for m in _LONG_RE.finditer(text):
         before = text[max(0, m.start() - 12) : m.start()]

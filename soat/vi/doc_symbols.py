@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
+from collections.abc import Sequence
+from itertools import accumulate
 from typing import NamedTuple
 
 LOOKALIKES = {
@@ -386,6 +389,24 @@ def find_symbols(text: str, citation_starts: frozenset[int] = frozenset()) -> li
 
 def candidates(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _CANDIDATE_RE.finditer(text)]
+
+
+def texts_with_candidates(texts: Sequence[str]) -> list[int]:
+    """Indexes of the `texts` that hold a candidate (`candidates(text)` is not empty), found by
+    searching them joined by NUL characters, one search per text that holds one: the regex
+    matches no NUL and reads one as it reads the start or end of a text (neither a word
+    character nor a slash, dot or dash). With a NUL in a text, each is searched alone."""
+    joined = "\x00".join(texts)
+    if joined.count("\x00") != len(texts) - 1:
+        return [k for k, text in enumerate(texts) if _CANDIDATE_RE.search(text)]
+    bounds = list(accumulate((len(text) + 1 for text in texts), initial=0))
+    found = []
+    m = _CANDIDATE_RE.search(joined)
+    while m is not None:
+        k = bisect_right(bounds, m.start()) - 1
+        found.append(k)
+        m = _CANDIDATE_RE.search(joined, bounds[k + 1])
+    return found
 
 
 # The Party writes its regulations 37-QĐi/TW and, just as often, 37-QĐ/TW (docs/domain.md §1.2:

@@ -26,6 +26,7 @@ from soat.vi.titles import (
     is_title_start,
     longest_title,
     match_title,
+    may_hold_a_title_word,
     starts_with_a_title,
     title_start_offsets,
 )
@@ -324,29 +325,41 @@ class _Block:
         return s
 
 
-def has_a_title(text: str) -> bool:
-    """Whether a lexicon title (`match_title`) starts at any word of `text`: tried only at
-    the words the title-start regex finds, on the few tokens from there (most blocks that
-    hold a title's first word, "bộ" or "vụ", hold no title)."""
+def title_offsets(text: str) -> list[int]:
+    """The `title_start_offsets` of `text` when a lexicon title (`match_title`) starts at
+    one of them, else []. Tried only in a text that holds a title's word
+    (`may_hold_a_title_word`: three blocks in four have none), at the words the title-start
+    regex finds, on the few tokens from there (most blocks that hold a title's first word,
+    "bộ" or "vụ", hold no title)."""
+    if not may_hold_a_title_word(text):
+        return []
     longest = longest_title()
-    for offset in title_start_offsets(text):
+    offsets = title_start_offsets(text)
+    for offset in offsets:
         tokens = [m.group() for m in islice(_TOKEN_RE.finditer(text, offset), longest)]
         if starts_with_a_title(tokens):
-            return True
-    return False
+            return offsets
+    return []
+
+
+def has_a_title(text: str) -> bool:
+    """Whether a lexicon title (`match_title`) starts at any word of `text`."""
+    return bool(title_offsets(text))
 
 
 def find_title_hits_and_mentions(
-    text: str, ctx: MentionContext
+    text: str, ctx: MentionContext, offsets: list[int] | None = None
 ) -> tuple[list[TitleHit], list[Mention]]:
-    """Every title from the lexicon in one block of text, and the person mentions."""
-    if not has_a_title(text):
+    """Every title from the lexicon in one block of text, and the person mentions.
+    `offsets`: the block's `title_offsets`, when already found."""
+    if offsets is None:
+        offsets = title_offsets(text)
+    if not offsets:
         return [], []  # every mention hangs on a title, and there is none here
     block = _Block(text, ctx)
     words = block.words
     # The words where a title may start (title_at(i) is None at every other index): each
     # offset found starts a word token.
-    offsets = title_start_offsets(text)
     starts = [
         k for k in (bisect_left(block.starts, o) for o in offsets) if is_title_start(words[k])
     ]

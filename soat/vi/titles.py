@@ -176,6 +176,58 @@ def title_start_offsets(text: str) -> list[int]:
     return [m.start() for m in _first_word_re().finditer(text)]
 
 
+# Words of the titles that news text holds less often than the others ("tịch", not "chủ").
+_RARER_TITLE_WORDS = tuple("tịch trưởng đốc bí biên chánh tướng nhiệm ký toán ủy".split())
+
+
+@functools.lru_cache(maxsize=1)
+def title_needles() -> tuple[str, ...]:
+    """Lower-case words one of which every title of the lexicon holds (the rarer ones, and
+    for a title with none of them its last word): a text whose `str.lower` holds none of
+    them has no title (a token whose `casefold` is a title's word has it as its `lower`:
+    tests/rules/test_ttl_fast_paths.py checks every character)."""
+    needles = list(_RARER_TITLE_WORDS)
+    for form in title_lexicon():
+        if not any(word in needles for word in form.folded_words):
+            needles.append(form.folded_words[-1])
+    return tuple(needles)
+
+
+@functools.lru_cache(maxsize=1)
+def _words_with_each_needle() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """For each needle, the other words of each shortest title that holds it: the titles
+    that hold no other title's words in a row ("Chủ tịch", not "Phó Chủ tịch"; where a title
+    stands, one of these does)."""
+    # Words in a row, as " w1 w2 ": a title holds another's words in a row when its text
+    # holds the other's.
+    spelt = {form.folded_words: f" {' '.join(form.folded_words)} " for form in title_lexicon()}
+    shortest = [
+        words
+        for words, text in sorted(spelt.items())
+        if not any(other in text for other in spelt.values() if other != text)
+    ]
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for words in shortest:
+        needle = next(n for n in title_needles() if n in words)
+        found.setdefault(needle, []).append(tuple(w for w in words if w != needle))
+    return {needle: tuple(rests) for needle, rests in found.items()}
+
+
+def may_hold_a_title_word(text: str) -> bool:
+    """False when `text` holds no title: its `str.lower` holds none of the `title_needles`
+    (substring tests in C, where the title-start regex stops at most words), or with each
+    needle it holds, not every other word of one of the shortest titles that hold it
+    ("tăng trưởng" without "bộ", "thứ", "ban", …: four blocks in five that hold a needle
+    but no title)."""
+    low = text.lower()
+    if not any(map(low.__contains__, title_needles())):
+        return False
+    return any(
+        needle in low and any(all(map(low.__contains__, rest)) for rest in rests)
+        for needle, rests in _words_with_each_needle().items()
+    )
+
+
 def is_title_start(word: str) -> bool:
     """Whether `word` is the first word of a lexicon title (any case)."""
     return word.casefold() in _by_first_word()
@@ -186,14 +238,38 @@ def titles_starting_with(word: str) -> tuple[TitleForm, ...]:
     return _by_first_word().get(word.casefold(), ())
 
 
-def match_title(words: list[str] | tuple[str, ...], start: int = 0) -> TitleForm | None:
-    """The longest lexicon title at words[start:], compared without case."""
+def match_title_by_forms(words: list[str] | tuple[str, ...], start: int = 0) -> TitleForm | None:
+    """`match_title` by comparing each form that starts with the word (its definition)."""
     for form in titles_starting_with(words[start]) if start < len(words) else ():
         folded = form.folded_words
         n = len(folded)
         if len(words) - start >= n and all(
             w.casefold() == f for w, f in zip(words[start : start + n], folded, strict=False)
         ):
+            return form
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _forms_by_folded_words() -> tuple[dict[tuple[str, ...], TitleForm], tuple[int, ...]]:
+    """Each form by its `folded_words` (the first in lexicon order where two share them), and
+    the lengths in words of the forms, longest first."""
+    index: dict[tuple[str, ...], TitleForm] = {}
+    for form in title_lexicon():
+        index.setdefault(form.folded_words, form)
+    return index, tuple(sorted({len(key) for key in index}, reverse=True))
+
+
+def match_title(words: list[str] | tuple[str, ...], start: int = 0) -> TitleForm | None:
+    """The longest lexicon title at words[start:] (start >= 0), compared without case: one
+    dictionary look-up per title length instead of a comparison per form (44 forms start with
+    "Phó"); `match_title_by_forms` is the definition."""
+    if start >= len(words) or words[start].casefold() not in _by_first_word():
+        return None
+    index, lengths = _forms_by_folded_words()
+    folded = tuple(w.casefold() for w in words[start : start + lengths[0]])
+    for n in lengths:
+        if n <= len(folded) and (form := index.get(folded[:n])) is not None:
             return form
     return None
 

@@ -23,6 +23,8 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
     doc = ctx.doc
     default_year = doc.date.year if doc.date else None
     for block, dates in zip(doc.blocks, ctx.get(block_dates), strict=True):
+        if not dates:
+            continue  # a weekday is only checked against a date of its block
         text = block.text
         for pair in attach_weekdays(text, dates):
             d, w = pair.date, pair.weekday

@@ -11,8 +11,10 @@ Fix: none — the full name is the writer's choice.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import NamedTuple
 
 from soat.lint.context import Context
@@ -126,26 +128,51 @@ def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
     multi_re = known.multi_re
     introduced: set[str] = set()
     upper = ctx.get(mostly_upper_blocks)
-    for block in doc.blocks:
+
+    def fresh(abbr: str) -> bool:
+        """Not introduced yet, nor known to every reader, nor a Roman numeral."""
+        return not (
+            abbr in introduced or abbr in allow or abbr in term_names or _ROMAN_RE.fullmatch(abbr)
+        )
+
+    # The abbreviations of every block, found in one scan of the document's text with its
+    # blocks joined by line breaks (the regex looks at no line break on either side of a
+    # match, so its matches there are the blocks' own), those fresh at the start kept by
+    # block: most blocks have none, and most abbreviations are known ("UBND", "TP").
+    blocks = doc.blocks
+    everything = "\n".join(block.text for block in blocks)
+    bounds = list(accumulate((len(block.text) + 1 for block in blocks), initial=0))
+    by_block: dict[int, list[tuple[int, int, str]]] = {}
+    for m in _ACRONYM_RE.finditer(everything):
+        if fresh(m.group()):
+            k = bisect_right(bounds, m.start()) - 1
+            by_block.setdefault(k, []).append(
+                (m.start() - bounds[k], m.end() - bounds[k], m.group())
+            )
+    # A match of a registry abbreviation holds its text.
+    multi_here = multi_re is not None and any(map(everything.__contains__, known.multi))
+    for k, block in enumerate(blocks):
+        if k not in by_block and not multi_here:
+            continue
         text = block.text
         if block.kind in ("title", "heading"):
             continue
         spans = []
-        if multi_re and any(a in text for a in known.multi):  # a match holds its text
+        if multi_re and multi_here and any(map(text.__contains__, known.multi)):
             spans = [(m.start(), m.end(), m.group()) for m in multi_re.finditer(text)]
-        acronyms = list(_ACRONYM_RE.finditer(text))
+        # Only an abbreviation fresh when the block starts can be reported in it (`introduced`
+        # only grows): the others are left out before the document symbols are looked for.
+        acronyms = [a for a in by_block.get(k, ()) if fresh(a[2])]
         if acronyms:
             # "NĐ - CP" is a code
             taken = [(s, e) for s, e, _ in spans] + document_symbol_spans(text)
-            for m in acronyms:
-                if not any(s <= m.start() < e for s, e in taken):
-                    spans.append((m.start(), m.end(), m.group()))
-        if not spans or block.index in upper:
-            continue  # (capitals counted only in a block with an abbreviation)
+            for a in acronyms:
+                if not any(s <= a[0] < e for s, e in taken):
+                    spans.append(a)
+        if not any(fresh(abbr) for _, _, abbr in spans) or block.index in upper:
+            continue  # (capitals counted only in a block with a fresh abbreviation)
         for start, end, abbr in sorted(spans):
-            if abbr in introduced or abbr in allow or abbr in term_names:
-                continue
-            if _ROMAN_RE.fullmatch(abbr):
+            if not fresh(abbr):
                 continue
             if _COMPANY_BEFORE_RE.search(text, max(0, start - 60), start):
                 continue

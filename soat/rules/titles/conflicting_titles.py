@@ -23,19 +23,27 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
     doc = ctx.doc
     knowledge = ctx.knowledge
     analysis = ctx.get(mentions_of)
-    if not analysis.found or describes_changes(doc, analysis):
-        return
+    # A document about posts changing hands has no finding: asked only when there is one
+    # (the question reads every block).
+    findings = list(_conflicts(analysis, knowledge))
+    if findings and not describes_changes(doc, analysis):
+        yield from findings
+
+
+def _conflicts(analysis, knowledge) -> Iterator[Diagnostic]:
     by_person: dict[str, list] = {}
     for f in analysis.found:
         by_person.setdefault(f.name, []).append(f)
     for name, found in by_person.items():
-        keys = [org_key(f.mention.org, knowledge) for f in found]
+        keys: list | None = None  # organisation keys, found for a person with a conflict
         for j, later in enumerate(found):
             for i in range(j):
                 earlier = found[i]
                 a, b = earlier.title, later.title
                 if not incompatible(a.rank, a.base, b.rank, b.base):
                     continue
+                if keys is None:
+                    keys = [org_key(f.mention.org, knowledge) for f in found]
                 if not _same_org(found, keys, i, j):
                     continue
                 yield _diagnostic(name, earlier, later)

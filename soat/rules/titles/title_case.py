@@ -14,13 +14,15 @@ gets only a suggestion.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import compress
 
 from soat.knowledge import Knowledge
 from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
+from soat.lint.document import Document
 from soat.lint.rule import Example, NoOptions, Rule
 from soat.rules.titles.context import mentions_of
 
@@ -97,6 +99,20 @@ class OrgForms:
     by_pair: Mapping[str, tuple[int, ...]]  # first two words → indexes into `forms`
     firsts: frozenset[str]  # the first words of `by_pair`: a block without one has no form
     unconfirmed: frozenset[str]  # names of organisations no source confirmed
+    needles: tuple[str, ...]  # words one of which every lower-case form holds
+
+
+def _covering_words(forms: Iterable[str]) -> tuple[str, ...]:
+    """Words one of which each of `forms` holds, picked greedily: the word most of the forms
+    left hold first ("đoàn", then "lđlđ", for the registry's)."""
+    left = [set(form.split()) for form in forms]
+    out: list[str] = []
+    while left:
+        counts = Counter(word for words in left for word in words)
+        best = max(counts, key=lambda word: (counts[word], len(word), word))
+        out.append(best)
+        left = [words for words in left if best not in words]
+    return tuple(out)
 
 
 def org_forms(knowledge: Knowledge) -> OrgForms:
@@ -117,6 +133,7 @@ def org_forms(knowledge: Knowledge) -> OrgForms:
         {k: tuple(v) for k, v in by_pair.items()},
         frozenset(pair.split(" ", 1)[0] for pair in by_pair),
         unconfirmed,
+        _covering_words(low for low, _ in forms),
     )
 
 
@@ -144,15 +161,25 @@ def _occurrences(text: str, low: str, index: OrgForms) -> Iterator[tuple[int, in
 
 
 def _organizations(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
-    forms = ctx.index(org_forms)
+    return _organizations_in(ctx.doc, ctx.index(org_forms))
+
+
+def _organizations_in(doc: Document, forms: OrgForms) -> Iterator[Diagnostic]:
     if not forms.forms:
         return
-    doc = ctx.doc
     unconfirmed = forms.unconfirmed
+    # Every occurrence is a form in a block's lower-case text, and every form holds one of
+    # `needles` ("đoàn", "lđlđ"): two in three clean articles hold none anywhere (one
+    # substring test each on the lower-case text of the whole document, which holds each
+    # block's), and in the others most blocks hold none.
+    needles = forms.needles
+    everything = "\n".join(block.text for block in doc.blocks).lower()
+    if not any(map(everything.__contains__, needles)):
+        return
     for block in doc.blocks:
         text = block.text
         low = text.lower()
-        if len(low) != len(text):
+        if len(low) != len(text) or not any(map(low.__contains__, needles)):
             continue
         for start, end, registered in sorted(_occurrences(text, low, forms)):
             written = text[start:end]

@@ -14,6 +14,7 @@ from soat.lint.context import DocContext
 from soat.lint.document import Block
 from soat.vi.citation_matching import issuers_agree, party_term
 from soat.vi.dates import DateMention
+from soat.vi.doc_symbols import texts_with_candidates
 from soat.vi.references import Citation, Part, find_citations
 
 
@@ -35,10 +36,12 @@ class BlockCitation:
 
 def document_citations(ctx: DocContext) -> tuple[BlockCitation, ...]:
     """Every citation of the document, block by block (an analysis: `ctx.get(...)`)."""
+    blocks = ctx.doc.blocks
+    # (Only a block with a symbol candidate holds a citation: most hold none.)
     return tuple(
-        BlockCitation(block, citation)
-        for block in ctx.doc.blocks
-        for citation in find_citations(block.text)
+        BlockCitation(blocks[k], citation)
+        for k in texts_with_candidates([block.text for block in blocks])
+        for citation in find_citations(blocks[k].text)
     )
 
 

@@ -20,7 +20,7 @@ from soat.vi.mentions import (
     MentionContext,
     TitleHit,
     find_title_hits_and_mentions,
-    has_a_title,
+    title_offsets,
 )
 from soat.vi.names import is_name_syllable
 from soat.vi.text import fold_case
@@ -152,9 +152,10 @@ def mentions_of(doc_ctx: DocContext) -> Analysis:
         text = block.text
         # (A block without a title has no hit and no mention: asked first, it spares most
         # blocks the count of their capitals.)
-        if not text or not has_a_title(text) or block.index in upper:
+        offsets = title_offsets(text) if text else []
+        if not offsets or block.index in upper:
             continue
-        block_hits, block_mentions = find_title_hits_and_mentions(text, ctx)
+        block_hits, block_mentions = find_title_hits_and_mentions(text, ctx, offsets)
         hits.extend((block, h) for h in block_hits)
         found.extend(Found(block, m, len(found) + i) for i, m in enumerate(block_mentions))
     return Analysis(tuple(found), tuple(hits))

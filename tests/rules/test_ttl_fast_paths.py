@@ -1,0 +1,252 @@
+"""Fast paths and prefilters of the title, date and reference rules (TTL, DAT, REF) give what
+the definitions they stand in for give (issue 14). Each test keeps the definition, or the
+condition the fast path relies on, and compares."""
+
+from hypothesis import event, example, given, settings
+from hypothesis import strategies as st
+
+DATE_PIECES = ["1", "12", "2024", "/", ".", "-", "–", " ", "  ", ",", "tháng", "THÁNG", "năm"]
+DATE_PIECES += ["ngày", "a", "x1", "thứ", "Thứ", "hai", "Chủ", "nhật", "CN", "\u00a0", "_", "\n"]
+DATE_PIECES += ["Tháng", "tHáng", "thÁng", "\u0660", "٣"]
+DATE_TEXTS = st.lists(st.sampled_from(DATE_PIECES), max_size=25).map("".join) | st.text()
+
+
+@given(DATE_TEXTS)
+def test_a_text_without_the_date_hint_has_no_date_match(text):
+    """DAT rules: `find_dates` returns nothing for a text without `_DATE_HINT_RE`; every date
+    it finds is a match of `_NUMERIC_RE` or `_LONG_RE`, and neither matches there."""
+    from soat.vi import dates
+
+    if dates._DATE_HINT_RE.search(text) is None:
+        assert dates._NUMERIC_RE.search(text) is None
+        assert dates._LONG_RE.search(text) is None
+        assert dates.find_dates(text) == []
+
+
+@given(DATE_TEXTS)
+def test_weekdays_attach_to_nothing_in_a_block_without_dates(text):
+    """DAT003 skips a block without dates: no weekday attaches to a date there."""
+    from soat.vi.dates import attach_weekdays
+
+    assert attach_weekdays(text, []) == []
+
+
+TITLE_PIECES = ["Chủ tịch", "CHỦ TỊCH", "phó", "Phó Chủ tịch", "Trưởng Ban", "ủy viên", "Ủy"]
+TITLE_PIECES += ["Tổng", "bí thư", "Bộ trưởng", "Thứ", "trưởng", " ", ", ", "“", "”", "-", "x"]
+TITLE_PIECES += ["Ủy viên Ban Chấp hành", "Ban", "\n", "  ", "Giám", "ĐỐC", "Thủ", "tướng"]
+TITLE_PIECES += ["Chánh", "án", "Kiểm", "toán", "Thư", "KÝ", "nhiệm", "Chủ", "\u00a0", "İ", "ß"]
+TITLE_TEXTS = st.lists(st.sampled_from(TITLE_PIECES), max_size=20).map("".join) | st.text()
+
+
+@settings(max_examples=300)
+@given(TITLE_TEXTS)
+def test_title_offsets_say_what_matching_at_every_word_says(text):
+    """TTL rules (mentions): `title_offsets`, after the substring test of `title_needles`, is
+    empty exactly when `match_title` finds a title at no word of the text, and otherwise the
+    `title_start_offsets`."""
+    from soat.vi.mentions import MentionContext, _Block, has_a_title, title_offsets
+    from soat.vi.titles import match_title, title_start_offsets
+
+    words = _Block(text, MentionContext()).words
+    anywhere = any(match_title(words, i) is not None for i in range(len(words)))
+    assert has_a_title(text) == anywhere
+    assert title_offsets(text) == (title_start_offsets(text) if anywhere else [])
+
+
+@settings(max_examples=200)
+@given(TITLE_TEXTS)
+def test_hits_and_mentions_are_the_same_with_the_offsets_given(text):
+    """`find_title_hits_and_mentions` with the block's `title_offsets` given (as `mentions_of`
+    does) finds what it finds on its own."""
+    from soat.vi.mentions import MentionContext, find_title_hits_and_mentions, title_offsets
+
+    ctx = MentionContext(["Tổng Liên đoàn Lao động Việt Nam"], ["Hà Nội"])
+    alone = find_title_hits_and_mentions(text, ctx)
+    assert find_title_hits_and_mentions(text, ctx, title_offsets(text)) == alone
+
+
+def test_every_title_holds_a_needle_as_one_of_its_words():
+    from soat.vi.titles import title_lexicon, title_needles
+
+    needles = set(title_needles())
+    for form in title_lexicon():
+        assert needles & set(form.folded_words), form.official
+
+
+def test_a_word_that_folds_to_a_title_word_holds_it_in_lower_case():
+    """What the substring tests on `str.lower` rely on, over every character: a character
+    whose `casefold` is a letter of a title's word has that letter as its `lower`, and none
+    folds to several characters that stand in one."""
+    from soat.vi.titles import title_lexicon
+
+    words = {word for form in title_lexicon() for word in form.folded_words}
+    letters = {c for word in words for c in word}
+    pieces = {w[i:j] for w in words for i in range(len(w)) for j in range(i + 2, len(w) + 1)}
+    for code in range(0x110000):
+        c = chr(code)
+        folded = c.casefold()
+        if folded in letters:
+            assert c.lower() == folded, hex(code)
+        assert len(folded) == 1 or folded not in pieces, hex(code)
+
+
+def test_every_shortest_title_is_looked_for_with_its_needle():
+    """`may_hold_a_title_word`: each title holds the words, in a row, of one of the shortest
+    titles listed under one of its needles."""
+    from soat.vi.titles import _words_with_each_needle, title_lexicon
+
+    groups = _words_with_each_needle()
+    for form in title_lexicon():
+        words = set(form.folded_words)
+        assert any(
+            needle in words and set(rest) <= words
+            for needle, rests in groups.items()
+            for rest in rests
+        ), form.official
+
+
+ORG_PIECES = ["Công", "đoàn", "công", "Liên", "đoàn", "Lao", "động", "tỉnh", "Ban", "Tuyên"]
+ORG_PIECES += ["giáo", "LĐLĐ", "Tổng", "Văn", "phòng", "Ủy", "ban", "Kiểm", "tra", "Việt", "Nam"]
+ORG_PIECES += [" ", "  ", ", ", "\n", "Nghệ An", "TP.HCM", "tp", "Quảng", "Ninh", "x", "İ"]
+
+
+TITLE_WORDS = ["Chủ", "tịch", "CHỦ", "Phó", "phó", "Trưởng", "Ban", "ban", "Thường", "trực", "Bộ"]
+TITLE_WORDS += ["trưởng", "Ủy", "viên", "Đoàn", "Chấp", "hành", "Trung", "ương", "Đảng", "nước"]
+TITLE_WORDS += ["Tổng", "Bí", "thư", "x", ",", "Thứ", "Giám", "đốc", "İ", "ß"]
+
+
+@given(
+    st.lists(st.sampled_from(TITLE_WORDS), max_size=10) | st.lists(st.text(max_size=4)),
+    st.integers(0, 11),
+)
+def test_match_title_by_look_ups_is_match_title_by_forms(words, start):
+    """TTL rules (mentions): `match_title`, one look-up per title length, finds the form the
+    comparison with each form finds."""
+    from soat.vi.titles import match_title, match_title_by_forms
+
+    assert match_title(words, start) == match_title_by_forms(words, start)
+    assert match_title(tuple(words), start) == match_title_by_forms(words, start)
+
+
+def _abbreviation_findings_by_definition(ctx):
+    """TTL006 as it was: every abbreviation of every block tried in turn, the capitals of a
+    block counted whenever it has one."""
+    from soat.rules.titles.abbreviation_intro import (
+        _ACRONYM_RE,
+        _COMPANY_BEFORE_RE,
+        _ROMAN_RE,
+        _explained_after,
+        _in_parentheses,
+        known_abbreviations,
+    )
+    from soat.rules.titles.context import is_mostly_upper
+    from soat.vi.tokens import document_symbol_spans
+
+    known = ctx.index(known_abbreviations)
+    allow, introduced, out = set(ctx.options.allow), set(), []
+    for block in ctx.doc.blocks:
+        text = block.text
+        if block.kind in ("title", "heading"):
+            continue
+        spans = []
+        if known.multi_re:
+            spans = [(m.start(), m.end(), m.group()) for m in known.multi_re.finditer(text)]
+        acronyms = list(_ACRONYM_RE.finditer(text))
+        if acronyms:
+            taken = [(s, e) for s, e, _ in spans] + document_symbol_spans(text)
+            for m in acronyms:
+                if not any(s <= m.start() < e for s, e in taken):
+                    spans.append((m.start(), m.end(), m.group()))
+        if not spans or is_mostly_upper(text):
+            continue
+        for start, end, abbr in sorted(spans):
+            if abbr in introduced or abbr in allow or abbr in known.term_names:
+                continue
+            if _ROMAN_RE.fullmatch(abbr) or _COMPANY_BEFORE_RE.search(
+                text, max(0, start - 60), start
+            ):
+                continue
+            introduced.add(abbr)
+            if not (_in_parentheses(text, start, end) or _explained_after(text, end)):
+                out.append(block.span(start, end))
+    return out
+
+
+ABBR_PIECES = ["LĐLĐ", "UBND", "CNVCLĐ", "Tổng LĐLĐ Việt Nam", "XIV", "(", ")", " (Liên", "đoàn"]
+ABBR_PIECES += ["12/NQ-TW", "NĐ - CP", "Công ty", "ABC", " ", ". ", "\n\n", "ĐOÀN THANH NIÊN"]
+ABBR_PIECES += ["Lao động", "x", "VNPT", "TP", "HN", "-", "QĐ", "15/QĐ - TLĐ", "TLĐ", "3 - KH"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(ABBR_PIECES), max_size=40).map(" ".join))
+@example("TP Lao động đoàn LĐLĐ x 15/QĐ - TLĐ\n\nUBND (Liên đoàn TLĐ x")
+def test_abbreviations_are_found_as_by_trying_each_in_turn(body):
+    """TTL006: leaving out the abbreviations already introduced or known before looking for
+    symbols, and counting capitals only in a block with a fresh one, finds what the
+    definition finds."""
+    from soat.knowledge import load_knowledge
+    from soat.lint.context import DocContext
+    from soat.lint.formats.text import read_text
+    from soat.rules.titles.abbreviation_intro import RULE, Options
+
+    doc = read_text("a.txt", "Tin LĐLĐ\n\n" + body + "\n")
+    ctx = DocContext(doc, load_knowledge(())).for_rule(Options())
+    found = [(d.start, d.end) for d in RULE.check(ctx)]
+    assert found == _abbreviation_findings_by_definition(ctx)
+    event(f"findings: {min(len(found), 3)}")
+
+
+@given(st.lists(st.lists(st.sampled_from(["a", "b", "c", "đoàn", "x y"]), min_size=1)))
+def test_covering_words_leave_no_form_without_one(forms):
+    from soat.rules.titles.title_case import _covering_words
+
+    texts = [" ".join(words) for words in forms]
+    needles = _covering_words(texts)
+    assert all(set(needles) & set(text.split()) for text in texts)
+
+
+ORG_FORMS = ["LĐLĐ TPHCM", "LĐLĐ tp HCM", "LĐLĐ tỉnh Nghệ An", "Tổng Liên đoàn Lao động Việt Nam"]
+ORG_FORMS += ["Liên đoàn Lao động tỉnh Quảng Ninh", "liên đoàn lao động tỉnh quảng ninh"]
+ORG_FORMS += [
+    "Liên Đoàn Lao Động tỉnh Quảng Ninh",
+    "Tổng liên đoàn Lao động Việt Nam",
+    "LĐLĐ tỉnh nghệ An",
+]
+ORG_TEXTS = st.lists(st.sampled_from(ORG_PIECES + ORG_FORMS + ["Σ", "ΑΣ", "Đoàn"]), max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ORG_TEXTS.map(" ".join) | st.text(max_size=20), min_size=1, max_size=5))
+def test_organisations_are_found_as_block_by_block(paragraphs):
+    """TTL005: the substring tests of the covering words (in the lower-case text of the whole
+    document, then of each block) skip only blocks that hold no form: the organisation
+    findings are those of looking at every block."""
+    from dataclasses import replace
+
+    from soat.knowledge import load_knowledge
+    from soat.lint.formats.text import read_text
+    from soat.rules.titles.title_case import _organizations_in, org_forms
+
+    index = org_forms(load_knowledge(()))
+    doc = read_text("a.txt", "Tin\n\n" + "\n\n".join(p.strip() or "x" for p in paragraphs) + "\n")
+    found = list(_organizations_in(doc, index))
+    every_block = replace(index, needles=("",))  # never skipped: "" is in every text
+    assert found == list(_organizations_in(doc, every_block))
+    event(f"findings: {min(len(found), 2)}")
+
+
+SYMBOL_PIECES = ["12", "2024", "/", "-", "–", " ", "NQ", "TW", "NĐ", "CP", "QĐ", "a", ".", "x"]
+SYMBOL_PIECES += ["Nghị quyết số ", "_", "\u00a0", "\n", "\x00", "\x00/TW", "2\x00", "ß"]
+SYMBOL_TEXT = st.lists(st.sampled_from(SYMBOL_PIECES), max_size=12).map("".join) | st.text()
+
+
+@given(st.lists(SYMBOL_TEXT, max_size=6))
+@example(["Số 12", "/NQ-TW", "x"])
+@example(["Số 12/", "TW", "02-NQ/TW"])
+@example(["Số 12\x00", "/NQ-TW"])
+def test_texts_with_candidates_are_those_with_a_candidate_alone(texts):
+    """REF rules (document_citations): searching the blocks joined by NUL characters finds the
+    blocks in which the candidate regex finds a symbol alone."""
+    from soat.vi.doc_symbols import candidates, texts_with_candidates
+
+    assert texts_with_candidates(texts) == [k for k, t in enumerate(texts) if candidates(t)]
