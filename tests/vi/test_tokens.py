@@ -127,3 +127,22 @@ def test_word_list_is_every_word_run_outside_non_prose(text):
 def test_www_is_found_from_its_dot_as_the_plain_expression_finds_it(text):
     plain = re.search(r"[wW][wW][wW]\.", text) is not None
     assert (tokens._WWW_RE.search(text) is not None) == plain
+
+
+_SYMBOL_DEFINITION = re.compile(
+    r"(?<![\w/])\d+(?:/\d{4})?\s?[/-]\s?[^\W\d_][\w.]*(?:\s?[/-]\s?[^\W\d_][\w.]*)*"
+)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["1", "02", "2022", "/", "-", " ", " - ", "NQ", "TW", "qđ", "x", "_", ".", "a1", "٣"]
+            + ["Đ", "CP", "số", "\n", "HD-TLĐ", "12/2022/NĐ - CP", "b/", "/5"]
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_document_symbols_are_found_as_the_look_behind_first_definition_finds_them(text):
+    expected = [m.span() for m in _SYMBOL_DEFINITION.finditer(text)]
+    assert tokens.document_symbol_spans(text) == expected
