@@ -119,22 +119,25 @@ def _point(nl: str, row: int, column: int) -> str:
     return f'{{{inner}"row": {row},{inner}"column": {column}{nl}}}'
 
 
+def _place(nl: str, index, start: int, end: int) -> list[tuple[str, str]]:
+    """The `location` and `end_location` fields of a source range."""
+    row, column = index.rowcol(start)
+    end_row, end_column = index.rowcol(end)
+    return [
+        ("location", _point(nl, row, column)),
+        ("end_location", _point(nl, end_row, end_column)),
+    ]
+
+
 def _edits_text(nl: str, item: Located, fix: Fix) -> str:
     inner, field = nl + "  ", nl + "    "
-    parts = []
-    for e in fix.edits:
-        r, c = item.index.rowcol(e.start)
-        er, ec = item.index.rowcol(e.end)
-        parts.append(
-            _object(
-                inner,
-                [
-                    ("content", _encode_string(e.content)),
-                    ("location", _point(field, r, c)),
-                    ("end_location", _point(field, er, ec)),
-                ],
-            )
+    parts = [
+        _object(
+            inner,
+            [("content", _encode_string(e.content)), *_place(field, item.index, e.start, e.end)],
         )
+        for e in fix.edits
+    ]
     return _array(nl, parts)
 
 
@@ -163,20 +166,16 @@ def finding_text(item: Located, context: OutputContext) -> str:
         )
         for s in d.suggestions
     ]
-    related = []
-    for r in d.related:
-        row, column = item.index.rowcol(r.start)
-        end_row, end_column = item.index.rowcol(r.end)
-        related.append(
-            _object(
-                _N2,
-                [
-                    ("message", _encode_string(message(r, lang))),
-                    ("location", _point(_N3, row, column)),
-                    ("end_location", _point(_N3, end_row, end_column)),
-                ],
-            )
+    related = [
+        _object(
+            _N2,
+            [
+                ("message", _encode_string(message(r, lang))),
+                *_place(_N3, item.index, r.start, r.end),
+            ],
         )
+        for r in d.related
+    ]
     url = item.url
     return _object(
         "\n  ",
