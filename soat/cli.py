@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import sys
 
-import click
+from soat import __version__, regex_cache
 
-from soat import __version__
-from soat.lint.ui import DEFAULT_LANG, LANGS
+# Stored patterns first (soat/regex_cache.py), before any module compiles one.
+regex_cache.load()
+
+import click  # noqa: E402
+
+from soat.lint.ui import DEFAULT_LANG, LANGS  # noqa: E402
 
 # The exit status of `check` (0, 1 for findings, 2) is decided in soat/lint/session.py.
 EXIT_OK, EXIT_ERROR = 0, 2
@@ -148,6 +152,7 @@ def check(
 
         click.echo(f"soat: error: {printable(str(exc))}", err=True)
         sys.exit(EXIT_ERROR)
+    regex_cache.save()
     sys.exit(status)
 
 

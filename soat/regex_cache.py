@@ -1,0 +1,167 @@
+"""Compiled regular expressions kept across processes: a cold start skips `re`'s compiler.
+
+A cold `soat check` compiles about 190 patterns (rule modules, soat/vi tables, first-use
+matchers), some 30 ms of a 200 ms start. `re.compile` turns a pattern into a list of integer
+opcodes (re._parser and re._compiler, pure Python: the slow part) and hands it to the C
+function `_sre.compile`, which makes the `re.Pattern`. This module stores those opcode lists
+in one file and, on the next start, makes each pattern straight from `_sre.compile` and puts
+it where `re.compile` looks first, its cache `re._cache` keyed by (type, pattern, flags). No
+caller changes: every `re.compile(p, flags)` of the process then returns the stored pattern.
+
+It rests on private parts of CPython, so it is fenced in:
+- the file's name carries the interpreter's version and `_sre.MAGIC` (the opcode format),
+  and the file a checksum: another interpreter's or a damaged file is never read;
+- it is used only when `re._cache` is a dict that `re.compile` reads first, which `load()`
+  checks on one pattern after filling it; any error, or another interpreter layout, and
+  nothing happens: `re.compile` compiles as it always did;
+- a stored pattern is equal to a freshly compiled one (`re.Pattern.__eq__` compares the
+  pattern, the flags and the opcodes): tests/test_regex_cache.py checks every pattern of a
+  run, and their groups and matches, against `re.compile`.
+
+`load()` runs at the start of the command line (soat/cli.py), before any module compiles;
+`save()` at its end writes the file again when the run compiled patterns it did not hold.
+The file sits beside the knowledge cache (soat/knowledge/cache.py: `$SOAT_CACHE_DIR`, else
+`$XDG_CACHE_HOME/soat`, else `~/.cache/soat`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import re
+import sys
+import zlib
+
+try:
+    import _sre
+    from re import _compiler, _parser
+except ImportError:  # another Python (3.10 names them sre_compile, sre_parse): no cache
+    _sre = None  # type: ignore[assignment]
+
+_HEAD = b"soat-regex-1\n"
+_MAX = 400  # entries written: room is left in re._cache (512) for what a run adds
+
+# What `load` put into re._cache; None: nothing loaded (no file, or not usable).
+_loaded: frozenset | None = None
+
+
+def cache_dir() -> str:
+    return os.environ.get("SOAT_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "soat"
+    )
+
+
+def path() -> str:
+    """The cache file of this interpreter and opcode format."""
+    version = ".".join(map(str, sys.version_info[:3]))
+    tag = f"{sys.implementation.name}-{version}-{sys.version_info.releaselevel}"
+    return os.path.join(cache_dir(), f"regex-{tag}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal")
+
+
+def usable() -> bool:
+    return (
+        _sre is not None
+        and sys.implementation.name == "cpython"
+        and isinstance(getattr(re, "_cache", None), dict)
+    )
+
+
+def load() -> int:
+    """Put the stored patterns into `re._cache`; the number put there (0 on any problem)."""
+    global _loaded
+    if not usable():
+        return 0
+    try:
+        with open(path(), "rb") as fh:
+            data = fh.read()
+        head = len(_HEAD)
+        if not data.startswith(_HEAD) or len(data) < head + 4:
+            return 0
+        body = memoryview(data)[head + 4 :]
+        if zlib.crc32(body).to_bytes(4, "big") != data[head : head + 4]:
+            return 0
+        made = {}
+        for pattern, flags, final_flags, code, groups, groupindex, indexgroup in marshal.loads(
+            body
+        ):
+            made[type(pattern), pattern, flags] = _sre.compile(
+                pattern, final_flags, code, groups, groupindex, indexgroup
+            )
+    except Exception:  # missing, damaged, or another layout: re compiles as usual
+        return 0
+    if not made:
+        return 0
+    cache = re._cache  # re drops its oldest entries itself when it is full
+    added = [key for key in made if key not in cache]
+    for key in added:
+        cache[key] = made[key]
+    # The proof that re.compile reads this cache first; else everything is taken out again.
+    if added and re.compile(added[0][1], added[0][2]) is not made[added[0]]:
+        for key in added:
+            if cache.get(key) is made[key]:
+                del cache[key]
+        return 0
+    _loaded = frozenset(made)
+    return len(made)
+
+
+def entry(pattern: str | bytes, flags: int) -> tuple:
+    """What is stored for one pattern: what re._compiler.compile hands to _sre.compile."""
+    parsed = _parser.parse(pattern, flags)
+    code = [int(op) for op in _compiler._code(parsed, flags)]  # opcodes are int subclasses
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup = [None] * parsed.state.groups
+    for name, i in groupindex.items():
+        indexgroup[i] = name
+    return (
+        pattern,
+        flags,
+        flags | parsed.state.flags,
+        code,
+        parsed.state.groups - 1,
+        groupindex,
+        tuple(indexgroup),
+    )
+
+
+def save() -> None:
+    """Store the patterns of `re._cache` when it holds any the file did not; silently
+    nothing where the folder cannot be written."""
+    if not usable():
+        return
+    keys = [
+        k
+        for k in list(re._cache)
+        if isinstance(k, tuple)
+        and len(k) == 3
+        and k[0] in (str, bytes)
+        and isinstance(k[2], int)
+        and not k[2] & re.DEBUG
+    ]
+    if _loaded is not None and not set(keys) - _loaded:
+        return
+    entries = []
+    for _, pattern, flags in keys[-_MAX:]:
+        try:
+            stored = entry(pattern, flags)
+            # Never store what would not make the very pattern re.compile makes.
+            if _sre.compile(*stored[:1], *stored[2:]) != re._cache.get(
+                (type(pattern), pattern, flags)
+            ):
+                continue
+        except Exception:
+            continue
+        entries.append(stored)
+    target = path()
+    folder = os.path.dirname(target)
+    tmp = f"{target}.{os.getpid()}.tmp"
+    try:
+        body = marshal.dumps(entries)
+        os.makedirs(folder, exist_ok=True)
+        with open(tmp, "wb") as fh:
+            fh.write(_HEAD + zlib.crc32(body).to_bytes(4, "big") + body)
+        os.replace(tmp, target)
+    except (OSError, ValueError):  # unwritable: compiled again next time
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
