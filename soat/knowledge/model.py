@@ -9,7 +9,6 @@ The keys under which entries merge (§9.3) use soat.vi's document symbol key and
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, is_dataclass
@@ -162,6 +161,8 @@ class Knowledge:
             confusions=_merge(self.confusions, other.confusions, lambda c: c.right),
         )
         # The merge is a function of its two sides: their digests stand for the result's.
+        import hashlib  # not at module level: a cold start that merges nothing never hashes
+
         joined = f"merged:{self.digest()}:{other.digest()}"
         result._index[content_digest] = hashlib.sha256(joined.encode()).hexdigest()
         # An index of one table the other side leaves alone stays valid (a user registry
@@ -222,6 +223,8 @@ def people_index(knowledge: Knowledge) -> dict[str, Person]:
 def content_digest(knowledge: Knowledge) -> str:
     """SHA-256 of a canonical text of the tables (never of pickle bytes: a set's order
     changes from one process to the next with hash randomisation)."""
+    import hashlib  # not at module level: the built-in knowledge's digest comes from its cache
+
     text = _canonical(tuple(getattr(knowledge, name) for name in TABLES))
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
