@@ -7,7 +7,7 @@ keeps the block so that parts map back to source offsets.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from soat.knowledge import DocumentEntry, Knowledge
 from soat.lint.context import DocContext
@@ -17,8 +17,7 @@ from soat.vi.dates import DateMention
 from soat.vi.references import Citation, Part, find_citations
 
 
-@dataclass(frozen=True)
-class BlockCitation:
+class BlockCitation(NamedTuple):
     """A citation with the block it stands in (its parts are offsets into `block.text`)."""
 
     block: Block
