@@ -126,16 +126,21 @@ def _adoption(
 def collector_tuned() -> Iterator[None]:
     """Fewer cyclic garbage collections while articles are checked: what exists now (the
     knowledge, rule modules, settings) is frozen out of the collector's walks, and the
-    first threshold is raised. Both are put back afterwards; a caller that froze objects
-    itself keeps them frozen."""
+    first threshold is raised. The collector runs in this block even where the caller
+    turned it off (the command line does while it starts: soat/cli.py). All is put back
+    afterwards; a caller that froze objects itself keeps them frozen."""
     threshold = gc.get_threshold()
     freeze = gc.get_freeze_count() == 0
+    enabled = gc.isenabled()
     if freeze:
         gc.freeze()
     gc.set_threshold(max(GC_THRESHOLD, threshold[0]), *threshold[1:])
+    gc.enable()
     try:
         yield
     finally:
+        if not enabled:
+            gc.disable()
         gc.set_threshold(*threshold)
         if freeze:
             gc.unfreeze()
