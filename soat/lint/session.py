@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import gc
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from soat.lint.config import Config
 from soat.lint.diagnostic import Applicability, Diagnostic, Msg, Severity
@@ -42,8 +40,7 @@ PARALLEL_THRESHOLD = 48  # below this, starting worker processes costs more than
 GC_THRESHOLD = 50_000
 
 
-@dataclass(frozen=True)
-class CheckOptions:
+class CheckOptions(NamedTuple):
     paths: tuple[str, ...] = (".",)
     fix: bool = False
     unsafe: bool = False
@@ -300,7 +297,7 @@ def _check_stdin(options: CheckOptions, cache: SettingsResolver, out) -> int:
             _write_bytes(out, data)
             _report(
                 [result],
-                dataclasses.replace(options, quiet=True),
+                options._replace(quiet=True),
                 cache.rules,
                 config.lang,
                 sys.stderr,
