@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 KEYS = {
     "code",
@@ -288,15 +290,18 @@ def test_many_files_are_checked_in_parallel_with_the_same_results(tmp_path):
     assert (tmp_path / "bai59.txt").read_text(encoding="utf-8") == "Tiêu đề 59\nMột hai\n"
 
 
-def test_exit_status_uses_each_files_own_fail_on_whatever_the_order(tmp_path):
+@pytest.mark.parametrize("fmt", ["text", "json"])  # json: the report written while checking
+def test_exit_status_uses_each_files_own_fail_on_whatever_the_order(tmp_path, fmt):
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
     (tmp_path / "a" / "soat.toml").write_text('fail-on = "error"\n', encoding="utf-8")
     for d in ("a", "b"):
         (tmp_path / d / "x.txt").write_text("Tiêu đề\nMột  hai\n", encoding="utf-8")
-    assert soat("check", "a/x.txt", "b/x.txt", cwd=tmp_path).returncode == 1
-    assert soat("check", "b/x.txt", "a/x.txt", cwd=tmp_path).returncode == 1
-    assert soat("check", "a/x.txt", cwd=tmp_path).returncode == 0
+    check = ("check", "--output-format", fmt)
+    assert soat(*check, "a/x.txt", "b/x.txt", cwd=tmp_path).returncode == 1
+    assert soat(*check, "b/x.txt", "a/x.txt", cwd=tmp_path).returncode == 1
+    assert soat(*check, "a/x.txt", cwd=tmp_path).returncode == 0
+    assert soat(*check, "--exit-zero", "b/x.txt", cwd=tmp_path).returncode == 0
 
 
 def test_a_file_named_twice_is_checked_once(tmp_path):

@@ -69,8 +69,15 @@ class Config:
         inside = root if root.endswith(os.sep) else root + os.sep
         if len(full) > len(inside) and full.startswith(inside):  # relpath, without its work
             rel = full[len(inside) :]
-        else:
-            rel = os.path.relpath(full, root)
+        elif full == root or inside.startswith(full.rstrip(os.sep) + os.sep):
+            rel = os.path.relpath(full, root)  # the root itself or a folder above it
+        else:  # outside the root: relpath once per folder (a walk asks for every file in it)
+            folder, name = os.path.split(full)
+            memo = self.__dict__.setdefault("_relative_folders", {})
+            above = memo.get((folder, root))
+            if above is None:
+                above = memo[folder, root] = os.path.relpath(folder, root)
+            rel = name if above == "." else os.path.join(above, name)
         return rel.replace(os.sep, "/")
 
     def is_excluded(self, path: str) -> bool:

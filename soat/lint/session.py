@@ -6,7 +6,7 @@ import contextlib
 import gc
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from soat.lint.config import Config
@@ -86,6 +86,9 @@ def run_check(
         adoption = _adoption(options, cache, configs)
     if adoption is not None:
         files = adoption.files_to_check(files)
+    lang = cache.for_path(files[0][0])[0].lang if files else cache.config_for(".").lang
+    if adoption is None and not unreadable_folders and _streamed(options):
+        return _report_as_checked(files, options, rules, cache, lang, out)
     results = check_files(files, options, rules, cache, open_cache(options))
     for folder, exc in unreadable_folders:
         results.append(
@@ -102,8 +105,45 @@ def run_check(
         if written is not None:
             return written
         results = adoption.narrow(results)
-    lang = cache.for_path(files[0][0])[0].lang if files else cache.config_for(".").lang
     return _report(results, options, rules, lang, out)
+
+
+def _streamed(options: CheckOptions) -> bool:
+    """Whether the report is written while the files are checked: the JSON report, which
+    lists the files in the order of their paths and needs nothing of a later file."""
+    return options.output_format == "json" and not (options.statistics or options.diff)
+
+
+def _report_as_checked(
+    files: list[tuple[str, str]],
+    options: CheckOptions,
+    rules: tuple[Rule, ...],
+    cache: SettingsResolver,
+    lang: str,
+    out,
+) -> int:
+    """Check `files` and write the JSON report as results come: the files are checked in
+    the order of their displayed paths, the report's order (the same report `_report`
+    writes after a whole run)."""
+    from soat.lint.output.json_format import Report
+
+    report = Report(_output_context(rules, lang, out), out)
+    broken = failing = False  # what the exit status needs; each result is dropped once written
+    ordered = sorted(files, key=lambda file: file[1])
+    for result in iter_results(ordered, options, rules, cache, open_cache(options)):
+        report.add(result)
+        file_broken, file_failing = _outcome(result)
+        broken, failing = broken or file_broken, failing or file_failing
+    report.close()
+    return _status(broken, failing, options)
+
+
+def _output_context(rules, lang: str, out) -> OutputContext:
+    return OutputContext(
+        rules={r.code: r for r in (*rules, *ENGINE_RULES)},
+        lang=lang,
+        color=out.isatty() if hasattr(out, "isatty") else False,
+    )
 
 
 def _adoption(
@@ -186,30 +226,46 @@ def check_files(
 ) -> list[FileResult]:
     """Results in the order of `files`: cached ones from `store`, the others checked (in
     worker processes when there are many) and then stored."""
-    results: list[FileResult | None] = [None] * len(files)
-    pending: list[tuple[int, str, str, str | None]] = []  # (index, path, display, cache key)
+    return list(iter_results(files, options, rules, cache, store))
+
+
+def iter_results(
+    files: list[tuple[str, str]],
+    options: CheckOptions,
+    rules: tuple[Rule, ...],
+    cache: SettingsResolver,
+    store: ResultCache | None,
+) -> Iterator[FileResult]:
+    """`check_files` one result at a time: each is yielded as soon as it and every file
+    before it are done, so that a report can be written while workers check the rest."""
+    cached: dict[int, FileResult] = {}
+    pending: list[tuple[str, str, str | None]] = []  # (path, display, cache key)
     for i, (path, display) in enumerate(files):
         found = _cached(store, cache, options, path, display) if store is not None else None
         if isinstance(found, FileResult):
-            results[i] = found
+            cached[i] = found
         else:
-            pending.append((i, path, display, found))
-    todo = [(path, display) for _, path, display, _ in pending]
+            pending.append((path, display, found))
+    todo = [(path, display) for path, display, _ in pending]
     workers = options.jobs if options.jobs is not None else min(os.cpu_count() or 1, 8)
     _import_rules(cache, todo)
     with collector_tuned():
         if len(todo) >= PARALLEL_THRESHOLD and workers > 1:
             done = _check_in_parallel(todo, options, rules, cache, workers)
         else:
-            done = [
+            done = (
                 _check_one(cache, options, path, display)
                 for path, display in _progress(todo, len(todo))
-            ]
-    for (i, _, _, key), result in zip(pending, done, strict=True):
-        results[i] = result
-        if store is not None and key is not None and _storable(result, options):
-            store.put(key, result.diagnostics)
-    return [r for r in results if r is not None]
+            )
+        checked = zip(pending, done, strict=True)
+        for i in range(len(files)):
+            if i in cached:
+                yield cached[i]
+                continue
+            (_, _, key), result = next(checked)
+            if store is not None and key is not None and _storable(result, options):
+                store.put(key, result.diagnostics)
+            yield result
 
 
 def _import_rules(cache: SettingsResolver, todo: list[tuple[str, str]]) -> None:
@@ -337,11 +393,7 @@ def _report(
     out,
     findings_only: bool = False,
 ) -> int:
-    context = OutputContext(
-        rules={r.code: r for r in (*rules, *ENGINE_RULES)},
-        lang=lang,
-        color=out.isatty() if hasattr(out, "isatty") else False,
-    )
+    context = _output_context(rules, lang, out)
     if options.diff:
         from soat.lint.reports import unified_diff
 
@@ -411,7 +463,7 @@ def _fork_context():
 
 def _check_in_parallel(
     files, options: CheckOptions, rules, cache: SettingsResolver, workers: int
-) -> list[FileResult]:
+) -> Iterator[FileResult]:
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(1, min(64, len(files) // (workers * 4)))
@@ -422,7 +474,7 @@ def _check_in_parallel(
     else:
         setup = {"initializer": _init_worker, "initargs": (options, rules, cache.load_knowledge)}
     with ProcessPoolExecutor(workers, mp_context=context, **setup) as pool:
-        return list(_progress(pool.map(_check_in_worker, files, chunksize=chunk), len(files)))
+        yield from _progress(pool.map(_check_in_worker, files, chunksize=chunk), len(files))
 
 
 def _progress(iterable, length: int):
@@ -436,11 +488,23 @@ def _progress(iterable, length: int):
         yield from iterable
 
 
-def _exit_status(results: list[FileResult], options: CheckOptions) -> int:
+def _exit_status(results: Iterable[FileResult], options: CheckOptions) -> int:
     """2 on an internal error; else 1 when a finding reaches its own file's fail-on."""
-    if any(r.internal_error for r in results):
+    outcomes = [_outcome(r) for r in results]
+    return _status(any(b for b, _ in outcomes), any(f for _, f in outcomes), options)
+
+
+def _outcome(result: FileResult) -> tuple[bool, bool]:
+    """(a rule or reader broke, a finding reaches the file's fail-on)."""
+    if result.internal_error:
+        return True, False
+    threshold = Severity.parse(result.fail_on)
+    return False, any(d.level >= threshold for d in result.diagnostics)
+
+
+def _status(broken: bool, failing: bool, options: CheckOptions) -> int:
+    if broken:
         return 2
     if options.exit_zero:
         return 0
-    failing = any(d.level >= Severity.parse(r.fail_on) for r in results for d in r.diagnostics)
     return 1 if failing else 0

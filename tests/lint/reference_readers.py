@@ -1,6 +1,7 @@
 """The readers' definitions before they were made faster, kept as references for tests.
 
-`ReferenceBuilder` is the per-character PlainBuilder (soat/lint/formats/inline.py) and
+`reference_read_text` is the plain-text reader that scanned every line, blank or not, for
+directives (soat/lint/formats/text.py); `ReferenceBuilder` is the per-character PlainBuilder (soat/lint/formats/inline.py) and
 `reference_read_html` the HTML reader that used it and counted lines for every position
 (soat/lint/formats/html.py). Tests check that today's code gives the same Documents.
 When a reader is meant to read differently, change this reference with it (or drop the
@@ -522,3 +523,27 @@ def _decode_reference(text: str, start: int):
                 pieces.append((rest, cut, end, False))
             return pieces
     return [(text, start, end, False)]
+
+
+_LINE_RE = re.compile(r"[^\r\n]*")
+
+
+def reference_read_text(path: str, source: str) -> Document:
+    from soat.lint.formats.text import _BREADCRUMB_RE, _strip_directives
+
+    doc = Document(path=path, source=source, format="txt")
+    pos = 0
+    for m in _LINE_RE.finditer(source):
+        if m.start() < pos:
+            continue
+        line, start = m.group(), m.start()
+        pos = m.end() + 1
+        view = _strip_directives(line, start)
+        if view is None or not view.text.strip():
+            continue
+        doc.blocks.append(Block("paragraph", view, start, start + len(line), len(doc.blocks)))
+    for block in doc.blocks:
+        if not _BREADCRUMB_RE.search(block.raw.text):
+            block.kind = "title"
+            break
+    return doc

@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 from soat.knowledge import load_knowledge
 from soat.lint import session
 from soat.lint.config import Config
+from soat.lint.diagnostic import Msg
 from soat.lint.files import _walk, discover
 from soat.lint.output.json_format import dumps
 from soat.lint.patterns import matches_any
@@ -241,6 +242,90 @@ def test_dumps_indents_every_line_break(value):
     assert dumps(value, "\n  ") == expected
 
 
+_texts = st.text(st.characters(exclude_categories=("Cs",)), max_size=12)
+
+
+@st.composite
+def _located_findings(draw):
+    """A finding of a random source, with every part of the JSON report filled at random."""
+    from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Related, Severity
+    from soat.lint.document import LineIndex
+    from soat.lint.output import Located
+
+    source = draw(st.text(st.sampled_from('ab \n\r\u1ea1"\\\t'), max_size=40))
+    offsets = st.integers(0, len(source))
+
+    def span():
+        return sorted((draw(offsets), draw(offsets)))
+
+    def message():
+        return draw(st.builds(Msg, _texts, _texts) | _texts)
+
+    def fix():
+        edits = tuple(Edit(*span(), draw(_texts)) for _ in range(draw(st.integers(1, 3))))
+        return Fix(message(), edits, draw(st.sampled_from(Applicability)))
+
+    start, end = span()
+    diag = Diagnostic(
+        message(),
+        start,
+        end,
+        fix=fix() if draw(st.booleans()) else None,
+        suggestions=tuple(fix() for _ in range(draw(st.integers(0, 2)))),
+        related=tuple(Related(message(), *span()) for _ in range(draw(st.integers(0, 2)))),
+        severity=draw(st.sampled_from(Severity)),
+        code=draw(st.sampled_from(["SPL001", "TYP002", "X"])),
+        name=draw(_texts),
+    )
+    index = LineIndex(source)
+    url = draw(st.none() | st.just("https://example.org/r/"))
+    lang = draw(st.sampled_from(["vi", "en"]))
+    return Located(
+        draw(_texts), diag, *index.rowcol(start), *index.rowcol(end), index, source, lang, url
+    )
+
+
+@given(_located_findings())
+def test_a_findings_text_is_what_dumps_writes_of_its_dictionary(item):
+    from soat.lint.output import OutputContext
+    from soat.lint.output.json_format import finding, finding_text
+
+    context = OutputContext(rules={})
+    assert finding_text(item, context) == dumps(finding(item, context), "\n  ")
+
+
+def test_the_report_written_while_checking_is_the_report_written_after(
+    corpus, tmp_path, monkeypatch
+):
+    """Paths given out of order, half of the files served by the result cache: the JSON
+    report streamed during a parallel run has the bytes of the one written after it."""
+    import io
+
+    from soat.lint.output.json_format import write
+    from soat.lint.session import _output_context, run_check
+
+    names = sorted(corpus.iterdir(), reverse=True)
+    paths = tuple(str(p) for p in names)
+    options = CheckOptions(paths=paths, output_format="json", jobs=2)
+    cache = resolver_for(options, ALL_RULES, load_knowledge)
+    files = list(discover(paths, cache))
+    expected = io.StringIO()
+    write(
+        check_files(files, options, ALL_RULES, cache, None),
+        _output_context(ALL_RULES, "vi", expected),
+        expected,
+    )
+    monkeypatch.chdir(tmp_path)  # the result cache lives in the working folder
+    warm = CheckOptions(paths=paths[::2], output_format="json", jobs=1)
+    run_check(warm, ALL_RULES, load_knowledge, io.StringIO())
+    assert (tmp_path / ".soat_cache").is_dir()
+    streamed = io.StringIO()
+    assert session._streamed(options)
+    assert run_check(options, ALL_RULES, load_knowledge, streamed) == 1
+    assert streamed.getvalue() == expected.getvalue()
+    assert streamed.getvalue().count('"code"') > len(paths)
+
+
 def test_dumps_writes_enumerations_as_their_values():
     from soat.lint.diagnostic import Applicability, Severity
 
@@ -340,6 +425,15 @@ def test_relative_answers_as_os_path_relpath(parts, root):
     path = "/srv/" + "/".join(parts)
     expected = os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/")
     assert Config(root=root).relative(path) == expected
+
+
+@given(st.lists(st.lists(_names, min_size=1, max_size=4), min_size=2, max_size=5))
+def test_relative_answers_as_os_path_relpath_for_many_files_of_one_configuration(paths):
+    config = Config(root="/srv/a")  # most paths lie outside it: relpath, remembered per folder
+    for parts in paths:
+        path = "/srv/" + "/".join(parts)
+        expected = os.path.relpath(os.path.abspath(path), "/srv/a").replace(os.sep, "/")
+        assert config.relative(path) == expected
 
 
 def _reference_matches(rel: str, patterns) -> bool:

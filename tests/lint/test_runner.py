@@ -79,3 +79,22 @@ def test_suppression_comments_silence_by_code_family_and_name():
 def test_disable_file_silences_everything():
     src = "ab\n<!-- soat-disable-file -->\n"
     assert lint_source("a.txt", src, settings([TWO])) == []
+
+
+def test_a_crashing_rule_makes_the_json_report_exit_2_even_with_exit_zero(tmp_path):
+    """The JSON report written while checking: INT001 in the report, exit status 2."""
+    import io
+    import json
+
+    from soat.knowledge import load_knowledge
+    from soat.lint.session import CheckOptions, _streamed, run_check
+
+    (tmp_path / "a.txt").write_text("Tiêu đề\n", encoding="utf-8")
+    for exit_zero in (False, True):
+        options = CheckOptions(
+            paths=(str(tmp_path),), output_format="json", cache=False, exit_zero=exit_zero
+        )
+        assert _streamed(options)
+        out = io.StringIO()
+        assert run_check(options, [BOOM], load_knowledge, out) == 2
+        assert [f["code"] for f in json.loads(out.getvalue())] == ["INT001", "TYP901"]

@@ -11,7 +11,9 @@ import re
 from soat.lint.document import Block, Document, TextView
 from soat.lint.suppress import DIRECTIVE_RE
 
-_LINE_RE = re.compile(r"[^\r\n]*")
+# A line holding something besides white space: a maximal run of characters other than CR
+# and LF, starting where the text or a line starts. `\S` is what `str.strip()` keeps.
+_CONTENT_LINE_RE = re.compile(r"(?<![^\r\n])[^\r\n]*\S[^\r\n]*")
 # Breadcrumb trails ("Trang chủ > Tin tức") are navigation, not the article's title.
 # Items are short and the separators stand between spaces, so a date ("3/11/2025") or a
 # fraction in a title never makes it navigation.
@@ -23,17 +25,18 @@ _BREADCRUMB_RE = re.compile(
 
 def read_text(path: str, source: str) -> Document:
     doc = Document(path=path, source=source, format="txt")
-    pos = 0
-    for m in _LINE_RE.finditer(source):
-        if m.start() < pos:
-            continue
+    blocks = doc.blocks
+    directives = "soat-" in source  # every directive names "soat-"
+    for m in _CONTENT_LINE_RE.finditer(source):
         line, start = m.group(), m.start()
-        pos = m.end() + 1
-        view = _strip_directives(line, start)
-        if view is None or not view.text.strip():
-            continue
-        doc.blocks.append(Block("paragraph", view, start, start + len(line), len(doc.blocks)))
-    for block in doc.blocks:
+        if directives:
+            view = _strip_directives(line, start)
+            if view is None:
+                continue
+        else:
+            view = TextView.contiguous(line, start)
+        blocks.append(Block("paragraph", view, start, m.end(), len(blocks)))
+    for block in blocks:
         if not _BREADCRUMB_RE.search(block.raw.text):
             block.kind = "title"
             break

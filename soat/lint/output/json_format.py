@@ -68,15 +68,132 @@ def render(results, context: OutputContext) -> str:
 def write(results, context: OutputContext, out: TextIO) -> None:
     """The same text as `json.dumps(findings, indent=2)`, written one finding at a time and
     one file at a time, so that a whole archive's report never sits in memory at once."""
-    first = True
+    report = Report(context, out)
     for result in sorted(results, key=lambda r: r.path):
+        report.add(result)
+    report.close()
+
+
+class Report:
+    """The JSON report written as results come: `add` each file's result in the order of
+    their paths (the order `write` sorts them in), then `close`. A run that checks files in
+    worker processes writes the findings of the first files while the others are checked."""
+
+    def __init__(self, context: OutputContext, out: TextIO) -> None:
+        self.context = context
+        self.out = out
+        self.first = True
+
+    def add(self, result) -> None:
         if not result.diagnostics:
-            continue
+            return
+        out, context = self.out, self.context
         for item in located([result], context.lang):
-            text = dumps(finding(item, context), "\n  ")
-            out.write(("[\n  " if first else ",\n  ") + text)
-            first = False
-    out.write("[]\n" if first else "\n]\n")
+            out.write(("[\n  " if self.first else ",\n  ") + finding_text(item, context))
+            self.first = False
+
+    def close(self) -> None:
+        self.out.write("[]\n" if self.first else "\n]\n")
+
+
+# A finding's text, written directly: the same text as `dumps(finding(item, context), "\n  ")`
+# (a test compares them), without building the dictionaries. Each helper takes `nl`, the line
+# break and indentation of the value's own level, as `dumps` does; keys are fixed ASCII names.
+_N1, _N2, _N3 = "\n    ", "\n      ", "\n        "
+
+
+def _object(nl: str, fields: list[tuple[str, str]]) -> str:
+    inner = nl + "  "
+    return "{" + inner + ("," + inner).join([f'"{k}": {v}' for k, v in fields]) + nl + "}"
+
+
+def _array(nl: str, items: list[str]) -> str:
+    if not items:
+        return "[]"
+    inner = nl + "  "
+    return "[" + inner + ("," + inner).join(items) + nl + "]"
+
+
+def _point(nl: str, row: int, column: int) -> str:
+    inner = nl + "  "
+    return f'{{{inner}"row": {row},{inner}"column": {column}{nl}}}'
+
+
+def _edits_text(nl: str, item: Located, fix: Fix) -> str:
+    inner, field = nl + "  ", nl + "    "
+    parts = []
+    for e in fix.edits:
+        r, c = item.index.rowcol(e.start)
+        er, ec = item.index.rowcol(e.end)
+        parts.append(
+            _object(
+                inner,
+                [
+                    ("content", _encode_string(e.content)),
+                    ("location", _point(field, r, c)),
+                    ("end_location", _point(field, er, ec)),
+                ],
+            )
+        )
+    return _array(nl, parts)
+
+
+def finding_text(item: Located, context: OutputContext) -> str:
+    """`dumps(finding(item, context), "\n  ")`: a finding as an element of the report's list."""
+    d = item.diag
+    lang = item.lang
+    if d.fix is None:
+        fix = "null"
+    else:
+        fix = _object(
+            _N1,
+            [
+                ("applicability", _encode_string(d.fix.applicability.value)),
+                ("message", _encode_string(message(d.fix, lang))),
+                ("edits", _edits_text(_N2, item, d.fix)),
+            ],
+        )
+    suggestions = [
+        _object(
+            _N2,
+            [
+                ("message", _encode_string(message(s, lang))),
+                ("edits", _edits_text(_N3, item, s)),
+            ],
+        )
+        for s in d.suggestions
+    ]
+    related = []
+    for r in d.related:
+        row, column = item.index.rowcol(r.start)
+        end_row, end_column = item.index.rowcol(r.end)
+        related.append(
+            _object(
+                _N2,
+                [
+                    ("message", _encode_string(message(r, lang))),
+                    ("location", _point(_N3, row, column)),
+                    ("end_location", _point(_N3, end_row, end_column)),
+                ],
+            )
+        )
+    url = item.url
+    return _object(
+        "\n  ",
+        [
+            ("code", _encode_string(d.code)),
+            ("name", _encode_string(d.name)),
+            ("message", _encode_string(message(d, lang))),
+            ("severity", _encode_string(d.level.label)),
+            ("filename", _encode_string(item.path)),
+            ("location", _point(_N1, item.row, item.column)),
+            ("end_location", _point(_N1, item.end_row, item.end_column)),
+            ("fix", fix),
+            ("suggestions", _array(_N1, suggestions)),
+            ("related", _array(_N1, related)),
+            ("url", "null" if url is None else _encode_string(url)),
+        ],
+    )
 
 
 # `json.dumps(..., indent=2)` runs the pure-Python encoder (the C one has no indentation);
