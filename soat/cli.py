@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import gc
 import sys
@@ -39,6 +40,16 @@ def _collector_off() -> Iterator[None]:
     finally:
         if collecting:
             gc.enable()
+
+
+def _skip_final_collections() -> None:
+    """Run at exit after `check`: the interpreter's shutdown collections would walk every
+    object of the process (the knowledge, the rule modules, their tables) to find cycles in
+    what is freed a moment later anyway: ~40 million instructions, 6 % of a cold run. The
+    objects are frozen out of them instead. Every file soat writes is closed by then (`with`
+    blocks), and standard output is flushed by the interpreter after this."""
+    gc.freeze()
+    gc.disable()
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -133,6 +144,7 @@ def check(
     annotate,
 ) -> None:
     """Check files (default: the current folder); "-" reads standard input."""
+    atexit.register(_skip_final_collections)
     with _collector_off():
         from soat.knowledge import load_knowledge
         from soat.lint.errors import UsageError
