@@ -88,8 +88,7 @@ def fix_title(start: int, end: int, content: str, wording: Wording = Wording.REP
     return Msg(template.vi.format(text=shown.vi), template.en.format(text=shown.en))
 
 
-@dataclass(frozen=True)
-class Fix:
+class Fix(NamedTuple):
     """Edits that correct a finding, a title, and how far they may be trusted.
 
     Rules build fixes with `Fix.safe`, `Fix.unsafe` or `Fix.suggestion` (or `Fix.of` when
