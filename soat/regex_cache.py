@@ -34,10 +34,10 @@ import sys
 import zlib
 
 try:
-    import _sre
-    from re import _compiler, _parser
+    import _sre  # type: ignore[import-not-found]
+    from re import _compiler, _parser  # type: ignore[attr-defined]
 except ImportError:  # another Python (3.10 names them sre_compile, sre_parse): no cache
-    _sre = None  # type: ignore[assignment]
+    _sre = None
 
 _HEAD = b"soat-regex-1\n"
 _MAX = 400  # entries written: room is left in re._cache (512) for what a run adds
@@ -59,18 +59,21 @@ def path() -> str:
     return os.path.join(cache_dir(), f"regex-{tag}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal")
 
 
+def _re_cache() -> dict | None:
+    """`re`'s own cache of compiled patterns, keyed by (type, pattern, flags)."""
+    cache = getattr(re, "_cache", None)
+    return cache if isinstance(cache, dict) else None
+
+
 def usable() -> bool:
-    return (
-        _sre is not None
-        and sys.implementation.name == "cpython"
-        and isinstance(getattr(re, "_cache", None), dict)
-    )
+    return _sre is not None and sys.implementation.name == "cpython" and _re_cache() is not None
 
 
 def load() -> int:
     """Put the stored patterns into `re._cache`; the number put there (0 on any problem)."""
     global _loaded
-    if not usable():
+    cache = _re_cache()
+    if cache is None or not usable():
         return 0
     try:
         with open(path(), "rb") as fh:
@@ -92,7 +95,7 @@ def load() -> int:
         return 0
     if not made:
         return 0
-    cache = re._cache  # re drops its oldest entries itself when it is full
+    # re drops its oldest entries itself when it is full.
     added = [key for key in made if key not in cache]
     for key in added:
         cache[key] = made[key]
@@ -128,11 +131,12 @@ def entry(pattern: str | bytes, flags: int) -> tuple:
 def save() -> None:
     """Store the patterns of `re._cache` when it holds any the file did not; silently
     nothing where the folder cannot be written."""
-    if not usable():
+    cache = _re_cache()
+    if cache is None or not usable():
         return
     keys = [
         k
-        for k in list(re._cache)
+        for k in list(cache)
         if isinstance(k, tuple)
         and len(k) == 3
         and k[0] in (str, bytes)
@@ -146,9 +150,7 @@ def save() -> None:
         try:
             stored = entry(pattern, flags)
             # Never store what would not make the very pattern re.compile makes.
-            if _sre.compile(*stored[:1], *stored[2:]) != re._cache.get(
-                (type(pattern), pattern, flags)
-            ):
+            if _sre.compile(*stored[:1], *stored[2:]) != cache.get((type(pattern), pattern, flags)):
                 continue
         except Exception:
             continue

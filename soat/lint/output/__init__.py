@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from soat.lint.diagnostic import Diagnostic, Fix, Related, text_of
@@ -17,7 +18,8 @@ class OutputContext(NamedTuple):
     color: bool = False
 
 
-class Located(NamedTuple):
+@dataclass(frozen=True)
+class Located:
     """A diagnostic with 1-based rows and code-point columns, ready to print."""
 
     path: str
