@@ -40,10 +40,12 @@ except ImportError:  # another Python (3.10 names them sre_compile, sre_parse): 
     _sre = None
 
 _HEAD = b"soat-regex-1\n"
-_MAX = 400  # entries written: room is left in re._cache (512) for what a run adds
+# Entries kept in the file. A run of one article needs ~180 patterns, of Markdown and HTML
+# too ~280; patterns built from a configuration (user words) come and go.
+_MAX = 400
 
-# What `load` put into re._cache; None: nothing loaded (no file, or not usable).
-_loaded: frozenset | None = None
+# The entries `load` read, by re._cache key; None: nothing loaded (no file, or not usable).
+_stored: dict | None = None
 
 
 def cache_dir() -> str:
@@ -71,7 +73,7 @@ def usable() -> bool:
 
 def load() -> int:
     """Put the stored patterns into `re._cache`; the number put there (0 on any problem)."""
-    global _loaded
+    global _stored
     cache = _re_cache()
     if cache is None or not usable():
         return 0
@@ -84,16 +86,13 @@ def load() -> int:
         body = memoryview(data)[head + 4 :]
         if zlib.crc32(body).to_bytes(4, "big") != data[head : head + 4]:
             return 0
-        made = {}
-        for pattern, flags, final_flags, code, groups, groupindex, indexgroup in marshal.loads(
-            body
-        ):
-            made[type(pattern), pattern, flags] = _sre.compile(
-                pattern, final_flags, code, groups, groupindex, indexgroup
-            )
+        stored, made = {}, {}
+        for entry in marshal.loads(body):
+            pattern, flags, final_flags, code, groups, groupindex, indexgroup = entry
+            key = (type(pattern), pattern, flags)
+            stored[key] = entry
+            made[key] = _sre.compile(pattern, final_flags, code, groups, groupindex, indexgroup)
     except Exception:  # missing, damaged, or another layout: re compiles as usual
-        return 0
-    if not made:
         return 0
     # re drops its oldest entries itself when it is full.
     added = [key for key in made if key not in cache]
@@ -105,7 +104,7 @@ def load() -> int:
             if cache.get(key) is made[key]:
                 del cache[key]
         return 0
-    _loaded = frozenset(made)
+    _stored = stored
     return len(made)
 
 
@@ -128,33 +127,56 @@ def entry(pattern: str | bytes, flags: int) -> tuple:
     )
 
 
+def ranked(cache: dict) -> tuple[list[tuple], list[tuple]]:
+    """The (key, pattern) pairs of `cache` something in the process holds (a module's or a
+    matcher's pattern), and the others, each in the cache's order."""
+    held: list[tuple] = []
+    loose: list[tuple] = []
+    for key in list(cache):
+        compiled = cache.get(key)
+        if compiled is None or not (
+            isinstance(key, tuple)
+            and len(key) == 3
+            and key[0] in (str, bytes)
+            and isinstance(key[2], int)
+            and not key[2] & re.DEBUG
+        ):
+            continue
+        # Referenced by re._cache, `compiled` and getrefcount's argument only: held by
+        # nothing else.
+        (held if sys.getrefcount(compiled) > 3 else loose).append((key, compiled))
+    return held, loose
+
+
 def save() -> None:
-    """Store the patterns of `re._cache` when it holds any the file did not; silently
-    nothing where the folder cannot be written."""
+    """Store the patterns of this run when it compiled any the file did not hold; silently
+    nothing where the folder cannot be written.
+
+    Only the new patterns go through re's compiler again (for their opcodes); the others
+    are written as they were read. First come the patterns something in the process holds
+    (a module's or a matcher's: the ones the next run compiles again), then the others,
+    up to `_MAX`.
+    """
     cache = _re_cache()
     if cache is None or not usable():
         return
-    keys = [
-        k
-        for k in list(cache)
-        if isinstance(k, tuple)
-        and len(k) == 3
-        and k[0] in (str, bytes)
-        and isinstance(k[2], int)
-        and not k[2] & re.DEBUG
-    ]
-    if _loaded is not None and not set(keys) - _loaded:
+    stored = _stored or {}
+    held, loose = ranked(cache)
+    new = [key for key, _ in held + loose if key not in stored]
+    if not new:
         return
     entries = []
-    for _, pattern, flags in keys[-_MAX:]:
-        try:
-            stored = entry(pattern, flags)
-            # Never store what would not make the very pattern re.compile makes.
-            if _sre.compile(*stored[:1], *stored[2:]) != cache.get((type(pattern), pattern, flags)):
+    for key, compiled in (held + loose)[:_MAX]:
+        found = stored.get(key)
+        if found is None:
+            try:
+                found = entry(key[1], key[2])
+                # Never store what would not make the very pattern re.compile makes.
+                if _sre.compile(*found[:1], *found[2:]) != compiled:
+                    continue
+            except Exception:
                 continue
-        except Exception:
-            continue
-        entries.append(stored)
+        entries.append(found)
     target = path()
     folder = os.path.dirname(target)
     tmp = f"{target}.{os.getpid()}.tmp"

@@ -144,7 +144,7 @@ PROBE = (
     "import re, json\n"
     "from soat import regex_cache\n"
     "n = regex_cache.load()\n"
-    "key = next(k for k in regex_cache._loaded or () if k[1] == {pattern!r})\n"
+    "key = next(k for k in regex_cache._stored or () if k[1] == {pattern!r})\n"
     "p = re.compile(key[1], key[2])\n"
     "print(json.dumps([n, p is re._cache[key], p == re._compiler.compile(key[1], key[2])]))\n"
 )
@@ -180,3 +180,37 @@ def test_a_run_with_everything_stored_does_not_write_again(cache):
     paths = repr(str(EXAMPLES / "bai-mau.txt"))
     run(CHECK.format(paths=paths), cache)
     assert target.stat().st_mtime_ns == before
+
+
+SAVE = (
+    "import json, re, sys\n"
+    "from soat import regex_cache as rc\n"
+    "rc.load()\n"
+    "held = re.compile('soat-test-held-[a-z]+')\n"
+    "re.compile('soat-test-loose-[a-z]+')\n"
+    "names = lambda pairs: [k[1] for k, _ in pairs if isinstance(k[1], str)]\n"
+    "ranking = [names(part) for part in rc.ranked(re._cache)]\n"  # names only: holds no pattern
+    "n_held = len(rc.ranked(re._cache)[0])\n"
+    "calls = []\n"
+    "made = rc.entry\n"
+    "rc.entry = lambda p, f: (calls.append(p), made(p, f))[1]\n"
+    "rc._MAX = n_held if {only_held} else rc._MAX\n"
+    "rc.save()\n"
+    "print(json.dumps([calls, *ranking]))\n"
+)
+
+
+def test_a_save_compiles_only_the_new_patterns_and_keeps_the_held_ones_first(cache, tmp_path):
+    target = file_in(tmp_path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(file_in(cache).read_bytes())
+    calls, held, loose = json.loads(run(SAVE.format(only_held=False), tmp_path))
+    assert calls == ["soat-test-held-[a-z]+", "soat-test-loose-[a-z]+"]  # not the stored ones
+    assert "soat-test-held-[a-z]+" in held and "soat-test-loose-[a-z]+" in loose
+    written = {e[0] for e in stored(tmp_path)}
+    assert {"soat-test-held-[a-z]+", "soat-test-loose-[a-z]+"} <= written
+    # Room for the held patterns only: the loose ones are left out.
+    target.write_bytes(file_in(cache).read_bytes())
+    run(SAVE.format(only_held=True), tmp_path)
+    written = {e[0] for e in stored(tmp_path)}
+    assert "soat-test-held-[a-z]+" in written and "soat-test-loose-[a-z]+" not in written
