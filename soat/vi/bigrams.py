@@ -16,6 +16,8 @@ import functools
 
 from soat.vi.data_files import read_text
 
+from soat.vi.syllables import is_valid_syllable
+
 
 @functools.lru_cache(maxsize=1)
 def _text() -> str:
@@ -51,7 +53,10 @@ def bigram(first: str | None, second: str | None) -> int:
     rarer than the table keeps)."""
     if not first or not second:
         return 0
-    return _lookup(f"{first.lower()} {second.lower()}")
+    first, second = first.lower(), second.lower()
+    if not (is_valid_syllable(first) and is_valid_syllable(second)):
+        return 0  # the table pairs valid syllables only: a word of look-alike letters is in none
+    return _lookup(f"{first} {second}")
 
 
 def bigram_counts() -> dict[str, int]:

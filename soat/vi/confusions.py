@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
-from itertools import accumulate, compress
+from collections.abc import Iterable, Iterator, Sequence, Set
+from itertools import accumulate, compress, islice
 from typing import NamedTuple
 
 from soat.vi.tokens import maybe_not_prose, non_prose_spans
@@ -262,7 +262,6 @@ _RUN_SPLIT_RE = re.compile(r"([^\W_]+)")  # separators and runs of letters and d
 _RUN_START_RE = re.compile(r"[^\W_]")
 _WORD_CHAR_RE = re.compile(r"\w")
 _NAME_SEP = "\x00"  # between the names scanned together: no word, no space, in no form
-WHOLE_AFTER = 32  # documents searched without the compiled expression (search_whole)
 
 
 def _runs(form: str) -> list[str]:
@@ -316,6 +315,10 @@ class ConfusionMatcher:
         # no letter or digit (then every text is searched with the expression).
         self._by_run: dict[str, list[tuple[str, list[str]]]] | None = None
         self._runs_by_first: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        # The forms' first runs (sigma folded): those of one run, and the second runs after
+        # each first of the others (may_hold_a_form).
+        second_runs: dict[str, set[str]] = {}
+        single_runs: set[str] = set()
         if all(_RUN_START_RE.match(form) for form in forms):
             by_run: dict[str, list[tuple[str, list[str]]]] = {}
             for form in sorted(forms, key=len, reverse=True):
@@ -323,10 +326,16 @@ class ConfusionMatcher:
                 by_run.setdefault(runs[0], []).append((form, form.split(" ")))
                 folded = frozenset(map(fold_sigma, runs))
                 self._runs_by_first.setdefault(fold_sigma(runs[0]), []).append((runs[0], folded))
+                if len(runs) > 1:
+                    second_runs.setdefault(fold_sigma(runs[0]), set()).add(fold_sigma(runs[1]))
+                else:
+                    single_runs.add(fold_sigma(runs[0]))
             self._by_run = by_run
+        self._second_runs = second_runs
+        self._all_second_runs = frozenset().union(*second_runs.values())
+        self._single_runs = frozenset(single_runs)
         self._all_runs = frozenset().union(*(r for v in self._runs_by_first.values() for _, r in v))
         self._keys: dict[str, str] = {}  # the words of a form met so far -> their key
-        self._documents = 0  # documents searched (search_whole)
         # Proper names (registry) guard the forms they contain, found with the matcher itself
         # (testing every name against every form would cost seconds).
         name_guards: dict[str, list[str]] = {}
@@ -347,15 +356,60 @@ class ConfusionMatcher:
                 self._guard_phrases[form] = phrases
         self._longest_guard = longest
 
-    def search_whole(self) -> bool:
-        """Called once per document: whether to search it whole with `_regex` (True) or
-        only where `firsts_in` says a form may be. The expression costs 6-9 ms to compile
-        and then searches a document in 0.1 ms; looking for the first runs costs 0.1-0.2 ms
-        more a document. So the first WHOLE_AFTER documents of a process are searched
-        without it (a run on a few files never compiles it), the rest with it."""
-        self._documents += 1
-        if self._by_run is None or self._documents > WHOLE_AFTER:
-            return self._regex is not None
+    @property
+    def by_runs(self) -> bool:
+        """Whether every form starts with a letter or digit (then `may_hold_a_form` and the
+        first runs of `firsts_in` apply; otherwise a text is searched with `_regex`)."""
+        return self._by_run is not None
+
+    def opens(self, word: str) -> bool:
+        """Whether `word` (as written) is, in lower case, the first run of some form."""
+        key = word.lower().replace("ς", "σ")  # fold_sigma, inline: asked of every word
+        if key in self._single_runs or key in self._second_runs:
+            self._keys[word] = key
+            return True
+        return False
+
+    def follows(self, word: str) -> bool:
+        """Whether `word` (as written) is, in lower case, the second run of some form."""
+        key = word.lower().replace("ς", "σ")  # fold_sigma, inline: asked of every word
+        if key in self._all_second_runs:
+            self._keys[word] = key
+            return True
+        return False
+
+    def may_hold_a_form(
+        self, blocks: Iterable[Sequence[str]], openers: Set[str], followers: Set[str]
+    ) -> bool:
+        """Whether a text may hold a form (`by_runs` only): `blocks` are the runs of letters
+        and digits of each of its blocks, in order, `openers` those of its words that
+        `opens`, `followers` those that `follows`. A form found is its runs as consecutive
+        words of one block: its first two, or its only one, are there. False for most
+        documents, where the expression would scan every character (0.1 ms) and the rule
+        split every block: the words after an opening word are found in C, and looked at
+        only when one may be a second run. Words left out of a block (those of a URL) only
+        make the answer True more often. tests/rules/test_lex_fast_paths.py checks that a
+        text for which it is False holds no form."""
+        if not openers:
+            return False
+        key = self.key
+        if self._single_runs and any(key(w) in self._single_runs for w in openers):
+            return True
+        if not followers:
+            return False
+        seconds, known = self._second_runs, self._keys  # opens and follows keep the keys
+        for words in blocks:
+            if openers.isdisjoint(words):
+                continue
+            after = compress(islice(words, 1, None), map(openers.__contains__, words))
+            if followers.isdisjoint(after):
+                continue
+            for j in compress(range(len(words) - 1), map(openers.__contains__, words)):
+                nxt, first = words[j + 1], words[j]
+                if nxt in followers and (known.get(nxt) or key(nxt)) in seconds.get(
+                    known.get(first) or key(first), ()
+                ):
+                    return True
         return False
 
     @property
@@ -424,7 +478,8 @@ class ConfusionMatcher:
         return True
 
     def key(self, word: str) -> str:
-        """The word in lower case, sigma folded (kept for the words `in_a_form` said yes to)."""
+        """The word in lower case, sigma folded (kept for the words `in_a_form`, `opens` and
+        `follows` said yes to)."""
         found = self._keys.get(word)
         return fold_sigma(word.lower()) if found is None else found
 

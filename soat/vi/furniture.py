@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from soat.toml import tomllib
 from soat.vi.data_files import read_text
-from soat.vi.text import fold_case, fold_tones, more_words_than
+from soat.vi.text import collapse_spaces, fold_case, fold_tones, more_words_than
 
 # Decoration around a widget's label: bullets, arrows, brackets, dashes ("-- Chọn Link --").
 _DECORATION = " -–—•·»«›‹>|[](){}*#+=~_:;/\\"
@@ -81,6 +81,13 @@ class PhraseTable:
         return _build_compound_units(self)
 
     @functools.cached_property
+    def compound_starts(self) -> tuple[KeyStarts, KeyStarts, KeyStarts]:
+        """`compound_units` indexed by first word, for `KeyStarts.start`: the labels, the
+        outlets, and both together."""
+        labels, outlets = self.compound_units
+        return KeyStarts.of(labels), KeyStarts.of(outlets), KeyStarts.of(labels + outlets)
+
+    @functools.cached_property
     def prefix_starts(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """Every prefix's fold_case and fold_tones key: one `startswith` test rules all out."""
         return tuple(p[0] for p in self.prefixes), tuple(p[1] for p in self.prefixes)
@@ -90,6 +97,40 @@ class PhraseTable:
         """Every beginning (the empty one and the whole key included) of the tone-folded
         keys of the whole-line phrases, and of the prefixes (`_may_name_a_phrase`)."""
         return _beginnings(self.lines_toneless), _beginnings(p[1] for p in self.prefixes)
+
+
+class KeyStarts(NamedTuple):
+    """Keys, to tell whether a text starts with one of them (`text.startswith(keys)`) from a
+    few of them: a text that starts with a key of several words has that key's first word
+    (cut at a space) as its own, and one that starts with a one-word key has that key's
+    first character. (744 outlet names took 2.5 µs a block in one `startswith`.)"""
+
+    by_first_word: dict[str, tuple[str, ...]]
+    one_word: dict[str, tuple[str, ...]]  # by first character ("" for an empty key)
+
+    @classmethod
+    def of(cls, keys: Iterable[str]) -> KeyStarts:
+        by_first_word: dict[str, list[str]] = {}
+        one_word: dict[str, list[str]] = {}
+        for key in keys:
+            first, space, _ = key.partition(" ")
+            if space:
+                by_first_word.setdefault(first, []).append(key)
+            else:
+                one_word.setdefault(key[:1], []).append(key)
+        return cls(
+            {k: tuple(v) for k, v in by_first_word.items()},
+            {k: tuple(v) for k, v in one_word.items()},
+        )
+
+    def start(self, text: str) -> bool:
+        space = text.find(" ")
+        first = text if space < 0 else text[:space]
+        return (
+            text.startswith(self.one_word.get(text[:1], ()))
+            or text.startswith(self.by_first_word.get(first, ()))
+            or "" in self.one_word
+        )
 
 
 def _beginnings(keys: Iterable[str]) -> frozenset[str]:
@@ -208,13 +249,14 @@ def _counter_label(s: str) -> str | None:
     return head or None
 
 
-def match_furniture(text: str, table: PhraseTable) -> FurnitureMatch | None:
-    """Whether a whole block's text is page furniture, and how it matched."""
-    if _folds_word_for_word(text):
+def match_furniture(text: str, table: PhraseTable, nfc: bool = False) -> FurnitureMatch | None:
+    """Whether a whole block's text is page furniture, and how it matched (`nfc`: the caller
+    knows `text` is NFC, as a block's text is, and it is not checked again)."""
+    if _folds_word_for_word(text, nfc):
         # `fold_case(text)` has the words of `text` (see `_has_more_folded_words`): one count
         if more_words_than(text, MAX_FURNITURE_WORDS):
             return None  # most blocks: prose, told without folding it
-        s = fold_case(text)
+        s = collapse_spaces(text).casefold()  # `fold_case` of an NFC text
         if not s:
             return None
     else:
@@ -289,15 +331,21 @@ def _may_name_a_phrase(s: str, table: PhraseTable) -> bool:
     Tone folding keeps the spaces of a `fold_case` text and folds each word apart (NFC and NFD
     join a letter only to the marks after it; case folding and the marks' removal go character
     by character), so a text's tone-folded key starts with its first two words folded, and a
-    space when more follow: that must begin a tone-folded key, or a prefix begin it."""
-    if ":" in s or _counter_label(s) is not None:
-        return True
+    space when more follow: that must begin a tone-folded key, or a prefix begin it. The same
+    goes for the label before a counter or a colon (`_lookup_label` of it), and every key of
+    `table.lines` has its tone-folded key in `table.lines_toneless`."""
     key = s.strip(_DECORATION)
     if key in table.lines:
         return True
     line_heads, prefix_heads = table.toneless_heads
     first = _folded_first_words(key)
     if first in line_heads:
+        return True
+    counted = _counter_label(s)
+    if counted is not None and _folded_first_words(counted.strip(_DECORATION)) in line_heads:
+        return True
+    head, colon, _ = s.partition(":")
+    if colon and _folded_first_words(head.strip(_DECORATION)) in line_heads:
         return True
     bare = s.lstrip(_DECORATION)
     cased_starts, toneless_starts = table.prefix_starts
@@ -310,9 +358,17 @@ def _may_name_a_phrase(s: str, table: PhraseTable) -> bool:
 
 def _folded_first_words(s: str) -> str:
     """`fold_tones` of the first two words of `s` (cut at spaces), and a space if more
-    follow."""
+    follow. (Each word is folded apart and the folds joined: the same, as `s` is a
+    `fold_case` text, see above; a block's first words are few and recur.)"""
     words = s.split(" ", 2)
-    return fold_tones(" ".join(words[:2])) + (" " if len(words) > 2 else "")
+    if len(words) == 1:
+        return _fold_word(words[0])
+    return _fold_word(words[0]) + " " + _fold_word(words[1]) + (" " if len(words) > 2 else "")
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_word(word: str) -> str:
+    return fold_tones(word)
 
 
 def _has_more_folded_words(text: str, n: int) -> bool:
@@ -323,9 +379,10 @@ def _has_more_folded_words(text: str, n: int) -> bool:
     return _folds_word_for_word(text) and more_words_than(text, n)
 
 
-def _folds_word_for_word(text: str) -> bool:
-    """Whether `fold_case(text)` has the same words as `text` (`_has_more_folded_words`)."""
-    return "\u0345" not in text and unicodedata.is_normalized("NFC", text)
+def _folds_word_for_word(text: str, nfc: bool = False) -> bool:
+    """Whether `fold_case(text)` has the same words as `text` (`_has_more_folded_words`), for
+    an NFC text (known to be one with `nfc`)."""
+    return "\u0345" not in text and (nfc or unicodedata.is_normalized("NFC", text))
 
 
 def _by_pattern(s: str, table: PhraseTable) -> FurnitureMatch | None:
@@ -357,38 +414,63 @@ def _starts_with_word(s: str, key: str) -> bool:
     return s.startswith(key) and (len(s) == len(key) or not s[len(key)].isalnum())
 
 
-def _cover(s: str, labels: tuple[str, ...], outlets: tuple[str, ...]) -> tuple[int, int] | None:
-    """How a piece splits into (widget labels, other units), or None when it does not."""
+def _cover(
+    s: str,
+    labels: tuple[str, ...],
+    outlets: tuple[str, ...],
+    starts: tuple[KeyStarts, KeyStarts, KeyStarts],
+) -> tuple[int, int] | None:
+    """How a piece splits into (widget labels, other units), or None when it does not
+    (`starts`: the labels and outlets as `compound_starts`)."""
     s = s.strip(" -–—:")
     if not s:
         return 0, 0
     m = _COUNTER_PIECE_RE.match(s)
     if m and (m.end() == len(s) or not s[m.end()].isalnum()):
-        rest = _cover(s[m.end() :], labels, outlets)
+        rest = _cover(s[m.end() :], labels, outlets, starts)
         return None if rest is None else (rest[0], rest[1] + 1)
-    for key in labels if s.startswith(labels) else ():  # one C-level test rules most out
+    for key in labels if starts[0].start(s) else ():  # a few C-level tests rule most out
         if _starts_with_word(s, key):
-            rest = _cover(s[len(key) :], labels, outlets)
+            rest = _cover(s[len(key) :], labels, outlets, starts)
             if rest is not None:
                 return rest[0] + 1, rest[1]
-    for key in outlets if s.startswith(outlets) else ():
+    for key in outlets if starts[1].start(s) else ():
         if _starts_with_word(s, key):
-            rest = _cover(s[len(key) :], labels, outlets)
+            rest = _cover(s[len(key) :], labels, outlets, starts)
             if rest is not None:
                 return rest[0], rest[1] + 1
     return None
 
 
+def _may_start_a_compound(folded: str, starts: tuple[KeyStarts, KeyStarts, KeyStarts]) -> bool:
+    """False only when `_cover` finds no unit at the start of the first piece of `folded`
+    (most short blocks: a title, a byline, a caption), told by a few tests in C.
+
+    That piece with " -–—:" stripped is empty, or starts where `folded` does once stripped
+    of them (`head`): a counter then starts with a bracket, a space or a digit (`\\d` is
+    `str.isdecimal`), a label or an outlet is a start of `head`. An empty piece leaves
+    `head` empty or at the separator (a bar, or a space other than " ")."""
+    head = folded.lstrip(" -–—:")
+    return (
+        not head
+        or head[0] in "([|•·"
+        or head[0].isspace()
+        or head[0].isdecimal()
+        or starts[2].start(head)
+    )
+
+
 def match_compound(folded: str, table: PhraseTable) -> FurnitureMatch | None:
     """A line made only of widget labels, counters and outlet names: "bình luận (0) báo lao
     động điện tử", "0 bình luận | chia sẻ". `folded` is the line after `fold_case`."""
-    if more_words_than(folded, MAX_COMPOUND_WORDS):
-        return None
     labels, outlets = table.compound_units
+    starts = table.compound_starts
+    if not _may_start_a_compound(folded, starts) or more_words_than(folded, MAX_COMPOUND_WORDS):
+        return None
     # (A widget label counted below is text of the line: no separate search for one first.)
     widgets = units = 0
     for piece in _PIECE_SEPARATOR_RE.split(folded):
-        covered = _cover(piece, labels, outlets)
+        covered = _cover(piece, labels, outlets, starts)
         if covered is None:
             return None
         widgets, units = widgets + covered[0], units + covered[0] + covered[1]

@@ -117,6 +117,14 @@ def _abbreviation_cut(text: str, start: int, word: str, brands: frozenset[str]) 
     return None
 
 
+def has_glued_shape(word: str) -> bool:
+    """Whether a run of letters and digits has the shape of capitals glued to a word
+    ("UBNDphường"): find_glued_abbreviations finds only such whole runs, so a text none of
+    whose words has it holds no glued capitals."""
+    # its first two letters are capitals: most words are told in one C call, not a match
+    return word[:2].isupper() and _ABBREVIATION_RE.fullmatch(word) is not None
+
+
 def find_glued_abbreviations(text: str, brands: frozenset[str] = frozenset()) -> list[GluedToken]:
     """Capitals glued to the next word: "UBNDphường" → "UBND phường".
 

@@ -83,35 +83,48 @@ def syllable_frequencies() -> dict[str, int]:
 
 
 # A tone placement moves the tone and keeps the letters: the spellings that place their tone
-# like `key` are `key` itself and its letters with one tone mark on one vowel.
+# like `key` are among those with its letters.
 _TONELESS = str.maketrans({c: split_tone(c)[0] for c in VOWELS if split_tone(c)[1]})
 _TONES = range(1, 6)
 
 
 @functools.lru_cache(maxsize=1)
+def _table_by_letters() -> dict[str, tuple[str, ...]]:
+    """The syllables of the frequency table by their letters without tones (one C call
+    each)."""
+    out: dict[str, list[str]] = {}
+    for syllable in syllable_frequencies():
+        out.setdefault(syllable.translate(_TONELESS), []).append(syllable)
+    return {letters: tuple(group) for letters, group in out.items()}
+
+
+@functools.lru_cache(maxsize=1)
 def _table_letters() -> frozenset[str]:
     """The letters without tones of every syllable of the frequency table."""
-    return frozenset(s.translate(_TONELESS) for s in syllable_frequencies())
+    return frozenset(_table_by_letters())
+
+
+@functools.lru_cache(maxsize=8192)
+def _placed_group(letters: str) -> tuple[tuple[str, int], ...]:
+    """The table's syllables written with `letters` (and tones), each as (its traditional
+    form, occurrences): parsed once per group of letters, not once per syllable asked."""
+    table = syllable_frequencies()
+    group = _table_by_letters().get(letters, ())
+    return tuple(((place_tone(s, TRADITIONAL) or s), table[s]) for s in group)
 
 
 @functools.lru_cache(maxsize=65536)
 def _canonical_frequency(key: str) -> int:
     """The occurrences of the syllables whose traditional form is `key`, both placement
-    styles counted as one: looked up among the spellings with its letters (grouping the
-    whole table would cost a parse of each of its 4,700 syllables on first use)."""
-    table = syllable_frequencies()
-    letters = key.translate(_TONELESS)
-    spellings = {key, letters}
-    for i, ch in enumerate(letters):
-        if ch in VOWELS:
-            spellings.update(letters[:i] + with_tone(ch, t) + letters[i + 1 :] for t in _TONES)
-    return sum(
-        table[s] for s in spellings if s in table and (place_tone(s, TRADITIONAL) or s) == key
-    )
+    styles counted as one: looked up among the table's spellings with its letters (grouping
+    the whole table would cost a parse of each of its 4,700 syllables on first use)."""
+    return sum(n for placed, n in _placed_group(key.translate(_TONELESS)) if placed == key)
 
 
+@functools.lru_cache(maxsize=65536)
 def frequency(syllable: str) -> int:
-    """How often `syllable` (either style, any case) occurs in the corpus table."""
+    """How often `syllable` (either style, any case) occurs in the corpus table. Memoised:
+    ranking the candidates of one word asks it of dozens of syllables."""
     lower = syllable.lower()
     return _canonical_frequency(place_tone(lower, TRADITIONAL) or lower)
 
@@ -202,31 +215,64 @@ def candidates(word: str, limit: int = 5) -> list[str]:
     then the same letters with another tone. Only syllables seen in the corpus are offered
     from edits, so a rare valid string never outranks a common word.
     """
-    lower = word.lower()
+    return list(_candidates(word.lower(), limit))
+
+
+@functools.lru_cache(maxsize=16384)
+def _candidates(lower: str, limit: int) -> tuple[str, ...]:
+    """`candidates` of a lower-case word, memoised: a misspelt word recurs in a document,
+    and a text written with look-alike letters of other alphabets repeats hundreds."""
     if len(lower) > _MAX_CANDIDATE_LENGTH:
-        return []  # no syllable is one edit away; the edits of a long word cost its length²
-    ranked: list[str] = []
-    repaired = place_tone(lower, TRADITIONAL)
-    if repaired and repaired != lower and is_valid_syllable(repaired):
-        ranked.append(repaired)
+        return ()  # no syllable is one edit away; the edits of a long word cost its length²
     base = strip_tones(lower)
-    tones = sorted({t for _, t in tone_marks(lower)}) or [NGANG]
-    respelt = _respellings(lower, base, tones)
-    seen = {w for w in respelt if frequency(w)}
-    ranked += [w for w in _rank(seen or respelt) if w not in ranked]
-    same_tone: set[str] = set()
-    # an edit spelt with a tone keeps its letters: only the table's letters can be frequent
-    edits = (_edits1(base) | _initial_swaps(base)) & _table_letters()
+    foreign = [i for i, ch in enumerate(base) if ch not in _ALPHABET]
+    if not foreign:
+        return _edit_candidates(lower, base, limit)
+    # A letter no syllable is written with ("đιện", with a Greek iota): no tone repair or
+    # respelling applies, and an edit makes a syllable only by deleting or replacing that
+    # letter, the only edits that remove it; with two such letters none does. The same as
+    # `_edit_candidates` (tests/vi/test_spelling.py checks the two against each other),
+    # without its ~300 edits.
+    if len(foreign) > 1:
+        return ()
+    i = foreign[0]
+    edits = {base[:i] + c + base[i + 1 :] for c in ("", *_ALPHABET)} & _table_letters()
+    return tuple(_rank(_same_tone(edits, _tones(lower)))[:limit])
+
+
+def _tones(lower: str) -> list[int]:
+    return sorted({t for _, t in tone_marks(lower)}) or [NGANG]
+
+
+def _same_tone(edits: Iterable[str], tones: list[int]) -> set[str]:
+    """The letters of `edits` spelt with one of `tones`, where that makes a syllable seen in
+    the corpus."""
+    out: set[str] = set()
     for tone in tones:
         for edit in edits:
             spelled = _spell_with_tone(edit, tone)
             if spelled and frequency(spelled):
-                same_tone.add(spelled)
-    ranked += [w for w in _rank(same_tone) if w not in ranked]
+                out.add(spelled)
+    return out
+
+
+def _edit_candidates(lower: str, base: str, limit: int) -> tuple[str, ...]:
+    """The definition of `candidates`, for `lower` and its letters without tones `base`."""
+    ranked: list[str] = []
+    repaired = place_tone(lower, TRADITIONAL)
+    if repaired and repaired != lower and is_valid_syllable(repaired):
+        ranked.append(repaired)
+    tones = _tones(lower)
+    respelt = _respellings(lower, base, tones)
+    seen = {w for w in respelt if frequency(w)}
+    ranked += [w for w in _rank(seen or respelt) if w not in ranked]
+    # an edit spelt with a tone keeps its letters: only the table's letters can be frequent
+    edits = (_edits1(base) | _initial_swaps(base)) & _table_letters()
+    ranked += [w for w in _rank(_same_tone(edits, tones)) if w not in ranked]
     if len(ranked) < limit:
         other_tone = {_spell_with_tone(base, t) for t in range(6) if t not in tones}
         ranked += [w for w in _rank(w for w in other_tone if w and frequency(w)) if w not in ranked]
-    return ranked[:limit]
+    return tuple(ranked[:limit])
 
 
 _GLUED_MIN_FREQUENCY = 20  # every part must be a common syllable ("biế" is not "bi ế")

@@ -1,6 +1,9 @@
 """Fast paths and prefilters of the caption, title, boilerplate, date, reference and typography
 rules give what the definitions they stand in for give (issue 14)."""
 
+import unicodedata
+
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -414,7 +417,8 @@ def _compound_by_definition(folded, labels, outlets):
 @given(st.data())
 def test_compound_furniture_lines_are_found_as_before(data):
     """BPL001: testing each piece's start against all labels (and outlets) at once, and no
-    separate search for a label, finds the compound lines the definition finds."""
+    separate search for a label, finds the compound lines the definition finds; so does
+    ruling a line out by the start of its first piece (`_may_start_a_compound`)."""
     from soat.vi.furniture import match_compound, phrase_table
 
     table = phrase_table(())
@@ -424,9 +428,52 @@ def test_compound_furniture_lines_are_found_as_before(data):
     line = st.lists(st.tuples(units, separators), min_size=1, max_size=4).map(
         lambda pairs: "".join(u + s for u, s in pairs)
     )
-    folded = data.draw(line | line.map(lambda x: x + "x") | line.map(lambda x: "bình " + x))
+    prefixed = st.tuples(
+        st.sampled_from(["-", " ", "– ", ": ", "\t", "|", "• ", "x", "(", "٣"]), line
+    )
+    folded = data.draw(
+        line
+        | line.map(lambda x: x + "x")
+        | line.map(lambda x: "bình " + x)
+        | prefixed.map("".join)
+        | st.text(alphabet=" -–:|•·([0١٣a\t")
+    )
     expected = _compound_by_definition(folded, labels, outlets)
     assert (match_compound(folded, table) is not None) == (expected is not None)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.text(alphabet="ae\u0301\u0323\u0302Đ \t\u00a0<>&;p#*\n"), max_size=6),
+    st.sampled_from(["a.txt", "a.md", "a.html"]),
+)
+def test_comparable_texts_of_blocks_need_no_normalising(paragraphs, name):
+    """CAP001/CAP002 (`comparable_texts`) and BPL001 (`match_furniture(nfc=True)`): a block's
+    text is NFC whatever the source (decomposed marks included), so collapsing its spaces is
+    `comparable`."""
+    from soat.lint.formats import parse
+    from soat.rules.captions.duplicate_caption import comparable_texts
+    from soat.vi.text import comparable
+
+    doc = parse(name, "\n\n".join(["Tin", *paragraphs]) + "\n")
+    assert all(unicodedata.is_normalized("NFC", b.text) for b in doc.blocks)
+    texts = DocContext(doc, Knowledge()).get(comparable_texts)
+    assert texts == {i: comparable(doc.blocks[i].text) for i in texts}
+
+
+@pytest.mark.parametrize(
+    "folded",
+    ["12 bình luận", "\t3 bình luận", "-\t| bình luận (0)", "(0) bình luận", "· bình luận | 3"],
+)
+def test_compound_lines_starting_with_a_counter_or_a_separator_are_found(folded):
+    """BPL001: `_may_start_a_compound` lets through a first piece that starts with a counter
+    (a digit, a bracket, a space) or is empty."""
+    from soat.vi.furniture import match_compound, phrase_table
+
+    table = phrase_table(())
+    labels, outlets = table.compound_units
+    assert _compound_by_definition(folded, labels, outlets) is not None
+    assert match_compound(folded, table) is not None
 
 
 @given(st.text(alphabet="“”\"'a ") | st.text())
@@ -507,6 +554,12 @@ FURNITURE_TEXTS = (
 
 @settings(max_examples=400, deadline=None)
 @given(FURNITURE_TEXTS | st.text(alphabet=VIETNAMESE + "-:()»") | st.text())
+@example("Phản hồi (3)")  # a label no longer line begins, before a counter
+@example("» Trang chủ 12")
+@example("Tin khác: Hội nghị, Đại hội")  # the same before a colon
+@example("-- Tags --: công đoàn")
+@example("Có thể bạn  quan tâm")  # spaces to collapse
+@example(" Bình luận\u00a0(0)")
 def test_furniture_blocks_told_by_their_first_words_match_as_before(text):
     """BPL001/BPL002 (builtin_furniture): a short block whose first two words, tone-folded,
     begin no phrase goes straight to the patterns, and matches as the definition (every
@@ -529,6 +582,8 @@ def test_furniture_blocks_told_by_their_first_words_match_as_before(text):
     else:
         expected = _match_phrases(text, s, table)
     assert match_furniture(text, table) == expected
+    if unicodedata.is_normalized("NFC", text):  # a block's text
+        assert match_furniture(text, table, nfc=True) == expected
 
 
 @given(st.text() | st.text(alphabet=VIETNAMESE + "\u0345\u0338<İ\u1100\u1161\u2000"))
@@ -641,6 +696,9 @@ DASH_PIECES += ["\n", "Hiểu", "2028", "x2020"]
 @example("/2023-2028")
 @example("a 2023 – 2028.")
 @example("2023-2028")
+@example("a - - b")
+@example("\t - b 1 – c")
+@example("a  \u00a0—  b")
 def test_dash_regexes_with_a_late_look_behind_and_a_prefilter_match_as_before(text):
     """TYP006: the year-range regex with its look-behind after "19"/"20" matches as the one
     with it in front, and a text the spaced-dash prefilter rules out has no spaced dash."""
@@ -651,6 +709,7 @@ def test_dash_regexes_with_a_late_look_behind_and_a_prefilter_match_as_before(te
         _SPACED_DASH_RE,
         _YEAR,
         _may_have_a_spaced_dash,
+        _spaced_dashes,
     )
 
     definition = re.compile(
@@ -662,6 +721,25 @@ def test_dash_regexes_with_a_late_look_behind_and_a_prefilter_match_as_before(te
     ]
     if not _may_have_a_spaced_dash(text):
         assert _SPACED_DASH_RE.search(text) is None
+    spaced = re.compile(r"(?<=[^\s\d])[ \u00a0]+([-–—])[ \u00a0]+(?=[^\s\d\-–—])")
+    assert list(_spaced_dashes(text)) == [(m.start(1), m.group(1)) for m in spaced.finditer(text)]
+
+
+@given(st.text(alphabet=" \u00a0,;:!?.a1_…/Đ") | st.text())
+@example("a ,b")
+@example("a .")
+@example("a.b")
+def test_the_punctuation_prefilter_finds_a_mark_where_either_regex_finds_one(text):
+    """TYP002: a block `_EITHER_RE` finds nothing in has no space before a mark and no mark
+    glued to a word, and the other way round."""
+    from soat.rules.typography.punctuation_space import (
+        _EITHER_RE,
+        _NO_SPACE_AFTER_RE,
+        _SPACE_BEFORE_RE,
+    )
+
+    either = _SPACE_BEFORE_RE.search(text) or _NO_SPACE_AFTER_RE.search(text)
+    assert (_EITHER_RE.search(text) is None) == (either is None)
 
 
 @given(st.text(alphabet=" \t\u00a0\u2009\u3000\u205f\r\nab\u0085") | st.text())
@@ -697,6 +775,13 @@ def test_the_other_spaces_regex_is_whitespace_but_the_plain_space():
 
     for c in map(chr, range(0x110000)):
         assert (_OTHER_SPACE_RE.match(c) is not None) == (c.isspace() and c != " "), hex(ord(c))
+
+
+def test_no_space_but_the_plain_one_is_printable():
+    """`collapse_spaces` rules out other spaces in a text `str.isprintable` accepts."""
+    for c in map(chr, range(0x110000)):
+        if c.isspace() and c != " ":
+            assert not c.isprintable(), hex(ord(c))
 
 
 def _line_starts_as_before(doc, block) -> list[int]:
@@ -749,3 +834,51 @@ def test_line_starts_found_from_the_spaces_as_before(source, name):
     doc = parse(name, source)
     for block in doc.blocks:
         assert _line_starts(doc, block) == _line_starts_as_before(doc, block)
+
+
+def test_the_written_out_telltales_are_the_schemes_telltales():
+    """TYP007: `_any_telltale` (written out, so that no table is built for clean text)
+    matches a character exactly when a scheme's telltales do, at every code point."""
+    from soat.vi.legacy import _any_telltale, _schemes_telltales
+
+    written, derived = _any_telltale(), _schemes_telltales()
+    for c in map(chr, range(0x110000)):
+        assert (written.match(c) is None) == (derived.match(c) is None), hex(ord(c))
+
+
+@given(
+    st.lists(st.text(alphabet="ab đ", max_size=6), max_size=8),
+    st.text(alphabet="ab đ", max_size=10),
+)
+def test_key_starts_tell_what_one_startswith_over_all_keys_tells(keys, text):
+    """BPL001 (compound lines): `KeyStarts.start`, trying the keys of the text's first word
+    and first character only, is `text.startswith(keys)`."""
+    from soat.vi.furniture import KeyStarts
+
+    assert KeyStarts.of(keys).start(text) == text.startswith(tuple(keys))
+
+
+QUOTE_PIECES = ["“", "”", "a", " ", "1", "[x]", '"', "''", "'", "\n\n", "(", "“a”", "Tin"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(QUOTE_PIECES), max_size=24).map("".join),
+    st.sampled_from(["consistent", "curly", "straight"]),
+)
+@example("“a” b.\n\n“c\n\nd”", "consistent")  # a quotation over three paragraphs
+@example("“a”“b”\n\n”c", "curly")
+@example("15” a “b”", "consistent")
+@example('"a" "b" "c"\n\n“d”', "consistent")  # straight quotes win: “d” is the odd kind
+def test_quote_paragraphs_of_curly_pairs_are_skipped_as_if_classified(text, style):
+    """TYP004: in a document of curly quotes only, leaving out the paragraphs of “…” pairs
+    gives the findings that classifying every paragraph gives."""
+    from soat.rules.typography.quotes import Options, _check
+
+    doc = read_text("a.txt", "Tin\n\n" + text + "\n")
+    options = Options(style=style)
+
+    def found(skip_pairs):
+        return [(d.start, d.end, d.message.en) for d in _check(doc, options, skip_pairs)]
+
+    assert found(True) == found(False)

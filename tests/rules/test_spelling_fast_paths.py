@@ -34,6 +34,7 @@ from soat.rules.spelling import (
 from soat.rules.spelling._words import DocWord, UserWords, document_words, neighbours
 from soat.vi import spelling, tokens
 from soat.vi.attested import always_quiet
+from soat.vi.glued import find_glued_tokens, has_glued_shape
 from soat.vi.name_syllables import person_name_indexes
 from soat.vi.syllables import MODERN, TRADITIONAL, check_syllable, iy_variant, place_tone
 from soat.vi.tokens import is_all_caps, word_list
@@ -432,6 +433,7 @@ def test_spl003_and_spl004_skip_only_what_has_no_finding(text):
         "Hội nghị có các điểm cầu Hải Phòng, Lai Cai và Cần Thơ.",
         "Hội nghị tại TP. Hồ Chí Minh, ở hà nội và tỉnh Quảng Bìn.",
         "Lãnh đạo Tp Hải Phong và tỉnh Hà Tây dự.",
+        "Xem http://x.vn/tỉnh Lai Cai.",  # the place word is a word of the URL
     ],
 )
 def test_spl003_and_spl004_on_texts_with_findings(text):
@@ -528,3 +530,12 @@ def test_candidates_of_the_misspelling_table_are_the_plain_candidates():
 def test_always_quiet_is_unchanged_by_the_memo(word):
     # unattested_syllable._loud is the question SPL006 asks of each distinct word
     assert unattested_syllable._loud(word) is (not always_quiet(word))
+
+
+@FAST
+@given(TEXTS)
+def test_glued_capitals_are_whole_words_of_their_shape(text):
+    """SPL001 looks for glued tokens only in documents with a word of that shape or a "_"."""
+    if find_glued_tokens(text, numbers=False):
+        shaped = any(has_glued_shape(w.text) for w in word_list(text))
+        assert shaped or "_" in text

@@ -61,6 +61,10 @@ def test_the_bigram_table():
     assert len(table) > 40_000 and min(table.values()) >= 10
     assert all(len(k.split(" ")) == 2 for k in table)
     assert list(table) == sorted(table)  # the order the binary search needs
+    # bigram() answers 0 without a search when a word is no valid syllable
+    assert all(is_valid_syllable(w) for k in table for w in k.split(" "))
+    # look-alike letters of other alphabets (Cyrillic т, р)
+    assert bigram("thiết", "lập") > 0 == bigram("\u0442hiết", "lập") == bigram("thiết", "lậ\u0440")
 
 
 _KEY = st.text(alphabet="abđươ ạ", min_size=1, max_size=6).map(str.strip).filter(bool)

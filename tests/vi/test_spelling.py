@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from soat.vi.spelling import (
+    _edit_candidates,
     apply_case,
     candidates,
     frequency,
@@ -16,6 +17,7 @@ from soat.vi.spelling import (
     syllable_frequencies,
 )
 from soat.vi.syllables import is_valid_syllable
+from soat.vi.tones import strip_tones
 
 
 def _pairs():
@@ -122,3 +124,45 @@ def test_apply_case(model, word, out):
 def test_suggestions_never_raise(text):
     for found in (candidates(text), split_glued(text) or []):
         assert all(isinstance(w, str) for w in found)
+
+
+# Letters of other alphabets that look like Vietnamese ones, and Latin letters Vietnamese
+# does not use: spam and pasted text write words with them.
+_LOOK_ALIKES = "ιɑвнкмтгѕρʜɴɢɦռցγхʋƙĸfjwzа"
+
+
+@functools.cache
+def _common_syllables() -> list[str]:
+    return sorted(syllable_frequencies())[::7]
+
+
+@st.composite
+def _words_with_foreign_letters(draw) -> str:
+    """A common syllable, a little edited, with one to three letters replaced by or
+    inserted as letters no syllable is written with."""
+    word = list(draw(st.sampled_from(_common_syllables())))
+    for _ in range(draw(st.integers(1, 3))):
+        at = draw(st.integers(0, len(word)))
+        letter = draw(st.sampled_from(_LOOK_ALIKES))
+        if at < len(word) and draw(st.booleans()):
+            word[at] = letter
+        else:
+            word.insert(at, letter)
+    return "".join(word)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_words_with_foreign_letters(), st.sampled_from([3, 5, 6]))
+def test_candidates_of_words_with_foreign_letters_as_the_definition(word, limit):
+    """The fast path for a word with a letter no syllable uses gives what the general edits
+    give (soat.vi.spelling._edit_candidates, the definition)."""
+    lower = word.lower()
+    expected = list(_edit_candidates(lower, strip_tones(lower), limit))
+    if len(lower) > 10:
+        expected = []  # both stop at words this long
+    assert candidates(word, limit) == expected
+
+
+def test_candidates_of_words_with_foreign_letters():
+    assert candidates("đ\u03b9ện") == ["điện"]  # a Greek iota for the i
+    assert candidates("\u043a\u043dông") == []  # two: Cyrillic к and н

@@ -1,9 +1,12 @@
 """Words of prose with offsets (soat.vi.tokens)."""
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from soat.vi import tokens
 from soat.vi.tokens import is_all_caps, iter_words, non_prose_spans, sentence_initial
 
 
@@ -118,3 +121,9 @@ def test_word_list_is_every_word_run_outside_non_prose(text):
     assert word_list(text, skip_non_prose=False) == [
         Word(m.group(), m.start(), m.end()) for m in re.finditer(r"[^\W_]+", text)
     ]
+
+
+@given(st.text(alphabet="wWvw..x /"))
+def test_www_is_found_from_its_dot_as_the_plain_expression_finds_it(text):
+    plain = re.search(r"[wW][wW][wW]\.", text) is not None
+    assert (tokens._WWW_RE.search(text) is not None) == plain

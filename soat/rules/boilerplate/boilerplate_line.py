@@ -67,7 +67,7 @@ def furniture_blocks(doc: Document, extra: tuple[str, ...] = ()) -> dict[int, Fu
     for block in doc.blocks:
         match = None
         if _may_be_furniture(block):
-            match = match_furniture(block.text, table)
+            match = match_furniture(block.text, table, nfc=True)
             if match is None and previous is not None and COUNTER_ONLY_RE.match(block.text):
                 match = FurnitureMatch(block.text.strip(), previous.block, "counter", previous.safe)
         if match is not None:

@@ -17,7 +17,7 @@ from soat.lint.context import Context, DocContext
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Related, Severity
 from soat.lint.document import Block, Document, Image
 from soat.lint.rule import Example, NoOptions, Rule
-from soat.vi.text import comparable
+from soat.vi.text import collapse_spaces, comparable
 
 # List items and table cells repeat by design ("x", "x"); they are never duplicates.
 COMPARED_KINDS = ("title", "heading", "paragraph", "caption", "quote")
@@ -64,8 +64,9 @@ def find_duplicates(
 
 def comparable_texts(ctx: DocContext) -> dict[int, str]:
     """`comparable(block.text)` of the blocks CAP001 compares, by block index (an analysis:
-    CAP002 compares a subset of them)."""
-    return {b.index: comparable(b.text) for b in ctx.doc.blocks if b.kind in COMPARED_KINDS}
+    CAP002 compares a subset of them). A block's text is NFC already: only its spaces are
+    collapsed."""
+    return {b.index: collapse_spaces(b.text) for b in ctx.doc.blocks if b.kind in COMPARED_KINDS}
 
 
 def duplicates(ctx: DocContext) -> tuple[tuple[Block, Block | Image], ...]:

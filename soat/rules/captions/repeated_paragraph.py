@@ -215,6 +215,8 @@ class _Index:
         found = self._extract(
             entry.key, keys[first:last], scorer=self._ratio, score_cutoff=threshold, limit=None
         )
+        if not found:
+            return []  # nearly always
         return [self.entries[k] for k in sorted(indexes[first + k] for _, s, k in found if s)]
 
 
@@ -256,7 +258,8 @@ def find_repeats(
             continue  # one credit under several photos is no repeat
         if block.index not in skip and seen.entries:
             if len(seen.entries) <= scan_limit:
-                found = [e for e in seen.similar(entry, threshold) if seen.offers(entry, e)]
+                similar = seen.similar(entry, threshold)
+                found = [e for e in similar if seen.offers(entry, e)] if similar else similar
             else:
                 found = seen.candidates(entry)
             best: tuple[float, _Entry] | None = None

@@ -218,13 +218,17 @@ def _diagnostic(block: Block, match: ConfusionMatch) -> Diagnostic:
 def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
     matcher = matcher_for(ctx)
     blocks = ctx.doc.blocks
-    if matcher.search_whole():
+    if not matcher.by_runs:  # a form starts with no letter or digit: the expression
         for block in blocks:
             yield from block_findings(block, matcher)
         return
     words = ctx.get(document_words)
-    # each distinct word asked once whether it is a word of some form
-    present = words.matching(matcher.in_a_form)
+    openers = words.matching(matcher.opens)
+    if not matcher.may_hold_a_form(words.texts, openers, words.matching(matcher.follows)):
+        return  # no form's first words side by side: most documents
+    # the few documents that may hold a form: their words that are a run of some form, asked
+    # here (a question of every distinct word of every document would cost more)
+    present = set(filter(matcher.in_a_form, words.distinct))
     for k, firsts in blocks_to_search(words, matcher, present):
         for match in matcher.find(blocks[k].text, firsts):
             if not _is_name(blocks[k].text, match):

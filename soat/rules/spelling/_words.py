@@ -104,7 +104,7 @@ class DocWords:
         "_lists",
         "_names",
         "_sp",
-        "_raw",
+        "raw_blocks",
     )
 
     def __init__(
@@ -113,11 +113,11 @@ class DocWords:
         self.blocks = blocks
         self._lists: dict[int, list[Word]] = {}  # block -> its words, once split
         self.texts: list[list[str]] = []  # per block
-        self._raw: list[str] = []  # the blocks that may hold non-prose
+        self.raw_blocks: set[int] = set()  # the blocks that may hold non-prose
         for k, block in enumerate(blocks):
             text = block.text
             if maybe_not_prose(text):  # split now: some of its words are no words
-                self._raw.append(text)
+                self.raw_blocks.add(k)
                 words = self._lists[k] = word_list(text)
                 self.texts.append([word[0] for word in words])
             else:
@@ -140,7 +140,8 @@ class DocWords:
     def non_prose_words(self) -> list[str]:
         """The words of the blocks that may hold URLs, addresses, code, tags or symbols,
         those inside them included: with `distinct`, every word of the document."""
-        return [word for text in self._raw for word in word_texts(text, False)]
+        blocks = self.blocks
+        return [w for k in sorted(self.raw_blocks) for w in word_texts(blocks[k].text, False)]
 
     def words_of(self, block: int) -> list[Word]:
         found = self._lists.get(block)

@@ -28,7 +28,7 @@ from soat.rules.spelling._words import (
     without_user_words,
 )
 from soat.vi.attested import by_context, is_loanword
-from soat.vi.glued import find_glued_tokens
+from soat.vi.glued import find_glued_tokens, has_glued_shape
 from soat.vi.spelling import (
     apply_case,
     candidates,
@@ -118,8 +118,12 @@ def check(ctx: Context[UserWords]) -> Iterator[Diagnostic]:
 
 
 def _findings(ctx: Context[UserWords]) -> Iterator[Diagnostic]:
-    yield from glued_token_findings(ctx.doc, ctx.index(_brands))
     words = ctx.get(document_words)
+    # Glued capitals are whole words of one shape (each distinct word asked once), outside
+    # URLs and symbols; words joined by "_" need the "_": most documents have neither.
+    blocks = ctx.doc.blocks
+    if words.matching(has_glued_shape) or any("_" in block.text for block in blocks):
+        yield from glued_token_findings(ctx.doc, ctx.index(_brands))
     suspect = words.matching(is_suspect_word)  # each distinct word asked once
     if suspect:
         yield from word_findings(words.occurrences(suspect))

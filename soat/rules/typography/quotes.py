@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 
 from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
-from soat.lint.document import Block
+from soat.lint.document import Block, Document
 from soat.lint.rule import Example, Rule
 
 OPEN, CLOSE, STRAIGHT = "“", "”", '"'
+OPEN_CLOSE = OPEN + CLOSE
 APOSTROPHES = "''"  # two apostrophes typed for a double quote: a straight quote in disguise
 _OPENERS_BEFORE = frozenset(" \u00a0\t([{‘'—–-/:")
 _CLOSERS_AFTER = frozenset(",.;:!?)]…")
@@ -126,11 +127,23 @@ def _apostrophes_target(quotes: list[str], target: str | None, style: str) -> st
 
 
 def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
-    doc = ctx.doc
-    options = ctx.options
+    yield from _check(ctx.doc, ctx.options)
+
+
+def _check(doc: Document, options: Options, skip_pairs: bool = True) -> Iterator[Diagnostic]:
+    """`check`; `skip_pairs=False` classifies every paragraph (what the fast path equals)."""
     blocks = [b for b in doc.blocks if OPEN in b.text or CLOSE in b.text or _has_straight(b.text)]
     if not blocks:
         return
+    if (
+        skip_pairs
+        and options.style != "straight"
+        and not any(_has_straight(b.text) for b in blocks)
+    ):
+        # Curly quotes only (most documents): no kind is wrong (`_target_style` gives None),
+        # so only unbalanced paragraphs can have findings; a paragraph of “…” pairs has
+        # none, and leaves a quotation that runs over several paragraphs as it was.
+        blocks = [b for b in blocks if not _curly_pairs_only(b.text)]
     classified = [(block, _classify(block.text)) for block in blocks]
     kinds = [ch for _, (quotes, _, _) in classified for _, ch, _ in quotes]
     target = _target_style(kinds, options.style)
@@ -161,6 +174,18 @@ def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
         findings.append(_unbalanced(block, pos, ch, opening=True))
     for _, diag in sorted(findings, key=lambda f: f[0]):
         yield diag
+
+
+_CURLY_RE = re.compile("[“”]")
+
+
+def _curly_pairs_only(text: str) -> bool:
+    """Whether the quotes `_classify` finds in `text` are curly ones, each “ closed by the ”
+    right after it: nothing unmatched, no inch mark (a ” always closes an open “)."""
+    if "[" in text or _has_straight(text):
+        return False  # straight quotes take a role; a shortcode's are not read (a guard)
+    found = _CURLY_RE.findall(text)
+    return "".join(found) == OPEN_CLOSE * (len(found) // 2)
 
 
 def _has_straight(text: str) -> bool:

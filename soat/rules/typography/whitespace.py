@@ -37,7 +37,9 @@ def _may_have_a_run(text: str) -> bool:
         or " \n" in text
         or " \r" in text
         or text.endswith(" ")
-        or _ODD_SPACE_RE.search(text) is not None
+        # an unusual space is a control or a separator: never in a printable text (a scan
+        # twice as fast as the regex's; a block of several lines is not printable)
+        or (not text.isprintable() and _ODD_SPACE_RE.search(text) is not None)
     )
 
 
