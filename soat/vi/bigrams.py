@@ -15,7 +15,6 @@ from __future__ import annotations
 import functools
 
 from soat.vi.data_files import read_text
-
 from soat.vi.syllables import is_valid_syllable
 
 
