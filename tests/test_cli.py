@@ -377,3 +377,36 @@ def test_a_failed_write_is_reported_and_the_run_goes_on(tmp_path, monkeypatch):
     assert "Permission denied" in result.diagnostics[0].message.en
     assert result.final_source == "Tiêu đề\nMột  hai\n"
     assert f.read_text(encoding="utf-8") == "Tiêu đề\nMột  hai\n"
+
+
+def test_the_shutdown_collections_are_skipped_after_check():
+    """`check` registers `_skip_final_collections` to run at exit: everything is frozen out
+    of the interpreter's last collections and the collector is off."""
+    import atexit
+    import gc
+    from unittest import mock
+
+    from click.testing import CliRunner
+
+    from soat import cli
+
+    with mock.patch.object(atexit, "register") as register:
+        CliRunner().invoke(
+            cli.main, ["check", "--no-cache", str(ROOT / "examples" / "bai-mau.txt")]
+        )
+    register.assert_called_once_with(cli._skip_final_collections)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    try:
+        cli._skip_final_collections()
+        assert not gc.isenabled() and gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
+def test_a_report_written_to_a_file_is_complete(tmp_path):
+    out = tmp_path / "report.json"
+    done = soat("check", "--no-cache", "--output-format", "json", "-o", out, ROOT / "examples")
+    assert done.returncode == 1
+    findings = json.loads(out.read_text("utf-8"))
+    assert findings and all(KEYS <= set(f) for f in findings)

@@ -1,8 +1,9 @@
 """The built-in knowledge's cache: one pickle of the parsed registries and their indexes.
 
 The file lives under `$SOAT_CACHE_DIR`, else `$XDG_CACHE_HOME/soat`, else `~/.cache/soat`.
-Its name is soat's version and a SHA-256 of the data files' bytes and of the stamps (size,
-modification time) of the code that builds the entries and indexes (this package and
+Its name is soat's version and a 64-bit checksum (CRC-32 and Adler-32, from zlib: hashlib
+would cost a cold start its OpenSSL import, ~2 ms) of the data files' bytes and of the stamps
+(size, modification time) of the code that builds the entries and indexes (this package and
 soat/vi), so any change of either makes a new file. The payload carries a checksum: a damaged
 or foreign file is ignored and written again; a file is written under a temporary name and
 renamed into place, so parallel runs never read half of one; where the folder cannot be
@@ -14,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import hashlib
 import os
 import pickle
 import zlib
@@ -36,17 +36,19 @@ def path_for(files: Sequence[tuple[str, str]]) -> str | None:
     """The cache file for the data `files` ((name, path) pairs); None when one cannot be read."""
     from soat import __version__
 
-    digest = hashlib.sha256(f"{__version__}\n{_MAGIC!r}\n".encode())
+    parts = [f"{__version__}\n{_MAGIC!r}\n".encode()]
     try:
         for name, path in files:
             with open(path, "rb") as fh:
                 data = fh.read()
-            digest.update(f"{name}:{len(data)}\n".encode())
-            digest.update(data)
+            parts += (f"{name}:{len(data)}\n".encode(), data)
     except OSError:
         return None
-    digest.update(_code_stamp().encode())
-    return os.path.join(cache_dir(), f"knowledge-{__version__}-{digest.hexdigest()[:20]}.pickle")
+    parts.append(_code_stamp().encode())
+    crc, adler = 0, 1
+    for part in parts:
+        crc, adler = zlib.crc32(part, crc), zlib.adler32(part, adler)
+    return os.path.join(cache_dir(), f"knowledge-{__version__}-{crc:08x}{adler:08x}.pickle")
 
 
 def _code_stamp() -> str:

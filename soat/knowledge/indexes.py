@@ -3,15 +3,15 @@
 Each is a function of a `Knowledge`, memoised on it by `knowledge.index(builder)` (what
 `ctx.index(builder)` calls). The built-in knowledge is cached with every index of
 `PERSISTED` already built (soat/knowledge/cache.py), so a cold start reads them instead of
-building them; for a knowledge merged with user registries they are built on first use.
+building them; for a knowledge merged with user registries they are built on first use. The index types
+are named tuples: cheaper to make at start-up and to unpickle than dataclasses.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 from soat.knowledge.model import (
     Knowledge,
@@ -28,8 +28,7 @@ DISTRICT = "district"
 COMMUNE = "commune"
 
 
-@dataclass(frozen=True)
-class PlaceTarget:
+class PlaceTarget(NamedTuple):
     """A place name of two syllables or more, as a near miss is compared with it."""
 
     name: str
@@ -40,8 +39,7 @@ class PlaceTarget:
     key: str
 
 
-@dataclass
-class PlaceIndex:
+class PlaceIndex(NamedTuple):
     exact: dict[str, list]  # place_key of every name and variant → places
     near: dict[tuple[int, int], list[PlaceTarget]]  # (syllables, len(loose)) → targets
     provincial: dict[str, Any]  # current or former provincial units by name
@@ -76,8 +74,7 @@ def place_index(knowledge: Knowledge) -> PlaceIndex:
     return PlaceIndex(exact, near, provincial)
 
 
-@dataclass
-class TermIndex:
+class TermIndex(NamedTuple):
     pattern: re.Pattern | None  # every form, longest first, in lower case
     preferred: dict[str, str]  # lower-cased form → preferred spelling
 

@@ -1,17 +1,18 @@
 """The registry entries and `Knowledge`, the value rules read (docs/architecture.md §9).
 
-Plain frozen dataclasses; the keys under which entries merge (§9.3) use soat.vi's document
-symbol key and case folding.
+Entries are named tuples (made by the thousand, pickled in the knowledge cache: a named
+tuple class is made, built and unpickled several times faster than a frozen dataclass);
+`Term` and `Knowledge` stay dataclasses (tests build variants with `dataclasses.replace`).
+The keys under which entries merge (§9.3) use soat.vi's document symbol key and case folding.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, is_dataclass
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from soat.vi.doc_symbols import symbol_key
 from soat.vi.text import fold_case
@@ -19,8 +20,7 @@ from soat.vi.text import fold_case
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class DocumentEntry:
+class DocumentEntry(NamedTuple):
     number: str
     type: str | None = None
     date: dt.date | None = None
@@ -40,8 +40,7 @@ class DocumentEntry:
         return fact not in self.unverified
 
 
-@dataclass(frozen=True)
-class Organization:
+class Organization(NamedTuple):
     name: str
     abbreviations: tuple[str, ...] = ()
     short_names: tuple[str, ...] = ()
@@ -58,24 +57,21 @@ class Organization:
         return (self.name, *self.abbreviations, *self.short_names)
 
 
-@dataclass(frozen=True)
-class Role:
+class Role(NamedTuple):
     title: str
     org: str | None = None
     from_: dt.date | None = None
     until: dt.date | None = None
 
 
-@dataclass(frozen=True)
-class Person:
+class Person(NamedTuple):
     name: str
     roles: tuple[Role, ...] = ()
     source: str | None = None
     origin: str = ""
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):
     name: str
     kind: str | None = None
     variants: tuple[str, ...] = ()
@@ -95,8 +91,7 @@ class Term:
     origin: str = ""
 
 
-@dataclass(frozen=True)
-class ConfusionEntry:
+class ConfusionEntry(NamedTuple):
     """A user's [[confusion]] (LEX001): wrong forms, the right form, guards, fix safety."""
 
     wrong: tuple[str, ...]
@@ -166,6 +161,8 @@ class Knowledge:
             confusions=_merge(self.confusions, other.confusions, lambda c: c.right),
         )
         # The merge is a function of its two sides: their digests stand for the result's.
+        import hashlib  # not at module level: a cold start that merges nothing never hashes
+
         joined = f"merged:{self.digest()}:{other.digest()}"
         result._index[content_digest] = hashlib.sha256(joined.encode()).hexdigest()
         # An index of one table the other side leaves alone stays valid (a user registry
@@ -226,13 +223,20 @@ def people_index(knowledge: Knowledge) -> dict[str, Person]:
 def content_digest(knowledge: Knowledge) -> str:
     """SHA-256 of a canonical text of the tables (never of pickle bytes: a set's order
     changes from one process to the next with hash randomisation)."""
+    import hashlib  # not at module level: the built-in knowledge's digest comes from its cache
+
     text = _canonical(tuple(getattr(knowledge, name) for name in TABLES))
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _canonical(value: Any) -> str:
-    if is_dataclass(value) and not isinstance(value, type):
-        inner = ",".join(f"{f.name}={_canonical(getattr(value, f.name))}" for f in fields(value))
+    # Named tuples and dataclasses read alike, Name(field=value,...): the digest does not
+    # depend on which of the two an entry type is.
+    names = getattr(type(value), "_fields", None)
+    if names is None and is_dataclass(value) and not isinstance(value, type):
+        names = [f.name for f in fields(value)]
+    if names is not None:
+        inner = ",".join(f"{name}={_canonical(getattr(value, name))}" for name in names)
         return f"{type(value).__name__}({inner})"
     if isinstance(value, frozenset | set):
         return "{" + ",".join(sorted(_canonical(v) for v in value)) + "}"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 # Messages are interface text (soat/lint/ui.py); rules import them from here with the rest.
 from soat.lint import ui
@@ -36,8 +37,7 @@ class Applicability(str, enum.Enum):
     SUGGESTION = "suggestion"  # shown, never applied
 
 
-@dataclass(frozen=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace source[start:end] with `content`."""
 
     start: int
@@ -88,8 +88,7 @@ def fix_title(start: int, end: int, content: str, wording: Wording = Wording.REP
     return Msg(template.vi.format(text=shown.vi), template.en.format(text=shown.en))
 
 
-@dataclass(frozen=True)
-class Fix:
+class Fix(NamedTuple):
     """Edits that correct a finding, a title, and how far they may be trusted.
 
     Rules build fixes with `Fix.safe`, `Fix.unsafe` or `Fix.suggestion` (or `Fix.of` when
@@ -176,8 +175,7 @@ class Fix:
         return cls.of(Applicability.SUGGESTION, start, end, content, edits=edits, wording=wording)
 
 
-@dataclass(frozen=True)
-class Related:
+class Related(NamedTuple):
     message: Msg | str
     start: int
     end: int

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 BLOCK_KINDS = ("title", "heading", "paragraph", "caption", "list-item", "table-cell", "quote")
 
@@ -159,8 +159,7 @@ class Block:
         return self.raw.source_span(start, end)
 
 
-@dataclass(frozen=True)
-class Image:
+class Image(NamedTuple):
     """An image in Markdown or HTML: its alt text is not prose, but CAP compares with it."""
 
     alt: str

@@ -8,8 +8,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from soat.lint.config import Config, find_config_file, load_config
 from soat.lint.knowledge import Knowledge, KnowledgeLoader
@@ -20,8 +19,7 @@ from soat.lint.runner import Settings
 _WATCHED_SETTINGS_LIMIT = 64
 
 
-@dataclass(frozen=True)
-class Overrides:
+class Overrides(NamedTuple):
     """What the command line changes in every file's configuration (§8.2): `--select`
     replaces `select`, `--extend-select` and `--ignore` add to the file's lists, `--fail-on`
     replaces `fail-on`."""

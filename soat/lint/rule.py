@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any, NamedTuple, Protocol
 
 from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Msg, Severity
@@ -27,13 +28,12 @@ class CheckFunction(Protocol):
     def __call__(self, ctx: Context[Any], /) -> Iterable[Diagnostic]: ...
 
 
-@dataclass(frozen=True)
-class Example:
+class Example(NamedTuple):
     """A bad or good example, run by the test suite and printed by `soat rule CODE`."""
 
     text: str
     format: str = "txt"
-    options: dict[str, Any] = field(default_factory=dict)
+    options: Mapping[str, Any] = MappingProxyType({})  # read-only: one default for all
     registry: str = ""  # a user registry (TOML) the example needs, e.g. a [[person]]
 
 

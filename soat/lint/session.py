@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import gc
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from soat.lint.config import Config
 from soat.lint.diagnostic import Applicability, Diagnostic, Msg, Severity
@@ -42,8 +40,7 @@ PARALLEL_THRESHOLD = 48  # below this, starting worker processes costs more than
 GC_THRESHOLD = 50_000
 
 
-@dataclass(frozen=True)
-class CheckOptions:
+class CheckOptions(NamedTuple):
     paths: tuple[str, ...] = (".",)
     fix: bool = False
     unsafe: bool = False
@@ -166,16 +163,21 @@ def _adoption(
 def collector_tuned() -> Iterator[None]:
     """Fewer cyclic garbage collections while articles are checked: what exists now (the
     knowledge, rule modules, settings) is frozen out of the collector's walks, and the
-    first threshold is raised. Both are put back afterwards; a caller that froze objects
-    itself keeps them frozen."""
+    first threshold is raised. The collector runs in this block even where the caller
+    turned it off (the command line does while it starts: soat/cli.py). All is put back
+    afterwards; a caller that froze objects itself keeps them frozen."""
     threshold = gc.get_threshold()
     freeze = gc.get_freeze_count() == 0
+    enabled = gc.isenabled()
     if freeze:
         gc.freeze()
     gc.set_threshold(max(GC_THRESHOLD, threshold[0]), *threshold[1:])
+    gc.enable()
     try:
         yield
     finally:
+        if not enabled:
+            gc.disable()
         gc.set_threshold(*threshold)
         if freeze:
             gc.unfreeze()
@@ -351,7 +353,7 @@ def _check_stdin(options: CheckOptions, cache: SettingsResolver, out) -> int:
             _write_bytes(out, data)
             _report(
                 [result],
-                dataclasses.replace(options, quiet=True),
+                options._replace(quiet=True),
                 cache.rules,
                 config.lang,
                 sys.stderr,

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from soat.lint.rule import selector_matches
 
@@ -29,8 +29,7 @@ DIRECTIVE_RE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Directive:
+class Directive(NamedTuple):
     kind: str
     selectors: tuple[str, ...]  # empty: all rules
     start: int

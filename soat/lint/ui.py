@@ -12,16 +12,14 @@ the same fields.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Lang = Literal["vi", "en"]
 LANGS: tuple[Lang, ...] = ("vi", "en")
 DEFAULT_LANG: Lang = "vi"
 
 
-@dataclass(frozen=True)
-class Msg:
+class Msg(NamedTuple):
     """A message in Vietnamese (the default) and English."""
 
     vi: str

@@ -13,14 +13,14 @@ candidates does not pay for building 42,000 entries (about 40 ms).
 from __future__ import annotations
 
 import functools
-from importlib import resources
 
+from soat.vi.data_files import read_text
 from soat.vi.syllables import is_valid_syllable
 
 
 @functools.lru_cache(maxsize=1)
 def _text() -> str:
-    text = (resources.files("soat") / "data" / "syllable_bigrams.tsv").read_text("utf-8")
+    text = read_text("syllable_bigrams.tsv")
     return text[text.index("\n") + 1 :]  # without the header line
 
 

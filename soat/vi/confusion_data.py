@@ -5,6 +5,7 @@ start-up. The cache is checksummed, written atomically, and ignored when damaged
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import pickle
@@ -27,6 +28,8 @@ def builtin_confusions() -> tuple[Confusion, ...]:
             with open(cache, "rb") as fh:
                 loaded = _unpickle_checked(fh.read())
             if isinstance(loaded, tuple) and all(isinstance(e, Confusion) for e in loaded):
+                with contextlib.suppress(OSError):  # used now: the newest files are kept
+                    os.utime(cache)
                 return loaded
         except Exception:  # a damaged or foreign cache of any kind: parse again, rewrite it
             pass
@@ -57,6 +60,7 @@ def _cache_path(path: str) -> str | None:
 
 
 _CACHE_MAGIC = b"soat-confusions-1\n"
+_KEEP = 8  # as the knowledge cache (soat/knowledge/cache.py)
 
 
 def _unpickle_checked(data: bytes):
@@ -93,7 +97,9 @@ def _write_cache(path: str, entries: tuple[Confusion, ...]) -> None:
             key=os.path.getmtime,
             reverse=True,
         )
-        for stale in old[2:]:  # keep the newest two (two checkouts may alternate)
+        # Keep the files used last: checkouts and versions of soat sharing the folder each
+        # keep theirs (with two kept, three alternating checkouts re-parsed on every run).
+        for stale in old[_KEEP:]:
             os.unlink(stale)
     except OSError:
         pass  # a read-only home is fine: the table is parsed again next time

@@ -11,10 +11,10 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from importlib import resources
 from typing import NamedTuple
 
 from soat.toml import tomllib
+from soat.vi.data_files import read_text
 from soat.vi.text import collapse_spaces, fold_case, fold_tones, more_words_than
 
 # Decoration around a widget's label: bullets, arrows, brackets, dashes ("-- Chọn Link --").
@@ -150,8 +150,7 @@ def label_key(text: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def load_data() -> dict:
-    path = resources.files("soat") / "data" / "boilerplate.toml"
-    return tomllib.loads(path.read_text("utf-8"))
+    return tomllib.loads(read_text("boilerplate.toml"))
 
 
 @functools.lru_cache(maxsize=1)

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from importlib import resources
 from typing import NamedTuple
 
 from soat.toml import tomllib
+from soat.vi.data_files import read_text
 from soat.vi.syllable_counts import attested_counts
 from soat.vi.syllables import (
     TRADITIONAL,
@@ -69,7 +69,7 @@ class Misspellings(NamedTuple):
 
 
 def _data_text(name: str) -> str:
-    return (resources.files("soat") / "data" / name).read_text("utf-8")
+    return read_text(name)
 
 
 @functools.lru_cache(maxsize=1)

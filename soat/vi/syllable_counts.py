@@ -6,14 +6,15 @@ Vietnamese readings), read once.
 from __future__ import annotations
 
 import functools
-from importlib import resources
 from itertools import compress
+
+from soat.vi.data_files import read_text
 
 
 @functools.lru_cache(maxsize=1)
 def _fields() -> tuple[list[str], list[str], list[str]]:
     """The file's columns after the header: syllable, count, sources."""
-    text = (resources.files("soat") / "data" / "attested_syllables.tsv").read_text("utf-8")
+    text = read_text("attested_syllables.tsv")
     fields = text.split()[3:]
     return fields[0::3], fields[1::3], fields[2::3]
 

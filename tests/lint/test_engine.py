@@ -9,6 +9,7 @@ back; the JSON writer writes `json.dumps(indent=2)`'s bytes; the scandir walk fi
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import gc
 import json
@@ -160,6 +161,45 @@ def test_a_callers_frozen_objects_stay_frozen():
         assert gc.get_freeze_count() == frozen
     finally:
         gc.unfreeze()
+
+
+def test_the_collector_runs_while_checking_even_when_the_caller_turned_it_off():
+    # The command line turns it off while it starts (soat/cli.py); files are still checked
+    # with it on, and it is off again afterwards, as the caller left it.
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_tuned():
+            assert gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with collector_tuned():
+        assert gc.isenabled()
+    assert gc.isenabled()
+
+
+def test_check_turns_the_collector_off_only_while_it_starts(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from soat import cli
+
+    seen = []
+    tuned = session.collector_tuned
+
+    @contextlib.contextmanager
+    def watched():
+        seen.append(("before", gc.isenabled()))
+        with tuned():
+            seen.append(("checking", gc.isenabled()))
+            yield
+
+    monkeypatch.setattr(session, "collector_tuned", watched)
+    (tmp_path / "a.txt").write_text("Tiêu đề\n\nMột câu.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli.main, ["check", "--no-cache", str(tmp_path / "a.txt")])
+    assert result.exit_code in (0, 1), result.output
+    assert seen == [("before", False), ("checking", True)]
+    assert gc.isenabled()  # as it was before `check`
 
 
 def test_the_collector_is_put_back_when_checking_fails():

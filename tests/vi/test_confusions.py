@@ -260,6 +260,35 @@ def test_the_table_is_read_back_from_its_cache(tmp_path, monkeypatch):
         builtin_confusions.cache_clear()
 
 
+def test_the_caches_used_last_are_kept_and_a_read_counts_as_a_use(tmp_path, monkeypatch):
+    """Checkouts sharing the cache folder each keep their file (with two kept, three
+    checkouts taking turns re-parsed the table, ~70 ms, on every run)."""
+    import os
+
+    from soat.vi import confusion_data
+
+    monkeypatch.setenv("SOAT_CACHE_DIR", str(tmp_path))
+    for i in range(10):  # other checkouts' files, oldest first
+        other = tmp_path / f"confusions-other{i}.pickle"
+        other.write_bytes(b"x")
+        os.utime(other, (1_000_000 + i, 1_000_000 + i))
+    builtin_confusions.cache_clear()
+    try:
+        builtin_confusions()  # parses and writes its own file, drops the oldest others
+        kept = sorted(p.name for p in tmp_path.glob("confusions-*.pickle"))
+        assert len(kept) == confusion_data._KEEP
+        assert [n for n in kept if "other" in n] == [
+            f"confusions-other{i}.pickle" for i in range(3, 10)
+        ]
+        own = next(p for p in tmp_path.glob("confusions-*.pickle") if "other" not in p.name)
+        os.utime(own, (1_000_000, 1_000_000))
+        builtin_confusions.cache_clear()
+        builtin_confusions()  # read from the cache: its time is now
+        assert own.stat().st_mtime > 2_000_000
+    finally:
+        builtin_confusions.cache_clear()
+
+
 def test_a_cache_write_that_fails_leaves_no_temporary_file(tmp_path, monkeypatch):
     from soat.vi import confusion_data
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from soat.lint.document import Document
 
@@ -26,8 +26,7 @@ def is_word(path: str) -> bool:
     return path.lower().endswith(WORD_EXTENSIONS)
 
 
-@dataclass(frozen=True)
-class Encoding:
+class Encoding(NamedTuple):
     """How a file was stored, so that a fix writes it back the same way."""
 
     codec: str = "utf-8"

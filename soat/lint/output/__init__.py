@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from soat.lint.diagnostic import Diagnostic, Fix, Related, text_of
 from soat.lint.document import LineIndex
@@ -11,8 +12,7 @@ from soat.lint.rule import Rule
 from soat.lint.ui import DEFAULT_LANG
 
 
-@dataclass(frozen=True)
-class OutputContext:
+class OutputContext(NamedTuple):
     rules: dict[str, Rule]
     lang: str = DEFAULT_LANG  # for results that carry no language of their own
     color: bool = False

@@ -7,7 +7,7 @@ keeps the block so that parts map back to source offsets.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from soat.knowledge import DocumentEntry, Knowledge
 from soat.lint.context import DocContext
@@ -18,8 +18,7 @@ from soat.vi.doc_symbols import texts_with_candidates
 from soat.vi.references import Citation, Part, find_citations
 
 
-@dataclass(frozen=True)
-class BlockCitation:
+class BlockCitation(NamedTuple):
     """A citation with the block it stands in (its parts are offsets into `block.text`)."""
 
     block: Block
