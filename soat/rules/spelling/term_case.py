@@ -38,7 +38,7 @@ def first_words(knowledge: Any) -> frozenset[str] | None:
     starts a word and ends one, so a document without any of these words has no finding.
     None when a form does not start with a letter or digit (then every document is read)."""
     firsts = set()
-    for form in term_index(knowledge).preferred:
+    for form in knowledge.index(term_index).preferred:
         first = _FIRST_WORD_RE.match(form)
         if first is None:
             return None
