@@ -99,12 +99,21 @@ class Config:
                 if matches_any(rel, (pattern,)):
                     ignored.extend(codes)
         if len(ignored) == len(self.ignore):  # the same for every file: computed once
-            rules = tuple(rules)
             memo = self.__dict__.setdefault("_enabled_memo", {})
+            # The same tuple asked again (each file of a run asks with the run's rules): its
+            # answer by identity, without a step per rule. The memo holds the tuple, so its id
+            # is not reused while the answer is kept.
+            last = memo.get(id(rules))
+            if last is not None and last[0] is rules:
+                return last[1]
+            given = rules
+            rules = tuple(rules)
             key = tuple((r.code, r.name) for r in rules)
             found = memo.get(key)
             if found is None or not all(a is b for a, b in zip(found[0], rules, strict=True)):
                 found = memo[key] = (rules, self._enabled(rules, ignored))
+            if type(given) is tuple:
+                memo[id(given)] = (given, found[1])
             return found[1]
         return self._enabled(rules, ignored)
 

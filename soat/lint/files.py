@@ -66,8 +66,16 @@ def discover(
             candidates: Iterable[tuple[str, str]] = [(given, os.path.realpath(given))]
         else:
             candidates = _walk(given, unreadable_folders)
+        # A file's configuration is its folder's: asked once per folder of the walk.
+        by_folder: dict[str, Config] = {}
         for path, real in candidates:
-            if real in seen or not selected_by_config(configs.config_for(path), path, walked):
+            if real in seen:
+                continue
+            folder = os.path.dirname(path)
+            config = by_folder.get(folder)
+            if config is None:
+                config = by_folder[folder] = configs.config_for(path)
+            if not selected_by_config(config, path, walked):
                 continue
             seen.add(real)
             # A walked file is shown as its path below the folder, normalised: the folder as

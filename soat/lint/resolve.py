@@ -88,6 +88,7 @@ class SettingsResolver:
         # the check, the report): the answers per path (without `watch`).
         self._by_path: dict[tuple[str, str | None, str], tuple[Config, Settings]] = {}
         self._config_by_path: dict[tuple[str, str | None, str], Config] = {}
+        self._codes: dict[int, tuple[tuple[Rule, ...], tuple[str, ...]]] = {}
 
     def _load(self, path: str) -> Config:
         return self.overrides.apply(load_config(path, self.rules))
@@ -99,17 +100,23 @@ class SettingsResolver:
         if self.watch and self._explicit_path:
             return self._load(self._explicit_path)
         if not self.watch:  # asked again for each file: discovery, the check, the report
-            key = (path, default_root, os.getcwd())
-            memo = self._config_by_path.get(key)
-            if memo is None:
-                memo = self._config_by_path[key] = self._config_for(path, default_root)
-            return memo
-        return self._config_for(path, default_root)
+            return self._config_in(path, default_root, os.getcwd())
+        return self._config_for(path, default_root, os.getcwd())
 
-    def _config_for(self, path: str, default_root: str | None) -> Config:
-        path = os.path.abspath(path)
+    def _config_in(self, path: str, default_root: str | None, cwd: str) -> Config:
+        """`config_for` with the current folder given, remembered per path."""
+        if self._explicit is not None:
+            return self._explicit
+        key = (path, default_root, cwd)
+        memo = self._config_by_path.get(key)
+        if memo is None:
+            memo = self._config_by_path[key] = self._config_for(path, default_root, cwd)
+        return memo
+
+    def _config_for(self, path: str, default_root: str | None, cwd: str) -> Config:
+        path = os.path.normpath(os.path.join(cwd, path))  # os.path.abspath, cwd read once
         directory = path if os.path.isdir(path) else os.path.dirname(path)
-        root = default_root or os.getcwd()
+        root = default_root or cwd
         if self.watch:
             found = find_config_file(directory)
             return self._load(found) if found else self.overrides.apply(Config(root=root))
@@ -131,10 +138,11 @@ class SettingsResolver:
         if self.watch:
             config = self.config_for(path, default_root)
             return config, self.settings_for(config, path)
-        key = (path, default_root, os.getcwd())
+        cwd = os.getcwd()
+        key = (path, default_root, cwd)
         found = self._by_path.get(key)
         if found is None:
-            config = self.config_for(path, default_root)
+            config = self._config_in(path, default_root, cwd)
             found = self._by_path[key] = (config, self.settings_for(config, path))
         return found
 
@@ -146,7 +154,12 @@ class SettingsResolver:
         if self.watch:
             knowledge_key = tuple((p, _stamp(p)) for p in config.registry)
             source_key = (config.path, _stamp(config.path) if config.path else None)
-        key = (*source_key, knowledge_key, tuple(r.code for r in enabled))
+        codes = self._codes.get(id(enabled))  # one tuple per configuration: its codes once
+        if codes is None or codes[0] is not enabled:
+            if len(self._codes) >= _WATCHED_SETTINGS_LIMIT:  # per-file-ignores: a tuple a file
+                self._codes.clear()
+            codes = self._codes[id(enabled)] = (enabled, tuple(r.code for r in enabled))
+        key = (*source_key, knowledge_key, codes[1])
         settings = self._settings.get(key)
         if settings is None:
             knowledge = self._knowledge.get(knowledge_key)

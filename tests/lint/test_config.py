@@ -112,3 +112,17 @@ def test_rule_keys_take_a_code_in_any_case_like_selectors(tmp_path):
     config = load_config(str(path), ALL_RULES)
     assert config.severity == {"SPL001": Severity.INFO}
     assert config.rule_options == {"DAT002": {"style": "consistent"}}
+
+
+def test_enabled_rules_answers_each_rule_tuple_for_itself():
+    """The answer remembered for one tuple of rules is never given for another one."""
+    config = Config(select=("TYP",), ignore=("TYP002",))
+    rules = tuple(r.rule for r in ALL_RULES)
+    typ = config.enabled_rules(rules)
+    assert typ and all(r.code.startswith("TYP") and r.code != "TYP002" for r in typ)
+    assert config.enabled_rules(rules) is typ  # remembered
+    spl = tuple(r for r in rules if r.code.startswith("SPL"))
+    assert config.enabled_rules(spl) == ()
+    assert config.enabled_rules(list(rules)) == typ
+    fewer = rules[:-1]
+    assert config.enabled_rules(fewer) == tuple(r for r in typ if r in fewer)
