@@ -12,26 +12,32 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import operator
 import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any, NamedTuple
 
 BLOCK_KINDS = ("title", "heading", "paragraph", "caption", "list-item", "table-cell", "quote")
 
 
 _LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
-_LF_RE = re.compile(r"\n")
 
 
 class LineIndex:
     """Converts code-point offsets to 1-based (row, column) and back."""
 
     def __init__(self, text: str) -> None:
-        # A line starts after LF, CRLF or a lone CR (one regex pass, no Python loop).
-        breaks = _LINE_BREAK_RE if "\r" in text else _LF_RE
-        self._starts = [0, *(m.end() for m in breaks.finditer(text))]
+        # A line starts after LF, CRLF or a lone CR (no Python step per line). Without CR:
+        # line k starts at the lengths of the lines before it plus one LF each.
+        if "\r" in text:
+            self._starts = [0, *(m.end() for m in _LINE_BREAK_RE.finditer(text))]
+        else:
+            lines = text.split("\n")
+            lengths = accumulate(map(len, lines[:-1]), initial=0)
+            self._starts = list(map(operator.add, lengths, range(len(lines))))
         self._length = len(text)
 
     @property
