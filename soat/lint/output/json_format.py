@@ -141,6 +141,24 @@ def _edits_text(nl: str, item: Located, fix: Fix) -> str:
     return _array(nl, parts)
 
 
+# A finding's fields in order, one level inside the report's list (`finding`'s keys).
+_FINDING = (
+    "{{\n"
+    '    "code": {},\n'
+    '    "name": {},\n'
+    '    "message": {},\n'
+    '    "severity": {},\n'
+    '    "filename": {},\n'
+    '    "location": {{\n      "row": {},\n      "column": {}\n    }},\n'
+    '    "end_location": {{\n      "row": {},\n      "column": {}\n    }},\n'
+    '    "fix": {},\n'
+    '    "suggestions": {},\n'
+    '    "related": {},\n'
+    '    "url": {}\n'
+    "  }}"
+)
+
+
 def finding_text(item: Located, context: OutputContext) -> str:
     """`dumps(finding(item, context), "\n  ")`: a finding as an element of the report's list."""
     d = item.diag
@@ -177,21 +195,20 @@ def finding_text(item: Located, context: OutputContext) -> str:
         for r in d.related
     ]
     url = item.url
-    return _object(
-        "\n  ",
-        [
-            ("code", _encode_string(d.code)),
-            ("name", _encode_string(d.name)),
-            ("message", _encode_string(message(d, lang))),
-            ("severity", _encode_string(d.level.label)),
-            ("filename", _encode_string(item.path)),
-            ("location", _point(_N1, item.row, item.column)),
-            ("end_location", _point(_N1, item.end_row, item.end_column)),
-            ("fix", fix),
-            ("suggestions", _array(_N1, suggestions)),
-            ("related", _array(_N1, related)),
-            ("url", "null" if url is None else _encode_string(url)),
-        ],
+    return _FINDING.format(
+        _encode_string(d.code),
+        _encode_string(d.name),
+        _encode_string(message(d, lang)),
+        _encode_string(d.level.label),
+        _encode_string(item.path),
+        item.row,
+        item.column,
+        item.end_row,
+        item.end_column,
+        fix,
+        _array(_N1, suggestions) if suggestions else "[]",
+        _array(_N1, related) if related else "[]",
+        "null" if url is None else _encode_string(url),
     )
 
 
