@@ -84,7 +84,10 @@ class Config:
         return bool(self.exclude) and matches_any(self.relative(path), self.exclude)
 
     def is_included(self, path: str) -> bool:
-        rel = self.relative(path)
+        return self.is_included_at(self.relative(path))
+
+    def is_included_at(self, rel: str) -> bool:
+        """`is_included` of the path `rel` relative to the configuration's folder."""
         stem, ext = os.path.splitext(rel)
         # "**/*.md" also takes BAI.MD: an extension's case says nothing about the format.
         return matches_any(rel, self.include) or (

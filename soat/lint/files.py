@@ -66,21 +66,39 @@ def discover(
             candidates: Iterable[tuple[str, str]] = [(given, os.path.realpath(given))]
         else:
             candidates = _walk(given, unreadable_folders)
-        # A file's configuration is its folder's: asked once per folder of the walk.
-        by_folder: dict[str, Config] = {}
+        # What depends on a file's folder only — its configuration, the folder's path
+        # relative to the configuration, its normalised name — is found once per folder.
+        folders: dict[str, tuple[Config, str, str]] = {}
         for path, real in candidates:
             if real in seen:
                 continue
-            folder = os.path.dirname(path)
-            config = by_folder.get(folder)
-            if config is None:
-                config = by_folder[folder] = configs.config_for(path)
-            if not selected_by_config(config, path, walked):
+            folder, name = os.path.split(path)
+            known = folders.get(folder)
+            if known is None:
+                config = configs.config_for(path)
+                known = folders[folder] = (
+                    config,
+                    os.path.dirname(config.relative(path)),
+                    os.path.normpath(folder),
+                )
+            config, relative_folder, normal_folder = known
+            if walked and not config.is_included_at(_below(relative_folder, name)):
+                continue
+            if config.is_excluded(path):
                 continue
             seen.add(real)
             # A walked file is shown as its path below the folder, normalised: the folder as
             # given joined with the path below it, without a leading "./".
-            yield path, printable(os.path.normpath(path) if walked else path)
+            yield path, printable(_below(normal_folder, name, os.sep) if walked else path)
+
+
+def _below(folder: str, name: str, sep: str = "/") -> str:
+    """`os.path.normpath(os.path.join(folder, name))` (with `sep`) for a normalised `folder`
+    and a plain file `name` (no separator, not "." or ".."); "" and "." are the folder
+    itself."""
+    if folder in ("", "."):
+        return name
+    return folder + name if folder.endswith(sep) else folder + sep + name
 
 
 def is_walkable_name(name: str) -> bool:

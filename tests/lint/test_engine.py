@@ -336,6 +336,52 @@ def test_dumps_writes_enumerations_as_their_values():
 # --- the folder walk -------------------------------------------------------------------------
 
 
+def _reference_discover(paths, configs):
+    """discover() before its per-folder answers: each file's configuration, relative path
+    and normalised name found for the file itself."""
+    from soat.lint.files import _walk, selected_by_config
+
+    seen = set()
+    for named in paths:
+        walked = os.path.isdir(named)
+        candidates = _walk(named) if walked else [(named, os.path.realpath(named))]
+        for path, real in candidates:
+            if real in seen or not selected_by_config(configs.config_for(path), path, walked):
+                continue
+            seen.add(real)
+            yield path, os.path.normpath(path) if walked else path
+
+
+@pytest.mark.parametrize("where", ["site", "site/inner", "."])
+def test_discovery_answers_per_folder_as_it_did_per_file(tmp_path, monkeypatch, where):
+    """Paths given in several forms, a configuration with include and exclude patterns in
+    a sub-folder, the root's own files, a run from inside the tree: the same files, the
+    same names."""
+    site = tmp_path / "site"
+    for rel in ("a.txt", "B.MD", "x.html", "inner/c.txt", "inner/skip/d.txt", "inner/e.md"):
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_text("Tiêu đề\n", encoding="utf-8")
+    (site / "inner" / "soat.toml").write_text(
+        'include = ["c.txt", "e.md", "skip/*.txt"]\nexclude = ["skip/**"]\n', encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path / where)
+    up = os.path.relpath(tmp_path, tmp_path / where)
+    given_forms = [
+        (os.path.join(up, "site"),),
+        (os.path.join(up, "site") + "/", os.path.join(up, "site", "inner", "c.txt")),
+        ("./" + os.path.join(up, "site", "inner"), str(tmp_path / "site")),
+        (os.path.join(up, "site", "inner", "..", "inner"),),
+        (".",),
+        ("./",),
+    ]
+    options = CheckOptions(paths=("x",))
+    for paths in given_forms:
+        cache = resolver_for(options, ALL_RULES, load_knowledge)
+        expected = list(_reference_discover(paths, cache))
+        assert list(discover(paths, resolver_for(options, ALL_RULES, load_knowledge))) == expected
+        assert expected
+
+
 def _reference_walk(root: str) -> list[str]:
     """The walk before issue 14: os.walk, a stat per file, folders sorted."""
     from soat.lint.files import _skipped_folder, is_walkable_name
