@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import functools
 import operator
 import re
 import unicodedata
@@ -145,11 +144,14 @@ class Block:
     index: int = 0
     attrs: dict[str, Any] = field(default_factory=dict)
     _nfc: TextView | None = field(default=None, repr=False)
+    # The NFC plain text, read by most rules many times: made with the block (every rule
+    # reads it; a cached_property took a lock on each block's first read).
+    text: str = field(init=False, repr=False, compare=False)
 
-    @functools.cached_property
-    def text(self) -> str:
-        """The NFC plain text (read by most rules, many times: kept once computed)."""
-        return self.nfc.text
+    def __post_init__(self) -> None:
+        if self._nfc is None:
+            self._nfc = self.raw.nfc()
+        self.text = self._nfc.text
 
     @property
     def nfc(self) -> TextView:
