@@ -31,7 +31,8 @@ import marshal
 import os
 import re
 import sys
-import zlib
+
+import soat.checked_file as checked_file
 
 try:
     import _sre  # type: ignore[import-not-found]
@@ -80,11 +81,8 @@ def load() -> int:
     try:
         with open(path(), "rb") as fh:
             data = fh.read()
-        head = len(_HEAD)
-        if not data.startswith(_HEAD) or len(data) < head + 4:
-            return 0
-        body = memoryview(data)[head + 4 :]
-        if zlib.crc32(body).to_bytes(4, "big") != data[head : head + 4]:
+        body = checked_file.body(_HEAD, data)
+        if body is None:
             return 0
         stored, made = {}, {}
         for entry in marshal.loads(body):
@@ -178,14 +176,7 @@ def save() -> None:
                 continue
         entries.append(found)
     target = path()
-    folder = os.path.dirname(target)
-    tmp = f"{target}.{os.getpid()}.tmp"
-    try:
+    with contextlib.suppress(OSError, ValueError):  # unwritable: compiled again next time
         body = marshal.dumps(entries)
-        os.makedirs(folder, exist_ok=True)
-        with open(tmp, "wb") as fh:
-            fh.write(_HEAD + zlib.crc32(body).to_bytes(4, "big") + body)
-        os.replace(tmp, target)
-    except (OSError, ValueError):  # unwritable: compiled again next time
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        checked_file.write(target, checked_file.framed(_HEAD, body), prefix=".regex-")

@@ -20,6 +20,7 @@ import pickle
 import zlib
 from collections.abc import Sequence
 
+import soat.checked_file as checked_file
 from soat.knowledge.model import TABLES, Knowledge
 
 _MAGIC = b"soat-knowledge-2\n"
@@ -86,11 +87,8 @@ def read(path: str) -> Knowledge | None:
     try:
         with open(path, "rb") as fh:
             data = fh.read()
-        head = len(_MAGIC)
-        if not data.startswith(_MAGIC) or len(data) < head + 4:
-            return None
-        body = memoryview(data)[head + 4 :]
-        if zlib.crc32(body).to_bytes(4, "big") != data[head : head + 4]:
+        body = checked_file.body(_MAGIC, data)
+        if body is None:
             return None
         loaded = _loads(body)
     except Exception:  # a damaged or foreign cache of any kind: parse again, rewrite it
@@ -117,8 +115,6 @@ def _loads(body) -> object:
 
 def write(path: str, knowledge: Knowledge) -> None:
     """Store `knowledge` with its persisted indexes; silently nothing where unwritable."""
-    import tempfile  # only a run that rebuilt the knowledge writes
-
     from soat.knowledge.indexes import PERSISTED
 
     stored = Knowledge(*(getattr(knowledge, f) for f in TABLES))
@@ -127,15 +123,7 @@ def write(path: str, knowledge: Knowledge) -> None:
     try:
         body = pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL)
         os.makedirs(folder, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".knowledge-")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(_MAGIC + zlib.crc32(body).to_bytes(4, "big") + body)
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        checked_file.write(path, checked_file.framed(_MAGIC, body), prefix=".knowledge-")
         # Keep the caches used last (installations of soat may alternate); drop the rest.
         caches = sorted(
             (

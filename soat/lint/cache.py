@@ -18,9 +18,9 @@ import dataclasses
 import hashlib
 import os
 import pickle
-import zlib
 from collections.abc import Sequence
 
+import soat.checked_file as checked_file
 from soat.lint.diagnostic import Diagnostic
 
 CACHE_DIR = ".soat_cache"
@@ -80,7 +80,7 @@ class ResultCache:
             os.makedirs(self.folder, exist_ok=True)
             ignore = os.path.join(self.folder, ".gitignore")
             if not os.path.exists(ignore):
-                self._write(ignore, b"# Created by soat: the result cache.\n*\n")
+                checked_file.write(ignore, b"# Created by soat: the result cache.\n*\n")
             return os.access(self.folder, os.W_OK)
         except OSError:
             return False
@@ -105,10 +105,8 @@ class ResultCache:
                 blob = fh.read()
         except OSError:
             return None
-        if not blob.startswith(_MAGIC) or len(blob) < len(_MAGIC) + 4:
-            return None
-        check, payload = blob[len(_MAGIC) : len(_MAGIC) + 4], blob[len(_MAGIC) + 4 :]
-        if zlib.crc32(payload).to_bytes(4, "big") != check:
+        payload = checked_file.body(_MAGIC, blob)
+        if payload is None:
             return None
         try:
             found = pickle.loads(payload)
@@ -123,25 +121,8 @@ class ResultCache:
         if not self.enabled or any(d.code in _NEVER_CACHED for d in diagnostics):
             return
         payload = pickle.dumps(list(diagnostics), protocol=pickle.HIGHEST_PROTOCOL)
-        blob = _MAGIC + zlib.crc32(payload).to_bytes(4, "big") + payload
         try:
             os.makedirs(os.path.dirname(self._entry(key)), exist_ok=True)
-            self._write(self._entry(key), blob)
+            checked_file.write(self._entry(key), checked_file.framed(_MAGIC, payload))
         except OSError:
             self.enabled = False
-
-    @staticmethod
-    def _write(path: str, data: bytes) -> None:
-        import tempfile  # only a run that stores results writes
-
-        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise

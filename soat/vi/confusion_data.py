@@ -10,6 +10,7 @@ import functools
 import os
 import pickle
 
+import soat.checked_file as checked_file
 from soat.toml import tomllib
 from soat.vi import confusions
 from soat.vi.confusions import Confusion, parse_confusions
@@ -66,32 +67,16 @@ _KEEP = 8  # as the knowledge cache (soat/knowledge/cache.py)
 def _unpickle_checked(data: bytes):
     """The cached table, or None unless the file is one soat wrote intact (a checksum
     guards it: a flipped byte would load wrong data or raise anything)."""
-    import zlib
-
-    head = len(_CACHE_MAGIC)
-    body = data[head + 4 :]
-    if (
-        not data.startswith(_CACHE_MAGIC)
-        or zlib.crc32(body).to_bytes(4, "big") != data[head : head + 4]
-    ):
-        return None
-    return pickle.loads(body)
+    body = checked_file.body(_CACHE_MAGIC, data)
+    return None if body is None else pickle.loads(body)
 
 
 def _write_cache(path: str, entries: tuple[Confusion, ...]) -> None:
-    import tempfile
-    import zlib
-
-    tmp = None
     try:
         folder = os.path.dirname(path)
         os.makedirs(folder, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".confusions-")
-        with os.fdopen(fd, "wb") as fh:
-            body = pickle.dumps(entries)
-            fh.write(_CACHE_MAGIC + zlib.crc32(body).to_bytes(4, "big") + body)
-        os.replace(tmp, path)
-        tmp = None
+        body = pickle.dumps(entries)
+        checked_file.write(path, checked_file.framed(_CACHE_MAGIC, body), prefix=".confusions-")
         old = sorted(
             (os.path.join(folder, n) for n in os.listdir(folder) if n.startswith("confusions-")),
             key=os.path.getmtime,
@@ -103,6 +88,3 @@ def _write_cache(path: str, entries: tuple[Confusion, ...]) -> None:
             os.unlink(stale)
     except OSError:
         pass  # a read-only home is fine: the table is parsed again next time
-    finally:
-        if tmp is not None and os.path.exists(tmp):  # a write that failed half-way
-            os.unlink(tmp)

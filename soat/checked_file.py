@@ -1,0 +1,50 @@
+"""Files soat's caches write: a fixed head, a CRC-32 of the body, the body; written whole.
+
+The result cache (soat/lint/cache.py), the knowledge cache (soat/knowledge/cache.py), the
+confusion table's cache (soat/vi/confusion_data.py) and the compiled patterns
+(soat/regex_cache.py) all store bytes that a later process loads. Such a file may be half
+written (a run killed mid-write), damaged, or written by another version: `body` returns its
+body only when the head is the one asked for and the checksum holds, so that a reader never
+unpickles or unmarshals bytes soat did not write whole; `write` replaces a file in one step
+(a temporary file in the same folder, then `os.replace`), so that parallel runs never see a
+partial one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import zlib
+
+
+def framed(head: bytes, body: bytes) -> bytes:
+    """The bytes of a file holding `body` under `head`."""
+    return head + zlib.crc32(body).to_bytes(4, "big") + body
+
+
+def body(head: bytes, data: bytes) -> memoryview | None:
+    """The body of `data` (a file's bytes), or None when it does not start with `head` or its
+    checksum does not hold."""
+    start = len(head) + 4
+    if len(data) < start or not data.startswith(head):
+        return None
+    found = memoryview(data)[start:]
+    if zlib.crc32(found).to_bytes(4, "big") != data[len(head) : start]:
+        return None
+    return found
+
+
+def write(path: str, data: bytes, prefix: str = ".tmp-") -> None:
+    """Replace the file at `path` by `data` in one step; OSError when that cannot be done
+    (the temporary file is removed)."""
+    import tempfile  # only a run that writes a cache needs it (not a cold start that reads)
+
+    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path) or ".", prefix=prefix)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
