@@ -147,112 +147,17 @@ def _trim(items, keep_trailing: bool):
 
 # --- the HTML reader -------------------------------------------------------------------
 
-_SKIPPED = frozenset(
-    {
-        "head",
-        "script",
-        "style",
-        "template",
-        "noscript",
-        "svg",
-        "math",
-        "pre",
-        "code",
-        "kbd",
-        "samp",
-        "textarea",
-        "select",
-        "button",
-        "iframe",
-        "object",
-        "canvas",
-        "audio",
-        "video",
-    }
+# The element tables are the format's definition, not the reading algorithm the reference
+# pins: shared with the reader.
+from soat.lint.formats.html import (  # noqa: E402
+    _BLOCKS,
+    _IMPLIED_END,
+    _INHERITED,
+    _KINDS,
+    _SKIPPED,
+    _VOID,
 )
-_VOID = frozenset(
-    {
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "param",
-        "source",
-        "track",
-        "wbr",
-    }
-)
-_KINDS = {
-    "title": "title",
-    "h1": "heading",
-    "h2": "heading",
-    "h3": "heading",
-    "h4": "heading",
-    "h5": "heading",
-    "h6": "heading",
-    "figcaption": "caption",
-    "caption": "caption",
-    "li": "list-item",
-    "dt": "list-item",
-    "dd": "list-item",
-    "td": "table-cell",
-    "th": "table-cell",
-    "blockquote": "quote",
-}
-# Elements whose text is a block of its own (plus those in _KINDS).
-_BLOCKS = frozenset(_KINDS) | frozenset(
-    {
-        "html",
-        "body",
-        "p",
-        "div",
-        "section",
-        "article",
-        "main",
-        "header",
-        "footer",
-        "nav",
-        "aside",
-        "figure",
-        "ul",
-        "ol",
-        "dl",
-        "table",
-        "thead",
-        "tbody",
-        "tfoot",
-        "tr",
-        "form",
-        "fieldset",
-        "address",
-        "center",
-        "details",
-        "summary",
-        "hgroup",
-        "menu",
-        "legend",
-    }
-)
-# Kinds a plain container (p, div) takes from the element around it.
-_INHERITED = ("list-item", "table-cell", "quote", "caption")
-# An opening tag closes an open element of these tags (the HTML optional end tags).
-_IMPLIED_END = {
-    "li": ("li",),
-    "dt": ("dt", "dd"),
-    "dd": ("dt", "dd"),
-    "td": ("td", "th"),
-    "th": ("td", "th"),
-    "tr": ("tr", "td", "th"),
-    "tbody": ("thead", "tbody", "tr", "td", "th"),
-    "tfoot": ("thead", "tbody", "tr", "td", "th"),
-    "body": ("head",),
-}
+
 _CHARREF_RE = re.compile(r"&#(?:[xX][0-9a-fA-F]+|[0-9]+);?")
 _ENTITYREF_RE = re.compile(r"&([a-zA-Z][a-zA-Z0-9]*)(;?)")
 _TAG_END_RE = re.compile(r"</?[^>]*>?")
