@@ -645,6 +645,55 @@ def test_repeated_paragraph_scan_of_the_lengths_that_may_pass_finds_what_a_full_
         index.add(entry)
 
 
+# Keys mostly of Vietnamese letters, a few ASCII ones: what the ASCII characters alone tell
+# (`_Index.similar`) is least.
+NEAR_TEXTS = st.text(alphabet="aăâđêôơưạảãáàệếềộ ốờợữ.,1", max_size=40) | st.text(max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            NEAR_TEXTS, st.integers(0, 8), st.integers(0, 40), NEAR_TEXTS.map(lambda t: t[:3])
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+    st.sampled_from([0, 40.0, 75.0, 90.0, 95.0, 100.0]) | st.floats(0, 100),
+)
+def test_repeated_paragraph_scan_of_the_ascii_letters_finds_what_fuzz_ratio_finds(
+    pieces, threshold
+):
+    """CAP002: `similar`, which compares the ASCII characters of two keys before their
+    `fuzz.ratio`, finds what one rapidfuzz pass of `fuzz.ratio` over the keys finds, also
+    for keys that are edits of earlier ones (near the threshold)."""
+    from rapidfuzz import fuzz, process
+
+    from soat.rules.captions.repeated_paragraph import _Entry, _Index
+
+    keys: list[str] = []
+    for text, which, at, insert in pieces:
+        if keys and which:  # an edit of an earlier key: a cut and an insertion
+            earlier = keys[which % len(keys)]
+            at %= len(earlier) + 1
+            text = earlier[:at] + insert + earlier[at + len(insert) :]
+        keys.append(text)
+    doc = read_text("a.txt", "x\n")
+    index = _Index()
+    for key in keys:
+        entry = _Entry(doc.blocks[0], key)
+        everything = process.extract(
+            entry.key,
+            [e.key for e in index.entries],
+            scorer=fuzz.ratio,
+            score_cutoff=threshold,
+            limit=None,
+        )
+        expected = [index.entries[k] for k in sorted(k for _, s, k in everything if s)]
+        assert index.similar(entry, threshold) == expected
+        index.add(entry)
+
+
 def _field_label_pieces() -> list[str]:
     from soat.vi.furniture import load_data
 
