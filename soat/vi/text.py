@@ -105,7 +105,19 @@ def more_words_than(text: str, n: int) -> bool:
     # ends before a non-word character, or a joiner no word character follows): n + 1 words
     # take 2n + 1 characters at least, so a shorter text (a title, a byline) is told by its
     # length.
-    return len(text) > 2 * n and _first_words_re(n).match(text) is not None
+    # Most long texts have n + 1 words among their first n + 1 tokens between plain spaces:
+    # told by `_tokens_re`, which tests one character a token for a word character (a third
+    # of `_first_words_re`'s time, which tests every one); it proves the count, never denies it.
+    return len(text) > 2 * n and (
+        _tokens_re(n).match(text) is not None or _first_words_re(n).match(text) is not None
+    )
+
+
+@functools.lru_cache(maxsize=32)
+def _tokens_re(n: int) -> re.Pattern[str]:
+    """n + 1 tokens from the start, each holding a word character, with plain spaces between
+    them: more than n words, as no word holds a space (a sufficient test, `more_words_than`)."""
+    return re.compile(rf"(?:[^\w ]*+\w[^ ]*+ ++){{{n}}}[^\w ]*+\w")
 
 
 @functools.lru_cache(maxsize=32)

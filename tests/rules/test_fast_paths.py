@@ -104,6 +104,24 @@ def test_more_words_than_agrees_with_the_word_count(text, n):
     assert more_words_than(text, n) == (len(words(text)) > n)
 
 
+TOKENS = ["a", "đoàn", "2023", "3.000", "a,b", "-", "–", "…", "(", "”", "a.", "_", "\u0301", "İ"]
+
+
+@given(
+    st.lists(st.sampled_from(TOKENS), max_size=12).map(" ".join)
+    | st.lists(st.sampled_from([*TOKENS, " ", "\n", "\t"]), max_size=16).map("".join)
+    | st.text(alphabet="ab 1.,/-–\u0301\n_İ"),
+    st.integers(0, 6),
+)
+def test_tokens_with_a_word_character_are_only_counted_when_as_many_words_are_there(text, n):
+    """`more_words_than`'s first test: n + 1 space-separated tokens with a word character
+    each are more than n words; found on most long paragraphs, and never when fewer."""
+    from soat.vi.text import _tokens_re, words
+
+    if _tokens_re(n).match(text):
+        assert len(words(text)) > n
+
+
 ORG_WORDS = ["Công", "đoàn", "công", "Liên", "đoàn", "Lao", "động", "tỉnh", "Ban", "Tuyên", "giáo"]
 ORG_WORDS += ["LĐLĐ", "Tổng", "Văn", "phòng", "Ủy", "ban", "Kiểm", "tra", " ", "  ", ", ", "\n"]
 
