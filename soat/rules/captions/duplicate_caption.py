@@ -45,19 +45,17 @@ def find_duplicates(
         text = None
         if block.kind in COMPARED_KINDS:
             text = texts[block.index] if texts is not None else comparable(block.text)
-            if _has_letter(text):
-                image = images_before.get(block.index)
-                if (
-                    previous is not None
-                    and previous_text == text
-                    and not (previous.kind == "title" and block.kind == "heading")
-                ):
+            # A block without a letter repeats nothing; asked last, of the few that would.
+            if (
+                previous is not None
+                and previous_text == text
+                and not (previous.kind == "title" and block.kind == "heading")
+            ):
+                if _has_letter(text):
                     yield block, previous
-                elif (
-                    image is not None
-                    and block.kind == "paragraph"
-                    and comparable(image.alt) == text
-                ):
+            elif block.kind == "paragraph":
+                image = images_before.get(block.index)
+                if image is not None and comparable(image.alt) == text and _has_letter(text):
                     yield block, image
         previous, previous_text = block, text
 
