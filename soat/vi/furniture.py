@@ -15,7 +15,13 @@ from typing import NamedTuple
 
 from soat.toml import tomllib
 from soat.vi.data_files import read_text
-from soat.vi.text import collapse_spaces, fold_case, fold_tones, more_words_than
+from soat.vi.text import (
+    collapse_spaces,
+    fold_case,
+    fold_tones,
+    more_words_than,
+    surely_more_words_than,
+)
 
 # Decoration around a widget's label: bullets, arrows, brackets, dashes ("-- Chọn Link --").
 _DECORATION = " -–—•·»«›‹>|[](){}*#+=~_:;/\\"
@@ -254,15 +260,26 @@ def match_furniture(text: str, table: PhraseTable, nfc: bool = False) -> Furnitu
     knows `text` is NFC, as a block's text is, and it is not checked again)."""
     if _folds_word_for_word(text, nfc):
         # `fold_case(text)` has the words of `text` (see `_has_more_folded_words`): one count
-        if more_words_than(text, MAX_FURNITURE_WORDS):
-            return None  # most blocks: prose, told without folding it
+        if surely_more_words_than(text, MAX_FURNITURE_WORDS):
+            return None  # most long blocks: prose, told without folding it
         s = collapse_spaces(text).casefold()  # `fold_case` of an NFC text
         if not s:
             return None
-    else:
-        s = fold_case(text)
-        if not s or more_words_than(s, MAX_FURNITURE_WORDS):
-            return None
+        # A block of more words is never furniture; but most blocks match nothing, and are
+        # told so without counting their words to the end (the count is asked of a match).
+        found = _match_short(text, s, table)
+        if found is None or not more_words_than(text, MAX_FURNITURE_WORDS):
+            return found
+        return None
+    s = fold_case(text)
+    if not s or more_words_than(s, MAX_FURNITURE_WORDS):
+        return None
+    return _match_short(text, s, table)
+
+
+def _match_short(text: str, s: str, table: PhraseTable) -> FurnitureMatch | None:
+    """`match_furniture` of a block of at most MAX_FURNITURE_WORDS words, `s` its
+    `fold_case`."""
     if not _may_name_a_phrase(s, table):
         return _by_pattern(s, table)  # most short blocks: told without folding tones
     return _match_phrases(text, s, table)

@@ -107,10 +107,17 @@ def more_words_than(text: str, n: int) -> bool:
     # length.
     # Most long texts have n + 1 words among their first n + 1 tokens between plain spaces:
     # told by `_tokens_re`, which tests one character a token for a word character (a third
-    # of `_first_words_re`'s time, which tests every one); it proves the count, never denies it.
+    # of `_first_words_re`'s time, which tests every one); it proves the count, never denies
+    # it, and needs n spaces (counted in C: a shorter text is not scanned twice).
     return len(text) > 2 * n and (
-        _tokens_re(n).match(text) is not None or _first_words_re(n).match(text) is not None
+        surely_more_words_than(text, n) or _first_words_re(n).match(text) is not None
     )
+
+
+def surely_more_words_than(text: str, n: int) -> bool:
+    """A sufficient test of `more_words_than(text, n)`, true of most long texts: n + 1
+    tokens with a word character each, between plain spaces (`_tokens_re`)."""
+    return text.count(" ") >= n and _tokens_re(n).match(text) is not None
 
 
 @functools.lru_cache(maxsize=32)

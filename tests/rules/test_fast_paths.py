@@ -570,9 +570,18 @@ FURNITURE_TEXTS = (
 )
 
 
+# Furniture followed by about MAX_FURNITURE_WORDS words more: a match is only one up to it.
+LONG_FURNITURE_TEXTS = st.tuples(
+    FURNITURE_TEXTS, st.integers(30, 50), st.sampled_from([" tin", " a,b", " -", ";x", " 1 (2)"])
+).map(lambda t: t[0] + t[2] * t[1])
+
+
 @settings(max_examples=400, deadline=None)
-@given(FURNITURE_TEXTS | st.text(alphabet=VIETNAMESE + "-:()»") | st.text())
+@given(FURNITURE_TEXTS | LONG_FURNITURE_TEXTS | st.text(alphabet=VIETNAMESE + "-:()»") | st.text())
 @example("Phản hồi (3)")  # a label no longer line begins, before a counter
+@example("Xem thêm:" + " tin" * 40)  # a prefix, with 41 words
+@example("Xem thêm:" + " tin" * 39)
+@example("Bình luận" + " -" * 30 + ";x" * 40)  # words the tokens do not count
 @example("» Trang chủ 12")
 @example("Tin khác: Hội nghị, Đại hội")  # the same before a colon
 @example("-- Tags --: công đoàn")
