@@ -82,6 +82,18 @@ class PhraseTable:
     patterns: tuple[tuple[re.Pattern[str], str], ...]  # (regex, block)
 
     @functools.cached_property
+    def any_pattern(self) -> re.Pattern[str] | None:
+        """One regex that matches a whole label exactly when one of `patterns` does (their
+        alternation: one call instead of one a pattern, for the many labels that match none);
+        None when they cannot be joined (flags, or back-references by number or name)."""
+        if any(
+            r.flags != re.UNICODE or re.search(r"\\[1-9]|\(\?P=", r.pattern)
+            for r, _ in self.patterns
+        ):
+            return None
+        return re.compile("|".join(f"(?:{r.pattern})" for r, _ in self.patterns))
+
+    @functools.cached_property
     def compound_units(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """(widget labels, outlet names) as fold_case keys, longest first (`match_compound`)."""
         return _build_compound_units(self)
@@ -241,6 +253,8 @@ def _counter_label(s: str) -> str | None:
             return None
         head = s[:opening]
     else:
+        if not s.rstrip(".,")[-1:].isdecimal():
+            return None  # most lines: the digits, dots and commas that end them hold no digit
         tail = len(s)
         while tail and (s[tail - 1].isdecimal() or s[tail - 1] in ".,"):
             tail -= 1
@@ -404,6 +418,9 @@ def _folds_word_for_word(text: str, nfc: bool = False) -> bool:
 
 def _by_pattern(s: str, table: PhraseTable) -> FurnitureMatch | None:
     label = s.strip(_DECORATION)
+    joined = table.any_pattern
+    if joined is not None and joined.fullmatch(label) is None:
+        return match_compound(s, table)  # most labels: one call for all the patterns
     for regex, block in table.patterns:
         if regex.fullmatch(label):
             return FurnitureMatch(label, block, "pattern", False)

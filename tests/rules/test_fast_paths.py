@@ -721,6 +721,65 @@ def test_repeated_paragraph_scan_of_the_ascii_letters_finds_what_fuzz_ratio_find
         index.add(entry)
 
 
+def _counter_label_definition(s: str) -> str | None:
+    """`_counter_label` as written before its early return: the trailing digits, dots and
+    commas walked back one by one."""
+    import re
+
+    number_re = re.compile(r"\d[\d.,]*")
+    if s.endswith(")") or s.endswith("]"):
+        opening = s.rfind("(" if s.endswith(")") else "[")
+        if opening < 0 or not number_re.fullmatch(s[opening + 1 : -1].strip()):
+            return None
+        head = s[:opening]
+    else:
+        tail = len(s)
+        while tail and (s[tail - 1].isdecimal() or s[tail - 1] in ".,"):
+            tail -= 1
+        number = s[tail:]
+        first_digit = next((k for k, c in enumerate(number) if c.isdecimal()), None)
+        if first_digit is None or not number_re.fullmatch(number[first_digit:]):
+            return None
+        head = s[: tail + first_digit]
+    head = head.rstrip()
+    if head[-1:] in (":", "-", "–"):
+        head = head[:-1].rstrip()
+    return head or None
+
+
+@given(st.text(alphabet="bình luận:-– ().,[]1٣²") | st.text())
+@example("bình luận: 1.234.")
+@example("lượt xem ٣,")
+def test_a_counter_label_is_found_as_by_walking_the_digits_back(s):
+    """BPL001: `_counter_label` with its early return for a line whose final digits, dots
+    and commas hold no digit gives what walking them back gives."""
+    from soat.vi.furniture import _counter_label
+
+    assert _counter_label(s) == _counter_label_definition(s)
+
+
+PATTERN_PIECES = ["theo dõi", " ", "báo", "trên", " facebook", "aa", "1.2", "zalo", "|", "/", "x"]
+
+
+@given(st.lists(st.sampled_from(PATTERN_PIECES), max_size=8).map("".join) | st.text())
+@example("zalo | facebook")
+@example("aa 12")
+@example("theo dõi báo trên zalo")
+def test_the_furniture_patterns_joined_match_what_one_of_them_matches(label):
+    """BPL001: the alternation of the furniture patterns matches a whole label exactly when
+    one of them does; patterns with flags or back-references are not joined."""
+    import re
+
+    from soat.vi.furniture import PhraseTable, phrase_table
+
+    table = phrase_table(())
+    assert table.any_pattern is not None
+    joined = table.any_pattern.fullmatch(label) is not None
+    assert joined == any(regex.fullmatch(label) for regex, _ in table.patterns)
+    for odd in (re.compile("a", re.IGNORECASE), re.compile(r"(a)\1"), re.compile("(?P<x>a)(?P=x)")):
+        assert PhraseTable({}, {}, (), ((odd, "x"),)).any_pattern is None
+
+
 def _field_label_pieces() -> list[str]:
     from soat.vi.furniture import load_data
 
