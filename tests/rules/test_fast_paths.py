@@ -878,6 +878,9 @@ def test_the_punctuation_prefilter_finds_a_mark_where_either_regex_finds_one(tex
 
 
 @given(st.text(alphabet=" \t\u00a0\u2009\u3000\u205f\r\nab\u0085") | st.text())
+@example("a \nb")  # a space before a line break, in a text that is not printable
+@example("a \rb")
+@example("a\u3000b")
 def test_a_block_the_whitespace_prefilter_rules_out_has_no_run(text):
     """TYP001: a text `_may_have_a_run` rules out has no match of the run regex."""
     from soat.rules.typography.whitespace import _RUN_RE, _may_have_a_run

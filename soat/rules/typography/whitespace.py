@@ -32,14 +32,12 @@ _ODD_SPACE_RE = re.compile(_ODD_SPACE)
 def _may_have_a_run(text: str) -> bool:
     """False only when `_RUN_RE` finds nothing: a run is two spaces (two plain ones, or one
     unusual), one unusual space, or a plain space before a line break or at the end."""
-    return (
-        "  " in text
-        or " \n" in text
-        or " \r" in text
-        or text.endswith(" ")
-        # an unusual space is a control or a separator: never in a printable text (a scan
-        # twice as fast as the regex's; a block of several lines is not printable)
-        or (not text.isprintable() and _ODD_SPACE_RE.search(text) is not None)
+    if "  " in text or text.endswith(" "):
+        return True
+    # Line breaks and unusual spaces are controls or separators: never in a printable text
+    # (most blocks: one scan for the three tests, twice as fast as the regex's alone).
+    return not text.isprintable() and (
+        " \n" in text or " \r" in text or _ODD_SPACE_RE.search(text) is not None
     )
 
 
