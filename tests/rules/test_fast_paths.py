@@ -1,6 +1,7 @@
 """Fast paths and prefilters of the caption, title, boilerplate, date, reference and typography
 rules give what the definitions they stand in for give (issue 14)."""
 
+import re
 import unicodedata
 
 import pytest
@@ -293,6 +294,9 @@ REMNANT_PIECES += ["Nguồn ảnh", ": ", "Ngọc Anh", "Phó", " ", "x", "&", "
 
 
 @given(st.lists(st.sampled_from(REMNANT_PIECES), max_size=12).map("".join) | st.text())
+@example("xẢnh: a")
+@example("_Nguồn ảnh: a")
+@example("(Ảnh minh hoạ : TTXVN)Phó")
 def test_remnant_prefilter_never_hides_a_match(text):
     """BPL003: a block the substring test rules out matches none of the rule's patterns."""
     from soat.knowledge import Knowledge
@@ -302,6 +306,20 @@ def test_remnant_prefilter_never_hides_a_match(text):
     if not m.may_hold_a_remnant(text):
         for regex in (entity_re, tag_re, m._COMMENT_RE, m._SHORTCODE_RE, m._CREDIT_RE):
             assert regex.search(text) is None
+    # each pattern apart, as `check` asks them
+    for trigger, regexes in (
+        ("&" in text, (entity_re,)),
+        ("<" in text, (tag_re, m._COMMENT_RE)),
+        ("[" in text, (m._SHORTCODE_RE,)),
+        (m._may_hold_a_credit(text), (m._CREDIT_RE,)),
+    ):
+        if not trigger:
+            assert all(regex.search(text) is None for regex in regexes)
+    # the credit regex with its word boundary after the first letter, as before
+    definition = re.compile(r"\b(?:Ảnh|ẢNH|Nguồn ảnh|Ảnh minh họa|Ảnh minh hoạ)\s*:\s*")
+    assert [x.span() for x in m._CREDIT_RE.finditer(text)] == [
+        x.span() for x in definition.finditer(text)
+    ]
 
 
 @given(st.text(alphabet=" \t\u00a0\u2009\u3000\r\nab\u0085") | st.text())

@@ -45,7 +45,13 @@ _SHORTCODE_RE = re.compile(
     r"(?:\s[^\[\]]*)?\]"
 )
 # "Ảnh: Ngọc AnhPhó Chủ tịch…": a credit whose last word runs into the next sentence.
-_CREDIT_RE = re.compile(r"\b(?:Ảnh|ẢNH|Nguồn ảnh|Ảnh minh họa|Ảnh minh hoạ)\s*:\s*")
+# `\b(?:Ảnh|ẢNH|Nguồn ảnh|Ảnh minh họa|Ảnh minh hoạ)\s*:\s*`, with the word boundary
+# asked after the first letter (a look-behind): a pattern whose branches start with a letter
+# is scanned for those letters in C, not tried at every character (3x faster).
+_CREDIT_RE = re.compile(
+    r"(?:Ả(?<!\wẢ)nh|Ả(?<!\wẢ)NH|N(?<!\wN)guồn ảnh|Ả(?<!\wẢ)nh minh họa|Ả(?<!\wẢ)nh minh hoạ)"
+    r"\s*:\s*"
+)
 _CREDIT_WORDS = 6
 _MIN_WORDS_AFTER_GLUE = 3  # a glued sentence goes on after the glued word
 
@@ -216,30 +222,32 @@ def _glued_credits(doc: Document, block: Block) -> Iterator[Diagnostic]:
         )
 
 
+def _may_hold_a_credit(text: str) -> bool:
+    """Whether `_CREDIT_RE` can match: it needs one of its words (substring tests in C)."""
+    return "Ảnh" in text or "ẢNH" in text or "Nguồn ảnh" in text
+
+
 def may_hold_a_remnant(text: str) -> bool:
     """Whether any of BPL003's patterns can match: an entity needs "&", a tag or comment "<",
     a shortcode "[", a glued credit one of `_CREDIT_RE`'s words (substring tests in C)."""
-    return (
-        "&" in text
-        or "<" in text
-        or "[" in text
-        or "Ảnh" in text
-        or "ẢNH" in text
-        or "Nguồn ảnh" in text
-    )
+    return "&" in text or "<" in text or "[" in text or _may_hold_a_credit(text)
 
 
 def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
     doc = ctx.doc
     for block in doc.blocks:
-        if not may_hold_a_remnant(block.text):
+        text = block.text
+        # Each pattern is scanned for only where its first character is (`may_hold_a_remnant`)
+        entity, tag, shortcode = "&" in text, "<" in text, "[" in text
+        credit = _may_hold_a_credit(text)
+        if not (entity or tag or shortcode or credit):
             continue
         entity_re, tag_re = ctx.index(markup_patterns)
         found = [
-            *_entities(doc, block, entity_re),
-            *_tags(doc, block, tag_re),
-            *_shortcodes(doc, block),
-            *_glued_credits(doc, block),
+            *(_entities(doc, block, entity_re) if entity else ()),
+            *(_tags(doc, block, tag_re) if tag else ()),
+            *(_shortcodes(doc, block) if shortcode else ()),
+            *(_glued_credits(doc, block) if credit else ()),
         ]
         yield from sorted(found, key=lambda d: (d.start, d.end))
 
