@@ -446,6 +446,23 @@ def test_read_bytes_reads_empty_and_large_files_whole(tmp_path):
     assert read_bytes(str(large), "large.txt") == data
 
 
+@pytest.mark.parametrize("reported", [0, 1, 99_999, 100_000, 100_001, 200_000])
+def test_read_bytes_reads_to_the_end_whatever_size_fstat_reported(tmp_path, monkeypatch, reported):
+    """A file that grew or shrank after its fstat (or a /proc file reporting size 0) is
+    still read whole: the first read's length decides, not the reported size."""
+    data = os.urandom(100_000)
+    path = tmp_path / "moving.txt"
+    path.write_bytes(data)
+    real_fstat = os.fstat
+
+    class Reported:
+        def __init__(self, st):
+            self.st_mode, self.st_size = st.st_mode, reported
+
+    monkeypatch.setattr(os, "fstat", lambda fd: Reported(real_fstat(fd)))
+    assert read_bytes(str(path), "moving.txt") == data
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
 def test_read_bytes_does_not_wait_on_a_fifo_or_read_a_folder(tmp_path):
     os.mkfifo(tmp_path / "pipe.txt")
