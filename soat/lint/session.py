@@ -444,8 +444,20 @@ def _init_forked(options: CheckOptions, cache: SettingsResolver) -> None:
     _worker["options"] = options
 
 
-def _check_in_worker(item: tuple[str, str]) -> FileResult:
-    return _check_one(_worker["cache"], _worker["options"], *item)
+def _check_in_worker(items: list[tuple[str, str]]) -> list[FileResult]:
+    cache, options = _worker["cache"], _worker["options"]
+    return [_check_one(cache, options, path, display) for path, display in items]
+
+
+def chunks(files: list[tuple[str, str]], workers: int) -> Iterator[list[tuple[str, str]]]:
+    """`files` in chunks of decreasing size (guided scheduling): a quarter of each worker's
+    share of what is left, at most 64 files, so that few messages go between processes while
+    much is left, and at the end no worker waits long for the others' last chunk."""
+    start = 0
+    while start < len(files):
+        size = max(1, min(64, (len(files) - start) // (workers * 4)))
+        yield files[start : start + size]
+        start += size
 
 
 def _fork_context():
@@ -466,7 +478,6 @@ def _check_in_parallel(
 ) -> Iterator[FileResult]:
     from concurrent.futures import ProcessPoolExecutor
 
-    chunk = max(1, min(64, len(files) // (workers * 4)))
     context = _fork_context()
     setup: dict[str, Any]
     if context is not None:
@@ -474,7 +485,13 @@ def _check_in_parallel(
     else:
         setup = {"initializer": _init_worker, "initargs": (options, rules, cache.load_knowledge)}
     with ProcessPoolExecutor(workers, mp_context=context, **setup) as pool:
-        yield from _progress(pool.map(_check_in_worker, files, chunksize=chunk), len(files))
+        futures = [pool.submit(_check_in_worker, chunk) for chunk in chunks(files, workers)]
+        try:
+            results = (result for future in futures for result in future.result())
+            yield from _progress(results, len(files))
+        finally:  # the consumer stopped early: what has not started is not started
+            for future in futures:
+                future.cancel()
 
 
 def _progress(iterable, length: int):

@@ -129,6 +129,21 @@ def serial(corpus):
     return _comparable(results)
 
 
+@given(st.integers(0, 3000), st.integers(1, 8))
+def test_chunks_cover_the_files_in_order_in_shrinking_sizes(n, workers):
+    files = [(f"{i}.txt", f"{i}.txt") for i in range(n)]
+    sizes = [len(chunk) for chunk in session.chunks(files, workers)]
+    assert [f for chunk in session.chunks(files, workers) for f in chunk] == files
+    assert all(1 <= size <= 64 for size in sizes)
+    assert sizes == sorted(sizes, reverse=True)
+    # What is left when a chunk is handed out keeps every worker busy for ~4 chunks more.
+    left = n
+    for size in sizes:
+        assert size == max(1, min(64, left // (workers * 4)))
+        left -= size
+    assert sizes[-workers * 4 :] == [1] * min(len(sizes), workers * 4)
+
+
 @pytest.mark.skipif(session._fork_context() is None, reason="fork is Linux-only here")
 def test_forked_workers_return_what_a_serial_run_returns(corpus, serial):
     assert _comparable(_run(corpus, jobs=2)) == serial
