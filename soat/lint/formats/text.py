@@ -47,7 +47,7 @@ def read_text(path: str, source: str) -> Document:
 def _content_lines(source: str) -> Iterator[tuple[str, int]]:
     """Each line holding something besides white space, with its offset: the matches of
     `_CONTENT_LINE_RE`. Without CR, by splitting on LF (a regex step per character costs
-    more than the split), a line kept when `str.isspace()` (the `\s` of the regex) is false."""
+    more than the split), a line kept unless `str.isspace()` (white space as the regex reads it)."""
     if "\r" in source:
         for m in _CONTENT_LINE_RE.finditer(source):
             yield m.group(), m.start()
