@@ -306,7 +306,27 @@ def test_a_findings_text_is_what_dumps_writes_of_its_dictionary(item):
     from soat.lint.output.json_format import finding, finding_text
 
     context = OutputContext(rules={})
-    assert finding_text(item, context) == dumps(finding(item, context), "\n  ")
+    assert finding_text(item) == dumps(finding(item, context), "\n  ")
+
+
+def test_the_json_report_is_json_dumps_of_its_findings(corpus):
+    """The report written file by file and finding by finding is `json.dumps(indent=2)` of
+    the list of every finding's dictionary (and "[]" without findings)."""
+    import io
+
+    from soat.lint.output import located
+    from soat.lint.output.json_format import finding, write
+    from soat.lint.session import _output_context
+
+    options = CheckOptions(paths=(str(corpus),), output_format="json", jobs=1)
+    cache = resolver_for(options, ALL_RULES, load_knowledge)
+    results = check_files(list(discover(options.paths, cache)), options, ALL_RULES, cache, None)
+    for some in (results, results[:1], []):
+        out = io.StringIO()
+        context = _output_context(ALL_RULES, "vi", out)
+        write(some, context, out)
+        every = [finding(item, context) for item in located(some, "vi")]
+        assert out.getvalue() == json.dumps(every, ensure_ascii=False, indent=2) + "\n"
 
 
 def test_the_report_written_while_checking_is_the_report_written_after(
@@ -334,11 +354,19 @@ def test_the_report_written_while_checking_is_the_report_written_after(
     warm = CheckOptions(paths=paths[::2], output_format="json", jobs=1)
     run_check(warm, ALL_RULES, load_knowledge, io.StringIO())
     assert (tmp_path / ".soat_cache").is_dir()
+    monkeypatch.setattr(session, "PARALLEL_THRESHOLD", 4)  # the uncached half: in workers
     streamed = io.StringIO()
     assert session._streamed(options)
     assert run_check(options, ALL_RULES, load_knowledge, streamed) == 1
     assert streamed.getvalue() == expected.getvalue()
     assert streamed.getvalue().count('"code"') > len(paths)
+    # The workers stored what they checked: a third run is served by the cache alone.
+    entries = [p for p in (tmp_path / ".soat_cache").rglob("*") if p.is_file()]
+    assert len([p for p in entries if p.name != ".gitignore"]) == len(paths)
+    monkeypatch.setattr(session, "_check_one", None)  # any check would now raise
+    again = io.StringIO()
+    assert run_check(options, ALL_RULES, load_knowledge, again) == 1
+    assert again.getvalue() == expected.getvalue()
 
 
 def test_dumps_writes_enumerations_as_their_values():
