@@ -493,6 +493,9 @@ def test_comparable_texts_of_blocks_need_no_normalising(paragraphs, name):
 
     doc = parse(name, "\n\n".join(["Tin", *paragraphs]) + "\n")
     assert all(unicodedata.is_normalized("NFC", b.text) for b in doc.blocks)
+    # TYP005: a raw text equals its block's text exactly when it is NFC
+    for b in doc.blocks:
+        assert (b.raw.text == b.text) == unicodedata.is_normalized("NFC", b.raw.text)
     texts = DocContext(doc, Knowledge()).get(comparable_texts)
     assert texts == {i: comparable(doc.blocks[i].text) for i in texts}
 
