@@ -26,7 +26,7 @@ from soat.knowledge.indexes import PlaceIndex, place_index
 from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
 from soat.lint.rule import Example, NoOptions, Rule
-from soat.rules.spelling._words import document_words
+from soat.rules.spelling._words import document_words, preset_question
 from soat.vi.places import (
     FOREIGN_COUNTRY_WORDS,
     FOREIGN_PLACE_NAMES,
@@ -183,6 +183,7 @@ _CONTEXT_ENDS = frozenset(
 )
 
 
+@preset_question("context-end")
 def _ends_a_context(word: str) -> bool:
     return word.lower() in _CONTEXT_ENDS
 
