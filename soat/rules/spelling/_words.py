@@ -76,10 +76,13 @@ class _Answers:
     """The questions asked so far, the words decided for all of them, and for each question
     the words answered yes."""
 
-    __slots__ = ("questions", "decided", "yes")
+    __slots__ = ("questions", "names", "decided", "yes")
 
     def __init__(self, questions: tuple[Callable[[str], bool], ...]) -> None:
         self.questions = questions
+        # each question's name in the table of preset answers ("": none), asked once (a
+        # getattr that fails raises inside: costly once per question and document)
+        self.names = tuple(getattr(q, "preset_name", "") for q in questions)
         self.decided: set[str] = set()
         self.yes: dict[Callable[[str], bool], set[str]] = {q: set() for q in questions}
 
@@ -117,8 +120,8 @@ class WordVerdicts:
                 inventory, preset = preset_verdicts()
                 listed = inventory.intersection(new)
             rest = new.difference(listed) if listed else new
-            for asked in answers.questions:
-                yes = preset.get(getattr(asked, "preset_name", ""))
+            for asked, name in zip(answers.questions, answers.names, strict=True):
+                yes = preset.get(name)
                 if yes is None:
                     answers.yes[asked].update(filter(asked, new))
                 else:  # the table's answers for the syllables, the question's for the rest
