@@ -103,3 +103,16 @@ def test_words_of_the_fixtures_vocabulary_take_the_tables_answers():
     assert len(forms) > 50
     for name, question in QUESTIONS.items():
         assert {w for w in forms if question(w)} == forms & yes[name], name
+
+
+def test_the_table_is_read_only_for_the_questions_it_pays_for(monkeypatch):
+    asked: list[str] = []
+
+    @_words.preset_question("styled")  # a cheap question: the table would cost more
+    def spy(word: str) -> bool:
+        asked.append(word)
+        return False
+
+    monkeypatch.setattr(_words, "PRESET_AFTER", 0)
+    WordVerdicts().answers(spy, {"Hoà", "qwrt", "nghiêng"})
+    assert sorted(asked) == ["Hoà", "nghiêng", "qwrt"]

@@ -36,6 +36,9 @@ Question = TypeVar("Question", bound=Callable[[str], bool])
 # The table (soat.vi.syllable_verdicts) is read (~5 ms) once a process has met this many
 # words: a run over one article (some 500 distinct words) asks the questions sooner.
 PRESET_AFTER = 2_000
+# ... and only when one of these questions is asked: reading the table costs about what the
+# others cost on the syllables of half of clean/ (SPL003 alone: 80M instructions more).
+PRESET_PAYS = frozenset({"loud", "suspect"})
 
 
 def preset_question(name: str) -> Callable[[Question], Question]:
@@ -76,13 +79,14 @@ class _Answers:
     """The questions asked so far, the words decided for all of them, and for each question
     the words answered yes."""
 
-    __slots__ = ("questions", "names", "decided", "yes")
+    __slots__ = ("questions", "names", "use_table", "decided", "yes")
 
     def __init__(self, questions: tuple[Callable[[str], bool], ...]) -> None:
         self.questions = questions
         # each question's name in the table of preset answers ("": none), asked once (a
         # getattr that fails raises inside: costly once per question and document)
         self.names = tuple(getattr(q, "preset_name", "") for q in questions)
+        self.use_table = not PRESET_PAYS.isdisjoint(self.names)
         self.decided: set[str] = set()
         self.yes: dict[Callable[[str], bool], set[str]] = {q: set() for q in questions}
 
@@ -116,7 +120,7 @@ class WordVerdicts:
             self._met += len(new)
             listed: frozenset[str] = frozenset()
             preset: dict[str, frozenset[str]] = {}
-            if self._met >= PRESET_AFTER:
+            if answers.use_table and self._met >= PRESET_AFTER:
                 inventory, preset = preset_verdicts()
                 listed = inventory.intersection(new)
             rest = new.difference(listed) if listed else new
