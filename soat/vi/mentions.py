@@ -351,7 +351,9 @@ def find_title_hits_and_mentions(
     text: str, ctx: MentionContext, offsets: list[int] | None = None
 ) -> tuple[list[TitleHit], list[Mention]]:
     """Every title from the lexicon in one block of text, and the person mentions.
-    `offsets`: the block's `title_offsets`, when already found."""
+    `offsets`: the block's `title_offsets` when already found, or its `title_start_offsets`
+    (the same hits and mentions: `title_offsets` leaves them out only when no title starts
+    at any of them)."""
     if offsets is None:
         offsets = title_offsets(text)
     if not offsets:

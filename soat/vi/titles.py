@@ -220,8 +220,12 @@ def may_hold_a_title_word(text: str) -> bool:
     ("tăng trưởng" without "bộ", "thứ", "ban", …: four blocks in five that hold a needle
     but no title)."""
     low = text.lower()
-    if not any(map(low.__contains__, title_needles())):
-        return False
+    return any(map(low.__contains__, title_needles())) and holds_the_words_of_a_title(low)
+
+
+def holds_the_words_of_a_title(low: str) -> bool:
+    """The second test of `may_hold_a_title_word`, on the text's `str.lower` (`low`): with
+    a needle it holds, every other word of one of the shortest titles that hold it."""
     return any(
         needle in low and any(all(map(low.__contains__, rest)) for rest in rests)
         for needle, rests in _words_with_each_needle().items()

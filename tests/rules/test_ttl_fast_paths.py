@@ -56,13 +56,16 @@ def test_title_offsets_say_what_matching_at_every_word_says(text):
 @settings(max_examples=200)
 @given(TITLE_TEXTS)
 def test_hits_and_mentions_are_the_same_with_the_offsets_given(text):
-    """`find_title_hits_and_mentions` with the block's `title_offsets` given (as `mentions_of`
-    does) finds what it finds on its own."""
+    """`find_title_hits_and_mentions` with the block's `title_offsets` or its
+    `title_start_offsets` given (as `mentions_of` does) finds what it finds on its own."""
     from soat.vi.mentions import MentionContext, find_title_hits_and_mentions, title_offsets
+    from soat.vi.titles import title_start_offsets
 
     ctx = MentionContext(["Tổng Liên đoàn Lao động Việt Nam"], ["Hà Nội"])
     alone = find_title_hits_and_mentions(text, ctx)
     assert find_title_hits_and_mentions(text, ctx, title_offsets(text)) == alone
+    assert find_title_hits_and_mentions(text, ctx, title_start_offsets(text)) == alone
+    event(f"hits: {min(len(alone[0]), 2)}")
 
 
 def test_every_title_holds_a_needle_as_one_of_its_words():
@@ -225,13 +228,15 @@ def test_organisations_are_found_as_block_by_block(paragraphs):
 
     from soat.knowledge import load_knowledge
     from soat.lint.formats.text import read_text
+    from soat.rules.titles.context import LowerText
     from soat.rules.titles.title_case import _organizations_in, org_forms
 
     index = org_forms(load_knowledge(()))
     doc = read_text("a.txt", "Tin\n\n" + "\n\n".join(p.strip() or "x" for p in paragraphs) + "\n")
-    found = list(_organizations_in(doc, index))
+    lowered = LowerText([block.text for block in doc.blocks])
+    found = list(_organizations_in(doc, index, lowered))
     every_block = replace(index, needles=("",))  # never skipped: "" is in every text
-    assert found == list(_organizations_in(doc, every_block))
+    assert found == list(_organizations_in(doc, every_block, lowered))
     event(f"findings: {min(len(found), 2)}")
 
 
