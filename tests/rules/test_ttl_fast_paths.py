@@ -255,3 +255,42 @@ def test_texts_with_candidates_are_those_with_a_candidate_alone(texts):
     from soat.vi.doc_symbols import candidates, texts_with_candidates
 
     assert texts_with_candidates(texts) == [k for k, t in enumerate(texts) if candidates(t)]
+
+
+@given(
+    st.lists(DATE_TEXTS | st.sampled_from(["\x00", "1\x00", "\x00/2", "1", "/2", ""]), max_size=6)
+)
+@example(["ngày 1", "/2/2024", "x"])
+@example(["ngày 1", " tháng 2 năm 2024"])
+@example(["1\x00/2", "3"])
+def test_texts_with_a_date_hint_are_those_with_one_alone(texts):
+    """DAT rules (block_dates): searching the blocks joined by NUL characters finds the blocks
+    in which `_DATE_HINT_RE` finds a match alone, and so every block with a date."""
+    from soat.vi import dates
+
+    hinted = dates.texts_with_a_date_hint(texts)
+    assert hinted == [k for k, t in enumerate(texts) if dates._DATE_HINT_RE.search(t)]
+    assert all(dates.find_dates(t) == [] for k, t in enumerate(texts) if k not in hinted)
+    event(f"hinted: {min(len(hinted), 2)}")
+
+
+@settings(max_examples=200)
+@given(st.lists(TITLE_TEXTS | st.sampled_from(["Σ", "ΑΣ", "İ", "ß", "\n", ""]), max_size=6))
+def test_lower_text_gives_each_block_s_lower_case_and_the_blocks_holding_a_word(texts):
+    """TTL rules (LowerText): each block's lower case read from the document's, and the
+    blocks holding a needle found in it, are those of each block alone."""
+    from soat.rules.titles.context import LowerText
+    from soat.vi.titles import title_needles
+
+    lowered = LowerText(texts)
+    assert [lowered.block(k) for k in range(len(texts))] == [t.lower() for t in texts]
+    for needles in (title_needles(), ("đoàn", "lđlđ"), ("σ", "i̇"), ("",)):
+        expected = [k for k, t in enumerate(texts) if any(n in t.lower() for n in needles)]
+        assert lowered.holding(needles) == expected
+    event(f"sliced: {lowered.sliced}")
+
+
+def test_no_character_has_a_shorter_lower_case():
+    """LowerText: when the lower case of the joined blocks is as long as they are, every
+    character kept its length, so each block's lower case is its slice."""
+    assert all(len(chr(code).lower()) >= 1 for code in range(0x110000))

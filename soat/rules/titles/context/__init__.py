@@ -213,6 +213,8 @@ class LowerText:
             return [
                 k for k, t in enumerate(self.texts) if any(map(t.lower().__contains__, needles))
             ]
+        if not self.texts:
+            return []
         text, bounds = self.text, self.bounds
         found = set()
         for needle in needles:
