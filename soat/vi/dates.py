@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
-from collections.abc import Iterator, Sequence
-from itertools import accumulate
+from collections.abc import Iterator
 from typing import NamedTuple
 
 # Holidays written as a day and a month are names ("1-5", "2-9", "30-4"), not a date style.
@@ -172,22 +170,6 @@ def _cue(text: str, start: int, previous_end: int | None) -> str:
     ):
         return "weak"
     return ""
-
-
-def texts_with_a_date_hint(texts: Sequence[str]) -> list[int]:
-    """Indexes of the `texts` in which `_DATE_HINT_RE` finds a match (the only ones
-    `find_dates` finds a date in), by searching them joined by NUL characters, one search per
-    text that holds one: the expression has no look-around and matches no NUL, so each match
-    in the joined text is one of a single text, and each text's first match is found."""
-    joined = "\x00".join(texts)
-    bounds = list(accumulate((len(text) + 1 for text in texts), initial=0))
-    found = []
-    m = _DATE_HINT_RE.search(joined)
-    while m is not None:
-        k = bisect_right(bounds, m.start()) - 1
-        found.append(k)
-        m = _DATE_HINT_RE.search(joined, bounds[k + 1])
-    return found
 
 
 def find_dates(text: str) -> list[DateMention]:
