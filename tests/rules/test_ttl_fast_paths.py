@@ -257,23 +257,6 @@ def test_texts_with_candidates_are_those_with_a_candidate_alone(texts):
     assert texts_with_candidates(texts) == [k for k, t in enumerate(texts) if candidates(t)]
 
 
-@given(
-    st.lists(DATE_TEXTS | st.sampled_from(["\x00", "1\x00", "\x00/2", "1", "/2", ""]), max_size=6)
-)
-@example(["ngày 1", "/2/2024", "x"])
-@example(["ngày 1", " tháng 2 năm 2024"])
-@example(["1\x00/2", "3"])
-def test_texts_with_a_date_hint_are_those_with_one_alone(texts):
-    """DAT rules (block_dates): searching the blocks joined by NUL characters finds the blocks
-    in which `_DATE_HINT_RE` finds a match alone, and so every block with a date."""
-    from soat.vi import dates
-
-    hinted = dates.texts_with_a_date_hint(texts)
-    assert hinted == [k for k, t in enumerate(texts) if dates._DATE_HINT_RE.search(t)]
-    assert all(dates.find_dates(t) == [] for k, t in enumerate(texts) if k not in hinted)
-    event(f"hinted: {min(len(hinted), 2)}")
-
-
 @settings(max_examples=200)
 @given(st.lists(TITLE_TEXTS | st.sampled_from(["Σ", "ΑΣ", "İ", "ß", "\n", ""]), max_size=6))
 def test_lower_text_gives_each_block_s_lower_case_and_the_blocks_holding_a_word(texts):
