@@ -277,3 +277,75 @@ def test_no_character_has_a_shorter_lower_case():
     """LowerText: when the lower case of the joined blocks is as long as they are, every
     character kept its length, so each block's lower case is its slice."""
     assert all(len(chr(code).lower()) >= 1 for code in range(0x110000))
+
+
+@settings(max_examples=300)
+@given(TITLE_TEXTS)
+@example("Chủ\u00a0TỊCH")
+@example("ủy  viên\tBan\nChấp hành")
+def test_a_text_with_a_title_holds_a_shortest_title_s_words_in_a_row(text):
+    """TTL rules (mentions_of): where `match_title` finds a title at some word of a text,
+    `shortest_titles_re` finds a match in its lower case."""
+    from soat.vi.mentions import MentionContext, _Block
+    from soat.vi.titles import match_title, shortest_titles_re
+
+    words = _Block(text, MentionContext()).words
+    if any(match_title(words, i) is not None for i in range(len(words))):
+        assert shortest_titles_re().search(text.lower()) is not None
+        event("title")
+
+
+PATTERNS = [r"chủ\s+tịch", r"a\s+b", r"\s", r"x\n?y", r"b"]
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(TITLE_TEXTS | st.sampled_from(["a", " b", "a ", "x", "y", "İ", "\n", ""]), max_size=6)
+)
+def test_lower_text_matching_is_searching_each_block_alone(texts):
+    """LowerText.matching: the blocks found by searching the document's lower case are those
+    in whose lower case the pattern finds a match alone, also when a match runs on into the
+    next block ("a" then " b")."""
+    import re
+
+    from soat.rules.titles.context import LowerText
+    from soat.vi.titles import shortest_titles_re
+
+    lowered = LowerText(texts)
+    for pattern in [shortest_titles_re(), *map(re.compile, PATTERNS)]:
+        expected = [k for k, t in enumerate(texts) if pattern.search(t.lower())]
+        assert lowered.matching(pattern) == expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(TITLE_TEXTS.map(str.strip), min_size=1, max_size=5))
+def test_mentions_of_is_looking_at_every_block(paragraphs):
+    """TTL rules: `mentions_of` (blocks found in the document's lower case, hits looked for
+    at the title starts, capitals counted after) finds what looking at each block with its
+    `title_offsets` finds."""
+    from soat.knowledge import load_knowledge
+    from soat.lint.context import DocContext
+    from soat.lint.formats.text import read_text
+    from soat.rules.titles.context import (
+        Analysis,
+        Found,
+        is_mostly_upper,
+        mention_context,
+        mentions_of,
+    )
+    from soat.vi.mentions import find_title_hits_and_mentions, title_offsets
+
+    doc = read_text("a.txt", "Tin\n\n" + "\n\n".join(p or "x" for p in paragraphs) + "\n")
+    doc_ctx = DocContext(doc, load_knowledge(()))
+    ctx = doc_ctx.index(mention_context)
+    found: list = []
+    hits: list = []
+    for block in doc.blocks:
+        offsets = title_offsets(block.text)
+        if not offsets or is_mostly_upper(block.text):
+            continue
+        block_hits, block_mentions = find_title_hits_and_mentions(block.text, ctx, offsets)
+        hits.extend((block, h) for h in block_hits)
+        found.extend(Found(block, m, len(found) + i) for i, m in enumerate(block_mentions))
+    assert doc_ctx.get(mentions_of) == Analysis(tuple(found), tuple(hits))
+    event(f"hits: {min(len(hits), 2)}")

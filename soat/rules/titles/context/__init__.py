@@ -26,12 +26,7 @@ from soat.vi.mentions import (
 )
 from soat.vi.names import is_name_syllable
 from soat.vi.text import fold_case
-from soat.vi.titles import (
-    holds_the_words_of_a_title,
-    match_title,
-    title_needles,
-    title_start_offsets,
-)
+from soat.vi.titles import match_title, shortest_titles_re, title_start_offsets
 
 # Capitalised words that do not make an organisation specific ("UBND tỉnh", "LĐLĐ Thành phố").
 _GENERIC_CAPS = frozenset(
@@ -157,16 +152,12 @@ def mentions_of(doc_ctx: DocContext) -> Analysis:
     hits: list[Any] = []
     upper = doc_ctx.get(mostly_upper_blocks)
     lowered = doc_ctx.get(lower_text)
-    # The blocks for which `may_hold_a_title_word` is true (three in four are not): those
-    # whose lower case holds a word of `title_needles`, found in the lower case of the whole
-    # document, and with it the other words of a title. Their hits and mentions are looked
-    # for at the `title_start_offsets` (nine blocks in ten that have such a word hold a
-    # title: `title_offsets`, which says whether one does, would try each start twice). A
-    # block written mostly in capitals is left out, its capitals counted only when it has a
-    # hit (a block without a title has none).
-    for k in lowered.holding(title_needles()):
-        if not holds_the_words_of_a_title(lowered.block(k)):
-            continue
+    # The blocks that may hold a title: those in whose lower case `shortest_titles_re` finds
+    # the words of a title in a row (nine blocks in ten have none), searched in the lower
+    # case of the whole document. Their hits and mentions are looked for at the
+    # `title_start_offsets`; a block written mostly in capitals is left out, its capitals
+    # counted only when it has a hit.
+    for k in lowered.matching(shortest_titles_re()):
         block = blocks[k]
         text = block.text
         offsets = title_start_offsets(text)
@@ -224,6 +215,24 @@ class LowerText:
                 found.add(k)
                 i = text.find(needle, bounds[k + 1])
         return sorted(found)
+
+    def matching(self, pattern: re.Pattern[str]) -> list[int]:
+        """Indexes, ascending, of the texts in whose lower case `pattern` (an expression
+        without look-around) finds a match: one search of `text` per text that holds one,
+        a match that runs on past its text's end tried again on the text alone."""
+        if not self.texts:
+            return []
+        if not self.sliced:
+            return [k for k, t in enumerate(self.texts) if pattern.search(t.lower())]
+        text, bounds = self.text, self.bounds
+        found = []
+        m = pattern.search(text)
+        while m is not None:
+            k = bisect_right(bounds, m.start()) - 1
+            if m.end() < bounds[k + 1] or pattern.search(self.block(k)):
+                found.append(k)
+            m = pattern.search(text, bounds[k + 1])
+        return found
 
 
 def lower_text(doc_ctx: DocContext) -> LowerText:
