@@ -349,3 +349,50 @@ def test_mentions_of_is_looking_at_every_block(paragraphs):
         found.extend(Found(block, m, len(found) + i) for i, m in enumerate(block_mentions))
     assert doc_ctx.get(mentions_of) == Analysis(tuple(found), tuple(hits))
     event(f"hits: {min(len(hits), 2)}")
+
+
+@settings(max_examples=200)
+@given(TITLE_TEXTS)
+@example("Trưởng Ban Tuyên giáo Nguyễn Văn A, Phó Chủ tịch Tổng LĐLĐ Việt Nam")
+def test_the_token_after_a_hit_is_counted_from_its_text(text):
+    """mentions: `_Block.after(hit)`, a bisection of the token starts, is the index of the
+    hit's first token plus the number of tokens of its text (how it was found before)."""
+    from soat.vi.mentions import (
+        _TOKEN_RE,
+        MentionContext,
+        _Block,
+        find_title_hits_and_mentions,
+    )
+
+    ctx = MentionContext(["Tổng Liên đoàn Lao động Việt Nam", "Ban Tuyên giáo"], ["Hà Nội"])
+    block = _Block(text, ctx)
+    for hit in find_title_hits_and_mentions(text, ctx)[0]:
+        first = block.starts.index(hit.start)
+        assert block.after(hit) == first + len(_TOKEN_RE.findall(hit.written))
+        event("hit")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(TITLE_TEXTS.map(str.strip), min_size=1, max_size=4))
+@example(
+    [
+        "Chủ tịch LĐLĐ tỉnh Nghệ An Nguyễn Văn An và Phó Chủ tịch Sở Y tế Trần Văn Bình",
+        "Giám đốc Công ty Hoa Sen Lê Văn Cường",
+    ]
+)
+def test_lazy_organisation_keys_are_those_of_the_dictionary_of_every_mention(paragraphs):
+    """TTL003: the organisation keys computed when asked are those of the dictionary built
+    from every mention (the last of two mentions with one order included)."""
+    from soat.knowledge import load_knowledge
+    from soat.lint.context import DocContext
+    from soat.lint.formats.text import read_text
+    from soat.rules.titles.context import mentions_of, org_key
+    from soat.rules.titles.name_variant import _OrgKeys
+
+    knowledge = load_knowledge(())
+    doc = read_text("a.txt", "Tin\n\n" + "\n\n".join(p or "x" for p in paragraphs) + "\n")
+    found = DocContext(doc, knowledge).get(mentions_of).found
+    every = {f.order: org_key(f.mention.org, knowledge) for f in found}
+    lazy = _OrgKeys({f.order: f for f in found}, knowledge)
+    assert {order: lazy[order] for order in every} == every
+    event(f"keys: {len(set(every.values()) - {None})}")
