@@ -396,3 +396,16 @@ def test_lazy_organisation_keys_are_those_of_the_dictionary_of_every_mention(par
     lazy = _OrgKeys({f.order: f for f in found}, knowledge)
     assert {order: lazy[order] for order in every} == every
     event(f"keys: {len(set(every.values()) - {None})}")
+
+
+@given(st.text() | st.lists(st.sampled_from(SYMBOL_PIECES), max_size=12).map("".join))
+@example("58/HD-TLĐ")
+@example("30/2020/NĐ - CP")
+def test_a_text_without_slash_or_hyphen_has_no_document_symbol_span(text):
+    """TTL006 asks for document symbols only in a block with "/" or "-": every match of the
+    symbol expression holds one."""
+    from soat.vi.tokens import document_symbol_spans
+
+    spans = document_symbol_spans(text)
+    assert all("/" in text[s:e] or "-" in text[s:e] for s, e in spans)
+    event(f"spans: {min(len(spans), 2)}")

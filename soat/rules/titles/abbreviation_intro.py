@@ -163,8 +163,10 @@ def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
         # only grows): the others are left out before the document symbols are looked for.
         acronyms = [a for a in by_block.get(k, ()) if fresh(a[2])]
         if acronyms:
-            # "NĐ - CP" is a code
-            taken = [(s, e) for s, e, _ in spans] + document_symbol_spans(text)
+            # "NĐ - CP" is a code (a document symbol holds a slash or a hyphen: a text
+            # without either has none, told by two substring tests instead of a scan)
+            symbols = document_symbol_spans(text) if "/" in text or "-" in text else []
+            taken = [(s, e) for s, e, _ in spans] + symbols
             for a in acronyms:
                 if not any(s <= a[0] < e for s, e in taken):
                     spans.append(a)
