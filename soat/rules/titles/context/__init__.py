@@ -173,22 +173,32 @@ def mentions_of(doc_ctx: DocContext) -> Analysis:
 
 class LowerText:
     """A document's blocks in lower case, made once for the rules that look for words in
-    any case: their texts joined by line breaks (`joined`), its `str.lower` (`text`), and
-    where each block starts in both (`bounds`, with the end of the last block + 1)."""
+    any case: their texts joined by line breaks (`joined`), its `str.lower` (`text`, made
+    when first asked: TTL006 reads only `joined`), and where each block starts in both
+    (`bounds`, with the end of the last block + 1)."""
 
-    __slots__ = ("texts", "joined", "text", "bounds", "sliced")
+    __slots__ = ("texts", "joined", "bounds", "_text")
 
     def __init__(self, texts: Sequence[str]) -> None:
         self.texts = texts
         self.joined = "\n".join(texts)
+        self.bounds = list(accumulate((len(t) + 1 for t in texts), initial=0))
+        self._text: str | None = None
+
+    @property
+    def text(self) -> str:
         # The lower case of the joined texts is the lower cases joined: `str.lower` maps
         # each character alone but for a final sigma, which a line break (neither cased nor
         # case-ignorable) ends as the end of a text does.
-        self.text = self.joined.lower()
-        self.bounds = list(accumulate((len(t) + 1 for t in texts), initial=0))
-        # No character's lower case is shorter than it (tests/rules/test_ttl_fast_paths.py):
-        # when the lengths are equal, each block's lower case is its slice of `text`.
-        self.sliced = len(self.text) == len(self.joined)
+        if self._text is None:
+            self._text = self.joined.lower()
+        return self._text
+
+    @property
+    def sliced(self) -> bool:
+        """No character's lower case is shorter than it (tests/rules/test_ttl_fast_paths.py):
+        when the lengths are equal, each block's lower case is its slice of `text`."""
+        return len(self.text) == len(self.joined)
 
     def block(self, k: int) -> str:
         """`texts[k].lower()`."""
