@@ -409,3 +409,35 @@ def test_a_text_without_slash_or_hyphen_has_no_document_symbol_span(text):
     spans = document_symbol_spans(text)
     assert all("/" in text[s:e] or "-" in text[s:e] for s, e in spans)
     event(f"spans: {min(len(spans), 2)}")
+
+
+WEEKDAY_TEXTS = DATE_TEXTS | st.text(alphabet="tThHứỨưƯcCnN ủỦuUậẬ\u0301İıaiAI2,(")
+
+
+@given(WEEKDAY_TEXTS)
+@example("Thứ Hai, thứ  ba và CN, chủ\u00a0nhật; lần thứ hai")
+@example("xthứ hai, thứ thứ ba")
+def test_weekday_matches_at_the_first_words_are_the_scan_s(text):
+    """DAT003: trying the weekday expression where the lower case holds "thứ", "chủ" or "cn"
+    finds the matches of scanning the text with it."""
+    from soat.vi import dates
+
+    low = text.lower()
+    if len(low) == len(text):
+        tried = [(m.span(), m.groups()) for m in dates._weekday_matches(text, low)]
+        assert tried == [(m.span(), m.groups()) for m in dates._WEEKDAY_RE.finditer(text)]
+        event(f"matches: {min(len(tried), 2)}")
+
+
+def test_a_character_that_matches_a_weekday_letter_has_it_as_its_lower_case():
+    """What `_weekday_matches` relies on, over every character: one that the weekday
+    expression (which ignores case) takes for a letter of "thứ", "chủ" or "cn" lowers to it."""
+    import re
+
+    letters = "thứcủn"
+    any_letter = re.compile(f"[{letters}]", re.IGNORECASE)
+    each = {letter: re.compile(letter, re.IGNORECASE) for letter in letters}
+    for code in range(0x110000):
+        c = chr(code)
+        if any_letter.fullmatch(c):
+            assert all(c.lower() == x for x, p in each.items() if p.fullmatch(c)), hex(code)
