@@ -11,12 +11,12 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from pathlib import Path
 from typing import NamedTuple
 
 from soat.toml import tomllib
+from soat.vi.data_files import data_path
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "legacy_encodings.toml"
+DATA = data_path("legacy_encodings.toml")
 
 
 class _Table(NamedTuple):
@@ -35,7 +35,7 @@ class _Table(NamedTuple):
 
 @functools.lru_cache(maxsize=1)
 def tables() -> dict[str, _Table]:
-    with DATA.open("rb") as fh:
+    with open(DATA, "rb") as fh:
         data = tomllib.load(fh)
     out = {}
     for name in ("tcvn3", "vni", "viscii"):
