@@ -11,7 +11,6 @@ import os
 import pickle
 
 import soat.checked_file as checked_file
-from soat.toml import tomllib
 from soat.vi import confusions
 from soat.vi.confusions import Confusion, parse_confusions
 
@@ -34,6 +33,8 @@ def builtin_confusions() -> tuple[Confusion, ...]:
                 return loaded
         except Exception:  # a damaged or foreign cache of any kind: parse again, rewrite it
             pass
+    from soat.toml import tomllib  # only when the cache cannot serve the table
+
     with open(path, encoding="utf-8") as fh:
         data = tomllib.loads(fh.read())
     entries = parse_confusions(data.get("confusion", []), "soat/data/confusions.toml")

@@ -13,7 +13,6 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-from soat.toml import tomllib
 from soat.vi.data_files import data_path
 
 DATA = data_path("legacy_encodings.toml")
@@ -35,6 +34,8 @@ class _Table(NamedTuple):
 
 @functools.lru_cache(maxsize=1)
 def tables() -> dict[str, _Table]:
+    from soat.toml import tomllib  # a text in a legacy encoding is rare: not every run needs it
+
     with open(DATA, "rb") as fh:
         data = tomllib.load(fh)
     out = {}
