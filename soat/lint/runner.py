@@ -382,14 +382,17 @@ def read_bytes(path: str, display: str) -> bytes | FileResult:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
             return _not_regular(display)
-        chunks = []
-        size = st.st_size + 1  # one read for the whole file; a growing file takes more
-        while True:
-            chunk = os.read(fd, max(size, 65536))
-            if not chunk:
-                break
+        # One read asks for a byte more than the file holds: a shorter read is the whole
+        # file (a regular file reads short only at its end); a file that grew meanwhile is
+        # read on to its end.
+        size = st.st_size + 1
+        data = os.read(fd, size)
+        if len(data) < size:
+            return data
+        chunks = [data]
+        while chunk := os.read(fd, 65536):
             chunks.append(chunk)
-        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+        return b"".join(chunks)
     except OSError as exc:
         return unreadable(
             display, Msg(f"Không đọc được tệp: {exc.strerror}", f"Cannot read file: {exc.strerror}")

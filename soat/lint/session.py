@@ -7,7 +7,7 @@ import gc
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from soat.lint.config import Config
 from soat.lint.diagnostic import Applicability, Diagnostic, Msg, Severity
@@ -31,6 +31,8 @@ from soat.lint.runner import (
 if TYPE_CHECKING:
     from soat.lint.adoption import Adoption
     from soat.lint.cache import ResultCache
+
+T = TypeVar("T")
 
 PROGRESS_THRESHOLD = 20
 PARALLEL_THRESHOLD = 48  # below this, starting worker processes costs more than it saves
@@ -130,9 +132,13 @@ def _report_as_checked(
     report = Report(_output_context(rules, lang, out), out)
     broken = failing = False  # what the exit status needs; each result is dropped once written
     ordered = sorted(files, key=lambda file: file[1])
-    for result in iter_results(ordered, options, rules, cache, open_cache(options)):
-        report.add(result)
-        file_broken, file_failing = _outcome(result)
+    for result in iter_results(ordered, options, rules, cache, open_cache(options), lang):
+        if isinstance(result, Rendered):
+            report.add_text(result.findings)
+            file_broken, file_failing = result.broken, result.failing
+        else:
+            report.add(result)
+            file_broken, file_failing = _outcome(result)
         broken, failing = broken or file_broken, failing or file_failing
     report.close()
     return _status(broken, failing, options)
@@ -191,6 +197,17 @@ def resolver_for(
     return SettingsResolver(rules, load_knowledge, options.config_path, overrides)
 
 
+class Rendered(NamedTuple):
+    """A file's result as the streamed JSON report needs it, made by the worker process
+    that checked the file: its findings' text (`json_format.findings_text`) and what the
+    exit status needs. Findings cross between processes as text: unpickling the objects of
+    55,173 findings (raw/text) cost the parent twice what writing them costs."""
+
+    findings: str
+    broken: bool
+    failing: bool
+
+
 def _check_one(
     cache: SettingsResolver, options: CheckOptions, path: str, display: str
 ) -> FileResult:
@@ -205,6 +222,20 @@ def _check_one(
         annotate=options.annotate and not options.diff,
     )
     return _finish(result, config, path)
+
+
+def _check_and_store(
+    cache: SettingsResolver,
+    options: CheckOptions,
+    store: ResultCache | None,
+    item: tuple[str, str, str | None],
+) -> FileResult:
+    """`_check_one`, its findings then stored under the file's cache key (when it has one)."""
+    path, display, key = item
+    result = _check_one(cache, options, path, display)
+    if store is not None and key is not None and _storable(result, options):
+        store.put(key, result.diagnostics)
+    return result
 
 
 def open_cache(options: CheckOptions) -> ResultCache | None:
@@ -226,7 +257,8 @@ def check_files(
 ) -> list[FileResult]:
     """Results in the order of `files`: cached ones from `store`, the others checked (in
     worker processes when there are many) and then stored."""
-    return list(iter_results(files, options, rules, cache, store))
+    results = iter_results(files, options, rules, cache, store)  # no `render`: FileResults
+    return [result for result in results if isinstance(result, FileResult)]
 
 
 def iter_results(
@@ -235,9 +267,13 @@ def iter_results(
     rules: tuple[Rule, ...],
     cache: SettingsResolver,
     store: ResultCache | None,
-) -> Iterator[FileResult]:
+    render: str | None = None,
+) -> Iterator[FileResult | Rendered]:
     """`check_files` one result at a time: each is yielded as soon as it and every file
-    before it are done, so that a report can be written while workers check the rest."""
+    before it are done, so that a report can be written while workers check the rest.
+
+    With `render` (the report's language), a file checked by a worker process comes as
+    its `Rendered` JSON findings instead of its FileResult."""
     cached: dict[int, FileResult] = {}
     pending: list[tuple[str, str, str | None]] = []  # (path, display, cache key)
     for i, (path, display) in enumerate(files):
@@ -246,33 +282,26 @@ def iter_results(
             cached[i] = found
         else:
             pending.append((path, display, found))
-    todo = [(path, display) for path, display, _ in pending]
     workers = options.jobs if options.jobs is not None else min(os.cpu_count() or 1, 8)
-    _import_rules(cache, todo)
+    _import_rules(cache, pending)
     with collector_tuned():
-        if len(todo) >= PARALLEL_THRESHOLD and workers > 1:
-            done = _check_in_parallel(todo, options, rules, cache, workers)
+        done: Iterator[FileResult | Rendered]
+        if len(pending) >= PARALLEL_THRESHOLD and workers > 1:
+            done = _check_in_parallel(pending, options, rules, cache, store, render, workers)
         else:
             done = (
-                _check_one(cache, options, path, display)
-                for path, display in _progress(todo, len(todo))
+                _check_and_store(cache, options, store, item)
+                for item in _progress(pending, len(pending))
             )
-        checked = zip(pending, done, strict=True)
         for i in range(len(files)):
-            if i in cached:
-                yield cached[i]
-                continue
-            (_, _, key), result = next(checked)
-            if store is not None and key is not None and _storable(result, options):
-                store.put(key, result.diagnostics)
-            yield result
+            yield cached[i] if i in cached else next(done)
 
 
-def _import_rules(cache: SettingsResolver, todo: list[tuple[str, str]]) -> None:
+def _import_rules(cache: SettingsResolver, todo: list[tuple[str, str, str | None]]) -> None:
     """Import the rule modules the files to check need, before the collector freezes what
     exists and workers fork (files served by the result cache need none)."""
     loaded: list[Settings] = []
-    for path, _ in todo:
+    for path, _, _ in todo:
         settings = cache.for_path(path)[1]
         if not any(settings is seen for seen in loaded):
             loaded.append(settings)
@@ -430,22 +459,46 @@ _worker: dict = {}
 
 
 def _init_worker(
-    options: CheckOptions, rules: tuple[Rule, ...], load_knowledge: KnowledgeLoader
+    options: CheckOptions,
+    rules: tuple[Rule, ...],
+    load_knowledge: KnowledgeLoader,
+    store: ResultCache | None,
+    render: str | None,
 ) -> None:
     """A spawned worker: it builds its own resolver and loads the knowledge."""
-    _worker["cache"] = resolver_for(options, rules, load_knowledge)
-    _worker["options"] = options
+    _init_forked(options, resolver_for(options, rules, load_knowledge), store, render)
 
 
-def _init_forked(options: CheckOptions, cache: SettingsResolver) -> None:
+def _init_forked(
+    options: CheckOptions, cache: SettingsResolver, store: ResultCache | None, render: str | None
+) -> None:
     """A forked worker: it inherits the parent's resolver, with the knowledge, the rule
-    modules and the files' Settings already loaded (nothing is pickled)."""
-    _worker["cache"] = cache
-    _worker["options"] = options
+    modules and the files' Settings already loaded (nothing is pickled). It stores what it
+    checks in the result cache `store` itself, and with `render` returns `Rendered`s."""
+    _worker.update(cache=cache, options=options, store=store, render=render)
 
 
-def _check_in_worker(item: tuple[str, str]) -> FileResult:
-    return _check_one(_worker["cache"], _worker["options"], *item)
+def _check_in_worker(
+    items: list[tuple[str, str, str | None]],
+) -> Sequence[FileResult | Rendered]:
+    cache, options, store, lang = (_worker[k] for k in ("cache", "options", "store", "render"))
+    results = [_check_and_store(cache, options, store, item) for item in items]
+    if lang is None:
+        return results
+    from soat.lint.output.json_format import findings_text
+
+    return [Rendered(findings_text(r, lang), *_outcome(r)) for r in results]
+
+
+def chunks(files: list[T], workers: int) -> Iterator[list[T]]:
+    """`files` in chunks of decreasing size (guided scheduling): a quarter of each worker's
+    share of what is left, at most 64 files, so that few messages go between processes while
+    much is left, and at the end no worker waits long for the others' last chunk."""
+    start = 0
+    while start < len(files):
+        size = max(1, min(64, (len(files) - start) // (workers * 4)))
+        yield files[start : start + size]
+        start += size
 
 
 def _fork_context():
@@ -462,19 +515,31 @@ def _fork_context():
 
 
 def _check_in_parallel(
-    files, options: CheckOptions, rules, cache: SettingsResolver, workers: int
-) -> Iterator[FileResult]:
+    files: list[tuple[str, str, str | None]],
+    options: CheckOptions,
+    rules: tuple[Rule, ...],
+    cache: SettingsResolver,
+    store: ResultCache | None,
+    render: str | None,
+    workers: int,
+) -> Iterator[FileResult | Rendered]:
     from concurrent.futures import ProcessPoolExecutor
 
-    chunk = max(1, min(64, len(files) // (workers * 4)))
     context = _fork_context()
     setup: dict[str, Any]
     if context is not None:
-        setup = {"initializer": _init_forked, "initargs": (options, cache)}
+        setup = {"initializer": _init_forked, "initargs": (options, cache, store, render)}
     else:
-        setup = {"initializer": _init_worker, "initargs": (options, rules, cache.load_knowledge)}
+        loader = cache.load_knowledge
+        setup = {"initializer": _init_worker, "initargs": (options, rules, loader, store, render)}
     with ProcessPoolExecutor(workers, mp_context=context, **setup) as pool:
-        yield from _progress(pool.map(_check_in_worker, files, chunksize=chunk), len(files))
+        futures = [pool.submit(_check_in_worker, chunk) for chunk in chunks(files, workers)]
+        try:
+            results = (result for future in futures for result in future.result())
+            yield from _progress(results, len(files))
+        finally:  # the consumer stopped early: what has not started is not started
+            for future in futures:
+                future.cancel()
 
 
 def _progress(iterable, length: int):

@@ -129,6 +129,21 @@ def serial(corpus):
     return _comparable(results)
 
 
+@given(st.integers(0, 3000), st.integers(1, 8))
+def test_chunks_cover_the_files_in_order_in_shrinking_sizes(n, workers):
+    files = [(f"{i}.txt", f"{i}.txt") for i in range(n)]
+    sizes = [len(chunk) for chunk in session.chunks(files, workers)]
+    assert [f for chunk in session.chunks(files, workers) for f in chunk] == files
+    assert all(1 <= size <= 64 for size in sizes)
+    assert sizes == sorted(sizes, reverse=True)
+    # What is left when a chunk is handed out keeps every worker busy for ~4 chunks more.
+    left = n
+    for size in sizes:
+        assert size == max(1, min(64, left // (workers * 4)))
+        left -= size
+    assert sizes[-workers * 4 :] == [1] * min(len(sizes), workers * 4)
+
+
 @pytest.mark.skipif(session._fork_context() is None, reason="fork is Linux-only here")
 def test_forked_workers_return_what_a_serial_run_returns(corpus, serial):
     assert _comparable(_run(corpus, jobs=2)) == serial
@@ -291,7 +306,27 @@ def test_a_findings_text_is_what_dumps_writes_of_its_dictionary(item):
     from soat.lint.output.json_format import finding, finding_text
 
     context = OutputContext(rules={})
-    assert finding_text(item, context) == dumps(finding(item, context), "\n  ")
+    assert finding_text(item) == dumps(finding(item, context), "\n  ")
+
+
+def test_the_json_report_is_json_dumps_of_its_findings(corpus):
+    """The report written file by file and finding by finding is `json.dumps(indent=2)` of
+    the list of every finding's dictionary (and "[]" without findings)."""
+    import io
+
+    from soat.lint.output import located
+    from soat.lint.output.json_format import finding, write
+    from soat.lint.session import _output_context
+
+    options = CheckOptions(paths=(str(corpus),), output_format="json", jobs=1)
+    cache = resolver_for(options, ALL_RULES, load_knowledge)
+    results = check_files(list(discover(options.paths, cache)), options, ALL_RULES, cache, None)
+    for some in (results, results[:1], []):
+        out = io.StringIO()
+        context = _output_context(ALL_RULES, "vi", out)
+        write(some, context, out)
+        every = [finding(item, context) for item in located(some, "vi")]
+        assert out.getvalue() == json.dumps(every, ensure_ascii=False, indent=2) + "\n"
 
 
 def test_the_report_written_while_checking_is_the_report_written_after(
@@ -319,11 +354,19 @@ def test_the_report_written_while_checking_is_the_report_written_after(
     warm = CheckOptions(paths=paths[::2], output_format="json", jobs=1)
     run_check(warm, ALL_RULES, load_knowledge, io.StringIO())
     assert (tmp_path / ".soat_cache").is_dir()
+    monkeypatch.setattr(session, "PARALLEL_THRESHOLD", 4)  # the uncached half: in workers
     streamed = io.StringIO()
     assert session._streamed(options)
     assert run_check(options, ALL_RULES, load_knowledge, streamed) == 1
     assert streamed.getvalue() == expected.getvalue()
     assert streamed.getvalue().count('"code"') > len(paths)
+    # The workers stored what they checked: a third run is served by the cache alone.
+    entries = [p for p in (tmp_path / ".soat_cache").rglob("*") if p.is_file()]
+    assert len([p for p in entries if p.name != ".gitignore"]) == len(paths)
+    monkeypatch.setattr(session, "_check_one", None)  # any check would now raise
+    again = io.StringIO()
+    assert run_check(options, ALL_RULES, load_knowledge, again) == 1
+    assert again.getvalue() == expected.getvalue()
 
 
 def test_dumps_writes_enumerations_as_their_values():
@@ -444,6 +487,23 @@ def test_read_bytes_reads_empty_and_large_files_whole(tmp_path):
     large.write_bytes(data)
     assert read_bytes(str(empty), "empty.txt") == b""
     assert read_bytes(str(large), "large.txt") == data
+
+
+@pytest.mark.parametrize("reported", [0, 1, 99_999, 100_000, 100_001, 200_000])
+def test_read_bytes_reads_to_the_end_whatever_size_fstat_reported(tmp_path, monkeypatch, reported):
+    """A file that grew or shrank after its fstat (or a /proc file reporting size 0) is
+    still read whole: the first read's length decides, not the reported size."""
+    data = os.urandom(100_000)
+    path = tmp_path / "moving.txt"
+    path.write_bytes(data)
+    real_fstat = os.fstat
+
+    class Reported:
+        def __init__(self, st):
+            self.st_mode, self.st_size = st.st_mode, reported
+
+    monkeypatch.setattr(os, "fstat", lambda fd: Reported(real_fstat(fd)))
+    assert read_bytes(str(path), "moving.txt") == data
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")

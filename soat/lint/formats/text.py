@@ -7,6 +7,7 @@ directive comments are removed from the block text (a directive-only line is no 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from soat.lint.document import Block, Document, TextView
 from soat.lint.suppress import DIRECTIVE_RE
@@ -27,20 +28,35 @@ def read_text(path: str, source: str) -> Document:
     doc = Document(path=path, source=source, format="txt")
     blocks = doc.blocks
     directives = "soat-" in source  # every directive names "soat-"
-    for m in _CONTENT_LINE_RE.finditer(source):
-        line, start = m.group(), m.start()
+    for line, start in _content_lines(source):
+        end = start + len(line)
         if directives:
             view = _strip_directives(line, start)
             if view is None:
                 continue
         else:
             view = TextView.contiguous(line, start)
-        blocks.append(Block("paragraph", view, start, m.end(), len(blocks)))
+        blocks.append(Block("paragraph", view, start, end, len(blocks)))
     for block in blocks:
         if not _BREADCRUMB_RE.search(block.raw.text):
             block.kind = "title"
             break
     return doc
+
+
+def _content_lines(source: str) -> Iterator[tuple[str, int]]:
+    """Each line holding something besides white space, with its offset: the matches of
+    `_CONTENT_LINE_RE`. Without CR, by splitting on LF (a regex step per character costs
+    more than the split), a line kept unless `str.isspace()` (white space as the regex reads it)."""
+    if "\r" in source:
+        for m in _CONTENT_LINE_RE.finditer(source):
+            yield m.group(), m.start()
+        return
+    start = 0
+    for line in source.split("\n"):
+        if line and not line.isspace():
+            yield line, start
+        start += len(line) + 1
 
 
 def _strip_directives(line: str, start: int) -> TextView | None:

@@ -85,15 +85,23 @@ class Report:
         self.first = True
 
     def add(self, result) -> None:
-        if not result.diagnostics:
-            return
-        out, context = self.out, self.context
-        for item in located([result], context.lang):
-            out.write(("[\n  " if self.first else ",\n  ") + finding_text(item, context))
+        if result.diagnostics:
+            self.add_text(findings_text(result, self.context.lang))
+
+    def add_text(self, findings: str) -> None:
+        """Add a file's findings written by `findings_text`."""
+        if findings:
+            self.out.write(("[\n  " if self.first else ",\n  ") + findings)
             self.first = False
 
     def close(self) -> None:
         self.out.write("[]\n" if self.first else "\n]\n")
+
+
+def findings_text(result, lang: str) -> str:
+    """The text of a file's findings in the report, without the separator before the first
+    ("" without findings); `lang` for a result that carries no language of its own."""
+    return ",\n  ".join([finding_text(item) for item in located([result], lang)])
 
 
 # A finding's text, written directly: the same text as `dumps(finding(item, context), "\n  ")`
@@ -159,7 +167,7 @@ _FINDING = (
 )
 
 
-def finding_text(item: Located, context: OutputContext) -> str:
+def finding_text(item: Located) -> str:
     """`dumps(finding(item, context), "\n  ")`: a finding as an element of the report's list."""
     d = item.diag
     lang = item.lang
