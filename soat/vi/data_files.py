@@ -17,7 +17,7 @@ import os
 import sys
 import zlib
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import soat.checked_file as checked_file
 
@@ -62,7 +62,8 @@ def derived(name: str, build: Callable[[str], T]) -> T:
             pass
     value = build(read_text(name))
     if path is not None:
-        _write(path, name, marshal.dumps(value))
+        stored: Any = value  # what marshal stores, as the caller promises
+        _write(path, name, marshal.dumps(stored))
     return value
 
 
