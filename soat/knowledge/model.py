@@ -6,8 +6,8 @@ tuple class is made, built and unpickled several times faster than a frozen data
 The keys under which entries merge (§9.3) use soat.vi's document symbol key and case folding.
 """
 
-# No `from __future__ import annotations`: typing.NamedTuple compiles each field's annotation
-# when it is a string (~0.1 M instructions a field, at every start); here they are types.
+# No `from __future__ import annotations`: the fields of its named tuples stay types
+# (docs/architecture.md §10).
 
 import datetime as dt
 import re

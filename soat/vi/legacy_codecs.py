@@ -6,7 +6,8 @@ tools/build_legacy_tables.py); Windows-1258 and UTF-8 misread as Windows-1252 us
 codecs. soat/vi/legacy.py finds mis-encoded runs and whole files with these.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the fields of its named tuples stay types
+# (docs/architecture.md §10).
 
 import functools
 import re

@@ -10,7 +10,8 @@ dependency) on soat/data/misspellings.toml: 136 against 45 right first suggestio
 Data loads are cached.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the fields of its named tuples stay types
+# (docs/architecture.md §10).
 
 import functools
 from collections.abc import Iterable
