@@ -107,13 +107,15 @@ class TextView:
             j = i + 1
             while j < n and unicodedata.combining(self.text[j]):
                 j += 1
-            cluster = unicodedata.normalize("NFC", self.text[i:j])
-            if len(cluster) == j - i:
+            piece = self.text[i:j]
+            cluster = unicodedata.normalize("NFC", piece)
+            if cluster == piece or j == i + 1 == len(cluster):
                 text.append(cluster)
                 starts.extend(self.starts[i:j])
                 ends.extend(self.ends[i:j])
             else:
-                # Composition merged characters: spread the cluster's source range.
+                # Composition merged or reordered characters ("Ù" + dot below is "Ụ" +
+                # grave): spread the cluster's source range.
                 s, e = self.starts[i], max(self.ends[i:j])
                 text.append(cluster)
                 starts.extend([s] * len(cluster))

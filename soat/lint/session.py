@@ -224,17 +224,21 @@ def _check_one(
     return _finish(result, config, path)
 
 
-def _check_and_store(
+def _result(
     cache: SettingsResolver,
     options: CheckOptions,
     store: ResultCache | None,
-    item: tuple[str, str, str | None],
+    path: str,
+    display: str,
 ) -> FileResult:
-    """`_check_one`, its findings then stored under the file's cache key (when it has one)."""
-    path, display, key = item
+    """The file's result: the one the result cache `store` has, else `_check_one`'s, then
+    stored."""
+    found = _cached(store, cache, options, path, display) if store is not None else None
+    if isinstance(found, FileResult):
+        return found
     result = _check_one(cache, options, path, display)
-    if store is not None and key is not None and _storable(result, options):
-        store.put(key, result.diagnostics)
+    if store is not None and found is not None and _storable(result, options):
+        store.put(found, result.diagnostics)
     return result
 
 
@@ -273,35 +277,29 @@ def iter_results(
     before it are done, so that a report can be written while workers check the rest.
 
     With `render` (the report's language), a file checked by a worker process comes as
-    its `Rendered` JSON findings instead of its FileResult."""
-    cached: dict[int, FileResult] = {}
-    pending: list[tuple[str, str, str | None]] = []  # (path, display, cache key)
-    for i, (path, display) in enumerate(files):
-        found = _cached(store, cache, options, path, display) if store is not None else None
-        if isinstance(found, FileResult):
-            cached[i] = found
-        else:
-            pending.append((path, display, found))
+    its `Rendered` JSON findings instead of its FileResult.
+
+    Whoever checks a file first asks the result cache for it (`_result`): with many files,
+    the workers, so that a run served by the cache reads it in parallel too."""
     workers = options.jobs if options.jobs is not None else min(os.cpu_count() or 1, 8)
-    _import_rules(cache, pending)
+    if store is None:
+        # Every file is checked: rule modules imported now are imported once, before the
+        # collector freezes what exists and workers fork. With a cache, a process imports
+        # a rule module when a file the cache does not have needs it (a run served by the
+        # cache imports none).
+        _import_rules(cache, files)
     with collector_tuned():
-        done: Iterator[FileResult | Rendered]
-        if len(pending) >= PARALLEL_THRESHOLD and workers > 1:
-            done = _check_in_parallel(pending, options, rules, cache, store, render, workers)
+        if len(files) >= PARALLEL_THRESHOLD and workers > 1:
+            yield from _check_in_parallel(files, options, rules, cache, store, render, workers)
         else:
-            done = (
-                _check_and_store(cache, options, store, item)
-                for item in _progress(pending, len(pending))
-            )
-        for i in range(len(files)):
-            yield cached[i] if i in cached else next(done)
+            for path, display in _progress(files, len(files)):
+                yield _result(cache, options, store, path, display)
 
 
-def _import_rules(cache: SettingsResolver, todo: list[tuple[str, str, str | None]]) -> None:
-    """Import the rule modules the files to check need, before the collector freezes what
-    exists and workers fork (files served by the result cache need none)."""
+def _import_rules(cache: SettingsResolver, todo: list[tuple[str, str]]) -> None:
+    """Import the rule modules the files to check need."""
     loaded: list[Settings] = []
-    for path, _, _ in todo:
+    for path, _ in todo:
         settings = cache.for_path(path)[1]
         if not any(settings is seen for seen in loaded):
             loaded.append(settings)
@@ -478,11 +476,9 @@ def _init_forked(
     _worker.update(cache=cache, options=options, store=store, render=render)
 
 
-def _check_in_worker(
-    items: list[tuple[str, str, str | None]],
-) -> Sequence[FileResult | Rendered]:
+def _check_in_worker(items: list[tuple[str, str]]) -> Sequence[FileResult | Rendered]:
     cache, options, store, lang = (_worker[k] for k in ("cache", "options", "store", "render"))
-    results = [_check_and_store(cache, options, store, item) for item in items]
+    results = [_result(cache, options, store, path, display) for path, display in items]
     if lang is None:
         return results
     from soat.lint.output.json_format import findings_text
@@ -515,7 +511,7 @@ def _fork_context():
 
 
 def _check_in_parallel(
-    files: list[tuple[str, str, str | None]],
+    files: list[tuple[str, str]],
     options: CheckOptions,
     rules: tuple[Rule, ...],
     cache: SettingsResolver,
