@@ -10,7 +10,8 @@ import tempfile
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from soat.knowledge import load_knowledge
+from soat.knowledge import Knowledge, load_knowledge
+from soat.knowledge.model import TABLES
 from soat.lint.context import Context, DocContext
 from soat.lint.document import Document
 from soat.rules.lex import confused_word
@@ -122,8 +123,16 @@ _READ_BACK = _read_back()
 
 
 def _context(options) -> Context:
+    """A context whose knowledge holds no matcher yet (other tests leave theirs in the
+    memo of the built-in knowledge)."""
+    knowledge = Knowledge(*(getattr(KNOWLEDGE, table) for table in TABLES))
+    knowledge._index.update(
+        (builder, value)
+        for builder, value in KNOWLEDGE._index.items()
+        if builder is not confused_word._matchers
+    )
     doc = Document(path="a.txt", source="", format="txt")
-    return Context(DocContext(doc, KNOWLEDGE), options)
+    return Context(DocContext(doc, knowledge), options)
 
 
 def test_lex001_keeps_only_the_matcher_of_its_default_options(tmp_path, monkeypatch):
