@@ -6,7 +6,8 @@ a date at all, and find weekday phrases ("thứ Hai", "thứ 2", "Chủ nhật",
 date. Offsets are code-point offsets into the text given.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the fields of its named tuples stay types
+# (docs/architecture.md §10).
 
 import datetime as dt
 import re

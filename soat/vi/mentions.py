@@ -9,7 +9,8 @@ Titles inside quotation marks (titles of documents, slogans), titles after "các
 with no name ("Trưởng Ban Tuyên giáo cũng trao đổi") is a `TitleHit` only. Pure functions.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the fields of its named tuples stay types
+# (docs/architecture.md §10).
 
 import re
 from bisect import bisect_left
