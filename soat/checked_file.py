@@ -17,6 +17,14 @@ import os
 import zlib
 
 
+def cache_dir() -> str:
+    """The folder of soat's caches of built-in data: `$SOAT_CACHE_DIR`, else
+    `$XDG_CACHE_HOME/soat`, else `~/.cache/soat`."""
+    return os.environ.get("SOAT_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "soat"
+    )
+
+
 def framed(head: bytes, body: bytes) -> bytes:
     """The bytes of a file holding `body` under `head`."""
     return head + zlib.crc32(body).to_bytes(4, "big") + body

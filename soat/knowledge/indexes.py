@@ -7,7 +7,8 @@ building them; for a knowledge merged with user registries they are built on fir
 are named tuples: cheaper to make at start-up and to unpickle than dataclasses.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the fields of its named tuples stay types
+# (docs/architecture.md §10).
 
 import re
 from types import MappingProxyType

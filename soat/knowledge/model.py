@@ -6,7 +6,8 @@ tuple class is made, built and unpickled several times faster than a frozen data
 The keys under which entries merge (§9.3) use soat.vi's document symbol key and case folding.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the fields of its named tuples stay types
+# (docs/architecture.md §10).
 
 import datetime as dt
 import re
@@ -124,7 +125,7 @@ class Knowledge:
     confusions: tuple[ConfusionEntry, ...] = ()
     _index: dict = field(default_factory=dict, compare=False, repr=False)
 
-    def index(self, builder: Callable[[Knowledge], T]) -> T:
+    def index(self, builder: Callable[["Knowledge"], T]) -> T:
         """`builder(self)`, built once per knowledge and kept with it (a place index, a
         lookup table of organisation names): rules never keep such state themselves."""
         idx = self._index
@@ -148,7 +149,7 @@ class Knowledge:
         """The first person registered under exactly `name`."""
         return self.index(people_index).get(name)
 
-    def merged(self, other: Knowledge) -> Knowledge:
+    def merged(self, other: "Knowledge") -> "Knowledge":
         """This knowledge with `other`'s entries added; other's win on equal keys."""
         result = Knowledge(
             documents=_merge(self.documents, other.documents, document_key),

@@ -109,7 +109,7 @@ class TextView:
                 j += 1
             piece = self.text[i:j]
             cluster = unicodedata.normalize("NFC", piece)
-            if cluster == piece or j == i + 1 == len(cluster):
+            if cluster == piece or (j == i + 1 and len(cluster) == 1):
                 text.append(cluster)
                 starts.extend(self.starts[i:j])
                 ends.extend(self.ends[i:j])

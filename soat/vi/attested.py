@@ -21,7 +21,8 @@ every part a valid syllable, all but the last open (no final consonant), at most
 mark in the whole word — a glue of two words ("bốđiểm", "cáchđưa") breaks one of these.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the fields of its named tuples stay types
+# (docs/architecture.md §10).
 
 import functools
 from typing import NamedTuple

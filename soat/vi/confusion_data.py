@@ -1,6 +1,8 @@
 """The built-in confusion table (soat/data/confusions.toml), parsed once and then read from a
 pickle cache: parsing the TOML costs about 70 ms, which every `soat check` would pay at
 start-up. The cache is checksummed, written atomically, and ignored when damaged or foreign.
+The matcher LEX001 builds on the table with its default options is kept the same way
+(`kept_matcher`).
 """
 
 from __future__ import annotations
@@ -9,11 +11,11 @@ import contextlib
 import functools
 import os
 import pickle
+from collections.abc import Callable
 
 import soat.checked_file as checked_file
-from soat.toml import tomllib
 from soat.vi import confusions
-from soat.vi.confusions import Confusion, parse_confusions
+from soat.vi.confusions import Confusion, ConfusionMatcher, parse_confusions
 
 _DATA = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data")
 
@@ -34,6 +36,8 @@ def builtin_confusions() -> tuple[Confusion, ...]:
                 return loaded
         except Exception:  # a damaged or foreign cache of any kind: parse again, rewrite it
             pass
+    from soat.toml import tomllib  # only when the cache cannot serve the table
+
     with open(path, encoding="utf-8") as fh:
         data = tomllib.loads(fh.read())
     entries = parse_confusions(data.get("confusion", []), "soat/data/confusions.toml")
@@ -88,3 +92,56 @@ def _write_cache(path: str, entries: tuple[Confusion, ...]) -> None:
             os.unlink(stale)
     except OSError:
         pass  # a read-only home is fine: the table is parsed again next time
+
+
+_MATCHER_MAGIC = b"soat-confusion-matcher-1\n"
+
+
+def kept_matcher(key: str, build: Callable[[], ConfusionMatcher]) -> ConfusionMatcher:
+    """`build()`, or the matcher an earlier process built under the same `key`, read from a
+    pickle beside the table's cache: building the matcher of the built-in table (its forms'
+    runs, the registry names that guard a form) costs a cold start ~37 M instructions and
+    the table's ~8 M more; reading it back, about half of both.
+
+    The file's name carries the table cache's stamps (the data file, this module,
+    soat/vi/confusions.py, which defines the matcher) and `key`, which names everything else
+    `build` depends on (the caller's options and code, the knowledge's digest). The file is
+    written as soon as the matcher is built, before a text is matched (a matcher notes the
+    words it has met). Checksummed and replaced in one step as the table's cache; damaged,
+    foreign or unwritable: built each time."""
+    table = _cache_path(os.path.join(_DATA, "confusions.toml"))
+    if table is None:
+        return build()
+    import zlib
+
+    stamp = zlib.crc32(f"{os.path.basename(table)}|{key}".encode())
+    path = os.path.join(os.path.dirname(table), f"confusion-matcher-{stamp:08x}.pickle")
+    try:
+        with open(path, "rb") as fh:
+            body = checked_file.body(_MATCHER_MAGIC, fh.read())
+        loaded = None if body is None else pickle.loads(body)
+        if isinstance(loaded, ConfusionMatcher):
+            with contextlib.suppress(OSError):  # used now: the newest files are kept
+                os.utime(path)
+            return loaded
+    except Exception:  # a damaged or foreign file of any kind: build again, rewrite it
+        pass
+    matcher = build()
+    try:
+        data = pickle.dumps(matcher, protocol=pickle.HIGHEST_PROTOCOL)
+        checked_file.write(path, checked_file.framed(_MATCHER_MAGIC, data), prefix=".matcher-")
+        folder = os.path.dirname(path)
+        old = sorted(
+            (
+                os.path.join(folder, n)
+                for n in os.listdir(folder)
+                if n.startswith("confusion-matcher-")
+            ),
+            key=os.path.getmtime,
+            reverse=True,
+        )
+        for stale in old[_KEEP:]:
+            os.unlink(stale)
+    except OSError:
+        pass
+    return matcher

@@ -13,7 +13,8 @@ The built-in table is soat/data/confusions.toml (loaded by soat.vi.confusion_dat
 entries users add (configuration, registry files). Pure functions and cached data.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the fields of its named tuples stay types
+# (docs/architecture.md §10).
 
 import re
 import unicodedata

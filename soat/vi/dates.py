@@ -6,7 +6,8 @@ a date at all, and find weekday phrases ("thứ Hai", "thứ 2", "Chủ nhật",
 date. Offsets are code-point offsets into the text given.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the fields of its named tuples stay types
+# (docs/architecture.md §10).
 
 import datetime as dt
 import re
@@ -286,12 +287,38 @@ def _may_name_a_weekday(text: str) -> bool:
     return "thứ" in low or ("chủ" in low and "nhật" in low) or "cn" in low
 
 
+def _weekday_matches(text: str, low: str) -> Iterator[re.Match[str]]:
+    """`_WEEKDAY_RE.finditer(text)`, tried only where `low` (the lower case of `text`, as long
+    as it) has the first word of a weekday phrase: a match starts with "thứ", "chủ" or "cn"
+    in any case, which the lower case holds at the same place (tests/rules/
+    test_ttl_fast_paths.py). The expression starts with a look-behind, so a scan tries it at
+    every character; here it is tried at a few."""
+    starts = sorted(at for word in ("thứ", "chủ", "cn") for at in _occurrences(low, word))
+    end = 0
+    for at in starts:
+        if at < end:
+            continue  # inside the previous match, where the scan does not look
+        m = _WEEKDAY_RE.match(text, at)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
 def find_weekdays(text: str) -> list[WeekdayMention]:
     """Weekday phrases ("thứ Hai", "thứ 2", "Chủ nhật", "CN"), ordinals left out."""
     out: list[WeekdayMention] = []
-    if not _may_name_a_weekday(text):
-        return out
-    for m in _WEEKDAY_RE.finditer(text):
+    low = text.lower()
+    if not ("thứ" in low or ("chủ" in low and "nhật" in low) or "cn" in low):
+        return out  # (`_may_name_a_weekday`)
+    found = _weekday_matches(text, low) if len(low) == len(text) else _WEEKDAY_RE.finditer(text)
+    for m in found:
         if m.group(4) and m.group(4) != "CN":
             continue  # "cn" in lowercase is not the abbreviation
         if m.group(1):

@@ -8,7 +8,8 @@ công văn has no type: "1363/TLĐ-CSPL"), and State legal with a year "30/2020/
 correct spelling.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the fields of its named tuples stay types
+# (docs/architecture.md §10).
 
 import re
 import unicodedata

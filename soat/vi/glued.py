@@ -17,7 +17,8 @@ What stays whole, and why:
 - web addresses, e-mail addresses, handles and hashtags ("kenh14.vn", "@PM_ViktorOrban").
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the fields of its named tuples stay types
+# (docs/architecture.md §10).
 
 import re
 from collections.abc import Iterable

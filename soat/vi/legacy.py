@@ -15,7 +15,8 @@ few Latin-1 letters ("José", "©", "°C", "±", "«»", "µg") is left alone. T
 themselves (tables and codecs) are in soat/vi/legacy_codecs.py.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the fields of its named tuples stay types
+# (docs/architecture.md §10).
 
 import functools
 import math

@@ -6,17 +6,17 @@ tools/build_legacy_tables.py); Windows-1258 and UTF-8 misread as Windows-1252 us
 codecs. soat/vi/legacy.py finds mis-encoded runs and whole files with these.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the fields of its named tuples stay types
+# (docs/architecture.md §10).
 
 import functools
 import re
 import unicodedata
-from pathlib import Path
 from typing import NamedTuple
 
-from soat.toml import tomllib
+from soat.vi.data_files import data_path
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "legacy_encodings.toml"
+DATA = data_path("legacy_encodings.toml")
 
 
 class _Table(NamedTuple):
@@ -35,7 +35,9 @@ class _Table(NamedTuple):
 
 @functools.lru_cache(maxsize=1)
 def tables() -> dict[str, _Table]:
-    with DATA.open("rb") as fh:
+    from soat.toml import tomllib  # a text in a legacy encoding is rare: not every run needs it
+
+    with open(DATA, "rb") as fh:
         data = tomllib.load(fh)
     out = {}
     for name in ("tcvn3", "vni", "viscii"):

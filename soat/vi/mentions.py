@@ -9,7 +9,8 @@ Titles inside quotation marks (titles of documents, slogans), titles after "các
 with no name ("Trưởng Ban Tuyên giáo cũng trao đổi") is a `TitleHit` only. Pure functions.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the fields of its named tuples stay types
+# (docs/architecture.md §10).
 
 import re
 from bisect import bisect_left
@@ -154,12 +155,13 @@ class _Block:
         self.ends = bounds[2::2]
         self.quoted = quoted_spans(text)
 
-    @staticmethod
-    def _title_tokens(hit: TitleHit) -> list[str]:
-        return _TOKEN_RE.findall(hit.written)
+    def after(self, hit: TitleHit) -> int:
+        """The index of the token after `hit` (which starts and ends with a token: the number
+        of tokens of `hit.written` after the index of its first)."""
+        return bisect_left(self.starts, hit.end)
 
     def in_quotes(self, offset: int) -> bool:
-        return any(s < offset < e for s, e in self.quoted)
+        return bool(self.quoted) and any(s < offset < e for s, e in self.quoted)
 
     def is_word(self, k: int) -> bool:
         return 0 <= k < len(self.words) and self.words[k][0].isalpha()
@@ -351,7 +353,9 @@ def find_title_hits_and_mentions(
     text: str, ctx: MentionContext, offsets: list[int] | None = None
 ) -> tuple[list[TitleHit], list[Mention]]:
     """Every title from the lexicon in one block of text, and the person mentions.
-    `offsets`: the block's `title_offsets`, when already found."""
+    `offsets`: the block's `title_offsets` when already found, or its `title_start_offsets`
+    (the same hits and mentions: `title_offsets` leaves them out only when no title starts
+    at any of them)."""
     if offsets is None:
         offsets = title_offsets(text)
     if not offsets:
@@ -375,7 +379,7 @@ def find_title_hits_and_mentions(
         if hit is None:
             i += 1
             continue
-        j = i + len(block._title_tokens(hit))
+        j = block.after(hit)
         appositive = None
         if i >= 2 and words[i - 1] in _APPOSITION_SEPARATORS:
             appositive = block.name_before(i - 1)
@@ -415,7 +419,7 @@ def find_title_hits_and_mentions(
             k = org_end
             # Further titles of the same person: "…, Trưởng Ban Tuyên giáo".
             while k + 1 < len(words) and words[k] == "," and (more := block.title_at(k + 1)):
-                jj = k + 1 + len(block._title_tokens(more))
+                jj = block.after(more)
                 oe, _, _ = block.org_and_name(jj, want_name=False)
                 o = block.joined(jj, oe) if oe > jj else None
                 span = (block.starts[jj], block.ends[oe - 1]) if o else (0, 0)

@@ -13,11 +13,9 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from pathlib import Path
 
+from soat.vi.data_files import read_text
 from soat.vi.text import comparable, fold_tones, strip_diacritics
-
-_SURNAMES_FILE = Path(__file__).resolve().parent.parent / "data" / "surnames.txt"
 
 
 @functools.lru_cache(maxsize=1)
@@ -26,7 +24,7 @@ def _surname_table() -> tuple[frozenset[str], frozenset[str]]:
     rare: set[str] = set()
     into = None
     into = common
-    for line in _SURNAMES_FILE.read_text("utf-8").splitlines():
+    for line in read_text("surnames.txt").splitlines():
         line = line.strip()
         if line == "# rare":
             into = rare

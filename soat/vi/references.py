@@ -10,7 +10,8 @@ movement, a programme) are found. Pure functions; offsets are code-point offsets
 Type words and codes: `doc_types`; comparing parts with a registry entry: `citation_matching`.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the fields of its named tuples stay types
+# (docs/architecture.md §10).
 
 import functools
 import re

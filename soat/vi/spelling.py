@@ -10,13 +10,13 @@ dependency) on soat/data/misspellings.toml: 136 against 45 right first suggestio
 Data loads are cached.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the fields of its named tuples stay types
+# (docs/architecture.md §10).
 
 import functools
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from soat.toml import tomllib
 from soat.vi.data_files import read_text
 from soat.vi.syllable_counts import attested_counts
 from soat.vi.syllables import (
@@ -131,6 +131,8 @@ def frequency(syllable: str) -> int:
 
 @functools.lru_cache(maxsize=1)
 def misspellings() -> Misspellings:
+    from soat.toml import tomllib  # asked about few words: most runs never parse the table
+
     data = tomllib.loads(_data_text("misspellings.toml"))
     return Misspellings(
         dict(data.get("safe", {})),

@@ -12,7 +12,8 @@ sắc or nặng, and the tone on the vowel the rules name (or, in the open oa, o
 vowel: the two styles). Pure functions; no soat imports.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the fields of its named tuples stay types
+# (docs/architecture.md §10).
 
 import functools
 from collections.abc import Iterator

@@ -194,20 +194,26 @@ def title_needles() -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=1)
+def _shortest_titles() -> tuple[tuple[str, ...], ...]:
+    """The `folded_words` of the titles that hold no other title's words in a row ("Chủ
+    tịch", not "Phó Chủ tịch"): where a title stands, one of these does."""
+    # Words in a row, as " w1 w2 ": a title holds another's words in a row when its text
+    # holds the other's.
+    spelt = {form.folded_words: f" {' '.join(form.folded_words)} " for form in title_lexicon()}
+    return tuple(
+        words
+        for words, text in sorted(spelt.items())
+        if not any(other in text for other in spelt.values() if other != text)
+    )
+
+
+@functools.lru_cache(maxsize=1)
 def _words_with_each_needle() -> dict[str, tuple[tuple[str, ...], ...]]:
     """For each needle, the other words of each shortest title that holds it: the titles
     that hold no other title's words in a row ("Chủ tịch", not "Phó Chủ tịch"; where a title
     stands, one of these does)."""
-    # Words in a row, as " w1 w2 ": a title holds another's words in a row when its text
-    # holds the other's.
-    spelt = {form.folded_words: f" {' '.join(form.folded_words)} " for form in title_lexicon()}
-    shortest = [
-        words
-        for words, text in sorted(spelt.items())
-        if not any(other in text for other in spelt.values() if other != text)
-    ]
     found: dict[str, list[tuple[str, ...]]] = {}
-    for words in shortest:
+    for words in _shortest_titles():
         needle = next(n for n in title_needles() if n in words)
         found.setdefault(needle, []).append(tuple(w for w in words if w != needle))
     return {needle: tuple(rests) for needle, rests in found.items()}
@@ -225,6 +231,24 @@ def may_hold_a_title_word(text: str) -> bool:
     return any(
         needle in low and any(all(map(low.__contains__, rest)) for rest in rests)
         for needle, rests in _words_with_each_needle().items()
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def shortest_titles_re() -> re.Pattern[str]:
+    """An expression that finds, in the `str.lower` of a text, the words of each shortest
+    title (`_shortest_titles`) in a row, separated by whitespace: where a title
+    stands, its tokens' lower case holds those of one of them so, for consecutive word
+    tokens have only whitespace between them (and a lower case holds a title's word where
+    a token folds to it: tests/rules/test_ttl_fast_paths.py). A text in whose lower case it
+    finds nothing has no title. The alternatives are grouped by first letter (one group
+    tried at a position instead of every title) and have no look-around."""
+    groups: dict[str, list[str]] = {}
+    for words in _shortest_titles():
+        spelt = r"\s+".join(map(re.escape, words))
+        groups.setdefault(words[0][0], []).append(spelt[len(re.escape(words[0][0])) :])
+    return re.compile(
+        "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
     )
 
 

@@ -78,6 +78,7 @@ def test_block_deletion_takes_following_separator_or_preceding_for_last():
 
 @given(text_st)
 @example("\xd9\u0323")  # "Ù" + dot below: NFC "Ụ" + grave, as long but reordered
+@example("00\ufb2c")  # one character that NFC writes as three
 def test_txt_every_plain_character_maps_back_to_its_source(source):
     doc = read_text("a.txt", source)
     for block in doc.blocks:

@@ -445,6 +445,29 @@ def test_spl003_and_spl004_on_texts_with_findings(text):
     assert _findings(place_name, ctx, None) + _findings(term_case, ctx, None) == plain
 
 
+_CANDIDATES = st.tuples(
+    st.sampled_from(
+        ["Lai Cai", "Hải Phong", "Quảng Bìn", "Đắc Lắc", "Việt Nam", "Hà Tây", "Bà Rịa"]
+    ),
+    st.sampled_from(
+        [(place_name._PROVINCIAL,), (place_name._PROVINCIAL, place_name._DISTRICT)]
+        + [(place_name._DISTRICT,), (place_name._MARKS_ONLY,)]
+    ),
+)
+
+
+@FAST
+@given(st.lists(_CANDIDATES, max_size=12), st.integers(1, 4))
+def test_near_places_remembers_what_near_matches_finds(queries, bound):
+    index = _KNOWLEDGE.index(place_index)
+    near = place_name.NearPlaces(index, bound)
+    for candidate, levels in queries:
+        found = near(candidate, levels)
+        assert found == place_name._near_matches(candidate, levels, index)
+        found.append("x")  # a caller's list is its own
+        assert len(near._found) <= bound
+
+
 def test_spl004_reads_every_document_when_a_form_starts_with_no_letter():
     knowledge = dataclasses.replace(_KNOWLEDGE, _index={})
     assert term_case.first_words(knowledge) >= {"facebook", "tik", "you"}

@@ -56,13 +56,16 @@ def test_title_offsets_say_what_matching_at_every_word_says(text):
 @settings(max_examples=200)
 @given(TITLE_TEXTS)
 def test_hits_and_mentions_are_the_same_with_the_offsets_given(text):
-    """`find_title_hits_and_mentions` with the block's `title_offsets` given (as `mentions_of`
-    does) finds what it finds on its own."""
+    """`find_title_hits_and_mentions` with the block's `title_offsets` or its
+    `title_start_offsets` given (as `mentions_of` does) finds what it finds on its own."""
     from soat.vi.mentions import MentionContext, find_title_hits_and_mentions, title_offsets
+    from soat.vi.titles import title_start_offsets
 
     ctx = MentionContext(["Tổng Liên đoàn Lao động Việt Nam"], ["Hà Nội"])
     alone = find_title_hits_and_mentions(text, ctx)
     assert find_title_hits_and_mentions(text, ctx, title_offsets(text)) == alone
+    assert find_title_hits_and_mentions(text, ctx, title_start_offsets(text)) == alone
+    event(f"hits: {min(len(alone[0]), 2)}")
 
 
 def test_every_title_holds_a_needle_as_one_of_its_words():
@@ -225,13 +228,15 @@ def test_organisations_are_found_as_block_by_block(paragraphs):
 
     from soat.knowledge import load_knowledge
     from soat.lint.formats.text import read_text
+    from soat.rules.titles.context import LowerText
     from soat.rules.titles.title_case import _organizations_in, org_forms
 
     index = org_forms(load_knowledge(()))
     doc = read_text("a.txt", "Tin\n\n" + "\n\n".join(p.strip() or "x" for p in paragraphs) + "\n")
-    found = list(_organizations_in(doc, index))
+    lowered = LowerText([block.text for block in doc.blocks])
+    found = list(_organizations_in(doc, index, lowered))
     every_block = replace(index, needles=("",))  # never skipped: "" is in every text
-    assert found == list(_organizations_in(doc, every_block))
+    assert found == list(_organizations_in(doc, every_block, lowered))
     event(f"findings: {min(len(found), 2)}")
 
 
@@ -250,3 +255,189 @@ def test_texts_with_candidates_are_those_with_a_candidate_alone(texts):
     from soat.vi.doc_symbols import candidates, texts_with_candidates
 
     assert texts_with_candidates(texts) == [k for k, t in enumerate(texts) if candidates(t)]
+
+
+@settings(max_examples=200)
+@given(st.lists(TITLE_TEXTS | st.sampled_from(["Σ", "ΑΣ", "İ", "ß", "\n", ""]), max_size=6))
+def test_lower_text_gives_each_block_s_lower_case_and_the_blocks_holding_a_word(texts):
+    """TTL rules (LowerText): each block's lower case read from the document's, and the
+    blocks holding a needle found in it, are those of each block alone."""
+    from soat.rules.titles.context import LowerText
+    from soat.vi.titles import title_needles
+
+    lowered = LowerText(texts)
+    assert [lowered.block(k) for k in range(len(texts))] == [t.lower() for t in texts]
+    for needles in (title_needles(), ("đoàn", "lđlđ"), ("σ", "i̇"), ("",)):
+        expected = [k for k, t in enumerate(texts) if any(n in t.lower() for n in needles)]
+        assert lowered.holding(needles) == expected
+    event(f"sliced: {lowered.sliced}")
+
+
+def test_no_character_has_a_shorter_lower_case():
+    """LowerText: when the lower case of the joined blocks is as long as they are, every
+    character kept its length, so each block's lower case is its slice."""
+    assert all(len(chr(code).lower()) >= 1 for code in range(0x110000))
+
+
+@settings(max_examples=300)
+@given(TITLE_TEXTS)
+@example("Chủ\u00a0TỊCH")
+@example("ủy  viên\tBan\nChấp hành")
+def test_a_text_with_a_title_holds_a_shortest_title_s_words_in_a_row(text):
+    """TTL rules (mentions_of): where `match_title` finds a title at some word of a text,
+    `shortest_titles_re` finds a match in its lower case."""
+    from soat.vi.mentions import MentionContext, _Block
+    from soat.vi.titles import match_title, shortest_titles_re
+
+    words = _Block(text, MentionContext()).words
+    if any(match_title(words, i) is not None for i in range(len(words))):
+        assert shortest_titles_re().search(text.lower()) is not None
+        event("title")
+
+
+PATTERNS = [r"chủ\s+tịch", r"a\s+b", r"\s", r"x\n?y", r"b"]
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(TITLE_TEXTS | st.sampled_from(["a", " b", "a ", "x", "y", "İ", "\n", ""]), max_size=6)
+)
+def test_lower_text_matching_is_searching_each_block_alone(texts):
+    """LowerText.matching: the blocks found by searching the document's lower case are those
+    in whose lower case the pattern finds a match alone, also when a match runs on into the
+    next block ("a" then " b")."""
+    import re
+
+    from soat.rules.titles.context import LowerText
+    from soat.vi.titles import shortest_titles_re
+
+    lowered = LowerText(texts)
+    for pattern in [shortest_titles_re(), *map(re.compile, PATTERNS)]:
+        expected = [k for k, t in enumerate(texts) if pattern.search(t.lower())]
+        assert lowered.matching(pattern) == expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(TITLE_TEXTS.map(str.strip), min_size=1, max_size=5))
+def test_mentions_of_is_looking_at_every_block(paragraphs):
+    """TTL rules: `mentions_of` (blocks found in the document's lower case, hits looked for
+    at the title starts, capitals counted after) finds what looking at each block with its
+    `title_offsets` finds."""
+    from soat.knowledge import load_knowledge
+    from soat.lint.context import DocContext
+    from soat.lint.formats.text import read_text
+    from soat.rules.titles.context import (
+        Analysis,
+        Found,
+        is_mostly_upper,
+        mention_context,
+        mentions_of,
+    )
+    from soat.vi.mentions import find_title_hits_and_mentions, title_offsets
+
+    doc = read_text("a.txt", "Tin\n\n" + "\n\n".join(p or "x" for p in paragraphs) + "\n")
+    doc_ctx = DocContext(doc, load_knowledge(()))
+    ctx = doc_ctx.index(mention_context)
+    found: list = []
+    hits: list = []
+    for block in doc.blocks:
+        offsets = title_offsets(block.text)
+        if not offsets or is_mostly_upper(block.text):
+            continue
+        block_hits, block_mentions = find_title_hits_and_mentions(block.text, ctx, offsets)
+        hits.extend((block, h) for h in block_hits)
+        found.extend(Found(block, m, len(found) + i) for i, m in enumerate(block_mentions))
+    assert doc_ctx.get(mentions_of) == Analysis(tuple(found), tuple(hits))
+    event(f"hits: {min(len(hits), 2)}")
+
+
+@settings(max_examples=200)
+@given(TITLE_TEXTS)
+@example("Trưởng Ban Tuyên giáo Nguyễn Văn A, Phó Chủ tịch Tổng LĐLĐ Việt Nam")
+def test_the_token_after_a_hit_is_counted_from_its_text(text):
+    """mentions: `_Block.after(hit)`, a bisection of the token starts, is the index of the
+    hit's first token plus the number of tokens of its text (how it was found before)."""
+    from soat.vi.mentions import (
+        _TOKEN_RE,
+        MentionContext,
+        _Block,
+        find_title_hits_and_mentions,
+    )
+
+    ctx = MentionContext(["Tổng Liên đoàn Lao động Việt Nam", "Ban Tuyên giáo"], ["Hà Nội"])
+    block = _Block(text, ctx)
+    for hit in find_title_hits_and_mentions(text, ctx)[0]:
+        first = block.starts.index(hit.start)
+        assert block.after(hit) == first + len(_TOKEN_RE.findall(hit.written))
+        event("hit")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(TITLE_TEXTS.map(str.strip), min_size=1, max_size=4))
+@example(
+    [
+        "Chủ tịch LĐLĐ tỉnh Nghệ An Nguyễn Văn An và Phó Chủ tịch Sở Y tế Trần Văn Bình",
+        "Giám đốc Công ty Hoa Sen Lê Văn Cường",
+    ]
+)
+def test_lazy_organisation_keys_are_those_of_the_dictionary_of_every_mention(paragraphs):
+    """TTL003: the organisation keys computed when asked are those of the dictionary built
+    from every mention (the last of two mentions with one order included)."""
+    from soat.knowledge import load_knowledge
+    from soat.lint.context import DocContext
+    from soat.lint.formats.text import read_text
+    from soat.rules.titles.context import mentions_of, org_key
+    from soat.rules.titles.name_variant import _OrgKeys
+
+    knowledge = load_knowledge(())
+    doc = read_text("a.txt", "Tin\n\n" + "\n\n".join(p or "x" for p in paragraphs) + "\n")
+    found = DocContext(doc, knowledge).get(mentions_of).found
+    every = {f.order: org_key(f.mention.org, knowledge) for f in found}
+    lazy = _OrgKeys({f.order: f for f in found}, knowledge)
+    assert {order: lazy[order] for order in every} == every
+    event(f"keys: {len(set(every.values()) - {None})}")
+
+
+@given(st.text() | st.lists(st.sampled_from(SYMBOL_PIECES), max_size=12).map("".join))
+@example("58/HD-TLĐ")
+@example("30/2020/NĐ - CP")
+def test_a_text_without_slash_or_hyphen_has_no_document_symbol_span(text):
+    """TTL006 asks for document symbols only in a block with "/" or "-": every match of the
+    symbol expression holds one."""
+    from soat.vi.tokens import document_symbol_spans
+
+    spans = document_symbol_spans(text)
+    assert all("/" in text[s:e] or "-" in text[s:e] for s, e in spans)
+    event(f"spans: {min(len(spans), 2)}")
+
+
+WEEKDAY_TEXTS = DATE_TEXTS | st.text(alphabet="tThHứỨưƯcCnN ủỦuUậẬ\u0301İıaiAI2,(")
+
+
+@given(WEEKDAY_TEXTS)
+@example("Thứ Hai, thứ  ba và CN, chủ\u00a0nhật; lần thứ hai")
+@example("xthứ hai, thứ thứ ba")
+def test_weekday_matches_at_the_first_words_are_the_scan_s(text):
+    """DAT003: trying the weekday expression where the lower case holds "thứ", "chủ" or "cn"
+    finds the matches of scanning the text with it."""
+    from soat.vi import dates
+
+    low = text.lower()
+    if len(low) == len(text):
+        tried = [(m.span(), m.groups()) for m in dates._weekday_matches(text, low)]
+        assert tried == [(m.span(), m.groups()) for m in dates._WEEKDAY_RE.finditer(text)]
+        event(f"matches: {min(len(tried), 2)}")
+
+
+def test_a_character_that_matches_a_weekday_letter_has_it_as_its_lower_case():
+    """What `_weekday_matches` relies on, over every character: one that the weekday
+    expression (which ignores case) takes for a letter of "thứ", "chủ" or "cn" lowers to it."""
+    import re
+
+    letters = "thứcủn"
+    any_letter = re.compile(f"[{letters}]", re.IGNORECASE)
+    each = {letter: re.compile(letter, re.IGNORECASE) for letter in letters}
+    for code in range(0x110000):
+        c = chr(code)
+        if any_letter.fullmatch(c):
+            assert all(c.lower() == x for x, p in each.items() if p.fullmatch(c)), hex(code)

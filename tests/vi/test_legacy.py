@@ -20,7 +20,7 @@ ENCODINGS = sorted(NAMES)
 
 
 def _table(name):
-    with DATA.open("rb") as fh:
+    with open(DATA, "rb") as fh:
         return tomllib.load(fh)[name]
 
 
@@ -37,7 +37,7 @@ def test_every_table_entry_round_trips(name):
 
 @pytest.mark.parametrize("name", ["tcvn3", "vni", "viscii"])
 def test_table_sources_are_recorded(name):
-    with DATA.open("rb") as fh:
+    with open(DATA, "rb") as fh:
         source = tomllib.load(fh)["source"][name]
     assert source["url"].startswith("https://") and source["quote"]
 

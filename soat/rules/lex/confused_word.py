@@ -14,6 +14,7 @@ when guards may miss one, a suggestion otherwise; only the differing syllables c
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -24,7 +25,7 @@ from soat.lint.document import Block
 from soat.lint.errors import did_you_mean
 from soat.lint.rule import Example, Rule
 from soat.rules.spelling._words import DocWords, document_words
-from soat.vi.confusion_data import builtin_confusions
+from soat.vi.confusion_data import builtin_confusions, kept_matcher
 from soat.vi.confusions import (
     Confusion,
     ConfusionError,
@@ -143,9 +144,21 @@ def matcher_for(ctx: Context[Options]) -> ConfusionMatcher:
     matcher = by_options.get(key)
     if matcher is None:
         options, knowledge = ctx.options, ctx.knowledge
-        matcher = by_options[key] = ConfusionMatcher(
-            active_entries(options, user_entries(options, knowledge)), registered_names(knowledge)
-        )
+
+        def build() -> ConfusionMatcher:
+            return ConfusionMatcher(
+                active_entries(options, user_entries(options, knowledge)),
+                registered_names(knowledge),
+            )
+
+        if options == Options() and isinstance(knowledge, Knowledge):
+            # Kept across processes (start-up): the same matcher for the same knowledge and
+            # this module's code (active_entries, user_entries, registered_names).
+            st = os.stat(__file__)
+            kept = f"{key}|{knowledge.digest()}|{st.st_size}:{st.st_mtime_ns}"
+            matcher = by_options[key] = kept_matcher(kept, build)
+        else:
+            matcher = by_options[key] = build()
     return matcher
 
 

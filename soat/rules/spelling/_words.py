@@ -17,18 +17,42 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, count
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from soat.lint.context import Context, DocContext
 from soat.lint.diagnostic import Diagnostic
 from soat.lint.document import Block
 from soat.vi.name_syllables import person_name_indexes
+from soat.vi.syllable_verdicts import preset_verdicts
 from soat.vi.text import fold_case
 from soat.vi.tokens import Word, maybe_not_prose, sentence_initial, word_list, word_texts
 
 # A long-running process (the language server) meets ever new words: past this many per
 # question, a rule's table of decided words starts again empty.
 MAX_DECIDED = 200_000
+
+Question = TypeVar("Question", bound=Callable[[str], bool])
+
+# The table (soat.vi.syllable_verdicts) is read (~5 ms) once a process has met this many
+# words: a run over one article (some 500 distinct words) asks the questions sooner.
+PRESET_AFTER = 2_000
+# ... and only when one of these questions is asked: reading the table costs about what the
+# others cost on the syllables of half of clean/ (SPL003 alone: 80M instructions more).
+PRESET_PAYS = frozenset({"loud", "suspect"})
+
+
+def preset_question(name: str) -> Callable[[Question], Question]:
+    """Marks a question as one whose answers on the syllables are in the table
+    (soat/data/syllable_verdicts.txt), under `name`. Only a pure function of the word's
+    text, the same whatever the knowledge and options, may be marked; the table is written
+    by tools/build_syllable_verdicts.py, which asks every marked question of the spelling
+    rules' modules."""
+
+    def mark(question: Question) -> Question:
+        question.preset_name = name  # type: ignore[attr-defined]
+        return question
+
+    return mark
 
 
 class DocWord(NamedTuple):
@@ -55,10 +79,14 @@ class _Answers:
     """The questions asked so far, the words decided for all of them, and for each question
     the words answered yes."""
 
-    __slots__ = ("questions", "decided", "yes")
+    __slots__ = ("questions", "names", "use_table", "decided", "yes")
 
     def __init__(self, questions: tuple[Callable[[str], bool], ...]) -> None:
         self.questions = questions
+        # each question's name in the table of preset answers ("": none), asked once (a
+        # getattr that fails raises inside: costly once per question and document)
+        self.names = tuple(getattr(q, "preset_name", "") for q in questions)
+        self.use_table = not PRESET_PAYS.isdisjoint(self.names)
         self.decided: set[str] = set()
         self.yes: dict[Callable[[str], bool], set[str]] = {q: set() for q in questions}
 
@@ -67,12 +95,19 @@ class WordVerdicts:
     """For each question a rule asks of a word (a pure function of the word's text), the
     words decided so far and those answered yes: built once per knowledge (`ctx.index`), so
     that the 15,000 words that recur across documents are decided once, not once per
-    occurrence. At most MAX_DECIDED words are kept; a new question starts afresh."""
+    occurrence. At most MAX_DECIDED words are kept; a new question starts afresh.
 
-    __slots__ = ("_answers",)
+    The syllables among the new words take the answers of the preset questions from the
+    table (`preset_question`, `soat.vi.syllable_verdicts`): set operations instead of a
+    call of each question on each word, which was most of what a process paid for the
+    words it met first (each worker of a parallel run meets them all; tests:
+    tests/rules/test_syllable_verdicts.py)."""
+
+    __slots__ = ("_answers", "_met")
 
     def __init__(self, knowledge: object = None) -> None:
         self._answers = _Answers(())
+        self._met = 0  # new words decided so far
 
     def answers(self, question: Callable[[str], bool], words: set[str]) -> _Answers:
         """Answers to `question` and the others asked so far, for `words` at least."""
@@ -82,8 +117,19 @@ class WordVerdicts:
             answers = self._answers = _Answers(known)
         new = words.difference(answers.decided)
         if new:
-            for asked in answers.questions:
-                answers.yes[asked].update(filter(asked, new))
+            self._met += len(new)
+            listed: frozenset[str] = frozenset()
+            preset: dict[str, frozenset[str]] = {}
+            if answers.use_table and self._met >= PRESET_AFTER:
+                inventory, preset = preset_verdicts()
+                listed = inventory.intersection(new)
+            rest = new.difference(listed) if listed else new
+            for asked, name in zip(answers.questions, answers.names, strict=True):
+                yes = preset.get(name)
+                if yes is None:
+                    answers.yes[asked].update(filter(asked, new))
+                else:  # the table's answers for the syllables, the question's for the rest
+                    answers.yes[asked].update(yes.intersection(listed), filter(asked, rest))
             answers.decided.update(new)  # last: a word is decided once it is answered
         return answers
 

@@ -25,6 +25,7 @@ from soat.rules.spelling._words import (
     UserWords,
     document_words,
     neighbours,
+    preset_question,
     without_user_words,
 )
 from soat.vi.attested import by_context, is_loanword
@@ -70,6 +71,18 @@ _REASONS = MappingProxyType(
         ),
     }
 )
+
+
+# The two questions SPL001 asks of every distinct word, marked here (their definitions in
+# soat.vi know nothing of the rules' table).
+@preset_question("glued-shape")
+def _glued_shape(word: str) -> bool:
+    return has_glued_shape(word)
+
+
+@preset_question("suspect")
+def _suspect(word: str) -> bool:
+    return is_suspect_word(word)
 
 
 def _is_foreign(word: str) -> bool:
@@ -122,9 +135,9 @@ def _findings(ctx: Context[UserWords]) -> Iterator[Diagnostic]:
     # Glued capitals are whole words of one shape (each distinct word asked once), outside
     # URLs and symbols; words joined by "_" need the "_": most documents have neither.
     blocks = ctx.doc.blocks
-    if words.matching(has_glued_shape) or any("_" in block.text for block in blocks):
+    if words.matching(_glued_shape) or any("_" in block.text for block in blocks):
         yield from glued_token_findings(ctx.doc, ctx.index(_brands))
-    suspect = words.matching(is_suspect_word)  # each distinct word asked once
+    suspect = words.matching(_suspect)  # each distinct word asked once
     if suspect:
         yield from word_findings(words.occurrences(suspect))
 

@@ -26,7 +26,7 @@ from soat.knowledge.indexes import PlaceIndex, place_index
 from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
 from soat.lint.rule import Example, NoOptions, Rule
-from soat.rules.spelling._words import document_words
+from soat.rules.spelling._words import document_words, preset_question
 from soat.vi.places import (
     FOREIGN_COUNTRY_WORDS,
     FOREIGN_PLACE_NAMES,
@@ -127,6 +127,40 @@ def _near_matches(candidate: str, levels: tuple[str, ...], index: PlaceIndex) ->
     return sorted({name for d, dd, name in scored if (d, dd) == best})
 
 
+MAX_NEAR = 20_000
+
+
+class NearPlaces:
+    """`_near_matches` remembered per candidate and levels, one per knowledge
+    (`ctx.index(near_places)`): the same names follow place words in document after
+    document (clean/: a third of the candidates are new), and each costs a scan of the
+    place names of its length (~40 µs). Past MAX_NEAR candidates it starts again empty
+    (a long-running server)."""
+
+    __slots__ = ("_index", "_found", "_bound")
+
+    def __init__(self, index: PlaceIndex, bound: int = MAX_NEAR) -> None:
+        self._index = index
+        self._found: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+        self._bound = bound
+
+    def __call__(self, candidate: str, levels: tuple[str, ...]) -> list[str]:
+        key = (candidate, levels)
+        found = self._found.get(key)
+        if found is None:
+            if len(self._found) >= self._bound:
+                self._found.clear()
+            found = self._found[key] = _near_matches(candidate, levels, self._index)
+        return list(found)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (NearPlaces, (self._index,))  # a memo: never stored with the knowledge
+
+
+def near_places(knowledge: Any) -> NearPlaces:
+    return NearPlaces(knowledge.index(place_index))
+
+
 def _unit_label(place) -> tuple[str, str]:
     if place is None:
         return "", ""
@@ -160,6 +194,7 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
     date = doc.date
     report_former = date is None or date >= MERGER_DATE
     former_reported: set[str] = set()
+    near = ctx.index(near_places)
     words = ctx.get(document_words)
     ends = words.matching(_ends_a_context)  # each distinct word asked once
     for k, block in enumerate(doc.blocks):
@@ -174,7 +209,7 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
                 for w in compress(islice(texts, 1, None), map(ends.__contains__, texts))
             ):
                 continue
-        yield from _block_findings(doc, block, index, report_former, former_reported)
+        yield from _block_findings(doc, block, index, report_former, former_reported, near)
 
 
 # The last word of each place word a name is examined after (commune ones are not).
@@ -183,11 +218,14 @@ _CONTEXT_ENDS = frozenset(
 )
 
 
+@preset_question("context-end")
 def _ends_a_context(word: str) -> bool:
     return word.lower() in _CONTEXT_ENDS
 
 
-def _block_findings(doc, block, index, report_former, former_reported) -> Iterator[Diagnostic]:
+def _block_findings(
+    doc, block, index, report_former, former_reported, near=None
+) -> Iterator[Diagnostic]:
     text = block.text
     lowered = text.lower()
     if len(lowered) != len(text):  # a character whose lower case is longer ("İ")
@@ -222,7 +260,16 @@ def _block_findings(doc, block, index, report_former, former_reported) -> Iterat
                 break
             seen.add(words[0][0])
             yield from _examine(
-                doc, block, text, words, context, levels, index, report_former, former_reported
+                doc,
+                block,
+                text,
+                words,
+                context,
+                levels,
+                index,
+                report_former,
+                former_reported,
+                near,
             )
             sep = _LIST_SEP_RE.match(text, words[-1][1])
             if not sep or not in_list:
@@ -246,7 +293,11 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[begin : stop.start() if stop else len(text)]
 
 
-def _examine(doc, block, text, words, context, levels, index, report_former, former_reported):
+def _examine(
+    doc, block, text, words, context, levels, index, report_former, former_reported, near=None
+):
+    """The findings on the name at `words` after a place word; `near` (a NearPlaces of the
+    same knowledge) remembers `_near_matches`."""
     for k in range(len(words), 0, -1):
         start, end = words[0][0], words[k - 1][1]
         key = place_key(text[start:end])
@@ -275,7 +326,7 @@ def _examine(doc, block, text, words, context, levels, index, report_former, for
     names = [text[s:e] for s, e in words if e <= end]
     if not 2 <= len(names) <= 4 or looks_like_person(names):
         return
-    matches = _near_matches(candidate, levels, index)
+    matches = near(candidate, levels) if near else _near_matches(candidate, levels, index)
     if not matches or _COUNTRY_RE.search(_sentence(text, start, end)):
         return
     src_start, src_end = block.span(start, end)

@@ -17,7 +17,7 @@ from types import MappingProxyType
 from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Related, Severity
 from soat.lint.rule import Example, Rule
-from soat.rules.spelling._words import DocWord, document_words
+from soat.rules.spelling._words import DocWord, document_words, preset_question
 from soat.vi.syllables import MODERN, TRADITIONAL, place_tone, tone_style
 
 _NAMES = MappingProxyType({TRADITIONAL: ("kiểu cũ", "traditional"), MODERN: ("kiểu mới", "modern")})
@@ -36,6 +36,7 @@ class Options:
 _OPEN_RHYME_RE = re.compile("[oòóỏõọOÒÓỎÕỌ][aàáảãạeèéẻẽẹAÀÁẢÃẠEÈÉẺẼẸ]|[uùúủũụUÙÚỦŨỤ][yỳýỷỹỵYỲÝỶỸỴ]")
 
 
+@preset_question("styled")
 def has_style(word: str) -> bool:
     """Whether a word of letters has one of the two tone placements (SPL002 counts it)."""
     return (

@@ -23,6 +23,7 @@ from soat.rules.spelling._words import (
     UserWords,
     document_words,
     neighbours,
+    preset_question,
     without_user_words,
 )
 from soat.vi.attested import ERRORS, always_quiet, assess, only_vietnamese
@@ -43,6 +44,7 @@ def _findings(ctx: Context[UserWords]) -> Iterator[Diagnostic]:
         yield from word_findings(words.occurrences(loud))
 
 
+@preset_question("loud")
 def _loud(word: str) -> bool:
     return not always_quiet(word)
 

@@ -15,13 +15,14 @@ from collections.abc import Iterable, Iterator
 from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Related, Severity
 from soat.lint.rule import Example, NoOptions, Rule
-from soat.rules.spelling._words import DocWord, document_words
+from soat.rules.spelling._words import DocWord, document_words, preset_question
 from soat.vi.syllables import iy_variant
 
 # iy_variant only answers for a syllable whose rhyme is i or y: it ends with one of these.
 _IY_ENDINGS = frozenset("iíìỉĩịyýỳỷỹỵIÍÌỈĨỊYÝỲỶỸỴ")
 
 
+@preset_question("variant")
 def has_variant(word: str) -> bool:
     """Whether a word of letters is spelt with an i/y that varies (with any next word, or
     none: the next word can only take the variant away, as in "tỉ mỉ"). Such a word is an

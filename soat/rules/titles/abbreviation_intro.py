@@ -14,13 +14,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import accumulate
 from typing import NamedTuple
 
 from soat.lint.context import Context
 from soat.lint.diagnostic import Diagnostic, Msg, Severity
 from soat.lint.rule import Example, Rule
-from soat.rules.titles.context import mostly_upper_blocks
+from soat.rules.titles.context import lower_text, mostly_upper_blocks
 from soat.vi.tokens import document_symbol_spans
 
 # The look-behind sits after the first capital ("[A-ZĐ](?<!\w[A-ZĐ])" is "(?<!\w)[A-ZĐ]"): a
@@ -140,8 +139,8 @@ def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
     # match, so its matches there are the blocks' own), those fresh at the start kept by
     # block: most blocks have none, and most abbreviations are known ("UBND", "TP").
     blocks = doc.blocks
-    everything = "\n".join(block.text for block in blocks)
-    bounds = list(accumulate((len(block.text) + 1 for block in blocks), initial=0))
+    lowered = ctx.get(lower_text)  # (its `joined` and `bounds`: the title rules share them)
+    everything, bounds = lowered.joined, lowered.bounds
     by_block: dict[int, list[tuple[int, int, str]]] = {}
     for m in _ACRONYM_RE.finditer(everything):
         if fresh(m.group()):
@@ -164,8 +163,10 @@ def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
         # only grows): the others are left out before the document symbols are looked for.
         acronyms = [a for a in by_block.get(k, ()) if fresh(a[2])]
         if acronyms:
-            # "NĐ - CP" is a code
-            taken = [(s, e) for s, e, _ in spans] + document_symbol_spans(text)
+            # "NĐ - CP" is a code (a document symbol holds a slash or a hyphen: a text
+            # without either has none, told by two substring tests instead of a scan)
+            symbols = document_symbol_spans(text) if "/" in text or "-" in text else []
+            taken = [(s, e) for s, e, _ in spans] + symbols
             for a in acronyms:
                 if not any(s <= a[0] < e for s, e in taken):
                     spans.append(a)

@@ -33,7 +33,7 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
     analysis = ctx.get(mentions_of)
     if not analysis.found:
         return
-    keys = {f.order: org_key(f.mention.org, knowledge) for f in analysis.found}
+    keys = _OrgKeys({f.order: f for f in analysis.found}, knowledge)
     first_of: dict[str, object] = {}
     for f in analysis.found:
         first_of.setdefault(f.name, f)
@@ -80,6 +80,21 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
                 reported.update(_same_occurrence(analysis, f))
                 yield _diagnostic(f, person.name, None, from_registry=True)
                 break
+
+
+class _OrgKeys(dict):
+    """The `org_key` of the organisation of the mention of each order (of the last mention
+    with that order, as a dictionary built from all of them holds), each computed when first
+    asked: most documents have no two near names under one post and ask for none."""
+
+    def __init__(self, by_order: dict, knowledge) -> None:
+        super().__init__()
+        self.by_order = by_order
+        self.knowledge = knowledge
+
+    def __missing__(self, order: int) -> str | None:
+        key = self[order] = org_key(self.by_order[order].mention.org, self.knowledge)
+        return key
 
 
 UNTITLED_MIN_SYLLABLES = 3

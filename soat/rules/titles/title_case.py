@@ -24,7 +24,7 @@ from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
 from soat.lint.document import Document
 from soat.lint.rule import Example, NoOptions, Rule
-from soat.rules.titles.context import mentions_of
+from soat.rules.titles.context import LowerText, lower_text, mentions_of
 
 _HOUSE_STYLE = frozenset({"công", "đoàn", "thường", "trực", "thành", "phố", "tỉnh", "tp"})
 
@@ -161,25 +161,23 @@ def _occurrences(text: str, low: str, index: OrgForms) -> Iterator[tuple[int, in
 
 
 def _organizations(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
-    return _organizations_in(ctx.doc, ctx.index(org_forms))
+    return _organizations_in(ctx.doc, ctx.index(org_forms), ctx.get(lower_text))
 
 
-def _organizations_in(doc: Document, forms: OrgForms) -> Iterator[Diagnostic]:
+def _organizations_in(doc: Document, forms: OrgForms, lowered: LowerText) -> Iterator[Diagnostic]:
     if not forms.forms:
         return
     unconfirmed = forms.unconfirmed
     # Every occurrence is a form in a block's lower-case text, and every form holds one of
-    # `needles` ("đoàn", "lđlđ"): two in three clean articles hold none anywhere (one
-    # substring test each on the lower-case text of the whole document, which holds each
-    # block's), and in the others most blocks hold none.
-    needles = forms.needles
-    everything = "\n".join(block.text for block in doc.blocks).lower()
-    if not any(map(everything.__contains__, needles)):
-        return
-    for block in doc.blocks:
+    # `needles` ("đoàn", "lđlđ"): two in three clean articles hold none anywhere, and in the
+    # others most blocks hold none (the blocks that hold one, found in the lower case of the
+    # whole document that the title rules share).
+    blocks = doc.blocks
+    for k in lowered.holding(forms.needles):
+        block = blocks[k]
         text = block.text
-        low = text.lower()
-        if len(low) != len(text) or not any(map(low.__contains__, needles)):
+        low = lowered.block(k)
+        if len(low) != len(text):
             continue
         for start, end, registered in sorted(_occurrences(text, low, forms)):
             written = text[start:end]

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from itertools import accumulate
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
@@ -20,11 +23,10 @@ from soat.vi.mentions import (
     MentionContext,
     TitleHit,
     find_title_hits_and_mentions,
-    title_offsets,
 )
 from soat.vi.names import is_name_syllable
 from soat.vi.text import fold_case
-from soat.vi.titles import match_title
+from soat.vi.titles import match_title, shortest_titles_re, title_start_offsets
 
 # Capitalised words that do not make an organisation specific ("UBND tỉnh", "LĐLĐ Thành phố").
 _GENERIC_CAPS = frozenset(
@@ -144,21 +146,108 @@ def mention_context(knowledge: Knowledge) -> MentionContext:
 def mentions_of(doc_ctx: DocContext) -> Analysis:
     """The person mentions and title hits of a document (an analysis: `ctx.get(mentions_of)`)."""
     doc = doc_ctx.doc
+    blocks = doc.blocks
     ctx = doc_ctx.index(mention_context)
     found: list[Any] = []
     hits: list[Any] = []
     upper = doc_ctx.get(mostly_upper_blocks)
-    for block in doc.blocks:
+    lowered = doc_ctx.get(lower_text)
+    # The blocks that may hold a title: those in whose lower case `shortest_titles_re` finds
+    # the words of a title in a row (nine blocks in ten have none), searched in the lower
+    # case of the whole document. Their hits and mentions are looked for at the
+    # `title_start_offsets`; a block written mostly in capitals is left out, its capitals
+    # counted only when it has a hit.
+    for k in lowered.matching(shortest_titles_re()):
+        block = blocks[k]
         text = block.text
-        # (A block without a title has no hit and no mention: asked first, it spares most
-        # blocks the count of their capitals.)
-        offsets = title_offsets(text) if text else []
-        if not offsets or block.index in upper:
+        offsets = title_start_offsets(text)
+        if not offsets:
             continue
         block_hits, block_mentions = find_title_hits_and_mentions(text, ctx, offsets)
+        if not block_hits or block.index in upper:
+            continue
         hits.extend((block, h) for h in block_hits)
         found.extend(Found(block, m, len(found) + i) for i, m in enumerate(block_mentions))
     return Analysis(tuple(found), tuple(hits))
+
+
+class LowerText:
+    """A document's blocks in lower case, made once for the rules that look for words in
+    any case: their texts joined by line breaks (`joined`), its `str.lower` (`text`, made
+    when first asked: TTL006 reads only `joined`), and where each block starts in both
+    (`bounds`, with the end of the last block + 1)."""
+
+    __slots__ = ("texts", "joined", "bounds", "_text")
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = texts
+        self.joined = "\n".join(texts)
+        self.bounds = list(accumulate((len(t) + 1 for t in texts), initial=0))
+        self._text: str | None = None
+
+    @property
+    def text(self) -> str:
+        # The lower case of the joined texts is the lower cases joined: `str.lower` maps
+        # each character alone but for a final sigma, which a line break (neither cased nor
+        # case-ignorable) ends as the end of a text does.
+        if self._text is None:
+            self._text = self.joined.lower()
+        return self._text
+
+    @property
+    def sliced(self) -> bool:
+        """No character's lower case is shorter than it (tests/rules/test_ttl_fast_paths.py):
+        when the lengths are equal, each block's lower case is its slice of `text`."""
+        return len(self.text) == len(self.joined)
+
+    def block(self, k: int) -> str:
+        """`texts[k].lower()`."""
+        if self.sliced:
+            return self.text[self.bounds[k] : self.bounds[k + 1] - 1]
+        return self.texts[k].lower()
+
+    def holding(self, needles: Iterable[str]) -> list[int]:
+        """Indexes, ascending, of the texts whose lower case holds one of `needles` (words
+        without a line break): each needle's occurrences in `text` (a search in C per block
+        that holds it) instead of a substring test per needle and block."""
+        if not self.sliced:
+            return [
+                k for k, t in enumerate(self.texts) if any(map(t.lower().__contains__, needles))
+            ]
+        if not self.texts:
+            return []
+        text, bounds = self.text, self.bounds
+        found = set()
+        for needle in needles:
+            i = text.find(needle)
+            while i >= 0:
+                k = bisect_right(bounds, i) - 1
+                found.add(k)
+                i = text.find(needle, bounds[k + 1])
+        return sorted(found)
+
+    def matching(self, pattern: re.Pattern[str]) -> list[int]:
+        """Indexes, ascending, of the texts in whose lower case `pattern` (an expression
+        without look-around) finds a match: one search of `text` per text that holds one,
+        a match that runs on past its text's end tried again on the text alone."""
+        if not self.texts:
+            return []
+        if not self.sliced:
+            return [k for k, t in enumerate(self.texts) if pattern.search(t.lower())]
+        text, bounds = self.text, self.bounds
+        found = []
+        m = pattern.search(text)
+        while m is not None:
+            k = bisect_right(bounds, m.start()) - 1
+            if m.end() < bounds[k + 1] or pattern.search(self.block(k)):
+                found.append(k)
+            m = pattern.search(text, bounds[k + 1])
+        return found
+
+
+def lower_text(doc_ctx: DocContext) -> LowerText:
+    """The document's blocks in lower case (an analysis: `ctx.get(lower_text)`)."""
+    return LowerText([block.text for block in doc_ctx.doc.blocks])
 
 
 class UpperBlocks:
