@@ -319,6 +319,12 @@ def test_lower_text_matching_is_searching_each_block_alone(texts):
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(TITLE_TEXTS.map(str.strip), min_size=1, max_size=5))
+@example(  # two mentions in each of two blocks: orders 0 to 3, once each
+    [
+        "Chủ tịch Nguyễn Văn An và Phó Chủ tịch Trần Thị Bình dự họp.",
+        "Giám đốc Lê Văn Cường và Phó Giám đốc Phạm Văn Dũng phát biểu.",
+    ]
+)
 def test_mentions_of_is_looking_at_every_block(paragraphs):
     """TTL rules: `mentions_of` (blocks found in the document's lower case, hits looked for
     at the title starts, capitals counted after) finds what looking at each block with its
@@ -346,8 +352,11 @@ def test_mentions_of_is_looking_at_every_block(paragraphs):
             continue
         block_hits, block_mentions = find_title_hits_and_mentions(block.text, ctx, offsets)
         hits.extend((block, h) for h in block_hits)
-        found.extend(Found(block, m, len(found) + i) for i, m in enumerate(block_mentions))
-    assert doc_ctx.get(mentions_of) == Analysis(tuple(found), tuple(hits))
+        found.extend(Found(block, m, order) for order, m in enumerate(block_mentions, len(found)))
+    analysis = doc_ctx.get(mentions_of)
+    assert analysis == Analysis(tuple(found), tuple(hits))
+    # Each mention's order is its place in the document (TTL003 keys mentions by it).
+    assert [f.order for f in analysis.found] == list(range(len(analysis.found)))
     event(f"hits: {min(len(hits), 2)}")
 
 

@@ -167,7 +167,7 @@ def mentions_of(doc_ctx: DocContext) -> Analysis:
         if not block_hits or block.index in upper:
             continue
         hits.extend((block, h) for h in block_hits)
-        found.extend(Found(block, m, len(found) + i) for i, m in enumerate(block_mentions))
+        found.extend(Found(block, m, order) for order, m in enumerate(block_mentions, len(found)))
     return Analysis(tuple(found), tuple(hits))
 
 
