@@ -6,6 +6,7 @@ import contextlib
 import gc
 import os
 import sys
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
@@ -29,6 +30,8 @@ from soat.lint.runner import (
 )
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from soat.lint.adoption import Adoption
     from soat.lint.cache import ResultCache
 
@@ -529,13 +532,19 @@ def _check_in_parallel(
         loader = cache.load_knowledge
         setup = {"initializer": _init_worker, "initargs": (options, rules, loader, store, render)}
     with ProcessPoolExecutor(workers, mp_context=context, **setup) as pool:
-        futures = [pool.submit(_check_in_worker, chunk) for chunk in chunks(files, workers)]
+        futures = deque(pool.submit(_check_in_worker, chunk) for chunk in chunks(files, workers))
         try:
-            results = (result for future in futures for result in future.result())
-            yield from _progress(results, len(files))
+            yield from _progress(_in_order(futures), len(files))
         finally:  # the consumer stopped early: what has not started is not started
             for future in futures:
                 future.cancel()
+
+
+def _in_order(futures: deque[Future]) -> Iterator[FileResult | Rendered]:
+    """The results of each chunk's future in turn, each future let go once read (a run
+    keeps no more results than are waiting for an earlier chunk)."""
+    while futures:
+        yield from futures.popleft().result()
 
 
 def _progress(iterable, length: int):

@@ -129,6 +129,23 @@ def serial(corpus):
     return _comparable(results)
 
 
+def test_each_chunks_results_are_let_go_once_read():
+    """The parent holds no results of chunks already read (a whole archive's report text
+    stayed in memory while the list of futures kept every result)."""
+    from collections import deque
+    from concurrent.futures import Future
+
+    futures: deque = deque()
+    for chunk in (["a", "b"], ["c"], ["d", "e"]):
+        future: Future = Future()
+        future.set_result(chunk)
+        futures.append(future)
+    results = session._in_order(futures)
+    assert [next(results), len(futures)] == ["a", 2]
+    assert [next(results), next(results), len(futures)] == ["b", "c", 1]
+    assert list(results) == ["d", "e"] and not futures
+
+
 @given(st.integers(0, 3000), st.integers(1, 8))
 def test_chunks_cover_the_files_in_order_in_shrinking_sizes(n, workers):
     files = [(f"{i}.txt", f"{i}.txt") for i in range(n)]
