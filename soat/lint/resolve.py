@@ -88,6 +88,7 @@ class SettingsResolver:
         # the check, the report): the answers per path (without `watch`).
         self._by_path: dict[tuple[str, str | None, str], tuple[Config, Settings]] = {}
         self._config_by_path: dict[tuple[str, str | None, str], Config] = {}
+        self._config_by_folder: dict[tuple[str, str], Config] = {}
         self._codes: dict[int, tuple[tuple[Rule, ...], tuple[str, ...]]] = {}
 
     def _load(self, path: str) -> Config:
@@ -143,6 +144,23 @@ class SettingsResolver:
         found = self._by_path.get(key)
         if found is None:
             config = self._config_in(path, default_root, cwd)
+            found = self._by_path[key] = (config, self.settings_for(config, path))
+        return found
+
+    def for_file(self, path: str) -> tuple[Config, Settings]:
+        """`for_path` of a file that is not a folder (what discovery finds): its
+        configuration is its folder's, found once per folder as written (a file's name is
+        never "." or "..", so its folder normalises to the folder of its normalised path)."""
+        if self.watch:
+            return self.for_path(path)
+        cwd = os.getcwd()
+        key = (path, None, cwd)
+        found = self._by_path.get(key)
+        if found is None:
+            folder = (os.path.dirname(path), cwd)
+            config = self._config_by_folder.get(folder)
+            if config is None:
+                config = self._config_by_folder[folder] = self._config_in(path, None, cwd)
             found = self._by_path[key] = (config, self.settings_for(config, path))
         return found
 

@@ -86,7 +86,7 @@ def run_check(
     unreadable_folders: list[tuple[str, OSError]] = []
     files = list(discover(options.paths, cache, unreadable_folders))
     # Configuration errors surface before any work starts.
-    configs = [cache.for_path(path)[0] for path, _ in files]
+    configs = [cache.for_file(path)[0] for path, _ in files]
     if adoption is None:  # a configuration's `baseline`
         adoption = _adoption(options, cache, configs)
     if adoption is not None:

@@ -440,6 +440,19 @@ def test_discovery_answers_per_folder_as_it_did_per_file(tmp_path, monkeypatch, 
         expected = list(_reference_discover(paths, cache))
         assert list(discover(paths, resolver_for(options, ALL_RULES, load_knowledge))) == expected
         assert expected
+        # A found file's configuration and Settings, asked by its folder: what its own
+        # path gives (a fresh resolver each, so neither answers from the other's memo).
+        per_folder = resolver_for(options, ALL_RULES, load_knowledge)
+        for path, _ in expected:
+            config, settings = per_folder.for_file(path)
+            own = resolver_for(options, ALL_RULES, load_knowledge).for_path(path)
+            assert (config.path, config.root, config.include, config.exclude) == (
+                own[0].path,
+                own[0].root,
+                own[0].include,
+                own[0].exclude,
+            )
+            assert [r.code for r in settings.rules] == [r.code for r in own[1].rules]
 
 
 def _reference_walk(root: str) -> list[str]:
