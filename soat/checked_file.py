@@ -25,6 +25,30 @@ def cache_dir() -> str:
     )
 
 
+def read(path: str) -> bytes:
+    """The bytes of the file at `path` (OSError when it cannot be read), with system calls
+    rather than `open()`'s buffered file object: the result cache reads one file per
+    article checked."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        return read_fd(fd, os.fstat(fd).st_size)
+    finally:
+        os.close(fd)
+
+
+def read_fd(fd: int, size: int) -> bytes:
+    """Everything from `fd` on, `size` the file's size when it was asked: one read of a byte
+    more is the whole file when it comes back short (a regular file reads short only at its
+    end); a file that grew meanwhile is read on to its end."""
+    data = os.read(fd, size + 1)
+    if len(data) <= size:
+        return data
+    chunks = [data]
+    while chunk := os.read(fd, 1 << 16):
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 def framed(head: bytes, body: bytes) -> bytes:
     """The bytes of a file holding `body` under `head`."""
     return head + zlib.crc32(body).to_bytes(4, "big") + body

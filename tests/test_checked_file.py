@@ -45,3 +45,12 @@ def test_a_failed_write_raises_and_removes_its_temporary_file(tmp_path):
     with pytest.raises(OSError):
         checked_file.write(str(tmp_path / "f.bin"), b"new", prefix=".t-")
     assert os.listdir(tmp_path) == ["f.bin"]
+
+
+@pytest.mark.parametrize("size", [0, 1, 65_535, 65_536, 200_001])
+def test_read_gives_the_whole_file_and_raises_for_a_missing_one(tmp_path, size):
+    data = os.urandom(size)
+    (tmp_path / "f").write_bytes(data)
+    assert checked_file.read(str(tmp_path / "f")) == data
+    with pytest.raises(OSError):
+        checked_file.read(str(tmp_path / "missing"))

@@ -9,6 +9,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import soat.checked_file as checked_file
 from soat.lint.config import Config
 from soat.lint.context import Context, DocContext
 from soat.lint.diagnostic import Diagnostic, Msg, Severity
@@ -382,17 +383,7 @@ def read_bytes(path: str, display: str) -> bytes | FileResult:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
             return _not_regular(display)
-        # One read asks for a byte more than the file holds: a shorter read is the whole
-        # file (a regular file reads short only at its end); a file that grew meanwhile is
-        # read on to its end.
-        size = st.st_size + 1
-        data = os.read(fd, size)
-        if len(data) < size:
-            return data
-        chunks = [data]
-        while chunk := os.read(fd, 65536):
-            chunks.append(chunk)
-        return b"".join(chunks)
+        return checked_file.read_fd(fd, st.st_size)
     except OSError as exc:
         return unreadable(
             display, Msg(f"Không đọc được tệp: {exc.strerror}", f"Cannot read file: {exc.strerror}")
