@@ -81,7 +81,7 @@ def test_the_engine_names_knowledge_only_through_its_public_package_for_types():
 
 def test_knowledge_imports_only_itself_vi_and_engine_value_modules():
     allowed = ("soat.knowledge", "soat.vi", "soat.lint.errors", "soat.lint.tomlsource")
-    allowed += ("soat.checked_file",)  # the caches' file format: a leaf of the package
+    allowed += ("soat.checked_file", "soat.canonical")  # the caches' leaves
     for path in modules_under("knowledge"):
         for mod in imports_of(path, type_only=None):
             assert mod in ("soat", "soat.__version__") or mod.startswith(allowed), (
@@ -104,8 +104,9 @@ def test_vi_imports_nothing_of_soat_but_itself_and_the_leaves():
         assert not bad, f"{path.relative_to(PKG)} imports {bad}"
 
 
-def test_the_cache_file_leaf_imports_nothing_of_soat():
+def test_the_cache_leaves_import_nothing_of_soat():
     assert imports_of(PKG / "checked_file.py") == set()
+    assert imports_of(PKG / "canonical.py") == set()
 
 
 def test_the_toml_leaf_imports_nothing_of_soat_and_is_the_only_shim():

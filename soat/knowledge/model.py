@@ -12,9 +12,10 @@ The keys under which entries merge (§9.3) use soat.vi's document symbol key and
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields, is_dataclass
-from typing import Any, NamedTuple, TypeVar
+from dataclasses import dataclass, field
+from typing import NamedTuple, TypeVar
 
+from soat.canonical import canonical
 from soat.vi.doc_symbols import symbol_key
 from soat.vi.text import fold_case
 
@@ -226,21 +227,5 @@ def content_digest(knowledge: Knowledge) -> str:
     changes from one process to the next with hash randomisation)."""
     import hashlib  # not at module level: the built-in knowledge's digest comes from its cache
 
-    text = _canonical(tuple(getattr(knowledge, name) for name in TABLES))
+    text = canonical(tuple(getattr(knowledge, name) for name in TABLES))
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def _canonical(value: Any) -> str:
-    # Named tuples and dataclasses read alike, Name(field=value,...): the digest does not
-    # depend on which of the two an entry type is.
-    names = getattr(type(value), "_fields", None)
-    if names is None and is_dataclass(value) and not isinstance(value, type):
-        names = [f.name for f in fields(value)]
-    if names is not None:
-        inner = ",".join(f"{name}={_canonical(getattr(value, name))}" for name in names)
-        return f"{type(value).__name__}({inner})"
-    if isinstance(value, frozenset | set):
-        return "{" + ",".join(sorted(_canonical(v) for v in value)) + "}"
-    if isinstance(value, tuple | list):
-        return "[" + ",".join(_canonical(v) for v in value) + "]"
-    return repr(value)

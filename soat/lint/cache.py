@@ -14,7 +14,6 @@ The folder is `.soat_cache/` in the working folder, with a `.gitignore` that ign
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import os
 import pickle
@@ -47,24 +46,6 @@ def _code_stamp() -> str:
                     f"{st.st_size}:{st.st_mtime_ns}"
                 )
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
-
-
-def canonical(value: object) -> str:
-    """A text of `value` that is the same in every process (sets and dicts sorted)."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        inner = ",".join(
-            f"{f.name}={canonical(getattr(value, f.name))}" for f in dataclasses.fields(value)
-        )
-        return f"{type(value).__name__}({inner})"
-    if isinstance(value, set | frozenset):
-        return "{" + ",".join(sorted(canonical(v) for v in value)) + "}"
-    if isinstance(value, dict):
-        return (
-            "{" + ",".join(sorted(f"{canonical(k)}:{canonical(v)}" for k, v in value.items())) + "}"
-        )
-    if isinstance(value, tuple | list):
-        return "[" + ",".join(canonical(v) for v in value) + "]"
-    return repr(value)
 
 
 class ResultCache:

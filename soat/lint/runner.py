@@ -97,7 +97,7 @@ class Settings:
     def stamp(self) -> str | None:
         """What the findings of a file depend on besides its bytes (the result cache key);
         None when a rule comes from outside soat (its code is not part of the cache key)."""
-        from soat.lint.cache import canonical
+        from soat.canonical import canonical
 
         if not all(_module_of(r).startswith("soat.") for r in self.rules):
             return None
