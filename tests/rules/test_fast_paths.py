@@ -673,14 +673,21 @@ def test_repeated_paragraph_scan_of_the_lengths_that_may_pass_finds_what_a_full_
 ):
     """CAP002: `similar` scans only the earlier paragraphs whose length lets `fuzz.ratio`
     reach the threshold, and finds what one rapidfuzz pass over all of them finds."""
-    from rapidfuzz import fuzz, process
-
-    from soat.rules.captions.repeated_paragraph import _Entry, _Index
+    from soat.rules.captions.repeated_paragraph import _Entry
 
     doc = read_text("a.txt", "\n\n".join(_paragraphs(pieces) + [e or "x" for e in extra]) + "\n")
+    _similar_is_one_fuzz_ratio_pass([_Entry(b, b.text.casefold()) for b in doc.blocks], threshold)
+
+
+def _similar_is_one_fuzz_ratio_pass(entries, threshold: float) -> None:
+    """`_Index.similar` of each entry, against the entries before it, finds what one
+    rapidfuzz pass of `fuzz.ratio` over their keys finds."""
+    from rapidfuzz import fuzz, process
+
+    from soat.rules.captions.repeated_paragraph import _Index
+
     index = _Index()
-    for block in doc.blocks:
-        entry = _Entry(block, block.text.casefold())
+    for entry in entries:
         everything = process.extract(
             entry.key,
             [e.key for e in index.entries],
@@ -715,9 +722,7 @@ def test_repeated_paragraph_scan_of_the_ascii_letters_finds_what_fuzz_ratio_find
     """CAP002: `similar`, which compares the ASCII characters of two keys before their
     `fuzz.ratio`, finds what one rapidfuzz pass of `fuzz.ratio` over the keys finds, also
     for keys that are edits of earlier ones (near the threshold)."""
-    from rapidfuzz import fuzz, process
-
-    from soat.rules.captions.repeated_paragraph import _Entry, _Index
+    from soat.rules.captions.repeated_paragraph import _Entry
 
     keys: list[str] = []
     for text, which, at, insert in pieces:
@@ -726,20 +731,8 @@ def test_repeated_paragraph_scan_of_the_ascii_letters_finds_what_fuzz_ratio_find
             at %= len(earlier) + 1
             text = earlier[:at] + insert + earlier[at + len(insert) :]
         keys.append(text)
-    doc = read_text("a.txt", "x\n")
-    index = _Index()
-    for key in keys:
-        entry = _Entry(doc.blocks[0], key)
-        everything = process.extract(
-            entry.key,
-            [e.key for e in index.entries],
-            scorer=fuzz.ratio,
-            score_cutoff=threshold,
-            limit=None,
-        )
-        expected = [index.entries[k] for k in sorted(k for _, s, k in everything if s)]
-        assert index.similar(entry, threshold) == expected
-        index.add(entry)
+    block = read_text("a.txt", "x\n").blocks[0]
+    _similar_is_one_fuzz_ratio_pass([_Entry(block, key) for key in keys], threshold)
 
 
 def _counter_label_definition(s: str) -> str | None:

@@ -89,15 +89,23 @@ def test_only_the_newest_files_of_a_data_file_are_kept(tmp_path, monkeypatch):
     assert (tmp_path / "data-other.toml-1.marshal").exists()
 
 
+def _built_then_read(loader) -> list:
+    """What a memoised loader returns when it builds its value, then when it reads it from
+    the cache folder (its memo cleared before each and after)."""
+    values = []
+    for _ in range(2):
+        loader.cache_clear()
+        try:
+            values.append(loader())
+        finally:
+            loader.cache_clear()
+    return values
+
+
 def test_the_syllable_tables_read_back_are_the_ones_the_file_gives(tmp_path, monkeypatch):
     monkeypatch.setenv("SOAT_CACHE_DIR", str(tmp_path))
     expected = syllable_counts._build_tables(read_text("attested_syllables.tsv"))
-    for _ in range(2):  # built, then read from the cache
-        syllable_counts._tables.cache_clear()
-        try:
-            got = syllable_counts._tables()
-        finally:
-            syllable_counts._tables.cache_clear()
+    for got in _built_then_read(syllable_counts._tables):
         assert got == expected
         assert list(got[0].items()) == list(expected[0].items())  # the order too
         assert [type(t) for t in got] == [dict, frozenset, frozenset]
@@ -112,9 +120,4 @@ def test_the_syllable_tables_read_back_are_the_ones_the_file_gives(tmp_path, mon
 def test_the_boilerplate_data_read_back_is_the_parsed_file(tmp_path, monkeypatch):
     monkeypatch.setenv("SOAT_CACHE_DIR", str(tmp_path))
     expected = tomllib.loads(read_text("boilerplate.toml"))
-    for _ in range(2):  # parsed, then read from the cache
-        furniture.load_data.cache_clear()
-        try:
-            assert furniture.load_data() == expected
-        finally:
-            furniture.load_data.cache_clear()
+    assert _built_then_read(furniture.load_data) == [expected, expected]
