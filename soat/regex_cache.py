@@ -151,20 +151,27 @@ def save() -> None:
     nothing where the folder cannot be written.
 
     Only the new patterns go through re's compiler again (for their opcodes); the others
-    are written as they were read. First come the patterns something in the process holds
-    (a module's or a matcher's: the ones the next run compiles again), then the others,
-    up to `_MAX`.
+    are written as they were read. The file keeps, up to `_MAX`, first the patterns
+    something in the process holds (a module's or a matcher's: the ones the next run
+    compiles again), then the loose ones this run compiled, then the loose ones it read.
+    The file is written only when a pattern it did not hold gets in: a run whose new
+    patterns would not fit (or that has none) leaves it alone, so runs of the same kind
+    stop writing it after the first.
     """
     cache = _re_cache()
     if cache is None or not usable():
         return
     stored = _stored or {}
     held, loose = ranked(cache)
-    new = [key for key, _ in held + loose if key not in stored]
-    if not new:
+    kept = (
+        held
+        + [(key, compiled) for key, compiled in loose if key not in stored]
+        + [(key, compiled) for key, compiled in loose if key in stored]
+    )[:_MAX]
+    if all(key in stored for key, _ in kept):
         return
     entries = []
-    for key, compiled in (held + loose)[:_MAX]:
+    for key, compiled in kept:
         found = stored.get(key)
         if found is None:
             try:

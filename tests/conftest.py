@@ -1,5 +1,9 @@
-"""Shared test set-up: the hypothesis profile and the seed article's one definition."""
+"""Shared test set-up: the hypothesis profile, a cache folder of the run's own, and the seed
+article's one definition."""
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -9,6 +13,18 @@ from hypothesis import HealthCheck, settings
 # by the benchmark scripts, not by tests.
 settings.register_profile("soat", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("soat")
+
+
+def pytest_configure(config) -> None:
+    """soat's caches of built-in data and patterns (soat/checked_file.py: cache_dir) go to a
+    folder of this test run, not the user's ~/.cache/soat: the tests run `soat check` in
+    this process, whose patterns (pytest's, hypothesis's) the regex cache would otherwise
+    keep for every later soat run of the user. A folder the caller set is kept."""
+    if "SOAT_CACHE_DIR" not in os.environ:
+        folder = tempfile.mkdtemp(prefix="soat-test-cache-")
+        os.environ["SOAT_CACHE_DIR"] = folder
+        config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+
 
 ROOT = Path(__file__).resolve().parents[1]
 # The real article the project started from lives in the project's shared folder beside the

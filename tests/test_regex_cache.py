@@ -214,3 +214,30 @@ def test_a_save_compiles_only_the_new_patterns_and_keeps_the_held_ones_first(cac
     run(SAVE.format(only_held=True), tmp_path)
     written = {e[0] for e in stored(tmp_path)}
     assert "soat-test-held-[a-z]+" in written and "soat-test-loose-[a-z]+" not in written
+
+
+FULL = (
+    "import json, re\n"
+    "from soat import regex_cache as rc\n"
+    "rc.load()\n"
+    "n_held = len(rc.ranked(re._cache)[0])\n"
+    "re.compile({pattern!r})\n"  # loose, and new to the file
+    "rc._MAX = len(rc._stored)\n"  # the file is full: held, then loose ones read
+    "rc.save()\n"
+    "print(json.dumps(len(rc._stored) > n_held))\n"
+)
+
+
+def test_a_full_file_makes_room_for_a_new_loose_pattern_and_then_stays(cache, tmp_path):
+    """The loose patterns of this run go before the loose ones read: when every slot is
+    taken, a new pattern still gets in, and the same run again leaves the file alone (it
+    once dropped the new patterns and wrote the file on every run)."""
+    target = file_in(tmp_path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(file_in(cache).read_bytes())
+    code = FULL.format(pattern="soat-test-new-loose-[a-z]+")
+    assert json.loads(run(code, tmp_path))  # the file holds loose patterns besides the held
+    assert "soat-test-new-loose-[a-z]+" in {e[0] for e in stored(tmp_path)}
+    before = target.stat().st_mtime_ns
+    run(code, tmp_path)
+    assert target.stat().st_mtime_ns == before
