@@ -82,20 +82,30 @@ class _Answers:
     __slots__ = ("questions", "names", "use_table", "decided", "yes")
 
     def __init__(self, questions: tuple[Callable[[str], bool], ...]) -> None:
-        self.questions = questions
+        self.questions: tuple[Callable[[str], bool], ...] = ()
         # each question's name in the table of preset answers ("": none), asked once (a
         # getattr that fails raises inside: costly once per question and document)
-        self.names = tuple(getattr(q, "preset_name", "") for q in questions)
-        self.use_table = not PRESET_PAYS.isdisjoint(self.names)
+        self.names: dict[Callable[[str], bool], str] = {}
+        self.use_table = False
         self.decided: set[str] = set()
-        self.yes: dict[Callable[[str], bool], set[str]] = {q: set() for q in questions}
+        self.yes: dict[Callable[[str], bool], set[str]] = {}
+        for question in questions:
+            self.add(question)
+
+    def add(self, question: Callable[[str], bool]) -> None:
+        """A new question, answered for no word yet."""
+        self.questions += (question,)
+        self.names[question] = name = getattr(question, "preset_name", "")
+        self.use_table = self.use_table or name in PRESET_PAYS
+        self.yes[question] = set()
 
 
 class WordVerdicts:
     """For each question a rule asks of a word (a pure function of the word's text), the
     words decided so far and those answered yes: built once per knowledge (`ctx.index`), so
     that the 15,000 words that recur across documents are decided once, not once per
-    occurrence. At most MAX_DECIDED words are kept; a new question starts afresh.
+    occurrence. At most MAX_DECIDED words are kept; a new question is asked of the words
+    decided so far.
 
     The syllables among the new words take the answers of the preset questions from the
     table (`preset_question`, `soat.vi.syllable_verdicts`): set operations instead of a
@@ -107,31 +117,40 @@ class WordVerdicts:
 
     def __init__(self, knowledge: object = None) -> None:
         self._answers = _Answers(())
-        self._met = 0  # new words decided so far
+        self._met = 0  # distinct words met so far (see `answers`)
 
     def answers(self, question: Callable[[str], bool], words: set[str]) -> _Answers:
         """Answers to `question` and the others asked so far, for `words` at least."""
         answers = self._answers
-        if question not in answers.yes or len(answers.decided) > MAX_DECIDED:
-            known = answers.questions if question in answers.yes else (*answers.questions, question)
-            answers = self._answers = _Answers(known)
+        if len(answers.decided) > MAX_DECIDED:
+            answers = self._answers = _Answers(answers.questions)
+        if question not in answers.yes:  # a new question: asked of the words decided so far
+            answers.add(question)
+            self._decide(answers, (question,), answers.decided)
         new = words.difference(answers.decided)
         if new:
-            self._met += len(new)
-            listed: frozenset[str] = frozenset()
-            preset: dict[str, frozenset[str]] = {}
-            if answers.use_table and self._met >= PRESET_AFTER:
-                inventory, preset = preset_verdicts()
-                listed = inventory.intersection(new)
-            rest = new.difference(listed) if listed else new
-            for asked, name in zip(answers.questions, answers.names, strict=True):
-                yes = preset.get(name)
-                if yes is None:
-                    answers.yes[asked].update(filter(asked, new))
-                else:  # the table's answers for the syllables, the question's for the rest
-                    answers.yes[asked].update(yes.intersection(listed), filter(asked, rest))
+            self._met = max(self._met, len(answers.decided) + len(new))
+            self._decide(answers, answers.questions, new)
             answers.decided.update(new)  # last: a word is decided once it is answered
         return answers
+
+    def _decide(
+        self, answers: _Answers, questions: Iterable[Callable[[str], bool]], words: set[str]
+    ) -> None:
+        """Answer `questions` for `words`: from the table for the syllables among them once
+        the process has met PRESET_AFTER words, else by asking."""
+        listed: frozenset[str] = frozenset()
+        preset: dict[str, frozenset[str]] = {}
+        if words and answers.use_table and self._met >= PRESET_AFTER:
+            inventory, preset = preset_verdicts()
+            listed = inventory.intersection(words)
+        rest = words.difference(listed) if listed else words
+        for asked in questions:
+            yes = preset.get(answers.names[asked])
+            if yes is None:
+                answers.yes[asked].update(filter(asked, words))
+            else:  # the table's answers for the syllables, the question's for the rest
+                answers.yes[asked].update(yes.intersection(listed), filter(asked, rest))
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (WordVerdicts, ())  # a memo: never stored with the knowledge
