@@ -15,7 +15,7 @@ import re
 import unicodedata
 
 from soat.vi.data_files import read_text
-from soat.vi.text import comparable, fold_tones, strip_diacritics
+from soat.vi.text import comparable, fold_tones, strip_diacritics, within_one_edit
 
 
 @functools.lru_cache(maxsize=1)
@@ -118,10 +118,8 @@ def name_variant(a: str, b: str) -> str | None:
         return "marks"
     if len(sa) < 3 or fold_tones(sa[0]) != fold_tones(sb[0]):
         return None
-    from rapidfuzz.distance import Levenshtein
-
     if (
-        Levenshtein.distance(pa, pb) == 1
+        within_one_edit(pa, pb)  # pa != pb: one edit apart
         and sum(x != y for x, y in zip(pa.split(), pb.split(), strict=False)) == 1
     ):
         return "letter"

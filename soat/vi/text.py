@@ -90,6 +90,24 @@ def fold_tones(text: str) -> str:
     return strip_diacritics(fold_case(text))
 
 
+def within_one_edit(a: str, b: str) -> bool:
+    """Whether `a` becomes `b` by at most one insertion, deletion or substitution (a
+    Levenshtein distance of 0 or 1): what is left after the common start must be the same
+    once the first differing character is skipped in one or both. In pure Python, so that
+    the few names a one-article run compares do not import rapidfuzz (~11 ms)."""
+    la, lb = len(a), len(b)
+    if la < lb:
+        a, b, la, lb = b, a, lb, la
+    if la - lb > 1:
+        return False
+    if a == b:
+        return True
+    i = 0
+    while i < lb and a[i] == b[i]:
+        i += 1
+    return a[i + 1 :] == (b[i + 1 :] if la == lb else b[i:])
+
+
 def words(text: str) -> list[str]:
     """The words of `text`, numbers and codes kept whole."""
     return _WORD_RE.findall(text)

@@ -681,23 +681,56 @@ def test_repeated_paragraph_scan_of_the_lengths_that_may_pass_finds_what_a_full_
 
 def _similar_is_one_fuzz_ratio_pass(entries, threshold: float) -> None:
     """`_Index.similar` of each entry, against the entries before it, finds what one
-    rapidfuzz pass of `fuzz.ratio` over their keys finds."""
+    rapidfuzz pass of `fuzz.ratio` over their keys finds: with the ASCII characters' edit
+    distance first (a process that has imported rapidfuzz) and with the characters'
+    counts first (one that has not)."""
     from rapidfuzz import fuzz, process
 
     from soat.rules.captions.repeated_paragraph import _Index
 
-    index = _Index()
-    for entry in entries:
-        everything = process.extract(
-            entry.key,
-            [e.key for e in index.entries],
-            scorer=fuzz.ratio,
-            score_cutoff=threshold,
-            limit=None,
-        )
-        expected = [index.entries[k] for k in sorted(k for _, s, k in everything if s)]
-        assert index.similar(entry, threshold) == expected
-        index.add(entry)
+    for with_rapidfuzz in (True, False):
+        index = _Index(with_rapidfuzz)
+        for entry in entries:
+            everything = process.extract(
+                entry.key,
+                [e.key for e in index.entries],
+                scorer=fuzz.ratio,
+                score_cutoff=threshold,
+                limit=None,
+            )
+            expected = [index.entries[k] for k in sorted(k for _, s, k in everything if s)]
+            assert index.similar(entry, threshold) == expected, with_rapidfuzz
+            index.add(entry)
+
+
+def test_repeated_paragraph_leaves_rapidfuzz_unimported_when_no_pair_can_repeat():
+    """A process that has not imported rapidfuzz (a one-article run) does not import it
+    for paragraphs whose characters rule every pair out."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from soat.lint.formats import parse\n"
+        "from soat.rules.captions.repeated_paragraph import _Entry, _Index\n"
+        "doc = parse('a.txt', 'Một hai ba bốn năm.\\n\\nSáu bảy tám chín mười.\\n\\n"
+        "Một hai ba bốn nam.\\n')\n"
+        "index = _Index()\n"
+        "found = []\n"
+        "for block in doc.blocks:\n"
+        "    entry = _Entry(block, block.text.casefold())\n"
+        "    found.append(len(index.similar(entry, 90.0)))\n"
+        "    index.add(entry)\n"
+        "    if len(found) == 2:\n"
+        "        found.append('rapidfuzz' in sys.modules)\n"
+        "print(found, 'rapidfuzz' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    # the second paragraph is near no earlier one: nothing imported; the third is near
+    # the first ("năm"/"nam": one substitution, two edits in 38 characters)
+    assert out.split() == ["[0,", "0,", "False,", "1]", "True"]
 
 
 # Keys mostly of Vietnamese letters, a few ASCII ones: what the ASCII characters alone tell

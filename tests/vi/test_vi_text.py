@@ -4,7 +4,7 @@ import re
 import unicodedata
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from soat.vi.text import (
@@ -178,3 +178,19 @@ def test_quoted_spans(text, max_words, expected):
 @given(st.text(alphabet=st.sampled_from("ab1 .,/-–\n")), st.integers(0, 6))
 def test_more_words_than_is_a_bounded_word_count(text, n):
     assert more_words_than(text, n) == (word_count(text) > n)
+
+
+_EDIT_TEXTS = st.text(alphabet="abcđ ơ", max_size=8)
+
+
+@settings(max_examples=500)
+@given(_EDIT_TEXTS, _EDIT_TEXTS, st.integers(0, 8), st.sampled_from(["", "a", "đ", "x"]))
+def test_within_one_edit_is_a_levenshtein_distance_of_at_most_one(a, b, at, piece):
+    from rapidfuzz.distance import Levenshtein
+
+    from soat.vi.text import within_one_edit
+
+    at %= len(a) + 1
+    for x, y in ((a, b), (a, a[:at] + piece + a[at + 1 :]), (a, a[:at] + piece + a[at:])):
+        assert within_one_edit(x, y) == (Levenshtein.distance(x, y) <= 1), (x, y)
+        assert within_one_edit(y, x) == within_one_edit(x, y)

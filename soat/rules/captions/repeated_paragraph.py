@@ -13,11 +13,13 @@ Fix: unsafe — delete the later paragraph; which copy to keep needs a human.
 from __future__ import annotations
 
 import bisect
+import sys
 import zlib
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from itertools import groupby
+from typing import Any
 
 from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Related, Severity
@@ -51,7 +53,7 @@ class _Entry:
     """A compared paragraph: its block, its case-folded text, and its words and index keys
     (found when first asked for: most paragraphs resemble no other, and never need them)."""
 
-    __slots__ = ("block", "key", "_words", "_keys", "_ascii")
+    __slots__ = ("block", "key", "_words", "_keys", "_ascii", "_counts")
 
     def __init__(self, block: Block, key: str) -> None:
         self.block = block
@@ -59,6 +61,14 @@ class _Entry:
         self._words: tuple[str, ...] | None = None
         self._keys: tuple[list[tuple], bool] | None = None
         self._ascii: bytes | None = None
+        self._counts: dict[str, int] | None = None
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """How many times each character occurs in the key (`_Index.similar`)."""
+        if self._counts is None:
+            self._counts = Counter(self.key)
+        return self._counts
 
     @property
     def ascii(self) -> bytes:
@@ -136,13 +146,11 @@ class _Index:
 
     GROUPS = MAX_CHANGED_WORDS + 1
 
-    def __init__(self) -> None:
-        from rapidfuzz import fuzz, process  # once per document, not once per paragraph
-        from rapidfuzz.distance import Indel
-
-        self._extract = process.extract
-        self._ratio = fuzz.ratio
-        self._distance = Indel.distance
+    def __init__(self, with_rapidfuzz: bool | None = None) -> None:
+        # Whether `similar` rules pairs out with rapidfuzz or with character counts first
+        # (None: rapidfuzz once the process has imported it; see `similar`).
+        self.with_rapidfuzz = with_rapidfuzz
+        self._rapidfuzz: tuple[Any, Any, Any] | None = None  # see `rapidfuzz`
         self.entries: list[_Entry] = []
         # The entries by the length of their keys (lengths, entry indexes), for rapidfuzz's
         # batch scan of the keys whose length allows the threshold
@@ -151,6 +159,16 @@ class _Index:
         self.long: list[int] = []  # long paragraphs, for the rare one with too few groups
         self.indexed = 0  # entries[:indexed] are in by_key and long
         self.group_of: dict[str, int] = {}  # a word's group, -1 for a word with a digit
+
+    def rapidfuzz(self) -> tuple[Any, Any, Any]:
+        """rapidfuzz's `fuzz.ratio`, `process.extract` and `Indel.distance`, imported when
+        first needed (once per document, not once per paragraph)."""
+        if self._rapidfuzz is None:
+            from rapidfuzz import fuzz, process
+            from rapidfuzz.distance import Indel
+
+            self._rapidfuzz = (fuzz.ratio, process.extract, Indel.distance)
+        return self._rapidfuzz
 
     def keys(self, words: tuple[str, ...]) -> tuple[list[tuple], bool]:
         """The lookup keys of a paragraph, and whether its groups cover a long one."""
@@ -223,35 +241,74 @@ class _Index:
         whose ASCII characters are more than `_max_distance` edits apart cannot reach the
         threshold. Their distance is a rapidfuzz pass on bytes (half the time of one on
         Vietnamese text, whose characters rapidfuzz looks up in a hash map); the few pairs
-        that pass (486 of 67,260 on clean/) get `fuzz.ratio` itself."""
+        that pass (486 of 67,260 on clean/) get `fuzz.ratio` itself.
+
+        Importing rapidfuzz costs a process ~11 ms, more than a one-article run spends in
+        this rule. Until the process has imported it, pairs are first ruled out by their
+        characters' counts (`_near_counts`, a few microseconds a pair in Python): in 364
+        of 400 clean/ articles no pair is left, and rapidfuzz is never imported for them.
+        Both bounds are lower bounds of the same distance: the paragraphs found are the
+        same (tests/rules/test_fast_paths.py)."""
         lengths, indexes = self.by_length
         n = len(entry.key)
         lo, hi = _length_range(n, threshold)
         first, last = bisect.bisect_left(lengths, lo), bisect.bisect_right(lengths, hi)
         if first >= last:
             return []
-        entries = self.entries
-        cutoff = _max_distance(n + lengths[last - 1], threshold)  # the longest pair's bound
-        if last - first == 1:  # a third of the scans: one call, without a batch's set-up
-            k = indexes[first]
-            d = self._distance(entry.ascii, entries[k].ascii, score_cutoff=cutoff)
-            near = [k] if d <= cutoff else []
+        with_rapidfuzz = self.with_rapidfuzz
+        if with_rapidfuzz is None:
+            with_rapidfuzz = "rapidfuzz" in sys.modules
+        if with_rapidfuzz:
+            near = self._near_ascii(entry, indexes[first:last], lengths[last - 1], threshold)
         else:
-            others = indexes[first:last]
-            found = self._extract(
-                entry.ascii,
-                [entries[k].ascii for k in others],
-                scorer=self._distance,
-                score_cutoff=cutoff,
-                limit=None,
-            )
-            near = [others[j] for _, _, j in found]
-        ratio = self._ratio
+            near = self._near_counts(entry, indexes[first:last], threshold)
+            if not near:
+                return []
+        ratio = self.rapidfuzz()[0]
+        entries = self.entries
         return [
             entries[k]
             for k in sorted(near)
             if ratio(entry.key, entries[k].key, score_cutoff=threshold)
         ]
+
+    def _near_ascii(
+        self, entry: _Entry, others: list[int], longest: int, threshold: float
+    ) -> list[int]:
+        """The entries of `others` whose ASCII characters are few enough edits from
+        `entry`'s for the threshold, by rapidfuzz on bytes."""
+        _, extract, distance = self.rapidfuzz()
+        entries = self.entries
+        cutoff = _max_distance(len(entry.key) + longest, threshold)  # the longest pair's bound
+        if len(others) == 1:  # a third of the scans: one call, without a batch's set-up
+            k = others[0]
+            d = distance(entry.ascii, entries[k].ascii, score_cutoff=cutoff)
+            return [k] if d <= cutoff else []
+        found = extract(
+            entry.ascii,
+            [entries[k].ascii for k in others],
+            scorer=distance,
+            score_cutoff=cutoff,
+            limit=None,
+        )
+        return [others[j] for _, _, j in found]
+
+    def _near_counts(self, entry: _Entry, others: list[int], threshold: float) -> list[int]:
+        """The entries of `others` whose characters, counted, are few enough edits from
+        `entry`'s for the threshold: each insertion or deletion changes one character's
+        count by one, so the distance is at least the sum of the counts' differences,
+        the two lengths less twice what the two have in common."""
+        entries = self.entries
+        n, mine = len(entry.key), entry.counts
+        near = []
+        for k in others:
+            other = entries[k]
+            theirs = other.counts
+            common = sum([min(c, theirs.get(ch, 0)) for ch, c in mine.items()])
+            m = len(other.key)
+            if n + m - 2 * common <= _max_distance(n + m, threshold):
+                near.append(k)
+        return near
 
 
 def _length_range(n: int, threshold: float) -> tuple[float, float]:

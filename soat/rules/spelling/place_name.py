@@ -36,6 +36,7 @@ from soat.vi.places import (
     same_onsets,
     syllable_count,
 )
+from soat.vi.text import within_one_edit
 
 MERGER_DATE = dt.date(2025, 7, 1)
 _MARKS_ONLY = "marks-only"  # after "tại", "ở": only a province written with other marks
@@ -102,8 +103,6 @@ def _name_words(text: str, pos: int) -> list[tuple[int, int]]:
 
 def _near_matches(candidate: str, levels: tuple[str, ...], index: PlaceIndex) -> list[str]:
     """Place names one slip away from `candidate` (on the letters without diacritics)."""
-    from rapidfuzz.distance import Levenshtein
-
     loose = loose_key(candidate)
     syllables = syllable_count(candidate)
     full = place_key(candidate)
@@ -117,8 +116,12 @@ def _near_matches(candidate: str, levels: tuple[str, ...], index: PlaceIndex) ->
                     continue
             elif target.level not in levels:
                 continue
-            distance = Levenshtein.distance(loose, target.loose, score_cutoff=1)
-            if distance <= 1 and (marks_only or same_onsets(candidate, target.name)):
+            if within_one_edit(loose, target.loose) and (
+                marks_only or same_onsets(candidate, target.name)
+            ):
+                from rapidfuzz.distance import Levenshtein  # for the few that come this far
+
+                distance = int(loose != target.loose)
                 detail = Levenshtein.distance(full, target.key)
                 scored.append((distance, detail, target.name))
     if not scored:
