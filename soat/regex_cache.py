@@ -49,17 +49,13 @@ _MAX = 400
 _stored: dict | None = None
 
 
-def cache_dir() -> str:
-    return os.environ.get("SOAT_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "soat"
-    )
-
-
 def path() -> str:
     """The cache file of this interpreter and opcode format."""
     version = ".".join(map(str, sys.version_info[:3]))
     tag = f"{sys.implementation.name}-{version}-{sys.version_info.releaselevel}"
-    return os.path.join(cache_dir(), f"regex-{tag}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal")
+    return os.path.join(
+        checked_file.cache_dir(), f"regex-{tag}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
+    )
 
 
 def _re_cache() -> dict | None:

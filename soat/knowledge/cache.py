@@ -27,12 +27,6 @@ _MAGIC = b"soat-knowledge-2\n"
 _KEEP = 8  # several checkouts or versions of soat on one machine each keep theirs
 
 
-def cache_dir() -> str:
-    return os.environ.get("SOAT_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "soat"
-    )
-
-
 def path_for(files: Sequence[tuple[str, str]]) -> str | None:
     """The cache file for the data `files` ((name, path) pairs); None when one cannot be read."""
     from soat import __version__
@@ -49,7 +43,9 @@ def path_for(files: Sequence[tuple[str, str]]) -> str | None:
     crc, adler = 0, 1
     for part in parts:
         crc, adler = zlib.crc32(part, crc), zlib.adler32(part, adler)
-    return os.path.join(cache_dir(), f"knowledge-{__version__}-{crc:08x}{adler:08x}.pickle")
+    return os.path.join(
+        checked_file.cache_dir(), f"knowledge-{__version__}-{crc:08x}{adler:08x}.pickle"
+    )
 
 
 def _code_stamp() -> str:

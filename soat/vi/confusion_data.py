@@ -48,7 +48,7 @@ def builtin_confusions() -> tuple[Confusion, ...]:
 
 def _cache_path(path: str) -> str | None:
     """A cache file named after the size and time of the data file, this module and the
-    parser's (any edit of one moves it), in $SOAT_CACHE_DIR or ~/.cache/soat."""
+    parser's (any edit of one moves it), in soat's cache folder (`checked_file.cache_dir`)."""
     import zlib
 
     try:
@@ -58,10 +58,9 @@ def _cache_path(path: str) -> str | None:
         ]
     except OSError:
         return None
-    root = os.environ.get("SOAT_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "soat"
+    return os.path.join(
+        checked_file.cache_dir(), f"confusions-{zlib.crc32('|'.join(stamps).encode()):08x}.pickle"
     )
-    return os.path.join(root, f"confusions-{zlib.crc32('|'.join(stamps).encode()):08x}.pickle")
 
 
 _CACHE_MAGIC = b"soat-confusions-1\n"
