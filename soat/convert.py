@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from soat.lint.diagnostic import Msg
 from soat.lint.fixer import write_atomically
 from soat.lint.formats import DecodeFailure, decode
-from soat.vi.legacy import NAMES, detect_bytes
+from soat.vi.legacy import detect_bytes
+from soat.vi.legacy_telltales import NAMES
 
 
 @dataclass(frozen=True)

@@ -36,19 +36,11 @@ from soat.vi.legacy_codecs import (
     decode_utf8_twice,
     tables,
 )
+from soat.vi.legacy_telltales import may_be_misencoded
 from soat.vi.spelling import frequency
 from soat.vi.syllables import is_valid_syllable
 from soat.vi.tones import VOWELS
 
-# What each encoding is called in messages (Vietnamese, English).
-NAMES = {
-    "tcvn3": ("bảng mã TCVN3 (ABC, phông .VnTime)", "the TCVN3 (ABC) encoding"),
-    "vni": ("bảng mã VNI-Windows", "the VNI-Windows encoding"),
-    "viscii": ("bảng mã VISCII", "the VISCII encoding"),
-    "cp1258": ("bảng mã Windows-1258", "the Windows-1258 encoding"),
-    "utf8": ("UTF-8 bị đọc nhầm thành Windows-1252", "UTF-8 misread as Windows-1252"),
-    "utf8x2": ("UTF-8 bị đọc nhầm hai lần", "UTF-8 misread as Windows-1252 twice"),
-}
 MIN_WORDS = 2  # mis-encoded words a run needs before it is reported
 
 
@@ -116,25 +108,8 @@ def _schemes() -> tuple[_Scheme, ...]:
     return tuple(schemes)
 
 
-# Every scheme's telltales (`_Scheme.telltales`) in one class, written out: text without one
-# (nearly all) is told without building the encodings' tables, 7 ms on first use
-# (tests/rules/test_fast_paths.py checks it against the schemes at every code point).
-_TELLTALES = (
-    "\u0002\u0005-\u0006\u0014\u0019\u001e\u0081\u008d\u008f-\u0090\u009d\u00a2-\u00a6"
-    "\u00a8-\u00aa\u00ac-\u00b5\u00b8-\u00be\u00c4-\u00c7\u00cb\u00ce-\u00d1\u00d6-\u00d8"
-    "\u00db-\u00dc\u00de-\u00df\u00e4-\u00e7\u00eb\u00ee-\u00f1\u00f6-\u00f8\u00fb-\u00fc"
-    "\u00fe-\u00ff\u0152-\u0153\u0160-\u0161\u0178\u017d-\u017e\u0192\u02c6\u02dc\u20ac"
-    "\u2122"
-)
-
-
-@functools.lru_cache(maxsize=1)
-def _any_telltale() -> re.Pattern[str]:
-    return re.compile(f"[{_TELLTALES}]")
-
-
 def _schemes_telltales() -> re.Pattern[str]:
-    """What `_TELLTALES` stands for: a telltale of any scheme."""
+    """What `TELLTALES` (soat.vi.legacy_telltales) stands for: a telltale of any scheme."""
     return re.compile("|".join(s.telltales.pattern for s in _schemes()))
 
 
@@ -210,7 +185,7 @@ def find_misencoded(text: str) -> list[Misencoded]:
     """Runs of mis-encoded Vietnamese in `text`, in text order. Where the runs of several
     schemes overlap, the one that turns more words into Vietnamese wins."""
     candidates: list[Misencoded] = []
-    if not _any_telltale().search(text):  # nearly all text: one scan and done
+    if not may_be_misencoded(text):  # nearly all text: one scan and done
         return []
     for scheme in _schemes():
         if not scheme.telltales.search(text):

@@ -7,8 +7,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from soat.toml import tomllib
-from soat.vi.legacy import NAMES, detect_bytes, find_misencoded
+from soat.vi.legacy import detect_bytes, find_misencoded
 from soat.vi.legacy_codecs import DATA, encode, tables
+from soat.vi.legacy_telltales import NAMES
 
 # A union news paragraph written for these tests (not corpus text).
 PARAGRAPH = (

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Severity
 from soat.lint.rule import Example, NoOptions, Rule
-from soat.vi.legacy import NAMES, detect_bytes, find_misencoded
+from soat.vi.legacy_telltales import NAMES, may_be_misencoded
 
 _SHOWN = 48  # characters of a run quoted in a message
 
@@ -31,8 +31,10 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
     doc = ctx.doc
     for block in doc.blocks:
         text = block.text
-        if text.isascii():
+        if text.isascii() or not may_be_misencoded(text):
             continue
+        from soat.vi.legacy import find_misencoded  # its tables: only for a text that needs them
+
         for run in find_misencoded(text):
             start, end = block.span(run.start, run.end)
             # one edit per word: line breaks and spacing between the words stay as written
@@ -57,6 +59,8 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
 
 def unreadable_hint(data: bytes) -> Msg | None:
     """For IO001: the legacy encoding a non-UTF-8 file is in, when detection is certain."""
+    from soat.vi.legacy import detect_bytes
+
     found = detect_bytes(data)
     if found is None:
         return None
