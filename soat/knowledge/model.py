@@ -2,7 +2,7 @@
 
 Entries are named tuples (made by the thousand, pickled in the knowledge cache: a named
 tuple class is made, built and unpickled several times faster than a frozen dataclass);
-`Term` and `Knowledge` stay dataclasses (tests build variants with `dataclasses.replace`).
+`Knowledge` stays a dataclass (its memo of indexes is not part of its value).
 The keys under which entries merge (§9.3) use soat.vi's document symbol key and case folding.
 """
 
@@ -85,8 +85,9 @@ class Place(NamedTuple):
     origin: str = ""
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
+    """A term's preferred spelling and the variants to replace with it (terms.toml)."""
+
     preferred: str
     variants: tuple[str, ...] = ()
     source: str | None = None

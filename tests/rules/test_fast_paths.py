@@ -133,14 +133,13 @@ def test_organisation_forms_without_a_first_word_are_skipped_only_when_absent(te
     """TTL005: skipping a block with none of the forms' first words, and joining only the
     pairs that start with one, finds what looking up every pair of its words finds (every
     word a first word: every pair joined)."""
-    from dataclasses import replace
 
     from soat.knowledge import load_knowledge
     from soat.rules.titles.title_case import _occurrences, org_forms
 
     index = org_forms(load_knowledge(()))
     low = text.lower()
-    everything = replace(index, firsts=frozenset(low.split()) | index.firsts)
+    everything = index._replace(firsts=frozenset(low.split()) | index.firsts)
     assert list(_occurrences(text, low, index)) == list(_occurrences(text, low, everything))
 
 

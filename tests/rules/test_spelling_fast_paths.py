@@ -475,7 +475,7 @@ def test_spl004_reads_every_document_when_a_form_starts_with_no_letter():
         _KNOWLEDGE,
         terms=(
             *_KNOWLEDGE.terms[:1],
-            dataclasses.replace(_KNOWLEDGE.terms[0], preferred=".NET", variants=()),
+            _KNOWLEDGE.terms[0]._replace(preferred=".NET", variants=()),
         ),
         _index={},
     )

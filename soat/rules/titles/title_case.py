@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from itertools import compress
+from typing import NamedTuple
 
 from soat.knowledge import Knowledge
 from soat.lint.context import Context
@@ -91,8 +91,7 @@ def _titles(analysis) -> Iterator[Diagnostic]:
         )
 
 
-@dataclass(frozen=True)
-class OrgForms:
+class OrgForms(NamedTuple):
     """Organisation names of more than one word, for finding them in a block."""
 
     forms: tuple[tuple[str, str], ...]  # (lower-case form, registered form), longest first
