@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import random
 from typing import NamedTuple
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from soat.canonical import canonical
@@ -25,10 +26,12 @@ class PairRecord:
 
 
 @given(st.lists(_atoms, max_size=8, unique_by=repr), st.randoms())
+@example([False, 0], random.Random(0))  # equal set elements: the set keeps one of them
 def test_sets_and_dicts_read_the_same_in_any_order(items, rnd):
     shuffled = items[:]
     rnd.shuffle(shuffled)
-    hashable = [i for i in items if i is not None]
+    # one of the elements a set would take as the same (False and 0, True and 1)
+    hashable = list(dict.fromkeys(i for i in items if i is not None))
     assert canonical(frozenset(hashable)) == canonical({*reversed(hashable)})
     assert canonical(dict(zip(map(repr, items), items, strict=True))) == canonical(
         dict(zip(map(repr, shuffled), shuffled, strict=True))
