@@ -41,6 +41,9 @@ _KNOWN_KEYS = (
 
 @dataclass(frozen=True)
 class Config:
+    """One configuration file's settings (soat.toml, .soat.toml or pyproject.toml's
+    [tool.soat]), or the defaults."""
+
     path: str | None = None
     root: str = "."
     select: tuple[str, ...] = ("ALL",)

@@ -180,6 +180,9 @@ class Image(NamedTuple):
 
 @dataclass
 class Document:
+    """A file as rules read it: its source, format and blocks of text with their source
+    positions."""
+
     path: str
     source: str
     format: str

@@ -44,6 +44,9 @@ class NoOptions:
 
 @dataclass(frozen=True)
 class Rule:
+    """A rule: its code, name and documentation, its check, its examples, the kinds of fix
+    it offers and its options."""
+
     code: str
     name: str
     summary: Msg

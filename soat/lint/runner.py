@@ -118,6 +118,8 @@ def _module_of(rule: Rule) -> str:
 
 @dataclass
 class FileResult:
+    """What checking one file gave: its findings, and what a report and --fix need of it."""
+
     path: str
     source: str | None  # None when the file could not be read
     diagnostics: list[Diagnostic] = field(default_factory=list)

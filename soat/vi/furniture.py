@@ -75,6 +75,9 @@ class FurnitureMatch(NamedTuple):
 
 @dataclass(frozen=True)
 class PhraseTable:
+    """The furniture phrases (built-in and a site's own) as BPL001 looks them up: whole
+    lines by key, with and without tone marks, line starts, and patterns."""
+
     lines: dict[str, Phrase]  # fold_case key → phrase
     lines_toneless: dict[str, Phrase]  # fold_tones key → phrase
     prefixes: tuple[tuple[str, str, Phrase], ...]  # (fold_case, fold_tones, phrase)

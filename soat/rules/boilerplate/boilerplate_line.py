@@ -52,6 +52,9 @@ _BLOCK_NAMES = MappingProxyType(
 
 @dataclass(frozen=True)
 class Options:
+    """BPL001's options (`[rules.BPL001]`): the site's own furniture lines, besides the
+    built-in ones (soat/data/boilerplate.toml)."""
+
     extend_phrases: tuple[str, ...] = ()
 
 

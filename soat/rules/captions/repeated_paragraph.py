@@ -45,6 +45,9 @@ MAX_CHANGED_WORDS = MAX_CHANGES * CHANGE_SYLLABLES
 
 @dataclass(frozen=True)
 class Options:
+    """CAP002's options (`[rules.CAP002]`): the shortest paragraph compared, in words, and
+    the `fuzz.ratio` at which a paragraph repeats an earlier one."""
+
     min_words: int = 8
     threshold: float = 90.0
 

@@ -29,6 +29,9 @@ SEPARATORS = ("consistent", "/", "-", ".")
 
 @dataclass(frozen=True)
 class Options:
+    """DAT002's options (`[rules.DAT002]`): the date style and separator the document must
+    use, or "consistent" (the one it uses most)."""
+
     style: str = field(default="consistent", metadata={"choices": STYLES})
     separator: str = field(default="consistent", metadata={"choices": SEPARATORS})
 

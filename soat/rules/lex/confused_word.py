@@ -73,6 +73,9 @@ def _names_problem(value: object) -> str | None:
 
 @dataclass(frozen=True)
 class Options:
+    """LEX001's options (`[rules.LEX001]`): the user's own confusion entries, and built-in
+    entries turned off or (house style) on, by name."""
+
     extend_entries: tuple[dict, ...] = field(default=(), metadata={"validate": _entries_problem})
     ignore_entries: tuple[str, ...] = field(default=(), metadata={"validate": _names_problem})
     enable_entries: tuple[str, ...] = field(default=(), metadata={"validate": _names_problem})

@@ -25,6 +25,9 @@ _NAMES = MappingProxyType({TRADITIONAL: ("kiểu cũ", "traditional"), MODERN: (
 
 @dataclass(frozen=True)
 class Options:
+    """SPL002's options (`[rules.SPL002]`): the tone-mark placement the document must use,
+    or "consistent" (the one it uses most)."""
+
     tone_style: str = field(
         default="consistent", metadata={"choices": ("consistent", "traditional", "modern")}
     )

@@ -34,6 +34,9 @@ _COMPANY_BEFORE_RE = re.compile(
 
 @dataclass(frozen=True)
 class Options:
+    """TTL006's options (`[rules.TTL006]`): abbreviations a reader knows without an
+    introduction."""
+
     # Known to every reader of Vietnamese news: administrative bodies, legal forms of
     # companies, currencies, news agencies and world organisations, "PV" (phóng viên).
     allow: tuple[str, ...] = (

@@ -23,6 +23,9 @@ CHARACTER, DOTS = "…", "..."
 
 @dataclass(frozen=True)
 class Options:
+    """TYP003's options (`[rules.TYP003]`): the ellipsis the document must use, or
+    "consistent" (the one it uses most)."""
+
     ellipsis: str = field(
         default="consistent", metadata={"choices": ("consistent", CHARACTER, DOTS)}
     )

@@ -92,6 +92,8 @@ def _classify(text: str) -> tuple[list[tuple[int, str, bool]], list[int], list[i
 
 @dataclass(frozen=True)
 class Options:
+    """TYP004's options (`[rules.TYP004]`): which quotation marks are right."""
+
     # "consistent" (default): the kind used more often wins, a tie goes to curly, so a finding
     # points at the odd one out; "curly": straight quotes are wrong wherever the document also
     # has curly ones (Vietnamese typography's form); "straight": a house style of straight
