@@ -151,8 +151,8 @@ def save() -> None:
     something in the process holds (a module's or a matcher's: the ones the next run
     compiles again), then the loose ones this run compiled, then the loose ones it read.
     The file is written only when a pattern it did not hold gets in: a run whose new
-    patterns would not fit (or that has none) leaves it alone, so runs of the same kind
-    stop writing it after the first.
+    patterns would not fit, cannot be stored, or that has none leaves it alone, so runs of
+    the same kind stop writing it after the first.
     """
     cache = _re_cache()
     if cache is None or not usable():
@@ -167,6 +167,7 @@ def save() -> None:
     if all(key in stored for key, _ in kept):
         return
     entries = []
+    added = 0
     for key, compiled in kept:
         found = stored.get(key)
         if found is None:
@@ -177,7 +178,10 @@ def save() -> None:
                     continue
             except Exception:
                 continue
+            added += 1
         entries.append(found)
+    if not added:  # only patterns that cannot be stored were new: the file stays as it is
+        return
     target = path()
     with contextlib.suppress(OSError, ValueError):  # unwritable: compiled again next time
         body = marshal.dumps(entries)

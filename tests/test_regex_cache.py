@@ -241,3 +241,25 @@ def test_a_full_file_makes_room_for_a_new_loose_pattern_and_then_stays(cache, tm
     before = target.stat().st_mtime_ns
     run(code, tmp_path)
     assert target.stat().st_mtime_ns == before
+
+
+UNSTORABLE = (
+    "import re\n"
+    "from soat import regex_cache as rc\n"
+    "rc.load()\n"
+    "re.compile('soat-test-unstorable-[a-z]+')\n"
+    "def refuse(pattern, flags):\n"
+    "    raise ValueError(pattern)\n"
+    "rc.entry = refuse\n"  # as for a pattern whose opcodes cannot be read back
+    "rc.save()\n"
+)
+
+
+def test_a_run_whose_only_new_pattern_cannot_be_stored_does_not_write(cache, tmp_path):
+    target = file_in(tmp_path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(file_in(cache).read_bytes())
+    before = target.stat().st_mtime_ns
+    run(UNSTORABLE, tmp_path)
+    assert target.stat().st_mtime_ns == before
+    assert "soat-test-unstorable-[a-z]+" not in {e[0] for e in stored(tmp_path)}
