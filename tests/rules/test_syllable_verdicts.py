@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -125,6 +126,33 @@ def test_words_asked_by_several_questions_are_counted_once(monkeypatch):
     for name in ("loud", "suspect", "loud"):  # three questions (two share a name)
         verdicts.answers(spy(name), {"hoà", "xyzw"})
     assert sorted(asked) == ["hoà", "hoà", "hoà", "xyzw", "xyzw", "xyzw"]  # no table, once each
+
+
+def test_a_question_that_raises_leaves_the_answers_as_they_were():
+    """A rule's question that fails on one word (the runner reports the rule's error and
+    goes on) fails only the documents holding that word, and is never kept half answered:
+    its answers and those of the questions asked before stay exact."""
+
+    def ends_in_g(word: str) -> bool:
+        return word.endswith("g")
+
+    def picky(word: str) -> bool:
+        if word == "boom":
+            raise ValueError(word)
+        return word.startswith("a")
+
+    verdicts = WordVerdicts()
+    first = {"ab", "ag", "boom", "cg", "ad"}
+    verdicts.answers(ends_in_g, first)
+    # asked of the words met before, it fails on "boom": a document without it is answered
+    answers = verdicts.answers(picky, {"ab", "bg"})
+    assert answers.yes[picky] == {"ab"}
+    with pytest.raises(ValueError):
+        verdicts.answers(picky, {"boom", "ae"})  # a document with it fails, and changes nothing
+    answers = verdicts.answers(ends_in_g, {"zg", "af"})
+    for question in (ends_in_g, picky):
+        assert answers.yes[question] == {w for w in answers.decided if question(w)}
+    assert answers.decided == {"ab", "bg", "zg", "af"}
 
 
 def test_the_table_is_read_only_for_the_questions_it_pays_for(monkeypatch):

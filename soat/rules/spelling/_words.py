@@ -90,14 +90,19 @@ class _Answers:
         self.decided: set[str] = set()
         self.yes: dict[Callable[[str], bool], set[str]] = {}
         for question in questions:
-            self.add(question)
+            self.add(question, set())
 
-    def add(self, question: Callable[[str], bool]) -> None:
-        """A new question, answered for no word yet."""
+    def add(self, question: Callable[[str], bool], yes: set[str]) -> None:
+        """A new question, with its answers (`yes`) for the words decided so far."""
         self.questions += (question,)
-        self.names[question] = name = getattr(question, "preset_name", "")
+        self.names[question] = name = preset_name(question)
         self.use_table = self.use_table or name in PRESET_PAYS
-        self.yes[question] = set()
+        self.yes[question] = yes
+
+
+def preset_name(question: Callable[[str], bool]) -> str:
+    """The question's name in the table of preset answers ("": none)."""
+    return getattr(question, "preset_name", "")
 
 
 class WordVerdicts:
@@ -125,32 +130,51 @@ class WordVerdicts:
         if len(answers.decided) > MAX_DECIDED:
             answers = self._answers = _Answers(answers.questions)
         if question not in answers.yes:  # a new question: asked of the words decided so far
-            answers.add(question)
-            self._decide(answers, (question,), answers.decided)
+            name = preset_name(question)
+            table = answers.use_table or name in PRESET_PAYS
+            try:
+                (yes,) = self._decide(table, ((question, name),), answers.decided)
+            except Exception:  # it fails on a word met before: start afresh, so that only
+                # a document holding that word fails (the runner reports the rule's error)
+                answers = self._answers = _Answers((*answers.questions, question))
+            else:
+                answers.add(question, yes)
         new = words.difference(answers.decided)
         if new:
             self._met = max(self._met, len(answers.decided) + len(new))
-            self._decide(answers, answers.questions, new)
+            asked = [(q, answers.names[q]) for q in answers.questions]
+            found = self._decide(answers.use_table, asked, new)
+            for (question, _), yes in zip(asked, found, strict=True):
+                answers.yes[question].update(yes)
             answers.decided.update(new)  # last: a word is decided once it is answered
         return answers
 
     def _decide(
-        self, answers: _Answers, questions: Iterable[Callable[[str], bool]], words: set[str]
-    ) -> None:
-        """Answer `questions` for `words`: from the table for the syllables among them once
-        the process has met PRESET_AFTER words, else by asking."""
+        self,
+        table: bool,
+        questions: Iterable[tuple[Callable[[str], bool], str]],
+        words: set[str],
+    ) -> list[set[str]]:
+        """The words of `words` each of `questions` (with its preset name) answers yes: from
+        the table for the syllables among them when `table` allows it and the process has
+        met PRESET_AFTER words, else by asking. Nothing is changed: a question that raises
+        leaves the answers as they were."""
         listed: frozenset[str] = frozenset()
         preset: dict[str, frozenset[str]] = {}
-        if words and answers.use_table and self._met >= PRESET_AFTER:
+        if words and table and self._met >= PRESET_AFTER:
             inventory, preset = preset_verdicts()
             listed = inventory.intersection(words)
         rest = words.difference(listed) if listed else words
-        for asked in questions:
-            yes = preset.get(answers.names[asked])
-            if yes is None:
-                answers.yes[asked].update(filter(asked, words))
+        found = []
+        for asked, name in questions:
+            from_table = preset.get(name)
+            if from_table is None:
+                found.append(set(filter(asked, words)))
             else:  # the table's answers for the syllables, the question's for the rest
-                answers.yes[asked].update(yes.intersection(listed), filter(asked, rest))
+                yes = set(filter(asked, rest))
+                yes.update(from_table.intersection(listed))
+                found.append(yes)
+        return found
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (WordVerdicts, ())  # a memo: never stored with the knowledge
