@@ -149,10 +149,11 @@ def save() -> None:
     Only the new patterns go through re's compiler again (for their opcodes); the others
     are written as they were read. The file keeps, up to `_MAX`, first the patterns
     something in the process holds (a module's or a matcher's: the ones the next run
-    compiles again), then the loose ones this run compiled, then the loose ones it read.
-    The file is written only when a pattern it did not hold gets in: a run whose new
-    patterns would not fit, cannot be stored, or that has none leaves it alone, so runs of
-    the same kind stop writing it after the first.
+    compiles again), then the loose ones it read, then the loose ones this run compiled.
+    It is written only when a pattern it did not hold gets in: a run whose new patterns
+    do not fit, cannot be stored, or that has none leaves it alone. (A full file was once
+    written again on every run; putting a run's loose patterns before those read would
+    make runs of two kinds push each other's out in turn.)
     """
     cache = _re_cache()
     if cache is None or not usable():
@@ -161,8 +162,8 @@ def save() -> None:
     held, loose = ranked(cache)
     kept = (
         held
-        + [(key, compiled) for key, compiled in loose if key not in stored]
         + [(key, compiled) for key, compiled in loose if key in stored]
+        + [(key, compiled) for key, compiled in loose if key not in stored]
     )[:_MAX]
     if all(key in stored for key, _ in kept):
         return
