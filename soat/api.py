@@ -150,7 +150,8 @@ def check_paths(
     """The findings of every file under `paths` (folders are walked as `soat check` walks
     them, with each folder's configuration), sorted by path and position.
 
-    The result cache in ./.soat_cache is used unless `cache` is False. Many files are
+    The result cache is used unless `cache` is False: `.soat_cache/` beside the
+    configuration file found for the working folder, else in the working folder. Many files are
     checked in worker processes; `jobs` says how many (1: in this process, as inside a Dask
     or Spark task). An unreadable file gives an IO001 finding, a failing rule INT001."""
     from soat.knowledge import load_knowledge
@@ -168,7 +169,7 @@ def check_paths(
     )
     settings = resolver_for(options, ALL_RULES, load_knowledge)
     files = list(discover(options.paths, settings))
-    results = check_files(files, options, tuple(ALL_RULES), settings, open_cache(options))
+    results = check_files(files, options, tuple(ALL_RULES), settings, open_cache(options, settings))
     found = [f for r in results for f in findings_of(r)]
     found.sort(key=lambda f: (f.path, f.row, f.column, f.code))
     return found

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Future
 
     from soat.lint.adoption import Adoption
-    from soat.lint.cache import ResultCache
+    from soat.lint.cache import Entry, ResultCache
 
 T = TypeVar("T")
 
@@ -94,7 +94,7 @@ def run_check(
     lang = cache.for_path(files[0][0])[0].lang if files else cache.config_for(".").lang
     if adoption is None and not unreadable_folders and _streamed(options):
         return _report_as_checked(files, options, rules, cache, lang, out)
-    results = check_files(files, options, rules, cache, open_cache(options))
+    results = check_files(files, options, rules, cache, open_cache(options, cache))
     for folder, exc in unreadable_folders:
         results.append(
             unreadable(
@@ -135,7 +135,7 @@ def _report_as_checked(
     report = Report(_output_context(rules, lang, out), out)
     broken = failing = False  # what the exit status needs; each result is dropped once written
     ordered = sorted(files, key=lambda file: file[1])
-    for result in iter_results(ordered, options, rules, cache, open_cache(options), lang):
+    for result in iter_results(ordered, options, rules, cache, open_cache(options, cache), lang):
         if isinstance(result, Rendered):
             report.add_text(result.findings)
             file_broken, file_failing = result.broken, result.failing
@@ -241,17 +241,20 @@ def _result(
         return found
     result = _check_one(cache, options, path, display)
     if store is not None and found is not None and _storable(result, options):
-        store.put(found, result.diagnostics)
+        store.put(display, found, result.diagnostics)
     return result
 
 
-def open_cache(options: CheckOptions) -> ResultCache | None:
-    """The result cache of the working folder; None when off or not writable."""
+def open_cache(options: CheckOptions, cache: SettingsResolver) -> ResultCache | None:
+    """The result cache of the project: `.soat_cache/` beside the configuration file found
+    for the working folder (as Ruff places its own), else, and with `--config`, in the
+    working folder; None when off or not writable."""
     if not options.cache:
         return None
     from soat.lint.cache import CACHE_DIR, ResultCache
 
-    store = ResultCache(CACHE_DIR)
+    root = "." if options.config_path else cache.config_for(".").root
+    store = ResultCache(os.path.join(root, CACHE_DIR))
     return store if store.enabled else None
 
 
@@ -283,7 +286,8 @@ def iter_results(
     its `Rendered` JSON findings instead of its FileResult.
 
     Whoever checks a file first asks the result cache for it (`_result`): with many files,
-    the workers, so that a run served by the cache reads it in parallel too."""
+    the workers, so that a run served by the cache reads it in parallel too. What the run
+    adds to the cache is written when it ends (or stops early)."""
     workers = options.jobs if options.jobs is not None else min(os.cpu_count() or 1, 8)
     if store is None:
         # Every file is checked: rule modules imported now are imported once, before the
@@ -291,12 +295,19 @@ def iter_results(
         # a rule module when a file the cache does not have needs it (a run served by the
         # cache imports none).
         _import_rules(cache, files)
-    with collector_tuned():
-        if len(files) >= PARALLEL_THRESHOLD and workers > 1:
-            yield from _check_in_parallel(files, options, rules, cache, store, render, workers)
-        else:
-            for path, display in _progress(files, len(files)):
-                yield _result(cache, options, store, path, display)
+    try:
+        with collector_tuned():
+            if len(files) >= PARALLEL_THRESHOLD and workers > 1:
+                yield from _progress(
+                    _check_in_parallel(files, options, rules, cache, store, render, workers),
+                    len(files),
+                )
+            else:
+                for path, display in _progress(files, len(files)):
+                    yield _result(cache, options, store, path, display)
+    finally:
+        if store is not None:
+            store.flush()
 
 
 def _import_rules(cache: SettingsResolver, todo: list[tuple[str, str]]) -> None:
@@ -325,7 +336,7 @@ def _cached(
         return None
     fmt = os.path.splitext(display)[1].lower()
     key = store.key(data, display, fmt, settings.stamp)
-    found = store.get(key)
+    found = store.get(display, key)
     if found is None:
         return key
     if options.fix and any(_applies(d, options.unsafe) for d in found):
@@ -474,19 +485,24 @@ def _init_forked(
     options: CheckOptions, cache: SettingsResolver, store: ResultCache | None, render: str | None
 ) -> None:
     """A forked worker: it inherits the parent's resolver, with the knowledge, the rule
-    modules and the files' Settings already loaded (nothing is pickled). It stores what it
-    checks in the result cache `store` itself, and with `render` returns `Rendered`s."""
+    modules and the files' Settings already loaded (nothing is pickled). It hands what it
+    adds to the result cache `store` to the parent, which writes it, and with `render`
+    returns `Rendered`s."""
     _worker.update(cache=cache, options=options, store=store, render=render)
 
 
-def _check_in_worker(items: list[tuple[str, str]]) -> Sequence[FileResult | Rendered]:
+def _check_in_worker(
+    items: list[tuple[str, str]],
+) -> tuple[Sequence[FileResult | Rendered], dict[str, Entry]]:
+    """The results of `items`, and the result cache's new entries for the parent to write."""
     cache, options, store, lang = (_worker[k] for k in ("cache", "options", "store", "render"))
     results = [_result(cache, options, store, path, display) for path, display in items]
+    new = store.take_new() if store is not None else {}
     if lang is None:
-        return results
+        return results, new
     from soat.lint.output.json_format import findings_text
 
-    return [Rendered(findings_text(r, lang), *_outcome(r)) for r in results]
+    return [Rendered(findings_text(r, lang), *_outcome(r)) for r in results], new
 
 
 def chunks(files: list[T], workers: int) -> Iterator[list[T]]:
@@ -534,17 +550,21 @@ def _check_in_parallel(
     with ProcessPoolExecutor(workers, mp_context=context, **setup) as pool:
         futures = deque(pool.submit(_check_in_worker, chunk) for chunk in chunks(files, workers))
         try:
-            yield from _progress(_in_order(futures), len(files))
+            yield from _in_order(futures, store)
         finally:  # the consumer stopped early: what has not started is not started
             for future in futures:
                 future.cancel()
 
 
-def _in_order(futures: deque[Future]) -> Iterator[FileResult | Rendered]:
+def _in_order(futures: deque[Future], store: ResultCache | None) -> Iterator[FileResult | Rendered]:
     """The results of each chunk's future in turn, each future let go once read (a run
-    keeps no more results than are waiting for an earlier chunk)."""
+    keeps no more results than are waiting for an earlier chunk); the chunk's new cache
+    entries go to `store`."""
     while futures:
-        yield from futures.popleft().result()
+        results, new = futures.popleft().result()
+        if store is not None:
+            store.add(new)
+        yield from results
 
 
 def _progress(iterable, length: int):

@@ -9,11 +9,13 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import soat
 from soat.knowledge import load_knowledge
 from soat.lint import cache as cache_module
-from soat.lint.cache import CACHE_DIR, ResultCache
+from soat.lint.cache import CACHE_DIR, PACKS, ResultCache, pack_of, read_pack
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
 from soat.lint.rule import Example, Rule
 from soat.lint.session import CheckOptions, run_check
@@ -70,7 +72,13 @@ def check(paths, rules=RULES, **options) -> list[dict]:
 
 
 def entries(root: Path) -> list[Path]:
-    return [p for p in (root / CACHE_DIR).rglob("*") if p.is_file() and p.name != ".gitignore"]
+    """The pack files of the result cache under `root`."""
+    return sorted((root / CACHE_DIR).rglob("*.pack"))
+
+
+def stored(root: Path) -> dict[str, str]:
+    """The cache's entries under `root`: the key of each file's findings, by its path."""
+    return {path: key for pack in entries(root) for path, (key, _) in read_pack(str(pack)).items()}
 
 
 def test_a_second_run_reads_the_cache_and_reports_the_same(project):
@@ -80,6 +88,8 @@ def test_a_second_run_reads_the_cache_and_reports_the_same(project):
     assert len(CALLS) == 2 and len(first) == 2
     assert (project / CACHE_DIR / ".gitignore").read_text().splitlines()[-1] == "*"
     assert len(entries(project)) == 1
+    assert list(stored(project)) == [str(f)]
+    assert (project / CACHE_DIR / "CACHEDIR.TAG").read_bytes().startswith(b"Signature: 8a477f59")
     second = check([f])
     assert len(CALLS) == 2  # no rule ran again
     assert second == first
@@ -185,10 +195,12 @@ def test_a_cache_that_cannot_be_written_turns_itself_off(tmp_path):
     folder = tmp_path / "c"
     store = ResultCache(str(folder))
     assert store.enabled
-    (folder / "ab").write_text("a file where a folder should be")
-    store.put("ab" + "0" * 62, [Diagnostic(Msg("x", "x"), 0, 1)])
+    Path(store.folder).write_text("a file where a folder should be")
+    store.put("a.txt", "0" * 64, [Diagnostic(Msg("x", "x"), 0, 1)])
+    store.flush()
     assert not store.enabled
-    assert store.get("ab" + "0" * 62) is None
+    assert store.get("a.txt", "0" * 64) is None
+    assert Path(store.folder).read_text() == "a file where a folder should be"
 
 
 def test_a_read_only_cache_folder_is_off(tmp_path):
@@ -257,7 +269,7 @@ def test_parallel_runs_share_the_cache_safely(tmp_path):
             for _ in range(3)
         ]
         assert [p.communicate()[0] for p in runs] == [expected] * 3
-    assert len(entries(tmp_path)) == 12
+    assert len(stored(tmp_path)) == 12
     assert not list((tmp_path / CACHE_DIR).rglob(".tmp-*"))  # no temporary file left behind
 
 
@@ -285,3 +297,123 @@ def test_the_key_is_the_same_in_every_process(tmp_path):
         for seed in ("1", "2", "3")
     }
     assert len(stamps) == 1
+
+
+def test_files_share_packs_and_a_changed_file_replaces_its_entry(project):
+    texts = {project / f"bai{i}.txt": f"alpha {i}\n" for i in range(PACKS + 1)}
+    for f, text in texts.items():
+        f.write_text(text, encoding="utf-8")
+    check(list(texts), jobs=1)
+    packs = entries(project)
+    assert len(packs) == len({pack_of(str(f)) for f in texts}) < len(texts)
+    assert sorted(stored(project)) == sorted(str(f) for f in texts)
+    keys = stored(project)
+    changed = project / "bai7.txt"
+    changed.write_text("alpha changed\n", encoding="utf-8")
+    before = len(CALLS)
+    check(list(texts), jobs=1)
+    assert len(CALLS) == before + 2  # only the changed file was checked again
+    now = stored(project)
+    assert len(now) == len(texts)  # its entry replaced, not added to
+    assert [p for p in now if now[p] != keys[p]] == [str(changed)]
+
+
+def test_a_run_adds_to_a_pack_another_run_wrote_meanwhile(tmp_path):
+    one, two = ResultCache(str(tmp_path)), ResultCache(str(tmp_path))
+    paths = [f"bai{i}.txt" for i in range(600)]
+    a, b = next((a, b) for a in paths for b in paths if a < b and pack_of(a) == pack_of(b))
+    diag = [Diagnostic(Msg("x", "x"), 0, 1)]
+    assert one.get(a, "1" * 64) is None  # `one` has read the (missing) pack
+    two.put(b, "2" * 64, diag)
+    two.flush()
+    one.put(a, "1" * 64, diag)
+    one.flush()
+    fresh = ResultCache(str(tmp_path))
+    assert fresh.get(a, "1" * 64) == diag and fresh.get(b, "2" * 64) == diag
+    assert fresh.get(a, "2" * 64) is None  # another key: stale
+
+
+def test_a_damaged_entry_in_a_sound_pack_is_ignored(tmp_path):
+    store = ResultCache(str(tmp_path))
+    store.add({"a.txt": ("1" * 64, b"not a pickle"), "b.txt": ("2" * 64, b"\x80\x05K\x01.")})
+    store.flush()
+    fresh = ResultCache(str(tmp_path))
+    assert fresh.get("a.txt", "1" * 64) is None
+    assert fresh.get("b.txt", "2" * 64) is None  # loads, but as 1, not a list of findings
+
+
+def test_new_entries_are_written_when_they_grow_large(tmp_path, monkeypatch):
+    monkeypatch.setattr(cache_module, "_FLUSH_BYTES", 1)
+    store = ResultCache(str(tmp_path))
+    store.put("a.txt", "1" * 64, [])
+    assert not store.take_new()  # written at once
+    assert ResultCache(str(tmp_path)).get("a.txt", "1" * 64) == []
+
+
+def test_a_build_removes_the_packs_of_other_builds_only(tmp_path):
+    old_build = tmp_path / "0123456789abcdef"
+    old_format = tmp_path / "ab"
+    mine = tmp_path / "notes"
+    for folder in (old_build, old_format, mine):
+        folder.mkdir()
+        (folder / "x").write_text("x")
+    store = ResultCache(str(tmp_path))
+    store.put("a.txt", "1" * 64, [])
+    store.flush()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [".gitignore", "CACHEDIR.TAG", "notes", os.path.basename(store.folder)]
+    )
+    assert (mine / "x").read_text() == "x"
+
+
+PATHS = st.sampled_from([f"d/bai{i}.txt" for i in range(6)])
+KEYS = st.sampled_from(["1" * 64, "2" * 64, "3" * 64])
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.tuples(st.just("put"), st.integers(0, 1), PATHS, KEYS, st.integers(0, 3)),
+            st.tuples(st.just("flush"), st.integers(0, 1)),
+            st.tuples(st.just("get"), st.integers(0, 1), PATHS, KEYS),
+        ),
+        max_size=30,
+    )
+)
+def test_two_runs_never_read_findings_stored_under_another_key(tmp_path_factory, steps):
+    """Whatever two runs put and flush, in any order, a `get` gives nothing or the findings
+    last put for that path under that key (by either run), never another entry's."""
+    root = tmp_path_factory.mktemp("cache")
+    runs = [ResultCache(str(root)), ResultCache(str(root))]
+    put: dict[tuple[str, str], set[int]] = {}
+    for step in steps:
+        if step[0] == "put":
+            _, run, path, key, n = step
+            runs[run].put(path, key, [Diagnostic(Msg("x", "x"), 0, 1)] * n)
+            put.setdefault((path, key), set()).add(n)
+        elif step[0] == "flush":
+            runs[step[1]].flush()
+        else:
+            _, run, path, key = step
+            found = runs[run].get(path, key)
+            assert found is None or len(found) in put.get((path, key), set())
+
+
+def test_the_cache_sits_beside_the_configuration_of_the_working_folder(project, monkeypatch):
+    (project / "soat.toml").write_text("", encoding="utf-8")
+    sub = project / "bai" / "2026"
+    sub.mkdir(parents=True)
+    (sub / "a.txt").write_text("alpha\n", encoding="utf-8")
+    monkeypatch.chdir(sub)
+    check(["a.txt"])
+    assert list(stored(project)) == ["a.txt"]
+    assert not (sub / CACHE_DIR).exists()
+    check(["a.txt"], config_path=str(project / "soat.toml"))  # --config: the working folder
+    assert list(stored(sub)) == ["a.txt"]
+    elsewhere = project.parent / f"{project.name}-free"
+    elsewhere.mkdir()
+    (elsewhere / "b.txt").write_text("beta\n", encoding="utf-8")
+    monkeypatch.chdir(elsewhere)  # no configuration: the working folder
+    check(["b.txt"])
+    assert list(stored(elsewhere)) == ["b.txt"]
