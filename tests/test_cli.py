@@ -191,6 +191,21 @@ def test_stdin_with_filename():
     assert [(f["filename"], f["code"]) for f in data] == [("bai.txt", "TYP001")]
 
 
+def test_stdin_with_an_excluded_filename_is_not_checked(tmp_path):
+    """`exclude` applies to a file named on the command line, and so to --stdin-filename."""
+    (tmp_path / "soat.toml").write_text('exclude = ["archive/**"]\n', encoding="utf-8")
+    text = "Tiêu đề\nMột  hai\n".encode()
+    args = ("check", "--output-format", "json", "--stdin-filename")
+    proc = soat(*args, "archive/bai.txt", "-", input=text, cwd=tmp_path)
+    assert (proc.returncode, findings(proc)) == (0, [])
+    proc = soat(*args, "content/bai.txt", "-", input=text, cwd=tmp_path)
+    assert [f["code"] for f in findings(proc)] == ["TYP001"]
+    proc = soat(
+        "check", "--fix", "--stdin-filename", "archive/bai.txt", "-", input=text, cwd=tmp_path
+    )
+    assert (proc.returncode, proc.stdout) == (0, text)
+
+
 def test_stdin_fix_writes_the_fixed_text_to_stdout():
     proc = soat("check", "--fix", "-", input="Tiêu đề\nMột  hai\n".encode())
     assert proc.stdout.decode() == "Tiêu đề\nMột hai\n"

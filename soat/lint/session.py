@@ -379,6 +379,11 @@ def _check_stdin(options: CheckOptions, cache: SettingsResolver, out) -> int:
     path = options.stdin_filename or os.path.join(os.getcwd(), "-")
     config, settings = cache.for_path(path)
     data = sys.stdin.buffer.read()
+    if options.stdin_filename and config.is_excluded(path):  # as a named file: not checked
+        if options.fix and not options.diff:  # the caller expects the text back, untouched
+            _write_bytes(out, data)
+            return _status(False, False, options)
+        return _report([], options, cache.rules, config.lang, out)
     decoded = read_source(name, data, settings.rules)
     if is_word(name):  # a Word document is read from a file, which --annotate writes beside
         decoded = unreadable(
