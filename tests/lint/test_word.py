@@ -120,7 +120,8 @@ def test_metadata_and_kinds(extras, seed):
     from soat.lint.formats.word import document_from
 
     doc = document_from("a.docx", extract(open_docx(extras.read_bytes())))
-    assert doc.date is not None and doc.date.isoformat() == "2024-12-20"
+    # The creation date is kept but is not the article's date (often a template's).
+    assert doc.date is None and doc.metadata["created"].date().isoformat() == "2024-12-20"
     assert [b.kind for b in doc.blocks] == [
         "title",
         "table-cell",
@@ -566,3 +567,22 @@ def test_the_annotated_copy_is_created_with_the_mode_open_would_give(tmp_path):
     write_atomically(str(new), b"y", create=True)  # an existing copy keeps its mode
     assert (new.read_bytes(), new.stat().st_mode & 0o777) == (b"y", 0o604)
     assert [p.name for p in tmp_path.iterdir()] == ["bai.soat.docx"]
+
+
+def test_a_template_creation_date_does_not_date_the_article(tmp_path):
+    """A draft made from an old template: the weekday of a date without a year is not judged
+    by the template's year (2019: 5/1 was a Saturday; thứ Hai would be reported)."""
+    import datetime as dt
+
+    from soat.lint.formats.word import document_from
+
+    document = docx.Document()
+    document.add_paragraph("Công đoàn tổ chức hội nghị")
+    document.add_paragraph("Hội nghị diễn ra vào thứ Hai, ngày 5/1 tại Hà Nội.")
+    document.core_properties.created = dt.datetime(2019, 6, 1, 8, 0)
+    path = tmp_path / "nhap.docx"
+    document.save(str(path))
+    doc = document_from("nhap.docx", extract(open_docx(path.read_bytes())))
+    assert doc.date is None
+    res = CliRunner().invoke(main, ["check", "--no-cache", "--select", "DAT003", str(path)])
+    assert res.exit_code == 0, res.output

@@ -303,7 +303,7 @@ def _metadata(document) -> dict[str, Any]:
             meta["title"] = props.title
         created = props.created
         if isinstance(created, dt.datetime):
-            meta["date"] = created
+            meta["created"] = created  # not the article's date: often a template's
     except Exception:  # core properties are optional and sometimes malformed
         pass
     return meta
