@@ -411,3 +411,27 @@ def test_a_damaged_confusion_cache_is_rebuilt(tmp_path, monkeypatch):
         damaged[where] ^= 0x5A
         cache.write_bytes(bytes(damaged))
         assert load() == expected, where
+
+
+def test_no_git_process_for_a_folder_outside_any_repository(tmp_path, monkeypatch):
+    import shutil
+
+    from soat.lint import files
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    monkeypatch.delenv("GIT_DIR", raising=False)
+    if files._may_be_in_repository(str(tmp_path)):
+        pytest.skip("the temporary folder is inside a git repository here")
+    runs: list = []
+    real_run = subprocess.run
+    monkeypatch.setattr(subprocess, "run", lambda *a, **k: runs.append(a) or real_run(*a, **k))
+    assert files.git_ignored(str(tmp_path)) == set()
+    assert runs == []
+    real_run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    (tmp_path / ".gitignore").write_text("x.md\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "x.md").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "sub" / "y.md").write_text(ARTICLE, encoding="utf-8")
+    assert files.git_ignored(str(tmp_path / "sub")) == {str(tmp_path / "sub" / "x.md")}
+    assert len(runs) == 1  # below a repository: git runs

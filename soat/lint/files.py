@@ -207,6 +207,8 @@ def _is_regular(path: str) -> bool:
 
 def git_ignored(root: str) -> set[str]:
     """Paths under `root` that git ignores (empty when git or a repository is missing)."""
+    if not _may_be_in_repository(root):
+        return set()  # no git process (~3 ms) for a folder outside any repository
     import subprocess
 
     try:
@@ -226,3 +228,18 @@ def git_ignored(root: str) -> set[str]:
         for name in proc.stdout.split(b"\0")
         if name
     }
+
+
+def _may_be_in_repository(root: str) -> bool:
+    """Whether git may see a repository at `root`: a `.git` there or in a folder above it,
+    or one named by `GIT_DIR`."""
+    if os.environ.get("GIT_DIR"):
+        return True
+    folder = os.path.abspath(root)
+    while True:
+        if os.path.lexists(os.path.join(folder, ".git")):
+            return True
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return False
+        folder = parent
