@@ -435,3 +435,21 @@ def test_no_git_process_for_a_folder_outside_any_repository(tmp_path, monkeypatc
     (tmp_path / "sub" / "y.md").write_text(ARTICLE, encoding="utf-8")
     assert files.git_ignored(str(tmp_path / "sub")) == {str(tmp_path / "sub" / "x.md")}
     assert len(runs) == 1  # below a repository: git runs
+
+
+def test_git_ignored_files_stay_skipped_through_a_linked_folder(tmp_path):
+    import shutil
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    repo = tmp_path / "repo"
+    (repo / "notes" / "secret").mkdir(parents=True)
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    (repo / ".gitignore").write_text("secret/\n", encoding="utf-8")
+    (repo / "notes" / "a.md").write_text(ARTICLE, encoding="utf-8")
+    (repo / "notes" / "secret" / "x.md").write_text(ARTICLE, encoding="utf-8")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "notes").symlink_to(repo / "notes")
+    proc = soat("check", "--output-format", "json", "notes", cwd=outside)
+    assert {f["filename"] for f in _json(proc)} == {"notes/a.md"}

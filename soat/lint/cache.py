@@ -5,34 +5,43 @@ file (enabled rules, their options, severities), the knowledge's content and soa
 (its version and the size and time stamp of every file of the package).
 
 The entries live in packs, like Ruff's one file per package: a file's entry is in the pack
-its path falls to (one of 256), under its path, so that a file has one entry however often
-it changes. A run reads a pack when it first needs one of its entries and writes the packs
-it added to at its end (`flush`): a first run over 2,595 articles writes 256 files rather
-than 2,595, which cost a run a fifth of its time in file system calls. Worker processes
+its path falls to (one of 256), under its path from the cache's project folder, so that a
+file has one entry however often it changes. A run reads a pack when it first needs one of
+its entries and writes the packs it added to at its end (`flush`): a first run over 2,595
+articles writes 256 files rather than 2,595, whose writing had made a first run with the
+cache 24-45 % slower than one without (system time). Worker processes
 hand what they checked to the parent (`take_new`, `add`), which alone writes.
 
 A pack is written to a temporary file and renamed into place, so parallel runs never see a
 half-written one; a run writing a pack first reads it again and adds to what it finds, and
 when two runs write the same pack at once the entries of one are lost (and checked again
 next time), never mixed. A pack carries a checksum, and a pack or entry that does not
-verify or load is ignored (and written again). Findings of an unreadable file (IO001) or a
-broken rule (INT001) are never stored. Where the folder cannot be created or written (a
-read-only checkout) the cache is off, silently.
+verify or load is ignored (and written again). A pack is unpickled by `_Unpickler`, which
+makes nothing but findings: a pack someone else put in the folder (a checkout, a folder
+above the project) cannot make soat call a function, as a plain `pickle.loads` would.
+Findings of an unreadable file (IO001) or a broken rule (INT001) are never stored. Where the
+folder cannot be created or written (a read-only checkout) the cache is off, silently.
 
-The folder is `.soat_cache/` in the working folder, with a `.gitignore` that ignores it all
-and a `CACHEDIR.TAG` that backup tools know. The packs of one build of soat are in a folder
-named after its code stamp; a build that writes its first pack removes the others' folders.
+The folder is `.soat_cache/` in the project (session.open_cache), with a `.gitignore` that
+ignores it all and a `CACHEDIR.TAG` that backup tools know. The packs of one build of soat
+(one installation of one version) are in a folder named after its code stamp, touched by
+every run that uses it; a build that makes its folder removes the folders of builds unused
+for `STALE_DAYS` days, so that two installations used in turn (a pre-commit environment and
+a project's venv) keep their packs.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import os
 import pickle
 import re
+import time
 import zlib
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import soat.checked_file as checked_file
 from soat.lint.diagnostic import Diagnostic
@@ -41,6 +50,7 @@ CACHE_DIR = ".soat_cache"
 _MAGIC = b"soat-cache-2\n"
 _NEVER_CACHED = frozenset({"IO001", "INT001"})
 PACKS = 256
+STALE_DAYS = 7
 _FLUSH_BYTES = 32 << 20  # new entries held before a run writes them out (memory bound)
 _BUILD_FOLDER = re.compile(r"[0-9a-f]{2}|[0-9a-f]{16}")  # a build's packs; the format-1 folders
 _TAG = (
@@ -73,9 +83,35 @@ def _code_stamp() -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-def pack_of(path: str) -> int:
-    """The pack that holds the entry of the file shown as `path`."""
-    return zlib.crc32(path.encode("utf-8", "surrogateescape")) % PACKS
+# What findings are made of: the only names a pack's pickles may use.
+_FINDING_PARTS = frozenset(
+    {("soat.lint.ui", "Msg")}
+    | {
+        ("soat.lint.diagnostic", name)
+        for name in ("Diagnostic", "Severity", "Applicability", "Edit", "Wording", "Fix", "Related")
+    }
+)
+
+
+class _Unpickler(pickle.Unpickler):
+    """Loads findings and nothing else: any other name a pickle asks for (a function to
+    call, a class that runs code) is refused, as the pickle documentation advises
+    ("Restricting Globals") for data that may come from elsewhere."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) in _FINDING_PARTS:
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not part of a finding")
+
+
+def loads(data: bytes | memoryview) -> Any:
+    """Unpickle what the result cache wrote (`_Unpickler`'s names only)."""
+    return _Unpickler(io.BytesIO(data)).load()
+
+
+def pack_of(name: str) -> int:
+    """The pack that holds the entry of the file named `name` (ResultCache.name)."""
+    return zlib.crc32(name.encode("utf-8", "surrogateescape")) % PACKS
 
 
 def read_pack(file: str) -> dict[str, Entry]:
@@ -87,7 +123,7 @@ def read_pack(file: str) -> dict[str, Entry]:
     if payload is None:
         return {}
     try:
-        pack = pickle.loads(payload)
+        pack = loads(payload)
     except Exception:  # a payload that verifies but does not load: rebuild it
         return {}
     if not isinstance(pack, dict):
@@ -103,9 +139,14 @@ class ResultCache:
         self.enabled = self._prepare()
         self._code = _code_stamp() if self.enabled else ""
         self.folder = os.path.join(root, self._code[:16])
+        self._base = os.path.dirname(os.path.abspath(root))  # the project's folder
         self._packs: dict[int, dict[str, Entry]] = {}
-        self._new: dict[str, Entry] = {}  # entries not written yet, by path
+        self._new: dict[str, Entry] = {}  # entries not written yet, by name
         self._new_bytes = 0
+        self.hold = False  # a worker's cache: `add` never writes, the parent does
+        if self.enabled:
+            with contextlib.suppress(OSError):
+                os.utime(self.folder)  # in use: no other build removes it (STALE_DAYS)
 
     def _prepare(self) -> bool:
         try:
@@ -131,18 +172,31 @@ class ResultCache:
     def _pack_file(self, number: int) -> str:
         return os.path.join(self.folder, f"{number:02x}.pack")
 
+    def name(self, path: str) -> str:
+        """The name of the entry of the file at `path`: its path from the project's folder
+        (files checked from different folders of the project never share one)."""
+        full = os.path.abspath(path)
+        try:
+            return os.path.relpath(full, self._base)
+        except ValueError:  # another drive (Windows)
+            return full
+
     def get(self, path: str, key: str) -> list[Diagnostic] | None:
-        """The findings stored for `path` under `key`; None when missing, stale or corrupt."""
+        """The findings stored for the file at `path` under `key`; None when missing, stale
+        or corrupt."""
         if not self.enabled:
             return None
-        number = pack_of(path)
+        name = self.name(path)
+        number = pack_of(name)
         if number not in self._packs:
             self._packs[number] = read_pack(self._pack_file(number))
-        entry = self._new.get(path) or self._packs[number].get(path)
+        entry = self._new.get(name)
+        if entry is None:
+            entry = self._packs[number].get(name)
         if not (isinstance(entry, tuple) and len(entry) == 2 and entry[0] == key):
             return None
         try:
-            found = pickle.loads(entry[1])
+            found = loads(entry[1])
         except Exception:  # an entry that does not load: rebuild it
             return None
         if not isinstance(found, list) or not all(isinstance(d, Diagnostic) for d in found):
@@ -150,9 +204,10 @@ class ResultCache:
         return found
 
     def put(self, path: str, key: str, diagnostics: Sequence[Diagnostic]) -> None:
-        """Keep the findings of `path` (never IO001 or INT001 ones) for `flush`."""
+        """Keep the findings of the file at `path` (never IO001 or INT001 ones) for `flush`."""
         if self.enabled and not any(d.code in _NEVER_CACHED for d in diagnostics):
-            self.add({path: (key, pickle.dumps(list(diagnostics), pickle.HIGHEST_PROTOCOL))})
+            blob = pickle.dumps(list(diagnostics), pickle.HIGHEST_PROTOCOL)
+            self.add({self.name(path): (key, blob)})
 
     def take_new(self) -> dict[str, Entry]:
         """The entries kept and not yet written, which this cache forgets: what a worker
@@ -161,10 +216,11 @@ class ResultCache:
         return new
 
     def add(self, entries: Mapping[str, Entry]) -> None:
-        """Keep `entries` (a worker's `take_new`) for `flush`; flush when they grow large."""
+        """Keep `entries` (a worker's `take_new`) for `flush`; flush when they grow large
+        (not in a worker, whose parent writes)."""
         self._new.update(entries)
         self._new_bytes += sum(len(blob) for _, blob in entries.values())
-        if self._new_bytes >= _FLUSH_BYTES:
+        if self._new_bytes >= _FLUSH_BYTES and not self.hold:
             self.flush()
 
     def flush(self) -> None:
@@ -174,8 +230,8 @@ class ResultCache:
         if not self.enabled or not new:
             return
         by_pack: dict[int, dict[str, Entry]] = {}
-        for path, entry in new.items():
-            by_pack.setdefault(pack_of(path), {})[path] = entry
+        for name, entry in new.items():
+            by_pack.setdefault(pack_of(name), {})[name] = entry
         try:
             if not os.path.isdir(self.folder):
                 self._start_build_folder()
@@ -184,18 +240,23 @@ class ResultCache:
                 pack.update(entries)
                 blob = pickle.dumps(pack, pickle.HIGHEST_PROTOCOL)
                 checked_file.write(self._pack_file(number), checked_file.framed(_MAGIC, blob))
-                self._packs[number] = pack
+                self._packs.pop(number, None)  # read again if asked: memory stays bounded
         except OSError:
             self.enabled = False
 
     def _start_build_folder(self) -> None:
-        """Make this build's folder and remove the packs of other builds (and the entry
-        folders of the first format), which this build cannot use."""
+        """Make this build's folder and remove the folders of builds unused for `STALE_DAYS`
+        days (and the entry folders of the first format), only in a folder soat tagged."""
         import shutil
 
         os.makedirs(self.folder, exist_ok=True)
         mine = os.path.basename(self.folder)
+        if not os.path.isfile(os.path.join(self.root, "CACHEDIR.TAG")):
+            return
+        stale = time.time() - STALE_DAYS * 86400
         with contextlib.suppress(OSError):
-            for name in os.listdir(self.root):
-                if name != mine and _BUILD_FOLDER.fullmatch(name):
-                    shutil.rmtree(os.path.join(self.root, name), ignore_errors=True)
+            for entry in os.scandir(self.root):
+                if entry.name == mine or not _BUILD_FOLDER.fullmatch(entry.name):
+                    continue
+                if entry.is_dir(follow_symlinks=False) and entry.stat().st_mtime < stale:
+                    shutil.rmtree(entry.path, ignore_errors=True)

@@ -235,7 +235,7 @@ def _may_be_in_repository(root: str) -> bool:
     or one named by `GIT_DIR`."""
     if os.environ.get("GIT_DIR"):
         return True
-    folder = os.path.abspath(root)
+    folder = os.path.realpath(root)  # git follows a linked folder to the repository
     while True:
         if os.path.lexists(os.path.join(folder, ".git")):
             return True

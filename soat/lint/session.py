@@ -241,21 +241,40 @@ def _result(
         return found
     result = _check_one(cache, options, path, display)
     if store is not None and found is not None and _storable(result, options):
-        store.put(display, found, result.diagnostics)
+        store.put(path, found, result.diagnostics)
     return result
 
 
 def open_cache(options: CheckOptions, cache: SettingsResolver) -> ResultCache | None:
     """The result cache of the project: `.soat_cache/` beside the configuration file found
-    for the working folder (as Ruff places its own), else, and with `--config`, in the
-    working folder; None when off or not writable."""
+    for the working folder (as Ruff places its own), else in the working folder: with
+    `--config`, without a configuration file, when the configuration's folder holds the
+    home folder (a user-wide `~/.soat.toml`: not a project) or cannot be written. None when
+    off or not writable."""
     if not options.cache:
         return None
     from soat.lint.cache import CACHE_DIR, ResultCache
 
-    root = "." if options.config_path else cache.config_for(".").root
-    store = ResultCache(os.path.join(root, CACHE_DIR))
-    return store if store.enabled else None
+    here = os.getcwd()
+    roots = [here]
+    if not options.config_path:
+        root = os.path.abspath(cache.config_for(".").root)
+        if not _holds_home(root):
+            roots.insert(0, root)
+    for root in dict.fromkeys(roots):
+        store = ResultCache(os.path.join(root, CACHE_DIR))
+        if store.enabled:
+            return store
+    return None
+
+
+def _holds_home(folder: str) -> bool:
+    """Whether `folder` is the user's home folder or a folder above it."""
+    home = os.path.expanduser("~")
+    try:
+        return os.path.commonpath([folder, os.path.abspath(home)]) == folder
+    except ValueError:  # another drive (Windows)
+        return False
 
 
 def check_files(
@@ -336,7 +355,7 @@ def _cached(
         return None
     fmt = os.path.splitext(display)[1].lower()
     key = store.key(data, display, fmt, settings.stamp)
-    found = store.get(display, key)
+    found = store.get(path, key)
     if found is None:
         return key
     if options.fix and any(_applies(d, options.unsafe) for d in found):
@@ -493,6 +512,8 @@ def _init_forked(
     modules and the files' Settings already loaded (nothing is pickled). It hands what it
     adds to the result cache `store` to the parent, which writes it, and with `render`
     returns `Rendered`s."""
+    if store is not None:
+        store.hold = True  # this process's copy: the parent writes what it hands over
     _worker.update(cache=cache, options=options, store=store, render=render)
 
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 import io
 import json
 import os
+import pickle
 import re
+import time
+import zlib
 from pathlib import Path
 
 import pytest
@@ -88,7 +91,7 @@ def test_a_second_run_reads_the_cache_and_reports_the_same(project):
     assert len(CALLS) == 2 and len(first) == 2
     assert (project / CACHE_DIR / ".gitignore").read_text().splitlines()[-1] == "*"
     assert len(entries(project)) == 1
-    assert list(stored(project)) == [str(f)]
+    assert list(stored(project)) == ["a.txt"]  # its path from the project's folder
     assert (project / CACHE_DIR / "CACHEDIR.TAG").read_bytes().startswith(b"Signature: 8a477f59")
     second = check([f])
     assert len(CALLS) == 2  # no rule ran again
@@ -305,8 +308,8 @@ def test_files_share_packs_and_a_changed_file_replaces_its_entry(project):
         f.write_text(text, encoding="utf-8")
     check(list(texts), jobs=1)
     packs = entries(project)
-    assert len(packs) == len({pack_of(str(f)) for f in texts}) < len(texts)
-    assert sorted(stored(project)) == sorted(str(f) for f in texts)
+    assert len(packs) == len({pack_of(f.name) for f in texts}) < len(texts)
+    assert sorted(stored(project)) == sorted(f.name for f in texts)
     keys = stored(project)
     changed = project / "bai7.txt"
     changed.write_text("alpha changed\n", encoding="utf-8")
@@ -315,7 +318,7 @@ def test_files_share_packs_and_a_changed_file_replaces_its_entry(project):
     assert len(CALLS) == before + 2  # only the changed file was checked again
     now = stored(project)
     assert len(now) == len(texts)  # its entry replaced, not added to
-    assert [p for p in now if now[p] != keys[p]] == [str(changed)]
+    assert [p for p in now if now[p] != keys[p]] == [changed.name]
 
 
 def test_a_run_adds_to_a_pack_another_run_wrote_meanwhile(tmp_path):
@@ -347,23 +350,52 @@ def test_new_entries_are_written_when_they_grow_large(tmp_path, monkeypatch):
     store = ResultCache(str(tmp_path))
     store.put("a.txt", "1" * 64, [])
     assert not store.take_new()  # written at once
+    assert not store._packs  # and not kept in memory
     assert ResultCache(str(tmp_path)).get("a.txt", "1" * 64) == []
+    worker = ResultCache(str(tmp_path))
+    worker.hold = True  # a worker process's: its parent writes
+    worker.put("b.txt", "2" * 64, [])
+    assert list(worker.take_new()) == [worker.name("b.txt")]
+    assert ResultCache(str(tmp_path)).get("b.txt", "2" * 64) is None
 
 
-def test_a_build_removes_the_packs_of_other_builds_only(tmp_path):
+def test_a_build_removes_the_packs_of_builds_unused_for_days_only(tmp_path):
     old_build = tmp_path / "0123456789abcdef"
     old_format = tmp_path / "ab"
-    mine = tmp_path / "notes"
-    for folder in (old_build, old_format, mine):
+    recent_build = tmp_path / "fedcba9876543210"  # another installation, used yesterday
+    notes = tmp_path / "notes"
+    days = 24 * 3600
+    for folder, age in ((old_build, 8), (old_format, 30), (recent_build, 1), (notes, 30)):
         folder.mkdir()
         (folder / "x").write_text("x")
+        os.utime(folder, (time.time() - age * days,) * 2)
     store = ResultCache(str(tmp_path))
     store.put("a.txt", "1" * 64, [])
     store.flush()
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        [".gitignore", "CACHEDIR.TAG", "notes", os.path.basename(store.folder)]
+        [".gitignore", "CACHEDIR.TAG", "notes", recent_build.name, os.path.basename(store.folder)]
     )
-    assert (mine / "x").read_text() == "x"
+    assert (notes / "x").read_text() == "x"
+
+
+def test_no_folder_is_removed_where_soat_left_no_tag(tmp_path):
+    old_build = tmp_path / "0123456789abcdef"
+    old_build.mkdir()
+    os.utime(old_build, (time.time() - 30 * 24 * 3600,) * 2)
+    store = ResultCache(str(tmp_path))
+    (tmp_path / "CACHEDIR.TAG").unlink()  # say, .soat_cache is a link into the user's files
+    store.put("a.txt", "1" * 64, [])
+    store.flush()
+    assert old_build.is_dir()
+
+
+def test_a_run_keeps_its_build_folder_in_use(tmp_path):
+    store = ResultCache(str(tmp_path))
+    store.put("a.txt", "1" * 64, [])
+    store.flush()
+    os.utime(store.folder, (1_000_000,) * 2)
+    ResultCache(str(tmp_path))  # a run that only reads
+    assert os.stat(store.folder).st_mtime > time.time() - 60
 
 
 PATHS = st.sampled_from([f"d/bai{i}.txt" for i in range(6)])
@@ -407,7 +439,7 @@ def test_the_cache_sits_beside_the_configuration_of_the_working_folder(project, 
     (sub / "a.txt").write_text("alpha\n", encoding="utf-8")
     monkeypatch.chdir(sub)
     check(["a.txt"])
-    assert list(stored(project)) == ["a.txt"]
+    assert list(stored(project)) == ["bai/2026/a.txt"]
     assert not (sub / CACHE_DIR).exists()
     check(["a.txt"], config_path=str(project / "soat.toml"))  # --config: the working folder
     assert list(stored(sub)) == ["a.txt"]
@@ -417,3 +449,65 @@ def test_the_cache_sits_beside_the_configuration_of_the_working_folder(project, 
     monkeypatch.chdir(elsewhere)  # no configuration: the working folder
     check(["b.txt"])
     assert list(stored(elsewhere)) == ["b.txt"]
+
+
+def test_the_cache_falls_back_to_the_working_folder(project, monkeypatch):
+    """A configuration whose folder holds the home folder (a user-wide one) is not a
+    project; nor is a folder the cache cannot be made in."""
+    (project / "soat.toml").write_text("", encoding="utf-8")
+    sub = project / "bai"
+    sub.mkdir()
+    (sub / "a.txt").write_text("alpha\n", encoding="utf-8")
+    monkeypatch.chdir(sub)
+    monkeypatch.setenv("HOME", str(project / "home"))
+    check(["a.txt"])
+    assert list(stored(sub)) == ["a.txt"] and not (project / CACHE_DIR).exists()
+    monkeypatch.setenv("HOME", str(project))
+    check(["a.txt"])
+    assert not (project / CACHE_DIR).exists()
+    monkeypatch.setenv("HOME", str(project.parent / "elsewhere"))
+    (project / CACHE_DIR).write_text("a file, not a folder")
+    (sub / "a.txt").write_text("alpha alpha\n", encoding="utf-8")
+    before = len(CALLS)
+    check(["a.txt"])
+    assert len(CALLS) == before + 2
+    assert (project / CACHE_DIR).read_text() == "a file, not a folder"
+    assert len(stored(sub)) == 1
+
+
+def test_files_of_one_name_in_different_folders_keep_their_own_entries(project, monkeypatch):
+    for year in ("2025", "2026"):
+        (project / year).mkdir()
+        (project / year / "index.md").write_text(f"alpha {year}\n", encoding="utf-8")
+    (project / "soat.toml").write_text("", encoding="utf-8")
+    for _ in range(2):
+        for year in ("2025", "2026"):
+            monkeypatch.chdir(project / year)
+            check(["index.md"])
+    assert sorted(stored(project)) == ["2025/index.md", "2026/index.md"]
+    assert len(CALLS) == 2 * 2  # the second round was served by the cache
+
+
+class _Planted:
+    def __reduce__(self):
+        return (exec, ("import pathlib; pathlib.Path('PLANTED').write_text('x')",))
+
+
+def test_a_planted_pack_cannot_run_code(project):
+    """Packs are unpickled with only the names findings use: a pack someone else put in
+    the folder cannot make soat call a function."""
+    f = project / "a.txt"
+    f.write_text("alpha\n", encoding="utf-8")
+    check([f])
+    (pack,) = entries(project)
+    ((name, (key, _)),) = read_pack(str(pack)).items()
+    planted_entry = {name: (key, pickle.dumps(_Planted()))}
+    planted_pack = pickle.dumps(_Planted())
+    for blob in (pickle.dumps(planted_entry), planted_pack):
+        pack.write_bytes(cache_module._MAGIC + zlib.crc32(blob).to_bytes(4, "big") + blob)
+        before = len(CALLS)
+        assert [d["code"] for d in check([f])] == ["TYP801"]
+        assert len(CALLS) == before + 2  # ignored and checked again
+        assert not (project / "PLANTED").exists()
+    with pytest.raises(pickle.UnpicklingError):
+        cache_module.loads(pickle.dumps(_Planted()))
