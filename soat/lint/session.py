@@ -22,6 +22,7 @@ from soat.lint.rule import ENGINE_RULES, UNREADABLE_FILE, Rule, is_known_selecto
 from soat.lint.runner import (
     FileResult,
     Settings,
+    check_data,
     check_file,
     check_source,
     read_bytes,
@@ -212,18 +213,30 @@ class Rendered(NamedTuple):
 
 
 def _check_one(
-    cache: SettingsResolver, options: CheckOptions, path: str, display: str
+    cache: SettingsResolver,
+    options: CheckOptions,
+    path: str,
+    display: str,
+    data: bytes | None = None,
 ) -> FileResult:
+    """Check the file; `data`: its bytes, when the caller has read them (the result cache
+    stores the findings of exactly the bytes its key was made of)."""
     config, settings = cache.for_path(path)
-    result = check_file(
-        path,
-        display,
-        settings,
-        fix=options.fix,
-        unsafe=options.unsafe,
-        write=options.fix and not options.diff,
-        annotate=options.annotate and not options.diff,
-    )
+    write = options.fix and not options.diff
+    if data is not None:
+        result = check_data(
+            path, display, data, settings, fix=options.fix, unsafe=options.unsafe, write=write
+        )
+    else:
+        result = check_file(
+            path,
+            display,
+            settings,
+            fix=options.fix,
+            unsafe=options.unsafe,
+            write=write,
+            annotate=options.annotate and not options.diff,
+        )
     return _finish(result, config, path)
 
 
@@ -239,9 +252,12 @@ def _result(
     found = _cached(store, cache, options, path, display) if store is not None else None
     if isinstance(found, FileResult):
         return found
-    result = _check_one(cache, options, path, display)
-    if store is not None and found is not None and _storable(result, options):
-        store.put(path, found, result.diagnostics)
+    if found is None:
+        return _check_one(cache, options, path, display)
+    key, data = found
+    result = _check_one(cache, options, path, display, data)
+    if store is not None and _storable(result, options):
+        store.put(path, key, result.diagnostics)
     return result
 
 
@@ -342,9 +358,10 @@ def _import_rules(cache: SettingsResolver, todo: list[tuple[str, str]]) -> None:
 
 def _cached(
     store: ResultCache, cache: SettingsResolver, options: CheckOptions, path: str, display: str
-) -> FileResult | str | None:
-    """The cached result of a file, else its cache key (None: the file cannot be cached:
-    a Word document, which its own reader checks, or an --annotate run, which writes)."""
+) -> FileResult | tuple[str, bytes] | None:
+    """The cached result of a file, else its cache key and the bytes the key was made of
+    (None: the file cannot be cached: a Word document, which its own reader checks, an
+    --annotate run, which writes, or a file that cannot be read)."""
     if is_word(path) or options.annotate:
         return None
     data = read_bytes(path, display)
@@ -357,9 +374,9 @@ def _cached(
     key = store.key(data, display, fmt, settings.stamp)
     found = store.get(path, key)
     if found is None:
-        return key
+        return key, data
     if options.fix and any(_applies(d, options.unsafe) for d in found):
-        return key  # --fix would change the file: check it for real
+        return key, data  # --fix would change the file: check it for real
     decoded = read_source(display, data)
     if isinstance(decoded, FileResult):
         return None

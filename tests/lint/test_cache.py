@@ -511,3 +511,26 @@ def test_a_planted_pack_cannot_run_code(project):
         assert not (project / "PLANTED").exists()
     with pytest.raises(pickle.UnpicklingError):
         cache_module.loads(pickle.dumps(_Planted()))
+
+
+def test_the_findings_stored_are_those_of_the_bytes_the_key_was_made_of(project, monkeypatch):
+    """A file saved again while it is checked: the entry under the first bytes' key holds
+    the findings of those bytes (the file used to be read twice)."""
+    from soat.lint import session
+
+    f = project / "a.txt"
+    f.write_text("alpha\n", encoding="utf-8")
+    real_read = session.read_bytes
+
+    def read_then_save(path, display):
+        data = real_read(path, display)
+        f.write_text("beta beta\n", encoding="utf-8")  # the editor saves meanwhile
+        return data
+
+    monkeypatch.setattr(session, "read_bytes", read_then_save)
+    assert [d["code"] for d in check([f])] == ["TYP801"]
+    monkeypatch.setattr(session, "read_bytes", real_read)
+    f.write_text("alpha\n", encoding="utf-8")
+    before = len(CALLS)
+    assert [d["code"] for d in check([f])] == ["TYP801"]
+    assert len(CALLS) == before  # served by the cache, with the right findings
