@@ -98,10 +98,16 @@ class _Unpickler(pickle.Unpickler):
     call, a class that runs code) is refused, as the pickle documentation advises
     ("Restricting Globals") for data that may come from elsewhere."""
 
+    found: dict[tuple[str, str], Any] = {}  # the classes allowed, once looked up
+
     def find_class(self, module: str, name: str) -> Any:
-        if (module, name) in _FINDING_PARTS:
-            return super().find_class(module, name)
-        raise pickle.UnpicklingError(f"{module}.{name} is not part of a finding")
+        part = self.found.get((module, name))
+        if part is not None:
+            return part
+        if (module, name) not in _FINDING_PARTS:
+            raise pickle.UnpicklingError(f"{module}.{name} is not part of a finding")
+        part = self.found[module, name] = super().find_class(module, name)
+        return part
 
 
 def loads(data: bytes | memoryview) -> Any:
@@ -140,6 +146,7 @@ class ResultCache:
         self._code = _code_stamp() if self.enabled else ""
         self.folder = os.path.join(root, self._code[:16])
         self._base = os.path.dirname(os.path.abspath(root))  # the project's folder
+        self._inside = os.path.join(self._base, "")  # with a separator at its end
         self._packs: dict[int, dict[str, Entry]] = {}
         self._new: dict[str, Entry] = {}  # entries not written yet, by name
         self._new_bytes = 0
@@ -173,13 +180,11 @@ class ResultCache:
         return os.path.join(self.folder, f"{number:02x}.pack")
 
     def name(self, path: str) -> str:
-        """The name of the entry of the file at `path`: its path from the project's folder
-        (files checked from different folders of the project never share one)."""
+        """The name of the entry of the file at `path`: its path from the project's folder,
+        its absolute path outside it (files checked from different folders never share
+        one, and a project moved elsewhere keeps its entries)."""
         full = os.path.abspath(path)
-        try:
-            return os.path.relpath(full, self._base)
-        except ValueError:  # another drive (Windows)
-            return full
+        return full[len(self._inside) :] if full.startswith(self._inside) else full
 
     def get(self, path: str, key: str) -> list[Diagnostic] | None:
         """The findings stored for the file at `path` under `key`; None when missing, stale
