@@ -10,7 +10,10 @@ file has one entry however often it changes. A run reads a pack when it first ne
 its entries and writes the packs it added to at its end (`flush`): a first run over 2,595
 articles writes 256 files rather than 2,595, whose writing had made a first run with the
 cache 24-45 % slower than one without (system time). Worker processes
-hand what they checked to the parent (`take_new`, `add`), which alone writes.
+hand what they checked to the parent (`take_new`, `add`), which alone writes. An entry also
+keeps how the JSON report showed the file's findings (`show`), in the report's language and
+with its documentation link: a later JSON report with both the same writes that text again
+without decoding the file or loading a finding (`shown`), which halves a cached run's work.
 
 A pack is written to a temporary file and renamed into place, so parallel runs never see a
 half-written one; a run writing a pack first reads it again and adds to what it finds, and
@@ -47,7 +50,7 @@ import soat.checked_file as checked_file
 from soat.lint.diagnostic import Diagnostic
 
 CACHE_DIR = ".soat_cache"
-_MAGIC = b"soat-cache-2\n"
+_MAGIC = b"soat-cache-3\n"
 _NEVER_CACHED = frozenset({"IO001", "INT001"})
 PACKS = 256
 STALE_DAYS = 7
@@ -59,7 +62,11 @@ _TAG = (
     b"# For information about cache directory tags, see https://bford.info/cachedir/\n"
 )
 
-Entry = tuple[str, bytes]  # (key, the pickled findings)
+# How a JSON report shows a file's findings: (language, rule-docs-url, the findings' text
+# as json_format.findings_text writes it, the most severe finding's level or -1).
+Shown = tuple[str, "str | None", str, int]
+# (key, the pickled findings, how a JSON report showed them or None)
+Entry = tuple[str, bytes, "Shown | None"]
 
 
 def _code_stamp() -> str:
@@ -186,9 +193,8 @@ class ResultCache:
         full = os.path.abspath(path)
         return full[len(self._inside) :] if full.startswith(self._inside) else full
 
-    def get(self, path: str, key: str) -> list[Diagnostic] | None:
-        """The findings stored for the file at `path` under `key`; None when missing, stale
-        or corrupt."""
+    def _entry(self, path: str, key: str) -> Entry | None:
+        """The entry of the file at `path` when it was stored under `key`."""
         if not self.enabled:
             return None
         name = self.name(path)
@@ -198,7 +204,28 @@ class ResultCache:
         entry = self._new.get(name)
         if entry is None:
             entry = self._packs[number].get(name)
-        if not (isinstance(entry, tuple) and len(entry) == 2 and entry[0] == key):
+        if not (isinstance(entry, tuple) and len(entry) == 3 and entry[0] == key):
+            return None
+        return entry
+
+    def shown(self, path: str, key: str, lang: str, docs_url: str | None) -> tuple[str, int] | None:
+        """How a JSON report in `lang` with `docs_url` showed the findings stored for the
+        file at `path` under `key`: their text and the most severe level (-1: none). None
+        when the entry has no such text: the findings are then loaded (`get`)."""
+        entry = self._entry(path, key)
+        shown = entry[2] if entry is not None else None
+        if not (isinstance(shown, tuple) and len(shown) == 4 and shown[:2] == (lang, docs_url)):
+            return None
+        text, worst = shown[2], shown[3]
+        if not (isinstance(text, str) and isinstance(worst, int)):
+            return None
+        return text, worst
+
+    def get(self, path: str, key: str) -> list[Diagnostic] | None:
+        """The findings stored for the file at `path` under `key`; None when missing, stale
+        or corrupt."""
+        entry = self._entry(path, key)
+        if entry is None:
             return None
         try:
             found = loads(entry[1])
@@ -212,7 +239,17 @@ class ResultCache:
         """Keep the findings of the file at `path` (never IO001 or INT001 ones) for `flush`."""
         if self.enabled and not any(d.code in _NEVER_CACHED for d in diagnostics):
             blob = pickle.dumps(list(diagnostics), pickle.HIGHEST_PROTOCOL)
-            self.add({self.name(path): (key, blob)})
+            self.add({self.name(path): (key, blob, None)})
+
+    def show(self, path: str, shown: Shown) -> None:
+        """Keep, with the entry this process has just put for the file at `path`, how the
+        JSON report showed its findings (a later run in the same language and with the same
+        documentation link writes that text again without loading them)."""
+        name = self.name(path)
+        entry = self._new.get(name)
+        if entry is not None:
+            self._new[name] = (entry[0], entry[1], shown)
+            self._new_bytes += len(shown[2])
 
     def take_new(self) -> dict[str, Entry]:
         """The entries kept and not yet written, which this cache forgets: what a worker
@@ -224,7 +261,7 @@ class ResultCache:
         """Keep `entries` (a worker's `take_new`) for `flush`; flush when they grow large
         (not in a worker, whose parent writes)."""
         self._new.update(entries)
-        self._new_bytes += sum(len(blob) for _, blob in entries.values())
+        self._new_bytes += sum(len(entry[1]) for entry in entries.values())
         if self._new_bytes >= _FLUSH_BYTES and not self.hold:
             self.flush()
 

@@ -8,7 +8,7 @@ import os
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
 
 from soat.lint.config import Config
 from soat.lint.diagnostic import Applicability, Diagnostic, Msg, Severity
@@ -240,17 +240,40 @@ def _check_one(
     return _finish(result, config, path)
 
 
+@overload
 def _result(
     cache: SettingsResolver,
     options: CheckOptions,
     store: ResultCache | None,
     path: str,
     display: str,
-) -> FileResult:
+) -> FileResult: ...
+
+
+@overload
+def _result(
+    cache: SettingsResolver,
+    options: CheckOptions,
+    store: ResultCache | None,
+    path: str,
+    display: str,
+    render: str | None,
+) -> FileResult | Rendered: ...
+
+
+def _result(
+    cache: SettingsResolver,
+    options: CheckOptions,
+    store: ResultCache | None,
+    path: str,
+    display: str,
+    render: str | None = None,
+) -> FileResult | Rendered:
     """The file's result: the one the result cache `store` has, else `_check_one`'s, then
-    stored."""
-    found = _cached(store, cache, options, path, display) if store is not None else None
-    if isinstance(found, FileResult):
+    stored. With `render` (a JSON report's language), a cached file whose findings the
+    cache holds as that report shows them comes as `Rendered`."""
+    found = _cached(store, cache, options, path, display, render) if store is not None else None
+    if isinstance(found, (FileResult, Rendered)):
         return found
     if found is None:
         return _check_one(cache, options, path, display)
@@ -357,11 +380,17 @@ def _import_rules(cache: SettingsResolver, todo: list[tuple[str, str]]) -> None:
 
 
 def _cached(
-    store: ResultCache, cache: SettingsResolver, options: CheckOptions, path: str, display: str
-) -> FileResult | tuple[str, bytes] | None:
-    """The cached result of a file, else its cache key and the bytes the key was made of
-    (None: the file cannot be cached: a Word document, which its own reader checks, an
-    --annotate run, which writes, or a file that cannot be read)."""
+    store: ResultCache,
+    cache: SettingsResolver,
+    options: CheckOptions,
+    path: str,
+    display: str,
+    render: str | None = None,
+) -> FileResult | Rendered | tuple[str, bytes] | None:
+    """The cached result of a file (with `render`, as a JSON report shows it when the
+    cache holds that text: nothing is decoded or unpickled), else its cache key and the
+    bytes the key was made of (None: the file cannot be cached: a Word document, which its
+    own reader checks, an --annotate run, which writes, or a file that cannot be read)."""
     if is_word(path) or options.annotate:
         return None
     data = read_bytes(path, display)
@@ -372,6 +401,11 @@ def _cached(
         return None
     fmt = os.path.splitext(display)[1].lower()
     key = store.key(data, display, fmt, settings.stamp)
+    if render is not None and not options.fix:
+        shown = store.shown(path, key, settings.lang or render, config.rule_docs_url)
+        if shown is not None:
+            text, worst = shown
+            return Rendered(text, False, worst >= Severity.parse(config.fail_on))
     found = store.get(path, key)
     if found is None:
         return key, data
@@ -539,13 +573,23 @@ def _check_in_worker(
 ) -> tuple[Sequence[FileResult | Rendered], dict[str, Entry]]:
     """The results of `items`, and the result cache's new entries for the parent to write."""
     cache, options, store, lang = (_worker[k] for k in ("cache", "options", "store", "render"))
-    results = [_result(cache, options, store, path, display) for path, display in items]
-    new = store.take_new() if store is not None else {}
     if lang is None:
-        return results, new
+        results = [_result(cache, options, store, path, display) for path, display in items]
+        return results, store.take_new() if store is not None else {}
     from soat.lint.output.json_format import findings_text
 
-    return [Rendered(findings_text(r, lang), *_outcome(r)) for r in results], new
+    rendered: list[FileResult | Rendered] = []
+    for path, display in items:
+        result = _result(cache, options, store, path, display, lang)
+        if isinstance(result, Rendered):  # served by the cache as the report shows it
+            rendered.append(result)
+            continue
+        text = findings_text(result, lang)
+        if store is not None:
+            worst = max((int(d.level) for d in result.diagnostics), default=-1)
+            store.show(path, (result.lang or lang, result.rule_docs_url, text, worst))
+        rendered.append(Rendered(text, *_outcome(result)))
+    return rendered, store.take_new() if store is not None else {}
 
 
 def chunks(files: list[T], workers: int) -> Iterator[list[T]]:

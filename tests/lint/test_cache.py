@@ -81,7 +81,9 @@ def entries(root: Path) -> list[Path]:
 
 def stored(root: Path) -> dict[str, str]:
     """The cache's entries under `root`: the key of each file's findings, by its path."""
-    return {path: key for pack in entries(root) for path, (key, _) in read_pack(str(pack)).items()}
+    return {
+        name: entry[0] for pack in entries(root) for name, entry in read_pack(str(pack)).items()
+    }
 
 
 def test_a_second_run_reads_the_cache_and_reports_the_same(project):
@@ -338,7 +340,12 @@ def test_a_run_adds_to_a_pack_another_run_wrote_meanwhile(tmp_path):
 
 def test_a_damaged_entry_in_a_sound_pack_is_ignored(tmp_path):
     store = ResultCache(str(tmp_path))
-    store.add({"a.txt": ("1" * 64, b"not a pickle"), "b.txt": ("2" * 64, b"\x80\x05K\x01.")})
+    store.add(
+        {
+            store.name("a.txt"): ("1" * 64, b"not a pickle", None),
+            store.name("b.txt"): ("2" * 64, b"\x80\x05K\x01.", None),
+        }
+    )
     store.flush()
     fresh = ResultCache(str(tmp_path))
     assert fresh.get("a.txt", "1" * 64) is None
@@ -500,8 +507,8 @@ def test_a_planted_pack_cannot_run_code(project):
     f.write_text("alpha\n", encoding="utf-8")
     check([f])
     (pack,) = entries(project)
-    ((name, (key, _)),) = read_pack(str(pack)).items()
-    planted_entry = {name: (key, pickle.dumps(_Planted()))}
+    ((name, (key, *_)),) = read_pack(str(pack)).items()
+    planted_entry = {name: (key, pickle.dumps(_Planted()), None)}
     planted_pack = pickle.dumps(_Planted())
     for blob in (pickle.dumps(planted_entry), planted_pack):
         pack.write_bytes(cache_module._MAGIC + zlib.crc32(blob).to_bytes(4, "big") + blob)
@@ -534,3 +541,44 @@ def test_the_findings_stored_are_those_of_the_bytes_the_key_was_made_of(project,
     before = len(CALLS)
     assert [d["code"] for d in check([f])] == ["TYP801"]
     assert len(CALLS) == before  # served by the cache, with the right findings
+
+
+def test_workers_serve_a_json_report_from_the_text_the_cache_keeps(project, monkeypatch):
+    """A JSON report checked in workers keeps each file's findings as the report shows them;
+    the next such run writes that text without loading a finding, and a run in another
+    language or with another documentation link, or with another fail-on, still comes out
+    right."""
+    from soat.lint import session
+
+    monkeypatch.setattr(session, "PARALLEL_THRESHOLD", 4)
+    files = [project / f"bai{i}.txt" for i in range(8)]
+    for i, f in enumerate(files):
+        f.write_text("alpha beta\n" * (i % 3) + "gamma\n", encoding="utf-8")
+
+    def report(**options) -> tuple[int, str]:
+        out = io.StringIO()
+        opts = CheckOptions(paths=tuple(map(str, files)), output_format="json", jobs=2, **options)
+        return run_check(opts, RULES, load_knowledge, out), out.getvalue()
+
+    expected = report(cache=False)
+    assert report() == expected  # the first run fills the cache
+    assert all(
+        entry[2] is not None for pack in entries(project) for entry in read_pack(str(pack)).values()
+    )
+
+    def no_loading(*args):
+        raise AssertionError("a finding was loaded")
+
+    real_get = ResultCache.get
+    monkeypatch.setattr(ResultCache, "get", no_loading)
+    assert report() == expected
+    monkeypatch.setattr(ResultCache, "get", real_get)
+    for config in (
+        'lang = "en"\n',
+        'rule-docs-url = "https://example.org/{code}"\n',
+        'fail-on = "error"\n',
+    ):
+        (project / "soat.toml").write_text(config, encoding="utf-8")
+        fresh = report(cache=False)
+        assert fresh != expected
+        assert report() == fresh
