@@ -277,11 +277,12 @@ def test_nothing_in_soat_imports_a_module_by_name_at_run_time():
 
 
 def test_the_registry_names_each_rules_module_code_and_name():
-    from soat.rules import REGISTRY, rule_ref
+    from soat.rules import DATED, REGISTRY, rule_ref
 
     for code, name, module, load in REGISTRY:
         rule = importlib.import_module(module).RULE
         assert (rule.code, rule.name) == (code, name), module
+        assert rule.dated == (code in DATED), f"{code}: Rule.dated and soat.rules.DATED differ"
         assert load() is rule, f"{code}: the loader imports another module than {module}"
         assert rule_ref(code).rule is rule
 

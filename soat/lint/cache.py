@@ -149,6 +149,11 @@ class ResultCache:
 
     def __init__(self, root: str) -> None:
         self.root = root
+        # Other builds' folders are removed only from a folder soat made and tagged in an
+        # earlier run, never through a link (it may lead into the user's own files).
+        self._sweepable = os.path.isfile(os.path.join(root, "CACHEDIR.TAG")) and not (
+            os.path.islink(root)
+        )
         self.enabled = self._prepare()
         self._code = _code_stamp() if self.enabled else ""
         self.folder = os.path.join(root, self._code[:16])
@@ -261,7 +266,9 @@ class ResultCache:
         """Keep `entries` (a worker's `take_new`) for `flush`; flush when they grow large
         (not in a worker, whose parent writes)."""
         self._new.update(entries)
-        self._new_bytes += sum(len(entry[1]) for entry in entries.values())
+        self._new_bytes += sum(
+            len(entry[1]) + (len(entry[2][2]) if entry[2] else 0) for entry in entries.values()
+        )
         if self._new_bytes >= _FLUSH_BYTES and not self.hold:
             self.flush()
 
@@ -288,12 +295,13 @@ class ResultCache:
 
     def _start_build_folder(self) -> None:
         """Make this build's folder and remove the folders of builds unused for `STALE_DAYS`
-        days (and the entry folders of the first format), only in a folder soat tagged."""
+        days (and the entry folders of the first format), only in a folder soat had made and
+        tagged before this run, and not through a link."""
         import shutil
 
         os.makedirs(self.folder, exist_ok=True)
         mine = os.path.basename(self.folder)
-        if not os.path.isfile(os.path.join(self.root, "CACHEDIR.TAG")):
+        if not self._sweepable:
             return
         stale = time.time() - STALE_DAYS * 86400
         with contextlib.suppress(OSError):

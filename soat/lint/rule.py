@@ -65,6 +65,10 @@ class Rule:
     # For a file that is not UTF-8: what the rule can tell about its bytes (e.g. the legacy
     # encoding it is in), added to IO001's message; None when it has nothing to say.
     unreadable_hint: Callable[[bytes], Msg | None] | None = None
+    # The rule judges a document without a date as of today (who holds a post, which
+    # document is in force): its findings may change from one day to the next, so the
+    # result cache keys them on the day.
+    dated: bool = False
 
     def __post_init__(self) -> None:
         if not CODE_RE.match(self.code):

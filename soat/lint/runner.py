@@ -106,7 +106,13 @@ class Settings:
         # the defaults are soat's code, which the cache key stamps on its own.
         options = canonical(self.options.config.rule_options)
         severity = sorted((code, int(value)) for code, value in self.severity.items())
-        parts = (tuple(r.code for r in self.rules), options, severity)
+        # A rule that judges an undated document as of today (Rule.dated) may find otherwise
+        # tomorrow: its findings are kept for the day.
+        import datetime
+
+        dated = any(getattr(r, "dated", False) for r in self.rules)
+        today = datetime.date.today().isoformat() if dated else ""
+        parts = (tuple(r.code for r in self.rules), options, severity, today)
         return repr(parts) + self.knowledge.digest()
 
 

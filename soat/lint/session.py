@@ -309,9 +309,9 @@ def open_cache(options: CheckOptions, cache: SettingsResolver) -> ResultCache | 
 
 def _holds_home(folder: str) -> bool:
     """Whether `folder` is the user's home folder or a folder above it."""
-    home = os.path.expanduser("~")
+    home, folder = os.path.realpath(os.path.expanduser("~")), os.path.realpath(folder)
     try:
-        return os.path.commonpath([folder, os.path.abspath(home)]) == folder
+        return os.path.commonpath([folder, home]) == folder
     except ValueError:  # another drive (Windows)
         return False
 

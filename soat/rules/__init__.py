@@ -1,7 +1,9 @@
 """The explicit list of soat's rules, imported lazily.
 
 REGISTRY names each rule's code, name, module and loader (a function whose one import
-statement imports the module) in code order within its family; ALL_RULES
+statement imports the module) in code order within its family, and DATED the rules that
+judge an undated document as of today (`Rule.dated`: the result cache keys their findings
+on the day, without importing them); ALL_RULES
 holds one `RuleRef` per entry, which selection (codes, families, names) reads without
 importing anything. A rule's module is imported the first time anything else of it is read
 (its check, options, docs), so `--select SPL001` imports SPL001's module and what it uses,
@@ -262,6 +264,9 @@ REGISTRY: tuple[tuple[str, str, str, Callable[[], Rule]], ...] = (
 )
 
 
+DATED = frozenset({"REF006", "TTL003", "TTL004"})
+
+
 class RuleRef:
     """A rule by its code and name; anything else is read from its module's RULE, imported
     on first use. Stands for the Rule wherever the engine takes one."""
@@ -274,16 +279,17 @@ class RuleRef:
         self.module = module
         self._load = load
         self._rule: Rule | None = None
+        self.__dict__["dated"] = code in DATED
 
     @property
     def rule(self) -> Rule:
         """The rule itself (its module imported now if it was not yet)."""
         if self._rule is None:
             rule = self._load()
-            if (rule.code, rule.name) != (self.code, self.name):
+            if (rule.code, rule.name, rule.dated) != (self.code, self.name, self.dated):
                 raise ImportError(
-                    f"{self.module} defines {rule.code} {rule.name}, "
-                    f"the registry says {self.code} {self.name}"
+                    f"{self.module} defines {rule.code} {rule.name} (dated: {rule.dated}), "
+                    f"the registry says {self.code} {self.name} (dated: {self.dated})"
                 )
             self._rule = rule
             # Its fields from now on without a detour through __getattr__ (rule.check is

@@ -7,6 +7,7 @@ import json
 import os
 import pickle
 import re
+import shutil
 import time
 import zlib
 from pathlib import Path
@@ -371,6 +372,7 @@ def test_a_build_removes_the_packs_of_builds_unused_for_days_only(tmp_path):
     old_format = tmp_path / "ab"
     recent_build = tmp_path / "fedcba9876543210"  # another installation, used yesterday
     notes = tmp_path / "notes"
+    ResultCache(str(tmp_path))  # an earlier run made and tagged the folder
     days = 24 * 3600
     for folder, age in ((old_build, 8), (old_format, 30), (recent_build, 1), (notes, 30)):
         folder.mkdir()
@@ -385,15 +387,23 @@ def test_a_build_removes_the_packs_of_builds_unused_for_days_only(tmp_path):
     assert (notes / "x").read_text() == "x"
 
 
-def test_no_folder_is_removed_where_soat_left_no_tag(tmp_path):
-    old_build = tmp_path / "0123456789abcdef"
-    old_build.mkdir()
-    os.utime(old_build, (time.time() - 30 * 24 * 3600,) * 2)
-    store = ResultCache(str(tmp_path))
-    (tmp_path / "CACHEDIR.TAG").unlink()  # say, .soat_cache is a link into the user's files
+def test_no_folder_is_removed_where_soat_had_left_no_tag_or_through_a_link(tmp_path):
+    """Say `.soat_cache` is a link into the user's own files, or a folder of theirs."""
+    mine = tmp_path / "mine"
+    old = mine / "ab"
+    old.mkdir(parents=True)
+    os.utime(old, (time.time() - 30 * 24 * 3600,) * 2)
+    store = ResultCache(str(mine))  # no tag before: soat did not make this folder
     store.put("a.txt", "1" * 64, [])
     store.flush()
-    assert old_build.is_dir()
+    assert old.is_dir()
+    link = tmp_path / "link"
+    link.symlink_to(mine)
+    shutil.rmtree(store.folder)
+    store = ResultCache(str(link))  # tagged now, but reached through a link
+    store.put("a.txt", "1" * 64, [])
+    store.flush()
+    assert old.is_dir()
 
 
 def test_a_run_keeps_its_build_folder_in_use(tmp_path):
@@ -582,3 +592,41 @@ def test_workers_serve_a_json_report_from_the_text_the_cache_keeps(project, monk
         fresh = report(cache=False)
         assert fresh != expected
         assert report() == fresh
+
+
+def test_a_rule_that_judges_as_of_today_keys_its_findings_on_the_day(project, monkeypatch):
+    """An undated article is judged as of today by a `dated` rule (who holds a post): its
+    cached findings are good for the day they were found."""
+    import dataclasses
+    import datetime
+
+    dated = (dataclasses.replace(RULES[0], dated=True),)
+    f = project / "a.txt"
+    f.write_text("alpha\n", encoding="utf-8")
+
+    class Tomorrow(datetime.date):
+        @classmethod
+        def today(cls):
+            return datetime.date(2031, 1, 2)
+
+    check([f], rules=dated)
+    check([f], rules=dated)
+    assert len(CALLS) == 1  # served the same day
+    monkeypatch.setattr(datetime, "date", Tomorrow)
+    check([f], rules=dated)
+    assert len(CALLS) == 2  # checked again the next day
+    check([f], rules=RULES)  # rules that do not date an article: one entry, whatever the day
+    check([f], rules=RULES)
+    assert len(CALLS) == 2 + 2
+
+
+def test_a_home_folder_reached_through_a_link_is_still_the_home_folder(project, monkeypatch):
+    (project / "soat.toml").write_text("", encoding="utf-8")
+    (project / "bai").mkdir()
+    (project / "bai" / "a.txt").write_text("alpha\n", encoding="utf-8")
+    link = project.parent / f"{project.name}-home"
+    link.symlink_to(project)
+    monkeypatch.setenv("HOME", str(link))
+    monkeypatch.chdir(project / "bai")
+    check(["a.txt"])
+    assert not (project / CACHE_DIR).exists() and list(stored(project / "bai")) == ["a.txt"]

@@ -94,6 +94,7 @@ def check(ctx: Context[NoOptions]) -> Iterator[Diagnostic]:
 RULE = Rule(
     code="REF006",
     name="superseded-document",
+    dated=True,  # an undated article is judged as of today
     summary=Msg("Dẫn văn bản đã được văn bản khác thay thế", "A cited document has been replaced"),
     explanation=Msg(
         "Khi sổ đăng ký ghi một văn bản đã được văn bản sau thay thế (`replaced-by`, có nguồn "

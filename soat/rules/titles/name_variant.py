@@ -229,6 +229,7 @@ def _diagnostic(f, right: str, anchor, from_registry: bool) -> Diagnostic:
 RULE = Rule(
     code="TTL003",
     name="name-variant",
+    dated=True,  # an undated article is judged as of today
     summary=Msg(
         "Tên một người được viết hai cách (khác dấu hay một chữ)",
         "A person's name is spelt two ways (one mark or letter apart)",

@@ -102,6 +102,7 @@ def _org_diagnostic(f, role, start, end) -> Diagnostic:
 RULE = Rule(
     code="TTL004",
     name="registry-title",
+    dated=True,  # an undated article is judged as of today
     summary=Msg(
         "Chức danh khác với danh sách người (registry)", "A title differs from the person registry"
     ),
