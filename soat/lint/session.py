@@ -8,7 +8,7 @@ import os
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from soat.lint.config import Config
 from soat.lint.diagnostic import Applicability, Diagnostic, Msg, Severity
@@ -238,27 +238,6 @@ def _check_one(
             annotate=options.annotate and not options.diff,
         )
     return _finish(result, config, path)
-
-
-@overload
-def _result(
-    cache: SettingsResolver,
-    options: CheckOptions,
-    store: ResultCache | None,
-    path: str,
-    display: str,
-) -> FileResult: ...
-
-
-@overload
-def _result(
-    cache: SettingsResolver,
-    options: CheckOptions,
-    store: ResultCache | None,
-    path: str,
-    display: str,
-    render: str | None,
-) -> FileResult | Rendered: ...
 
 
 def _result(
