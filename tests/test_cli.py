@@ -6,6 +6,7 @@ import shutil
 import stat
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -26,10 +27,15 @@ KEYS = {
 }
 
 
+# Where a run with no folder of its own works: its result cache (.soat_cache/ in the working
+# folder) must not land in the checkout the tests run from.
+_WORK = tempfile.mkdtemp(prefix="soat-cli-")
+
+
 def soat(*args, cwd=None, input=None):
     return subprocess.run(
         [sys.executable, "-m", "soat", *map(str, args)],
-        cwd=cwd,
+        cwd=cwd if cwd is not None else _WORK,
         input=input,
         capture_output=True,
         timeout=120,
