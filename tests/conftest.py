@@ -24,6 +24,11 @@ def pytest_configure(config) -> None:
         folder = tempfile.mkdtemp(prefix="soat-test-cache-")
         os.environ["SOAT_CACHE_DIR"] = folder
         config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+    # Tests that run `soat check` on the examples in the checkout fill a result cache there
+    # (.soat_cache/ in the working folder): it goes with the run unless it was there before.
+    results = Path(__file__).resolve().parents[1] / ".soat_cache"
+    if not results.exists():
+        config.add_cleanup(lambda: shutil.rmtree(results, ignore_errors=True))
 
 
 ROOT = Path(__file__).resolve().parents[1]
