@@ -30,10 +30,12 @@ lint: $(BIN)/.soat-installed
 	$(BIN)/ruff format --check soat tests tools bench
 	$(BIN)/mypy
 
-# Start-up, CPU per rule and per shared analysis, then soat against textlint + prh with
-# ../shared/bench-peer when it is there (minutes; writes bench/RESULTS.md).
+# Start-up (whole, then phase by phase), CPU per rule and per shared analysis, then soat
+# against textlint + prh with ../shared/bench-peer when it is there (minutes; writes
+# bench/RESULTS.md).
 bench: $(BIN)/.soat-installed
 	$(BIN)/python bench/startup.py
+	$(BIN)/python bench/startup_phases.py
 	$(BIN)/python bench/knowledge.py
 	$(BIN)/python bench/rules.py --limit 300
 	$(BIN)/python bench/peer.py
