@@ -291,6 +291,83 @@ def _normalized_names(names: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(map(str.strip, text.split(_NAME_SEP)))) if names else []
 
 
+class FormScreen:
+    """Whether a text may hold a form of a ConfusionMatcher, from the forms' first two runs
+    of letters alone (`may_hold_a_form`): most texts hold none, and the screen is a small
+    part of its matcher, so that a process can read it without the whole matcher
+    (soat.vi.confusion_data.kept_screen). Made by its ConfusionMatcher (`matcher.screen`),
+    from the same forms."""
+
+    __slots__ = ("by_runs", "single_runs", "second_runs", "all_second_runs", "keys")
+
+    def __init__(
+        self, by_runs: bool, single_runs: Iterable[str], second_runs: dict[str, set[str]]
+    ) -> None:
+        self.by_runs = by_runs  # ConfusionMatcher.by_runs: else the screen lets every text by
+        # The forms' first runs (sigma folded): those of one run, and the second runs after
+        # each first of the others.
+        self.single_runs = frozenset(single_runs)
+        self.second_runs = second_runs
+        self.all_second_runs: frozenset[str] = frozenset().union(*second_runs.values())
+        self.keys: dict[str, str] = {}  # the words `opens` and `follows` met -> their key
+
+    def opens(self, word: str) -> bool:
+        """Whether `word` (as written) is, in lower case, the first run of some form."""
+        key = word.lower().replace("ς", "σ")  # fold_sigma, inline: asked of every word
+        if key in self.single_runs or key in self.second_runs:
+            self.keys[word] = key
+            return True
+        return False
+
+    def follows(self, word: str) -> bool:
+        """Whether `word` (as written) is, in lower case, the second run of some form."""
+        key = word.lower().replace("ς", "σ")  # fold_sigma, inline: asked of every word
+        if key in self.all_second_runs:
+            self.keys[word] = key
+            return True
+        return False
+
+    def may_hold_a_form(
+        self, blocks: Iterable[Sequence[str]], openers: Set[str], followers: Set[str]
+    ) -> bool:
+        """Whether a text may hold a form (`by_runs` only): `blocks` are the runs of letters
+        and digits of each of its blocks, in order, `openers` those of its words that
+        `opens`, `followers` those that `follows`. A form found is its runs as consecutive
+        words of one block: its first two, or its only one, are there. False for most
+        documents, where the expression would scan every character (0.1 ms) and the rule
+        split every block: the words after an opening word are found in C, and looked at
+        only when one may be a second run. Words left out of a block (those of a URL) only
+        make the answer True more often. tests/rules/test_lex_fast_paths.py checks that a
+        text for which it is False holds no form."""
+        if not openers:
+            return False
+        key = self.key
+        if self.single_runs and any(key(w) in self.single_runs for w in openers):
+            return True
+        if not followers:
+            return False
+        seconds, known = self.second_runs, self.keys  # opens and follows keep the keys
+        for words in blocks:
+            if openers.isdisjoint(words):
+                continue
+            after = compress(islice(words, 1, None), map(openers.__contains__, words))
+            if followers.isdisjoint(after):
+                continue
+            for j in compress(range(len(words) - 1), map(openers.__contains__, words)):
+                nxt, first = words[j + 1], words[j]
+                if nxt in followers and (known.get(nxt) or key(nxt)) in seconds.get(
+                    known.get(first) or key(first), ()
+                ):
+                    return True
+        return False
+
+    def key(self, word: str) -> str:
+        """The word in lower case, sigma folded (kept for the words `opens` and `follows`
+        said yes to)."""
+        found = self.keys.get(word)
+        return fold_sigma(word.lower()) if found is None else found
+
+
 class ConfusionMatcher:
     """Finds the wrong forms of `entries` in a text, skipping guarded occurrences.
 
@@ -332,11 +409,9 @@ class ConfusionMatcher:
                 else:
                     single_runs.add(fold_sigma(runs[0]))
             self._by_run = by_run
-        self._second_runs = second_runs
-        self._all_second_runs = frozenset().union(*second_runs.values())
-        self._single_runs = frozenset(single_runs)
+        self.screen = FormScreen(self._by_run is not None, single_runs, second_runs)
         self._all_runs = frozenset().union(*(r for v in self._runs_by_first.values() for _, r in v))
-        self._keys: dict[str, str] = {}  # the words of a form met so far -> their key
+        self._keys = self.screen.keys  # the words of a form met so far -> their key (shared)
         # Proper names (registry) guard the forms they contain, found with the matcher itself
         # (testing every name against every form would cost seconds).
         name_guards: dict[str, list[str]] = {}
@@ -359,59 +434,9 @@ class ConfusionMatcher:
 
     @property
     def by_runs(self) -> bool:
-        """Whether every form starts with a letter or digit (then `may_hold_a_form` and the
-        first runs of `firsts_in` apply; otherwise a text is searched with `_regex`)."""
+        """Whether every form starts with a letter or digit (then `screen` and the first
+        runs of `firsts_in` apply; otherwise a text is searched with `_regex`)."""
         return self._by_run is not None
-
-    def opens(self, word: str) -> bool:
-        """Whether `word` (as written) is, in lower case, the first run of some form."""
-        key = word.lower().replace("ς", "σ")  # fold_sigma, inline: asked of every word
-        if key in self._single_runs or key in self._second_runs:
-            self._keys[word] = key
-            return True
-        return False
-
-    def follows(self, word: str) -> bool:
-        """Whether `word` (as written) is, in lower case, the second run of some form."""
-        key = word.lower().replace("ς", "σ")  # fold_sigma, inline: asked of every word
-        if key in self._all_second_runs:
-            self._keys[word] = key
-            return True
-        return False
-
-    def may_hold_a_form(
-        self, blocks: Iterable[Sequence[str]], openers: Set[str], followers: Set[str]
-    ) -> bool:
-        """Whether a text may hold a form (`by_runs` only): `blocks` are the runs of letters
-        and digits of each of its blocks, in order, `openers` those of its words that
-        `opens`, `followers` those that `follows`. A form found is its runs as consecutive
-        words of one block: its first two, or its only one, are there. False for most
-        documents, where the expression would scan every character (0.1 ms) and the rule
-        split every block: the words after an opening word are found in C, and looked at
-        only when one may be a second run. Words left out of a block (those of a URL) only
-        make the answer True more often. tests/rules/test_lex_fast_paths.py checks that a
-        text for which it is False holds no form."""
-        if not openers:
-            return False
-        key = self.key
-        if self._single_runs and any(key(w) in self._single_runs for w in openers):
-            return True
-        if not followers:
-            return False
-        seconds, known = self._second_runs, self._keys  # opens and follows keep the keys
-        for words in blocks:
-            if openers.isdisjoint(words):
-                continue
-            after = compress(islice(words, 1, None), map(openers.__contains__, words))
-            if followers.isdisjoint(after):
-                continue
-            for j in compress(range(len(words) - 1), map(openers.__contains__, words)):
-                nxt, first = words[j + 1], words[j]
-                if nxt in followers and (known.get(nxt) or key(nxt)) in seconds.get(
-                    known.get(first) or key(first), ()
-                ):
-                    return True
-        return False
 
     @property
     def _regex(self) -> re.Pattern | None:

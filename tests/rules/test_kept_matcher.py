@@ -1,5 +1,7 @@
 """LEX001's matcher kept across processes (soat.vi.confusion_data.kept_matcher): the matcher
-read back finds what a freshly built one finds, and only what its key names is reused."""
+read back finds what a freshly built one finds, and only what its key names is reused. Its
+screen is kept in a file of its own (kept_screen), so that a text the screen stops needs no
+matcher at all."""
 
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from soat.lint.context import Context, DocContext
 from soat.lint.document import Document
 from soat.rules.lex import confused_word
 from soat.vi import confusion_data
-from soat.vi.confusion_data import builtin_confusions, kept_matcher
+from soat.vi.confusion_data import builtin_confusions, kept_matcher, kept_screen
 from soat.vi.confusions import ConfusionMatcher
 
 KNOWLEDGE = load_knowledge()
@@ -72,7 +74,7 @@ def test_the_file_is_written_before_the_matcher_is_used(tmp_path, monkeypatch):
     monkeypatch.setenv("SOAT_CACHE_DIR", str(tmp_path))
     used = kept_matcher("key", _build)
     _matches(used, "Hai xã sát nhập, chia sẽ kinh nghiệm")
-    assert used.opens(next(iter(used._second_runs)))
+    assert used.screen.opens(next(iter(used.screen.second_runs)))
     assert used._keys  # a used matcher notes the words it met
     (name,) = _files(tmp_path)
     data = (tmp_path / name).read_bytes()
@@ -129,7 +131,7 @@ def _context(options) -> Context:
     knowledge._index.update(
         (builder, value)
         for builder, value in KNOWLEDGE._index.items()
-        if builder is not confused_word._matchers
+        if builder not in (confused_word._matchers, confused_word._screens)
     )
     doc = Document(path="a.txt", source="", format="txt")
     return Context(DocContext(doc, knowledge), options)
@@ -144,3 +146,62 @@ def test_lex001_keeps_only_the_matcher_of_its_default_options(tmp_path, monkeypa
     other = confused_word.matcher_for(_context(confused_word.Options(enable_entries=(enabled,))))
     assert len(_files(tmp_path)) == 1  # configured options: built in each process
     assert other.by_form.keys() > default.by_form.keys()
+
+
+def _screen_files(folder) -> list[str]:
+    return sorted(n for n in os.listdir(folder) if n.startswith("confusion-screen-"))
+
+
+def _same_screen(a, b) -> bool:
+    return (a.by_runs, a.single_runs, a.second_runs, a.all_second_runs) == (
+        b.by_runs,
+        b.single_runs,
+        b.second_runs,
+        b.all_second_runs,
+    )
+
+
+def test_the_screen_is_read_back_without_the_matcher(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOAT_CACHE_DIR", str(tmp_path))
+    first = kept_screen("key", lambda: kept_matcher("key", _build))
+    assert first is not None and len(_screen_files(tmp_path)) == 1 and len(_files(tmp_path)) == 1
+    again = kept_screen("key", _never)  # read from its own file: no matcher is made or read
+    assert again is not first and _same_screen(again, FRESH.screen)
+    assert again.keys == {}  # written before it was used
+
+
+def test_a_damaged_screen_is_made_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOAT_CACHE_DIR", str(tmp_path))
+    kept_screen("key", _build)
+    (name,) = _screen_files(tmp_path)
+    path = tmp_path / name
+    data = bytearray(path.read_bytes())
+    data[-3] ^= 0xFF
+    path.write_bytes(bytes(data))
+    made: list[int] = []
+    screen = kept_screen("key", lambda: made.append(1) or _build())
+    assert made == [1] and _same_screen(screen, FRESH.screen)
+    kept_screen("key", _never)  # written again whole
+
+
+def _lex001(ctx: Context, text: str) -> list[tuple[int, int, str]]:
+    from soat.lint.formats import parse
+
+    doc = parse("a.txt", text)
+    shared = DocContext(doc, ctx.knowledge)
+    return [
+        (d.start, d.end, str(d.message)) for d in confused_word.check(shared.for_rule(ctx.options))
+    ]
+
+
+def test_lex001_reads_the_matcher_only_for_a_text_the_screen_lets_by(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOAT_CACHE_DIR", str(tmp_path))
+    options = confused_word.Options()
+    with_form = "Hai xã sát nhập thành một, chia sẽ kinh nghiệm.\n"
+    expected = _lex001(_context(options), with_form)  # fills the files
+    assert expected and _files(tmp_path) and _screen_files(tmp_path)
+    ctx = _context(options)  # a new process, as far as the memo goes
+    assert _lex001(ctx, "Đại hội Công đoàn tỉnh diễn ra sáng nay.\n") == []
+    assert not ctx.knowledge._index.get(confused_word._matchers)  # the matcher was not read
+    assert _lex001(ctx, with_form) == expected
+    assert ctx.knowledge._index.get(confused_word._matchers)

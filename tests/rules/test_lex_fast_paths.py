@@ -147,9 +147,10 @@ def test_lex001_searching_only_the_possible_blocks_finds_what_a_whole_search_fin
 
 
 def _may_hold_a_form(matcher: ConfusionMatcher, blocks: list[list[str]]) -> bool:
-    openers = {w for words in blocks for w in words if matcher.opens(w)}
-    followers = {w for words in blocks for w in words if matcher.follows(w)}
-    return matcher.may_hold_a_form(blocks, openers, followers)
+    screen = matcher.screen
+    openers = {w for words in blocks for w in words if screen.opens(w)}
+    followers = {w for words in blocks for w in words if screen.follows(w)}
+    return screen.may_hold_a_form(blocks, openers, followers)
 
 
 @FAST

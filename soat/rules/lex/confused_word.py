@@ -25,12 +25,13 @@ from soat.lint.document import Block
 from soat.lint.errors import did_you_mean
 from soat.lint.rule import Example, Rule
 from soat.rules.spelling._words import DocWords, document_words
-from soat.vi.confusion_data import builtin_confusions, kept_matcher
+from soat.vi.confusion_data import builtin_confusions, kept_matcher, kept_screen
 from soat.vi.confusions import (
     Confusion,
     ConfusionError,
     ConfusionMatch,
     ConfusionMatcher,
+    FormScreen,
     fixed_text,
     fold_sigma,
     normalize_form,
@@ -140,6 +141,21 @@ def _matchers(knowledge: Knowledge) -> dict[str, ConfusionMatcher]:
     return {}
 
 
+def _screens(knowledge: Knowledge) -> dict[str, FormScreen]:
+    """The matchers' screens on one knowledge, by options (ctx.index)."""
+    return {}
+
+
+def _kept_key(ctx: Context[Options]) -> str | None:
+    """The key under which the matcher of the default options is kept across processes
+    (start-up): its options, the knowledge, this module's code (active_entries,
+    user_entries, registered_names). None: other options, built in each process."""
+    if ctx.options != Options() or not isinstance(ctx.knowledge, Knowledge):
+        return None
+    st = os.stat(__file__)
+    return f"{ctx.options!r}|{ctx.knowledge.digest()}|{st.st_size}:{st.st_mtime_ns}"
+
+
 def matcher_for(ctx: Context[Options]) -> ConfusionMatcher:
     """One matcher per options and knowledge, built on first use."""
     by_options = ctx.index(_matchers)
@@ -154,15 +170,23 @@ def matcher_for(ctx: Context[Options]) -> ConfusionMatcher:
                 registered_names(knowledge),
             )
 
-        if options == Options() and isinstance(knowledge, Knowledge):
-            # Kept across processes (start-up): the same matcher for the same knowledge and
-            # this module's code (active_entries, user_entries, registered_names).
-            st = os.stat(__file__)
-            kept = f"{key}|{knowledge.digest()}|{st.st_size}:{st.st_mtime_ns}"
-            matcher = by_options[key] = kept_matcher(kept, build)
-        else:
-            matcher = by_options[key] = build()
+        kept = _kept_key(ctx)
+        matcher = by_options[key] = build() if kept is None else kept_matcher(kept, build)
     return matcher
+
+
+def screen_for(ctx: Context[Options]) -> FormScreen:
+    """The screen of `matcher_for(ctx)`, without reading the matcher where an earlier
+    process kept the screen (most documents need no more than the screen)."""
+    by_options = ctx.index(_screens)
+    key = repr(ctx.options)
+    screen = by_options.get(key)
+    if screen is None:
+        kept = _kept_key(ctx)
+        screen = by_options[key] = (
+            matcher_for(ctx).screen if kept is None else kept_screen(kept, lambda: matcher_for(ctx))
+        )
+    return screen
 
 
 def block_findings(block: Block, matcher: ConfusionMatcher) -> Iterator[Diagnostic]:
@@ -232,16 +256,18 @@ def _diagnostic(block: Block, match: ConfusionMatch) -> Diagnostic:
 
 
 def check(ctx: Context[Options]) -> Iterator[Diagnostic]:
-    matcher = matcher_for(ctx)
+    screen = screen_for(ctx)
     blocks = ctx.doc.blocks
-    if not matcher.by_runs:  # a form starts with no letter or digit: the expression
+    if not screen.by_runs:  # a form starts with no letter or digit: the expression
+        matcher = matcher_for(ctx)
         for block in blocks:
             yield from block_findings(block, matcher)
         return
     words = ctx.get(document_words)
-    openers = words.matching(matcher.opens)
-    if not matcher.may_hold_a_form(words.texts, openers, words.matching(matcher.follows)):
+    openers = words.matching(screen.opens)
+    if not screen.may_hold_a_form(words.texts, openers, words.matching(screen.follows)):
         return  # no form's first words side by side: most documents
+    matcher = matcher_for(ctx)
     # the few documents that may hold a form: their words that are a run of some form, asked
     # here (a question of every distinct word of every document would cost more)
     present = set(filter(matcher.in_a_form, words.distinct))
