@@ -94,9 +94,9 @@ def _write_cache(path: str, entries: tuple[Confusion, ...]) -> None:
         pass  # a read-only home is fine: the table is parsed again next time
 
 
-_MATCHER_MAGIC = b"soat-confusion-matcher-1\n"
+_MATCHER_MAGIC = b"soat-confusion-matcher-2\n"  # 2: the screen is an object of its own
 _SCREEN_MAGIC = b"soat-confusion-screen-1\n"
-T = TypeVar("T")
+_T = TypeVar("_T")
 
 
 def kept_matcher(key: str, build: Callable[[], ConfusionMatcher]) -> ConfusionMatcher:
@@ -108,9 +108,9 @@ def kept_matcher(key: str, build: Callable[[], ConfusionMatcher]) -> ConfusionMa
     The file's name carries the table cache's stamps (the data file, this module,
     soat/vi/confusions.py, which defines the matcher) and `key`, which names everything else
     `build` depends on (the caller's options and code, the knowledge's digest). The file is
-    written as soon as the matcher is built, before a text is matched (a matcher notes the
-    words it has met). Checksummed and replaced in one step as the table's cache; damaged,
-    foreign or unwritable: built each time."""
+    written as soon as the matcher is built; the words a matcher met are never stored
+    (FormScreen.__getstate__). Checksummed and replaced in one step as the table's cache;
+    damaged, foreign or unwritable: built each time."""
     return _kept("matcher", _MATCHER_MAGIC, key, build, ConfusionMatcher)
 
 
@@ -118,12 +118,11 @@ def kept_screen(key: str, matcher: Callable[[], ConfusionMatcher]) -> FormScreen
     """The screen of the matcher `kept_matcher(key, …)` keeps (`matcher().screen`), read from
     a file of its own when an earlier process wrote it: 8 KB against the matcher's 190 KB,
     read in about a tenth of the time (~0.4 ms against ~4 ms). Most documents pass no form
-    through the screen, and a process that checks one of them never reads the matcher.
-    Call it before the matcher is used (a used screen notes the words it met)."""
+    through the screen, and a process that checks one of them never reads the matcher."""
     return _kept("screen", _SCREEN_MAGIC, key, lambda: matcher().screen, FormScreen)
 
 
-def _kept(kind: str, magic: bytes, key: str, build: Callable[[], T], cls: type[T]) -> T:
+def _kept(kind: str, magic: bytes, key: str, build: Callable[[], _T], cls: type[_T]) -> _T:
     """`build()`, or the `cls` an earlier process stored under `kind` and `key` (see
     `kept_matcher`), written as soon as it is built."""
     table = _cache_path(os.path.join(_DATA, "confusions.toml"))

@@ -309,7 +309,18 @@ class FormScreen:
         self.single_runs = frozenset(single_runs)
         self.second_runs = second_runs
         self.all_second_runs: frozenset[str] = frozenset().union(*second_runs.values())
-        self.keys: dict[str, str] = {}  # the words `opens` and `follows` met -> their key
+        # The words `opens`, `follows` and the matcher's `in_a_form` met -> their key: a
+        # cache of this process, never stored (see __getstate__).
+        self.keys: dict[str, str] = {}
+
+    def __getstate__(self) -> tuple:
+        """A screen (and its matcher) is stored without the words it met: a file never
+        holds words of the documents the process checked, however it was used before."""
+        return (self.by_runs, self.single_runs, self.second_runs, self.all_second_runs)
+
+    def __setstate__(self, state: tuple) -> None:
+        self.by_runs, self.single_runs, self.second_runs, self.all_second_runs = state
+        self.keys = {}
 
     def opens(self, word: str) -> bool:
         """Whether `word` (as written) is, in lower case, the first run of some form."""
@@ -411,7 +422,6 @@ class ConfusionMatcher:
             self._by_run = by_run
         self.screen = FormScreen(self._by_run is not None, single_runs, second_runs)
         self._all_runs = frozenset().union(*(r for v in self._runs_by_first.values() for _, r in v))
-        self._keys = self.screen.keys  # the words of a form met so far -> their key (shared)
         # Proper names (registry) guard the forms they contain, found with the matcher itself
         # (testing every name against every form would cost seconds).
         name_guards: dict[str, list[str]] = {}
@@ -500,13 +510,13 @@ class ConfusionMatcher:
         key = fold_sigma(word.lower())
         if key not in self._all_runs:
             return False
-        self._keys[word] = key
+        self.screen.keys[word] = key
         return True
 
     def key(self, word: str) -> str:
         """The word in lower case, sigma folded (kept for the words `in_a_form`, `opens` and
         `follows` said yes to)."""
-        found = self._keys.get(word)
+        found = self.screen.keys.get(word)
         return fold_sigma(word.lower()) if found is None else found
 
     def firsts_in(self, keys: set[str]) -> set[str]:
@@ -734,6 +744,7 @@ __all__ = [
     "ConfusionError",
     "ConfusionMatch",
     "ConfusionMatcher",
+    "FormScreen",
     "apply_case",
     "bound_outward",
     "fixed_text",

@@ -75,11 +75,11 @@ def test_the_file_is_written_before_the_matcher_is_used(tmp_path, monkeypatch):
     used = kept_matcher("key", _build)
     _matches(used, "Hai xã sát nhập, chia sẽ kinh nghiệm")
     assert used.screen.opens(next(iter(used.screen.second_runs)))
-    assert used._keys  # a used matcher notes the words it met
+    assert used.screen.keys  # a used matcher notes the words it met
     (name,) = _files(tmp_path)
     data = (tmp_path / name).read_bytes()
     stored = pickle.loads(data[len(confusion_data._MATCHER_MAGIC) + 4 :])
-    assert stored._keys == {}
+    assert stored.screen.keys == {}
 
 
 def test_a_damaged_file_is_built_again(tmp_path, monkeypatch):
@@ -167,7 +167,18 @@ def test_the_screen_is_read_back_without_the_matcher(tmp_path, monkeypatch):
     assert first is not None and len(_screen_files(tmp_path)) == 1 and len(_files(tmp_path)) == 1
     again = kept_screen("key", _never)  # read from its own file: no matcher is made or read
     assert again is not first and _same_screen(again, FRESH.screen)
-    assert again.keys == {}  # written before it was used
+
+
+def test_a_used_screen_is_stored_without_the_words_it_met(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOAT_CACHE_DIR", str(tmp_path))
+    matcher = kept_matcher("key", _build)  # written now, before it is used
+    assert _matches(matcher, "Hai xã sát nhập, chia sẽ kinh nghiệm")
+    assert matcher.in_a_form("Sát") and matcher.screen.opens("Chia")
+    assert matcher.screen.keys  # the words met, noted in this process
+    kept_screen("key", lambda: matcher)  # the screen file is made from the used matcher
+    assert kept_screen("key", _never).keys == {}
+    assert _same_screen(kept_screen("key", _never), FRESH.screen)
+    assert pickle.loads(pickle.dumps(matcher)).screen.keys == {}
 
 
 def test_a_damaged_screen_is_made_again(tmp_path, monkeypatch):
