@@ -9,6 +9,7 @@ import os
 import pickle
 import tempfile
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -19,7 +20,7 @@ from soat.lint.document import Document
 from soat.rules.lex import confused_word
 from soat.vi import confusion_data
 from soat.vi.confusion_data import builtin_confusions, kept_matcher, kept_screen
-from soat.vi.confusions import ConfusionMatcher
+from soat.vi.confusions import ConfusionMatcher, FormScreen
 
 KNOWLEDGE = load_knowledge()
 
@@ -82,19 +83,11 @@ def test_the_file_is_written_before_the_matcher_is_used(tmp_path, monkeypatch):
     assert stored.screen.keys == {}
 
 
-def test_a_damaged_file_is_built_again(tmp_path, monkeypatch):
-    monkeypatch.setenv("SOAT_CACHE_DIR", str(tmp_path))
-    kept_matcher("key", _build)
-    (name,) = _files(tmp_path)
-    path = tmp_path / name
+def _damage(path) -> None:
+    """Flip one byte in the middle of the file at `path`."""
     data = bytearray(path.read_bytes())
     data[len(data) // 2] ^= 0xFF
     path.write_bytes(bytes(data))
-    built: list[int] = []
-    matcher = kept_matcher("key", lambda: built.append(1) or _build())
-    assert built == [1] and isinstance(matcher, ConfusionMatcher)
-    kept_matcher("key", lambda: built.append(2) or _build())
-    assert built == [1]  # written again whole
 
 
 @settings(max_examples=150, deadline=None)
@@ -181,18 +174,19 @@ def test_a_used_screen_is_stored_without_the_words_it_met(tmp_path, monkeypatch)
     assert pickle.loads(pickle.dumps(matcher)).screen.keys == {}
 
 
-def test_a_damaged_screen_is_made_again(tmp_path, monkeypatch):
+@pytest.mark.parametrize(
+    ("keep", "files", "kind"),
+    [(kept_matcher, _files, ConfusionMatcher), (kept_screen, _screen_files, FormScreen)],
+)
+def test_a_damaged_file_is_made_again(tmp_path, monkeypatch, keep, files, kind):
     monkeypatch.setenv("SOAT_CACHE_DIR", str(tmp_path))
-    kept_screen("key", _build)
-    (name,) = _screen_files(tmp_path)
-    path = tmp_path / name
-    data = bytearray(path.read_bytes())
-    data[-3] ^= 0xFF
-    path.write_bytes(bytes(data))
+    keep("key", _build)
+    (name,) = files(tmp_path)
+    _damage(tmp_path / name)
     made: list[int] = []
-    screen = kept_screen("key", lambda: made.append(1) or _build())
-    assert made == [1] and _same_screen(screen, FRESH.screen)
-    kept_screen("key", _never)  # written again whole
+    kept = keep("key", lambda: made.append(1) or _build())
+    assert made == [1] and isinstance(kept, kind)
+    keep("key", _never)  # written again whole: read back
 
 
 def _lex001(ctx: Context, text: str) -> list[tuple[int, int, str]]:
