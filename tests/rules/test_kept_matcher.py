@@ -103,15 +103,16 @@ def _never() -> ConfusionMatcher:
 def _read_back() -> ConfusionMatcher:
     """A matcher as `kept_matcher` reads it back from its file."""
     before = os.environ.get("SOAT_CACHE_DIR")
-    os.environ["SOAT_CACHE_DIR"] = tempfile.mkdtemp()
-    try:
-        kept_matcher("oracle", _build)
-        return kept_matcher("oracle", _never)
-    finally:
-        if before is None:
-            del os.environ["SOAT_CACHE_DIR"]
-        else:
-            os.environ["SOAT_CACHE_DIR"] = before
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["SOAT_CACHE_DIR"] = folder
+        try:
+            kept_matcher("oracle", _build)
+            return kept_matcher("oracle", _never)
+        finally:
+            if before is None:
+                del os.environ["SOAT_CACHE_DIR"]
+            else:
+                os.environ["SOAT_CACHE_DIR"] = before
 
 
 _READ_BACK = _read_back()
