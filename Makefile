@@ -31,8 +31,8 @@ lint: $(BIN)/.soat-installed
 	$(BIN)/mypy
 
 # Start-up (whole, then phase by phase), CPU per rule and per shared analysis, then soat
-# against textlint + prh with ../shared/bench-peer when it is there (minutes; writes
-# bench/RESULTS.md).
+# against textlint + prh with ../shared/bench-peer when it is there (minutes; adds a section
+# to bench/RESULTS.md).
 bench: $(BIN)/.soat-installed
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/startup_phases.py

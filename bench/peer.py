@@ -1,6 +1,6 @@
 """soat against its peer (textlint + prh), with the harness in ../shared/bench-peer when present.
 
-python bench/peer.py            # the whole suite (minutes): writes bench/RESULTS.md
+python bench/peer.py            # the whole suite (minutes): adds a section to bench/RESULTS.md
 python bench/peer.py --quick    # clean/ only, one run each: prints the clean/ ratios
 
 The harness and the corpus are looked for in ../shared beside the checkout (SOAT_SHARED
@@ -136,6 +136,27 @@ def ratio_lines(r: dict[str, dict[str, float]]) -> list[str]:
     ]
 
 
+def append_results(ratios: list[str], table: str) -> None:
+    """Add this run to bench/RESULTS.md as its last section (the file keeps every earlier
+    session's figures: newest last), the harness's headings one level down."""
+    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    body = re.sub(r"(?m)^## ", "### ", table)
+    section = (
+        f"## Written by `python bench/peer.py` on {stamp}\n\n"
+        "soat from this checkout, cache off except in the cache rows. The machine is shared "
+        "with other work: compare ratios within this run only.\n\n"
+        "### Ratios (acceptance of issue 14)\n\n"
+        + "\n".join(ratios)
+        + "\n\n"
+        + body.rstrip("\n")
+        + "\n"
+    )
+    previous = (
+        RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# soat against its peer\n"
+    )
+    RESULTS.write_text(previous.rstrip("\n") + "\n\n" + section, encoding="utf-8")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help="clean/ only, one run each")
@@ -182,14 +203,7 @@ def main() -> int:
     cached = cache_rows(soat, 3)
     table = suite.replace("\n## Findings", f"\n{cached}\n\n## Findings", 1)
     ratios = ratio_lines(rows(table))
-    RESULTS.write_text(
-        "# soat against its peer\n\n"
-        f"Written by `python bench/peer.py` on {dt.date.today().isoformat()} (soat from this "
-        "checkout, cache off except in the two cache rows). The machine is shared with other "
-        "work: compare ratios within this run only.\n\n"
-        "## Ratios (acceptance of issue 14)\n\n" + "\n".join(ratios) + "\n\n" + table,
-        encoding="utf-8",
-    )
+    append_results(ratios, table)
     print("\n".join(ratios))
     print(f"written: {RESULTS.relative_to(ROOT)}")
     return 0
