@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
-SCRIPT = Path(__file__).resolve().parent.parent / "bench" / "peer.py"
-
-
-def _load():
-    spec = importlib.util.spec_from_file_location("bench_peer", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from tests.bench_scripts import load_bench_script
 
 
 def test_each_run_is_added_as_the_last_section(tmp_path, monkeypatch):
-    peer = _load()
+    peer = load_bench_script("peer")
     results = tmp_path / "RESULTS.md"
     results.write_text("# soat against its peer\n\n## Session one\n\nkept figures\n", "utf-8")
     monkeypatch.setattr(peer, "RESULTS", results)
@@ -33,7 +22,7 @@ def test_each_run_is_added_as_the_last_section(tmp_path, monkeypatch):
 
 
 def test_a_missing_file_is_started_with_its_title(tmp_path, monkeypatch):
-    peer = _load()
+    peer = load_bench_script("peer")
     results = tmp_path / "RESULTS.md"
     monkeypatch.setattr(peer, "RESULTS", results)
     peer.append_results(["| ratio | 0.4 |"], "## Timings\n")

@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import sys
 from pathlib import Path
 
+from tests.bench_scripts import load_bench_script
+
 ROOT = Path(__file__).resolve().parent.parent
-SCRIPT = ROOT / "bench" / "startup_phases.py"
-
-
-def _load():
-    spec = importlib.util.spec_from_file_location("startup_phases", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_every_phase_is_measured_and_they_add_up(tmp_path):
-    phases = _load()
+    phases = load_bench_script("startup_phases")
     article = tmp_path / "bai.txt"
     article.write_text("Hà Nội, ngày 5/1/2024\n\nĐại hội Công đoàn tỉnh diễn ra.\n", "utf-8")
     env = dict(os.environ, SOAT_CACHE_DIR=str(tmp_path / "cache"))
