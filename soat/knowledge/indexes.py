@@ -11,6 +11,8 @@ are named tuples: cheaper to make at start-up and to unpickle than dataclasses.
 # (docs/architecture.md §10).
 
 import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
@@ -22,6 +24,7 @@ from soat.knowledge.model import (
     organizations_index,
     people_index,
 )
+from soat.vi.mentions import MentionContext
 from soat.vi.places import loose_key, place_key, syllable_count
 
 PROVINCIAL = "provincial"
@@ -101,6 +104,58 @@ def term_index(knowledge: Knowledge) -> TermIndex:
     return TermIndex(pattern, preferred)
 
 
+class OrgForms(NamedTuple):
+    """Organisation names of more than one word, for finding them in a block."""
+
+    forms: tuple[tuple[str, str], ...]  # (lower-case form, registered form), longest first
+    by_pair: Mapping[str, tuple[int, ...]]  # first two words → indexes into `forms`
+    firsts: frozenset[str]  # the first words of `by_pair`: a block without one has no form
+    unconfirmed: frozenset[str]  # names of organisations no source confirmed
+    needles: tuple[str, ...]  # words one of which every lower-case form holds
+
+
+def covering_words(forms: Iterable[str]) -> tuple[str, ...]:
+    """Words one of which each of `forms` holds, picked greedily: the word most of the forms
+    left hold first ("đoàn", then "lđlđ", for the registry's)."""
+    left = [set(form.split()) for form in forms]
+    out: list[str] = []
+    while left:
+        counts = Counter(word for words in left for word in words)
+        best = max(counts, key=lambda word: (counts[word], len(word), word))
+        out.append(best)
+        left = [words for words in left if best not in words]
+    return tuple(out)
+
+
+def org_forms(knowledge: Knowledge) -> OrgForms:
+    """The knowledge's organisation names of more than one word (TTL005)."""
+    names = sorted({n for o in knowledge.organizations for n in o.all_names if " " in n})
+    lowered: dict[str, str] = {}
+    for n in names:
+        lowered.setdefault(n.lower(), n)
+    forms = tuple(sorted(lowered.items(), key=lambda kv: -len(kv[0])))
+    by_pair: dict[str, list[int]] = {}
+    for i, (low, _) in enumerate(forms):
+        by_pair.setdefault(" ".join(low.split()[:2]), []).append(i)
+    unconfirmed = frozenset(
+        n for o in knowledge.organizations if not o.verified for n in o.all_names
+    )
+    return OrgForms(
+        forms,
+        {k: tuple(v) for k, v in by_pair.items()},
+        frozenset(pair.split(" ", 1)[0] for pair in by_pair),
+        unconfirmed,
+        covering_words(low for low, _ in forms),
+    )
+
+
+def mention_context(knowledge: Knowledge) -> MentionContext:
+    """The organisation, place and person names mentions are read against (the TTL rules)."""
+    orgs = [n for o in knowledge.organizations for n in o.all_names]
+    places = [p.name for p in knowledge.places] + [v for p in knowledge.places for v in p.variants]
+    return MentionContext(orgs, places, frozenset(p.name for p in knowledge.persons))
+
+
 # Built with the built-in knowledge and stored in its cache.
 PERSISTED = (
     content_digest,
@@ -109,6 +164,8 @@ PERSISTED = (
     people_index,
     place_index,
     term_index,
+    org_forms,
+    mention_context,
 )
 
 # The indexes that read one table only: still valid after a merge that leaves it alone.
@@ -119,11 +176,13 @@ ONE_TABLE = MappingProxyType(
         people_index: "persons",
         place_index: "places",
         term_index: "terms",
+        org_forms: "organizations",
     }
 )
 
 __all__ = [
     "ONE_TABLE",
+    "OrgForms",
     "COMMUNE",
     "DISTRICT",
     "PERSISTED",
@@ -131,7 +190,10 @@ __all__ = [
     "PlaceIndex",
     "PlaceTarget",
     "TermIndex",
+    "covering_words",
     "documents_index",
+    "mention_context",
+    "org_forms",
     "organizations_index",
     "people_index",
     "place_index",

@@ -12,7 +12,13 @@ from pathlib import Path
 import pytest
 
 from soat.knowledge import cache
-from soat.knowledge.indexes import PERSISTED, place_index, term_index
+from soat.knowledge.indexes import (
+    PERSISTED,
+    mention_context,
+    org_forms,
+    place_index,
+    term_index,
+)
 from soat.knowledge.load import BUILTIN_FILES, builtin_knowledge
 from soat.knowledge.model import TABLES, Knowledge, content_digest
 
@@ -65,6 +71,11 @@ def test_the_cache_holds_every_persisted_index_built(cache_dir):
     assert read.index(term_index).pattern.pattern == fresh.index(term_index).pattern.pattern
     assert read.digest() == built.digest()
     assert read.documents_by_symbol("02-NQ/TW") == fresh.documents_by_symbol("02-NQ/TW")
+    assert read.index(org_forms) == fresh.index(org_forms)
+    stored, built_now = read.index(mention_context), fresh.index(mention_context)
+    assert stored == built_now and stored._orgs == built_now._orgs  # _orgs: not in ==
+    words = ["Tổng", "Liên", "đoàn", "Lao", "động", "Việt", "Nam"]
+    assert stored.org_at(words, 0) == built_now.org_at(words, 0) > 0
 
 
 def test_reading_the_cache_builds_no_index(cache_dir, monkeypatch):

@@ -135,7 +135,8 @@ def test_organisation_forms_without_a_first_word_are_skipped_only_when_absent(te
     word a first word: every pair joined)."""
 
     from soat.knowledge import load_knowledge
-    from soat.rules.titles.title_case import _occurrences, org_forms
+    from soat.knowledge.indexes import org_forms
+    from soat.rules.titles.title_case import _occurrences
 
     index = org_forms(load_knowledge(()))
     low = text.lower()

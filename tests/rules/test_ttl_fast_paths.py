@@ -201,10 +201,10 @@ def test_abbreviations_are_found_as_by_trying_each_in_turn(body):
 
 @given(st.lists(st.lists(st.sampled_from(["a", "b", "c", "đoàn", "x y"]), min_size=1)))
 def test_covering_words_leave_no_form_without_one(forms):
-    from soat.rules.titles.title_case import _covering_words
+    from soat.knowledge.indexes import covering_words
 
     texts = [" ".join(words) for words in forms]
-    needles = _covering_words(texts)
+    needles = covering_words(texts)
     assert all(set(needles) & set(text.split()) for text in texts)
 
 
@@ -226,9 +226,10 @@ def test_organisations_are_found_as_block_by_block(paragraphs):
     findings are those of looking at every block."""
 
     from soat.knowledge import load_knowledge
+    from soat.knowledge.indexes import org_forms
     from soat.lint.formats.text import read_text
     from soat.rules.titles.context import LowerText
-    from soat.rules.titles.title_case import _organizations_in, org_forms
+    from soat.rules.titles.title_case import _organizations_in
 
     index = org_forms(load_knowledge(()))
     doc = read_text("a.txt", "Tin\n\n" + "\n\n".join(p.strip() or "x" for p in paragraphs) + "\n")
@@ -329,13 +330,13 @@ def test_mentions_of_is_looking_at_every_block(paragraphs):
     at the title starts, capitals counted after) finds what looking at each block with its
     `title_offsets` finds."""
     from soat.knowledge import load_knowledge
+    from soat.knowledge.indexes import mention_context
     from soat.lint.context import DocContext
     from soat.lint.formats.text import read_text
     from soat.rules.titles.context import (
         Analysis,
         Found,
         is_mostly_upper,
-        mention_context,
         mentions_of,
     )
     from soat.vi.mentions import find_title_hits_and_mentions, title_offsets

@@ -14,12 +14,10 @@ gets only a suggestion.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator
 from itertools import compress
-from typing import NamedTuple
 
-from soat.knowledge import Knowledge
+from soat.knowledge.indexes import OrgForms, org_forms
 from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
 from soat.lint.document import Document
@@ -89,51 +87,6 @@ def _titles(analysis) -> Iterator[Diagnostic]:
             fix=Fix.of(Applicability.SAFE if warn else Applicability.UNSAFE, start, end, expected),
             severity=Severity.WARNING if warn else Severity.INFO,
         )
-
-
-class OrgForms(NamedTuple):
-    """Organisation names of more than one word, for finding them in a block."""
-
-    forms: tuple[tuple[str, str], ...]  # (lower-case form, registered form), longest first
-    by_pair: Mapping[str, tuple[int, ...]]  # first two words → indexes into `forms`
-    firsts: frozenset[str]  # the first words of `by_pair`: a block without one has no form
-    unconfirmed: frozenset[str]  # names of organisations no source confirmed
-    needles: tuple[str, ...]  # words one of which every lower-case form holds
-
-
-def _covering_words(forms: Iterable[str]) -> tuple[str, ...]:
-    """Words one of which each of `forms` holds, picked greedily: the word most of the forms
-    left hold first ("đoàn", then "lđlđ", for the registry's)."""
-    left = [set(form.split()) for form in forms]
-    out: list[str] = []
-    while left:
-        counts = Counter(word for words in left for word in words)
-        best = max(counts, key=lambda word: (counts[word], len(word), word))
-        out.append(best)
-        left = [words for words in left if best not in words]
-    return tuple(out)
-
-
-def org_forms(knowledge: Knowledge) -> OrgForms:
-    """The knowledge's organisation forms (built once per knowledge: `ctx.index`)."""
-    names = sorted({n for o in knowledge.organizations for n in o.all_names if " " in n})
-    lowered: dict[str, str] = {}
-    for n in names:
-        lowered.setdefault(n.lower(), n)
-    forms = tuple(sorted(lowered.items(), key=lambda kv: -len(kv[0])))
-    by_pair: dict[str, list[int]] = {}
-    for i, (low, _) in enumerate(forms):
-        by_pair.setdefault(" ".join(low.split()[:2]), []).append(i)
-    unconfirmed = frozenset(
-        n for o in knowledge.organizations if not o.verified for n in o.all_names
-    )
-    return OrgForms(
-        forms,
-        {k: tuple(v) for k, v in by_pair.items()},
-        frozenset(pair.split(" ", 1)[0] for pair in by_pair),
-        unconfirmed,
-        _covering_words(low for low, _ in forms),
-    )
 
 
 def _occurrences(text: str, low: str, index: OrgForms) -> Iterator[tuple[int, int, str]]:

@@ -2,7 +2,7 @@
 
 A package, not a rule module (the rule-list test skips packages). Each TTL rule asks
 `ctx.get(mentions_of)`; the analysis runs once per document, and the knowledge's lookup
-context (`mention_context`) once per knowledge.
+context (`mention_context`, soat/knowledge/indexes.py) comes with the knowledge.
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from soat.knowledge import Knowledge, Person, Role
+from soat.knowledge.indexes import mention_context
 from soat.lint.context import DocContext
 from soat.lint.document import Block, Document
 from soat.vi.mentions import (
     Mention,
-    MentionContext,
     TitleHit,
     find_title_hits_and_mentions,
 )
@@ -134,13 +134,6 @@ class Found(NamedTuple):
 class Analysis(NamedTuple):
     found: tuple[Found, ...]
     hits: tuple[tuple[Block, TitleHit], ...]
-
-
-def mention_context(knowledge: Knowledge) -> MentionContext:
-    """The organisation, place and person names mentions are read against (per knowledge)."""
-    orgs = [n for o in knowledge.organizations for n in o.all_names]
-    places = [p.name for p in knowledge.places] + [v for p in knowledge.places for v in p.variants]
-    return MentionContext(orgs, places, frozenset(p.name for p in knowledge.persons))
 
 
 def mentions_of(doc_ctx: DocContext) -> Analysis:
