@@ -197,13 +197,16 @@ def title_needles() -> tuple[str, ...]:
 def _shortest_titles() -> tuple[tuple[str, ...], ...]:
     """The `folded_words` of the titles that hold no other title's words in a row ("Chủ
     tịch", not "Phó Chủ tịch"): where a title stands, one of these does."""
-    # Words in a row, as " w1 w2 ": a title holds another's words in a row when its text
-    # holds the other's.
-    spelt = {form.folded_words: f" {' '.join(form.folded_words)} " for form in title_lexicon()}
+    every = {form.folded_words for form in title_lexicon()}
     return tuple(
         words
-        for words, text in sorted(spelt.items())
-        if not any(other in text for other in spelt.values() if other != text)
+        for words in sorted(every)
+        if not any(
+            words[i:j] in every
+            for i in range(len(words))
+            for j in range(i + 1, len(words) + 1)
+            if j - i < len(words)
+        )
     )
 
 

@@ -159,3 +159,18 @@ def test_mention_tokens_are_the_token_matches(text):
     block = _Block(text, MentionContext([], [], frozenset()))
     toks = [(m.group(), m.start(), m.end()) for m in re.finditer(r"\w+|[^\w\s]", text)]
     assert list(zip(block.words, block.starts, block.ends, strict=True)) == toks
+
+
+def test_shortest_titles_are_those_holding_no_other_title_in_a_row():
+    """`_shortest_titles` (by contiguous word runs) against its definition: a title whose
+    spelt words (" w1 w2 ") hold no other title's spelt words."""
+    from soat.vi.titles import _shortest_titles, title_lexicon
+
+    spelt = {f.folded_words: f" {' '.join(f.folded_words)} " for f in title_lexicon()}
+    expected = tuple(
+        words
+        for words, text in sorted(spelt.items())
+        if not any(other in text for other in spelt.values() if other != text)
+    )
+    assert _shortest_titles() == expected
+    assert ("chủ", "tịch") in expected and ("phó", "chủ", "tịch") not in expected
