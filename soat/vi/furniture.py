@@ -202,7 +202,14 @@ def builtin_phrases() -> tuple[Phrase, ...]:
 @functools.lru_cache(maxsize=16)
 def phrase_table(extra: tuple[str, ...] = ()) -> PhraseTable:
     """The built-in phrases plus `extra` (from `extend-phrases`, matched as whole lines)."""
-    phrases = builtin_phrases() + tuple(Phrase(p, "user", "line", list=True) for p in extra)
+    if not extra:
+        return _builtin_table()
+    return _build_table(
+        builtin_phrases() + tuple(Phrase(p, "user", "line", list=True) for p in extra)
+    )
+
+
+def _build_table(phrases: Iterable[Phrase]) -> PhraseTable:
     lines: dict[str, Phrase] = {}
     toneless: dict[str, Phrase] = {}
     prefixes = []
@@ -218,6 +225,57 @@ def phrase_table(extra: tuple[str, ...] = ()) -> PhraseTable:
     # Longest prefixes first, so "Phó tổng biên tập" is named rather than a shorter one.
     prefixes.sort(key=lambda t: -len(t[0]))
     return PhraseTable(lines, toneless, tuple(prefixes), patterns)
+
+
+def _builtin_table() -> PhraseTable:
+    """The built-in phrases' table with its lookups, rebuilt from what `derived` keeps of it
+    across processes (building them cost a cold start ~2.5 ms)."""
+    parts = derived("boilerplate.toml", _table_parts)
+    phrases = [Phrase(*fields) for fields in parts["phrases"]]
+    table = PhraseTable(
+        {key: phrases[i] for key, i in parts["lines"].items()},
+        {key: phrases[i] for key, i in parts["lines_toneless"].items()},
+        tuple((case, tones, phrases[i]) for case, tones, i in parts["prefixes"]),
+        tuple((re.compile(pattern), block) for pattern, block in parts["patterns"]),
+    )
+    labels, outlets, starts, heads = parts["lookups"]
+    table.__dict__.update(
+        compound_units=(labels, outlets),
+        compound_starts=tuple(KeyStarts(*pair) for pair in starts),
+        toneless_heads=heads,
+    )
+    return table
+
+
+def _table_parts(text: str) -> dict:
+    """The built-in table and the lookups built from it on first use (`compound_units`,
+    `compound_starts`, `toneless_heads`), in the types `marshal` stores: phrases as tuples,
+    referred to by their place in `phrases`; patterns as their text. (`text` is the data
+    file's; the phrases are read from it through `load_data`.)"""
+    table = _build_table(builtin_phrases())
+    phrases = list(
+        {
+            id(p): p
+            for p in (
+                *table.lines.values(),
+                *table.lines_toneless.values(),
+                *(t[2] for t in table.prefixes),
+            )
+        }.values()
+    )
+    place = {id(p): i for i, p in enumerate(phrases)}
+    return {
+        "phrases": [tuple(p) for p in phrases],
+        "lines": {key: place[id(p)] for key, p in table.lines.items()},
+        "lines_toneless": {key: place[id(p)] for key, p in table.lines_toneless.items()},
+        "prefixes": [(case, tones, place[id(p)]) for case, tones, p in table.prefixes],
+        "patterns": [(r.pattern, block) for r, block in table.patterns],
+        "lookups": (
+            *table.compound_units,
+            [(dict(k.by_first_word), dict(k.one_word)) for k in table.compound_starts],
+            table.toneless_heads,
+        ),
+    }
 
 
 def _lookup_label(

@@ -121,3 +121,31 @@ def test_the_boilerplate_data_read_back_is_the_parsed_file(tmp_path, monkeypatch
     monkeypatch.setenv("SOAT_CACHE_DIR", str(tmp_path))
     expected = tomllib.loads(read_text("boilerplate.toml"))
     assert _built_then_read(furniture.load_data) == [expected, expected]
+
+
+def _table_state(table: furniture.PhraseTable) -> tuple:
+    return (
+        table.lines,
+        table.lines_toneless,
+        table.prefixes,
+        [(r.pattern, r.flags, block) for r, block in table.patterns],
+        table.compound_units,
+        table.compound_starts,
+        table.toneless_heads,
+        table.prefix_starts,
+        table.any_pattern and table.any_pattern.pattern,
+    )
+
+
+def test_the_builtin_phrase_table_read_back_is_the_one_built(tmp_path, monkeypatch):
+    """The built-in furniture table comes from `derived`: built by the first process, read
+    by the next; both are the table built from the phrases, lookups included, and a phrase
+    is one object wherever the table holds it."""
+    monkeypatch.setenv("SOAT_CACHE_DIR", str(tmp_path))
+    expected = _table_state(furniture._build_table(furniture.builtin_phrases()))
+    first = furniture._builtin_table()
+    assert any(n.startswith("data-boilerplate.toml-") for n in os.listdir(tmp_path))
+    again = furniture._builtin_table()
+    assert _table_state(first) == expected and _table_state(again) == expected
+    shared = set(map(id, again.lines.values())) & set(map(id, again.lines_toneless.values()))
+    assert shared  # the same phrase objects, not copies
