@@ -4,7 +4,8 @@ Nhận diện "đồ đạc" của trang web (tin liên quan, bình luận, chia
 sách cụm từ có sẵn. Pure functions on a line's text; BPL001 and BPL002 apply them to blocks.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the fields of its named tuples stay types
+# (docs/architecture.md §10).
 
 import functools
 import re
@@ -101,7 +102,7 @@ class PhraseTable:
         return _build_compound_units(self)
 
     @functools.cached_property
-    def compound_starts(self) -> tuple[KeyStarts, KeyStarts, KeyStarts]:
+    def compound_starts(self) -> "tuple[KeyStarts, KeyStarts, KeyStarts]":
         """`compound_units` indexed by first word, for `KeyStarts.start`: the labels, the
         outlets, and both together."""
         labels, outlets = self.compound_units
@@ -129,7 +130,7 @@ class KeyStarts(NamedTuple):
     one_word: dict[str, tuple[str, ...]]  # by first character ("" for an empty key)
 
     @classmethod
-    def of(cls, keys: Iterable[str]) -> KeyStarts:
+    def of(cls, keys: Iterable[str]) -> "KeyStarts":
         by_first_word: dict[str, list[str]] = {}
         one_word: dict[str, list[str]] = {}
         for key in keys:

@@ -10,12 +10,13 @@ Modifiers before a title change the post: "nguyên" (former), "tân" (newly appo
 Pure functions; nothing here knows about soat's documents.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the fields of its named tuple stay types
+# (docs/architecture.md §10).
 
 import functools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 HEAD, DEPUTY, MEMBER, OTHER = "head", "deputy", "member", "other"
 
@@ -84,22 +85,20 @@ SINGLE_HOLDER_BASES = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class TitleForm:
-    """One entry of the lexicon: its official spelling, rank and base."""
+class TitleForm(NamedTuple):
+    """One entry of the lexicon: its official spelling, rank and base (`title_form` makes
+    one with its words)."""
 
     official: str
     rank: str
     base: str
+    words: tuple[str, ...]  # `official`, split
+    folded_words: tuple[str, ...]  # `words`, case-folded (what `match_title` compares)
 
-    @functools.cached_property
-    def words(self) -> tuple[str, ...]:
-        return tuple(self.official.split())
 
-    @functools.cached_property
-    def folded_words(self) -> tuple[str, ...]:
-        """`words`, case-folded (what `match_title` compares)."""
-        return tuple(w.casefold() for w in self.words)
+def title_form(official: str, rank: str, base: str) -> TitleForm:
+    words = tuple(official.split())
+    return TitleForm(official, rank, base, words, tuple(w.casefold() for w in words))
 
 
 @functools.lru_cache(maxsize=1)
@@ -110,11 +109,11 @@ def title_lexicon() -> tuple[TitleForm, ...]:
         base = head.casefold()
         if base == "trưởng ban" and head == "Trưởng ban":
             continue  # "Trưởng ban" is the same word as "Trưởng Ban"; case is TTL005's business
-        forms[head] = TitleForm(head, HEAD, base)
-        forms[f"Phó {head}"] = TitleForm(f"Phó {head}", DEPUTY, base)
-        forms[f"Phó {head} Thường trực"] = TitleForm(f"Phó {head} Thường trực", DEPUTY, base)
+        forms[head] = title_form(head, HEAD, base)
+        forms[f"Phó {head}"] = title_form(f"Phó {head}", DEPUTY, base)
+        forms[f"Phó {head} Thường trực"] = title_form(f"Phó {head} Thường trực", DEPUTY, base)
     for official, rank, base in _OTHER_TITLES:
-        forms[official] = TitleForm(official, rank, base)
+        forms[official] = title_form(official, rank, base)
     return tuple(sorted(forms.values(), key=lambda f: -len(f.words)))
 
 

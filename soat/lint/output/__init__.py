@@ -1,9 +1,9 @@
 """Output formats. Each module has `render(results, context) -> str`."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the fields of its named tuples stay types
+# (docs/architecture.md §10).
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from soat.lint.diagnostic import Diagnostic, Fix, Related, text_of
@@ -18,8 +18,7 @@ class OutputContext(NamedTuple):
     color: bool = False
 
 
-@dataclass(frozen=True)
-class Located:
+class Located(NamedTuple):
     """A diagnostic with 1-based rows and code-point columns, ready to print."""
 
     path: str
