@@ -11,7 +11,6 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from soat.vi.data_files import derived
@@ -74,15 +73,22 @@ class FurnitureMatch(NamedTuple):
     safe: bool
 
 
-@dataclass(frozen=True)
 class PhraseTable:
     """The furniture phrases (built-in and a site's own) as BPL001 looks them up: whole
-    lines by key, with and without tone marks, line starts, and patterns."""
+    lines by key, with and without tone marks, line starts, and patterns; never changed.
+    (A plain class: a frozen dataclass costs a cold start ~4 M instructions to create.)"""
 
-    lines: dict[str, Phrase]  # fold_case key → phrase
-    lines_toneless: dict[str, Phrase]  # fold_tones key → phrase
-    prefixes: tuple[tuple[str, str, Phrase], ...]  # (fold_case, fold_tones, phrase)
-    patterns: tuple[tuple[re.Pattern[str], str], ...]  # (regex, block)
+    def __init__(
+        self,
+        lines: dict[str, Phrase],
+        lines_toneless: dict[str, Phrase],
+        prefixes: tuple[tuple[str, str, Phrase], ...],
+        patterns: tuple[tuple[re.Pattern[str], str], ...],
+    ) -> None:
+        self.lines = lines  # fold_case key → phrase
+        self.lines_toneless = lines_toneless  # fold_tones key → phrase
+        self.prefixes = prefixes  # (fold_case, fold_tones, phrase)
+        self.patterns = patterns  # (regex, block)
 
     @functools.cached_property
     def any_pattern(self) -> re.Pattern[str] | None:

@@ -15,7 +15,6 @@ with no name ("Trưởng Ban Tuyên giáo cũng trao đổi") is a `TitleHit` on
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from itertools import accumulate, islice
 from typing import NamedTuple
 
@@ -109,26 +108,31 @@ class Mention(NamedTuple):
     form: str = "title-name"  # or "apposition"
 
 
-@dataclass(frozen=True)
 class MentionContext:
-    """What the caller knows: organisation names (any case), place names, person names."""
+    """What the caller knows: organisation names (any case), place names, person names.
 
-    org_names: Iterable[str] = ()
-    place_names: Iterable[str] = ()
-    known_names: frozenset[str] = frozenset()
-    _orgs: dict = field(default_factory=dict, compare=False, repr=False)
+    Built once per knowledge (soat/knowledge/indexes.py) and stored with it; never changed.
+    (A plain class: a frozen dataclass costs a cold start ~4 M instructions to create.)"""
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "known_names", frozenset(self.known_names or ()))
-        object.__setattr__(self, "place_names", frozenset(self.place_names))
+    __slots__ = ("known_names", "place_names", "_orgs")
+
+    def __init__(
+        self,
+        org_names: Iterable[str] = (),
+        place_names: Iterable[str] = (),
+        known_names: Iterable[str] = frozenset(),
+    ) -> None:
+        self.known_names = frozenset(known_names)
+        self.place_names = frozenset(place_names)
+        # The words of each organisation name, case-folded, by first word, longest first.
         index: dict[str, list[tuple[str, ...]]] = {}
-        for name in self.org_names:
+        for name in org_names:
             words = tuple(w.casefold() for w in _TOKEN_RE.findall(name))
             if words:
                 index.setdefault(words[0], []).append(words)
         for v in index.values():
             v.sort(key=len, reverse=True)
-        object.__setattr__(self, "_orgs", index)
+        self._orgs = index
 
     def org_at(self, words: list[str], i: int) -> int:
         """Number of tokens of the longest known organisation name at words[i:] (0 if none)."""
