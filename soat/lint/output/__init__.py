@@ -27,7 +27,7 @@ class Located(NamedTuple):
     column: int
     end_row: int
     end_column: int
-    index: LineIndex
+    line_index: LineIndex
     source: str
     lang: str = DEFAULT_LANG
     rule_docs_url: str | None = None  # the file's `rule-docs-url`
@@ -42,8 +42,8 @@ class Located(NamedTuple):
         return rule_url(self.diag.code, self.rule_docs_url)
 
     def span(self, start: int, end: int) -> dict:
-        r, c = self.index.rowcol(start)
-        er, ec = self.index.rowcol(end)
+        r, c = self.line_index.rowcol(start)
+        er, ec = self.line_index.rowcol(end)
         return {"row": r, "column": c, "end_row": er, "end_column": ec}
 
 

@@ -142,7 +142,10 @@ def _edits_text(nl: str, item: Located, fix: Fix) -> str:
     parts = [
         _object(
             inner,
-            [("content", _encode_string(e.content)), *_place(field, item.index, e.start, e.end)],
+            [
+                ("content", _encode_string(e.content)),
+                *_place(field, item.line_index, e.start, e.end),
+            ],
         )
         for e in fix.edits
     ]
@@ -197,7 +200,7 @@ def finding_text(item: Located) -> str:
             _N2,
             [
                 ("message", _encode_string(message(r, lang))),
-                *_place(_N3, item.index, r.start, r.end),
+                *_place(_N3, item.line_index, r.start, r.end),
             ],
         )
         for r in d.related

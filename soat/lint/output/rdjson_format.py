@@ -24,8 +24,8 @@ SOURCE = {"name": "soat"}
 
 def position(item: Located, offset: int) -> dict:
     """1-based line and UTF-8 byte column (1-based) of a code-point offset."""
-    row, _ = item.index.rowcol(offset)
-    line_start = item.index.line_start(row)
+    row, _ = item.line_index.rowcol(offset)
+    line_start = item.line_index.line_start(row)
     offset = max(line_start, min(offset, len(item.source)))
     column = len(item.source[line_start:offset].encode("utf-8", "surrogatepass")) + 1
     return {"line": row, "column": column}

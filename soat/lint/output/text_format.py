@@ -16,7 +16,7 @@ def _paint(text: str, code: str, on: bool) -> str:
 
 def _excerpt(item: Located) -> tuple[str, int, int]:
     """The finding's line (cut around the finding when long) and the caret's start/width."""
-    start = item.index.line_start(item.row)
+    start = item.line_index.line_start(item.row)
     line = item.source[start:].split("\n", 1)[0].rstrip("\r")
     col = item.column - 1
     width = (item.end_column - 1 - col) if item.end_row == item.row else len(line) - col
@@ -60,7 +60,7 @@ def render_one(item: Located, context: OutputContext) -> str:
     for s in d.suggestions:
         out.append(f" {gutter} = {ui.SUGGESTION.get(lang)}: {message(s, lang)}")
     for r in d.related:
-        rr, rc = item.index.rowcol(r.start)
+        rr, rc = item.line_index.rowcol(r.start)
         out.append(f" {gutter} = {ui.SEE.get(lang)} {item.path}:{rr}:{rc}: {message(r, lang)}")
     return "\n".join(out)
 
