@@ -3,7 +3,8 @@
 Spans are code-point offsets into the document's exact source text (see document.py).
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the fields of its named tuples stay types
+# (docs/architecture.md §10).
 
 import enum
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
     @classmethod
-    def parse(cls, value: str) -> Severity:
+    def parse(cls, value: str) -> "Severity":
         return cls[value.upper()]
 
 
@@ -127,7 +128,7 @@ class Fix(NamedTuple):
         *,
         edits: tuple[Edit, ...] = (),
         wording: Wording = Wording.REPLACE,
-    ) -> Fix:
+    ) -> "Fix":
         if not isinstance(applicability, Applicability):
             raise TypeError(f"applicability must be an Applicability, not {applicability!r}")
         if edits and not all(start <= e.start <= e.end <= end for e in edits):
@@ -144,7 +145,7 @@ class Fix(NamedTuple):
         *,
         edits: tuple[Edit, ...] = (),
         wording: Wording = Wording.REPLACE,
-    ) -> Fix:
+    ) -> "Fix":
         """A fix `--fix` applies: the reader reads the same article (§5.5)."""
         return cls.of(Applicability.SAFE, start, end, content, edits=edits, wording=wording)
 
@@ -157,7 +158,7 @@ class Fix(NamedTuple):
         *,
         edits: tuple[Edit, ...] = (),
         wording: Wording = Wording.REPLACE,
-    ) -> Fix:
+    ) -> "Fix":
         """A fix applied only with `--fix --unsafe-fixes`: probably right, needs a human."""
         return cls.of(Applicability.UNSAFE, start, end, content, edits=edits, wording=wording)
 
@@ -170,7 +171,7 @@ class Fix(NamedTuple):
         *,
         edits: tuple[Edit, ...] = (),
         wording: Wording = Wording.REPLACE,
-    ) -> Fix:
+    ) -> "Fix":
         """An alternative shown to the writer, never applied."""
         return cls.of(Applicability.SUGGESTION, start, end, content, edits=edits, wording=wording)
 

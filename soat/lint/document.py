@@ -7,7 +7,8 @@ character knows the source range it came from. A character decoded from an entit
 for a collapsed line break) covers the source whitespace it stands for.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the fields of its named tuples stay types
+# (docs/architecture.md §10).
 
 import bisect
 import datetime as dt
@@ -71,13 +72,13 @@ class TextView:
             raise ValueError("a TextView needs one source range per character")
 
     @classmethod
-    def contiguous(cls, text: str, source_start: int) -> TextView:
+    def contiguous(cls, text: str, source_start: int) -> "TextView":
         """A view whose characters are copied one-to-one from the source."""
         end = source_start + len(text)
         return cls(text, range(source_start, end), range(source_start + 1, end + 1))
 
     @classmethod
-    def concat(cls, views: Sequence[TextView]) -> TextView:
+    def concat(cls, views: "Sequence[TextView]") -> "TextView":
         return cls(
             "".join(v.text for v in views),
             tuple(s for v in views for s in v.starts),
@@ -93,7 +94,7 @@ class TextView:
             return pos, pos
         return self.starts[start], self.ends[end - 1]
 
-    def nfc(self) -> TextView:
+    def nfc(self) -> "TextView":
         """The NFC form of this view; each composed character covers its sources."""
         if unicodedata.is_normalized("NFC", self.text):
             return self

@@ -3,7 +3,8 @@ named files, standard input), the Python API and the language server (docs/archi
 §8.1, §12.3).
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the fields of its named tuples stay types
+# (docs/architecture.md §10).
 
 import dataclasses
 import os

@@ -6,7 +6,8 @@ rule never reads files, prints, mutates the document or keeps state between call
 engine stamps code, name and default severity on what it yields.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the fields of its named tuples stay types
+# (docs/architecture.md §10).
 
 import dataclasses
 import re

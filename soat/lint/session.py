@@ -1,6 +1,7 @@
 """One `soat check` run: find files, resolve configuration, lint or fix, print, exit status."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the fields of its named tuples stay types
+# (docs/architecture.md §10).
 
 import contextlib
 import gc
@@ -158,7 +159,7 @@ def _output_context(rules, lang: str, out) -> OutputContext:
 
 def _adoption(
     options: CheckOptions, cache: SettingsResolver, configs: Sequence[Config] = ()
-) -> Adoption | None:
+) -> "Adoption | None":
     """The run's baseline and --diff-base handling (soat/lint/adoption.py); None, and its
     modules not imported, when neither an option nor one of `configs` asks for it."""
     if not (options.baseline or options.write_baseline or options.diff_base):
@@ -243,7 +244,7 @@ def _check_one(
 def _result(
     cache: SettingsResolver,
     options: CheckOptions,
-    store: ResultCache | None,
+    store: "ResultCache | None",
     path: str,
     display: str,
     render: str | None = None,
@@ -263,7 +264,7 @@ def _result(
     return result
 
 
-def open_cache(options: CheckOptions, cache: SettingsResolver) -> ResultCache | None:
+def open_cache(options: CheckOptions, cache: SettingsResolver) -> "ResultCache | None":
     """The result cache of the project: `.soat_cache/` beside the configuration file found
     for the working folder (as Ruff places its own), else in the working folder: with
     `--config`, without a configuration file, when the configuration's folder holds the
@@ -300,7 +301,7 @@ def check_files(
     options: CheckOptions,
     rules: tuple[Rule, ...],
     cache: SettingsResolver,
-    store: ResultCache | None,
+    store: "ResultCache | None",
 ) -> list[FileResult]:
     """Results in the order of `files`: cached ones from `store`, the others checked (in
     worker processes when there are many) and then stored."""
@@ -313,7 +314,7 @@ def iter_results(
     options: CheckOptions,
     rules: tuple[Rule, ...],
     cache: SettingsResolver,
-    store: ResultCache | None,
+    store: "ResultCache | None",
     render: str | None = None,
 ) -> Iterator[FileResult | Rendered]:
     """`check_files` one result at a time: each is yielded as soon as it and every file
@@ -359,7 +360,7 @@ def _import_rules(cache: SettingsResolver, todo: list[tuple[str, str]]) -> None:
 
 
 def _cached(
-    store: ResultCache,
+    store: "ResultCache",
     cache: SettingsResolver,
     options: CheckOptions,
     path: str,
@@ -528,7 +529,7 @@ def _init_worker(
     options: CheckOptions,
     rules: tuple[Rule, ...],
     load_knowledge: KnowledgeLoader,
-    store: ResultCache | None,
+    store: "ResultCache | None",
     render: str | None,
 ) -> None:
     """A spawned worker: it builds its own resolver and loads the knowledge."""
@@ -536,7 +537,7 @@ def _init_worker(
 
 
 def _init_forked(
-    options: CheckOptions, cache: SettingsResolver, store: ResultCache | None, render: str | None
+    options: CheckOptions, cache: SettingsResolver, store: "ResultCache | None", render: str | None
 ) -> None:
     """A forked worker: it inherits the parent's resolver, with the knowledge, the rule
     modules and the files' Settings already loaded (nothing is pickled). It hands what it
@@ -549,7 +550,7 @@ def _init_forked(
 
 def _check_in_worker(
     items: list[tuple[str, str]],
-) -> tuple[Sequence[FileResult | Rendered], dict[str, Entry]]:
+) -> "tuple[Sequence[FileResult | Rendered], dict[str, Entry]]":
     """The results of `items`, and the result cache's new entries for the parent to write."""
     cache, options, store, lang = (_worker[k] for k in ("cache", "options", "store", "render"))
     if lang is None:
@@ -600,7 +601,7 @@ def _check_in_parallel(
     options: CheckOptions,
     rules: tuple[Rule, ...],
     cache: SettingsResolver,
-    store: ResultCache | None,
+    store: "ResultCache | None",
     render: str | None,
     workers: int,
 ) -> Iterator[FileResult | Rendered]:
@@ -622,7 +623,9 @@ def _check_in_parallel(
                 future.cancel()
 
 
-def _in_order(futures: deque[Future], store: ResultCache | None) -> Iterator[FileResult | Rendered]:
+def _in_order(
+    futures: "deque[Future]", store: "ResultCache | None"
+) -> Iterator[FileResult | Rendered]:
     """The results of each chunk's future in turn, each future let go once read (a run
     keeps no more results than are waiting for an earlier chunk); the chunk's new cache
     entries go to `store`."""

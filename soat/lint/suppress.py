@@ -13,7 +13,8 @@ that names rules re-enables only those (markdownlint's behaviour), and a region 
 runs to the end of the file.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the fields of its named tuples stay types
+# (docs/architecture.md §10).
 
 import re
 from collections.abc import Callable

@@ -10,7 +10,8 @@ Templates use `str.format` fields (`{n}`); the Vietnamese and English texts of o
 the same fields.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the fields of its named tuples stay types
+# (docs/architecture.md §10).
 
 from typing import Literal, NamedTuple
 
@@ -29,11 +30,11 @@ class Msg(NamedTuple):
         """The text in `lang`; Vietnamese for anything but "en"."""
         return self.en if lang == "en" else self.vi
 
-    def format(self, **values: object) -> Msg:
+    def format(self, **values: object) -> "Msg":
         """Both texts with their `{fields}` filled in."""
         return Msg(self.vi.format(**values), self.en.format(**values))
 
-    def capitalized(self) -> Msg:
+    def capitalized(self) -> "Msg":
         """Both texts with a capital first letter (a label that starts a line or a cell)."""
         return Msg(self.vi[:1].upper() + self.vi[1:], self.en[:1].upper() + self.en[1:])
 

@@ -5,7 +5,8 @@ A word is a maximal run of letters and digits; `Word.is_letters` tells a pure-le
 ("ngành", "COVID") from one mixed with digits ("F0", "19"). Pure functions.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the fields of its named tuples stay types
+# (docs/architecture.md §10).
 
 import re
 from collections.abc import Iterator

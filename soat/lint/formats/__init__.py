@@ -1,6 +1,7 @@
 """Readers that turn file bytes into a Document, chosen by file extension."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the fields of its named tuples stay types
+# (docs/architecture.md §10).
 
 import codecs
 import os

@@ -12,7 +12,8 @@ whether it opens a sentence. URLs, e-mail addresses, inline code and hashtags ar
 straightforward definition: every word of every block, each decided where it stands.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the fields of its named tuples stay types
+# (docs/architecture.md §10).
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field

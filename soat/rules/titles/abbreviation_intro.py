@@ -8,7 +8,8 @@ Data: option `allow`; registry organisations' abbreviations and `[[term]]` names
 Fix: none — the full name is the writer's choice.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the fields of its named tuples stay types
+# (docs/architecture.md §10).
 
 import re
 from bisect import bisect_right

@@ -7,7 +7,8 @@ Data: none.
 Fix: safe — the document's majority style.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the fields of its named tuples stay types
+# (docs/architecture.md §10).
 
 import re
 from collections.abc import Iterator

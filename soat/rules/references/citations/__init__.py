@@ -5,7 +5,8 @@ Citations are found per block in the block's NFC text (soat.vi.references); `Blo
 keeps the block so that parts map back to source offsets.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the fields of its named tuples stay types
+# (docs/architecture.md §10).
 
 from typing import NamedTuple
 

@@ -5,7 +5,8 @@ A package, not a rule module (the rule-list test skips packages). Each TTL rule 
 context (`mention_context`, soat/knowledge/indexes.py) comes with the knowledge.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: the fields of its named tuples stay types
+# (docs/architecture.md §10).
 
 import datetime as dt
 import re
