@@ -3,8 +3,9 @@
 Each is a function of a `Knowledge`, memoised on it by `knowledge.index(builder)` (what
 `ctx.index(builder)` calls). The built-in knowledge is cached with every index of
 `PERSISTED` already built (soat/knowledge/cache.py), so a cold start reads them instead of
-building them; for a knowledge merged with user registries they are built on first use. The index types
-are named tuples: cheaper to make at start-up and to unpickle than dataclasses.
+building them; for a knowledge merged with user registries they are built on first use. The index
+types are named tuples (the mention context, soat/vi/mentions.py, a plain class): cheaper to make
+at start-up and to unpickle than dataclasses.
 """
 
 # No `from __future__ import annotations`: the fields of its named tuples stay types

@@ -12,6 +12,7 @@ would otherwise parse the same files again each time.
 
 from __future__ import annotations
 
+import functools
 import marshal
 import os
 import sys
@@ -27,7 +28,7 @@ T = TypeVar("T")
 DATA = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data")
 
 _HEAD = b"soat-data-1\n"
-_KEEP = 8  # files kept per data file: several checkouts or versions of soat on one machine
+_KEEP = 8  # files kept per data file and builder: several checkouts or versions of soat
 
 
 def data_path(name: str) -> str:
@@ -45,11 +46,13 @@ def derived(name: str, build: Callable[[str], T]) -> T:
     """`build(read_text(name))`, read from a cache file when an earlier process built it.
 
     The value must be made of what `marshal` stores (dicts, lists, tuples, sets, strings,
-    numbers): it comes back equal, of the same types. The cache file's name carries the
-    stamps (size, modification time) of the data file and of the module defining `build`,
-    `build`'s name and the interpreter's version, so that an edit of either makes a new file.
-    A file that is missing, damaged (checksummed, soat/checked_file.py) or unreadable means
-    `build` runs; where the folder cannot be written, it runs in each process.
+    numbers): it comes back equal, of the same types. The cache file's name carries
+    `build`'s name and the stamps (size, modification time) of the data file, of the module
+    defining `build` and of every module of soat/vi (what a builder calls to make its keys:
+    fold_case, strip_tones...), and the interpreter's version, so that an edit of any of them
+    makes a new file. A builder must therefore use nothing outside those modules and the
+    standard library. A file that is missing, damaged (checksummed, soat/checked_file.py) or
+    unreadable means `build` runs; where the folder cannot be written, it runs in each process.
     """
     path = _cache_path(name, build)
     if path is not None:
@@ -63,29 +66,47 @@ def derived(name: str, build: Callable[[str], T]) -> T:
     value = build(read_text(name))
     if path is not None:
         stored: Any = value  # what marshal stores, as the caller promises
-        _write(path, name, marshal.dumps(stored))
+        _write(path, _prefix(name, build), marshal.dumps(stored))
     return value
 
 
 def _cache_path(name: str, build: Callable) -> str | None:
     try:
         code = sys.modules[build.__module__].__file__ or ""
-        stamps = [f"{os.path.getsize(p)}:{os.stat(p).st_mtime_ns}" for p in (data_path(name), code)]
+        stamps = [_stamp(data_path(name)), _stamp(code), _package_stamp()]
     except (OSError, KeyError):
         return None
     stamps += (build.__qualname__, sys.version)
     key = zlib.crc32("|".join(stamps).encode())
-    return os.path.join(checked_file.cache_dir(), f"data-{name}-{key:08x}.marshal")
+    return os.path.join(checked_file.cache_dir(), f"{_prefix(name, build)}{key:08x}.marshal")
 
 
-def _write(path: str, name: str, body: bytes) -> None:
-    """Store `body`; keep the `_KEEP` files of `name` written last. Silently nothing where
-    the folder cannot be written."""
+def _prefix(name: str, build: Callable) -> str:
+    """The start of the names of `build`'s cache files for data file `name`: each builder
+    keeps its own `_KEEP` newest files."""
+    return f"data-{name}-{build.__qualname__}-"
+
+
+def _stamp(path: str) -> str:
+    st = os.stat(path)
+    return f"{st.st_size}:{st.st_mtime_ns}"
+
+
+@functools.cache
+def _package_stamp() -> str:
+    """The stamps of soat/vi's modules, taken once per process."""
+    folder = os.path.dirname(os.path.abspath(__file__))
+    names = sorted(n for n in os.listdir(folder) if n.endswith(".py"))
+    return ";".join(f"{n}:{_stamp(os.path.join(folder, n))}" for n in names)
+
+
+def _write(path: str, prefix: str, body: bytes) -> None:
+    """Store `body`; keep the `_KEEP` files named `prefix`... written last. Silently nothing
+    where the folder cannot be written."""
     folder = os.path.dirname(path)
     try:
         os.makedirs(folder, exist_ok=True)
         checked_file.write(path, checked_file.framed(_HEAD, body), prefix=".data-")
-        prefix = f"data-{name}-"
         files = [os.path.join(folder, n) for n in os.listdir(folder) if n.startswith(prefix)]
         files.sort(key=os.path.getmtime, reverse=True)
         for old in files[_KEEP:]:

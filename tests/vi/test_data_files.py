@@ -75,18 +75,40 @@ def test_an_unwritable_cache_folder_builds_each_time(tmp_path, monkeypatch):
     assert len(calls) == 2
 
 
-def test_only_the_newest_files_of_a_data_file_are_kept(tmp_path, monkeypatch):
+def test_only_the_newest_files_of_a_data_file_and_builder_are_kept(tmp_path, monkeypatch):
     monkeypatch.setenv("SOAT_CACHE_DIR", str(tmp_path))
+    prefix = data_files._prefix("surnames.txt", _lines)
     for i in range(data_files._KEEP + 3):
-        (tmp_path / f"data-surnames.txt-old{i:02d}.marshal").write_bytes(b"x")
-        os.utime(tmp_path / f"data-surnames.txt-old{i:02d}.marshal", (i, i))
-    (tmp_path / "data-other.toml-1.marshal").write_bytes(b"x")
+        (tmp_path / f"{prefix}old{i:02d}.marshal").write_bytes(b"x")
+        os.utime(tmp_path / f"{prefix}old{i:02d}.marshal", (i, i))
+    others = [
+        tmp_path / "data-other.toml-1.marshal",
+        # Another builder of the same data file keeps its own files.
+        tmp_path / f"{data_files._prefix('surnames.txt', _cache_files)}1.marshal",
+    ]
+    for other in others:
+        other.write_bytes(b"x")
+        os.utime(other, (0, 0))
     derived("surnames.txt", _lines)
-    kept = _cache_files(tmp_path)
+    kept = sorted(n for n in os.listdir(tmp_path) if n.startswith(prefix))
     assert len(kept) == data_files._KEEP
     assert os.path.basename(data_files._cache_path("surnames.txt", _lines)) in kept
-    assert "data-surnames.txt-old00.marshal" not in kept
-    assert (tmp_path / "data-other.toml-1.marshal").exists()
+    assert f"{prefix}old00.marshal" not in kept
+    assert all(other.exists() for other in others)
+
+
+def test_an_edited_module_of_soat_vi_is_another_cache_file(tmp_path, monkeypatch):
+    """A builder makes its keys with soat/vi's functions (fold_case, strip_tones...): an
+    edit of any of soat/vi's modules, not only the builder's, must not read a stale file."""
+    monkeypatch.setenv("SOAT_CACHE_DIR", str(tmp_path))
+    stamp = data_files._package_stamp()
+    for module in ("text.py", "tones.py", "furniture.py", "data_files.py"):
+        assert f"{module}:" in stamp
+    first = data_files._cache_path("surnames.txt", _lines)
+    monkeypatch.setattr(
+        data_files, "_package_stamp", lambda: stamp.replace("text.py:", "text.py:1")
+    )
+    assert data_files._cache_path("surnames.txt", _lines) != first
 
 
 def _built_then_read(loader) -> list:
