@@ -25,7 +25,7 @@ from soat.lint.rule import selector_matches
 # The selectors are stripped in code: "([^>]*?)\s*-->" backtracked quadratically over a
 # long run of spaces, and a selector list never holds "<", so no match scans past one.
 DIRECTIVE_RE = re.compile(
-    r"<!--\s*+soat-(disable-next-line|disable-line|disable-file|disable|enable)"
+    r"<!--\s*soat-(disable-next-line|disable-line|disable-file|disable|enable)"
     r"(?![\w-])([^<>]*?)-->"
 )
 

@@ -13,6 +13,7 @@ from soat.lint.context import DocContext
 from soat.lint.formats.text import read_text
 from soat.rules.captions.duplicate_caption import duplicate_indexes
 from soat.rules.captions.repeated_paragraph import Options, find_repeats
+from soat.vi.text import POSSESSIVE
 
 # Few words, so that paragraphs share words and groups; digits and credit words included.
 VOCAB = ["công", "đoàn", "lao", "động", "hội", "nghị", "năm", "2023", "12", "ảnh", "theo"]
@@ -123,6 +124,53 @@ def test_tokens_with_a_word_character_are_only_counted_when_as_many_words_are_th
         assert len(words(text)) > n
 
 
+FORMS = [True, False] if POSSESSIVE else [False]
+
+
+@given(
+    st.text() | st.text(alphabet="ab 1.,/-–\u0301\n_İ") | st.text(alphabet=VIETNAMESE),
+    st.integers(0, 6),
+    st.sampled_from(FORMS),
+)
+def test_the_first_words_regex_without_possessive_quantifiers_counts_the_same(text, n, possessive):
+    """Python 3.10's re has no possessive quantifiers: there `more_words_than` keeps each word
+    whole with a look-ahead group matched again. Both forms count words as `words` does."""
+    from soat.vi.text import _first_words_pattern, words
+
+    found = re.match(_first_words_pattern(n, possessive), text) is not None
+    assert found == (len(words(text)) > n)
+
+
+@pytest.mark.skipif(not POSSESSIVE, reason="the possessive form needs Python 3.11's re")
+@given(
+    st.lists(st.sampled_from([*TOKENS, " ", "  ", "\n", "\t"]), max_size=16).map("".join)
+    | st.text(alphabet="ab 1.,/-–\u0301\n_İ "),
+    st.integers(0, 6),
+)
+def test_the_tokens_regex_finds_the_same_with_greedy_quantifiers(text, n):
+    """`_tokens_re` on Python 3.10: each quantifier is followed by what it cannot match, so
+    the greedy form matches what the possessive one matches, to the same end."""
+    from soat.vi.text import _tokens_pattern
+
+    possessive = re.match(_tokens_pattern(n, True), text)
+    greedy = re.match(_tokens_pattern(n, False), text)
+    assert (possessive and possessive.span()) == (greedy and greedy.span())
+
+
+@pytest.mark.skipif(not POSSESSIVE, reason="the possessive form needs Python 3.11's re")
+@given(st.text(alphabet="<!-> \t\nsoatdisblenxt-,ABC") | st.text())
+def test_the_directive_regex_without_a_possessive_run_matches_the_same(text):
+    """soat-disable comments: "\\s*soat" and "\\s*+soat" match the same (a space is no "s")."""
+    from soat.lint.suppress import DIRECTIVE_RE
+
+    before = re.compile(DIRECTIVE_RE.pattern.replace(r"\s*soat", r"\s*+soat", 1))
+    assert before.pattern != DIRECTIVE_RE.pattern
+    for text_ in (text, f"<!-- soat-disable {text} -->", f"<!--{text}soat-enable-->"):
+        assert [m.groups() + m.span() for m in before.finditer(text_)] == [
+            m.groups() + m.span() for m in DIRECTIVE_RE.finditer(text_)
+        ]
+
+
 ORG_WORDS = ["Công", "đoàn", "công", "Liên", "đoàn", "Lao", "động", "tỉnh", "Ban", "Tuyên", "giáo"]
 ORG_WORDS += ["LĐLĐ", "Tổng", "Văn", "phòng", "Ủy", "ban", "Kiểm", "tra", " ", "  ", ", ", "\n"]
 
@@ -216,9 +264,12 @@ def test_date_regexes_with_late_look_behinds_match_as_before(text):
     numeric = re.compile(
         r"(?<![\w/.\-–])(\d{1,2})([/.\-])(\d{1,2})(?:\2(\d{4}))?(?![\w/]|[.\-–]\d)"
     )
+    # The look-behind first, and the runs of spaces possessive where the interpreter has
+    # possessive quantifiers (Python 3.11): the greedy runs of `_LONG_RE` match the same.
+    plus = "+" if POSSESSIVE else ""
     long = re.compile(
-        r"(?<!\w)(\d{1,2})(\s++)(tháng)(\s++)(\d{1,2})(\s++|\s*+,\s++)(năm|tháng)(\s++)(\d{4})"
-        r"(?!\d)",
+        rf"(?<!\w)(\d{{1,2}})(\s+{plus})(tháng)(\s+{plus})(\d{{1,2}})(\s+{plus}|\s*{plus},\s+{plus})"
+        rf"(năm|tháng)(\s+{plus})(\d{{4}})(?!\d)",
         re.IGNORECASE,
     )
     for old, new in ((numeric, dates._NUMERIC_RE), (long, dates._LONG_RE)):
