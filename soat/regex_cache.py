@@ -103,7 +103,12 @@ def load() -> int:
 
 
 def entry(pattern: str | bytes, flags: int) -> tuple:
-    """What is stored for one pattern: what re._compiler.compile hands to _sre.compile."""
+    """What is stored for one pattern: what re._compiler.compile hands to _sre.compile.
+
+    The flags are stored as plain ints: Python 3.13's re.sub, re.split... key their patterns
+    with an int subclass (`re._ZeroSentinel`), which marshal refuses, and one such key in
+    `re._cache` made the whole file unwritable."""
+    flags = int(flags)
     parsed = _parser.parse(pattern, flags)
     code = [int(op) for op in _compiler._code(parsed, flags)]  # opcodes are int subclasses
     groupindex = dict(parsed.state.groupdict)
@@ -126,6 +131,9 @@ def ranked(cache: dict) -> tuple[list[tuple], list[tuple]]:
     matcher's pattern), and the others, each in the cache's order."""
     held: list[tuple] = []
     loose: list[tuple] = []
+    # Python 3.12 and later also keep the patterns used last in a second dict.
+    recent = getattr(re, "_cache2", None)
+    recent = recent if isinstance(recent, dict) and recent is not cache else {}
     for key in list(cache):
         compiled = cache.get(key)
         if compiled is None or not (
@@ -136,9 +144,10 @@ def ranked(cache: dict) -> tuple[list[tuple], list[tuple]]:
             and not key[2] & re.DEBUG
         ):
             continue
-        # Referenced by re._cache, `compiled` and getrefcount's argument only: held by
-        # nothing else.
-        (held if sys.getrefcount(compiled) > 3 else loose).append((key, compiled))
+        # Referenced by re._cache (and re._cache2), `compiled` and getrefcount's argument
+        # only: held by nothing else.
+        in_recent = recent.get(key) is compiled
+        (held if sys.getrefcount(compiled) > 3 + in_recent else loose).append((key, compiled))
     return held, loose
 
 

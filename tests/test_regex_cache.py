@@ -262,3 +262,25 @@ def test_a_run_whose_only_new_pattern_cannot_be_stored_does_not_write(cache, tmp
     run(UNSTORABLE, tmp_path)
     assert target.stat().st_mtime_ns == before
     assert "soat-test-unstorable-[a-z]+" not in {e[0] for e in stored(tmp_path)}
+
+
+FLAGS_SUBCLASS = (
+    "import re\n"
+    "from soat import regex_cache as rc\n"
+    "class Flags(int):\n"
+    "    pass\n"
+    "held = re.compile('soat-test-subclass-[a-z]+')\n"
+    # As Python 3.13's re.sub and re.split key their patterns (re._ZeroSentinel).
+    "key = (str, 'soat-test-subclass-[a-z]+', 0)\n"
+    "re._cache[(str, key[1], Flags(0))] = re._cache.pop(key)\n"
+    "rc.save()\n"
+)
+
+
+def test_a_pattern_keyed_by_an_int_subclass_is_stored_with_plain_int_flags(tmp_path):
+    """marshal refuses int subclasses: one such key in re's cache once made a run write no
+    file at all (every run on Python 3.13, whose re.sub keys patterns that way)."""
+    run(FLAGS_SUBCLASS, tmp_path)
+    entries = {e[0]: e for e in stored(tmp_path)}
+    assert "soat-test-subclass-[a-z]+" in entries
+    assert all(type(e[1]) is int and type(e[2]) is int for e in entries.values())

@@ -176,12 +176,12 @@ def test_spawned_workers_return_what_a_serial_run_returns(corpus, serial, monkey
 
 def test_the_collector_settings_are_put_back():
     before = gc.get_threshold()
-    assert gc.get_freeze_count() == 0
+    assert gc.get_freeze_count() <= session.FROZEN_AT_IMPORT  # 0, but on Python 3.12
     with collector_tuned():
         assert gc.get_threshold()[0] >= session.GC_THRESHOLD
-        assert gc.get_freeze_count() > 0
+        assert gc.get_freeze_count() > session.FROZEN_AT_IMPORT
     assert gc.get_threshold() == before
-    assert gc.get_freeze_count() == 0
+    assert gc.get_freeze_count() <= session.FROZEN_AT_IMPORT
 
 
 def test_a_callers_frozen_objects_stay_frozen():
@@ -239,7 +239,7 @@ def test_the_collector_is_put_back_when_checking_fails():
     with pytest.raises(RuntimeError), collector_tuned():
         raise RuntimeError("a rule broke the run")
     assert gc.get_threshold() == before
-    assert gc.get_freeze_count() == 0
+    assert gc.get_freeze_count() <= session.FROZEN_AT_IMPORT
 
 
 # --- the JSON writer -------------------------------------------------------------------------
