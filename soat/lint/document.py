@@ -24,6 +24,8 @@ BLOCK_KINDS = ("title", "heading", "paragraph", "caption", "list-item", "table-c
 
 
 _LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
+# A front matter date as text: YYYY-MM-DD, then the end or a time ("T08:30", " 08:30").
+_ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}(?![\d-])")
 
 
 class LineIndex:
@@ -210,8 +212,13 @@ class Document:
         if isinstance(value, dt.date):
             return value
         if isinstance(value, str):
+            # "2025-02-17", or the date of "2025-02-17T08:30:00+07:00". Checked before
+            # fromisoformat, which takes "20250217" and week dates too from Python 3.11 on.
+            text = value.strip()
+            if not _ISO_DATE_RE.match(text):
+                return None
             try:
-                return dt.date.fromisoformat(value.strip()[:10])
+                return dt.date.fromisoformat(text[:10])
             except ValueError:
                 return None
         return None

@@ -121,6 +121,27 @@ def test_front_matter_is_metadata_never_blocks(source, metadata, first_block):
         assert all("title" not in b.raw.text for b in doc.blocks)
 
 
+@pytest.mark.parametrize(
+    "value, date",
+    [
+        ('"2024-03-15"', datetime.date(2024, 3, 15)),
+        ('"2024-03-15T08:30:00+07:00"', datetime.date(2024, 3, 15)),
+        ('" 2024-03-15 08:30 "', datetime.date(2024, 3, 15)),
+        ("2024-03-15 08:30:00", datetime.date(2024, 3, 15)),  # YAML's own datetime
+        ('"2024-02-30"', None),
+        # Taken by date.fromisoformat from Python 3.11 on, never by 3.10: neither is a date
+        # here, on any version.
+        ('"20240315"', None),
+        ('"2024-W11-5"', None),
+        ('"2024-03-150"', None),
+        ('"15/03/2024"', None),
+    ],
+)
+def test_the_front_matter_date_is_read_the_same_on_every_python(value, date):
+    doc = read_markdown("bai.md", f"---\ndate: {value}\n---\nNội dung.\n")
+    assert doc.date == date
+
+
 def test_front_matter_is_not_linted():
     source = "---\ntitle: Tin  mới\n---\n\nCông  đoàn.\n"
     assert describe(source, run(source, ["TYP001"], "md")) == ["5:5-5:7 TYP001"]
