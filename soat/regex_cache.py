@@ -2,7 +2,8 @@
 
 A cold `soat check` compiles about 190 patterns (rule modules, soat/vi tables, first-use
 matchers), some 30 ms of a 200 ms start. `re.compile` turns a pattern into a list of integer
-opcodes (re._parser and re._compiler, pure Python: the slow part) and hands it to the C
+opcodes (re._parser and re._compiler, on Python 3.10 sre_parse and sre_compile; pure
+Python: the slow part) and hands it to the C
 function `_sre.compile`, which makes the `re.Pattern`. This module stores those opcode lists
 in one file and, on the next start, makes each pattern straight from `_sre.compile` and puts
 it where `re.compile` looks first, its cache `re._cache` keyed by (type, pattern, flags). No
@@ -31,13 +32,22 @@ import marshal
 import os
 import re
 import sys
+from typing import Any
 
 import soat.checked_file as checked_file
 
 try:
     import _sre  # type: ignore[import-not-found]
-    from re import _compiler, _parser  # type: ignore[attr-defined]
-except ImportError:  # another Python (3.10 names them sre_compile, sre_parse): no cache
+
+    if sys.version_info >= (3, 11):
+        from re import _compiler, _parser  # type: ignore[attr-defined]
+    else:  # the same modules, by their Python 3.10 names
+        import sre_compile
+        import sre_parse
+
+        _compiler: Any = sre_compile  # typeshed's stubs of these miss the parts used here
+        _parser: Any = sre_parse
+except ImportError:  # another Python: no cache
     _sre = None
 
 _HEAD = b"soat-regex-1\n"

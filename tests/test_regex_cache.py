@@ -80,7 +80,7 @@ def rebuilt(entry: tuple) -> re.Pattern:
 
 def fresh(pattern, flags) -> re.Pattern:
     """What re.compile makes, bypassing its cache."""
-    from re import _compiler
+    from soat.regex_cache import _compiler  # re._compiler (sre_compile on Python 3.10)
 
     return _compiler.compile(pattern, flags)
 
@@ -146,7 +146,7 @@ PROBE = (
     "n = regex_cache.load()\n"
     "key = next(k for k in regex_cache._stored or () if k[1] == {pattern!r})\n"
     "p = re.compile(key[1], key[2])\n"
-    "print(json.dumps([n, p is re._cache[key], p == re._compiler.compile(key[1], key[2])]))\n"
+    "print(json.dumps([n, p is re._cache[key], p == regex_cache._compiler.compile(key[1], key[2])]))\n"
 )
 
 
