@@ -32,7 +32,12 @@ def _collector_off() -> Iterator[None]:
     """The cyclic garbage collector off while `check` starts (then as before): start-up (the
     imports, the knowledge, the rule modules) makes objects that live as long as the process
     and no garbage cycles, and the collector's passes over them cost a cold start ~10 ms. The
-    engine turns it on while files are checked (soat/lint/session.py, collector_tuned)."""
+    engine turns it on while files are checked (soat/lint/session.py, collector_tuned).
+
+    The process is the command line's: objects frozen now are the interpreter's own (Python
+    3.12 starts with a few hundred), not a caller's, and are unfrozen so that the engine,
+    which leaves a caller's frozen objects alone, freezes its own while it checks."""
+    gc.unfreeze()
     collecting = gc.isenabled()
     gc.disable()
     try:

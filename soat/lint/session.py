@@ -45,9 +45,6 @@ PARALLEL_THRESHOLD = 48  # below this, starting worker processes costs more than
 # tens of thousands of short-lived objects, almost none of them in cycles: at 700 the
 # collector ran ~1,000 times per 600 articles, and each full collection walked the knowledge.
 GC_THRESHOLD = 50_000
-# What was frozen when this module was imported, before a caller could freeze anything: none
-# on CPython 3.10, 3.11 and 3.13; a few hundred objects of the interpreter's own on 3.12.
-FROZEN_AT_IMPORT = gc.get_freeze_count()
 
 
 class CheckOptions(NamedTuple):
@@ -179,10 +176,12 @@ def collector_tuned() -> Iterator[None]:
     knowledge, rule modules, settings) is frozen out of the collector's walks, and the
     first threshold is raised. The collector runs in this block even where the caller
     turned it off (the command line does while it starts: soat/cli.py). All is put back
-    afterwards; a caller that froze objects itself keeps them frozen (on Python 3.12, the
-    objects the interpreter froze itself end unfrozen, as after any `gc.unfreeze()`)."""
+    afterwards. Where anything is frozen already, nothing is frozen or unfrozen: a caller
+    that froze objects keeps them frozen. (Python 3.12 starts with a few hundred objects
+    frozen: there a caller of soat.api checks without the freeze; the command line unfreezes
+    them first, soat/cli.py.)"""
     threshold = gc.get_threshold()
-    freeze = gc.get_freeze_count() <= FROZEN_AT_IMPORT
+    freeze = gc.get_freeze_count() == 0
     enabled = gc.isenabled()
     if freeze:
         gc.freeze()
