@@ -2,12 +2,12 @@
 
 A cold `soat check` compiles about 190 patterns (rule modules, soat/vi tables, first-use
 matchers), some 30 ms of a 200 ms start. `re.compile` turns a pattern into a list of integer
-opcodes (re._parser and re._compiler, on Python 3.10 sre_parse and sre_compile; pure
-Python: the slow part) and hands it to the C
-function `_sre.compile`, which makes the `re.Pattern`. This module stores those opcode lists
-in one file and, on the next start, makes each pattern straight from `_sre.compile` and puts
-it where `re.compile` looks first, its cache `re._cache` keyed by (type, pattern, flags). No
-caller changes: every `re.compile(p, flags)` of the process then returns the stored pattern.
+opcodes (re._parser and re._compiler, on Python 3.10 sre_parse and sre_compile; pure Python:
+the slow part) and hands it to the C function `_sre.compile`, which makes the `re.Pattern`.
+This module stores those opcode lists in one file and, on the next start, makes each pattern
+straight from `_sre.compile` and puts it where `re.compile` looks first, its cache `re._cache`
+keyed by (type, pattern, flags). No caller changes: every `re.compile(p, flags)` of the
+process then returns the stored pattern.
 
 It rests on private parts of CPython, so it is fenced in:
 - the file's name carries the interpreter's version and `_sre.MAGIC` (the opcode format),
