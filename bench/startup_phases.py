@@ -9,7 +9,7 @@ phase over the runs:
 - the interpreter and `site` (from `python -c pass` with the same interpreter, timed apart);
 - importing `dataclasses`, `typing` and `json` (soat needs them anyway; imported first here
   so that the two rows below can be measured);
-- importing the command line (`soat.cli`: click, the stored patterns, the messages);
+- importing the command line (`soat.cli`: argparse, the stored patterns, the messages);
 - importing the engine and the knowledge (`soat.lint.session`, `soat.knowledge`, the rule
   registry);
 - importing the rule modules (`session._import_rules`);

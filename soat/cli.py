@@ -1,19 +1,23 @@
-"""soat's command line: parse options, call the engine, print. Nothing else lives here."""
+"""soat's command line: parse options, call the engine, print. Nothing else lives here.
+
+The options are parsed with the standard library's argparse: click, which soat used before,
+and what it imports (inspect, ast, datetime, uuid, platform...) cost a cold `soat check` of
+one article ~50 M instructions, an eighth of it (docs/architecture.md §10)."""
 
 from __future__ import annotations
 
+import argparse
 import atexit
 import contextlib
 import gc
+import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 from soat import __version__, regex_cache
 
 # Stored patterns first (soat/regex_cache.py), before any module compiles one.
 regex_cache.load()
-
-import click  # noqa: E402
 
 from soat.lint.ui import DEFAULT_LANG, LANGS  # noqa: E402
 
@@ -57,98 +61,96 @@ def _skip_final_collections() -> None:
     gc.disable()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", prog_name="soat")
-def main() -> None:
-    """soat — kiểm tra bài viết cho báo chí công đoàn Việt Nam.
-
-    A content linter for Vietnamese trade-union publications.
-    """
+OUTPUT_FORMATS = ("text", "json", "github", "sarif", "gitlab", "rdjson", "junit", "html")
+SEVERITIES = ("error", "warning", "info")
 
 
-@main.command()
-@click.argument("paths", nargs=-1, type=click.Path(exists=False))
-@click.option("--fix", is_flag=True, help="Apply safe fixes (sửa các lỗi sửa được an toàn).")
-@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
-@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
-@click.option(
-    "--output-format",
-    default="text",
-    type=click.Choice(["text", "json", "github", "sarif", "gitlab", "rdjson", "junit", "html"]),
-    help="Output format.",
-)
-@click.option(
-    "-o",
-    "--output-file",
-    type=click.Path(dir_okay=False),
-    help="Write the report to this file instead of standard output.",
-)
-@click.option("--select", help="Rules to run: codes, family prefixes or names, comma separated.")
-@click.option("--extend-select", help="Rules to add to the selection.")
-@click.option("--ignore", help="Rules to skip.")
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False),
-    help="Use this configuration file for every file.",
-)
-@click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning", "info"]),
-    help="Lowest severity that makes the exit status 1 (default: warning).",
-)
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain.")
-@click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
-@click.option("--statistics", is_flag=True, help="Print counts per rule instead of findings.")
-@click.option("--stdin-filename", help="The name of the file read from standard input.")
-@click.option(
-    "--no-cache",
-    is_flag=True,
-    help="Check every file again; neither read nor write the result cache (.soat_cache/).",
-)
-@click.option(
-    "--baseline",
-    type=click.Path(dir_okay=False),
-    help="Leave out the findings recorded in this baseline file (default: `baseline` in soat.toml).",
-)
-@click.option(
-    "--write-baseline",
-    type=click.Path(dir_okay=False),
-    help="Record the current findings in this baseline file; exit 0.",
-)
-@click.option(
-    "--diff-base",
-    metavar="REV",
-    help="Report only findings on lines added or changed since this git revision.",
-)
-@click.option(
-    "--annotate",
-    is_flag=True,
-    help="Word files: write the findings as comments into NAME.soat.docx beside each file.",
-)
-def check(
-    paths,
-    fix,
-    unsafe_fixes,
-    diff,
-    output_format,
-    output_file,
-    select,
-    extend_select,
-    ignore,
-    config_path,
-    fail_on,
-    exit_zero,
-    quiet,
-    statistics,
-    stdin_filename,
-    no_cache,
-    baseline,
-    write_baseline,
-    diff_base,
-    annotate,
-) -> None:
-    """Check files (default: the current folder); "-" reads standard input."""
+def _check_arguments(check: argparse.ArgumentParser) -> None:
+    check.usage = "%(prog)s [OPTIONS] [PATHS ...]"
+    check.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATHS",
+        help='Files and folders (default: "."); "-" reads standard input.',
+    )
+    check.add_argument(
+        "--fix", action="store_true", help="Apply safe fixes (sửa các lỗi sửa được an toàn)."
+    )
+    check.add_argument(
+        "--unsafe-fixes", action="store_true", help="With --fix or --diff, apply unsafe fixes too."
+    )
+    check.add_argument(
+        "--diff", action="store_true", help="Print the fixes as a unified diff; write nothing."
+    )
+    check.add_argument(
+        "--output-format",
+        default="text",
+        choices=OUTPUT_FORMATS,
+        help="Output format (default: text).",
+    )
+    check.add_argument(
+        "-o",
+        "--output-file",
+        metavar="FILE",
+        help="Write the report to this file instead of standard output.",
+    )
+    check.add_argument(
+        "--select",
+        metavar="CODES",
+        help="Rules to run: codes, family prefixes or names, comma separated.",
+    )
+    check.add_argument("--extend-select", metavar="CODES", help="Rules to add to the selection.")
+    check.add_argument("--ignore", metavar="CODES", help="Rules to skip.")
+    check.add_argument(
+        "--config",
+        dest="config_path",
+        metavar="FILE",
+        help="Use this configuration file for every file.",
+    )
+    check.add_argument(
+        "--fail-on",
+        choices=SEVERITIES,
+        help="Lowest severity that makes the exit status 1 (default: warning).",
+    )
+    check.add_argument("--exit-zero", action="store_true", help="Exit 0 even when findings remain.")
+    check.add_argument(
+        "-q", "--quiet", action="store_true", help="Print findings only, no summary."
+    )
+    check.add_argument(
+        "--statistics", action="store_true", help="Print counts per rule instead of findings."
+    )
+    check.add_argument(
+        "--stdin-filename", metavar="NAME", help="The name of the file read from standard input."
+    )
+    check.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="Check every file again; neither read nor write the result cache (.soat_cache/).",
+    )
+    check.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="Leave out the findings recorded in this baseline file "
+        "(default: `baseline` in soat.toml).",
+    )
+    check.add_argument(
+        "--write-baseline",
+        metavar="FILE",
+        help="Record the current findings in this baseline file; exit 0.",
+    )
+    check.add_argument(
+        "--diff-base",
+        metavar="REV",
+        help="Report only findings on lines added or changed since this git revision.",
+    )
+    check.add_argument(
+        "--annotate",
+        action="store_true",
+        help="Word files: write the findings as comments into NAME.soat.docx beside each file.",
+    )
+
+
+def _check(args: argparse.Namespace) -> int:
     atexit.register(_skip_final_collections)
     with _collector_off():
         from soat.knowledge import load_knowledge
@@ -157,110 +159,203 @@ def check(
         from soat.rules import ALL_RULES
 
         options = CheckOptions(
-            paths=tuple(paths) or (".",),
-            fix=fix or diff,
-            unsafe=unsafe_fixes,
-            diff=diff,
-            output_format=output_format,
-            select=_codes(select),
-            extend_select=_codes(extend_select),
-            ignore=_codes(ignore),
-            config_path=config_path,
-            fail_on=fail_on,
-            exit_zero=exit_zero,
-            quiet=quiet,
-            statistics=statistics,
-            stdin_filename=stdin_filename,
-            cache=not no_cache,
-            baseline=baseline,
-            write_baseline=write_baseline,
-            diff_base=diff_base,
-            annotate=annotate,
+            paths=tuple(args.paths) or (".",),
+            fix=args.fix or args.diff,
+            unsafe=args.unsafe_fixes,
+            diff=args.diff,
+            output_format=args.output_format,
+            select=_codes(args.select),
+            extend_select=_codes(args.extend_select),
+            ignore=_codes(args.ignore),
+            config_path=args.config_path,
+            fail_on=args.fail_on,
+            exit_zero=args.exit_zero,
+            quiet=args.quiet,
+            statistics=args.statistics,
+            stdin_filename=args.stdin_filename,
+            cache=not args.no_cache,
+            baseline=args.baseline,
+            write_baseline=args.write_baseline,
+            diff_base=args.diff_base,
+            annotate=args.annotate,
         )
         try:
-            if output_file:
-                with open(output_file, "w", encoding="utf-8", newline="") as out:
+            if args.output_file:
+                with open(args.output_file, "w", encoding="utf-8", newline="") as out:
                     status = run_check(options, ALL_RULES, load_knowledge, out)
             else:
                 status = run_check(options, ALL_RULES, load_knowledge)
         except UsageError as exc:
             from soat.lint.errors import printable
 
-            click.echo(f"soat: error: {printable(str(exc))}", err=True)
-            sys.exit(EXIT_ERROR)
+            print(f"soat: error: {printable(str(exc))}", file=sys.stderr)
+            return EXIT_ERROR
         regex_cache.save()
-        sys.exit(status)
+        return status
 
 
-@main.command("rules")
-@click.option("--output-format", default="text", type=click.Choice(["text", "json"]))
-@click.option("--lang", default=DEFAULT_LANG, type=click.Choice(LANGS))
-def rules_command(output_format, lang) -> None:
-    """List all rules (code, name, family, severity, fix)."""
+def _rules(args: argparse.Namespace) -> int:
     from soat.lint.ruledoc import rules_json, rules_table
     from soat.rules import ALL_RULES
 
-    if output_format == "json":
-        click.echo(rules_json(ALL_RULES))
+    if args.output_format == "json":
+        print(rules_json(ALL_RULES))
     else:
-        click.echo(rules_table(ALL_RULES, lang))
+        print(rules_table(ALL_RULES, args.lang))
+    return EXIT_OK
 
 
-@main.command("rule")
-@click.argument("code")
-@click.option("--lang", default=DEFAULT_LANG, type=click.Choice(LANGS))
-def rule_command(code, lang) -> None:
-    """Show a rule's documentation, options and examples."""
+def _rule(args: argparse.Namespace) -> int:
     from soat.lint.errors import did_you_mean
     from soat.lint.rule import ENGINE_RULES
     from soat.lint.ruledoc import rule_markdown
     from soat.rules import ALL_RULES
 
+    code = args.code
     everything = (*ALL_RULES, *ENGINE_RULES)
     rule = next((r for r in everything if code in (r.code, r.name) or code.upper() == r.code), None)
     if rule is None:
         hint = did_you_mean(code, [r.code for r in everything] + [r.name for r in everything])
-        click.echo(f"soat: error: unknown rule {code!r}.{hint}", err=True)
-        sys.exit(EXIT_ERROR)
-    click.echo(rule_markdown(rule, lang))
+        print(f"soat: error: unknown rule {code!r}.{hint}", file=sys.stderr)
+        return EXIT_ERROR
+    print(rule_markdown(rule, args.lang))
+    return EXIT_OK
 
 
-@main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("--diff", is_flag=True, help="Show the conversion as a diff; write nothing.")
-@click.option("--lang", default=DEFAULT_LANG, type=click.Choice(LANGS))
-def convert(paths, diff, lang) -> None:
-    """Rewrite files typed in TCVN3, VNI, VISCII or Windows-1258 as UTF-8."""
+def _convert(args: argparse.Namespace) -> int:
     from soat import convert as conversion
     from soat.lint.ui import NOT_WRITTEN
 
     failed = False
-    for path in paths:
+    for path in args.paths:
         planned = conversion.plan(path)
-        if diff:
-            click.echo(conversion.diff(planned), nl=False)
+        if args.diff:
+            sys.stdout.write(conversion.diff(planned))
         else:
             planned = conversion.apply(planned)
         failed |= planned.failed
-        said = planned.message.get(lang)
-        if diff and planned.text is not None:
-            said = f"{NOT_WRITTEN.get(lang)}: {said}"
-        click.echo(f"{path}: {said}", err=diff or planned.failed)
-    sys.exit(EXIT_ERROR if failed else EXIT_OK)
+        said = planned.message.get(args.lang)
+        if args.diff and planned.text is not None:
+            said = f"{NOT_WRITTEN.get(args.lang)}: {said}"
+        print(f"{path}: {said}", file=sys.stderr if args.diff or planned.failed else sys.stdout)
+    return EXIT_ERROR if failed else EXIT_OK
 
 
-@main.command()
-def server() -> None:
-    """Run the language server on stdio (for editors)."""
+def _server(args: argparse.Namespace) -> int:
     from soat.knowledge import load_knowledge
     from soat.lint.lsp.server import serve
     from soat.rules import ALL_RULES
 
     serve(ALL_RULES, load_knowledge)
+    return EXIT_OK
+
+
+def _rules_arguments(rules: argparse.ArgumentParser) -> None:
+    rules.add_argument("--output-format", default="text", choices=("text", "json"))
+    rules.add_argument("--lang", default=DEFAULT_LANG, choices=LANGS)
+
+
+def _rule_arguments(rule: argparse.ArgumentParser) -> None:
+    rule.add_argument("code", metavar="CODE", help="A rule's code or name.")
+    rule.add_argument("--lang", default=DEFAULT_LANG, choices=LANGS)
+
+
+def _convert_arguments(convert: argparse.ArgumentParser) -> None:
+    convert.add_argument("paths", nargs="+", metavar="PATHS", help="Files to convert.")
+    convert.add_argument(
+        "--diff", action="store_true", help="Show the conversion as a diff; write nothing."
+    )
+    convert.add_argument("--lang", default=DEFAULT_LANG, choices=LANGS)
+
+
+def _no_arguments(parser: argparse.ArgumentParser) -> None:
+    pass
+
+
+# name: (summary, the function that adds its arguments to a parser, the one that runs it)
+COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[..., int]]] = {
+    "check": (
+        'Check files (default: the current folder); "-" reads standard input.',
+        _check_arguments,
+        _check,
+    ),
+    "rules": ("List all rules (code, name, family, severity, fix).", _rules_arguments, _rules),
+    "rule": ("Show a rule's documentation, options and examples.", _rule_arguments, _rule),
+    "convert": (
+        "Rewrite files typed in TCVN3, VNI, VISCII or Windows-1258 as UTF-8.",
+        _convert_arguments,
+        _convert,
+    ),
+    "server": ("Run the language server on stdio (for editors).", _no_arguments, _server),
+}
+
+
+def _terminal_width() -> int:
+    """The columns help is wrapped to: $COLUMNS, the terminal's, or 80. (What
+    shutil.get_terminal_size reads; shutil itself imports bz2 and lzma, ~3 ms of a start,
+    and argparse makes a formatter, so asks the width, for every argument it is given.)"""
+    try:
+        return int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        pass
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=_terminal_width() - 2)
+
+
+def _command_parser(name: str) -> argparse.ArgumentParser:
+    summary, add_arguments, _ = COMMANDS[name]
+    parser = argparse.ArgumentParser(
+        prog=f"soat {name}", description=summary, formatter_class=_Formatter, allow_abbrev=False
+    )
+    add_arguments(parser)
+    return parser
+
+
+def _soat_parser() -> argparse.ArgumentParser:
+    """`soat` itself: its help lists the commands; it parses no command's arguments."""
+    parser = argparse.ArgumentParser(
+        prog="soat",
+        description="soat — kiểm tra bài viết cho báo chí công đoàn Việt Nam.\n\n"
+        "A content linter for Vietnamese trade-union publications.",
+        formatter_class=_Formatter,
+        allow_abbrev=False,
+    )
+    parser.add_argument("--version", action="version", version=f"soat, version {__version__}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for name, (summary, _, _) in COMMANDS.items():
+        commands.add_parser(name, help=summary)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run `soat ARGV` (default: the process's arguments); the exit status.
+
+    Only the command's own parser is built (building every command's costs a cold start
+    ~4 ms). It parses intermixed: options and paths in any order, `soat check a.txt --fix
+    b.txt`, as with most linters."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and argv[0] in COMMANDS:
+        run_command = COMMANDS[argv[0]][2]
+        return run_command(_command_parser(argv[0]).parse_intermixed_args(argv[1:]))
+    parser = _soat_parser()
+    if argv and not argv[0].startswith("-"):
+        from soat.lint.errors import did_you_mean
+
+        parser.error(f"unknown command {argv[0]!r}.{did_you_mean(argv[0], list(COMMANDS))}")
+    parser.parse_args(argv)  # --version, --help, or a wrong option: prints and exits
+    parser.print_help(sys.stderr)
+    return EXIT_ERROR
 
 
 def run() -> None:  # python -m soat
-    main(prog_name="soat")
+    sys.exit(main())
 
 
 if __name__ == "__main__":  # pragma: no cover

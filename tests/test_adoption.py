@@ -15,9 +15,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from soat.cli import main
+from tests.cli_runner import invoke
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 
@@ -119,7 +118,7 @@ def site(tmp_path, monkeypatch) -> Path:
 
 
 def soat(*args: str):
-    return CliRunner().invoke(main, ["check", *args])
+    return invoke(["check", *args])
 
 
 def found(result) -> list[tuple[str, int, int, str]]:
@@ -310,7 +309,7 @@ def test_a_missing_baseline_and_wrong_combinations_are_errors(site):
     assert nowhere.exit_code == 2 and "khong-co/b.json" in nowhere.stderr
     both = soat("--write-baseline", BASELINE, "--diff-base", "HEAD", "tin")
     assert both.exit_code == 2 and "--diff-base" in both.stderr
-    stdin = CliRunner().invoke(main, ["check", "--baseline", BASELINE, "-"], input="Bài.\n")
+    stdin = invoke(["check", "--baseline", BASELINE, "-"], input="Bài.\n")
     assert stdin.exit_code == 2 and "standard input" in stdin.stderr
 
 

@@ -407,15 +407,12 @@ def test_the_shutdown_collections_are_skipped_after_check():
     import gc
     from unittest import mock
 
-    from click.testing import CliRunner
-
     from soat import cli
+    from tests.cli_runner import invoke
 
     gc.freeze()  # as Python 3.12 starts: the command line owns its process and unfreezes
     with mock.patch.object(atexit, "register") as register:
-        CliRunner().invoke(
-            cli.main, ["check", "--no-cache", str(ROOT / "examples" / "bai-mau.txt")]
-        )
+        invoke(["check", "--no-cache", str(ROOT / "examples" / "bai-mau.txt")])
     register.assert_called_once_with(cli._skip_final_collections)
     assert gc.isenabled() and gc.get_freeze_count() == 0
     try:
@@ -432,3 +429,56 @@ def test_a_report_written_to_a_file_is_complete(tmp_path):
     assert done.returncode == 1
     findings = json.loads(out.read_text("utf-8"))
     assert findings and all(KEYS <= set(f) for f in findings)
+
+
+def test_options_and_paths_may_come_in_any_order(tmp_path):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("Công  đoàn.\n", encoding="utf-8")
+    args = ("check", "--no-cache", tmp_path / "a.txt", "--select", "TYP001")
+    proc = soat(*args, tmp_path / "b.txt", "--output-format", "json")
+    assert proc.returncode == 1, proc.stderr
+    found = findings(proc)
+    assert sorted(Path(f["filename"]).name for f in found) == ["a.txt", "b.txt"]
+    assert {f["code"] for f in found} == {"TYP001"}
+
+
+def test_a_wrong_command_names_the_closest_and_soat_alone_lists_the_commands():
+    wrong = soat("chek", "bai.txt")
+    assert wrong.returncode == 2
+    assert "unknown command 'chek'. Did you mean \"check\"?" in wrong.stderr.decode()
+    alone = soat()
+    assert alone.returncode == 2
+    listed = alone.stderr.decode()
+    assert all(name in listed for name in ("check", "rules", "rule", "convert", "server"))
+
+
+def test_help_of_a_command_exits_zero_and_shows_its_usage():
+    proc = soat("check", "--help")
+    assert proc.returncode == 0
+    assert proc.stdout.decode().startswith("usage: soat check [OPTIONS] [PATHS ...]")
+    assert "--output-format {text,json,github,sarif,gitlab,rdjson,junit,html}" in (
+        proc.stdout.decode()
+    )
+
+
+def test_a_wrong_choice_is_a_usage_error_naming_the_option():
+    proc = soat("check", "--output-format", "xml", ROOT / "examples" / "bai-mau.txt")
+    assert proc.returncode == 2
+    assert "argument --output-format: invalid choice: 'xml'" in proc.stderr.decode()
+
+
+def test_check_starts_without_click_or_shutil():
+    """What a cold `soat check` imports is part of its start-up cost (issue 14): argparse's
+    help formatter would import shutil (and bz2, lzma) for the terminal's width. (The second
+    run: the first may write the caches, with tempfile, which imports shutil.)"""
+    article = str(ROOT / "examples" / "bai-mau.txt")
+    code = (
+        "import sys; from soat.cli import main; "
+        f"main(['check', '--no-cache', '--output-format', 'json', {article!r}]); "
+        "print(sorted({'click', 'shutil'} & set(sys.modules)), file=sys.stderr)"
+    )
+    for _ in range(2):
+        proc = subprocess.run(
+            [sys.executable, "-c", code], cwd=_WORK, capture_output=True, timeout=120
+        )
+    assert proc.stderr.decode().splitlines()[-1] == "[]"

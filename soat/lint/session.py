@@ -639,15 +639,25 @@ def _in_order(
         yield from results
 
 
-def _progress(iterable, length: int):
-    """A progress bar on stderr for long runs on a terminal; silent otherwise."""
-    if length >= PROGRESS_THRESHOLD and sys.stderr.isatty():
-        import click
-
-        with click.progressbar(iterable, length=length, file=sys.stderr, label="soat") as bar:
-            yield from bar
-    else:
+def _progress(iterable, length: int, stream=None):
+    """A count of the files done, on stderr, for long runs on a terminal; silent otherwise.
+    The line is rewritten in place about a hundred times, and ended when the run ends."""
+    stream = stream or sys.stderr
+    if length < PROGRESS_THRESHOLD or not stream.isatty():
         yield from iterable
+        return
+    step = max(1, length // 100)
+    done = 0
+    try:
+        for item in iterable:
+            yield item
+            done += 1
+            if done % step == 0 or done == length:
+                stream.write(f"\rsoat: {done}/{length} ({done * 100 // length} %)")
+                stream.flush()
+    finally:
+        stream.write("\n")
+        stream.flush()
 
 
 def _exit_status(results: Iterable[FileResult], options: CheckOptions) -> int:

@@ -238,15 +238,14 @@ def test_the_code_stamp_follows_the_package_files(monkeypatch):
 
 
 def test_the_cli_has_no_cache(project):
-    from click.testing import CliRunner
 
-    from soat.cli import main
+    from tests.cli_runner import invoke
 
     (project / "a.txt").write_text("Bài viết.\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", "--no-cache", "a.txt"])
+    result = invoke(["check", "--no-cache", "a.txt"])
     assert result.exit_code == 0, result.output
     assert not (project / CACHE_DIR).exists()
-    result = CliRunner().invoke(main, ["check", "a.txt"])
+    result = invoke(["check", "a.txt"])
     assert result.exit_code == 0, result.output
     assert (project / CACHE_DIR / ".gitignore").exists()
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import fnmatch
 import gc
+import io
 import json
 import os
 import shutil
@@ -237,9 +238,7 @@ def test_the_collector_runs_while_checking_even_when_the_caller_turned_it_off():
 
 
 def test_check_turns_the_collector_off_only_while_it_starts(tmp_path, monkeypatch):
-    from click.testing import CliRunner
-
-    from soat import cli
+    from tests.cli_runner import invoke
 
     seen = []
     tuned = session.collector_tuned
@@ -253,7 +252,7 @@ def test_check_turns_the_collector_off_only_while_it_starts(tmp_path, monkeypatc
 
     monkeypatch.setattr(session, "collector_tuned", watched)
     (tmp_path / "a.txt").write_text("Tiêu đề\n\nMột câu.\n", encoding="utf-8")
-    result = CliRunner().invoke(cli.main, ["check", "--no-cache", str(tmp_path / "a.txt")])
+    result = invoke(["check", "--no-cache", str(tmp_path / "a.txt")])
     assert result.exit_code in (0, 1), result.output
     assert seen == [("before", False), ("checking", True)]
     assert gc.isenabled()  # as it was before `check`
@@ -677,3 +676,22 @@ def test_a_changed_rule_option_is_not_served_from_the_cache(tmp_path):
         assert os.path.isdir(tmp_path / ".soat_cache")
     finally:
         os.chdir(cwd)
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_progress_count_is_shown_on_a_terminal_for_long_runs_only():
+    from soat.lint.session import PROGRESS_THRESHOLD, _progress
+
+    n = PROGRESS_THRESHOLD * 10
+    shown = _Terminal()
+    assert list(_progress(range(n), n, shown)) == list(range(n))
+    lines = shown.getvalue().split("\r")
+    assert lines[0] == "" and len(lines) == 101  # every n // 100 items, then the end
+    assert lines[1] == f"soat: 2/{n} (1 %)" and lines[-1] == f"soat: {n}/{n} (100 %)\n"
+    short, piped = _Terminal(), io.StringIO()
+    assert list(_progress(range(3), 3, short)) == [0, 1, 2] and short.getvalue() == ""
+    assert list(_progress(range(n), n, piped)) == list(range(n)) and piped.getvalue() == ""

@@ -9,9 +9,8 @@ import json
 import unicodedata
 
 import pytest
-from click.testing import CliRunner
 
-from soat.cli import main
+from tests.cli_runner import invoke
 
 # Safe fixes of several rules (whitespace, no-break space, trailing space, brand case,
 # decomposed letters) that touch different characters, next to an unsafe fix (a place name)
@@ -102,7 +101,7 @@ def rdjson_edits(rdjson: dict, text: str) -> list[tuple[int, int, str]]:
 
 
 def soat(*args) -> str:
-    result = CliRunner().invoke(main, ["check", *args], catch_exceptions=False)
+    result = invoke(["check", *args])
     assert result.exit_code in (0, 1), result.output
     return result.output
 

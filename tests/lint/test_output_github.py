@@ -1,13 +1,12 @@
 """GitHub Actions annotations (docs/architecture.md §11.2): one workflow command per finding."""
 
 import pytest
-from click.testing import CliRunner
 
-from soat.cli import main
 from soat.lint.diagnostic import Diagnostic, Msg, Severity
 from soat.lint.output import OutputContext, render
 from soat.lint.output.github_format import escape_data, escape_property
 from soat.lint.runner import FileResult
+from tests.cli_runner import invoke
 
 SOURCE = "Đoàn viên  tốt.\nCông đoàn\tViệt Nam\nẢnh: TTXVN\n"
 
@@ -112,9 +111,7 @@ def test_file_names_and_messages_are_escaped():
 def test_cli_prints_annotations_at_source_positions(tmp_path, monkeypatch, name, source, expected):
     monkeypatch.chdir(tmp_path)
     (tmp_path / name).write_text(source, encoding="utf-8")
-    result = CliRunner().invoke(
-        main, ["check", "--output-format", "github", "--select", "TYP001", name]
-    )
+    result = invoke(["check", "--output-format", "github", "--select", "TYP001", name])
     assert result.exit_code == 1
     lines = result.output.splitlines()
     assert [line.split(",", 1)[1].split(",title")[0] for line in lines] == expected

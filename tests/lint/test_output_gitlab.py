@@ -3,12 +3,10 @@
 import json
 import re
 
-from click.testing import CliRunner
-
-from soat.cli import main
 from soat.lint.diagnostic import Diagnostic, Fix, Severity
 from soat.lint.output import OutputContext, render
 from soat.lint.runner import FileResult
+from tests.cli_runner import invoke
 
 SOURCE = "Đoàn viên  tốt.\nCông đoàn\tViệt Nam\nẢnh: TTXVN\n"
 
@@ -113,9 +111,7 @@ def test_no_findings_is_an_empty_array():
 def test_the_command_line_writes_the_report(tmp_path, monkeypatch):
     (tmp_path / "bai.txt").write_text("Đoàn viên  tốt.\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(
-        main, ["check", "--select", "TYP001", "--output-format", "gitlab", "bai.txt"]
-    )
+    result = invoke(["check", "--select", "TYP001", "--output-format", "gitlab", "bai.txt"])
     assert result.exit_code == 1
     issues = json.loads(result.output)
     assert [

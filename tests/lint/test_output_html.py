@@ -10,14 +10,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
-from soat.cli import main
 from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Related, Severity
 from soat.lint.output import OutputContext, render
 from soat.lint.runner import FileResult
+from tests.cli_runner import invoke
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -175,11 +174,10 @@ def test_every_finding_is_marked_with_exactly_its_text(source, spans):
 
 def _examples_report(tmp_path: Path, monkeypatch) -> tuple[Path, list[dict]]:
     monkeypatch.chdir(ROOT)  # paths shown as a user types them
-    runner = CliRunner()
     out = tmp_path / "report.html"
-    res = runner.invoke(main, ["check", "--output-format", "html", "-o", str(out), "examples"])
+    res = invoke(["check", "--output-format", "html", "-o", str(out), "examples"])
     assert res.exit_code == 1, res.output
-    res = runner.invoke(main, ["check", "--output-format", "json", "examples"])
+    res = invoke(["check", "--output-format", "json", "examples"])
     return out, json.loads(res.output)
 
 

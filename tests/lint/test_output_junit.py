@@ -2,12 +2,10 @@
 
 import xml.etree.ElementTree as ET
 
-from click.testing import CliRunner
-
-from soat.cli import main
 from soat.lint.diagnostic import Diagnostic, Fix, Severity
 from soat.lint.output import OutputContext, render
 from soat.lint.runner import FileResult
+from tests.cli_runner import invoke
 
 SOURCE = "Đoàn viên  tốt.\nCông đoàn\tViệt Nam\n"
 
@@ -109,9 +107,7 @@ def test_the_command_line_writes_the_report(tmp_path, monkeypatch):
     (tmp_path / "a.txt").write_text("Đoàn viên  tốt.\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("Sạch sẽ.\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(
-        main, ["check", "--select", "TYP001", "--output-format", "junit", "a.txt", "b.txt"]
-    )
+    result = invoke(["check", "--select", "TYP001", "--output-format", "junit", "a.txt", "b.txt"])
     assert result.exit_code == 1
     suite = ET.fromstring(result.output.encode("utf-8")).find("testsuite")
     assert [(c.get("name"), len(c.findall("failure"))) for c in suite] == [

@@ -6,14 +6,13 @@ Columns are UTF-8 byte counts starting at 1; end positions are exclusive.
 import json
 
 import pytest
-from click.testing import CliRunner
 
-from soat.cli import main
 from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Severity
 from soat.lint.document import LineIndex
 from soat.lint.output import Located, OutputContext, render
 from soat.lint.output.rdjson_format import position
 from soat.lint.runner import FileResult
+from tests.cli_runner import invoke
 
 SOURCE = "Đoàn viên  tốt.\nCông đoàn\tViệt Nam\nẢnh: TTXVN\n"
 
@@ -166,9 +165,7 @@ def test_no_findings():
 def test_the_command_line_writes_the_result(tmp_path, monkeypatch):
     (tmp_path / "bai.txt").write_text("Đoàn viên  tốt.\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(
-        main, ["check", "--select", "TYP001", "--output-format", "rdjson", "bai.txt"]
-    )
+    result = invoke(["check", "--select", "TYP001", "--output-format", "rdjson", "bai.txt"])
     assert result.exit_code == 1
     (d,) = json.loads(result.output)["diagnostics"]
     assert d["location"]["range"]["start"] == {"line": 1, "column": 13}

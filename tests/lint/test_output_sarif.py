@@ -5,13 +5,12 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from click.testing import CliRunner
 
-from soat.cli import main
 from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Related, Severity
 from soat.lint.output import OutputContext, render
 from soat.lint.runner import FileResult
 from soat.rules import ALL_RULES
+from tests.cli_runner import invoke
 
 SCHEMA = json.loads(
     (Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8")
@@ -156,7 +155,7 @@ def test_empty_run_is_valid():
 def test_cli_output_validates(tmp_path, monkeypatch, name, source):
     monkeypatch.chdir(tmp_path)
     (tmp_path / name).write_text(source, encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", "--output-format", "sarif", name])
+    result = invoke(["check", "--output-format", "sarif", name])
     assert result.exit_code == 1, result.output
     doc = json.loads(result.output)
     validate(doc)

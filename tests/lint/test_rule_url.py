@@ -6,14 +6,13 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from click.testing import CliRunner
 
-from soat.cli import main
 from soat.lint.config import load_config
 from soat.lint.errors import UsageError
 from soat.lint.rule import ENGINE_RULES
 from soat.lint.ruledoc import rule_docs_url_problem, rule_page, rule_url
 from soat.rules import ALL_RULES
+from tests.cli_runner import invoke
 
 ROOT = Path(__file__).resolve().parents[2]
 SARIF_SCHEMA = json.loads(
@@ -93,16 +92,14 @@ def test_the_command_line_stops_on_a_bad_value(tmp_path, monkeypatch):
         '[project]\nname = "x"\n\n[tool.soat]\nrule-docs-url = "rules"\n', encoding="utf-8"
     )
     (tmp_path / "bai.txt").write_text(ARTICLE, encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", "--no-cache", "bai.txt"])
+    result = invoke(["check", "--no-cache", "bai.txt"])
     assert result.exit_code == 2
     assert 'pyproject.toml:5: "rule-docs-url" must be an http or https address' in result.output
 
 
 def check(tmp_path, monkeypatch, fmt, *extra):
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(
-        main, ["check", "--select", "TYP001,DAT001", "--output-format", fmt, *extra, "."]
-    )
+    result = invoke(["check", "--select", "TYP001,DAT001", "--output-format", fmt, *extra, "."])
     assert result.exit_code == 1, result.output
     return result.output
 

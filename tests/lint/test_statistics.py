@@ -3,13 +3,11 @@
 import io
 import re
 
-from click.testing import CliRunner
-
-from soat.cli import main
 from soat.knowledge import load_knowledge
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
 from soat.lint.rule import Example, Rule
 from soat.lint.session import CheckOptions, run_check
+from tests.cli_runner import invoke
 
 
 def marker_rule(code, name, word, applicability=None, severity=Severity.WARNING):
@@ -102,6 +100,6 @@ def test_command_line_in_english(tmp_path, monkeypatch):
     (tmp_path / "soat.toml").write_text('lang = "en"\n', encoding="utf-8")
     (tmp_path / "bai.txt").write_text("Đoàn  viên   tốt.\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(main, ["check", "--select", "TYP001", "--statistics", "bai.txt"])
+    result = invoke(["check", "--select", "TYP001", "--statistics", "bai.txt"])
     assert result.exit_code == 1
     assert result.output == "     2  TYP001  [*] whitespace (2 fixable)\n"

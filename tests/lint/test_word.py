@@ -12,15 +12,14 @@ from pathlib import Path
 
 import docx
 import pytest
-from click.testing import CliRunner
 from docx.oxml.ns import qn
 from hypothesis import given
 from hypothesis import strategies as st
 
-from soat.cli import main
 from soat.lint.formats.docx_text import extract, paragraph_pieces
 from soat.lint.formats.word import open_docx
 from soat.lint.word_check import split_run
+from tests.cli_runner import invoke
 from tests.lint.word_helpers import (
     ROOT,
     build_extras,
@@ -33,7 +32,7 @@ CONFIG = str(ROOT / "examples" / "soat.toml")
 
 
 def soat(*args: str, cwd: Path | None = None):
-    return CliRunner().invoke(main, ["check", "--config", CONFIG, *args], catch_exceptions=False)
+    return invoke(["check", "--config", CONFIG, *args])
 
 
 def findings(*args: str) -> list[dict]:
@@ -396,14 +395,13 @@ def test_folders_skip_docx_unless_included(tmp_path, monkeypatch):
     build_extras(tmp_path / "a.docx")
     (tmp_path / "b.txt").write_text("Một  hai.\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    runner = CliRunner()
-    res = runner.invoke(main, ["check", "--output-format", "json", "."])
+    res = invoke(["check", "--output-format", "json", "."])
     assert {f["filename"] for f in json.loads(res.output)} == {"b.txt"}
     (tmp_path / "soat.toml").write_text('include = ["**/*.txt", "**/*.docx"]\n', encoding="utf-8")
-    res = runner.invoke(main, ["check", "--output-format", "json", "--annotate", "."])
+    res = invoke(["check", "--output-format", "json", "--annotate", "."])
     assert {f["filename"] for f in json.loads(res.output)} == {"b.txt", "a.docx"}
     assert (tmp_path / "a.soat.docx").exists()
-    res = runner.invoke(main, ["check", "--output-format", "json", "."])
+    res = invoke(["check", "--output-format", "json", "."])
     assert {f["filename"] for f in json.loads(res.output)} == {"b.txt", "a.docx"}
 
 
@@ -541,8 +539,7 @@ def test_annotate_with_fix_fixes_the_copy_and_leaves_the_original(seed):
 
 
 def test_docx_on_standard_input_is_io001_with_a_clear_message(seed):
-    res = CliRunner().invoke(
-        main,
+    res = invoke(
         ["check", "--output-format", "json", "--stdin-filename", "bai.docx", "-"],
         input=seed.read_bytes(),
     )
@@ -584,5 +581,5 @@ def test_a_template_creation_date_does_not_date_the_article(tmp_path):
     document.save(str(path))
     doc = document_from("nhap.docx", extract(open_docx(path.read_bytes())))
     assert doc.date is None
-    res = CliRunner().invoke(main, ["check", "--no-cache", "--select", "DAT003", str(path)])
+    res = invoke(["check", "--no-cache", "--select", "DAT003", str(path)])
     assert res.exit_code == 0, res.output

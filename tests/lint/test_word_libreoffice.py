@@ -9,9 +9,8 @@ import subprocess
 
 import docx
 import pytest
-from click.testing import CliRunner
 
-from soat.cli import main
+from tests.cli_runner import invoke
 from tests.lint.word_helpers import ROOT, build_seed
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -40,8 +39,8 @@ def _pdf_comments(pdf: bytes) -> list[str]:
 def test_annotated_copy_converts_to_pdf_with_its_comments(tmp_path):
     source = tmp_path / "bai.docx"
     build_seed(source)
-    res = CliRunner().invoke(
-        main, ["check", "--config", str(ROOT / "examples" / "soat.toml"), "--annotate", str(source)]
+    res = invoke(
+        ["check", "--config", str(ROOT / "examples" / "soat.toml"), "--annotate", str(source)]
     )
     assert res.exit_code == 1, res.output
     found = res.output.count("\n\n")  # one blank line after each finding in the text output
