@@ -7,7 +7,6 @@ one article ~50 M instructions, an eighth of it (docs/architecture.md §10)."""
 from __future__ import annotations
 
 import argparse
-import atexit
 import contextlib
 import gc
 import os
@@ -49,16 +48,6 @@ def _collector_off() -> Iterator[None]:
     finally:
         if collecting:
             gc.enable()
-
-
-def _skip_final_collections() -> None:
-    """Run at exit after `check`: the interpreter's shutdown collections would walk every
-    object of the process (the knowledge, the rule modules, their tables) to find cycles in
-    what is freed a moment later anyway: ~40 million instructions, 6 % of a cold run. The
-    objects are frozen out of them instead. Every file soat writes is closed by then (`with`
-    blocks), and standard output is flushed by the interpreter after this."""
-    gc.freeze()
-    gc.disable()
 
 
 OUTPUT_FORMATS = ("text", "json", "github", "sarif", "gitlab", "rdjson", "junit", "html")
@@ -151,7 +140,6 @@ def _check_arguments(check: argparse.ArgumentParser) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
-    atexit.register(_skip_final_collections)
     with _collector_off():
         from soat.knowledge import load_knowledge
         from soat.lint.errors import UsageError
@@ -354,8 +342,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     return EXIT_ERROR
 
 
-def run() -> None:  # python -m soat
-    sys.exit(main())
+def run() -> None:
+    """The `soat` program (its console script, `python -m soat`): `main()`, its output
+    flushed, then the process ends at once with `os._exit`, without the interpreter's
+    finalisation. That would free, one by one, every object of the process (the knowledge,
+    the rule modules and their tables), and run the shutdown collections over them: ~11 M
+    instructions, ~5 ms of a cold check of one article. Nothing is lost: every file soat
+    writes is written and closed in a `with` block, and a worker pool is shut down, before
+    `main` returns. (A library caller of `main` keeps the normal exit.)"""
+    status = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:  # the reader went away: what it read was complete
+        pass
+    os._exit(status)
 
 
 if __name__ == "__main__":  # pragma: no cover

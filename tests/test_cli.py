@@ -400,27 +400,26 @@ def test_a_failed_write_is_reported_and_the_run_goes_on(tmp_path, monkeypatch):
     assert f.read_text(encoding="utf-8") == "Tiêu đề\nMột  hai\n"
 
 
-def test_the_shutdown_collections_are_skipped_after_check():
-    """`check` registers `_skip_final_collections` to run at exit: everything is frozen out
-    of the interpreter's last collections and the collector is off."""
-    import atexit
-    import gc
-    from unittest import mock
-
-    from soat import cli
-    from tests.cli_runner import invoke
-
-    gc.freeze()  # as Python 3.12 starts: the command line owns its process and unfreezes
-    with mock.patch.object(atexit, "register") as register:
-        invoke(["check", "--no-cache", str(ROOT / "examples" / "bai-mau.txt")])
-    register.assert_called_once_with(cli._skip_final_collections)
-    assert gc.isenabled() and gc.get_freeze_count() == 0
-    try:
-        cli._skip_final_collections()
-        assert not gc.isenabled() and gc.get_freeze_count() > 0
-    finally:
-        gc.unfreeze()
-        gc.enable()
+def test_the_program_ends_without_finalisation_and_loses_no_output(tmp_path):
+    """`soat` ends with os._exit after flushing (soat/cli.py, run): a report of several
+    megabytes through a pipe arrives whole, and the exit status is the check's."""
+    lines = 4000
+    (tmp_path / "a.txt").write_text("Công  đoàn  cơ sở.\n" * lines, encoding="utf-8")
+    buffered = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    args = ["check", "--no-cache", "--select", "TYP001", "--output-format", "json"]
+    proc = subprocess.run(
+        [sys.executable, "-m", "soat", *args, str(tmp_path / "a.txt")],
+        cwd=_WORK,
+        env=buffered,
+        capture_output=True,
+        timeout=120,
+    )
+    assert proc.returncode == 1
+    assert len(proc.stdout) > 2_000_000
+    assert [f["code"] for f in findings(proc)] == ["TYP001"] * (2 * lines)
+    clean = tmp_path / "b.txt"
+    clean.write_text("Công đoàn.\n", encoding="utf-8")
+    assert soat("check", "--no-cache", "--select", "TYP001", clean).returncode == 0
 
 
 def test_a_report_written_to_a_file_is_complete(tmp_path):
