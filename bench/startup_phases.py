@@ -7,7 +7,7 @@ its own phases with `time.perf_counter` and prints them; the table gives the med
 phase over the runs:
 
 - the interpreter and `site` (from `python -c pass` with the same interpreter, timed apart);
-- importing `dataclasses`, `typing` and `json` (soat needs them anyway; imported first here
+- importing `typing` and `json` (soat needs them anyway; imported first here
   so that the two rows below can be measured);
 - importing the command line (`soat.cli`: argparse, the stored patterns, the messages);
 - importing the engine and the knowledge (`soat.lint.session`, `soat.knowledge`, the rule
@@ -17,10 +17,11 @@ phase over the runs:
   the tables its rules use on first use);
 - the rest of the run (settings, finding the file, reading it, the report).
 
-Two more rows cut across the phases: the time spent creating dataclasses and named tuples
-(classes whose methods the standard library generates with `exec` when their module is
-imported). Both rows are measured by wrapping private helpers of `dataclasses` and `typing`
-(`_process_class`, `_make_nmtuple`); where an interpreter lacks them, the row says so.
+One more row cuts across the phases: the time spent creating named tuples (classes whose
+`__new__` the standard library compiles when their module is imported), measured by
+wrapping a private helper of `typing` (`_make_nmtuple`); where an interpreter lacks it, the
+row says so. No dataclass is made on the way any more, and `dataclasses` is not imported
+(soat/records.py; tests/test_cli.py checks it).
 
 Times of a phase include the instrumentation's own small cost; compare phases within one
 run of this script, and versions by `bench/startup.py --instructions`.
@@ -44,9 +45,9 @@ SEED = ROOT.parent / "shared" / "seed" / "000_7f95cae0e241f5ce.txt"
 CHILD = r"""
 import sys, time
 start = time.perf_counter()
-import dataclasses, typing, json
-phases = {"import dataclasses, typing, json": time.perf_counter() - start}
-spent = {"dataclasses": 0.0, "named tuples": 0.0}
+import typing, json
+phases = {"import typing, json": time.perf_counter() - start}
+spent = {"named tuples": 0.0}
 
 # owner.name replaced by a function that adds the time of each of its calls to totals[row]
 def timing(owner, name, totals, row):
@@ -62,7 +63,6 @@ def timing(owner, name, totals, row):
             totals[row] += time.perf_counter() - t
     setattr(owner, name, timed)
 
-timing(dataclasses, "_process_class", spent, "dataclasses")
 timing(typing, "_make_nmtuple", spent, "named tuples")
 t = time.perf_counter()
 import soat.cli
@@ -135,7 +135,7 @@ def main() -> None:
     print(f"{'phase':<40} {'median ms':>10}")
     print(f"{'the interpreter and site (python -c pass)':<40} {statistics.median(base):10.1f}")
     for name, values in rows.items():
-        if name == "dataclasses":
+        if name == "named tuples":
             print("of which, across the phases:")
         if any(v is None for v in values):
             print(f"{name:<40} {'(not measurable here)':>10}")

@@ -9,15 +9,15 @@ that a text does not depend on which of the two a record type is.
 
 from __future__ import annotations
 
-import dataclasses
-
 
 def canonical(value: object) -> str:
     """`value` as text: records by their fields, sets and dicts sorted, sequences in order,
     anything else by its `repr`."""
-    names = getattr(type(value), "_fields", None)  # a named tuple
-    if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
-        names = [f.name for f in dataclasses.fields(value)]
+    names = getattr(type(value), "_fields", None)  # a named tuple or a soat.records.Record
+    if names is None and hasattr(type(value), "__dataclass_fields__"):  # not dataclasses'
+        import dataclasses  # import (inspect, ast...): no record of a cold start is one
+
+        names = [f.name for f in dataclasses.fields(value)]  # type: ignore[arg-type]
     if names is not None:
         inner = ",".join(f"{name}={canonical(getattr(value, name))}" for name in names)
         return f"{type(value).__name__}({inner})"

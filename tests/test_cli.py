@@ -466,15 +466,17 @@ def test_a_wrong_choice_is_a_usage_error_naming_the_option():
     assert "argument --output-format: invalid choice: 'xml'" in proc.stderr.decode()
 
 
-def test_check_starts_without_click_or_shutil():
+def test_check_starts_without_click_shutil_or_dataclasses():
     """What a cold `soat check` imports is part of its start-up cost (issue 14): argparse's
-    help formatter would import shutil (and bz2, lzma) for the terminal's width. (The second
+    help formatter would import shutil (and bz2, lzma) for the terminal's width, and
+    dataclasses imports inspect (soat/records.py). (The second
     run: the first may write the caches, with tempfile, which imports shutil.)"""
     article = str(ROOT / "examples" / "bai-mau.txt")
     code = (
         "import sys; from soat.cli import main; "
         f"main(['check', '--no-cache', '--output-format', 'json', {article!r}]); "
-        "print(sorted({'click', 'shutil'} & set(sys.modules)), file=sys.stderr)"
+        "print(sorted({'click', 'shutil', 'dataclasses', 'inspect'} & set(sys.modules)), "
+        "file=sys.stderr)"
     )
     for _ in range(2):
         proc = subprocess.run(

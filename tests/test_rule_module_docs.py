@@ -121,7 +121,7 @@ def test_docstring_names_only_things_that_exist(rule):
     for dotted in re.findall(r"(?<![\w/])(soat(?:\.\w+)+)", doc):
         assert resolves(dotted), f"{dotted}: no such module or name"
     module = module_of(rule)
-    rule_fields = set(Rule.__dataclass_fields__)
+    rule_fields = set(Rule._fields)
     for name in re.findall(r"`([A-Za-z_][A-Za-z0-9_]*)`", doc):
         if "_" in name or name.isupper():  # a Python name, not a TOML key or an option
             assert hasattr(module, name) or name in rule_fields, f"`{name}` is not in the module"

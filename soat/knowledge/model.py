@@ -2,7 +2,7 @@
 
 Entries are named tuples (made by the thousand, pickled in the knowledge cache: a named
 tuple class is made, built and unpickled several times faster than a frozen dataclass);
-`Knowledge` stays a dataclass (its memo of indexes is not part of its value).
+`Knowledge` is a record (soat/records.py): its memo of indexes is not part of its value.
 The keys under which entries merge (§9.3) use soat.vi's document symbol key and case folding.
 """
 
@@ -12,10 +12,10 @@ The keys under which entries merge (§9.3) use soat.vi's document symbol key and
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import NamedTuple, TypeVar
 
 from soat.canonical import canonical
+from soat.records import Record
 from soat.vi.doc_symbols import symbol_key
 from soat.vi.text import fold_case
 
@@ -110,22 +110,36 @@ class ConfusionEntry(NamedTuple):
 TABLES = ("documents", "organizations", "persons", "places", "terms", "confusions")
 
 
-@dataclass(frozen=True)
-class Knowledge:
+class Knowledge(Record):
     """The registries (built-in merged with the user's) and the indexes built on them.
 
     `index(builder)` memoises `builder(self)` on the knowledge; the built-in knowledge comes
     from the cache with its typed indexes (soat/knowledge/indexes.py) and its digest already
-    in that memo, so a run does not build them again.
+    in that memo, so a run does not build them again. Never changed once made but for that
+    memo, which equality and the repr leave out.
     """
 
-    documents: tuple[DocumentEntry, ...] = ()
-    organizations: tuple[Organization, ...] = ()
-    persons: tuple[Person, ...] = ()
-    places: tuple[Place, ...] = ()
-    terms: tuple[Term, ...] = ()
-    confusions: tuple[ConfusionEntry, ...] = ()
-    _index: dict = field(default_factory=dict, compare=False, repr=False)
+    _fields = (*TABLES, "_index")
+    _compared = _shown = TABLES
+    __hash__ = Record.value_hash
+
+    def __init__(
+        self,
+        documents: tuple[DocumentEntry, ...] = (),
+        organizations: tuple[Organization, ...] = (),
+        persons: tuple[Person, ...] = (),
+        places: tuple[Place, ...] = (),
+        terms: tuple[Term, ...] = (),
+        confusions: tuple[ConfusionEntry, ...] = (),
+        _index: dict | None = None,
+    ) -> None:
+        self.documents = documents
+        self.organizations = organizations
+        self.persons = persons
+        self.places = places
+        self.terms = terms
+        self.confusions = confusions
+        self._index = {} if _index is None else _index
 
     def index(self, builder: Callable[["Knowledge"], T]) -> T:
         """`builder(self)`, built once per knowledge and kept with it (a place index, a

@@ -199,9 +199,7 @@ def _read_baseline(path: str) -> list:
 
 
 def _with(result: FileResult, diagnostics) -> FileResult:
-    import dataclasses
-
-    return dataclasses.replace(result, diagnostics=list(diagnostics))
+    return result.replace(diagnostics=list(diagnostics))
 
 
 def _shown(path: str) -> str:

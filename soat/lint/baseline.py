@@ -228,8 +228,6 @@ def merged_for_writing(
 
 
 def _without(result: FileResult, indexes: set[int]) -> FileResult:
-    import dataclasses
-
-    return dataclasses.replace(
-        result, diagnostics=[d for i, d in enumerate(result.diagnostics) if i not in indexes]
+    return result.replace(
+        diagnostics=[d for i, d in enumerate(result.diagnostics) if i not in indexes]
     )

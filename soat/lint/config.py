@@ -6,21 +6,20 @@ nearest one above a file applies to it. Every error names the file and the line.
 
 from __future__ import annotations
 
-import dataclasses
 import glob
 import math
 import os
 import typing
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
 from soat.lint.diagnostic import Severity
 from soat.lint.errors import UsageError, did_you_mean
 from soat.lint.patterns import glob_files, matches_any
-from soat.lint.rule import Rule, is_known_selector, matches_selector
+from soat.lint.rule import OptionField, Rule, is_known_selector, matches_selector
 from soat.lint.tomlsource import TomlSource
 from soat.lint.ui import DEFAULT_LANG, LANGS
+from soat.records import Record
 
 CONFIG_NAMES = (".soat.toml", "soat.toml", "pyproject.toml")
 DEFAULT_INCLUDE = ("**/*.md", "**/*.markdown", "**/*.txt", "**/*.html", "**/*.htm")
@@ -39,27 +38,65 @@ _KNOWN_KEYS = (
 )
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(Record):
     """One configuration file's settings (soat.toml, .soat.toml or pyproject.toml's
-    [tool.soat]), or the defaults."""
+    [tool.soat]), or the defaults. Never changed once made (`replace` makes another); the
+    attributes that start with an underscore are memos of its answers."""
 
-    path: str | None = None
-    root: str = "."
-    select: tuple[str, ...] = ("ALL",)
-    extend_select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    include: tuple[str, ...] = DEFAULT_INCLUDE
-    exclude: tuple[str, ...] = ()
-    lang: str = DEFAULT_LANG
-    fail_on: str = "warning"
-    registry: tuple[str, ...] = ()
-    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    severity: dict[str, Severity] = field(default_factory=dict)
-    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
-    baseline: str | None = None  # absolute path of the baseline file (soat/lint/baseline.py)
-    baseline_line: int | None = None  # where the configuration sets it, for errors
-    rule_docs_url: str | None = None  # base of each finding's `url` (ruledoc.rule_url)
+    _fields = (
+        "path",
+        "root",
+        "select",
+        "extend_select",
+        "ignore",
+        "include",
+        "exclude",
+        "lang",
+        "fail_on",
+        "registry",
+        "per_file_ignores",
+        "severity",
+        "rule_options",
+        "baseline",
+        "baseline_line",
+        "rule_docs_url",
+    )
+
+    def __init__(
+        self,
+        path: str | None = None,
+        root: str = ".",
+        select: tuple[str, ...] = ("ALL",),
+        extend_select: tuple[str, ...] = (),
+        ignore: tuple[str, ...] = (),
+        include: tuple[str, ...] = DEFAULT_INCLUDE,
+        exclude: tuple[str, ...] = (),
+        lang: str = DEFAULT_LANG,
+        fail_on: str = "warning",
+        registry: tuple[str, ...] = (),
+        per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = (),
+        severity: dict[str, Severity] | None = None,
+        rule_options: dict[str, dict[str, Any]] | None = None,
+        baseline: str | None = None,  # absolute path of the baseline file (lint/baseline.py)
+        baseline_line: int | None = None,  # where the configuration sets it, for errors
+        rule_docs_url: str | None = None,  # base of each finding's `url` (ruledoc.rule_url)
+    ) -> None:
+        self.path = path
+        self.root = root
+        self.select = select
+        self.extend_select = extend_select
+        self.ignore = ignore
+        self.include = include
+        self.exclude = exclude
+        self.lang = lang
+        self.fail_on = fail_on
+        self.registry = registry
+        self.per_file_ignores = per_file_ignores
+        self.severity = {} if severity is None else severity
+        self.rule_options = {} if rule_options is None else rule_options
+        self.baseline = baseline
+        self.baseline_line = baseline_line
+        self.rule_docs_url = rule_docs_url
 
     def relative(self, path: str) -> str:
         """`path` relative to the configuration's folder, with forward slashes."""
@@ -145,7 +182,7 @@ class Config:
         word list set for one rule counts for all (§8.4)."""
         out = {}
         for key, f in rule.option_fields().items():
-            pool = f.metadata.get("pooled", ()) if f.metadata else ()
+            pool = f.spec.pooled
             if rule.code not in pool:
                 continue
             merged = tuple(
@@ -357,9 +394,8 @@ def parse_config(
 
 
 def validate_options(rule: Rule, options: dict, line_of, path: str) -> dict[str, Any]:
-    """Check option names and types against the rule's Options dataclass."""
+    """Check option names and types against the rule's Options."""
     fields = rule.option_fields()
-    hints = typing.get_type_hints(rule.options)
     out = {}
     for key, value in options.items():
         f = fields.get(key)
@@ -371,19 +407,18 @@ def validate_options(rule: Rule, options: dict, line_of, path: str) -> dict[str,
                 path,
                 line_of(key),
             )
-        problem = _type_problem(value, hints.get(f.name, Any), f)
+        problem = _type_problem(value, f)
         if problem:
             raise UsageError(f'option "{key}" of {rule.code} {problem}', path, line_of(key))
         out[key] = tuple(value) if isinstance(value, list) else value
     return out
 
 
-def _type_problem(value: Any, hint: Any, f: dataclasses.Field) -> str | None:
-    validate = f.metadata.get("validate") if f.metadata else None
+def _type_problem(value: Any, f: OptionField) -> str | None:
+    hint, validate, choices = f.hint, f.spec.validate, f.spec.choices
     if validate is not None:  # an option whose values have a structure of their own
         return validate(value)
-    choices = f.metadata.get("choices") if f.metadata else None
-    if choices is not None:
+    if choices:
         return (
             None
             if value in choices

@@ -7,13 +7,13 @@ Spans are code-point offsets into the document's exact source text (see document
 # (docs/architecture.md §10).
 
 import enum
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 # Messages are interface text (soat/lint/ui.py); rules import them from here with the rest.
 from soat.lint import ui
 from soat.lint.ui import Msg as Msg
 from soat.lint.ui import text_of as text_of
+from soat.records import Record
 
 
 class Severity(enum.IntEnum):
@@ -182,20 +182,48 @@ class Related(NamedTuple):
     end: int
 
 
-@dataclass
-class Diagnostic:
-    """One finding. `code`/`name` are stamped by the engine, `severity` too when unset."""
+class Diagnostic(Record):
+    """One finding. `code`/`name` are stamped by the engine, `severity` too when unset.
 
-    message: Msg | str
-    start: int
-    end: int
-    fix: Fix | None = None
-    suggestions: tuple[Fix, ...] = ()
-    related: tuple[Related, ...] = ()
-    severity: Severity | None = None
-    code: str = ""
-    name: str = ""
-    path: str = field(default="", compare=False)
+    Two findings are equal when all but their `path` are (a plain class, soat/records.py)."""
+
+    _fields = (
+        "message",
+        "start",
+        "end",
+        "fix",
+        "suggestions",
+        "related",
+        "severity",
+        "code",
+        "name",
+        "path",
+    )
+    _compared = _fields[:-1]
+
+    def __init__(
+        self,
+        message: Msg | str,
+        start: int,
+        end: int,
+        fix: Fix | None = None,
+        suggestions: tuple[Fix, ...] = (),
+        related: tuple[Related, ...] = (),
+        severity: Severity | None = None,
+        code: str = "",
+        name: str = "",
+        path: str = "",
+    ) -> None:
+        self.message = message
+        self.start = start
+        self.end = end
+        self.fix = fix
+        self.suggestions = suggestions
+        self.related = related
+        self.severity = severity
+        self.code = code
+        self.name = name
+        self.path = path
 
     @property
     def level(self) -> Severity:

@@ -16,9 +16,10 @@ import operator
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any, NamedTuple
+
+from soat.records import Record
 
 BLOCK_KINDS = ("title", "heading", "paragraph", "caption", "list-item", "table-cell", "quote")
 
@@ -58,20 +59,22 @@ class LineIndex:
         return min(self._starts[row - 1] + column - 1, self._length)
 
 
-@dataclass(frozen=True)
-class TextView:
+class TextView(Record):
     """A plain text with, for each character, the source range [starts[i], ends[i]).
 
     `starts` and `ends` are tuples, or `range`s for a view copied one-to-one from the source
-    (no per-character map is built for the common case)."""
+    (no per-character map is built for the common case). Never changed once made."""
 
-    text: str
-    starts: Sequence[int]
-    ends: Sequence[int]
+    __slots__ = ("text", "starts", "ends")
+    _fields = __slots__
+    __hash__ = Record.value_hash
 
-    def __post_init__(self) -> None:
-        if not (len(self.text) == len(self.starts) == len(self.ends)):
+    def __init__(self, text: str, starts: Sequence[int], ends: Sequence[int]) -> None:
+        if not (len(text) == len(starts) == len(ends)):
             raise ValueError("a TextView needs one source range per character")
+        self.text = text
+        self.starts = starts
+        self.ends = ends
 
     @classmethod
     def contiguous(cls, text: str, source_start: int) -> "TextView":
@@ -133,8 +136,7 @@ class TextView:
         return TextView(joined, tuple(starts), tuple(ends))
 
 
-@dataclass
-class Block:
+class Block(Record):
     """A piece of prose: a title, heading, paragraph, caption, list item, table cell or quote.
 
     `start`/`end` is the block's whole extent in the source (what deleting the block removes,
@@ -142,20 +144,28 @@ class Block:
     read.
     """
 
-    kind: str
-    raw: TextView
-    start: int
-    end: int
-    index: int = 0
-    attrs: dict[str, Any] = field(default_factory=dict)
-    _nfc: TextView | None = field(default=None, repr=False)
-    # The NFC plain text, read by most rules many times: made with the block (every rule
-    # reads it; a cached_property took a lock on each block's first read).
-    text: str = field(init=False, repr=False, compare=False)
+    _fields = ("kind", "raw", "start", "end", "index", "attrs", "_nfc")
+    _shown = _fields[:-1]
 
-    def __post_init__(self) -> None:
-        if self._nfc is None:
-            self._nfc = self.raw.nfc()
+    def __init__(
+        self,
+        kind: str,
+        raw: TextView,
+        start: int,
+        end: int,
+        index: int = 0,
+        attrs: dict[str, Any] | None = None,
+        _nfc: TextView | None = None,
+    ) -> None:
+        self.kind = kind
+        self.raw = raw
+        self.start = start
+        self.end = end
+        self.index = index
+        self.attrs = {} if attrs is None else attrs
+        self._nfc = raw.nfc() if _nfc is None else _nfc
+        # The NFC plain text, read by most rules many times: made with the block (every rule
+        # reads it; a cached_property took a lock on each block's first read).
         self.text = self._nfc.text
 
     @property
@@ -181,21 +191,45 @@ class Image(NamedTuple):
     block_index: int  # index of the first block after the image (len(blocks) at the end)
 
 
-@dataclass
-class Document:
+class Document(Record):
     """A file as rules read it: its source, format and blocks of text with their source
-    positions."""
+    positions.
 
-    path: str
-    source: str
-    format: str
-    blocks: list[Block] = field(default_factory=list)
-    metadata: dict[str, Any] = field(default_factory=dict)
-    images: list[Image] = field(default_factory=list)
-    # Where the article itself starts when that is not its title: in an HTML page whose title
-    # is the <title> in <head>, the first <h1>. None: the article starts at its title.
-    headline: Block | None = None
-    _line_index: LineIndex | None = field(default=None, repr=False)
+    `headline`: where the article itself starts when that is not its title: in an HTML page
+    whose title is the <title> in <head>, the first <h1>. None: the article starts at its
+    title."""
+
+    _fields = (
+        "path",
+        "source",
+        "format",
+        "blocks",
+        "metadata",
+        "images",
+        "headline",
+        "_line_index",
+    )
+    _shown = _fields[:-1]
+
+    def __init__(
+        self,
+        path: str,
+        source: str,
+        format: str,
+        blocks: list[Block] | None = None,
+        metadata: dict[str, Any] | None = None,
+        images: list[Image] | None = None,
+        headline: Block | None = None,
+        _line_index: LineIndex | None = None,
+    ) -> None:
+        self.path = path
+        self.source = source
+        self.format = format
+        self.blocks = [] if blocks is None else blocks
+        self.metadata = {} if metadata is None else metadata
+        self.images = [] if images is None else images
+        self.headline = headline
+        self._line_index = _line_index
 
     @property
     def line_index(self) -> LineIndex:

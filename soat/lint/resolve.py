@@ -6,7 +6,6 @@ named files, standard input), the Python API and the language server (docs/archi
 # No `from __future__ import annotations`: the fields of its named tuples stay types
 # (docs/architecture.md §10).
 
-import dataclasses
 import os
 from collections.abc import Sequence
 from typing import Any, NamedTuple
@@ -40,7 +39,7 @@ class Overrides(NamedTuple):
             changes["ignore"] = (*config.ignore, *self.ignore)
         if self.fail_on:
             changes["fail_on"] = self.fail_on
-        return dataclasses.replace(config, **changes) if changes else config
+        return config.replace(**changes) if changes else config
 
 
 def _stamp(path: str) -> tuple[int, int, int] | None:

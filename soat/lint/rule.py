@@ -9,15 +9,16 @@ engine stamps code, name and default severity on what it yields.
 # No `from __future__ import annotations`: the fields of its named tuples stay types
 # (docs/architecture.md §10).
 
-import dataclasses
+import functools
 import re
+import typing
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, NamedTuple, Protocol
+from typing import Annotated, Any, NamedTuple, Protocol
 
 from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Msg, Severity
+from soat.records import Record
 
 CODE_RE = re.compile(r"^[A-Z]{2,3}\d{3}$")
 FAMILIES = ("CAP", "BPL", "REF", "DAT", "TTL", "SPL", "LEX", "TYP", "IO", "INT")
@@ -38,58 +39,108 @@ class Example(NamedTuple):
     registry: str = ""  # a user registry (TOML) the example needs, e.g. a [[person]]
 
 
-@dataclass(frozen=True)
-class NoOptions:
+class Option(NamedTuple):
+    """What one field of a rule's `Options` declares beyond its type and default, written
+    `name: Annotated[type, Option(...)] = default`: the values it may take (`choices`), a
+    check of values with a structure of their own (`validate`: why a value is wrong, or
+    None), or the rules that pool their values of this list option (`pooled`, §8.4)."""
+
+    choices: tuple = ()
+    validate: Callable[[Any], str | None] | None = None
+    pooled: tuple[str, ...] = ()
+
+
+class OptionField(NamedTuple):
+    """One option of a rule, as the engine reads it off the rule's `Options`."""
+
+    name: str  # the field's name (the configuration spells it in kebab-case)
+    hint: Any  # its type
+    default: Any
+    spec: Option
+
+
+class NoOptions(NamedTuple):
     """For rules without options."""
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(Record):
     """A rule: its code, name and documentation, its check, its examples, the kinds of fix
-    it offers and its options."""
+    it offers and its options. Never changed once made.
 
-    code: str
-    name: str
-    summary: Msg
-    explanation: Msg
-    severity: Severity
-    check: CheckFunction
-    bad: tuple[Example, ...]
-    good: tuple[Example, ...]
-    # Every kind of fix the rule may offer (as `fix` or among `suggestions`); a property test
-    # checks that it offers no other.
-    fixes: frozenset[Applicability] = frozenset()
-    options: type = NoOptions
-    # The rule's findings cover text no other rule can read (mis-encoded text): the engine
-    # drops other rules' findings inside them, so the run is reported once.
-    masks_others: bool = False
-    # For a file that is not UTF-8: what the rule can tell about its bytes (e.g. the legacy
-    # encoding it is in), added to IO001's message; None when it has nothing to say.
-    unreadable_hint: Callable[[bytes], Msg | None] | None = None
-    # The rule judges a document without a date as of today (who holds a post, which
-    # document is in force): its findings may change from one day to the next, so the
-    # result cache keys them on the day.
-    dated: bool = False
+    `fixes`: every kind of fix the rule may offer (as `fix` or among `suggestions`); a
+    property test checks that it offers no other. `masks_others`: the rule's findings cover
+    text no other rule can read (mis-encoded text), and the engine drops other rules'
+    findings inside them, so the run is reported once. `unreadable_hint`: for a file that
+    is not UTF-8, what the rule can tell about its bytes (e.g. the legacy encoding it is in),
+    added to IO001's message; None when it has nothing to say. `dated`: the rule judges a
+    document without a date as of today (who holds a post, which document is in force): its
+    findings may change from one day to the next, so the result cache keys them on the day.
+    """
 
-    def __post_init__(self) -> None:
-        if not CODE_RE.match(self.code):
-            raise ValueError(f"bad rule code {self.code!r}")
-        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", self.name):
-            raise ValueError(f"rule name {self.name!r} is not kebab-case")
-        if not self.bad or not self.good:
-            raise ValueError(f"{self.code} needs at least one bad and one good example")
-        if not isinstance(self.fixes, frozenset) or not all(
-            isinstance(kind, Applicability) for kind in self.fixes
+    _fields = (
+        "code",
+        "name",
+        "summary",
+        "explanation",
+        "severity",
+        "check",
+        "bad",
+        "good",
+        "fixes",
+        "options",
+        "masks_others",
+        "unreadable_hint",
+        "dated",
+    )
+    __hash__ = Record.value_hash
+
+    def __init__(
+        self,
+        code: str,
+        name: str,
+        summary: Msg,
+        explanation: Msg,
+        severity: Severity,
+        check: CheckFunction,
+        bad: tuple[Example, ...],
+        good: tuple[Example, ...],
+        fixes: frozenset[Applicability] = frozenset(),
+        options: type = NoOptions,
+        masks_others: bool = False,
+        unreadable_hint: Callable[[bytes], Msg | None] | None = None,
+        dated: bool = False,
+    ) -> None:
+        if not CODE_RE.match(code):
+            raise ValueError(f"bad rule code {code!r}")
+        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", name):
+            raise ValueError(f"rule name {name!r} is not kebab-case")
+        if not bad or not good:
+            raise ValueError(f"{code} needs at least one bad and one good example")
+        if not isinstance(fixes, frozenset) or not all(
+            isinstance(kind, Applicability) for kind in fixes
         ):
-            raise ValueError(f"{self.code}: fixes must be a frozenset of Applicability")
+            raise ValueError(f"{code}: fixes must be a frozenset of Applicability")
+        self.code = code
+        self.name = name
+        self.summary = summary
+        self.explanation = explanation
+        self.severity = severity
+        self.check = check
+        self.bad = bad
+        self.good = good
+        self.fixes = fixes
+        self.options = options
+        self.masks_others = masks_others
+        self.unreadable_hint = unreadable_hint
+        self.dated = dated
 
     @property
     def family(self) -> str:
         return self.code.rstrip("0123456789")
 
-    def option_fields(self) -> dict[str, dataclasses.Field]:
+    def option_fields(self) -> dict[str, OptionField]:
         """Options by their configuration spelling (kebab-case)."""
-        return {f.name.replace("_", "-"): f for f in dataclasses.fields(self.options)}
+        return option_fields(self.options)
 
     def default_options(self) -> Any:
         return self.options()
@@ -101,6 +152,21 @@ class Rule:
     def default_option_values(self) -> dict[str, Any]:
         defaults = self.options()
         return {key: getattr(defaults, f.name) for key, f in self.option_fields().items()}
+
+
+@functools.cache
+def option_fields(options: type) -> dict[str, OptionField]:
+    """The fields of a rule's `Options` (a named tuple) by their configuration spelling."""
+    hints = typing.get_type_hints(options, include_extras=True)
+    fields = {}
+    for name in options._fields:
+        hint, spec = hints.get(name, Any), Option()
+        if typing.get_origin(hint) is Annotated:
+            spec = next((m for m in hint.__metadata__ if isinstance(m, Option)), spec)
+            hint = hint.__origin__
+        default = options._field_defaults.get(name)
+        fields[name.replace("_", "-")] = OptionField(name, hint, default, spec)
+    return fields
 
 
 # A code, or a family or code prefix: two or three letters and up to three digits.

@@ -72,8 +72,7 @@ def rule_markdown(rule: Rule, lang: str = ui.DEFAULT_LANG) -> str:
     if defaults:
         lines += ["", "## " + say("options"), "", "```toml", f"[rules.{rule.code}]"]
         for key, value in defaults.items():
-            field = rule.option_fields()[key]
-            choices = field.metadata.get("choices") if field.metadata else None
+            choices = rule.option_fields()[key].spec.choices
             shown = json.dumps(
                 list(value) if isinstance(value, tuple) else value, ensure_ascii=False
             )

@@ -6,7 +6,6 @@ import functools
 import os
 import stat
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 import soat.checked_file as checked_file
@@ -20,6 +19,7 @@ from soat.lint.knowledge import Knowledge
 from soat.lint.rule import INTERNAL_ERROR, UNREADABLE_FILE, Rule
 from soat.lint.suppress import Suppressions
 from soat.lint.ui import DEFAULT_LANG
+from soat.records import Record
 
 
 class RuleOptions(Mapping[str, Any]):
@@ -132,19 +132,42 @@ def _module_of(rule: Rule) -> str:
     return module if isinstance(module, str) else getattr(rule.check, "__module__", "")
 
 
-@dataclass
-class FileResult:
+class FileResult(Record):
     """What checking one file gave: its findings, and what a report and --fix need of it."""
 
-    path: str
-    source: str | None  # None when the file could not be read
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    fixed_source: str | None = None  # set in fix mode when fixes changed the text
-    fixes_applied: int = 0
-    encoding: Encoding | None = None
-    lang: str | None = None  # the file's configured language; None: the run's default
-    rule_docs_url: str | None = None  # the file's configured base of rule documentation links
-    fail_on: str = "warning"  # the file's configured threshold for the exit status
+    _fields = (
+        "path",
+        "source",
+        "diagnostics",
+        "fixed_source",
+        "fixes_applied",
+        "encoding",
+        "lang",
+        "rule_docs_url",
+        "fail_on",
+    )
+
+    def __init__(
+        self,
+        path: str,
+        source: str | None,  # None when the file could not be read
+        diagnostics: list[Diagnostic] | None = None,
+        fixed_source: str | None = None,  # set in fix mode when fixes changed the text
+        fixes_applied: int = 0,
+        encoding: Encoding | None = None,
+        lang: str | None = None,  # the file's configured language; None: the run's default
+        rule_docs_url: str | None = None,  # the file's configured base of rule doc links
+        fail_on: str = "warning",  # the file's configured threshold for the exit status
+    ) -> None:
+        self.path = path
+        self.source = source
+        self.diagnostics = [] if diagnostics is None else diagnostics
+        self.fixed_source = fixed_source
+        self.fixes_applied = fixes_applied
+        self.encoding = encoding
+        self.lang = lang
+        self.rule_docs_url = rule_docs_url
+        self.fail_on = fail_on
 
     @property
     def final_source(self) -> str:

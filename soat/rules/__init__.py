@@ -295,9 +295,7 @@ class RuleRef:
             # Its fields from now on without a detour through __getattr__ (rule.check is
             # read for every document).
             self.__dict__.update(
-                (f, getattr(rule, f))
-                for f in Rule.__dataclass_fields__
-                if f not in ("code", "name")
+                (f, getattr(rule, f)) for f in Rule._fields if f not in ("code", "name")
             )
         return self._rule
 

@@ -596,10 +596,9 @@ def test_workers_serve_a_json_report_from_the_text_the_cache_keeps(project, monk
 def test_a_rule_that_judges_as_of_today_keys_its_findings_on_the_day(project, monkeypatch):
     """An undated article is judged as of today by a `dated` rule (who holds a post): its
     cached findings are good for the day they were found."""
-    import dataclasses
     import datetime
 
-    dated = (dataclasses.replace(RULES[0], dated=True),)
+    dated = (RULES[0].replace(dated=True),)
     f = project / "a.txt"
     f.write_text("alpha\n", encoding="utf-8")
 

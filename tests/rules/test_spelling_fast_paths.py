@@ -10,7 +10,6 @@ and punctuation, and asks for the same answer.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 import pytest
@@ -163,9 +162,7 @@ TEXTS = st.lists(st.tuples(_PIECE, st.sampled_from(_SEPARATORS)), max_size=50).m
     lambda parts: "".join(a + b for a, b in parts)
 )
 _KNOWLEDGE = load_knowledge(())
-_WITH_PEOPLE = dataclasses.replace(
-    _KNOWLEDGE, persons=(Person("Lò Văn Pá"), Person("Hoà Thuỷ Kỹ")), _index={}
-)
+_WITH_PEOPLE = _KNOWLEDGE.replace(persons=(Person("Lò Văn Pá"), Person("Hoà Thuỷ Kỹ")), _index={})
 KNOWLEDGE = st.sampled_from([_KNOWLEDGE, _WITH_PEOPLE])
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -469,10 +466,9 @@ def test_near_places_remembers_what_near_matches_finds(queries, bound):
 
 
 def test_spl004_reads_every_document_when_a_form_starts_with_no_letter():
-    knowledge = dataclasses.replace(_KNOWLEDGE, _index={})
+    knowledge = _KNOWLEDGE.replace(_index={})
     assert term_case.first_words(knowledge) >= {"facebook", "tik", "you"}
-    odd = dataclasses.replace(
-        _KNOWLEDGE,
+    odd = _KNOWLEDGE.replace(
         terms=(
             *_KNOWLEDGE.terms[:1],
             _KNOWLEDGE.terms[0]._replace(preferred=".NET", variants=()),

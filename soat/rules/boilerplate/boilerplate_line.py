@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from types import MappingProxyType
+from typing import NamedTuple
 
 from soat.lint.context import Context, DocContext
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
@@ -50,8 +50,7 @@ _BLOCK_NAMES = MappingProxyType(
 )
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     """BPL001's options (`[rules.BPL001]`): the site's own furniture lines, besides the
     built-in ones (soat/data/boilerplate.toml)."""
 

@@ -17,9 +17,8 @@ import sys
 import zlib
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from itertools import groupby
-from typing import Any
+from typing import Any, NamedTuple
 
 from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Related, Severity
@@ -43,8 +42,7 @@ CHANGE_SYLLABLES = 2
 MAX_CHANGED_WORDS = MAX_CHANGES * CHANGE_SYLLABLES
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     """CAP002's options (`[rules.CAP002]`): the shortest paragraph compared, in words, and
     the `fuzz.ratio` at which a paragraph repeats an earlier one."""
 

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from typing import Annotated, NamedTuple
 
 from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
 from soat.lint.document import Block
-from soat.lint.rule import Example, Rule
+from soat.lint.rule import Example, Option, Rule
 from soat.rules.dates._dates import block_dates
 from soat.vi.dates import DateMention, find_dates, format_date, nd30_padding, paired_dates
 from soat.vi.text import QUOTE_PAIRS, quoted_spans
@@ -27,13 +27,12 @@ STYLES = ("consistent", "d/m/yyyy", "dd/mm/yyyy", "nd30")
 SEPARATORS = ("consistent", "/", "-", ".")
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     """DAT002's options (`[rules.DAT002]`): the date style and separator the document must
     use, or "consistent" (the one it uses most)."""
 
-    style: str = field(default="consistent", metadata={"choices": STYLES})
-    separator: str = field(default="consistent", metadata={"choices": SEPARATORS})
+    style: Annotated[str, Option(choices=STYLES)] = "consistent"
+    separator: Annotated[str, Option(choices=SEPARATORS)] = "consistent"
 
 
 def _padding(style: str, d: DateMention) -> tuple[bool, bool]:

@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from typing import Annotated, NamedTuple
 
 from soat.knowledge import Knowledge
 from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Edit, Fix, Msg, Severity
 from soat.lint.document import Block
 from soat.lint.errors import did_you_mean
-from soat.lint.rule import Example, Rule
+from soat.lint.rule import Example, Option, Rule
 from soat.rules.spelling._words import DocWords, document_words
 from soat.vi.confusion_data import builtin_confusions, kept_matcher, kept_screen
 from soat.vi.confusions import (
@@ -72,14 +72,13 @@ def _names_problem(value: object) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     """LEX001's options (`[rules.LEX001]`): the user's own confusion entries, and built-in
     entries turned off or (house style) on, by name."""
 
-    extend_entries: tuple[dict, ...] = field(default=(), metadata={"validate": _entries_problem})
-    ignore_entries: tuple[str, ...] = field(default=(), metadata={"validate": _names_problem})
-    enable_entries: tuple[str, ...] = field(default=(), metadata={"validate": _names_problem})
+    extend_entries: Annotated[tuple[dict, ...], Option(validate=_entries_problem)] = ()
+    ignore_entries: Annotated[tuple[str, ...], Option(validate=_names_problem)] = ()
+    enable_entries: Annotated[tuple[str, ...], Option(validate=_names_problem)] = ()
 
 
 def active_entries(options: Options, user_entries: Iterable[Confusion] = ()) -> list[Confusion]:

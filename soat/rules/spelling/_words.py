@@ -16,13 +16,13 @@ straightforward definition: every word of every block, each decided where it sta
 # (docs/architecture.md §10).
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from itertools import compress, count
-from typing import Any, NamedTuple, TypeVar
+from typing import Annotated, Any, NamedTuple, TypeVar
 
 from soat.lint.context import Context, DocContext
 from soat.lint.diagnostic import Diagnostic
 from soat.lint.document import Block
+from soat.lint.rule import Option
 from soat.vi.name_syllables import person_name_indexes
 from soat.vi.syllable_verdicts import preset_verdicts
 from soat.vi.text import fold_case
@@ -310,14 +310,13 @@ def user_words_problem(value: object) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class UserWords:
+class UserWords(NamedTuple):
     """The options of SPL001 and SPL006: the user's word list. The list is pooled: a word
     set in `[rules.SPL001]` or in `[rules.SPL006]` is silenced by both rules."""
 
-    extend_words: tuple[str, ...] = field(
-        default=(), metadata={"validate": user_words_problem, "pooled": ("SPL001", "SPL006")}
-    )
+    extend_words: Annotated[
+        tuple[str, ...], Option(validate=user_words_problem, pooled=("SPL001", "SPL006"))
+    ] = ()
 
 
 def without_user_words(

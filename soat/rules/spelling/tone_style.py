@@ -11,25 +11,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Annotated, NamedTuple
 
 from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Related, Severity
-from soat.lint.rule import Example, Rule
+from soat.lint.rule import Example, Option, Rule
 from soat.rules.spelling._words import DocWord, document_words, preset_question
 from soat.vi.syllables import MODERN, TRADITIONAL, place_tone, tone_style
 
 _NAMES = MappingProxyType({TRADITIONAL: ("kiểu cũ", "traditional"), MODERN: ("kiểu mới", "modern")})
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     """SPL002's options (`[rules.SPL002]`): the tone-mark placement the document must use,
     or "consistent" (the one it uses most)."""
 
-    tone_style: str = field(
-        default="consistent", metadata={"choices": ("consistent", "traditional", "modern")}
+    tone_style: Annotated[str, Option(choices=("consistent", "traditional", "modern"))] = (
+        "consistent"
     )
 
 

@@ -14,7 +14,6 @@ Fix: none — the full name is the writer's choice.
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from soat.lint.context import Context
@@ -33,8 +32,7 @@ _COMPANY_BEFORE_RE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     """TTL006's options (`[rules.TTL006]`): abbreviations a reader knows without an
     introduction."""
 

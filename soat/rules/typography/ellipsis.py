@@ -10,25 +10,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from typing import Annotated, NamedTuple
 
 from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
 from soat.lint.document import Block
-from soat.lint.rule import Example, Rule
+from soat.lint.rule import Example, Option, Rule
 
 _ELLIPSIS_RE = re.compile(r"…|(?<!\.)\.\.\.(?![.…])")
 CHARACTER, DOTS = "…", "..."
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     """TYP003's options (`[rules.TYP003]`): the ellipsis the document must use, or
     "consistent" (the one it uses most)."""
 
-    ellipsis: str = field(
-        default="consistent", metadata={"choices": ("consistent", CHARACTER, DOTS)}
-    )
+    ellipsis: Annotated[str, Option(choices=("consistent", CHARACTER, DOTS))] = "consistent"
 
 
 def check(ctx: Context[Options]) -> Iterator[Diagnostic]:

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from typing import Annotated, NamedTuple
 
 from soat.lint.context import Context
 from soat.lint.diagnostic import Applicability, Diagnostic, Fix, Msg, Severity
 from soat.lint.document import Block, Document
-from soat.lint.rule import Example, Rule
+from soat.lint.rule import Example, Option, Rule
 
 OPEN, CLOSE, STRAIGHT = "“", "”", '"'
 OPEN_CLOSE = OPEN + CLOSE
@@ -90,17 +90,14 @@ def _classify(text: str) -> tuple[list[tuple[int, str, bool]], list[int], list[i
     return quotes, stack, unmatched_close
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     """TYP004's options (`[rules.TYP004]`): which quotation marks are right."""
 
     # "consistent" (default): the kind used more often wins, a tie goes to curly, so a finding
     # points at the odd one out; "curly": straight quotes are wrong wherever the document also
     # has curly ones (Vietnamese typography's form); "straight": a house style of straight
     # quotes, curly ones are the odd ones out. Two apostrophes '' are always wrong.
-    style: str = field(
-        default="consistent", metadata={"choices": ("curly", "consistent", "straight")}
-    )
+    style: Annotated[str, Option(choices=("curly", "consistent", "straight"))] = "consistent"
 
 
 def _target_style(quotes: list[str], style: str) -> str | None:
