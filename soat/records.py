@@ -21,9 +21,9 @@ R = TypeVar("R", bound="Record")
 class Record:
     """Equality by the fields in `_compared` (default: `_fields`), a repr of the fields in
     `_shown` (default: `_fields`), and `replace(**changes)`, which calls `__init__` with
-    every field's value and the changes, as `dataclasses.replace` does. Mutable records
-    keep `__hash__ = None`, as a dataclass with `eq=True` does; an immutable one sets
-    `__hash__ = Record.value_hash`."""
+    every field's value and the changes, as `dataclasses.replace` does. A record is not
+    hashable (a class that defines `__eq__` gets `__hash__ = None`, as a dataclass with
+    `eq=True` does), unless it is never changed and sets `__hash__ = Record.value_hash`."""
 
     __slots__ = ()
     _fields: tuple[str, ...] = ()
@@ -37,9 +37,7 @@ class Record:
         if other.__class__ is not self.__class__:
             return NotImplemented
         names = self._fields if self._compared is None else self._compared
-        return self._values(names) == other._values(names)  # type: ignore[attr-defined]
-
-    __hash__ = None  # type: ignore[assignment]
+        return self._values(names) == other._values(names)
 
     def value_hash(self) -> int:
         """A hash of the compared fields, for records that are never changed."""

@@ -155,7 +155,7 @@ class Rule(Record):
 
 
 @functools.cache
-def option_fields(options: type) -> dict[str, OptionField]:
+def option_fields(options: Any) -> dict[str, OptionField]:
     """The fields of a rule's `Options` (a named tuple) by their configuration spelling."""
     hints = typing.get_type_hints(options, include_extras=True)
     fields = {}
