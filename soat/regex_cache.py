@@ -161,6 +161,12 @@ def ranked(cache: dict) -> tuple[list[tuple], list[tuple]]:
     return held, loose
 
 
+def _spelling_free(key: tuple) -> tuple:
+    """A pattern's key without the order of its characters: (type, sorted characters,
+    flags)."""
+    return key[0], "".join(sorted(str(key[1]))), key[2]
+
+
 def save() -> None:
     """Store the patterns of this run when it compiled any the file did not hold; silently
     nothing where the folder cannot be written.
@@ -173,12 +179,23 @@ def save() -> None:
     do not fit, cannot be stored, or that has none leaves it alone. (A full file was once
     written again on every run; putting a run's loose patterns before those read would
     make runs of two kinds push each other's out in turn.)
+
+    A new pattern with the very characters and flags of a stored one, in another order, is
+    left out: a pattern a library builds from a set (markdown-it's class of terminator
+    characters) is spelt anew by each process under hash randomisation, and every Markdown
+    run once wrote the file again, one more dead entry in it each time.
     """
     cache = _re_cache()
     if cache is None or not usable():
         return
     stored = _stored or {}
     held, loose = ranked(cache)
+    if any(key not in stored for key, _ in (*held, *loose)):
+        respelt = {_spelling_free(key) for key in stored}
+        held, loose = (
+            [(k, c) for k, c in part if k in stored or _spelling_free(k) not in respelt]
+            for part in (held, loose)
+        )
     kept = (
         held
         + [(key, compiled) for key, compiled in loose if key in stored]
