@@ -12,6 +12,7 @@ import gc
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from typing import NamedTuple
 
 from soat import __version__, regex_cache
 
@@ -57,10 +58,11 @@ SEVERITIES = ("error", "warning", "info")
 def _check_arguments(check: argparse.ArgumentParser) -> None:
     check.usage = "%(prog)s [OPTIONS] [PATHS ...]"
     check.add_argument(
-        "paths",
+        "operands",
         nargs="*",
         metavar="PATHS",
-        help='Files and folders (default: "."); "-" reads standard input.',
+        help='Files and folders (default: "."); "-" reads standard input; after "--", '
+        'every argument is a path, even one that starts with "-".',
     )
     check.add_argument(
         "--fix", action="store_true", help="Apply safe fixes (sửa các lỗi sửa được an toàn)."
@@ -147,7 +149,7 @@ def _check(args: argparse.Namespace) -> int:
         from soat.rules import ALL_RULES
 
         options = CheckOptions(
-            paths=tuple(args.paths) or (".",),
+            paths=tuple(args.operands) or (".",),
             fix=args.fix or args.diff,
             unsafe=args.unsafe_fixes,
             diff=args.diff,
@@ -199,7 +201,7 @@ def _rule(args: argparse.Namespace) -> int:
     from soat.lint.ruledoc import rule_markdown
     from soat.rules import ALL_RULES
 
-    code = args.code
+    code = args.operands[0]
     everything = (*ALL_RULES, *ENGINE_RULES)
     rule = next((r for r in everything if code in (r.code, r.name) or code.upper() == r.code), None)
     if rule is None:
@@ -215,7 +217,7 @@ def _convert(args: argparse.Namespace) -> int:
     from soat.lint.ui import NOT_WRITTEN
 
     failed = False
-    for path in args.paths:
+    for path in args.operands:
         planned = conversion.plan(path)
         if args.diff:
             sys.stdout.write(conversion.diff(planned))
@@ -244,12 +246,14 @@ def _rules_arguments(rules: argparse.ArgumentParser) -> None:
 
 
 def _rule_arguments(rule: argparse.ArgumentParser) -> None:
-    rule.add_argument("code", metavar="CODE", help="A rule's code or name.")
+    rule.usage = "%(prog)s [OPTIONS] CODE"
+    rule.add_argument("operands", nargs="*", metavar="CODE", help="A rule's code or name.")
     rule.add_argument("--lang", default=DEFAULT_LANG, choices=LANGS)
 
 
 def _convert_arguments(convert: argparse.ArgumentParser) -> None:
-    convert.add_argument("paths", nargs="+", metavar="PATHS", help="Files to convert.")
+    convert.usage = "%(prog)s [OPTIONS] PATHS ..."
+    convert.add_argument("operands", nargs="*", metavar="PATHS", help="Files to convert.")
     convert.add_argument(
         "--diff", action="store_true", help="Show the conversion as a diff; write nothing."
     )
@@ -260,21 +264,37 @@ def _no_arguments(parser: argparse.ArgumentParser) -> None:
     pass
 
 
-# name: (summary, the function that adds its arguments to a parser, the one that runs it)
-COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[..., int]]] = {
-    "check": (
+class Command(NamedTuple):
+    """A command: its summary, the function that adds its options to a parser, the one that
+    runs it, and its operands (paths, a rule's code): their name, how many it takes at least
+    and at most (None: no limit)."""
+
+    summary: str
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+    operands: tuple[str, int, int | None] = ("", 0, 0)
+
+
+COMMANDS = {
+    "check": Command(
         'Check files (default: the current folder); "-" reads standard input.',
         _check_arguments,
         _check,
+        ("PATHS", 0, None),
     ),
-    "rules": ("List all rules (code, name, family, severity, fix).", _rules_arguments, _rules),
-    "rule": ("Show a rule's documentation, options and examples.", _rule_arguments, _rule),
-    "convert": (
+    "rules": Command(
+        "List all rules (code, name, family, severity, fix).", _rules_arguments, _rules
+    ),
+    "rule": Command(
+        "Show a rule's documentation, options and examples.", _rule_arguments, _rule, ("CODE", 1, 1)
+    ),
+    "convert": Command(
         "Rewrite files typed in TCVN3, VNI, VISCII or Windows-1258 as UTF-8.",
         _convert_arguments,
         _convert,
+        ("PATHS", 1, None),
     ),
-    "server": ("Run the language server on stdio (for editors).", _no_arguments, _server),
+    "server": Command("Run the language server on stdio (for editors).", _no_arguments, _server),
 }
 
 
@@ -283,15 +303,15 @@ def _terminal_width() -> int:
     shutil.get_terminal_size reads; shutil itself imports bz2 and lzma, ~3 ms of a start,
     and argparse makes a formatter, so asks the width, for every argument it is given.)"""
     try:
-        return int(os.environ["COLUMNS"])
+        columns = int(os.environ["COLUMNS"])
     except (KeyError, ValueError):
-        pass
-    if sys.__stdout__ is None:
-        return 80
-    try:
-        return os.get_terminal_size(sys.__stdout__.fileno()).columns
-    except (ValueError, OSError):
-        return 80
+        columns = 0
+    if columns <= 0 and sys.__stdout__ is not None:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else 80
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
@@ -300,12 +320,32 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
 
 
 def _command_parser(name: str) -> argparse.ArgumentParser:
-    summary, add_arguments, _ = COMMANDS[name]
+    command = COMMANDS[name]
     parser = argparse.ArgumentParser(
-        prog=f"soat {name}", description=summary, formatter_class=_Formatter, allow_abbrev=False
+        prog=f"soat {name}",
+        description=command.summary,
+        formatter_class=_Formatter,
+        allow_abbrev=False,
     )
-    add_arguments(parser)
+    command.add_arguments(parser)
     return parser
+
+
+def _parse(name: str, argv: list[str]) -> argparse.Namespace:
+    """The arguments of command `name`: options and operands in any order up to a `--`
+    (`soat check a.txt --fix b.txt`), and after it operands only, even those that start
+    with "-" (a file named "-x.md"; a script's paths, as action.yml passes them).
+    argparse's intermixed parsing alone reads options after a `--` as options."""
+    parser = _command_parser(name)
+    cut = argv.index("--") if "--" in argv else len(argv)
+    args = parser.parse_intermixed_args(argv[:cut])
+    args.operands = [*getattr(args, "operands", ()), *argv[cut + 1 :]]
+    operand, least, most = COMMANDS[name].operands
+    if len(args.operands) < least:
+        parser.error(f"the following arguments are required: {operand}")
+    if most is not None and len(args.operands) > most:
+        parser.error(f"unrecognized arguments: {' '.join(args.operands[most:])}")
+    return args
 
 
 def _soat_parser() -> argparse.ArgumentParser:
@@ -319,8 +359,8 @@ def _soat_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"soat, version {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for name, (summary, _, _) in COMMANDS.items():
-        commands.add_parser(name, help=summary)
+    for name, command in COMMANDS.items():
+        commands.add_parser(name, help=command.summary)
     return parser
 
 
@@ -332,8 +372,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     b.txt`, as with most linters."""
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv and argv[0] in COMMANDS:
-        run_command = COMMANDS[argv[0]][2]
-        return run_command(_command_parser(argv[0]).parse_intermixed_args(argv[1:]))
+        return COMMANDS[argv[0]].run(_parse(argv[0], argv[1:]))
     parser = _soat_parser()
     if argv and not argv[0].startswith("-"):
         from soat.lint.errors import did_you_mean
@@ -351,13 +390,28 @@ def run() -> None:
     the rule modules and their tables), and run the shutdown collections over them: ~11 M
     instructions, ~5 ms of a cold check of one article. Nothing is lost: every file soat
     writes is written and closed in a `with` block, and a worker pool is shut down, before
-    `main` returns. (A library caller of `main` keeps the normal exit.)"""
-    status = main()
+    `main` returns. A library caller of `main` keeps the normal exit, and so does a
+    profiler or coverage tool that runs `sys.exit(soat.cli.main())` (wrapping `-m soat`,
+    it would lose its own data).
+
+    A reader that goes away (`soat check | head`) ends the run quietly with status 1, as
+    the Python documentation's recipe for SIGPIPE does; Ctrl-C with "Aborted!" and 130."""
     try:
+        status = main()
         sys.stdout.flush()
+    except BrokenPipeError:
+        # Python flushes stdout once more at exit and would fail again: point it at null.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        status = 1
+    except KeyboardInterrupt:
+        print("Aborted!", file=sys.stderr)
+        status = 130
+    except OSError as exc:  # the report could not be written out (a full disk)
+        print(f"soat: error: cannot write the report: {exc.strerror or exc}", file=sys.stderr)
+        status = EXIT_ERROR
+    with contextlib.suppress(OSError, ValueError):
         sys.stderr.flush()
-    except BrokenPipeError:  # the reader went away: what it read was complete
-        pass
     os._exit(status)
 
 

@@ -483,3 +483,49 @@ def test_check_starts_without_click_shutil_or_dataclasses():
             [sys.executable, "-c", code], cwd=_WORK, capture_output=True, timeout=120
         )
     assert proc.stderr.decode().splitlines()[-1] == "[]"
+
+
+def test_after_a_double_dash_every_argument_is_a_path(tmp_path):
+    odd = tmp_path / "-bai.txt"
+    odd.write_text("Công  đoàn.\n", encoding="utf-8")
+    proc = soat("check", "--no-cache", "--output-format", "json", "--", odd.name, cwd=tmp_path)
+    assert proc.returncode == 1 and [f["code"] for f in findings(proc)] == ["TYP001"]
+    # An option after `--` is a path too: nothing is fixed, "--fix" is not a file.
+    proc = soat("check", "--no-cache", "--", odd.name, "--fix", cwd=tmp_path)
+    assert proc.returncode == 2 and "--fix" in proc.stderr.decode()
+    assert odd.read_text(encoding="utf-8") == "Công  đoàn.\n"
+    assert soat("rule", "--", "TYP001").stdout.decode().startswith("# TYP001 whitespace")
+    missing, extra = soat("rule"), soat("rule", "TYP001", "TYP002")
+    assert missing.returncode == extra.returncode == 2
+    assert "required: CODE" in missing.stderr.decode()
+    assert "unrecognized arguments: TYP002" in extra.stderr.decode()
+
+
+def test_a_reader_that_goes_away_ends_the_run_quietly(tmp_path):
+    for k in range(40):
+        (tmp_path / f"{k}.txt").write_text("Công  đoàn  cơ  sở.\n" * 200, encoding="utf-8")
+    with subprocess.Popen(
+        [sys.executable, "-m", "soat", "check", "--no-cache", "--select", "TYP001", tmp_path],
+        cwd=_WORK,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as proc:
+        assert proc.stdout.read(100)
+        proc.stdout.close()  # as `| head -c 100` does
+        err = proc.stderr.read().decode()
+        assert proc.wait(timeout=120) == 1
+    assert "Traceback" not in err and "BrokenPipeError" not in err
+
+
+def test_help_is_wrapped_to_eighty_columns_when_columns_says_nothing():
+    env = dict(os.environ, COLUMNS="0")
+    proc = subprocess.run(
+        [sys.executable, "-m", "soat", "check", "--help"],
+        cwd=_WORK,
+        env=env,
+        capture_output=True,
+        timeout=120,
+    )
+    lines = proc.stdout.decode().splitlines()
+    assert proc.returncode == 0 and 60 < max(map(len, lines)) <= 80
+    assert len(lines) < 70  # wrapped at ~11 columns (a width of -2), help took 200 lines
