@@ -51,7 +51,8 @@ def test_the_knowledge_leaves_its_memo_of_indexes_out_of_equality_hash_and_repr(
     b = Knowledge(persons=(Person("Lò Văn Pá"),), _index={len: 1})
     assert a == b and hash(a) == hash(b)
     assert "_index" not in repr(b) and "Lò Văn Pá" in repr(b)
-    assert b.replace(persons=())._index == {len: 1}  # replace keeps every field, as before
+    assert b.replace(persons=())._index == {}  # a changed table: its indexes built again
+    assert b.replace(persons=(), _index={len: 2})._index == {len: 2}
 
 
 def test_a_text_view_checks_its_ranges_and_is_a_hashable_value():

@@ -12,7 +12,7 @@ The keys under which entries merge (§9.3) use soat.vi's document symbol key and
 import datetime as dt
 import re
 from collections.abc import Callable
-from typing import NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from soat.canonical import canonical
 from soat.records import Record
@@ -140,6 +140,14 @@ class Knowledge(Record):
         self.terms = terms
         self.confusions = confusions
         self._index = {} if _index is None else _index
+
+    def replace(self, **changes: Any) -> "Knowledge":
+        """A copy with `changes`. A changed table leaves the memo of indexes behind (they
+        are built again on first use), unless `_index` is given: a copy kept the old
+        indexes, as `dataclasses.replace` did, and answered from tables it no longer had."""
+        if "_index" not in changes and any(table in changes for table in TABLES):
+            changes["_index"] = {}
+        return super().replace(**changes)
 
     def index(self, builder: Callable[["Knowledge"], T]) -> T:
         """`builder(self)`, built once per knowledge and kept with it (a place index, a
